@@ -1,0 +1,218 @@
+/**
+ * The backend contract (spec §8): every request and response body as a zod schema.
+ * The HTTP client parses every response with these; the fetch handler parses every request.
+ */
+import * as z from 'zod/mini';
+import { regionConfigSchema } from './config.js';
+
+/** Wire limits: generous for real answers, tight enough to refuse abuse with a 400. */
+export const limits = { text: 10_000, listItems: 50, answersPerSection: 200, id: 100 } as const;
+
+const id = z.string().check(z.minLength(1), z.maxLength(limits.id));
+const isoDateTime = z.string().check(z.maxLength(40));
+const nullable = <T extends z.core.SomeType>(schema: T) => z.nullable(schema);
+
+export const roleSchema = z.enum(['student', 'guardian', 'mentor', 'mbo']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const dossierTypeSchema = z.enum(['vo-mbo', 'mbo-mbo', 'werk-mbo']);
+export const dossierStatusSchema = z.enum(['concept', 'bijMentor', 'deelB', 'akkoord', 'afgerond']);
+export type DossierStatus = z.infer<typeof dossierStatusSchema>;
+
+export const dossierActionSchema = z.enum([
+  'submitToMentor',
+  'submitForConsent',
+  'returnToDeelA',
+  'startDeelB',
+  'sendToStudent',
+  'backToDeelA',
+  'recordInzage',
+  'finalize',
+  'archive',
+  'reactivate',
+]);
+export type DossierAction = z.infer<typeof dossierActionSchema>;
+
+const referenceAnswer = z.object({
+  id: z.string().check(z.maxLength(limits.id)),
+  label: z.string().check(z.maxLength(500)),
+  detail: z.optional(z.record(z.string(), z.union([z.string().check(z.maxLength(500)), z.number()]))),
+});
+const scalar = z.union([z.string().check(z.maxLength(limits.text)), z.number(), z.boolean(), z.null()]);
+const flatAnswers = z.record(
+  z.string().check(z.maxLength(limits.id)),
+  z.union([scalar, z.array(z.string().check(z.maxLength(500))).check(z.maxLength(limits.answersPerSection)), referenceAnswer]),
+);
+/** One section's answers on the wire: scalars, string lists, references, and repeat entries. */
+export const sectionAnswersSchema = z.record(
+  z.string().check(z.maxLength(limits.id)),
+  z.union([
+    scalar,
+    z.array(z.string().check(z.maxLength(500))).check(z.maxLength(limits.answersPerSection)),
+    referenceAnswer,
+    z.array(flatAnswers).check(z.maxLength(limits.listItems)),
+  ]),
+);
+
+export const personRefSchema = z.object({ id, naam: z.string() });
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+export const meSchema = z.object({
+  role: roleSchema,
+  person: z.object({ id, naam: z.string(), email: z.optional(z.string()) }),
+  /** Student and mentor: their school. */
+  school: z.optional(z.object({ id, naam: z.string() })),
+  /** Guardian: the students they may consent for. */
+  studentIds: z.optional(z.array(id)),
+  /** MBO staff: the BRIN code of their instelling. */
+  instelling: z.optional(z.object({ brin: z.string(), naam: z.string() })),
+});
+/** Who is acting: what `GET /me` says about the bearer of the token. */
+export type Actor = z.infer<typeof meSchema>;
+export type Me = Actor;
+
+export const mentorSchema = z.object({ id: z.optional(id), naam: z.string().check(z.maxLength(200)), email: z.string().check(z.maxLength(254)) });
+export type Mentor = z.infer<typeof mentorSchema>;
+
+export const inzageSchema = z.object({ role: z.enum(['student', 'guardian']), person: personRefSchema, at: isoDateTime });
+export type Inzage = z.infer<typeof inzageSchema>;
+
+export const dossierSchema = z.object({
+  id,
+  type: dossierTypeSchema,
+  status: dossierStatusSchema,
+  archived: z.boolean(),
+  /** Increases on every change; send it back as `If-Match`. */
+  version: z.number().check(z.int(), z.nonnegative()),
+  student: z.object({ id, naam: z.string(), schoolId: nullable(id), klas: z.optional(z.string()), leerjaar: z.optional(z.number()) }),
+  mentor: nullable(mentorSchema),
+  /** Section id → answers. Sections the viewer may not see are absent. */
+  answers: z.record(z.string(), sectionAnswersSchema),
+  inzage: z.array(inzageSchema),
+  /** Set when the mentor sent deel B to the student: deel B is visible to them from then on. */
+  deelBSentAt: nullable(isoDateTime),
+  finalizedAt: nullable(isoDateTime),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+export type Dossier = z.infer<typeof dossierSchema>;
+
+export const dossierSummarySchema = z.object({
+  id,
+  type: dossierTypeSchema,
+  status: dossierStatusSchema,
+  archived: z.boolean(),
+  version: z.number(),
+  student: z.object({ id, naam: z.string(), klas: z.optional(z.string()), leerjaar: z.optional(z.number()) }),
+  mentor: nullable(mentorSchema),
+  /** The chosen programme (A7), when known. */
+  keuze: nullable(z.string()),
+  /** Required deel A questions answered, 0–100. */
+  percentA: z.number(),
+  updatedAt: isoDateTime,
+});
+export type DossierSummary = z.infer<typeof dossierSummarySchema>;
+
+export const studentOverviewSchema = z.object({
+  id,
+  naam: z.string(),
+  klas: z.optional(z.string()),
+  leerjaar: z.optional(z.number()),
+  dossiers: z.array(dossierSummarySchema),
+});
+export type StudentOverview = z.infer<typeof studentOverviewSchema>;
+
+export const dossierListSchema = z.object({
+  items: z.array(dossierSummarySchema),
+  /** Only for the mentor's `mijnLeerlingen` view: every student, with or without a dossier. */
+  students: z.optional(z.array(studentOverviewSchema)),
+});
+export type DossierList = z.infer<typeof dossierListSchema>;
+
+export interface DossierListQuery {
+  view?: 'teBehandelen' | 'mijnLeerlingen';
+  klas?: string;
+  leerjaar?: number;
+  q?: string;
+}
+
+export const createDossierRequestSchema = z.object({ type: dossierTypeSchema, copyFrom: z.optional(id) });
+export type CreateDossierRequest = z.infer<typeof createDossierRequestSchema>;
+
+export const saveSectionRequestSchema = z.object({ answers: sectionAnswersSchema });
+
+export const actionRequestSchema = z.object({
+  /** submitToMentor: a mentor from the roster… */
+  mentorId: z.optional(id),
+  /** …or, without a roster, a free name and e-mail. */
+  mentor: z.optional(z.object({ naam: z.string().check(z.maxLength(200)), email: z.string().check(z.maxLength(254)) })),
+});
+export type ActionRequest = z.infer<typeof actionRequestSchema>;
+
+export const historyEntrySchema = z.object({
+  at: isoDateTime,
+  actor: z.object({ id: z.string(), role: roleSchema, naam: z.string() }),
+  kind: z.enum(['created', 'saved', 'action']),
+  sectionId: z.optional(z.string()),
+  action: z.optional(dossierActionSchema),
+  from: z.optional(dossierStatusSchema),
+  to: z.optional(dossierStatusSchema),
+  version: z.number(),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export const historySchema = z.array(historyEntrySchema);
+
+export const begeleidingSchema = z.object({ studentId: id, answers: sectionAnswersSchema, version: z.number().check(z.int(), z.nonnegative()) });
+export type Begeleiding = z.infer<typeof begeleidingSchema>;
+
+export const institutionSchema = z.object({ brin: z.string(), naam: z.string(), plaatsen: z.array(z.string()) });
+export type Institution = z.infer<typeof institutionSchema>;
+export const locationSchema = z.object({ code: z.string(), naam: z.string(), plaats: z.string() });
+export type Location = z.infer<typeof locationSchema>;
+export const programmeSchema = z.object({
+  id: z.string(),
+  crebo: z.string(),
+  naam: z.string(),
+  niveau: z.number().check(z.int(), z.gte(1), z.lte(4)),
+  leerweg: z.enum(['BOL', 'BBL']),
+  cohort: z.string(),
+  locatieCodes: z.array(z.string()),
+});
+export type Programme = z.infer<typeof programmeSchema>;
+
+export const regionConfigResponseSchema = regionConfigSchema;
+export const mentorsSchema = z.array(mentorSchema);
+export const institutionsSchema = z.array(institutionSchema);
+export const locationsSchema = z.array(locationSchema);
+export const programmesSchema = z.array(programmeSchema);
+
+/** RFC 9457 problem details, with the failing paths for validation errors. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.optional(z.string()),
+  /** A typed refusal code from the workflow (see `RefusalCode`). */
+  reason: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+/** Everything a portal needs from a backend. `createHttpClient` and the memory backend implement it. */
+export interface DossierApi {
+  me(): Promise<Me>;
+  config(): Promise<z.infer<typeof regionConfigSchema>>;
+  listDossiers(query?: DossierListQuery): Promise<DossierList>;
+  createDossier(request: CreateDossierRequest): Promise<Dossier>;
+  getDossier(id: string): Promise<Dossier>;
+  /** Saves partial answers of one section; `version` goes out as `If-Match` (409 when stale). */
+  saveSection(id: string, sectionId: string, answers: Record<string, unknown>, version: number): Promise<Dossier>;
+  act(id: string, action: DossierAction, request?: ActionRequest, version?: number): Promise<Dossier>;
+  history(id: string): Promise<HistoryEntry[]>;
+  getBegeleiding(studentId: string): Promise<Begeleiding>;
+  saveBegeleiding(studentId: string, answers: Record<string, unknown>, version: number): Promise<Begeleiding>;
+  mentors(schoolId: string): Promise<Mentor[]>;
+  institutions(q?: string): Promise<Institution[]>;
+  locations(brin: string): Promise<Location[]>;
+  programmes(brin: string, q?: string): Promise<Programme[]>;
+}

@@ -1,0 +1,83 @@
+import { codelists } from '../data/codelists.js';
+import { optionsFrom, t, textQuestion } from './build.js';
+import type { SectionDefinition } from './types.js';
+
+/**
+ * The student's akkoordverklaring. Its `delen` options are filled from the region's sharing
+ * classes by `buildSections`; inzage is recorded by the `recordInzage` action, not answered.
+ */
+const akkoordverklaring: SectionDefinition = {
+  id: 'akkoordverklaring',
+  code: 'AK',
+  part: 'consent',
+  scope: 'dossier',
+  title: t('Akkoordverklaring', 'Declaration of agreement'),
+  intro: t(
+    'Lees deel A en deel B goed. Daarna kies je wat het mbo mag zien en geef je toestemming.',
+    'Read part A and part B carefully. Then choose what the MBO may see and give your consent.',
+  ),
+  optional: false,
+  sharing: 'verplicht',
+  dossierTypes: ['vo-mbo', 'mbo-mbo', 'werk-mbo'],
+  questions: [
+    {
+      kind: 'choice',
+      id: 'akkoord',
+      label: t('Ben je het eens met wat er in je dossier staat?', 'Do you agree with what is in your dossier?'),
+      required: true,
+      options: [
+        { value: 'ja', label: t('Ja, ik ben het eens', 'Yes, I agree') },
+        { value: 'nee', label: t('Nee, ik ben het niet eens met deel B', 'No, I do not agree with part B') },
+      ],
+    },
+    textQuestion('redenNietAkkoord', t('Waar ben je het niet mee eens?', 'What do you disagree with?'), {
+      multiline: true,
+      maxLength: 4000,
+      help: t('Je opmerking gaat mee naar het mbo, naast deel B.', 'Your remark goes to the MBO, next to part B.'),
+      when: { question: 'akkoord', equals: 'nee' },
+    }),
+    {
+      kind: 'multiChoice',
+      id: 'delen',
+      label: t('Wat mag het mbo zien?', 'What may the MBO see?'),
+      help: t(
+        'Je persoonsgegevens en je keuze gaan altijd mee. De rest kies je zelf.',
+        'Your personal details and your choice always go along. You choose the rest.',
+      ),
+      required: false,
+      options: [],
+    },
+    {
+      kind: 'confirm',
+      id: 'toestemming',
+      label: t('Ik geef toestemming om mijn dossier naar het gekozen mbo te sturen', 'I give permission to send my dossier to the chosen MBO'),
+      required: true,
+    },
+  ],
+};
+
+/** Consent of a parent or guardian, needed while the student is under the configured age. */
+const ouderToestemming: SectionDefinition = {
+  id: 'ouderToestemming',
+  code: 'AO',
+  part: 'consent',
+  scope: 'dossier',
+  title: t('Toestemming ouder of verzorger', 'Consent of parent or guardian'),
+  optional: false,
+  sharing: 'verplicht',
+  dossierTypes: ['vo-mbo', 'mbo-mbo', 'werk-mbo'],
+  questions: [
+    textQuestion('naam', t('Naam ouder of verzorger', 'Name of parent or guardian'), { autocomplete: 'name', maxLength: 200, when: { guardianConsentNeeded: true } }),
+    { kind: 'choice', id: 'relatie', label: t('Relatie tot de leerling', 'Relation to the student'), required: true, options: optionsFrom(codelists.relatieTotLeerling), when: { guardianConsentNeeded: true } },
+    {
+      kind: 'confirm',
+      id: 'toestemming',
+      label: t('Ik geef als ouder of verzorger toestemming om het dossier naar het mbo te sturen', 'As parent or guardian I give permission to send the dossier to the MBO'),
+      required: true,
+      when: { guardianConsentNeeded: true },
+    },
+    { kind: 'date', id: 'datum', label: t('Datum', 'Date'), required: false, when: { guardianConsentNeeded: true } },
+  ],
+};
+
+export const consentSections: ReadonlyArray<SectionDefinition> = [akkoordverklaring, ouderToestemming];

@@ -1,0 +1,295 @@
+import { codelists } from '../data/codelists.js';
+import { optionsFrom, repeat, t, textQuestion, whenYes, yesNo, yesNoWithNote } from './build.js';
+import type { Question, SectionDefinition } from './types.js';
+
+const allTypes = ['vo-mbo', 'mbo-mbo', 'werk-mbo'] as const;
+
+const persoonlijk: SectionDefinition = {
+  id: 'persoonlijk',
+  code: 'A1',
+  part: 'A',
+  scope: 'leerling',
+  title: t('Persoonlijke gegevens', 'Personal details'),
+  intro: t(
+    'Deze gegevens moet je school doorgeven aan het mbo. Controleer of ze kloppen.',
+    'Your school has to pass these details on to the MBO. Check that they are correct.',
+  ),
+  optional: false,
+  sharing: 'optioneel',
+  dossierTypes: allTypes,
+  questions: [
+    textQuestion('bsn', t('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'), {
+      format: 'bsn',
+      prefilled: true,
+      sharing: 'verplicht',
+      placeholder: t('123456782', '123456782'),
+      help: t('Je BSN heeft 9 cijfers. Je vindt het op je paspoort of ID-kaart.', 'Your BSN has 9 digits. It is on your passport or ID card.'),
+      autocomplete: 'off',
+    }),
+    textQuestion('roepnaam', t('Roepnaam', 'First name you use'), { placeholder: t('Sam', 'Sam'), autocomplete: 'nickname', maxLength: 100 }),
+    textQuestion('voornamen', t('Voornamen', 'Given names'), {
+      placeholder: t('Samira Johanna', 'Samira Johanna'),
+      help: t('Al je voornamen, zoals in je paspoort.', 'All your given names, as in your passport.'),
+      autocomplete: 'given-name',
+      maxLength: 200,
+    }),
+    textQuestion('voorletters', t('Voorletters', 'Initials'), { format: 'initials', sharing: 'verplicht', placeholder: t('S.J.', 'S.J.'), autocomplete: 'off', maxLength: 20 }),
+    textQuestion('tussenvoegsel', t('Tussenvoegsel', 'Name prefix'), { required: false, sharing: 'verplicht', placeholder: t('van der', 'van der'), autocomplete: 'additional-name', maxLength: 30 }),
+    textQuestion('achternaam', t('Achternaam', 'Surname'), { sharing: 'verplicht', placeholder: t('Jansen', 'Jansen'), autocomplete: 'family-name', maxLength: 200 }),
+    { kind: 'date', id: 'geboortedatum', label: t('Geboortedatum', 'Date of birth'), required: true, birthDate: true, sharing: 'verplicht', autocomplete: 'bday', placeholder: t('2009-05-14', '2009-05-14') },
+    { kind: 'choice', id: 'geslacht', label: t('Geslacht', 'Gender'), required: true, sharing: 'verplicht', autocomplete: 'sex', options: optionsFrom(codelists.geslacht) },
+    textQuestion('email', t('E-mailadres', 'Email address'), { format: 'email', prefilled: true, placeholder: t('naam@voorbeeld.nl', 'name@example.com'), autocomplete: 'email', maxLength: 254 }),
+    textQuestion('telefoon', t('Telefoonnummer', 'Phone number'), {
+      format: 'phone',
+      placeholder: t('+31 20 123 4567', '+31 20 123 4567'),
+      help: t('Met landnummer, bijvoorbeeld +31.', 'With country code, for example +31.'),
+      autocomplete: 'tel',
+    }),
+    yesNo('telefoonGeheim', t('Is dit nummer geheim?', 'Is this number private?')),
+    textQuestion('mobiel', t('Mobiel nummer', 'Mobile number'), { required: false, format: 'phone', placeholder: t('+31 6 12345678', '+31 6 12345678'), autocomplete: 'tel' }),
+    yesNo('mobielGeheim', t('Is je mobiele nummer geheim?', 'Is your mobile number private?'), { when: { question: 'mobiel', answered: true } }),
+    textQuestion('straat', t('Straat', 'Street'), { placeholder: t('Dorpsstraat', 'Dorpsstraat'), autocomplete: 'address-line1', maxLength: 200 }),
+    textQuestion('huisnummer', t('Huisnummer', 'House number'), { format: 'houseNumber', placeholder: t('12a', '12a'), autocomplete: 'address-line2', maxLength: 20 }),
+    textQuestion('postcode', t('Postcode', 'Postcode'), { format: 'postcode', placeholder: t('1234 AB', '1234 AB'), autocomplete: 'postal-code' }),
+    textQuestion('woonplaats', t('Woonplaats', 'Town or city'), { placeholder: t('Utrecht', 'Utrecht'), autocomplete: 'address-level2', maxLength: 100 }),
+  ],
+};
+
+const ouderQuestions: Question[] = [
+  textQuestion('naam', t('Naam', 'Name'), { placeholder: t('Fatima el Amrani', 'Fatima el Amrani'), autocomplete: 'off', maxLength: 200 }),
+  { kind: 'choice', id: 'relatie', label: t('Relatie tot jou', 'Relation to you'), required: true, options: optionsFrom(codelists.relatieTotLeerling) },
+  textQuestion('telefoon', t('Telefoonnummer', 'Phone number'), { format: 'phone', placeholder: t('+31 6 12345678', '+31 6 12345678'), autocomplete: 'off' }),
+  textQuestion('email', t('E-mailadres', 'Email address'), { format: 'email', placeholder: t('ouder@voorbeeld.nl', 'parent@example.com'), autocomplete: 'off', maxLength: 254 }),
+];
+
+const thuis: SectionDefinition = {
+  id: 'thuis',
+  code: 'A2',
+  part: 'A',
+  scope: 'leerling',
+  title: t('Familie, wonen en vrije tijd', 'Family, home and free time'),
+  optional: false,
+  sharing: 'optioneel',
+  dossierTypes: allTypes,
+  questions: [
+    {
+      kind: 'choice',
+      id: 'woonsituatie',
+      label: t('Bij wie woon je?', 'Who do you live with?'),
+      required: true,
+      options: [
+        { value: 'beideOuders', label: t('Bij mijn ouders', 'With my parents') },
+        { value: 'eenOuder', label: t('Bij één ouder', 'With one parent') },
+        { value: 'zelfstandig', label: t('Zelfstandig', 'On my own') },
+        { value: 'anders', label: t('Anders', 'Other') },
+      ],
+    },
+    repeat('ouders', t('Ouders of verzorgers', 'Parents or carers'), t('Ouder of verzorger', 'Parent or carer'), ouderQuestions, {
+      maxItems: 2,
+      help: t(
+        'Ben je jonger dan 18? Dan geeft je ouder of verzorger ook toestemming. Daarom hebben we hun gegevens nodig.',
+        'Are you under 18? Then your parent or carer also gives consent. That is why we need their details.',
+      ),
+      required: false,
+      requiredWhen: { guardianConsentNeeded: true },
+    }),
+    textQuestion('vrijeTijd', t('Wat doe je in je vrije tijd?', 'What do you do in your free time?'), {
+      multiline: true,
+      maxLength: 2000,
+      placeholder: t('Voetballen, gamen, oppassen op mijn broertje', 'Football, gaming, looking after my little brother'),
+    }),
+    yesNo('bijbaan', t('Heb je een bijbaan?', 'Do you have a side job?')),
+    textQuestion('bijbaanOmschrijving', t('Wat voor bijbaan?', 'What kind of side job?'), {
+      when: whenYes('bijbaan'),
+      maxLength: 500,
+      placeholder: t('Vakkenvuller bij de supermarkt, 8 uur per week', 'Shelf stacker at the supermarket, 8 hours a week'),
+    }),
+  ],
+};
+
+const herkomst: SectionDefinition = {
+  id: 'herkomst',
+  code: 'A3',
+  part: 'A',
+  scope: 'leerling',
+  title: t('School van herkomst', 'Current or last school'),
+  optional: false,
+  sharing: 'optioneel',
+  dossierTypes: allTypes,
+  questions: [
+    textQuestion('schoolnaam', t('Naam van je school', 'Name of your school'), { placeholder: t('Het Nieuwe Lyceum', 'Het Nieuwe Lyceum'), autocomplete: 'organization', maxLength: 200 }),
+    { kind: 'choice', id: 'schoolsoort', label: t('Soort school', 'Type of school'), required: true, options: optionsFrom(codelists.schoolsoort) },
+    { kind: 'choice', id: 'leerweg', label: t('Leerweg', 'Track'), required: true, when: { question: 'schoolsoort', equals: 'vmbo' }, options: optionsFrom(codelists.leerwegVmbo) },
+    {
+      kind: 'choice',
+      id: 'sector',
+      label: t('Sector of profiel', 'Sector or profile'),
+      help: t('Weet je het niet zeker? Kies dan Intersectoraal.', 'Not sure? Choose cross-sector.'),
+      required: true,
+      when: { question: 'schoolsoort', oneOf: ['vmbo', 'havo', 'vwo'] },
+      options: [...optionsFrom(codelists.sectorVmbo), ...optionsFrom(codelists.profielVmbo), ...optionsFrom(codelists.profielHavoVwo)],
+    },
+    {
+      kind: 'multiChoice',
+      id: 'examenvakken',
+      label: t('Examenvakken', 'Exam subjects'),
+      help: t('Kies de vakken die je weet. Een onvolledige lijst is goed.', 'Choose the subjects you know. An incomplete list is fine.'),
+      required: true,
+      options: codelists.examenvakVmbo.map((vak) => ({ value: vak, label: t(vak, vak) })),
+    },
+    textQuestion('klas', t('Klas', 'Class'), { placeholder: t('4B', '4B'), autocomplete: 'off', maxLength: 20 }),
+    {
+      kind: 'choice',
+      id: 'verwachtDiploma',
+      label: t('Verwacht je dit jaar je diploma te halen?', 'Do you expect to get your diploma this year?'),
+      required: true,
+      options: [
+        { value: 'ja', label: t('Ja', 'Yes') },
+        { value: 'nee', label: t('Nee', 'No') },
+        { value: 'weetNiet', label: t('Weet ik niet', "Don't know") },
+      ],
+    },
+  ],
+};
+
+/** A4's questions come from the region's competence list; see `buildSections`. */
+const competenties: SectionDefinition = {
+  id: 'competenties',
+  code: 'A4',
+  part: 'A',
+  scope: 'leerling',
+  title: t('Competenties', 'Competences'),
+  intro: t(
+    'Hoe goed ben je hierin? Kies wat het best bij je past. Weet je het echt niet? Kies dan "Weet ik niet".',
+    'How good are you at this? Choose what fits you best. Really not sure? Choose "Don\'t know".',
+  ),
+  optional: false,
+  sharing: 'optioneel',
+  dossierTypes: allTypes,
+  questions: [],
+};
+
+const ervaring: SectionDefinition = {
+  id: 'ervaring',
+  code: 'A5',
+  part: 'A',
+  scope: 'leerling',
+  title: t('Stages, werk en trainingen', 'Internships, work and training'),
+  optional: false,
+  sharing: 'optioneel',
+  dossierTypes: allTypes,
+  questions: [
+    { kind: 'confirm', id: 'geenErvaring', label: t('Ik heb nog geen stage, werk of training gedaan', 'I have not done an internship, work or training yet'), required: false },
+    repeat(
+      'ervaring',
+      t('Je ervaring', 'Your experience'),
+      t('Ervaring', 'Experience'),
+      [
+        { kind: 'choice', id: 'soort', label: t('Soort', 'Kind'), required: true, options: optionsFrom(codelists.ervaringSoort) },
+        textQuestion('organisatie', t('Bedrijf of organisatie', 'Company or organisation'), { placeholder: t('Bakkerij de Gouden Korst', 'Bakkerij de Gouden Korst'), autocomplete: 'off', maxLength: 200 }),
+        textQuestion('plaats', t('Plaats', 'Place'), { placeholder: t('Amersfoort', 'Amersfoort'), autocomplete: 'off', maxLength: 100 }),
+        textQuestion('werkzaamheden', t('Wat deed je daar?', 'What did you do there?'), { multiline: true, maxLength: 2000, placeholder: t('Brood bakken en klanten helpen', 'Baking bread and helping customers') }),
+        textQuestion('periode', t('Periode', 'Period'), { required: false, placeholder: t('sep 2024 – jan 2025', 'Sep 2024 – Jan 2025'), maxLength: 100 }),
+      ],
+      { minItems: 1, when: { question: 'geenErvaring', notEquals: true } },
+    ),
+  ],
+};
+
+const ondersteuning: SectionDefinition = {
+  id: 'ondersteuning',
+  code: 'A6',
+  part: 'A',
+  scope: 'leerling',
+  title: t('Ondersteuning', 'Support'),
+  intro: t(
+    'Zo weet het mbo welke hulp bij je past. Jij kiest straks of het mbo dit mag zien.',
+    'This helps the MBO know what support suits you. You will choose later whether the MBO may see this.',
+  ),
+  optional: true,
+  sharing: 'optIn',
+  dossierTypes: allTypes,
+  questions: [
+    yesNo('hulpTaal', t('Heb je extra hulp gehad bij taal?', 'Did you get extra help with language?')),
+    yesNo('hulpRekenen', t('Heb je extra hulp gehad bij rekenen?', 'Did you get extra help with maths?')),
+    ...yesNoWithNote('dyslexie', t('Heb je dyslexie?', 'Do you have dyslexia?')),
+    ...yesNoWithNote('dyscalculie', t('Heb je dyscalculie?', 'Do you have dyscalculia?')),
+    ...yesNoWithNote('faalangst', t('Heb je last van faalangst?', 'Do you suffer from fear of failure?')),
+    ...yesNoWithNote('concentratie', t('Heb je moeite met concentreren?', 'Do you find it hard to concentrate?')),
+    ...yesNoWithNote('fysiekeBeperking', t('Heb je een lichamelijke beperking?', 'Do you have a physical disability?')),
+    yesNo('onderzoek', t('Heb je de laatste twee jaar een test of onderzoek gehad?', 'Have you had a test or assessment in the last two years?')),
+    textQuestion('onderzoekWelke', t('Welke test of welk onderzoek?', 'Which test or assessment?'), { when: whenYes('onderzoek'), maxLength: 500, placeholder: t('Dyslexieonderzoek in 2024', 'Dyslexia assessment in 2024') }),
+  ],
+};
+
+const vervolgkeuze: SectionDefinition = {
+  id: 'vervolgkeuze',
+  code: 'A7',
+  part: 'A',
+  scope: 'dossier',
+  title: t('Vervolgkeuze', 'Your choice of programme'),
+  intro: t(
+    'Kies de mbo-school, de plaats en de opleiding waar je je voor aanmeldt.',
+    'Choose the MBO school, the location and the programme you are applying for.',
+  ),
+  optional: false,
+  sharing: 'verplicht',
+  dossierTypes: allTypes,
+  questions: [
+    { kind: 'reference', id: 'instelling', source: 'institution', label: t('Mbo-school', 'MBO school'), required: true, placeholder: t('Typ een deel van de naam, bijvoorbeeld Albeda', 'Type part of the name, for example Albeda') },
+    { kind: 'reference', id: 'locatie', source: 'location', dependsOn: 'instelling', label: t('Locatie', 'Location'), required: true, when: { question: 'instelling', answered: true } },
+    { kind: 'reference', id: 'opleiding', source: 'programme', dependsOn: 'instelling', label: t('Opleiding', 'Programme'), required: true, when: { question: 'instelling', answered: true }, placeholder: t('Typ een deel van de naam of het crebonummer', 'Type part of the name or the crebo number') },
+    { kind: 'confirm', id: 'bevestigd', label: t('Ik heb mijn keuze gecontroleerd en die klopt', 'I have checked my choice and it is correct'), required: true, when: { question: 'opleiding', answered: true } },
+  ],
+};
+
+const voorbereiding: SectionDefinition = {
+  id: 'voorbereiding',
+  code: 'A8',
+  part: 'A',
+  scope: 'dossier',
+  title: t('Voorbereiding keuze', 'How you prepared your choice'),
+  optional: true,
+  sharing: 'optioneel',
+  dossierTypes: allTypes,
+  questions: [
+    yesNo('openDag', t('Ben je naar een open dag geweest?', 'Did you go to an open day?')),
+    yesNo('meeloopdag', t('Heb je een meeloopdag gedaan?', 'Did you do a taster day?')),
+    yesNo('gesprekDecaan', t('Heb je met je decaan of loopbaanbegeleider gepraat?', 'Did you talk to your careers counsellor?')),
+    yesNo('beroepentest', t('Heb je een beroepentest gedaan?', 'Did you do a career test?')),
+    textQuestion('toelichting', t('Wil je nog iets vertellen over je keuze?', 'Anything else about your choice?'), { required: false, multiline: true, maxLength: 2000 }),
+  ],
+};
+
+const motivatie: SectionDefinition = {
+  id: 'motivatie',
+  code: 'A9',
+  part: 'A',
+  scope: 'dossier',
+  title: t('Motivatie', 'Motivation'),
+  optional: false,
+  sharing: 'optioneel',
+  dossierTypes: allTypes,
+  questions: [
+    textQuestion('waarom', t('Waarom past deze opleiding bij jou?', 'Why does this programme suit you?'), {
+      multiline: true,
+      minLength: 20,
+      maxLength: 4000,
+      help: t('Schrijf minstens een paar zinnen (20 tekens of meer).', 'Write at least a few sentences (20 characters or more).'),
+      placeholder: t('Ik werk graag met mijn handen en ik vind auto\'s leuk, want…', 'I like working with my hands and I like cars, because…'),
+    }),
+    textQuestion('later', t('Wat wil je later worden?', 'What do you want to be later?'), { required: false, maxLength: 500, placeholder: t('Automonteur', 'Car mechanic') }),
+  ],
+};
+
+export const deelASections: ReadonlyArray<SectionDefinition> = [
+  persoonlijk,
+  thuis,
+  herkomst,
+  competenties,
+  ervaring,
+  ondersteuning,
+  vervolgkeuze,
+  voorbereiding,
+  motivatie,
+];
