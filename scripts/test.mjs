@@ -1,11 +1,16 @@
 // The one test command (README, .ci/run): type check, then every browser test in Chromium.
 // Ends with "N passed, N failed" alone on a line, as CI expects.
 import { spawnSync } from 'node:child_process';
+import { ensureChromium } from './ensure-chromium.mjs';
 
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
 
 let passed = 0;
 let failed = 0;
+if (!ensureChromium()) {
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 
 const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json']);
 process.stdout.write(typecheck.stdout);

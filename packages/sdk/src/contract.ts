@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { regionConfigSchema } from './config.js';
+import type { SectionAnswers } from './sections/types.js';
 
 /** Wire limits: generous for real answers, tight enough to refuse abuse with a 400. */
 export const limits = { text: 10_000, listItems: 50, answersPerSection: 200, id: 100 } as const;
@@ -95,7 +96,8 @@ export const dossierSchema = z.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
-export type Dossier = z.infer<typeof dossierSchema>;
+/** Answers are typed by the section definitions' `SectionAnswers` (read-only), which parsed JSON satisfies. */
+export type Dossier = Omit<z.infer<typeof dossierSchema>, 'answers'> & { answers: Record<string, SectionAnswers> };
 
 export const dossierSummarySchema = z.object({
   id,
@@ -163,7 +165,7 @@ export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const historySchema = z.array(historyEntrySchema);
 
 export const begeleidingSchema = z.object({ studentId: id, answers: sectionAnswersSchema, version: z.number().check(z.int(), z.nonnegative()) });
-export type Begeleiding = z.infer<typeof begeleidingSchema>;
+export type Begeleiding = Omit<z.infer<typeof begeleidingSchema>, 'answers'> & { answers: SectionAnswers };
 
 export const institutionSchema = z.object({ brin: z.string(), naam: z.string(), plaatsen: z.array(z.string()) });
 export type Institution = z.infer<typeof institutionSchema>;

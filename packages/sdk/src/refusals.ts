@@ -1,0 +1,155 @@
+/**
+ * Why the workflow says no: a typed code for programs, an HTTP status for the backend, and a
+ * plain-language message (Dutch B1 and English) that tells the person what to do next.
+ */
+import { text, type Localized } from './i18n.js';
+
+export type RefusalCode =
+  | 'wrongRole'
+  | 'notYours'
+  | 'wrongState'
+  | 'wrongType'
+  | 'archived'
+  | 'notArchived'
+  | 'final'
+  | 'deelAIncomplete'
+  | 'deelBIncomplete'
+  | 'mentorMissing'
+  | 'mentorNotOnRoster'
+  | 'mentorEmailInvalid'
+  | 'inzageMissing'
+  | 'consentIncomplete'
+  | 'guardianInzageMissing'
+  | 'guardianConsentMissing';
+
+/** 403: role or ownership; 409: the dossier's state (incl. archived, final); 422: data still incomplete. */
+export interface Refusal {
+  code: RefusalCode;
+  status: 403 | 409 | 422;
+  message: Localized;
+}
+
+export type Decision = { allowed: true } | { allowed: false; refusal: Refusal };
+
+const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Localized }> = {
+  wrongRole: {
+    status: 403,
+    message: text('Dit kun je niet doen met jouw rol.', 'You cannot do this in your role.'),
+  },
+  notYours: {
+    status: 403,
+    message: text(
+      'Dit dossier hoort niet bij jou. Open een dossier van jezelf of van je eigen leerling.',
+      'This dossier is not yours. Open your own dossier or one of your own student.',
+    ),
+  },
+  wrongState: {
+    status: 409,
+    message: text(
+      'Dit kan nu niet in deze stap van het dossier. Vernieuw de pagina om de laatste stand te zien.',
+      'This is not possible at this step of the dossier. Refresh the page to see the latest status.',
+    ),
+  },
+  wrongType: {
+    status: 409,
+    message: text('Dit hoort niet bij dit soort dossier.', 'This is not part of this kind of dossier.'),
+  },
+  archived: {
+    status: 409,
+    message: text(
+      'Dit dossier is gearchiveerd. Zet het eerst terug (heractiveren) als je verder wilt.',
+      'This dossier is archived. Reactivate it first if you want to continue.',
+    ),
+  },
+  notArchived: {
+    status: 409,
+    message: text('Dit dossier is niet gearchiveerd. Je kunt er gewoon mee verder.', 'This dossier is not archived. You can simply continue with it.'),
+  },
+  final: {
+    status: 409,
+    message: text(
+      'Dit dossier is afgerond. Er kan niets meer veranderen. Maak een nieuw dossier als je iets anders wilt.',
+      'This dossier is finished. Nothing can change any more. Create a new dossier if you want something else.',
+    ),
+  },
+  deelAIncomplete: {
+    status: 422,
+    message: text('Deel A is nog niet helemaal ingevuld. Maak eerst alle onderdelen af.', 'Part A is not complete yet. Finish every section first.'),
+  },
+  deelBIncomplete: {
+    status: 422,
+    message: text(
+      'Deel B is nog niet helemaal ingevuld. Vul alle vragen in en vink aan dat je deel B volledig hebt ingevuld.',
+      'Part B is not complete yet. Answer every question and tick that you completed part B fully.',
+    ),
+  },
+  mentorMissing: {
+    status: 422,
+    message: text('Kies eerst je mentor.', 'Choose your mentor first.'),
+  },
+  mentorNotOnRoster: {
+    status: 422,
+    message: text(
+      'Deze mentor staat niet in de lijst van je school. Kies je mentor uit de lijst.',
+      "This mentor is not on your school's list. Choose your mentor from the list.",
+    ),
+  },
+  mentorEmailInvalid: {
+    status: 422,
+    message: text(
+      'Vul de naam en een geldig e-mailadres van je mentor in, bijvoorbeeld naam@school.nl.',
+      "Fill in your mentor's name and a valid email address, for example name@school.nl.",
+    ),
+  },
+  inzageMissing: {
+    status: 422,
+    message: text(
+      'Bekijk eerst je hele dossier (deel A en deel B) en bevestig dat je het hebt gelezen.',
+      'First look at your whole dossier (part A and part B) and confirm that you have read it.',
+    ),
+  },
+  consentIncomplete: {
+    status: 422,
+    message: text(
+      'Je akkoordverklaring is nog niet af. Zeg of je het eens bent (en waarom niet) en geef toestemming om je dossier te sturen.',
+      'Your declaration is not complete yet. Say whether you agree (and why not) and give permission to send your dossier.',
+    ),
+  },
+  guardianInzageMissing: {
+    status: 422,
+    message: text(
+      'Je ouder of verzorger moet je dossier eerst bekijken. Vraag hem of haar om in te loggen en het te lezen.',
+      'Your parent or guardian must look at your dossier first. Ask them to log in and read it.',
+    ),
+  },
+  guardianConsentMissing: {
+    status: 422,
+    message: text(
+      'Je ouder of verzorger moet nog toestemming geven. Vraag hem of haar om dat te doen.',
+      'Your parent or guardian still has to give consent. Ask them to do that.',
+    ),
+  },
+};
+
+export const refusalCodes = Object.keys(refusalTable) as RefusalCode[];
+
+export function refusal(code: RefusalCode): Refusal {
+  const { status, message } = refusalTable[code];
+  return { code, status, message };
+}
+
+export const allow: Decision = { allowed: true };
+
+export function refuse(code: RefusalCode): Decision {
+  return { allowed: false, refusal: refusal(code) };
+}
+
+/** Thrown by `apply` when the action is not allowed; the backend turns it into a problem response. */
+export class WorkflowRefusedError extends Error {
+  readonly refusal: Refusal;
+  constructor(refusal: Refusal) {
+    super(`${refusal.code}: ${refusal.message.en}`);
+    this.name = 'WorkflowRefusedError';
+    this.refusal = refusal;
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * Format, option and length checks for one answer. Plain functions and precompiled patterns:
+ * completion runs these for every answer on every keystroke, so no schema library here.
+ */
+import { ageOn, hasValue, parseIsoDate } from './conditions.js';
+import { text, type Localized } from './i18n.js';
+import type { AnswerValue, ChoiceOption, Question, TextFormat, TextQuestion } from './sections/types.js';
+
+/** What is wrong with an answer, in words a student understands. */
+export interface Issue {
+  /** 'required','bsn','postcode','phone','email','initials','houseNumber','date','dateFuture','agePlausible','minLength','maxLength','option','reference','maxItems','type' */
+  code: string;
+  message: Localized;
+}
+
+const issue = (code: string, nl: string, en: string): Issue => ({ code, message: text(nl, en) });
+
+/** The youngest and oldest age we believe a student's birth date gives. */
+export const plausibleAge = { min: 10, max: 100 } as const;
+
+const whitespace = /\s+/g;
+const nineDigits = /^\d{9}$/;
+const digitsOnly = /^\d+$/;
+
+/** 9 digits passing the elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (not all zeros). Spaces are ignored. */
+export function isValidBsn(value: string): boolean {
+  const digits = value.replace(whitespace, '');
+  if (!nineDigits.test(digits) || digits === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * (digits.charCodeAt(i) - 48);
+  sum -= digits.charCodeAt(8) - 48;
+  return sum % 11 === 0;
+}
+
+function bsnIssue(value: string): Issue | undefined {
+  const digits = value.replace(whitespace, '');
+  if (!digitsOnly.test(digits)) return issue('bsn', 'Een BSN heeft alleen cijfers.', 'A BSN only has digits.');
+  if (digits.length !== 9) {
+    return issue('bsn', `Een BSN heeft 9 cijfers. Je hebt er nu ${digits.length}.`, `A BSN has 9 digits. You typed ${digits.length}.`);
+  }
+  if (!isValidBsn(digits)) return issue('bsn', 'Dit BSN klopt niet. Controleer de cijfers.', 'This BSN is not correct. Check the digits.');
+  return undefined;
+}
+
+const postcodeShape = /^(\d{4}) ?([a-zA-Z]{2})$/;
+// PostNL never issues these letter pairs (they recall the Nazi era).
+const refusedPostcodeLetters = new Set(['SA', 'SD', 'SS']);
+
+/** '1234ab' → '1234 AB'. Anything that is not 4 digits and 2 letters comes back trimmed, unchanged otherwise. */
+export function normalizePostcode(value: string): string {
+  const trimmed = value.trim();
+  const match = postcodeShape.exec(trimmed);
+  return match ? `${match[1]} ${match[2]!.toUpperCase()}` : trimmed;
+}
+
+function postcodeIssue(value: string): Issue | undefined {
+  const match = postcodeShape.exec(value.trim());
+  if (!match) {
+    return issue('postcode', 'Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.', 'Write the postcode as 4 digits and 2 letters, for example 1234 AB.');
+  }
+  if (match[1]!.startsWith('0')) return issue('postcode', 'Een postcode begint niet met een 0. Controleer de cijfers.', 'A Dutch postcode does not start with 0. Check the digits.');
+  if (refusedPostcodeLetters.has(match[2]!.toUpperCase())) {
+    return issue('postcode', 'Een postcode eindigt nooit op SA, SD of SS. Controleer de letters.', 'A Dutch postcode never ends in SA, SD or SS. Check the letters.');
+  }
+  return undefined;
+}
+
+const phoneSeparators = /[\s\-().\/]/g;
+const phoneExample = '+31 6 12345678';
+
+function phoneIssue(value: string): Issue | undefined {
+  const compact = value.replace(phoneSeparators, '');
+  if (compact.startsWith('0') && !compact.startsWith('00')) {
+    return issue(
+      'phone',
+      `Zet +31 voor het nummer en laat de eerste 0 weg, bijvoorbeeld ${phoneExample}.`,
+      `Put +31 in front of the number and leave out the first 0, for example ${phoneExample}.`,
+    );
+  }
+  if (!compact.startsWith('+')) {
+    return issue('phone', `Begin het nummer met + en het landnummer, bijvoorbeeld ${phoneExample}.`, `Start the number with + and the country code, for example ${phoneExample}.`);
+  }
+  const digits = compact.slice(1);
+  if (!digitsOnly.test(digits)) {
+    return issue('phone', 'Gebruik alleen cijfers en spaties, met een + aan het begin.', 'Use only digits and spaces, with a + at the start.');
+  }
+  if (digits.startsWith('0')) return issue('phone', 'Na de + komt het landnummer, bijvoorbeeld 31 voor Nederland.', 'The country code comes after the +, for example 31 for the Netherlands.');
+  if (digits.startsWith('310')) return issue('phone', `Laat de 0 na +31 weg, bijvoorbeeld ${phoneExample}.`, `Leave out the 0 after +31, for example ${phoneExample}.`);
+  if (digits.startsWith('31') && digits.length !== 11) {
+    return issue('phone', 'Een Nederlands nummer heeft na +31 nog 9 cijfers.', 'A Dutch number has 9 more digits after +31.');
+  }
+  if (digits.length < 8 || digits.length > 15) {
+    return issue('phone', 'Een telefoonnummer met landnummer heeft 8 tot 15 cijfers.', 'A phone number with country code has 8 to 15 digits.');
+  }
+  return undefined;
+}
+
+const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+function emailIssue(value: string): Issue | undefined {
+  const trimmed = value.trim();
+  if (/\s/.test(trimmed)) return issue('email', 'Een e-mailadres heeft geen spaties.', 'An email address has no spaces.');
+  if (!trimmed.includes('@')) return issue('email', 'Een e-mailadres heeft een @, bijvoorbeeld naam@voorbeeld.nl.', 'An email address has an @, for example name@example.com.');
+  if (!emailShape.test(trimmed)) return issue('email', 'Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl.', 'This email address is not correct. For example: name@example.com.');
+  return undefined;
+}
+
+// One to three letters per initial (Th., IJ., Chr.), each followed by a dot.
+const initialsShape = /^(?:\p{L}{1,3}\. ?)+$/u;
+// A number not starting with 0, then an optional addition such as a, 2, -1, bis, hs or II.
+const houseNumberShape = /^[1-9]\d{0,4}(?:[ -]?[\p{L}\d]{1,4}(?:[ -][\p{L}\d]{1,4})?)?$/u;
+
+function textFormatIssue(format: TextFormat, value: string): Issue | undefined {
+  switch (format) {
+    case 'bsn':
+      return bsnIssue(value);
+    case 'postcode':
+      return postcodeIssue(value);
+    case 'phone':
+      return phoneIssue(value);
+    case 'email':
+      return emailIssue(value);
+    case 'initials':
+      return initialsShape.test(value.trim())
+        ? undefined
+        : issue('initials', 'Schrijf voorletters met een punt erna, bijvoorbeeld S.J.', 'Write initials with a full stop after each, for example S.J.');
+    case 'houseNumber':
+      return houseNumberShape.test(value.trim())
+        ? undefined
+        : issue(
+            'houseNumber',
+            'Schrijf het huisnummer in cijfers, met de toevoeging erachter als die er is. Bijvoorbeeld 12 of 12a.',
+            'Write the house number in digits, with any addition after it. For example 12 or 12a.',
+          );
+  }
+}
+
+function textIssue(question: TextQuestion, value: string): Issue | undefined {
+  if (question.maxLength !== undefined && value.length > question.maxLength) {
+    return issue(
+      'maxLength',
+      `Dit is te lang: maximaal ${question.maxLength} tekens. Nu zijn het er ${value.length}.`,
+      `This is too long: at most ${question.maxLength} characters. You have ${value.length}.`,
+    );
+  }
+  const written = value.trim().length;
+  if (question.minLength !== undefined && written < question.minLength) {
+    return issue(
+      'minLength',
+      `Schrijf minstens ${question.minLength} tekens. Nu zijn het er ${written}.`,
+      `Write at least ${question.minLength} characters. You have ${written}.`,
+    );
+  }
+  return question.format ? textFormatIssue(question.format, value) : undefined;
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function dateIssue(value: string, birthDate: boolean, today: Date): Issue | undefined {
+  const date = parseIsoDate(value);
+  if (!date) {
+    return issue(
+      'date',
+      'Deze datum bestaat niet. Schrijf hem als jaar-maand-dag, bijvoorbeeld 2009-05-14.',
+      'This date does not exist. Write it as year-month-day, for example 2009-05-14.',
+    );
+  }
+  if (!birthDate) return undefined;
+  const todayIso = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+  if (value > todayIso) return issue('dateFuture', 'Een geboortedatum kan niet in de toekomst liggen.', 'A date of birth cannot be in the future.');
+  const age = ageOn(value, today);
+  if (age < plausibleAge.min || age > plausibleAge.max) {
+    return issue('agePlausible', `Klopt deze geboortedatum? Dan ben je nu ${age} jaar.`, `Is this date of birth right? It makes you ${age} years old.`);
+  }
+  return undefined;
+}
+
+const typeIssue = (): Issue =>
+  issue('type', 'Dit antwoord past niet bij de vraag. Vul het opnieuw in.', 'This answer does not fit the question. Please fill it in again.');
+const optionIssue = (): Issue => issue('option', 'Kies een van de antwoorden uit de lijst.', 'Choose one of the answers from the list.');
+
+const isOption = (options: ReadonlyArray<ChoiceOption>, value: unknown) => options.some((option) => option.value === value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks format, options and length of one answer. An empty answer is fine here: whether it is
+ * required is the business of completion and `validateSection`. Undefined means no problem.
+ */
+export function validateAnswer(question: Question, value: AnswerValue | undefined, options: { today?: Date } = {}): Issue | undefined {
+  if (!hasValue(value)) return undefined;
+  const answer: unknown = value;
+  switch (question.kind) {
+    case 'text':
+      return typeof answer === 'string' ? textIssue(question, answer) : typeIssue();
+    case 'yesNo':
+    case 'confirm':
+      return typeof answer === 'boolean' ? undefined : typeIssue();
+    case 'choice':
+    case 'score':
+      if (typeof answer !== 'string' && typeof answer !== 'number') return typeIssue();
+      return isOption(question.options, answer) ? undefined : optionIssue();
+    case 'multiChoice':
+      if (!Array.isArray(answer)) return typeIssue();
+      return answer.every((item) => typeof item === 'string' && question.options.some((option) => String(option.value) === item))
+        ? undefined
+        : optionIssue();
+    case 'date':
+      return typeof answer === 'string' ? dateIssue(answer, question.birthDate === true, options.today ?? new Date()) : typeIssue();
+    case 'reference':
+      return isPlainObject(answer) && typeof answer['id'] === 'string' && answer['id'] !== '' && typeof answer['label'] === 'string' && answer['label'] !== ''
+        ? undefined
+        : issue('reference', 'Kies een antwoord uit de lijst.', 'Choose an answer from the list.');
+    case 'repeat':
+      if (!Array.isArray(answer) || !answer.every(isPlainObject)) return typeIssue();
+      if (question.maxItems !== undefined && answer.length > question.maxItems) {
+        return issue('maxItems', `Je kunt hier maximaal ${question.maxItems} invullen.`, `You can add at most ${question.maxItems} here.`);
+      }
+      return undefined;
+  }
+}

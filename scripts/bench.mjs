@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark, each printing a table. Budgets live beside each benchmark.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const steps = [['npx', ['tsx', 'scripts/bench-sdk.ts']]];
+if (existsSync('scripts/bench-elements.mjs')) steps.push(['node', ['scripts/bench-elements.mjs']]);
+if (existsSync('scripts/size.mjs')) steps.push(['node', ['scripts/size.mjs']]);
+
+let failed = false;
+for (const [cmd, args] of steps) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (result.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
