@@ -107,8 +107,9 @@ function emailIssue(value: string): Issue | undefined {
 
 // One to three letters per initial (Th., IJ., Chr.), each followed by a dot.
 const initialsShape = /^(?:\p{L}{1,3}\. ?)+$/u;
-// A number not starting with 0, then an optional addition such as a, 2, -1, bis, hs or II.
-const houseNumberShape = /^[1-9]\d{0,4}(?:[ -]?[\p{L}\d]{1,4}(?:[ -][\p{L}\d]{1,4})?)?$/u;
+// Up to 5 digits not starting with 0, then an optional addition such as a, bis, hs, II or -1
+// (an addition of digits needs a separator, or 123456 would pass as 12345 + 6).
+const houseNumberShape = /^[1-9]\d{0,4}(?:(?:[ -]?\p{L}[\p{L}\d]{0,3}|[ -][\p{L}\d]{1,4})(?:[ -][\p{L}\d]{1,4})?)?$/u;
 
 function textFormatIssue(format: TextFormat, value: string): Issue | undefined {
   switch (format) {
