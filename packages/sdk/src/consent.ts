@@ -1,0 +1,181 @@
+/**
+ * Whose dossier it is, who may read what of it (spec §6), and the consent record (spec §5).
+ * The workflow, the elements and every backend call these, so a reader never sees more in the
+ * UI than the backend would send, and the MBO sees only what the student agreed to share.
+ */
+import { buildSections, sharingClassOf, type RegionConfig } from './config.js';
+import type { Actor, Dossier, Inzage } from './contract.js';
+import { allow, refuse, type Decision } from './refusals.js';
+import type { SectionAnswers, SectionDefinition, SharingClass } from './sections/types.js';
+import type { WorkflowContext } from './workflow.js';
+
+/** The MBO instelling (BRIN) the student chose in A7, if any. */
+export function chosenInstelling(dossier: Pick<Dossier, 'answers'>): string | undefined {
+  const instelling = dossier.answers['vervolgkeuze']?.['instelling'];
+  if (instelling && typeof instelling === 'object' && !Array.isArray(instelling) && 'id' in instelling) return instelling.id;
+  return undefined;
+}
+
+export function isAssignedMentor(actor: Actor, dossier: Pick<Dossier, 'mentor'>): boolean {
+  const mentor = dossier.mentor;
+  if (actor.role !== 'mentor' || !mentor) return false;
+  if (mentor.id) return mentor.id === actor.person.id;
+  // A mentor typed in by the student (no roster) has no id: recognise them by their e-mail.
+  const email = actor.person.email?.trim().toLowerCase();
+  return !!email && email === mentor.email.trim().toLowerCase();
+}
+
+/**
+ * Whether the dossier is the actor's in their role: the student's own, a guardian's child's,
+ * the assigned mentor's, or (only once afgerond) one sent to this MBO.
+ */
+export function ownsDossier(actor: Actor, dossier: Pick<Dossier, 'student' | 'mentor' | 'status' | 'answers'>): boolean {
+  switch (actor.role) {
+    case 'student':
+      return dossier.student.id === actor.person.id;
+    case 'guardian':
+      return actor.studentIds?.includes(dossier.student.id) ?? false;
+    case 'mentor':
+      return isAssignedMentor(actor, dossier);
+    case 'mbo': {
+      const brin = actor.instelling?.brin;
+      return dossier.status === 'afgerond' && !!brin && chosenInstelling(dossier) === brin;
+    }
+  }
+}
+
+/** Whether the actor may open the dossier at all; `visibleTo` decides which parts. */
+export function canView(actor: Actor, dossier: Dossier): Decision {
+  if (!ownsDossier(actor, dossier)) return refuse('notYours');
+  // A guardian is asked to read and consent; before that there is nothing for them to do.
+  if (actor.role === 'guardian' && dossier.status !== 'akkoord' && dossier.status !== 'afgerond') return refuse('wrongState');
+  return allow;
+}
+
+export interface ConsentRecord {
+  inzage: { student?: Inzage; guardian?: Inzage };
+  akkoord?: 'ja' | 'nee';
+  redenNietAkkoord?: string;
+  toestemming: boolean;
+  /** Per section the student may choose to share: whether it is shared. */
+  sharing: Record<string, boolean>;
+  guardian?: { naam: string; relatie: string; datum?: string; toestemming: boolean };
+}
+
+interface SharingChoices {
+  /** Sections the student was offered in `delen`. */
+  offered: ReadonlyArray<SectionDefinition>;
+  /** What the student ticked; undefined when they never answered, so the defaults hold. */
+  chosen?: ReadonlyArray<string>;
+}
+
+function sharingChoices(dossier: Pick<Dossier, 'type' | 'answers'>, config: RegionConfig): SharingChoices {
+  const sections = buildSections(config, dossier.type);
+  const delenQuestion = sections.find((s) => s.id === 'akkoordverklaring')?.questions.find((q) => q.id === 'delen');
+  const offeredIds = delenQuestion && delenQuestion.kind === 'multiChoice' ? delenQuestion.options.map((o) => String(o.value)) : [];
+  const offered = sections.filter((s) => offeredIds.includes(s.id));
+  const delen = dossier.answers['akkoordverklaring']?.['delen'];
+  if (!Array.isArray(delen)) return { offered };
+  return { offered, chosen: delen.filter((value): value is string => typeof value === 'string') };
+}
+
+/** Whether something of this class leaves the school; `choice` is the student's explicit choice, if any. */
+function isShared(sharing: SharingClass, choice: boolean | undefined): boolean {
+  switch (sharing) {
+    case 'verplicht':
+      return true;
+    case 'verboden':
+      return false;
+    case 'optioneel':
+      return choice ?? true;
+    case 'optIn':
+      return choice ?? false;
+  }
+}
+
+function explicitChoice(choices: SharingChoices, sectionId: string): boolean | undefined {
+  if (!choices.chosen || !choices.offered.some((s) => s.id === sectionId)) return undefined;
+  return choices.chosen.includes(sectionId);
+}
+
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+
+/** The consent facts kept apart as in OSO `inzageType`: inzage, akkoord, toestemming, sharing, guardian. */
+export function consentRecord(dossier: Dossier, config: RegionConfig): ConsentRecord {
+  const answers = dossier.answers['akkoordverklaring'] ?? {};
+  const akkoord = answers['akkoord'] === 'ja' || answers['akkoord'] === 'nee' ? answers['akkoord'] : undefined;
+  const reden = akkoord === 'nee' ? nonEmpty(answers['redenNietAkkoord']) : undefined;
+  const choices = sharingChoices(dossier, config);
+  const sharing: Record<string, boolean> = {};
+  for (const section of choices.offered) sharing[section.id] = isShared(sharingClassOf(config, section), explicitChoice(choices, section.id));
+
+  const student = dossier.inzage.find((i) => i.role === 'student' && i.person.id === dossier.student.id);
+  const guardianInzage = dossier.inzage.find((i) => i.role === 'guardian');
+  const record: ConsentRecord = {
+    inzage: { ...(student ? { student } : {}), ...(guardianInzage ? { guardian: guardianInzage } : {}) },
+    ...(akkoord ? { akkoord } : {}),
+    ...(reden !== undefined ? { redenNietAkkoord: reden } : {}),
+    toestemming: answers['toestemming'] === true,
+    sharing,
+  };
+  const ouder = dossier.answers['ouderToestemming'];
+  if (ouder && Object.values(ouder).some((value) => value !== undefined && value !== null && value !== '')) {
+    const datum = nonEmpty(ouder['datum']);
+    record.guardian = {
+      naam: nonEmpty(ouder['naam']) ?? '',
+      relatie: nonEmpty(ouder['relatie']) ?? '',
+      ...(datum ? { datum } : {}),
+      toestemming: ouder['toestemming'] === true,
+    };
+  }
+  return record;
+}
+
+/** The answers an MBO may read: per section and per question, by sharing class and the student's choices. */
+function sharedAnswers(dossier: Dossier, config: RegionConfig): Record<string, SectionAnswers> {
+  const choices = sharingChoices(dossier, config);
+  const result: Record<string, SectionAnswers> = {};
+  for (const section of buildSections(config, dossier.type)) {
+    const answers = dossier.answers[section.id];
+    if (!answers) continue;
+    const choice = explicitChoice(choices, section.id);
+    const kept: Record<string, SectionAnswers[string]> = {};
+    // A question's own class (the legal A1 fields are verplicht) wins over the section's.
+    for (const question of section.questions) {
+      if (question.id in answers && isShared(sharingClassOf(config, section, question), choice)) kept[question.id] = answers[question.id];
+    }
+    if (Object.keys(kept).length > 0) result[section.id] = kept;
+  }
+  return result;
+}
+
+const deelBIds = (config: RegionConfig) => buildSections(config).filter((s) => s.part === 'B').map((s) => s.id);
+
+function pick(answers: Dossier['answers'], keep: (sectionId: string) => boolean): Dossier['answers'] {
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => keep(id)));
+}
+
+/**
+ * The dossier as this viewer may see it: a filtered deep copy, or null when they may not see it.
+ * Student: deel B only once sent to them. Guardian: everything (akkoord, afgerond).
+ * Assigned mentor: everything from bijMentor on; in concept only deel B. MBO: what is shared.
+ */
+export function visibleTo(viewer: Actor, dossier: Dossier, context: WorkflowContext): Dossier | null {
+  if (!canView(viewer, dossier).allowed) return null;
+  const copy = structuredClone(dossier);
+  const partB = deelBIds(context.config);
+  switch (viewer.role) {
+    case 'student':
+      if (dossier.deelBSentAt === null) copy.answers = pick(copy.answers, (id) => !partB.includes(id));
+      break;
+    case 'mentor':
+      if (dossier.status === 'concept') copy.answers = pick(copy.answers, (id) => partB.includes(id));
+      break;
+    case 'mbo':
+      copy.answers = sharedAnswers(copy, context.config);
+      break;
+    case 'guardian':
+      break;
+  }
+  return copy;
+}

@@ -1,0 +1,303 @@
+/**
+ * The dossier workflow (spec §5) as ONE transition table with guards, and who may edit which
+ * section when (spec §6). Elements, the mock backend and any server all decide through
+ * `can` / `apply` / `canEdit`, so the UI never offers what the backend would refuse.
+ */
+import { completion } from './completion.js';
+import { guardianConsentNeeded } from './conditions.js';
+import { buildSections, type RegionConfig } from './config.js';
+import { consentRecord, ownsDossier } from './consent.js';
+import type { ActionRequest, Actor, Dossier, DossierAction, DossierStatus, HistoryEntry, Inzage, Mentor, Role } from './contract.js';
+import { allow, refusal, refuse, WorkflowRefusedError, type Decision, type RefusalCode } from './refusals.js';
+import type { SectionDefinition } from './sections/types.js';
+import { validateAnswer } from './validators.js';
+
+export { canView } from './consent.js';
+export { WorkflowRefusedError } from './refusals.js';
+export type { Decision, Refusal, RefusalCode } from './refusals.js';
+
+export interface WorkflowContext {
+  config: RegionConfig;
+  /** The day ages are measured on (guardian consent). */
+  today: Date;
+  /** The mentors of the student's school, when the region uses a roster. */
+  roster?: Mentor[];
+}
+
+export interface GuardInput {
+  actor: Actor;
+  dossier: Dossier;
+  context: WorkflowContext;
+  request?: ActionRequest;
+  /**
+   * True while listing available actions: the request (e.g. the chosen mentor) is asked for
+   * when the person acts, so its absence does not hide the action.
+   */
+  requestFollows?: boolean;
+}
+
+/** A data condition of a transition: the refusal code when it does not hold. */
+export type Guard = (input: GuardInput) => RefusalCode | undefined;
+
+export interface Transition {
+  action: DossierAction;
+  actors: Role[];
+  from: DossierStatus[];
+  /** The new status; absent when the action only changes data (inzage, archived flag). */
+  to?: DossierStatus;
+  /** Checked in order after role, ownership, final, archived and state; the type guard first. */
+  guards: Guard[];
+  /** Only allowed on an archived dossier (reactivate); every other action is refused on one. */
+  onlyWhenArchived?: boolean;
+  /** What the action changes besides status, version and updatedAt, on a copy of the dossier. */
+  effect?: (draft: Dossier, input: GuardInput & { now: Date }) => void;
+}
+
+const dossierStatuses: DossierStatus[] = ['concept', 'bijMentor', 'deelB', 'akkoord', 'afgerond'];
+const openStatuses = dossierStatuses.filter((s) => s !== 'afgerond');
+
+// --- guards ---------------------------------------------------------------------------------
+
+const onlyTypes =
+  (...types: Dossier['type'][]): Guard =>
+  ({ dossier }) =>
+    types.includes(dossier.type) ? undefined : 'wrongType';
+
+const partsOf = ({ dossier, context }: GuardInput) => completion(dossier, context.config, { today: context.today });
+
+const deelAComplete: Guard = (input) => (partsOf(input).partA.complete ? undefined : 'deelAIncomplete');
+const deelBComplete: Guard = (input) => (partsOf(input).partB?.complete ? undefined : 'deelBIncomplete');
+
+const emailQuestion = { kind: 'text', id: 'email', label: { nl: 'E-mail', en: 'Email' }, required: true, format: 'email' } as const;
+
+/** The mentor the dossier goes to, or why there is none; `undefined` when the request follows later. */
+function chooseMentor({ dossier, context, request, requestFollows }: GuardInput): Mentor | RefusalCode | undefined {
+  if (request?.mentorId !== undefined) return context.roster?.find((m) => m.id === request.mentorId) ?? 'mentorNotOnRoster';
+  if (request?.mentor !== undefined) {
+    if (context.config.mentorRoster) return 'mentorNotOnRoster';
+    const naam = request.mentor.naam.trim();
+    const email = request.mentor.email.trim();
+    if (!naam || !email || validateAnswer(emailQuestion, email) !== undefined) return 'mentorEmailInvalid';
+    return { naam, email };
+  }
+  // Resubmitting after backToDeelA: the mentor of the first round stays.
+  if (dossier.mentor) return dossier.mentor;
+  return requestFollows ? undefined : 'mentorMissing';
+}
+
+const mentorChosen: Guard = (input) => {
+  const chosen = chooseMentor(input);
+  return typeof chosen === 'string' ? chosen : undefined;
+};
+
+const studentHasSeen: Guard = ({ dossier, context }) => (consentRecord(dossier, context.config).inzage.student ? undefined : 'inzageMissing');
+
+const studentConsented: Guard = ({ dossier, context }) => {
+  const record = consentRecord(dossier, context.config);
+  const agreedOrExplained = record.akkoord === 'ja' || (record.akkoord === 'nee' && record.redenNietAkkoord !== undefined);
+  return agreedOrExplained && record.toestemming ? undefined : 'consentIncomplete';
+};
+
+const guardianHasSeen: Guard = ({ dossier, context }) => {
+  if (!guardianConsentNeeded(dossier, context.config, context.today)) return undefined;
+  return consentRecord(dossier, context.config).inzage.guardian ? undefined : 'guardianInzageMissing';
+};
+
+const guardianConsented: Guard = ({ dossier, context }) => {
+  if (!guardianConsentNeeded(dossier, context.config, context.today)) return undefined;
+  const guardian = consentRecord(dossier, context.config).guardian;
+  return guardian && guardian.naam.trim() && guardian.relatie && guardian.toestemming ? undefined : 'guardianConsentMissing';
+};
+
+// --- the table ------------------------------------------------------------------------------
+
+export const transitions: ReadonlyArray<Transition> = [
+  {
+    action: 'submitToMentor',
+    actors: ['student'],
+    from: ['concept'],
+    to: 'bijMentor',
+    guards: [onlyTypes('vo-mbo'), deelAComplete, mentorChosen],
+    effect: (draft, input) => {
+      const mentor = chooseMentor(input);
+      if (mentor && typeof mentor === 'object') draft.mentor = mentor;
+    },
+  },
+  { action: 'submitForConsent', actors: ['student'], from: ['concept'], to: 'akkoord', guards: [onlyTypes('mbo-mbo', 'werk-mbo'), deelAComplete] },
+  { action: 'returnToDeelA', actors: ['student', 'mentor'], from: ['bijMentor'], to: 'concept', guards: [] },
+  { action: 'startDeelB', actors: ['mentor'], from: ['bijMentor'], to: 'deelB', guards: [onlyTypes('vo-mbo')] },
+  {
+    action: 'sendToStudent',
+    actors: ['mentor'],
+    from: ['deelB'],
+    to: 'akkoord',
+    guards: [onlyTypes('vo-mbo'), deelBComplete],
+    effect: (draft, { now }) => {
+      draft.deelBSentAt = now.toISOString();
+    },
+  },
+  {
+    action: 'backToDeelA',
+    actors: ['student'],
+    from: ['akkoord'],
+    to: 'concept',
+    guards: [],
+    // Deel B stays, but the mentor confirms it again; consent was given to the old content.
+    effect: (draft) => {
+      const advies = draft.answers['advies'];
+      if (advies && 'mentorAkkoord' in advies) {
+        const { mentorAkkoord: _cleared, ...rest } = advies;
+        draft.answers['advies'] = rest;
+      }
+      delete draft.answers['akkoordverklaring'];
+      delete draft.answers['ouderToestemming'];
+      draft.inzage = [];
+    },
+  },
+  {
+    action: 'recordInzage',
+    actors: ['student', 'guardian'],
+    from: ['akkoord'],
+    guards: [],
+    // The first moment a person read the dossier is what counts; later reads add nothing.
+    effect: (draft, { actor, now }) => {
+      const role = actor.role as Inzage['role'];
+      if (draft.inzage.some((i) => i.role === role && i.person.id === actor.person.id)) return;
+      draft.inzage.push({ role, person: { id: actor.person.id, naam: actor.person.naam }, at: now.toISOString() });
+    },
+  },
+  {
+    action: 'finalize',
+    actors: ['student'],
+    from: ['akkoord'],
+    to: 'afgerond',
+    guards: [studentHasSeen, studentConsented, guardianHasSeen, guardianConsented],
+    effect: (draft, { now }) => {
+      draft.finalizedAt = now.toISOString();
+    },
+  },
+  {
+    action: 'archive',
+    actors: ['student', 'mentor'],
+    from: openStatuses,
+    guards: [],
+    effect: (draft) => {
+      draft.archived = true;
+    },
+  },
+  {
+    action: 'reactivate',
+    actors: ['student', 'mentor'],
+    from: openStatuses,
+    guards: [],
+    onlyWhenArchived: true,
+    effect: (draft) => {
+      draft.archived = false;
+    },
+  },
+];
+
+const transitionOf = new Map(transitions.map((t) => [t.action, t]));
+
+/** Role → ownership → final → archived → state → type → data: the first rule that fails. */
+function refusalFor(action: DossierAction, input: GuardInput): RefusalCode | undefined {
+  const { actor, dossier } = input;
+  const transition = transitionOf.get(action);
+  if (!transition) return 'wrongState';
+  if (!transition.actors.includes(actor.role)) return 'wrongRole';
+  if (!ownsDossier(actor, dossier)) return 'notYours';
+  if (dossier.status === 'afgerond') return 'final';
+  if (dossier.archived && !transition.onlyWhenArchived) return 'archived';
+  if (!dossier.archived && transition.onlyWhenArchived) return 'notArchived';
+  if (!transition.from.includes(dossier.status)) return 'wrongState';
+  for (const guard of transition.guards) {
+    const code = guard(input);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+export function can(actor: Actor, action: DossierAction, dossier: Dossier, context: WorkflowContext, request?: ActionRequest): Decision {
+  const code = refusalFor(action, { actor, dossier, context, ...(request ? { request } : {}) });
+  return code ? refuse(code) : allow;
+}
+
+/**
+ * Performs the action on a copy: the input is never changed. Throws `WorkflowRefusedError`
+ * when not allowed. The history entry is for the caller to store with the dossier.
+ */
+export function apply(
+  actor: Actor,
+  action: DossierAction,
+  dossier: Dossier,
+  context: WorkflowContext,
+  request?: ActionRequest,
+  now: Date = new Date(),
+): { dossier: Dossier; entry: HistoryEntry } {
+  const input: GuardInput = { actor, dossier, context, ...(request ? { request } : {}) };
+  const code = refusalFor(action, input);
+  if (code) throw new WorkflowRefusedError(refusal(code));
+  const transition = transitionOf.get(action)!;
+  const next = structuredClone(dossier);
+  transition.effect?.(next, { ...input, now });
+  const from = dossier.status;
+  const to = transition.to ?? from;
+  const at = now.toISOString();
+  next.status = to;
+  next.version = dossier.version + 1;
+  next.updatedAt = at;
+  const entry: HistoryEntry = {
+    at,
+    actor: { id: actor.person.id, role: actor.role, naam: actor.person.naam },
+    kind: 'action',
+    action,
+    from,
+    to,
+    version: next.version,
+  };
+  return { dossier: next, entry };
+}
+
+/** The actions this actor can take now; actions that ask for input (a mentor) count as available. */
+export function availableActions(actor: Actor, dossier: Dossier, context: WorkflowContext): DossierAction[] {
+  return transitions.filter((t) => refusalFor(t.action, { actor, dossier, context, requestFollows: true }) === undefined).map((t) => t.action);
+}
+
+// --- editing sections -----------------------------------------------------------------------
+
+/** B1 belongs to the student, not to one dossier: any mentor of the student's school may fill it. */
+export function canEditBegeleiding(actor: Actor, student: { id: string; schoolId: string | null }): Decision {
+  if (actor.role !== 'mentor') return refuse('wrongRole');
+  if (!actor.school || student.schoolId === null || actor.school.id !== student.schoolId) return refuse('notYours');
+  return allow;
+}
+
+interface EditRule {
+  sections: (section: SectionDefinition) => boolean;
+  actors: Role[];
+  from: DossierStatus[];
+  /** Who counts as the owner for this section; by default the dossier's owner in their role. */
+  owns?: (actor: Actor, dossier: Dossier) => Decision;
+}
+
+const editRules: ReadonlyArray<EditRule> = [
+  { sections: (s) => s.part === 'A', actors: ['student'], from: ['concept'] },
+  { sections: (s) => s.id === 'akkoordverklaring', actors: ['student'], from: ['akkoord'] },
+  { sections: (s) => s.id === 'ouderToestemming', actors: ['guardian'], from: ['akkoord'] },
+  { sections: (s) => s.id === 'advies', actors: ['mentor'], from: ['deelB'] },
+  { sections: (s) => s.id === 'begeleiding', actors: ['mentor'], from: openStatuses, owns: (actor, dossier) => canEditBegeleiding(actor, dossier.student) },
+];
+
+/** Whether the actor may save answers of this section now (same order of checks as the actions). */
+export function canEdit(actor: Actor, dossier: Dossier, sectionId: string, context: WorkflowContext): Decision {
+  const section = buildSections(context.config, dossier.type).find((s) => s.id === sectionId);
+  if (!section) return refuse('wrongType');
+  const rule = editRules.find((r) => r.sections(section));
+  if (!rule || !rule.actors.includes(actor.role)) return refuse('wrongRole');
+  const owned = rule.owns ? rule.owns(actor, dossier) : ownsDossier(actor, dossier) ? allow : refuse('notYours');
+  if (!owned.allowed) return owned;
+  if (dossier.status === 'afgerond') return refuse('final');
+  if (dossier.archived) return refuse('archived');
+  if (!rule.from.includes(dossier.status)) return refuse('wrongState');
+  return allow;
+}
