@@ -1,0 +1,303 @@
+/**
+ * THE HTTP side of the contract (spec §8) as a fetch handler, `(Request) => Promise<Response>`:
+ * the memory backend, msw, a service worker or a Node/Deno/Bun server all host this one function.
+ * Request bodies are parsed with the contract's zod schemas; responses are checked against them
+ * before they leave; every error is `application/problem+json` (RFC 9457).
+ */
+import type * as z from 'zod/mini';
+import {
+  actionRequestSchema,
+  begeleidingSchema,
+  createDossierRequestSchema,
+  dossierActionSchema,
+  dossierListSchema,
+  dossierSchema,
+  historySchema,
+  institutionsSchema,
+  locationsSchema,
+  meSchema,
+  mentorsSchema,
+  programmesSchema,
+  regionConfigResponseSchema,
+  saveSectionRequestSchema,
+  type Actor,
+  type DossierListQuery,
+  type Problem,
+} from '../contract.js';
+import { WorkflowRefusedError } from '../refusals.js';
+import { problems, ServiceError } from './problems.js';
+import type { DossierService } from './service.js';
+
+export interface FetchHandlerOptions {
+  /** The path the contract's routes live under, e.g. '/api'. Default: the root. */
+  basePath?: string;
+  /** Who holds this bearer token (null when none was sent); null answers 401. */
+  authenticate(token: string | null): Promise<Actor | null>;
+  /** Largest request body accepted; larger ones get 413. Default 256 kB. */
+  maxBodyBytes?: number;
+  /** Told about unexpected errors (answered with a bare 500). Default: console.error. */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+export const defaultMaxBodyBytes = 256 * 1024;
+const maxQueryLength = 100;
+
+type Method = 'GET' | 'POST' | 'PATCH';
+interface RouteContext {
+  actor: Actor;
+  params: string[];
+  url: URL;
+  request: Request;
+}
+type RouteHandler = (context: RouteContext) => Promise<Response>;
+interface Route {
+  /** Path segments; ':' marks a parameter. */
+  path: string[];
+  methods: Partial<Record<Method, RouteHandler>>;
+}
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+/** The version as an ETag, quoted as `If-Match` expects it back. */
+export const etagOf = (version: number) => `"${version}"`;
+
+function problemResponse(details: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(details), {
+    status: details.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...noStore, ...headers },
+  });
+}
+
+/** A contract violation by the service itself: a bug, answered as 500 rather than sent on. */
+class ResponseContractError extends Error {}
+
+// `value` is checked at run time, so the readonly SDK types (answers) need no cast here.
+function ok<S extends z.ZodMiniType>(schema: S, value: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ResponseContractError(`Response does not match the contract: ${issues.join('; ')}`);
+  }
+  return new Response(JSON.stringify(parsed.data), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore, ...headers } });
+}
+
+const withVersion = (value: { version: number }) => ({ ETag: etagOf(value.version) });
+
+const bad = (detail: string, errors?: Problem['errors']) => new ServiceError(problems.badRequest(detail, errors));
+
+function issuesToErrors(error: z.core.$ZodError): NonNullable<Problem['errors']> {
+  return error.issues.slice(0, 50).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/** Reads at most `limit` bytes of the body as JSON; undefined when there is no body. */
+async function readJson(request: Request, limit: number): Promise<unknown> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > limit) throw new ServiceError(problems.payloadTooLarge(limit));
+  if (!request.body) return undefined;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw new ServiceError(problems.payloadTooLarge(limit));
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw bad('The request body is not valid JSON.');
+  }
+}
+
+function parseBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw bad('The request body does not match the contract.', issuesToErrors(parsed.error));
+  return parsed.data;
+}
+
+/** `"7"`, `W/"7"` or `7`; undefined when absent, a 400 when it is not a version. */
+function ifMatchVersion(request: Request): number | undefined {
+  const header = request.headers.get('If-Match');
+  if (header === null) return undefined;
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match) throw bad('If-Match must be the version you read, e.g. "7".');
+  return Number(match[1]);
+}
+
+function requiredVersion(request: Request): number {
+  const version = ifMatchVersion(request);
+  if (version === undefined) throw new ServiceError(problems.versionRequired());
+  return version;
+}
+
+function queryText(url: URL, name: string): string | undefined {
+  const value = url.searchParams.get(name);
+  if (value === null || value.trim() === '') return undefined;
+  if (value.length > maxQueryLength) throw bad(`Query parameter ${name} is longer than ${maxQueryLength} characters.`);
+  return value;
+}
+
+function listQuery(url: URL): DossierListQuery {
+  const query: DossierListQuery = {};
+  const view = queryText(url, 'view');
+  if (view !== undefined) {
+    if (view !== 'teBehandelen' && view !== 'mijnLeerlingen') throw bad('view must be teBehandelen or mijnLeerlingen.');
+    query.view = view;
+  }
+  const leerjaar = queryText(url, 'leerjaar');
+  if (leerjaar !== undefined) {
+    if (!/^\d{1,2}$/.test(leerjaar)) throw bad('leerjaar must be a whole number.');
+    query.leerjaar = Number(leerjaar);
+  }
+  const klas = queryText(url, 'klas');
+  if (klas !== undefined) query.klas = klas;
+  const q = queryText(url, 'q');
+  if (q !== undefined) query.q = q;
+  return query;
+}
+
+function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
+  const body = (request: Request) => readJson(request, maxBodyBytes);
+  return [
+    { path: ['me'], methods: { GET: async ({ actor }) => ok(meSchema, await service.me(actor)) } },
+    { path: ['config'], methods: { GET: async ({ actor }) => ok(regionConfigResponseSchema, await service.config(actor)) } },
+    {
+      path: ['dossiers'],
+      methods: {
+        GET: async ({ actor, url }) => ok(dossierListSchema, await service.listDossiers(actor, listQuery(url))),
+        POST: async ({ actor, request }) => {
+          const created = await service.createDossier(actor, parseBody(createDossierRequestSchema, await body(request)));
+          return ok(dossierSchema, created, 201, withVersion(created));
+        },
+      },
+    },
+    {
+      path: ['dossiers', ':'],
+      methods: {
+        GET: async ({ actor, params }) => {
+          const dossier = await service.getDossier(actor, params[0]!);
+          return ok(dossierSchema, dossier, 200, withVersion(dossier));
+        },
+      },
+    },
+    {
+      path: ['dossiers', ':', 'sections', ':'],
+      methods: {
+        PATCH: async ({ actor, params, request }) => {
+          const version = requiredVersion(request);
+          const { answers } = parseBody(saveSectionRequestSchema, await body(request));
+          const dossier = await service.saveSection(actor, params[0]!, params[1]!, answers, version);
+          return ok(dossierSchema, dossier, 200, withVersion(dossier));
+        },
+      },
+    },
+    {
+      path: ['dossiers', ':', 'actions', ':'],
+      methods: {
+        POST: async ({ actor, params, request }) => {
+          const action = dossierActionSchema.safeParse(params[1]);
+          if (!action.success) throw new ServiceError(problems.unknownRoute());
+          const version = ifMatchVersion(request);
+          const actionRequest = parseBody(actionRequestSchema, (await body(request)) ?? {});
+          const dossier = await service.act(actor, params[0]!, action.data, actionRequest, version);
+          return ok(dossierSchema, dossier, 200, withVersion(dossier));
+        },
+      },
+    },
+    { path: ['dossiers', ':', 'history'], methods: { GET: async ({ actor, params }) => ok(historySchema, await service.history(actor, params[0]!)) } },
+    {
+      path: ['students', ':', 'begeleiding'],
+      methods: {
+        GET: async ({ actor, params }) => {
+          const record = await service.getBegeleiding(actor, params[0]!);
+          return ok(begeleidingSchema, record, 200, withVersion(record));
+        },
+        PATCH: async ({ actor, params, request }) => {
+          const version = requiredVersion(request);
+          const { answers } = parseBody(saveSectionRequestSchema, await body(request));
+          const record = await service.saveBegeleiding(actor, params[0]!, answers, version);
+          return ok(begeleidingSchema, record, 200, withVersion(record));
+        },
+      },
+    },
+    { path: ['schools', ':', 'mentors'], methods: { GET: async ({ actor, params }) => ok(mentorsSchema, await service.mentors(actor, params[0]!)) } },
+    {
+      path: ['catalog', 'institutions'],
+      methods: { GET: async ({ actor, url }) => ok(institutionsSchema, await service.institutions(actor, queryText(url, 'q'))) },
+    },
+    {
+      path: ['catalog', 'institutions', ':', 'locations'],
+      methods: { GET: async ({ actor, params }) => ok(locationsSchema, await service.locations(actor, params[0]!)) },
+    },
+    {
+      path: ['catalog', 'institutions', ':', 'programmes'],
+      methods: { GET: async ({ actor, params, url }) => ok(programmesSchema, await service.programmes(actor, params[0]!, queryText(url, 'q'))) },
+    },
+  ];
+}
+
+function match(routes: Route[], segments: string[]): { route: Route; params: string[] } | undefined {
+  for (const route of routes) {
+    if (route.path.length !== segments.length) continue;
+    const params: string[] = [];
+    if (route.path.every((part, i) => (part === ':' ? (params.push(segments[i]!), true) : part === segments[i]))) return { route, params };
+  }
+  return undefined;
+}
+
+/** The route's segments after `basePath`, decoded; undefined when the path is outside it or malformed. */
+function segmentsOf(pathname: string, basePath: string): string[] | undefined {
+  if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
+  const rest = pathname.slice(basePath.length).split('/').filter((s) => s !== '');
+  try {
+    const decoded = rest.map((s) => decodeURIComponent(s));
+    return decoded.every((s) => s !== '' && s.length <= 200) ? decoded : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function bearerToken(request: Request): string | null {
+  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(request.headers.get('Authorization') ?? '');
+  return match ? match[1]! : null;
+}
+
+export function createFetchHandler(service: DossierService, options: FetchHandlerOptions): (request: Request) => Promise<Response> {
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  const routes = routesFor(service, options.maxBodyBytes ?? defaultMaxBodyBytes);
+  const onError = options.onError ?? ((error: unknown) => console.error('doorstroom backend: unexpected error', error));
+
+  return async (request) => {
+    try {
+      const url = new URL(request.url);
+      const segments = segmentsOf(url.pathname, basePath);
+      const found = segments && match(routes, segments);
+      if (!found) return problemResponse(problems.unknownRoute());
+      const method = request.method.toUpperCase() as Method;
+      const handle = found.route.methods[method];
+      if (!handle) return problemResponse(problems.methodNotAllowed(), { Allow: Object.keys(found.route.methods).join(', ') });
+      const actor = await options.authenticate(bearerToken(request));
+      if (!actor) return problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer' });
+      return await handle({ actor, params: found.params, url, request });
+    } catch (error) {
+      if (error instanceof ServiceError) return problemResponse(error.problem, error.headers);
+      // Only reachable when the dossier changed between `can` and `apply`: the refusal still applies.
+      if (error instanceof WorkflowRefusedError) return problemResponse(problems.refused(error.refusal));
+      onError(error, request);
+      return problemResponse(problems.serverError());
+    }
+  };
+}

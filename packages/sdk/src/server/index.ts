@@ -1,0 +1,8 @@
+// @doorstroom/sdk/server: the contract's one HTTP implementation and its persistence port,
+// for hosting the backend in Node (packages/server) or any runtime with fetch Request/Response.
+export * from './store.js';
+export * from './service.js';
+export * from './handler.js';
+export * from './problems.js';
+export { createMemoryStore, type MemoryState, type StorageLike } from './memory-store.js';
+export { createCatalogIndex } from '../example/catalog.js';

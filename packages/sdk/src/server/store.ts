@@ -1,0 +1,90 @@
+/**
+ * The persistence port of the backend: what the service needs to read and write, nothing more.
+ * The memory store implements it now; a PostgreSQL store can implement it later with the same
+ * service and handler on top. Everything returned is the caller's own copy.
+ */
+import type { RegionConfig } from '../config.js';
+import type { Dossier, DossierStatus, HistoryEntry, Institution, Location, Mentor, Programme } from '../contract.js';
+import type { SectionAnswers } from '../sections/types.js';
+
+export interface StoredStudent {
+  id: string;
+  naam: string;
+  email: string;
+  bsn: string;
+  /** YYYY-MM-DD */
+  geboortedatum: string;
+  /** The VO school; null for someone out of school or already in MBO. */
+  schoolId: string | null;
+  klas?: string;
+  leerjaar?: number;
+  guardianIds: string[];
+}
+
+export interface StoredSchool {
+  id: string;
+  naam: string;
+  plaats?: string;
+  /** The mentor roster; empty when the school has none (students then type a name and e-mail). */
+  mentors: Mentor[];
+}
+
+/** B1, kept per student and shared by all their dossiers until one is afgerond (which snapshots it). */
+export interface StoredBegeleiding {
+  studentId: string;
+  answers: SectionAnswers;
+  version: number;
+}
+
+/**
+ * A pre-filter the store may apply (e.g. in SQL). The service checks every dossier again with
+ * the SDK's rules, so a store that ignores a field is slower, never less safe.
+ */
+export interface DossierFilter {
+  studentIds?: ReadonlyArray<string>;
+  schoolId?: string;
+  statuses?: ReadonlyArray<DossierStatus>;
+  archived?: boolean;
+  /** Assigned to this mentor: by roster id, or by e-mail for a mentor typed in by the student. */
+  assignedMentor?: { id: string; email?: string };
+  /** The A7 instelling (BRIN). */
+  chosenInstelling?: string;
+}
+
+export interface StoreTx {
+  getConfig(): Promise<RegionConfig>;
+
+  getSchool(id: string): Promise<StoredSchool | undefined>;
+  /** The roster of a school; undefined when the school is unknown. */
+  listMentors(schoolId: string): Promise<Mentor[] | undefined>;
+
+  getStudent(id: string): Promise<StoredStudent | undefined>;
+  listStudents(filter: { schoolId: string }): Promise<StoredStudent[]>;
+
+  getDossier(id: string): Promise<Dossier | undefined>;
+  listDossiers(filter: DossierFilter): Promise<Dossier[]>;
+  putDossier(dossier: Dossier): Promise<void>;
+  /** A fresh, unused dossier id. */
+  newDossierId(): Promise<string>;
+
+  getBegeleiding(studentId: string): Promise<StoredBegeleiding | undefined>;
+  putBegeleiding(begeleiding: StoredBegeleiding): Promise<void>;
+
+  listHistory(dossierId: string): Promise<HistoryEntry[]>;
+  appendHistory(dossierId: string, entry: HistoryEntry): Promise<void>;
+
+  /** Institutions whose name or a plaats matches `q` (case- and accent-insensitive), at most `limit`. */
+  searchInstitutions(q: string, limit: number): Promise<Institution[]>;
+  getInstitution(brin: string): Promise<Institution | undefined>;
+  listLocations(brin: string): Promise<Location[]>;
+  /** Programmes of the institution whose name or crebo matches `q`, at most `limit`. */
+  searchProgrammes(brin: string, q: string, limit: number): Promise<Programme[]>;
+}
+
+export interface BackendStore {
+  /**
+   * Runs `work` as one unit: its writes are all kept, or (when it throws) none are.
+   * The memory store runs transactions one after another.
+   */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+}
