@@ -15,3 +15,4 @@ export * from './client.js';
 export * from './memory.js';
 export { exampleData } from './example/data.js';
 export { codelists } from './data/codelists.js';
+export { optionsFrom } from './sections/build.js';

@@ -1,0 +1,81 @@
+/**
+ * Check your answers (WCAG 3.3.4): every question of deel A that applies, with its answer as
+ * text and a "Wijzig" link that opens the question and comes back here afterwards. When deel A
+ * cannot change any more, the same overview shows read-only with the status explained.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { applies, localize, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
+import { formatAnswer } from '../shared/format.js';
+import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import type { DraftView } from './state.js';
+
+export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editable: boolean): TemplateResult {
+  const lang = host.locale.lang;
+  const dossier = view.dossier;
+  const sections = host.sections();
+  const incomplete = sections.filter((s) => view.completion.sections[s.id]?.status !== 'complete');
+  const readonlyKey = dossier.archived ? 'form.readonly.archived' : `form.readonly.${dossier.status}`;
+  return html`<section class="check" part="check" aria-labelledby="form-heading">
+    <h2 id="form-heading" tabindex="-1">${host.t('form.check.title')}</h2>
+    ${editable
+      ? html`<p>${host.t('form.check.intro')}</p>`
+      : html`<div class="ddd-notice readonly" part="notice">
+          <p class="readonly__title"><strong>${host.t('form.readonly.title')}</strong></p>
+          <p>${host.t(readonlyKey)}</p>
+        </div>`}
+    ${editable && incomplete.length > 0
+      ? html`<p class="ddd-notice">
+          ${host.t('form.check.incomplete', { sections: incomplete.map((s) => `${s.code} ${localize(s.title, lang)}`).join(', ') })}
+        </p>`
+      : nothing}
+    ${sections.map((section) => renderSection(host, section, host.drafts[section.id] ?? {}, view, editable))}
+    ${editable ? host.submit.render(view) : nothing}
+  </section>`;
+}
+
+function renderSection(host: DddDossierForm, section: SectionDefinition, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
+  const lang = host.locale.lang;
+  const shown = section.questions.filter((q) => applies(q, answers, view.context));
+  return html`<section class="check__section" aria-labelledby="check-${section.id}">
+    <h3 id="check-${section.id}" tabindex="-1">${section.code} ${localize(section.title, lang)}</h3>
+    ${shown.length === 0
+      ? html`<p>${host.t('form.check.notApplicable')}</p>`
+      : html`<dl class="summary-list">${shown.map((q) => renderRow(host, section, q, answers, view, editable))}</dl>`}
+  </section>`;
+}
+
+function renderRow(host: DddDossierForm, section: SectionDefinition, question: Question, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
+  const lang = host.locale.lang;
+  const label = localize(question.label, lang);
+  const value = answers[question.id];
+  const change = (event: Event) => {
+    event.preventDefault();
+    host.goTo({ kind: 'section', sectionId: section.id }, { returnToCheck: true, focusPath: question.id });
+  };
+  return html`<div class="summary-list__row">
+    <dt>${label}</dt>
+    <dd>${question.kind === 'repeat' && Array.isArray(value) && value.length > 0 ? renderEntries(host, question, value as SectionAnswers[], view) : formatAnswer(question, value, lang)}</dd>
+    ${editable
+      ? html`<dd class="summary-list__action">
+          <a href="#ddd-${question.id}" @click=${change}>${host.t('form.check.change')}<span class="ddd-visually-hidden"> ${label}</span></a>
+        </dd>`
+      : nothing}
+  </div>`;
+}
+
+function renderEntries(host: DddDossierForm, question: Extract<Question, { kind: 'repeat' }>, entries: SectionAnswers[], view: DraftView): TemplateResult {
+  const lang = host.locale.lang;
+  const item = localize(question.itemLabel, lang);
+  return html`<ol class="entries">
+    ${entries.map(
+      (entry, index) => html`<li>
+        <span class="entries__title">${host.t('form.check.entry', { item, number: index + 1 })}</span>
+        <ul>
+          ${question.questions
+            .filter((q) => applies(q, entry, view.context) && entry[q.id] !== undefined && entry[q.id] !== null && entry[q.id] !== '')
+            .map((q) => html`<li>${localize(q.label, lang)}: ${formatAnswer(q, entry[q.id], lang)}</li>`)}
+        </ul>
+      </li>`,
+    )}
+  </ol>`;
+}

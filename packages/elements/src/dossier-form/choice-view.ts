@@ -1,0 +1,180 @@
+/**
+ * A7 Vervolgkeuze: instelling and opleiding as comboboxes over the catalogue, locatie as a
+ * choice list of the chosen instelling, a summary to confirm, and the registration deadline.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  type DossierApi,
+  type Location,
+  type Programme,
+  type Question,
+  type ReferenceAnswer,
+  type SectionAnswers,
+  type SectionDefinition,
+} from '@doorstroom/sdk';
+import { catalogSearch } from '../shared/catalog.js';
+import { fieldId, renderField, renderQuestions, type FieldsOptions } from '../shared/fields.js';
+import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import { chosenBrin, choiceKeys, deadlineText, locationAnswer } from './state.js';
+
+type LocationsLoad = { status: 'loading' | 'ready' | 'error'; items: Location[]; error?: unknown };
+
+/** Locations per instelling, loaded once per api and BRIN. */
+export class LocationLookup implements ReactiveController {
+  private readonly cache = new WeakMap<DossierApi, Map<string, LocationsLoad>>();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  get(api: DossierApi, brin: string): LocationsLoad {
+    let perApi = this.cache.get(api);
+    if (!perApi) this.cache.set(api, (perApi = new Map()));
+    const known = perApi.get(brin);
+    if (known && known.status !== 'error') return known;
+    const loading: LocationsLoad = known ?? { status: 'loading', items: [] };
+    if (!known) {
+      perApi.set(brin, loading);
+      void this.load(api, brin, perApi);
+    }
+    return loading;
+  }
+
+  retry(api: DossierApi, brin: string): void {
+    this.cache.get(api)?.delete(brin);
+    this.host.requestUpdate();
+  }
+
+  private async load(api: DossierApi, brin: string, perApi: Map<string, LocationsLoad>): Promise<void> {
+    try {
+      perApi.set(brin, { status: 'ready', items: await api.locations(brin) });
+    } catch (error) {
+      perApi.set(brin, { status: 'error', items: [], error });
+    }
+    this.host.requestUpdate();
+  }
+}
+
+function describeProgramme(host: DddDossierForm, p: Pick<Programme, 'crebo' | 'niveau' | 'leerweg' | 'cohort'>): string {
+  return [
+    host.t('form.choice.crebo', { crebo: p.crebo }),
+    host.t('form.choice.niveau', { niveau: p.niveau }),
+    host.t(`form.choice.${p.leerweg}`),
+    host.t('form.choice.cohort', { cohort: p.cohort }),
+  ].join(' · ');
+}
+
+export function renderChoiceSection(host: DddDossierForm, section: SectionDefinition, answers: SectionAnswers, options: FieldsOptions): TemplateResult {
+  const api = host.requireApi();
+  const lang = host.locale.lang;
+  const question = (id: string) => section.questions.find((q) => q.id === id);
+  const brin = chosenBrin(answers);
+  const locatie = answers['locatie'] as ReferenceAnswer | null | undefined;
+  const opleiding = answers['opleiding'] as ReferenceAnswer | null | undefined;
+  const search = catalogSearch(api, lang);
+  const field = (q: Question | undefined) =>
+    q
+      ? renderField({
+          question: q,
+          value: answers[q.id],
+          lang,
+          error: options.errorFor(q.id),
+          onInput: (value) => options.onInput(q.id, value),
+          onBlur: () => options.onBlur(q.id),
+          id: fieldId(q.id),
+          required: q.required,
+          ...(q.kind === 'reference' ? { search: (query: string) => search(q, query, answers) } : {}),
+        })
+      : nothing;
+  const extra = section.questions.filter((q) => !(choiceKeys as ReadonlyArray<string>).includes(q.id));
+  const config = host.connection.config!;
+  return html`
+    <p class="ddd-notice deadline">${deadlineText(config, lang, (date) => host.t('form.choice.deadline', { date }))}</p>
+    ${field(question('instelling'))}
+    ${brin ? renderLocations(host, question('locatie'), brin, locatie, options) : nothing}
+    ${brin ? field(question('opleiding')) : nothing}
+    ${opleiding && answers['instelling'] ? renderSummary(host, answers) : nothing}
+    ${opleiding ? field(question('bevestigd')) : nothing}
+    ${extra.length ? renderQuestions(extra, answers, options) : nothing}
+  `;
+}
+
+function renderLocations(
+  host: DddDossierForm,
+  question: Question | undefined,
+  brin: string,
+  chosen: ReferenceAnswer | null | undefined,
+  options: FieldsOptions,
+): TemplateResult | typeof nothing {
+  if (!question) return nothing;
+  const api = host.requireApi();
+  const load = host.locations.get(api, brin);
+  const id = fieldId(question.id);
+  const error = options.errorFor(question.id);
+  const label = host.locale.localize(question.label);
+  if (load.status === 'loading') return html`<p class="ddd-notice" role="status">${host.t('form.choice.locationsLoading')}</p>`;
+  if (load.status === 'error') {
+    return html`<div class="ddd-notice ddd-notice--error" role="alert">
+      <p>${host.t('form.choice.locationsError')} ${host.messageFor(load.error)}</p>
+      <button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.locations.retry(api, brin)}>${host.t('common.retry')}</button>
+    </div>`;
+  }
+  if (load.items.length === 0) return html`<p class="ddd-notice">${host.t('form.choice.locationsEmpty')}</p>`;
+  const onChange = (event: Event) => {
+    const code = (event.target as HTMLSelectElement).value;
+    const location = load.items.find((l) => l.code === code);
+    options.onInput(question.id, location ? locationAnswer(location) : null);
+  };
+  return html`<div class="ddd-field ${error ? 'ddd-field--error' : ''}">
+    <label class="ddd-label" for=${id}>${label}</label>
+    ${error
+      ? html`<p class="ddd-error-message" id="${id}-error"><span class="ddd-visually-hidden">${host.t('field.errorPrefix')} </span>${error}</p>`
+      : nothing}
+    <select
+      id=${id}
+      class="ddd-input ddd-select"
+      aria-invalid=${error ? 'true' : nothing}
+      aria-describedby=${error ? `${id}-error` : nothing}
+      @change=${onChange}
+      @blur=${() => options.onBlur(question.id)}
+    >
+      <option value="" ?selected=${!chosen}>${host.t('form.choice.locationChoose')}</option>
+      ${load.items.map(
+        (location) => html`<option value=${location.code} ?selected=${chosen?.id === location.code}>${location.naam}, ${location.plaats}</option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+function renderSummary(host: DddDossierForm, answers: SectionAnswers): TemplateResult {
+  const instelling = answers['instelling'] as ReferenceAnswer;
+  const locatie = answers['locatie'] as ReferenceAnswer | null | undefined;
+  const opleiding = answers['opleiding'] as ReferenceAnswer;
+  const detail = opleiding.detail ?? {};
+  const programmeFacts =
+    detail['crebo'] !== undefined
+      ? describeProgramme(host, {
+          crebo: String(detail['crebo']),
+          niveau: Number(detail['niveau']),
+          leerweg: detail['leerweg'] === 'BBL' ? 'BBL' : 'BOL',
+          cohort: String(detail['cohort'] ?? ''),
+        })
+      : '';
+  const plaats = locatie?.detail?.['plaats'];
+  return html`<section class="choice-summary" aria-labelledby="choice-summary-heading">
+    <h3 id="choice-summary-heading">${host.t('form.choice.summaryTitle')}</h3>
+    <dl class="summary-list">
+      <div class="summary-list__row"><dt>${host.t('form.choice.school')}</dt><dd>${instelling.label}</dd></div>
+      <div class="summary-list__row">
+        <dt>${host.t('form.choice.location')}</dt>
+        <dd>${locatie ? `${locatie.label}${plaats ? `, ${plaats}` : ''}` : host.t('field.empty')}</dd>
+      </div>
+      <div class="summary-list__row">
+        <dt>${host.t('form.choice.programme')}</dt>
+        <dd>${opleiding.label}${programmeFacts ? html`<br /><span class="summary-list__detail">${programmeFacts}</span>` : nothing}</dd>
+      </div>
+    </dl>
+  </section>`;
+}

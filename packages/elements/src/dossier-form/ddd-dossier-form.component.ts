@@ -1,0 +1,420 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  canEdit,
+  isDossierApiError,
+  localize,
+  refusal,
+  refusalCodes,
+  validateSection,
+  type AnswerValue,
+  type Dossier,
+  type DossierApi,
+  type DossierSummary,
+  type FieldError,
+  type RefusalCode,
+  type SectionDefinition,
+} from '@doorstroom/sdk';
+import { ApiController, DossierController, renderConnection } from '../shared/api.js';
+import { emit } from '../shared/events.js';
+import { FeedbackController } from '../shared/feedback.js';
+import { focusField, setAnswer } from '../shared/fields.js';
+import { describeError, LocaleController, type MessageVars } from '../shared/i18n.js';
+import { fieldStyles, sharedStyles } from '../shared/tokens.js';
+import { AutosaveQueue } from './autosave.js';
+import { renderCheckAnswers } from './check-answers.js';
+import { LocationLookup } from './choice-view.js';
+import { formStyles } from './ddd-dossier-form.styles.js';
+import { renderDossierList } from './list-view.js';
+import './messages.js';
+import type { FormMessageKey } from './messages.js';
+import { renderSectionView } from './section-view.js';
+import {
+  applyChoiceChange,
+  choiceKeys,
+  deelASections,
+  draftsOf,
+  draftView,
+  rebaseDrafts,
+  taskItems,
+  topLevelKey,
+  type DraftView,
+  type Drafts,
+  type Step,
+} from './state.js';
+import { SubmitStep } from './submit-step.js';
+import { renderTaskList } from './task-list.js';
+
+type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; error?: unknown };
+
+/**
+ * @summary The student's deel A: their dossiers, a new dossier, the sections one at a time with
+ * autosave, a check-your-answers page and sending it on (to the mentor or to the agreement).
+ *
+ * Configure with `api-base` (+ `token`), the `api` property (any `DossierApi`), or a surrounding
+ * `<ddd-context>`. Without `dossier-id` it lists the student's dossiers and offers "Nieuw dossier".
+ * Every change is saved about `autosave-delay` ms after the last keystroke (only the changed
+ * section and questions); nothing typed is lost when saving fails.
+ *
+ * @event ddd-saved - `{ dossier }` after every successful save; also published on `dossierBus`.
+ * @event ddd-action - `{ action, dossier }` after submitToMentor / submitForConsent.
+ * @event ddd-error - `{ error, message }` when loading, saving, creating or sending failed; `message` is what the user saw.
+ * @event ddd-dossier-created - `{ dossier }` after "Nieuw dossier" created one (it opens right away).
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart notice - Loading, error, "not set up" and status messages.
+ * @csspart list - The list of the student's dossiers.
+ * @csspart tasks - The task list (side column on wide screens, collapsible on phones).
+ * @csspart section - The section being filled in.
+ * @csspart save-status - "Alles opgeslagen" / "Niet opgeslagen wijzigingen" / "Opslaan…".
+ * @csspart check - The check-your-answers page.
+ * @csspart submit - The send block (mentor choice or "Naar de akkoordverklaring").
+ *
+ * @cssproperty --ddd-form-sidebar-width - Width of the task list column on wide screens. Default 17rem.
+ * @cssproperty --ddd-form-complete-color - Colour of the "Klaar" tag. Default --ddd-color-success.
+ */
+export class DddDossierForm extends LitElement {
+  static override styles = [sharedStyles, fieldStyles, formStyles];
+
+  /** The dossier to open; without it the student's dossiers are listed. */
+  @property({ attribute: 'dossier-id' }) dossierId?: string;
+  /** Any `DossierApi`; wins over `<ddd-context>` and `api-base`. */
+  @property({ attribute: false }) api?: DossierApi;
+  /** Base URL of the backend's HTTP API, when not inside a `<ddd-context>`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+  /** Bearer token for `api-base`. */
+  @property() token?: string;
+  /** Milliseconds after the last change before saving. */
+  @property({ type: Number, attribute: 'autosave-delay' }) autosaveDelay = 800;
+  /** The day ages and conditions are computed on; the real date when unset (tests set it). */
+  @property({ attribute: false }) today?: Date;
+
+  /** @internal */ readonly locale = new LocaleController(this);
+  /** @internal */ readonly connection = new ApiController(this);
+  /** @internal */ readonly loader = new DossierController(this, this.connection, () => this.openId);
+  /** @internal */ readonly feedback = new FeedbackController(this);
+  /** @internal */ readonly submit = new SubmitStep(this);
+  /** @internal */ readonly locations = new LocationLookup(this);
+  /** @internal */ readonly autosave = new AutosaveQueue({
+    dossier: () => this.base,
+    draft: (sectionId) => this.drafts[sectionId] ?? {},
+    save: (id, sectionId, answers, version) => this.requireApi().saveSection(id, sectionId, answers, version),
+    reload: (id) => this.requireApi().getDossier(id),
+    saved: (dossier) => this.accept(dossier),
+    conflicted: (fresh) => {
+      this.drafts = rebaseDrafts(fresh, this.drafts, (id) => this.autosave.pendingKeys(id));
+      this.notice = { key: 'form.conflict' };
+      this.accept(fresh, false);
+    },
+    failed: (error) => this.report(error),
+    changed: () => this.requestUpdate(),
+  });
+
+  /** @internal */ @state() openId?: string;
+  /** @internal */ @state() list: Load<DossierSummary[]> = { status: 'idle' };
+  /** @internal */ @state() drafts: Drafts = {};
+  /** @internal */ @state() step: Step = { kind: 'check' };
+  /** @internal Set by "Wijzig": the section returns to the check page. */
+  @state() returnToCheck = false;
+  /** @internal Phones: whether the task list is unfolded. */
+  @state() tasksOpen = false;
+  /** @internal A message above the form: a conflict was resolved, or the dossier was sent. */
+  @state() notice?: { key: FormMessageKey; vars?: MessageVars };
+  /** @internal */ @state() closeFailed = false;
+  /** @internal */ @state() creating: { type?: Dossier['type']; status: 'idle' | 'busy' | 'error'; missingType?: boolean; error?: unknown } = { status: 'idle' };
+
+  /** @internal The dossier the drafts are based on (the backend's latest answer). */
+  base?: Dossier;
+  private listFor?: DossierApi;
+  private focusAfterRender?: { path?: string; selector?: string };
+
+  /** @internal */
+  get now(): Date {
+    return this.today ?? new Date();
+  }
+
+  /** @internal */
+  t(key: FormMessageKey | (string & {}), vars?: MessageVars): string {
+    return this.locale.t(key, vars);
+  }
+
+  /** @internal */
+  requireApi(): DossierApi {
+    const api = this.connection.api;
+    if (!api) throw new Error('ddd-dossier-form: no api configured');
+    return api;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Leaving the page: save what is waiting right away instead of after the delay.
+    if (this.autosave.hasPending) void this.autosave.flush();
+    this.autosave.dispose();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('dossierId')) this.openId = this.dossierId || undefined;
+    this.autosave.delay = Math.max(0, Number(this.autosaveDelay) || 0);
+    const api = this.connection.api;
+    if (api && !this.openId && this.connection.status === 'ready' && this.listFor !== api) void this.loadList(api);
+    const loaded = this.loader.dossier;
+    if (loaded && loaded !== this.base && loaded.id === this.openId) this.adopt(loaded);
+  }
+
+  protected override updated(): void {
+    const target = this.focusAfterRender;
+    if (!target) return;
+    this.focusAfterRender = undefined;
+    const root = this.renderRoot as ShadowRoot;
+    if (target.path && focusField(root, target.path)) return;
+    root.querySelector<HTMLElement>(target.selector ?? '#form-heading')?.focus();
+  }
+
+  /** A dossier arrived from the backend (first load, or a newer version from elsewhere on the page). */
+  private adopt(dossier: Dossier): void {
+    const first = this.base?.id !== dossier.id;
+    if (first) {
+      this.autosave.clear();
+      this.drafts = draftsOf(dossier);
+      this.base = dossier;
+      this.step = this.startStep(dossier);
+      this.feedback.reset();
+    } else {
+      this.drafts = rebaseDrafts(dossier, this.drafts, (id) => this.autosave.pendingKeys(id));
+      this.base = dossier;
+    }
+  }
+
+  private startStep(dossier: Dossier): Step {
+    const view = this.view(dossier);
+    if (!view || !this.editable(dossier)) return { kind: 'check' };
+    const open = this.sections(dossier).find((s) => view.completion.sections[s.id]?.status !== 'complete');
+    return open ? { kind: 'section', sectionId: open.id } : { kind: 'check' };
+  }
+
+  /** The backend's newer dossier after a save or action: keep it, tell the page. */
+  accept(dossier: Dossier, announce = true): void {
+    this.base = dossier;
+    this.loader.replace(dossier);
+    if (announce) emit(this, 'ddd-saved', { dossier });
+  }
+
+  /** @internal Tell the page what failed; returns the message shown to the user. */
+  report(error: unknown): string {
+    const message = this.messageFor(error);
+    emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
+    return message;
+  }
+
+  /** @internal A refusal's own Dutch/English message when the backend names one, else the SDK's user message. */
+  messageFor(error: unknown): string {
+    if (isDossierApiError(error) && error.reason && (refusalCodes as string[]).includes(error.reason)) {
+      return localize(refusal(error.reason as RefusalCode).message, this.locale.lang);
+    }
+    return describeError(error, this.locale.lang);
+  }
+
+  private async loadList(api: DossierApi): Promise<void> {
+    this.listFor = api;
+    this.list = { status: 'loading' };
+    try {
+      const result = await api.listDossiers();
+      if (this.listFor === api) this.list = { status: 'ready', value: result.items };
+    } catch (error) {
+      if (this.listFor !== api) return;
+      this.list = { status: 'error', error };
+      this.report(error);
+    }
+  }
+
+  /** @internal */
+  reloadList(): void {
+    this.listFor = undefined;
+    this.requestUpdate();
+  }
+
+  /** @internal */
+  open(id: string): void {
+    this.notice = undefined;
+    this.closeFailed = false;
+    this.base = undefined;
+    this.openId = id;
+    this.focusAfterRender = { selector: '#form-heading' };
+  }
+
+  /** @internal "Opslaan en sluiten" and the back link: save everything, then show the list. */
+  async saveAndClose(): Promise<void> {
+    this.closeFailed = false;
+    const saved = await this.autosave.flush();
+    if (!saved) {
+      this.closeFailed = true;
+      return;
+    }
+    this.openId = undefined;
+    this.base = undefined;
+    this.notice = undefined;
+    this.autosave.clear();
+    this.reloadList();
+    this.focusAfterRender = { selector: '#form-heading' };
+  }
+
+  /** @internal */
+  async createDossier(): Promise<void> {
+    const type = this.creating.type;
+    if (!type) {
+      this.creating = { ...this.creating, missingType: true };
+      this.focusAfterRender = { selector: 'input[name="ddd-new-type"]' };
+      return;
+    }
+    this.creating = { type, status: 'busy' };
+    try {
+      const dossier = await this.requireApi().createDossier({ type });
+      this.creating = { status: 'idle' };
+      emit(this, 'ddd-dossier-created', { dossier });
+      this.open(dossier.id);
+    } catch (error) {
+      this.creating = { type, status: 'error', error };
+      this.report(error);
+    }
+  }
+
+  // --- derived state ------------------------------------------------------------------------
+
+  /** @internal */
+  sections(dossier = this.base): ReadonlyArray<SectionDefinition> {
+    const config = this.connection.config;
+    return dossier && config ? deelASections(config, dossier.type) : [];
+  }
+
+  /** @internal */
+  view(dossier = this.base): DraftView | undefined {
+    const config = this.connection.config;
+    if (!dossier || !config) return undefined;
+    return draftView(dossier, dossier === this.base ? this.drafts : draftsOf(dossier), config, this.now);
+  }
+
+  /** @internal Whether the student may change deel A now. */
+  editable(dossier = this.base): boolean {
+    const { config, me } = this.connection;
+    const first = this.sections(dossier)[0];
+    return Boolean(dossier && config && me && first && canEdit(me, dossier, first.id, { config, today: this.now }).allowed);
+  }
+
+  /** @internal What is wrong in a section now (shown after blur or after Volgende). */
+  errorsOf(section: SectionDefinition, view: DraftView): FieldError[] {
+    return validateSection(section, this.drafts[section.id], view.context, { today: this.now });
+  }
+
+  // --- editing --------------------------------------------------------------------------------
+
+  /** @internal A field changed: update the draft, queue the save, track feedback. */
+  change(sectionId: string, path: string, value: AnswerValue | undefined): void {
+    const current = this.drafts[sectionId] ?? {};
+    let next = setAnswer(current, path, value);
+    let keys = [topLevelKey(path)];
+    if (sectionId === 'vervolgkeuze' && (choiceKeys as ReadonlyArray<string>).includes(path)) {
+      const result = applyChoiceChange(current, path, value ?? null);
+      next = result.answers;
+      keys = result.changed;
+    }
+    this.drafts = { ...this.drafts, [sectionId]: next };
+    for (const key of keys) this.autosave.change(sectionId, key);
+    this.feedback.changed(path);
+    this.closeFailed = false;
+  }
+
+  /** @internal Go to a section or the check page; focus its heading (or a field). */
+  goTo(step: Step, options: { returnToCheck?: boolean; focusPath?: string; focusSelector?: string } = {}): void {
+    if (this.autosave.hasPending) void this.autosave.flush();
+    this.step = step;
+    this.returnToCheck = options.returnToCheck ?? false;
+    this.feedback.reset();
+    this.tasksOpen = false;
+    this.focusAfterRender = { ...(options.focusPath ? { path: options.focusPath } : {}), selector: options.focusSelector ?? '#form-heading' };
+  }
+
+  /** @internal Volgende / Naar controleren: shows the error summary once, then "Toch verder" goes on. */
+  next(section: SectionDefinition, view: DraftView, force = false): void {
+    if (!force && this.errorsOf(section, view).length > 0) {
+      this.feedback.showAll();
+      return;
+    }
+    this.goTo(this.stepAfter(section));
+  }
+
+  /** @internal */
+  stepAfter(section: SectionDefinition): Step {
+    if (this.returnToCheck) return { kind: 'check' };
+    const sections = this.sections();
+    const index = sections.findIndex((s) => s.id === section.id);
+    const following = sections[index + 1];
+    return following ? { kind: 'section', sectionId: following.id } : { kind: 'check' };
+  }
+
+  /** @internal */
+  retrySave(): void {
+    void this.autosave.flush();
+  }
+
+  // --- rendering ------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`<div class="form" part="base" dir=${this.locale.dir}>${this.renderBody()}</div>`;
+  }
+
+  private renderBody(): TemplateResult | typeof nothing {
+    const connection = renderConnection(this.connection, this.locale.lang);
+    if (connection !== nothing) return connection;
+    const me = this.connection.me;
+    if (me && me.role !== 'student') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('form.notStudent', { role: me.role })}</p>`;
+    if (!this.openId) return renderDossierList(this);
+    return this.renderDossier();
+  }
+
+  private renderDossier(): TemplateResult {
+    const loader = this.loader;
+    if (!this.base) {
+      if (loader.status === 'error' || loader.status === 'notFound') {
+        return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
+          <p>${this.t('form.dossierError')} ${describeError(loader.error, this.locale.lang)}</p>
+          <button type="button" class="ddd-button ddd-button--secondary" @click=${() => void loader.reload()}>${this.t('common.retry')}</button>
+          <button type="button" class="ddd-button ddd-button--secondary" @click=${() => void this.saveAndClose()}>${this.t('form.back')}</button>
+        </div>`;
+      }
+      return html`<p class="ddd-notice" part="notice" role="status">${this.t('form.loadingDossier')}</p>`;
+    }
+    const view = this.view()!;
+    const editable = this.editable();
+    const items = taskItems(view, this.sections(), this.connection.me!, this.connection.config!, this.now);
+    const step = this.step;
+    const section = step.kind === 'section' ? this.sections().find((s) => s.id === step.sectionId) : undefined;
+    return html`
+      <div class="form__top">
+        <button type="button" class="link-button" @click=${() => void this.saveAndClose()}>${this.t('form.back')}</button>
+        ${editable ? this.renderSaveStatus() : nothing}
+      </div>
+      ${this.notice ? html`<p class="ddd-notice form__notice" part="notice" role="status" tabindex="-1">${this.t(this.notice.key, this.notice.vars)}</p>` : nothing}
+      <div class="layout">
+        ${renderTaskList(this, items, view, editable)}
+        <div class="layout__main">
+          ${section && editable ? renderSectionView(this, section, view) : renderCheckAnswers(this, view, editable)}
+        </div>
+      </div>
+    `;
+  }
+
+  private renderSaveStatus(): TemplateResult {
+    const { state, error } = this.autosave;
+    const text = { saved: 'form.save.saved', dirty: 'form.save.dirty', saving: 'form.save.saving', error: 'form.save.error' }[state];
+    return html`<div class="save-status save-status--${state}" part="save-status">
+      <p class="save-status__text" role="status">${this.t(text)}</p>
+      ${state === 'error'
+        ? html`<div class="ddd-notice ddd-notice--error" role="alert">
+            <p>${this.messageFor(error)}</p>
+            ${this.closeFailed ? html`<p>${this.t('form.save.closeFailed')}</p>` : nothing}
+            <button type="button" class="ddd-button ddd-button--secondary" @click=${() => this.retrySave()}>${this.t('common.retry')}</button>
+          </div>`
+        : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * One section of deel A: heading (focused on arrival), intro, the error summary after
+ * Volgende, the questions, and Vorige / Volgende / Opslaan en sluiten.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { localize, type SectionDefinition } from '@doorstroom/sdk';
+import { renderErrorSummary } from '../shared/error-summary.js';
+import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
+import { renderChoiceSection } from './choice-view.js';
+import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import type { DraftView } from './state.js';
+
+export function renderSectionView(host: DddDossierForm, section: SectionDefinition, view: DraftView): TemplateResult {
+  const lang = host.locale.lang;
+  const sections = host.sections();
+  const index = sections.findIndex((s) => s.id === section.id);
+  const errors = host.errorsOf(section, view);
+  const answers = host.drafts[section.id] ?? {};
+  const percent = view.completion.sections[section.id]?.percent ?? 0;
+  const options: FieldsOptions = {
+    lang,
+    context: view.context,
+    errorFor: (path) => host.feedback.message(path, errors, lang),
+    onInput: (path, value) => host.change(section.id, path, value),
+    onBlur: (path) => host.feedback.left(path),
+  };
+  const previous = sections[index - 1];
+  const summaryErrors = host.feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, lang) })) : [];
+  const nextLabel = host.returnToCheck ? host.t('form.backToCheck') : sections[index + 1] ? host.t('form.next') : host.t('form.toCheck');
+  return html`<section class="section" part="section" aria-labelledby="form-heading">
+    <p class="section__counter">${host.t('form.section.counter', { number: index + 1, total: sections.length })}</p>
+    <h2 id="form-heading" class="section__heading" tabindex="-1">${section.code} ${localize(section.title, lang)}</h2>
+    <p class="section__percent">${host.t('form.section.percent', { percent })}</p>
+    ${renderErrorSummary({ errors: summaryErrors, lang, focusKey: host.feedback.attempt })}
+    ${summaryErrors.length > 0
+      ? html`<div class="later">
+          <p>${host.t('form.errorsLater')}</p>
+          <button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.next(section, view, true)}>${host.t('form.continueAnyway')}</button>
+        </div>`
+      : nothing}
+    ${section.intro ? html`<p class="section__intro">${localize(section.intro, lang)}</p>` : nothing}
+    <form
+      novalidate
+      @submit=${(event: Event) => {
+        event.preventDefault();
+        host.next(section, view);
+      }}
+    >
+      ${section.id === 'vervolgkeuze' ? renderChoiceSection(host, section, answers, options) : renderQuestions(section.questions, answers, options)}
+      <div class="section__nav">
+        ${previous
+          ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.goTo({ kind: 'section', sectionId: previous.id })}>
+              ${host.t('form.previous')}
+            </button>`
+          : nothing}
+        <button type="submit" class="ddd-button">${nextLabel}</button>
+        <button type="button" class="ddd-button ddd-button--secondary section__close" @click=${() => void host.saveAndClose()}>${host.t('form.saveClose')}</button>
+      </div>
+    </form>
+  </section>`;
+}

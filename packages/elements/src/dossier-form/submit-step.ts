@@ -1,0 +1,205 @@
+/**
+ * The send block under "Controleer je antwoorden": "Opsturen naar mentor" (vo-mbo; a mentor from
+ * the school's roster, or a free name and e-mail) or "Naar de akkoordverklaring" (mbo-mbo,
+ * werk-mbo). What is offered and why not comes from the SDK's workflow (availableActions, can).
+ */
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import {
+  availableActions,
+  can,
+  localize,
+  type ActionRequest,
+  type Dossier,
+  type DossierAction,
+  type Mentor,
+  type TextQuestion,
+  type WorkflowContext,
+} from '@doorstroom/sdk';
+import { emit } from '../shared/events.js';
+import { renderField } from '../shared/fields.js';
+import { translate } from '../shared/i18n.js';
+import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import type { DraftView } from './state.js';
+
+type MentorsLoad = { status: 'loading' | 'ready' | 'error'; items: Mentor[]; error?: unknown; key: string };
+
+const both = (key: string) => ({ nl: translate('nl', key), en: translate('en', key) });
+
+export class SubmitStep implements ReactiveController {
+  mentorId?: string;
+  free = { naam: '', email: '' };
+  status: 'idle' | 'busy' = 'idle';
+  /** Why the last attempt was refused or failed, in the user's language. */
+  problem?: string;
+  private mentors?: MentorsLoad;
+
+  constructor(private readonly host: DddDossierForm) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The dossier as it will be once the drafts are saved: what the workflow should judge. */
+  private working(view: DraftView): Dossier {
+    return { ...view.dossier, answers: view.working.answers };
+  }
+
+  private context(): WorkflowContext {
+    const config = this.host.connection.config!;
+    return { config, today: this.host.now, ...(this.mentors?.status === 'ready' ? { roster: this.mentors.items } : {}) };
+  }
+
+  private roster(schoolId: string | undefined): MentorsLoad | undefined {
+    if (!schoolId) return undefined;
+    const api = this.host.requireApi();
+    const key = schoolId;
+    if (this.mentors?.key === key) return this.mentors;
+    this.mentors = { status: 'loading', items: [], key };
+    api.mentors(schoolId).then(
+      (items) => {
+        if (this.mentors?.key === key) this.mentors = { status: 'ready', items, key };
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.mentors?.key === key) this.mentors = { status: 'error', items: [], error, key };
+        this.host.requestUpdate();
+      },
+    );
+    return this.mentors;
+  }
+
+  render(view: DraftView): TemplateResult {
+    const host = this.host;
+    const { me, config } = host.connection;
+    const dossier = this.working(view);
+    const action: DossierAction = dossier.type === 'vo-mbo' ? 'submitToMentor' : 'submitForConsent';
+    const offered = availableActions(me!, dossier, this.context()).includes(action);
+    if (!offered) {
+      const decision = can(me!, action, dossier, this.context());
+      return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
+        <h3 id="submit-heading">${host.t('form.submit.title')}</h3>
+        <p>${host.t('form.submit.notReady')}</p>
+        ${decision.allowed ? nothing : html`<p class="ddd-notice refusal">${localize(decision.refusal.message, host.locale.lang)}</p>`}
+      </section>`;
+    }
+    const busy = this.status === 'busy';
+    const mentorPart = action === 'submitToMentor' ? (config!.mentorRoster ? this.renderRoster(me!.school?.id, dossier) : this.renderFreeMentor()) : nothing;
+    return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
+      <h3 id="submit-heading">${host.t('form.submit.title')}</h3>
+      <p>${action === 'submitToMentor' ? host.t('form.submit.mentorIntro') : host.t('form.submit.consentIntro')}</p>
+      <form
+        novalidate
+        @submit=${(event: Event) => {
+          event.preventDefault();
+          void this.send(action, view);
+        }}
+      >
+        ${mentorPart}
+        ${this.problem ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p></div>` : nothing}
+        <button type="submit" class="ddd-button" ?disabled=${busy}>
+          ${busy ? host.t('form.submit.sending') : action === 'submitToMentor' ? host.t('form.submit.toMentor') : host.t('form.submit.toConsent')}
+        </button>
+      </form>
+    </section>`;
+  }
+
+  private renderRoster(schoolId: string | undefined, dossier: Dossier): TemplateResult {
+    const host = this.host;
+    const load = this.roster(schoolId);
+    if (!load || (load.status === 'ready' && load.items.length === 0)) return html`<p class="ddd-notice">${host.t('form.submit.mentorsEmpty')}</p>`;
+    if (load.status === 'loading') return html`<p class="ddd-notice" role="status">${host.t('form.submit.mentorsLoading')}</p>`;
+    if (load.status === 'error') {
+      return html`<div class="ddd-notice ddd-notice--error" role="alert">
+        <p>${host.t('form.submit.mentorsError')} ${host.messageFor(load.error)}</p>
+        <button type="button" class="ddd-button ddd-button--secondary" @click=${() => {
+          this.mentors = undefined;
+          host.requestUpdate();
+        }}>${host.t('common.retry')}</button>
+      </div>`;
+    }
+    const chosen = this.mentorId ?? load.items.find((m) => m.id !== undefined && m.email === dossier.mentor?.email)?.id;
+    return html`<fieldset class="ddd-fieldset" id="ddd-mentor">
+      <legend class="ddd-legend">${host.t('form.submit.mentorLegend')}</legend>
+      <div class="ddd-choices">
+        ${load.items.map(
+          (mentor, index) => html`<div class="ddd-choice">
+            <input type="radio" class="ddd-choice__input" name="ddd-mentor" id="ddd-mentor-${index}" .checked=${chosen === mentor.id}
+              aria-describedby="ddd-mentor-${index}-hint" @change=${() => this.pick(mentor.id)} />
+            <label class="ddd-choice__label" for="ddd-mentor-${index}">${mentor.naam}</label>
+            <div class="ddd-choice__hint" id="ddd-mentor-${index}-hint">${mentor.email}</div>
+          </div>`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
+  private renderFreeMentor(): TemplateResult {
+    const lang = this.host.locale.lang;
+    const naam: TextQuestion = { kind: 'text', id: 'mentorNaam', label: both('form.submit.mentorName'), required: true, autocomplete: 'off', maxLength: 200 };
+    const email: TextQuestion = {
+      kind: 'text',
+      id: 'mentorEmail',
+      label: both('form.submit.mentorEmail'),
+      required: true,
+      format: 'email',
+      autocomplete: 'off',
+      maxLength: 254,
+      placeholder: both('form.submit.mentorEmailExample'),
+    };
+    const input = (question: TextQuestion, key: 'naam' | 'email') =>
+      renderField({
+        question,
+        value: this.free[key],
+        lang,
+        id: `ddd-${question.id}`,
+        onInput: (value) => {
+          this.free = { ...this.free, [key]: typeof value === 'string' ? value : '' };
+          this.problem = undefined;
+        },
+        onBlur: () => {},
+      });
+    return html`${input(naam, 'naam')}${input(email, 'email')}`;
+  }
+
+  private pick(mentorId: string | undefined): void {
+    this.mentorId = mentorId;
+    this.problem = undefined;
+    this.host.requestUpdate();
+  }
+
+  private request(action: DossierAction): ActionRequest | undefined {
+    if (action !== 'submitToMentor') return undefined;
+    if (this.host.connection.config!.mentorRoster) return this.mentorId ? { mentorId: this.mentorId } : undefined;
+    return { mentor: { naam: this.free.naam.trim(), email: this.free.email.trim() } };
+  }
+
+  private async send(action: DossierAction, view: DraftView): Promise<void> {
+    const host = this.host;
+    const me = host.connection.me!;
+    const request = this.request(action);
+    const decision = can(me, action, this.working(view), this.context(), request);
+    if (!decision.allowed) {
+      this.problem = localize(decision.refusal.message, host.locale.lang);
+      host.requestUpdate();
+      return;
+    }
+    this.status = 'busy';
+    this.problem = undefined;
+    host.requestUpdate();
+    try {
+      if (!(await host.autosave.flush())) throw host.autosave.error;
+      const base = host.base!;
+      const dossier = await host.requireApi().act(base.id, action, request, base.version);
+      this.status = 'idle';
+      host.accept(dossier, false);
+      emit(host, 'ddd-action', { action, dossier });
+      const mentor = dossier.mentor?.naam ?? '';
+      host.notice = action === 'submitToMentor' ? { key: 'form.submit.sentToMentor', vars: { mentor } } : { key: 'form.submit.sentToConsent' };
+      host.goTo({ kind: 'check' }, { focusSelector: '.form__notice' });
+    } catch (error) {
+      this.status = 'idle';
+      this.problem = `${host.t('form.submit.failed')} ${host.report(error)}`;
+      host.requestUpdate();
+    }
+  }
+}

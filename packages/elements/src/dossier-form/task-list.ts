@@ -1,0 +1,58 @@
+/**
+ * The sections of deel A as a task list with status and percentage: a side column on wide
+ * screens, folded away behind a button on phones (the styles decide with a container query).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import type { DraftView, TaskItem, TaskStatus } from './state.js';
+
+const statusKey: Record<TaskStatus, string> = {
+  notStarted: 'sectionStatus.notStarted',
+  inProgress: 'sectionStatus.inProgress',
+  complete: 'sectionStatus.complete',
+  cannotYet: 'form.sectionStatus.cannotYet',
+};
+
+export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskItem>, view: DraftView, editable: boolean): TemplateResult {
+  const step = host.step;
+  const current = step.kind === 'section' && editable ? step.sectionId : undefined;
+  const checking = step.kind === 'check' || !editable;
+  const listId = 'ddd-task-list';
+  return html`<nav class="tasks ${host.tasksOpen ? 'tasks--open' : ''}" part="tasks" aria-labelledby="tasks-heading">
+    <h2 class="tasks__heading" id="tasks-heading">${host.t('form.tasks.title')}</h2>
+    <p class="tasks__overall">${host.t('form.tasks.overall', { percent: view.completion.partA.percent })}</p>
+    <button
+      type="button"
+      class="ddd-button ddd-button--secondary tasks__toggle"
+      aria-expanded=${host.tasksOpen ? 'true' : 'false'}
+      aria-controls=${listId}
+      @click=${() => (host.tasksOpen = !host.tasksOpen)}
+    >
+      ${host.tasksOpen ? host.t('form.tasks.hide') : host.t('form.tasks.show')}
+    </button>
+    <ol class="tasks__list" id=${listId}>
+      ${items.map((item) => {
+        const isCurrent = item.section.id === current;
+        const title = `${item.section.code} ${host.locale.localize(item.section.title)}`;
+        const go = () =>
+          editable
+            ? host.goTo({ kind: 'section', sectionId: item.section.id })
+            : host.goTo({ kind: 'check' }, { focusSelector: `#check-${item.section.id}` });
+        return html`<li class="task task--${item.status}">
+          <button type="button" class="task__button" aria-current=${isCurrent ? 'step' : nothing} @click=${go}>
+            <span class="task__title">${title}</span>
+            <span class="task__state">
+              <span class="tag tag--${item.status}">${host.t(statusKey[item.status])}</span>
+              ${item.status === 'cannotYet' ? nothing : html`<span class="task__percent">${item.percent}%</span>`}
+            </span>
+          </button>
+        </li>`;
+      })}
+      <li class="task task--check">
+        <button type="button" class="task__button" aria-current=${checking ? 'step' : nothing} @click=${() => host.goTo({ kind: 'check' })}>
+          <span class="task__title">${host.t('form.tasks.check')}</span>
+        </button>
+      </li>
+    </ol>
+  </nav>`;
+}
