@@ -1,0 +1,420 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  buildSections,
+  conditionContext,
+  isDossierApiError,
+  localize,
+  sectionCompletion,
+  validateSection,
+  type Begeleiding,
+  type DossierApi,
+  type HistoryEntry,
+  type StudentOverview,
+} from '@doorstroom/sdk';
+import { ApiController, DossierController, renderConnection } from '../shared/api.js';
+import { emit } from '../shared/events.js';
+import { FeedbackController } from '../shared/feedback.js';
+import { describeError, LocaleController } from '../shared/i18n.js';
+import { renderDeelB, renderDeelBSummary, type DeelBSectionView } from './deel-b-editor.js';
+import { renderBegeleidingOnly, renderDossier, type Notice } from './dossier-view.js';
+import { DeelBEditor, type SaveTarget } from './editing.js';
+import { renderHistory } from './history.js';
+import './messages.js';
+import { styles } from './ddd-mentor-review.styles.js';
+import {
+  actionOffers,
+  deelBSectionIds,
+  dossierCompletion,
+  formatTime,
+  sectionEditState,
+  sectionTitleLookup,
+  withDrafts,
+  type ActionOffer,
+} from './state.js';
+import { MentorLists } from './lists.js';
+import { renderMijnLeerlingen, renderTabs, renderTeBehandelen, type MentorView } from './work-list.js';
+
+/**
+ * The mentor's (or decaan's) view: the work lists "Te behandelen" and "Mijn leerlingen", and a
+ * dossier with deel A read-only (printable) beside deel B, the workflow actions and the history.
+ * B1 (begeleiding) can also be filled for a student who has no dossier yet.
+ *
+ * Connect it with `api-base` (+ `token`), the `api` property, or an ancestor `<ddd-context>`.
+ *
+ * @event ddd-saved - A deel B section was saved; `detail.dossier` is the new version.
+ * @event ddd-begeleiding-saved - B1 of a student without a dossier was saved; `detail.begeleiding`.
+ * @event ddd-action - A workflow action succeeded; `detail.action`, `detail.dossier`.
+ * @event ddd-error - Loading, saving or an action failed; `detail.error`, `detail.message` (as shown).
+ *
+ * @csspart base - The outer wrapper.
+ * @csspart tab - Each tab of the overviews.
+ * @csspart list-item - A dossier or student card in a list.
+ * @csspart dossier - An opened dossier.
+ * @csspart actions - The workflow actions; @csspart action - each action button.
+ * @csspart deel-a - The read-only deel A; @csspart deel-b - the deel B editor.
+ * @csspart section - A deel B section; @csspart percent - a percentage bar with its text.
+ * @csspart history - The history list. @csspart notice - Setup and loading messages.
+ *
+ * @cssproperty --ddd-color-primary - Buttons, active tab, percentage bars.
+ * @cssproperty --ddd-color-text-subtle - Secondary text (meta data, hints).
+ * @cssproperty --ddd-color-border - Card and panel borders.
+ * @cssproperty --ddd-font-family - Font of the whole element.
+ */
+export class DddMentorReview extends LitElement {
+  static override styles = styles;
+
+  /** The backend; wins over `api-base` and `<ddd-context>`. */
+  @property({ attribute: false }) api?: DossierApi;
+  /** Base URL of the dossier API, e.g. https://school.example/api/. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+  /** Bearer token for `api-base`. */
+  @property() token?: string;
+  /** Opens this dossier directly instead of the lists. */
+  @property({ attribute: 'dossier-id' }) dossierId?: string;
+  /** The list shown first: 'teBehandelen' (default) or 'mijnLeerlingen'. */
+  @property() view: MentorView = 'teBehandelen';
+  /** Milliseconds after the last change before deel B saves by itself. */
+  @property({ type: Number, attribute: 'autosave-delay' }) autosaveDelay = 1500;
+
+  @state() private openId?: string;
+  @state() private begeleidingFor?: StudentOverview;
+  @state() private begeleiding?: Begeleiding;
+  @state() private history?: HistoryEntry[];
+  @state() private historyError?: string;
+  @state() private notice?: Notice;
+  @state() private busyAction?: string;
+
+  private readonly locale = new LocaleController(this);
+  private readonly connection = new ApiController(this);
+  private readonly dossier = new DossierController(this, this.connection, () => this.openId);
+  private readonly feedback = new FeedbackController(this);
+  private readonly editor = new DeelBEditor(this, (error) => this.fail(error));
+  private readonly lists = new MentorLists(this, (error) => this.report(error));
+  private historySequence = 0;
+  private focusTarget?: string;
+
+  private readonly t = (key: string, vars?: Record<string, string | number>) => this.locale.t(key, vars);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('dossierId')) this.show(this.dossierId);
+    if (changed.has('autosaveDelay')) this.editor.autosaveMs = this.autosaveDelay;
+    const dossier = this.dossier.dossier;
+    if (this.openId && dossier?.id === this.openId && this.editor.target?.key !== dossier.id) {
+      this.editor.attach(this.dossierTarget(dossier.id), deelBSectionIds);
+      void this.loadHistory(dossier.id);
+    }
+    const api = this.connection.api;
+    if (api && !this.openId && !this.begeleidingFor && this.connection.me?.role === 'mentor') this.lists.ensure(api, this.view);
+  }
+
+  protected override updated(): void {
+    if (!this.focusTarget) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
+    if (target) {
+      this.focusTarget = undefined;
+      target.focus();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`<div class="base" part="base" dir=${this.locale.dir}>${this.renderBody()}</div>`;
+  }
+
+  private renderBody(): TemplateResult | typeof nothing {
+    const lang = this.locale.lang;
+    const connection = renderConnection(this.connection, lang);
+    if (connection !== nothing) return connection;
+    if (this.connection.me?.role !== 'mentor') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('mentor.notMentor')}</p>`;
+    if (this.openId) return this.renderOpenDossier();
+    if (this.begeleidingFor) return this.renderBegeleiding(this.begeleidingFor);
+    const lists = this.lists;
+    const panel =
+      lists.error !== undefined
+        ? html`<p class="ddd-notice ddd-notice--error" role="alert">${lists.error}</p>`
+        : this.view === 'mijnLeerlingen'
+          ? renderMijnLeerlingen({
+              students: lists.students,
+              loading: lists.loading,
+              me: this.connection.me,
+              filter: lists.filter,
+              klassen: lists.klassen,
+              leerjaren: lists.leerjaren,
+              lang,
+              t: this.t,
+              plural: (key, count) => this.locale.plural(key, count),
+              changeFilter: (change, immediately) => lists.change(change, immediately),
+              open: (id) => this.open(id),
+              begeleiding: (student) => void this.openBegeleiding(student),
+            })
+          : renderTeBehandelen({ items: lists.teBehandelen, loading: lists.loading, lang, t: this.t, open: (id) => this.open(id) });
+    return html`<h2 class="title">${this.t('mentor.title')}</h2>
+      ${renderTabs({ view: this.view, t: this.t, panel, select: (view, focus) => this.selectView(view, focus) })}`;
+  }
+
+  private renderOpenDossier(): TemplateResult {
+    const { dossier, status } = this.dossier;
+    const config = this.connection.config!;
+    const me = this.connection.me!;
+    if (!dossier || dossier.id !== this.openId) {
+      if (status === 'notFound' || status === 'error') {
+        const text = status === 'notFound' ? this.t('mentor.dossier.notFound') : describeError(this.dossier.error, this.locale.lang);
+        return html`<p class="ddd-notice ddd-notice--error" role="alert">${text}</p>
+          <button type="button" class="ddd-button ddd-button--secondary" @click=${() => void this.back()}>${this.t('mentor.dossier.back')}</button>`;
+      }
+      return html`<p role="status">${this.t('mentor.loadingDossier')}</p>`;
+    }
+    const lang = this.locale.lang;
+    const today = new Date();
+    const context = { config, today };
+    const sections = buildSections(config, dossier.type);
+    const partB = sections.filter((s) => s.part === 'B');
+    const editable = new Map(partB.map((s) => [s.id, sectionEditState(me, dossier, s.id as 'advies', context)]));
+    const drafts = Object.fromEntries(partB.filter((s) => editable.get(s.id)?.editable).map((s) => [s.id, this.editor.drafts[s.id] ?? {}]));
+    const working = withDrafts(dossier, drafts);
+    const completion = dossierCompletion(working, config, today);
+    const views = partB.map((section): DeelBSectionView => {
+      const edit = editable.get(section.id)!;
+      const reason =
+        dossier.status === 'bijMentor' && section.id === 'advies'
+          ? this.t('mentor.deelB.startFirst')
+          : edit.refusalCode === 'archived' || edit.refusalCode === 'final'
+            ? localize(edit.reason, lang)
+            : this.t('mentor.deelB.readOnly');
+      const saveState = this.editor.states[section.id] ?? { state: 'idle' };
+      return {
+        section,
+        answers: edit.editable ? (drafts[section.id] ?? {}) : (dossier.answers[section.id] ?? {}),
+        percent: completion.sections[section.id]?.percent ?? 0,
+        editable: edit.editable,
+        reason,
+        saveState: saveState.state,
+        ...(saveState.savedAt ? { savedAt: formatTime(saveState.savedAt, lang) } : {}),
+      };
+    });
+    const editor = partB.length ? this.renderEditor(views, conditionContext(working, config, today)) : undefined;
+    return renderDossier({
+      dossier,
+      lang,
+      t: this.t,
+      partA: sections.filter((s) => s.part === 'A'),
+      offers: actionOffers(me, working, context),
+      ...(this.busyAction ? { busyAction: this.busyAction as ActionOffer['action'] } : {}),
+      ...(this.notice ? { notice: this.notice } : {}),
+      ...(completion.partB ? { partBPercent: completion.partB.percent } : {}),
+      deelB: editor?.body ?? html``,
+      summary: editor?.summary ?? nothing,
+      history: renderHistory({
+        entries: this.history,
+        loading: this.history === undefined,
+        ...(this.historyError ? { error: this.historyError } : {}),
+        lang,
+        t: this.t,
+        sectionTitle: sectionTitleLookup(buildSections(config), lang, localize),
+      }),
+      back: () => void this.back(),
+      act: (offer) => void this.act(offer),
+      reload: () => void this.reload(),
+    });
+  }
+
+  private renderEditor(
+    views: DeelBSectionView[],
+    context: ReturnType<typeof conditionContext>,
+    headingLevel = 4,
+  ): { body: TemplateResult; summary: TemplateResult | typeof nothing } {
+    const lang = this.locale.lang;
+    const errors = views
+      .filter((v) => v.editable)
+      .flatMap((v) => validateSection(v.section, v.answers, context).map((e) => ({ ...e, path: `${v.section.id}.${e.path}` })));
+    const summary = this.feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, lang) })) : [];
+    const summaryTemplate = renderDeelBSummary({ summary, lang, focusKey: this.feedback.attempt });
+    const body = renderDeelB({
+      sections: views,
+      lang,
+      t: this.t,
+      context,
+      summary,
+      focusKey: this.feedback.attempt,
+      headingLevel,
+      errorFor: (path) => this.feedback.message(path, errors, lang),
+      onInput: (path, value) => {
+        this.editor.input(path, value);
+        this.feedback.changed(path);
+      },
+      onBlur: (path) => this.feedback.left(path),
+      save: (sectionId) => void this.editor.save(sectionId),
+    });
+    return { body, summary: summaryTemplate };
+  }
+
+  private renderBegeleiding(student: StudentOverview): TemplateResult {
+    const config = this.connection.config!;
+    const section = buildSections(config, 'vo-mbo').find((s) => s.id === 'begeleiding');
+    const record = this.begeleiding;
+    let deelB: { body: TemplateResult; summary: TemplateResult | typeof nothing } | undefined;
+    if (section && record && this.editor.target?.key === `student:${student.id}`) {
+      const draft = this.editor.drafts['begeleiding'] ?? {};
+      const context = { dossierType: 'vo-mbo' as const, guardianConsentNeeded: false };
+      const percent = sectionCompletion(section, draft, context).percent;
+      const saveState = this.editor.states['begeleiding'] ?? { state: 'idle' };
+      deelB = this.renderEditor(
+        [
+          {
+            section,
+            answers: draft,
+            percent,
+            editable: true,
+            saveState: saveState.state,
+            ...(saveState.savedAt ? { savedAt: formatTime(saveState.savedAt, this.locale.lang) } : {}),
+          },
+        ],
+        context,
+        3,
+      );
+    }
+    return renderBegeleidingOnly({
+      naam: student.naam,
+      t: this.t,
+      loading: !record,
+      ...(this.notice ? { notice: this.notice } : {}),
+      ...(deelB ? { deelB: deelB.body, summary: deelB.summary } : {}),
+      back: () => void this.back(),
+      reload: () => void this.openBegeleiding(student),
+    });
+  }
+
+  // --- lists ----------------------------------------------------------------------------------
+
+  private selectView(view: MentorView, focus: boolean): void {
+    this.view = view;
+    if (focus) this.focusTarget = `#tab-${view}`;
+  }
+
+  // --- dossier --------------------------------------------------------------------------------
+
+  private show(id: string | undefined): void {
+    this.openId = id;
+    this.begeleidingFor = undefined;
+    this.begeleiding = undefined;
+    this.history = undefined;
+    this.historyError = undefined;
+    this.notice = undefined;
+    this.editor.detach();
+    this.feedback.reset();
+  }
+
+  private open(id: string): void {
+    this.show(id);
+    this.focusTarget = '#dossier-title';
+  }
+
+  private async back(): Promise<void> {
+    if (!(await this.editor.flush())) return;
+    this.show(undefined);
+    this.lists.invalidate();
+    this.focusTarget = `#tab-${this.view}`;
+  }
+
+  private dossierTarget(id: string): SaveTarget {
+    return {
+      key: id,
+      saved: (sectionId) => this.dossier.dossier?.answers[sectionId],
+      version: () => this.dossier.dossier?.version ?? 0,
+      save: async (sectionId, patch, version) => {
+        const saved = await this.connection.api!.saveSection(id, sectionId, patch, version);
+        this.dossier.replace(saved);
+        this.notice = undefined;
+        emit(this, 'ddd-saved', { dossier: saved });
+        void this.loadHistory(id);
+      },
+    };
+  }
+
+  private async loadHistory(id: string): Promise<void> {
+    const mine = ++this.historySequence;
+    try {
+      const entries = await this.connection.api!.history(id);
+      if (mine === this.historySequence) {
+        this.history = entries;
+        this.historyError = undefined;
+      }
+    } catch (error) {
+      if (mine === this.historySequence) this.historyError = describeError(error, this.locale.lang);
+    }
+  }
+
+  private async act(offer: ActionOffer): Promise<void> {
+    if (!offer.allowed) {
+      // Deel B incomplete: show what is missing, with links to the fields.
+      if (offer.refusalCode === 'deelBIncomplete') this.feedback.showAll();
+      return;
+    }
+    if (this.busyAction || !this.dossier.dossier) return;
+    this.busyAction = offer.action;
+    this.notice = undefined;
+    try {
+      if (!(await this.editor.flush())) return;
+      const current = this.dossier.dossier;
+      const updated = await this.connection.api!.act(current.id, offer.action, undefined, current.version);
+      this.dossier.replace(updated);
+      this.feedback.reset();
+      this.notice = { kind: 'success', text: this.t(`mentor.action.done.${offer.action}`) };
+      emit(this, 'ddd-action', { action: offer.action, dossier: updated });
+      void this.loadHistory(updated.id);
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busyAction = undefined;
+    }
+  }
+
+  private async reload(): Promise<void> {
+    this.notice = undefined;
+    await this.dossier.reload();
+    this.editor.recheck();
+  }
+
+  private async openBegeleiding(student: StudentOverview): Promise<void> {
+    const api = this.connection.api!;
+    const reopening = this.begeleidingFor?.id === student.id;
+    if (!reopening) {
+      this.show(undefined);
+      this.begeleidingFor = student;
+      this.focusTarget = '#begeleiding-title';
+    }
+    this.notice = undefined;
+    try {
+      this.begeleiding = await api.getBegeleiding(student.id);
+      this.editor.attach(
+        {
+          key: `student:${student.id}`,
+          saved: (sectionId) => (sectionId === 'begeleiding' ? this.begeleiding?.answers : undefined),
+          version: () => this.begeleiding?.version ?? 0,
+          save: async (_sectionId, patch, version) => {
+            const saved = await api.saveBegeleiding(student.id, patch, version);
+            this.begeleiding = saved;
+            this.notice = undefined;
+            this.dispatchEvent(new CustomEvent('ddd-begeleiding-saved', { detail: { begeleiding: saved }, bubbles: true, composed: true }));
+          },
+        },
+        ['begeleiding'],
+      );
+      if (reopening) this.editor.recheck();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Shows the failure and tells the page; returns the message as shown. */
+  private report(error: unknown): string {
+    const message = describeError(error, this.locale.lang);
+    emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
+    return message;
+  }
+
+  private fail(error: unknown): void {
+    const text = this.report(error);
+    this.notice = { kind: 'error', text, conflict: isDossierApiError(error) && error.kind === 'conflict' };
+  }
+}

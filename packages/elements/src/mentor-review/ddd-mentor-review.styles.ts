@@ -1,0 +1,29 @@
+import { css } from 'lit';
+import { fieldStyles, sharedStyles } from '../shared/tokens.js';
+import { deelBStyles } from './deel-b-editor.js';
+import { dossierViewStyles } from './dossier-view.js';
+import { historyStyles } from './history.js';
+import { readOnlyAnswersStyles } from './read-only-answers.js';
+import { workListStyles } from './work-list.js';
+
+const own = css`
+  .base {
+    display: grid;
+    gap: var(--_space-4);
+  }
+  .title {
+    margin: 0;
+    font-size: 1.5rem;
+  }
+  .dossier-title:focus,
+  .ro-title:focus {
+    outline: none;
+  }
+  @media print {
+    .base {
+      display: block;
+    }
+  }
+`;
+
+export const styles = [...sharedStyles, fieldStyles, readOnlyAnswersStyles, workListStyles, dossierViewStyles, deelBStyles, historyStyles, own];

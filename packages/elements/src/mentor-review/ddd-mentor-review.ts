@@ -1,0 +1,11 @@
+import { defineElement } from '../shared/define.js';
+import { DddMentorReview } from './ddd-mentor-review.component.js';
+
+export { DddMentorReview };
+defineElement('ddd-mentor-review', DddMentorReview);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ddd-mentor-review': DddMentorReview;
+  }
+}

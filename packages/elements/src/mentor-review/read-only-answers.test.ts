@@ -1,0 +1,86 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { render } from 'lit';
+import { buildSections, defaultRegionConfig, type DossierSummary, type SectionAnswers } from '@doorstroom/sdk';
+import { completeAnswers } from '../../../sdk/src/testing/fixtures.js';
+import { renderAnswers } from './read-only-answers.js';
+import { bestChoice, furthestDossier, patchFor } from './state.js';
+
+const sections = buildSections(defaultRegionConfig, 'vo-mbo');
+const section = (id: string) => sections.filter((s) => s.id === id);
+
+async function show(ids: string[], answers: Record<string, SectionAnswers>, lang = 'nl') {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  render(renderAnswers(ids.flatMap(section), answers, lang), host);
+  return host;
+}
+
+describe('renderAnswers (read-only deel A/B)', function () {
+  // The first test loads the SDK's catalogue and axe; the full walkthrough takes a while too.
+  this.timeout(30000);
+  it('shows each answer in words: ja/nee, option labels, repeat entries, catalogue details', async () => {
+    const host = await show(['ondersteuning', 'ervaring', 'vervolgkeuze'], {
+      ondersteuning: completeAnswers('ondersteuning'),
+      ervaring: completeAnswers('ervaring'),
+      vervolgkeuze: completeAnswers('vervolgkeuze'),
+    });
+    const text = host.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Verklaring sinds groep 6');
+    expect(text).to.contain('Ja');
+    expect(text).to.contain('Nee');
+    expect(text).to.contain('Garage Jansen');
+    expect(text).to.match(/crebo \d+/);
+    expect(host.querySelectorAll('input, textarea, select')).to.have.length(0);
+    await expect(host).to.be.accessible();
+  });
+
+  it('says "Niet ingevuld" for a required question without an answer, and hides questions that do not apply', async () => {
+    const host = await show(['advies'], { advies: { pastKeuze: 'twijfel', eensMetDeelA: true } });
+    const text = host.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Twijfel');
+    expect(text).to.contain('Niet ingevuld');
+    expect(text).not.to.contain('Waarom niet?');
+  });
+
+  it('speaks English when asked', async () => {
+    const host = await show(['advies'], { advies: { pastKeuze: 'ja', naderContact: false } }, 'en');
+    const text = host.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.contain('Assessment and advice');
+    expect(text).to.contain('Not filled in');
+    expect(text).to.contain('No');
+  });
+});
+
+const summary = (overrides: Partial<DossierSummary>): DossierSummary => ({
+  id: 'd',
+  type: 'vo-mbo',
+  status: 'concept',
+  archived: false,
+  version: 1,
+  student: { id: 's', naam: 'S' },
+  mentor: null,
+  keuze: null,
+  percentA: 0,
+  updatedAt: '2026-11-01T10:00:00.000Z',
+  ...overrides,
+});
+
+describe('mentor list logic', () => {
+  it('picks the furthest active dossier and its choice', () => {
+    const dossiers = [
+      summary({ id: 'a', status: 'akkoord', archived: true, keuze: 'Kok' }),
+      summary({ id: 'b', status: 'bijMentor', keuze: 'Verzorgende IG' }),
+      summary({ id: 'c', status: 'concept', percentA: 90, keuze: null }),
+    ];
+    expect(furthestDossier(dossiers)?.id).to.equal('b');
+    expect(bestChoice(dossiers)).to.equal('Verzorgende IG');
+    expect(furthestDossier([])).to.equal(undefined);
+  });
+
+  it('sends null for answers that were cleared, so the backend forgets them', () => {
+    expect(patchFor({ advies: 'oud', naderContact: true }, { advies: '', pastKeuze: 'ja' })).to.deep.equal({
+      advies: null,
+      pastKeuze: 'ja',
+      naderContact: null,
+    });
+  });
+});
