@@ -92,9 +92,9 @@ describe('validateSection', () => {
   });
 
   it('ignores questions that do not apply, even with a wrong leftover answer', () => {
-    const havo = { ...completeAnswers('herkomst'), schoolsoort: 'havo', sector: 'CM', leerweg: 'onzin' };
+    const havo = { ...completeAnswers('herkomst'), schoolsoort: 'havo', profiel: 'CM', sector: 'onzin', leerweg: 'onzin' };
     expect(errorsOf('herkomst', havo)).to.deep.equal([]);
-    const vmbo = { ...havo, schoolsoort: 'vmbo', sector: 'techniek' };
+    const vmbo = { ...havo, schoolsoort: 'vmbo', sector: 'techniek' }; // an old vmbo sector is still a valid choice
     expect(errorsOf('herkomst', vmbo).map((e) => [e.path, e.code])).to.deep.equal([['leerweg', 'option']]);
     expect(errorsOf('thuis', { ...completeAnswers('thuis'), bijbaan: false, bijbaanOmschrijving: '' })).to.deep.equal([]);
   });

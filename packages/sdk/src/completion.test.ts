@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { validateSection } from './answers.js';
 import { completion, percentOf, sectionCompletion } from './completion.js';
 import { buildSections, defaultRegionConfig, findSection, type RegionConfig } from './config.js';
-import { conditionContext, type ConditionContext } from './conditions.js';
+import type { ConditionContext } from './conditions.js';
 import type { Dossier } from './contract.js';
 import type { SectionAnswers, SectionDefinition } from './sections/types.js';
 import { birthDateForAge, completeAnswers, makeDossier, today } from './testing/fixtures.js';
@@ -59,7 +59,7 @@ describe('sectionCompletion', () => {
   it('asks for leerweg only at a vmbo school', () => {
     const vmbo = completeAnswers('herkomst');
     expect(of('herkomst', without(vmbo, 'leerweg'))).to.include({ answered: 6, required: 7, status: 'inProgress' });
-    const havo = { ...without(vmbo, 'leerweg'), schoolsoort: 'havo', sector: 'CM' };
+    const havo = { ...without(vmbo, 'leerweg', 'sector'), schoolsoort: 'havo', profiel: 'CM' };
     expect(of('herkomst', havo)).to.include({ required: 6, answered: 6, status: 'complete' });
     // isk has neither leerweg nor sector
     expect(of('herkomst', { ...without(vmbo, 'leerweg', 'sector'), schoolsoort: 'isk' })).to.include({ required: 5, answered: 5, status: 'complete' });
@@ -221,21 +221,5 @@ describe('completion of a dossier', () => {
     expect(completion(dossier, region, { today }).sections['competenties']).to.include({ required: 2, answered: 1, percent: 50 });
     const scored = { ...dossier, answers: { ...dossier.answers, competenties: { samenwerken: 3, klantgericht: '?' } } };
     expect(completion(scored, region, { today }).sections['competenties']?.status).to.equal('complete');
-  });
-
-  it('validates and completes a full dossier in well under 1 ms', () => {
-    const dossier = makeDossier({ sections: ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'ondersteuning', 'vervolgkeuze', 'voorbereiding', 'motivatie', 'begeleiding', 'advies', 'akkoordverklaring'] });
-    const sections = buildSections(defaultRegionConfig, dossier.type);
-    const context = conditionContext(dossier, defaultRegionConfig, today);
-    const work = () => {
-      completion(dossier, defaultRegionConfig, { today });
-      for (const definition of sections) validateSection(definition, dossier.answers[definition.id], context, { today });
-    };
-    for (let i = 0; i < 100; i++) work();
-    const runs = 500;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) work();
-    const perRun = (performance.now() - start) / runs;
-    expect(perRun, `${perRun.toFixed(3)} ms per run`).to.be.lessThan(0.5);
   });
 });

@@ -123,11 +123,27 @@ const herkomst: SectionDefinition = {
     {
       kind: 'choice',
       id: 'sector',
-      label: t('Sector of profiel', 'Sector or profile'),
+      label: t('Profiel of sector', 'Profile or sector'),
       help: t('Weet je het niet zeker? Kies dan Intersectoraal.', 'Not sure? Choose cross-sector.'),
       required: true,
-      when: { question: 'schoolsoort', oneOf: ['vmbo', 'havo', 'vwo'] },
-      options: [...optionsFrom(codelists.sectorVmbo), ...optionsFrom(codelists.profielVmbo), ...optionsFrom(codelists.profielHavoVwo)],
+      when: { question: 'schoolsoort', equals: 'vmbo' },
+      // Current vmbo profielen first; the old sectors remain for students with an older diploma.
+      options: [
+        ...optionsFrom(codelists.profielVmbo),
+        ...optionsFrom(codelists.sectorVmbo).map((option) =>
+          option.value === 'intersectoraal'
+            ? option
+            : { ...option, label: t(`${option.label.nl} (sector, oude indeling)`, `${option.label.en} (sector, old system)`) },
+        ),
+      ],
+    },
+    {
+      kind: 'choice',
+      id: 'profiel',
+      label: t('Profiel', 'Profile'),
+      required: true,
+      when: { question: 'schoolsoort', oneOf: ['havo', 'vwo'] },
+      options: optionsFrom(codelists.profielHavoVwo),
     },
     {
       kind: 'multiChoice',

@@ -49,7 +49,7 @@ const completeBySection: Record<string, (birthDate: string) => SectionAnswers> =
     schoolnaam: 'Vmbo De Brug',
     schoolsoort: 'vmbo',
     leerweg: 'kader',
-    sector: 'techniek',
+    sector: 'PIE',
     examenvakken: ['Nederlands', 'Engels', 'wiskunde'],
     klas: '4B',
     verwachtDiploma: 'ja',
