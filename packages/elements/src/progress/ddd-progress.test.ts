@@ -1,0 +1,196 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { completion, createMemoryBackend, defaultRegionConfig, DossierApiError, exampleData, type Dossier, type DossierApi } from '@doorstroom/sdk';
+import { completeAnswers, makeDossier } from '../../../sdk/src/testing/fixtures.js';
+import { dossierBus } from '../shared/events.js';
+import type { DddProgress } from './ddd-progress.component.js';
+import './progress.js';
+import '../context/ddd-context.js';
+
+const today = new Date(2026, 10, 23, 12);
+const backend = () => createMemoryBackend(exampleData({ today }), { now: () => today });
+
+const root = (el: DddProgress) => el.shadowRoot!;
+const text = (el: DddProgress) => root(el).textContent!.replace(/\s+/g, ' ').trim();
+const steps = (el: DddProgress) =>
+  [...root(el).querySelectorAll('.step')].map((step) => ({
+    label: step.querySelector('.step__label')!.textContent,
+    state: step.getAttribute('part')!.split(' ')[1],
+    current: step.getAttribute('aria-current') === 'step',
+  }));
+const bar = (el: DddProgress, sectionId: string) => root(el).querySelector(`[data-section="${sectionId}"] [role=progressbar]`)!;
+const sectionStatus = (el: DddProgress, sectionId: string) => root(el).querySelector(`[data-section="${sectionId}"] .section__status`)!.textContent;
+
+async function showDossier(dossier: Dossier, options: { compact?: boolean; lang?: string } = {}) {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div lang=${options.lang ?? 'nl'}><ddd-progress .dossier=${dossier} ?compact=${options.compact}></ddd-progress></div>`,
+  );
+  const el = wrapper.querySelector('ddd-progress')!;
+  await el.updateComplete;
+  return el;
+}
+
+async function loadById(api: DossierApi, id: string) {
+  const el = await fixture<DddProgress>(html`<ddd-progress .api=${api} dossier-id=${id}></ddd-progress>`);
+  await waitUntil(() => root(el).querySelector('.stepper') || root(el).querySelector('[part=notice]:not([role=status])'), 'loaded', { timeout: 5000 });
+  return el;
+}
+
+describe('<ddd-progress>', function () {
+  this.timeout(30000);
+  const voMbo: Array<[Dossier['status'], string[], number]> = [
+    ['concept', ['current', 'upcoming', 'upcoming', 'upcoming'], 0],
+    ['bijMentor', ['done', 'current', 'upcoming', 'upcoming'], 1],
+    ['deelB', ['done', 'current', 'upcoming', 'upcoming'], 1],
+    ['akkoord', ['done', 'done', 'current', 'upcoming'], 2],
+    ['afgerond', ['done', 'done', 'done', 'done'], 3],
+  ];
+  for (const [status, states, current] of voMbo) {
+    it(`vo-mbo in ${status}: Deel A → Mentor → Akkoord → Afgerond with step ${current + 1} current`, async () => {
+      const el = await showDossier(makeDossier({ status }));
+      const shown = steps(el);
+      expect(shown.map((s) => s.label)).to.deep.equal(['Deel A', 'Mentor', 'Akkoord', 'Afgerond']);
+      expect(shown.map((s) => s.state)).to.deep.equal(states.map((s) => `step-${s}`));
+      expect(shown.findIndex((s) => s.current)).to.equal(current);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  for (const type of ['mbo-mbo', 'werk-mbo'] as const) {
+    for (const [status, current] of [['concept', 0], ['akkoord', 1], ['afgerond', 2]] as const) {
+      it(`${type} in ${status}: no mentor step, step ${current + 1} current`, async () => {
+        const el = await showDossier(makeDossier({ type, status }));
+        expect(steps(el).map((s) => s.label)).to.deep.equal(['Deel A', 'Akkoord', 'Afgerond']);
+        expect(steps(el).findIndex((s) => s.current)).to.equal(current);
+        await expect(el).to.be.accessible();
+      });
+    }
+  }
+
+  it('tells screen reader users the state of each step', async () => {
+    const el = await showDossier(makeDossier({ status: 'bijMentor' }));
+    const hidden = [...root(el).querySelectorAll('.step .ddd-visually-hidden')].map((s) => s.textContent);
+    expect(hidden).to.deep.equal(['(klaar)', '(nu bezig)', '(nog niet)', '(nog niet)']);
+  });
+
+  it('shows each section as a labelled progressbar with its status in Dutch', async () => {
+    const dossier = makeDossier({ sections: ['persoonlijk'], answers: {} });
+    dossier.answers = { persoonlijk: completeAnswers('persoonlijk'), thuis: { woonsituatie: 'anders' } };
+    const el = await showDossier(dossier);
+    const expected = completion(dossier, defaultRegionConfig);
+
+    expect(sectionStatus(el, 'persoonlijk')).to.equal('Klaar');
+    expect(sectionStatus(el, 'thuis')).to.equal('Bezig');
+    expect(sectionStatus(el, 'herkomst')).to.equal('Nog niet begonnen');
+    for (const id of ['persoonlijk', 'thuis', 'herkomst']) {
+      const progressbar = bar(el, id);
+      expect(progressbar.getAttribute('aria-valuenow')).to.equal(String(expected.sections[id]!.percent));
+      expect(progressbar.getAttribute('aria-valuemin')).to.equal('0');
+      expect(progressbar.getAttribute('aria-valuemax')).to.equal('100');
+      const label = root(el).getElementById(progressbar.getAttribute('aria-labelledby')!)!;
+      expect(label.textContent).to.not.equal('');
+    }
+    expect(root(el).getElementById(bar(el, 'thuis').getAttribute('aria-labelledby')!)!.textContent).to.equal('Familie, wonen en vrije tijd');
+    expect(bar(el, 'thuis').getAttribute('aria-valuetext')).to.equal(`${expected.sections['thuis']!.percent}%, Bezig`);
+    // Deel B is left out by the backend for a student before the mentor sends it, so it is not shown.
+    expect(text(el)).not.to.contain('Deel B');
+    expect(root(el).querySelector('.overall [role=progressbar]')!.getAttribute('aria-valuenow')).to.equal(String(expected.partA.percent));
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows deel B when the dossier holds it', async () => {
+    const dossier = makeDossier({ status: 'akkoord' });
+    dossier.answers = { ...dossier.answers, begeleiding: completeAnswers('begeleiding'), advies: completeAnswers('advies') };
+    const el = await showDossier(dossier);
+    expect(text(el)).to.contain('Deel B');
+    expect(sectionStatus(el, 'advies')).to.equal('Klaar');
+  });
+
+  it('compact: only the steps and the overall percentage', async () => {
+    const el = await showDossier(makeDossier({ status: 'bijMentor' }), { compact: true });
+    expect(root(el).querySelector('.stepper')).to.exist;
+    expect(root(el).querySelector('.overall [role=progressbar]')!.getAttribute('aria-valuenow')).to.equal('100');
+    expect(root(el).querySelector('.section')).to.equal(null);
+    expect(el.hasAttribute('compact')).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('switches to English when lang changes', async () => {
+    const el = await showDossier(makeDossier({ sections: [] }));
+    expect(sectionStatus(el, 'persoonlijk')).to.equal('Nog niet begonnen');
+    el.parentElement!.setAttribute('lang', 'en');
+    await waitUntil(() => sectionStatus(el, 'persoonlijk') === 'Not started', 'English', { timeout: 5000 });
+    expect(steps(el).map((s) => s.label)).to.deep.equal(['Part A', 'Mentor', 'Agreement', 'Completed']);
+    expect(text(el)).to.contain('Personal details');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says clearly what is missing without any configuration', async () => {
+    const el = await fixture<DddProgress>(html`<ddd-progress dossier-id="dossier-noor"></ddd-progress>`);
+    expect(text(el)).to.equal('Dit onderdeel is niet ingesteld: geef een api-base of api mee.');
+    await expect(el).to.be.accessible();
+    const noId = await fixture<DddProgress>(html`<ddd-progress .api=${backend().client('student-noor')}></ddd-progress>`);
+    await waitUntil(() => text(noId).includes('dossier-id'), 'asks for a dossier', { timeout: 5000 });
+  });
+
+  it('loads by dossier-id, showing a loading state first', async () => {
+    const api = backend().client('student-noor');
+    const el = await fixture<DddProgress>(html`<ddd-progress .api=${api} dossier-id="dossier-noor"></ddd-progress>`);
+    expect(root(el).querySelector('[role=status]')).to.exist;
+    await waitUntil(() => root(el).querySelector('.stepper'), 'loaded', { timeout: 5000 });
+    expect(sectionStatus(el, 'persoonlijk')).to.equal('Klaar');
+    expect(sectionStatus(el, 'motivatie')).to.equal('Nog niet begonnen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a mentor sees deel B of a dossier in deelB', async () => {
+    const el = await loadById(backend().client('mentor-yilmaz'), 'dossier-mohammed');
+    expect(steps(el).findIndex((s) => s.current)).to.equal(1);
+    expect(text(el)).to.contain('Deel B');
+  });
+
+  it('says when the dossier does not exist', async () => {
+    const el = await loadById(backend().client('student-noor'), 'dossier-bestaat-niet');
+    expect(text(el)).to.contain('Dit dossier bestaat niet (meer)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a failure with a retry button that loads again', async () => {
+    const real = backend().client('student-noor');
+    let fail = true;
+    const api: DossierApi = {
+      ...real,
+      config: () => real.config(),
+      getDossier: (id) => (fail ? Promise.reject(new DossierApiError({ kind: 'server', message: '500' })) : real.getDossier(id)),
+    };
+    const el = await loadById(api, 'dossier-noor');
+    expect(text(el)).to.contain('Er ging iets mis bij de server');
+    await expect(el).to.be.accessible();
+    fail = false;
+    root(el).querySelector<HTMLButtonElement>('button')!.click();
+    await waitUntil(() => root(el).querySelector('.stepper'), 'loaded after retry', { timeout: 5000 });
+  });
+
+  it('updates live when another element on the page saves the dossier', async () => {
+    const memory = backend();
+    const api = memory.client('student-noor');
+    const el = await loadById(api, 'dossier-noor');
+    expect(sectionStatus(el, 'motivatie')).to.equal('Nog niet begonnen');
+    const before = await api.getDossier('dossier-noor');
+    const saved = await api.saveSection('dossier-noor', 'motivatie', completeAnswers('motivatie'), before.version);
+    dossierBus.publish(saved);
+    await waitUntil(() => sectionStatus(el, 'motivatie') === 'Klaar', 'follows the save', { timeout: 5000 });
+    // An older version arriving late is ignored; other dossiers are ignored.
+    dossierBus.publish(before);
+    dossierBus.publish({ ...saved, id: 'dossier-other', answers: {} });
+    await el.updateComplete;
+    expect(sectionStatus(el, 'motivatie')).to.equal('Klaar');
+  });
+
+  it('gets its backend from <ddd-context>', async () => {
+    const api = backend().client('student-noor');
+    const wrapper = await fixture<HTMLElement>(html`<ddd-context .api=${api} lang="en"><ddd-progress dossier-id="dossier-noor"></ddd-progress></ddd-context>`);
+    const el = wrapper.querySelector('ddd-progress')!;
+    await waitUntil(() => root(el).querySelector('.stepper'), 'loaded through the context', { timeout: 5000 });
+    expect(sectionStatus(el, 'persoonlijk')).to.equal('Done');
+  });
+});

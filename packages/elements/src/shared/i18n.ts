@@ -1,0 +1,262 @@
+/**
+ * UI strings of the elements (section and question texts come from the SDK definitions; show
+ * those with `localize`). Keys are flat; messages are strings with `{vars}` or functions, so a
+ * translator can work from a plain key → text list. Dutch (plain language, B1) is the default
+ * and the fallback; English is complete. More languages (ar, tr, uk, pl) plug in with
+ * `addMessages`; plural forms use `key.one` / `key.other` (and `few`, `many`, … where a language
+ * has them) through `Intl.PluralRules`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isDossierApiError, localize, type Localized } from '@doorstroom/sdk';
+
+export type MessageVars = Readonly<Record<string, string | number>>;
+export type Message = string | ((vars: MessageVars) => string);
+export type Catalogue = Readonly<Record<string, Message>>;
+
+const nlMessages = {
+  'common.loading': 'Laden…',
+  'common.retry': 'Opnieuw proberen',
+  'common.errorUnknown': 'Er ging iets mis. Probeer het opnieuw.',
+  'setup.missing': 'Dit onderdeel is niet ingesteld: geef een api-base of api mee.',
+  'setup.loading': 'Gegevens laden…',
+
+  'field.optional': '(optioneel)',
+  'field.errorPrefix': 'Fout:',
+  'field.yes': 'Ja',
+  'field.no': 'Nee',
+  'field.prefilled': 'Dit hebben we al voor je ingevuld. Klopt het niet? Pas het dan aan.',
+  'field.empty': 'Niet ingevuld',
+  'repeat.entry': '{item} {number}',
+  'repeat.add': '{item} toevoegen',
+  'repeat.remove': 'Verwijderen',
+  'repeat.removeContext': '{item} {number}',
+  'repeat.max': 'Je kunt er niet meer dan {max} toevoegen.',
+
+  'combobox.instructions': 'Typ om te zoeken. Kies met de pijltjestoetsen en druk op Enter.',
+  'combobox.loading': 'Zoeken…',
+  'combobox.results.one': '1 resultaat',
+  'combobox.results.other': '{count} resultaten',
+  'combobox.empty': 'Geen resultaten voor “{query}”. Probeer een ander woord.',
+  'combobox.error': 'Zoeken lukt nu niet. Probeer het opnieuw.',
+
+  'errorSummary.title': 'Er ging iets mis',
+  'catalog.programme': 'niveau {niveau} · {leerweg} · crebo {crebo} · start {cohort}',
+
+  'dossierStatus.concept': 'Deel A invullen',
+  'dossierStatus.bijMentor': 'Bij de mentor',
+  'dossierStatus.deelB': 'Mentor vult deel B in',
+  'dossierStatus.akkoord': 'In akkoordverklaring',
+  'dossierStatus.afgerond': 'Afgerond',
+  'sectionStatus.notStarted': 'Nog niet begonnen',
+  'sectionStatus.inProgress': 'Bezig',
+  'sectionStatus.complete': 'Klaar',
+
+  'progress.title': 'Voortgang van je dossier',
+  'progress.steps': 'Stappen',
+  'progress.step.deelA': 'Deel A',
+  'progress.step.mentor': 'Mentor',
+  'progress.step.akkoord': 'Akkoord',
+  'progress.step.afgerond': 'Afgerond',
+  'progress.stepState.done': 'klaar',
+  'progress.stepState.current': 'nu bezig',
+  'progress.stepState.upcoming': 'nog niet',
+  'progress.overall': 'Ingevuld',
+  'progress.percent': '{percent}%',
+  'progress.sections': 'Onderdelen',
+  'progress.partA': 'Deel A',
+  'progress.partB': 'Deel B',
+  'progress.barText': '{percent}%, {status}',
+  'progress.archived': 'Gearchiveerd',
+  'progress.loading': 'Voortgang laden…',
+  'progress.notFound': 'Dit dossier bestaat niet (meer). Ga terug naar het overzicht.',
+  'progress.noDossier': 'Er is geen dossier gekozen: geef een dossier-id of dossier mee.',
+} satisfies Catalogue;
+
+/** Every key the shared pieces use. Element-specific keys may be added with `addMessages`. */
+export type MessageKey = keyof typeof nlMessages;
+
+const enMessages: Record<MessageKey, Message> = {
+  'common.loading': 'Loading…',
+  'common.retry': 'Try again',
+  'common.errorUnknown': 'Something went wrong. Please try again.',
+  'setup.missing': 'This component is not set up: give it an api-base or api.',
+  'setup.loading': 'Loading data…',
+
+  'field.optional': '(optional)',
+  'field.errorPrefix': 'Error:',
+  'field.yes': 'Yes',
+  'field.no': 'No',
+  'field.prefilled': 'We filled this in for you. Is it wrong? Then change it.',
+  'field.empty': 'Not filled in',
+  'repeat.entry': '{item} {number}',
+  'repeat.add': 'Add {itemLower}',
+  'repeat.remove': 'Remove',
+  'repeat.removeContext': '{item} {number}',
+  'repeat.max': 'You cannot add more than {max}.',
+
+  'combobox.instructions': 'Type to search. Choose with the arrow keys and press Enter.',
+  'combobox.loading': 'Searching…',
+  'combobox.results.one': '1 result',
+  'combobox.results.other': '{count} results',
+  'combobox.empty': 'No results for “{query}”. Try another word.',
+  'combobox.error': 'Searching does not work right now. Please try again.',
+
+  'errorSummary.title': 'There is a problem',
+  'catalog.programme': 'level {niveau} · {leerweg} · crebo {crebo} · starts {cohort}',
+
+  'dossierStatus.concept': 'Filling in part A',
+  'dossierStatus.bijMentor': 'With the mentor',
+  'dossierStatus.deelB': 'Mentor is filling in part B',
+  'dossierStatus.akkoord': 'Awaiting your agreement',
+  'dossierStatus.afgerond': 'Completed',
+  'sectionStatus.notStarted': 'Not started',
+  'sectionStatus.inProgress': 'In progress',
+  'sectionStatus.complete': 'Done',
+
+  'progress.title': 'Progress of your dossier',
+  'progress.steps': 'Steps',
+  'progress.step.deelA': 'Part A',
+  'progress.step.mentor': 'Mentor',
+  'progress.step.akkoord': 'Agreement',
+  'progress.step.afgerond': 'Completed',
+  'progress.stepState.done': 'done',
+  'progress.stepState.current': 'current step',
+  'progress.stepState.upcoming': 'not yet',
+  'progress.overall': 'Filled in',
+  'progress.percent': '{percent}%',
+  'progress.sections': 'Sections',
+  'progress.partA': 'Part A',
+  'progress.partB': 'Part B',
+  'progress.barText': '{percent}%, {status}',
+  'progress.archived': 'Archived',
+  'progress.loading': 'Loading progress…',
+  'progress.notFound': 'This dossier does not exist (any more). Go back to the overview.',
+  'progress.noDossier': 'No dossier chosen: give it a dossier-id or dossier.',
+};
+
+const catalogues = new Map<string, Record<string, Message>>([
+  ['nl', { ...nlMessages }],
+  ['en', { ...enMessages }],
+]);
+
+/** Languages written right to left; the elements set `dir` from this. */
+const rtl = new Set(['ar', 'he', 'fa', 'ur']);
+
+/**
+ * Adds or overrides messages, per language, e.g. an element's own strings or a new language:
+ * `addMessages({ nl: { 'form.save': 'Opslaan' }, en: { 'form.save': 'Save' } })`.
+ * A language becomes selectable once it has a catalogue; missing keys fall back to Dutch.
+ */
+export function addMessages(bundle: Readonly<Record<string, Catalogue>>): void {
+  for (const [lang, messages] of Object.entries(bundle)) {
+    catalogues.set(lang, { ...catalogues.get(lang), ...messages });
+  }
+}
+
+/** The catalogue language for a BCP 47 tag: 'en-GB' → 'en'; unknown languages → 'nl'. */
+export function supportedLang(tag: string | null | undefined): string {
+  const base = (tag ?? '').trim().toLowerCase().split('-')[0] ?? '';
+  return catalogues.has(base) ? base : 'nl';
+}
+
+function format(message: Message, vars: MessageVars): string {
+  if (typeof message === 'function') return message(vars);
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** The message for `key` in `lang` (Dutch when that language lacks it; the key itself when nobody has it). */
+export function translate(lang: string, key: MessageKey | (string & {}), vars: MessageVars = {}): string {
+  const message = catalogues.get(supportedLang(lang))?.[key] ?? catalogues.get('nl')?.[key];
+  return message === undefined ? key : format(message, vars);
+}
+
+/** A counted message: `key.one`, `key.other`, … chosen by the language's plural rules; `{count}` is filled in. */
+export function translatePlural(lang: string, key: string, count: number, vars: MessageVars = {}): string {
+  const code = supportedLang(lang);
+  const category = new Intl.PluralRules(code).select(count);
+  const catalogue = catalogues.get(code) ?? {};
+  const chosen = `${key}.${category}` in catalogue ? `${key}.${category}` : `${key}.other`;
+  return translate(code, chosen, { count, ...vars });
+}
+
+/** The message a person should see for a failure: the SDK's `userMessage` for API errors. */
+export function describeError(error: unknown, lang: string): string {
+  if (isDossierApiError(error)) return localize(error.userMessage, supportedLang(lang));
+  return translate(lang, 'common.errorUnknown');
+}
+
+/** The nearest `lang` attribute on the element or its ancestors, crossing shadow roots. */
+export function langOf(element: Element): string | undefined {
+  for (const node of composedAncestors(element)) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+  }
+  return undefined;
+}
+
+function composedAncestors(element: Element): Element[] {
+  const chain: Element[] = [];
+  let node: Element | null = element;
+  while (node) {
+    chain.push(node);
+    node = node.parentElement ?? (node.parentNode instanceof ShadowRoot ? node.parentNode.host : null);
+  }
+  return chain;
+}
+
+/**
+ * Gives a host its language: `lang` on the host or its nearest ancestor (also outside a shadow
+ * root), re-rendering when any of those `lang` attributes changes.
+ *
+ * @example
+ *   private readonly locale = new LocaleController(this);
+ *   render() { return html`<h2>${this.locale.t('progress.title')}</h2>`; }
+ */
+export class LocaleController implements ReactiveController {
+  /** The catalogue language in use: 'nl', 'en', or one added with `addMessages`. */
+  lang = 'nl';
+  private observer?: MutationObserver;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** 'rtl' for right-to-left languages; put it on the element's outer wrapper as `dir`. */
+  get dir(): 'ltr' | 'rtl' {
+    return rtl.has(this.lang) ? 'rtl' : 'ltr';
+  }
+
+  hostConnected(): void {
+    this.refresh();
+    // Every ancestor is watched, so a closer `lang` added later also takes over.
+    this.observer = new MutationObserver(() => this.refresh());
+    for (const node of composedAncestors(this.host)) this.observer.observe(node, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  /** A UI string in the current language. */
+  t(key: MessageKey | (string & {}), vars?: MessageVars): string {
+    return translate(this.lang, key, vars);
+  }
+
+  /** A counted UI string, e.g. `plural('combobox.results', 12)` → "12 resultaten". */
+  plural(key: string, count: number, vars?: MessageVars): string {
+    return translatePlural(this.lang, key, count, vars);
+  }
+
+  /** A text from the SDK (section titles, question labels, error messages). */
+  localize(value: Localized | undefined): string {
+    return localize(value, this.lang);
+  }
+
+  private refresh(): void {
+    const lang = supportedLang(langOf(this.host));
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.host.requestUpdate();
+  }
+}
