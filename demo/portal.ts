@@ -1,0 +1,156 @@
+// A fake school portal: pick who you are, and it shows the elements that person would see.
+// User strings are set with textContent only.
+import { createHttpClient, localize, type Actor, type DossierApi, type DossierSummary } from '@doorstroom/sdk';
+import { apiBase, startEmbeddedBackend } from './backend.js';
+
+const statusLabels: Record<string, { nl: string; en: string }> = {
+  concept: { nl: 'Deel A invullen', en: 'Filling in part A' },
+  bijMentor: { nl: 'Bij de mentor', en: 'With the mentor' },
+  deelB: { nl: 'Mentor vult deel B in', en: 'Mentor is filling in part B' },
+  akkoord: { nl: 'In akkoordverklaring', en: 'Awaiting agreement' },
+  afgerond: { nl: 'Afgerond', en: 'Completed' },
+};
+const roleGroups: Record<Actor['role'], { nl: string; en: string }> = {
+  student: { nl: 'Leerlingen', en: 'Students' },
+  mentor: { nl: 'Mentoren', en: 'Mentors' },
+  guardian: { nl: 'Ouders en verzorgers', en: 'Parents and guardians' },
+  mbo: { nl: 'Mbo-intake', en: 'MBO intake' },
+};
+
+const app = document.querySelector<HTMLElement>('#app')!;
+const who = document.querySelector<HTMLSelectElement>('#who')!;
+const langSelect = document.querySelector<HTMLSelectElement>('#lang')!;
+const resetButton = document.querySelector<HTMLButtonElement>('#reset')!;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'text') node.textContent = String(value);
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value as EventListener);
+    else if (value !== undefined && value !== false) node.setAttribute(key, String(value));
+  }
+  node.append(...children);
+  return node;
+}
+
+const lang = () => langSelect.value;
+const saved = (key: string) => window.localStorage.getItem(`doorstroom-demo:${key}`);
+const remember = (key: string, value: string) => window.localStorage.setItem(`doorstroom-demo:${key}`, value);
+
+const backend = await startEmbeddedBackend();
+const accounts = backend.data.accounts;
+
+function fillWhoSelect() {
+  who.replaceChildren();
+  for (const role of ['student', 'mentor', 'guardian', 'mbo'] as const) {
+    const group = el('optgroup', { label: localize(roleGroups[role], lang()) });
+    for (const account of accounts.filter((a) => a.actor.role === role)) {
+      group.append(el('option', { value: account.token, text: account.actor.person.naam }));
+    }
+    who.append(group);
+  }
+  who.value = saved('who') ?? accounts.find((a) => a.actor.role === 'student')!.token;
+}
+
+/** Wraps content in <ddd-context>, which hands api, config and the signed-in person to every element inside. */
+function contextFor(token: string, ...children: Node[]) {
+  return el('ddd-context', { 'api-base': apiBase, token, lang: lang() }, ...children);
+}
+
+function dossierCard(title: string, api: DossierApi, filter: (d: DossierSummary) => boolean, open: (d: DossierSummary) => void, openLabel: string) {
+  const card = el('section', { class: 'card', 'aria-label': title }, el('h2', { text: title }));
+  const list = el('div', {}, el('p', { class: 'muted', text: lang() === 'en' ? 'Loading…' : 'Laden…' }));
+  card.append(list);
+  api
+    .listDossiers()
+    .then(({ items }) => {
+      const shown = items.filter(filter);
+      list.replaceChildren();
+      if (shown.length === 0) list.append(el('p', { class: 'muted', text: lang() === 'en' ? 'Nothing here yet.' : 'Hier staat nog niets.' }));
+      for (const dossier of shown) {
+        list.append(
+          el(
+            'div',
+            { class: 'dossier-row' },
+            el('strong', { text: `${dossier.student.naam} — ${dossier.keuze ?? dossier.type}` }),
+            el('span', { class: 'muted', text: localize(statusLabels[dossier.status], lang()) }),
+            el('ddd-progress', { 'dossier-id': dossier.id, compact: true }),
+            el('button', { type: 'button', text: openLabel, onclick: () => open(dossier) }),
+          ),
+        );
+      }
+    })
+    .catch(() => list.replaceChildren(el('p', { text: lang() === 'en' ? 'Could not load the dossiers.' : 'De dossiers konden niet worden geladen.' })));
+  return card;
+}
+
+function render() {
+  const token = who.value;
+  const actor = accounts.find((a) => a.token === token)?.actor;
+  document.documentElement.lang = lang();
+  app.className = 'portal-main';
+  if (!actor) return;
+  const api = createHttpClient({ baseUrl: new URL(apiBase, location.href).href, token });
+  const showConsent = (dossier: DossierSummary) => {
+    app.className = 'portal-main';
+    app.replaceChildren(
+      contextFor(
+        token,
+        el('button', { type: 'button', class: 'link-button', text: lang() === 'en' ? '← Back' : '← Terug', onclick: render }),
+        el('ddd-consent', { 'dossier-id': dossier.id }),
+      ),
+    );
+  };
+
+  switch (actor.role) {
+    case 'student': {
+      app.className = 'portal-main with-side';
+      const form = el('ddd-dossier-form', {});
+      form.addEventListener('ddd-action', () => render());
+      app.replaceChildren(
+        contextFor(token, form),
+        contextFor(
+          token,
+          dossierCard(
+            lang() === 'en' ? 'Agreement' : 'Akkoordverklaring',
+            api,
+            (d) => d.status === 'akkoord' || d.status === 'afgerond',
+            showConsent,
+            lang() === 'en' ? 'Open' : 'Openen',
+          ),
+        ),
+      );
+      break;
+    }
+    case 'mentor':
+      app.replaceChildren(contextFor(token, el('ddd-mentor-review', {})));
+      break;
+    case 'guardian':
+      app.replaceChildren(
+        contextFor(token, dossierCard(lang() === 'en' ? 'Dossiers of your child' : 'Dossiers van uw kind', api, () => true, showConsent, lang() === 'en' ? 'Read and consent' : 'Bekijken en toestemming geven')),
+      );
+      break;
+    case 'mbo':
+      app.replaceChildren(
+        contextFor(token, dossierCard(lang() === 'en' ? 'Completed dossiers for your institution' : 'Afgeronde dossiers voor uw instelling', api, () => true, showConsent, lang() === 'en' ? 'Read' : 'Lezen')),
+      );
+      break;
+  }
+}
+
+who.addEventListener('change', () => {
+  remember('who', who.value);
+  render();
+});
+langSelect.value = saved('lang') ?? 'nl';
+langSelect.addEventListener('change', () => {
+  remember('lang', langSelect.value);
+  fillWhoSelect();
+  render();
+});
+resetButton.addEventListener('click', () => {
+  backend.reset();
+  render();
+});
+fillWhoSelect();
+render();
