@@ -1,33 +1,76 @@
-// The one test command (README, .ci/run): type check, then every browser test in Chromium.
-// Ends with "N passed, N failed" alone on a line, as CI expects.
+// The one test command (README, .ci/run). Every step counts toward the closing line CI reads:
+// "N passed, N failed" alone on a line.
+//   1. type check (tsc)                      — one check
+//   2. OpenAPI document matches the schemas  — one check
+//   3. script-tag bundle within size budget  — one check
+//   4. reference server + conformance kit    — Node's test runner
+//   5. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
 
-const run = (cmd, args) => spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const totals = { passed: 0, failed: 0 };
+const failures = [];
 
-let passed = 0;
-let failed = 0;
+function run(cmd, args, env = {}) {
+  const result = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  process.stdout.write(result.stdout ?? '');
+  return result;
+}
+
+function check(name, cmd, args) {
+  console.log(`\n── ${name}`);
+  const result = run(cmd, args);
+  if (result.status === 0) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(name);
+  }
+}
+
+function counted(name, cmd, args, parse, env) {
+  console.log(`\n── ${name}`);
+  const result = run(cmd, args, env);
+  const counts = parse(result.stdout ?? '');
+  if (counts) {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    if (counts.failed > 0) failures.push(`${name}: ${counts.failed} failed`);
+  }
+  // A runner that crashed, or exited non-zero without reporting a failure, still fails the run.
+  if (!counts || (result.status !== 0 && counts.failed === 0)) {
+    totals.failed += 1;
+    failures.push(`${name}: exited with ${result.status}`);
+  }
+}
+
+const nodeTestCounts = (out) => {
+  const pass = /^[#ℹ] pass (\d+)/m.exec(out);
+  const fail = /^[#ℹ] fail (\d+)/m.exec(out);
+  return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : undefined;
+};
+const browserCounts = (out) => {
+  const match = /browser tests: (\d+) passed, (\d+) failed/.exec(out);
+  return match ? { passed: Number(match[1]), failed: Number(match[2]) } : undefined;
+};
+
 if (!ensureChromium()) {
   console.log('\n0 passed, 1 failed');
   process.exit(1);
 }
 
-const typecheck = run('npx', ['tsc', '-p', 'tsconfig.json']);
-process.stdout.write(typecheck.stdout);
-if (typecheck.status === 0) passed += 1;
-else {
-  failed += 1;
-  console.log('typecheck: failed');
+check('type check', 'npx', ['tsc', '-p', 'tsconfig.json']);
+if (existsSync('scripts/check-openapi.ts')) check('OpenAPI document matches the schemas', 'npx', ['tsx', 'scripts/check-openapi.ts']);
+if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle', 'node', ['scripts/size.mjs']);
+if (existsSync('packages/server/test')) {
+  counted('reference server and conformance kit (node --test)', 'node', ['--import', 'tsx', '--test', '--test-reporter=tap', ...listServerTests()], nodeTestCounts);
+}
+counted('browser tests (Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], browserCounts);
+
+function listServerTests() {
+  return spawnSync('sh', ['-c', 'ls packages/server/test/*.test.ts'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
 }
 
-const wtr = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)]);
-process.stdout.write(wtr.stdout);
-const match = /browser tests: (\d+) passed, (\d+) failed/.exec(wtr.stdout);
-if (match) {
-  passed += Number(match[1]);
-  failed += Number(match[2]);
-}
-if (wtr.status !== 0 && (!match || Number(match[2]) === 0)) failed += 1;
-
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,0 +1,198 @@
+/**
+ * The page `scripts/bench-elements.mjs` opens in headless Chromium. It exposes `window.bench`
+ * with one function per benchmark; each returns its samples in milliseconds.
+ *
+ * - keystroke: a full dossier in <ddd-dossier-form>, A9 open; one input event in the motivation
+ *   field, until the task list shows the new percentage (after Lit's update, layout forced).
+ * - typeahead: the reference combobox of the form over 10 000 programmes (catalogForBench): the
+ *   input event's own work plus the search (filter) until the listbox holds the results (render,
+ *   layout forced). The typing debounce before the search (150 ms by design) is waiting, not
+ *   work: it is set to 0 and left out.
+ */
+import { LitElement, html } from 'lit';
+import { createMemoryBackend, exampleData, type DossierApi } from '@doorstroom/sdk';
+import { catalogForBench, createCatalogIndex, type CatalogData } from '../../packages/sdk/src/example/catalog.js';
+import { completeAnswers } from '../../packages/sdk/src/testing/fixtures.js';
+import '../../packages/elements/src/index.js';
+import type { DddDossierForm } from '../../packages/elements/src/index.js';
+import { combobox, type ComboboxOption } from '../../packages/elements/src/shared/combobox.js';
+import { translate } from '../../packages/elements/src/shared/i18n.js';
+import { fieldStyles, sharedStyles } from '../../packages/elements/src/shared/tokens.js';
+
+const stage = document.getElementById('stage')!;
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+const idle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Style and layout are part of what the user waits for: make the browser do them now. */
+const forceLayout = (el: Element) => el.getBoundingClientRect().height;
+
+// --- (a) keystroke → percentage --------------------------------------------------------------
+
+const deelA = ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'ondersteuning', 'vervolgkeuze', 'voorbereiding', 'motivatie'];
+
+async function keystroke(samples: number, warmup: number): Promise<number[]> {
+  const backend = createMemoryBackend(exampleData());
+  const api = backend.client(backend.tokens['student-noor']!);
+  let dossier = await api.getDossier('dossier-noor');
+  for (const sectionId of deelA) dossier = await api.saveSection(dossier.id, sectionId, { ...completeAnswers(sectionId) }, dossier.version);
+
+  const form = document.createElement('ddd-dossier-form') as DddDossierForm;
+  form.api = api;
+  // Saving is not what is measured here; it happens long after the last keystroke anyway.
+  form.autosaveDelay = 600_000;
+  form.dossierId = dossier.id;
+  stage.replaceChildren(form);
+  const root = form.shadowRoot!;
+  while (!root.querySelector('.check')) await nextFrame();
+  form.goTo({ kind: 'section', sectionId: 'motivatie' });
+  await form.updateComplete;
+  const field = root.querySelector<HTMLTextAreaElement>('#ddd-waarom')!;
+  const percent = () => root.querySelectorAll('.task')[8]!.querySelector('.task__percent')!.textContent;
+
+  const times: number[] = [];
+  for (let i = 0; i < warmup + samples; i++) {
+    // Alternate between a complete and a too-short motivation, so A9 flips 100% ↔ 0%.
+    const complete = i % 2 === 0;
+    field.value = complete ? `Ik wil graag met mensen werken, poging ${i}.` : `Kort ${i}`;
+    const t0 = performance.now();
+    field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await form.updateComplete;
+    const shown = percent();
+    forceLayout(form);
+    const t1 = performance.now();
+    if (shown !== (complete ? '100%' : '0%')) throw new Error(`keystroke ${i}: the task list shows ${shown}`);
+    if (i >= warmup) times.push(t1 - t0);
+    await idle();
+  }
+  stage.replaceChildren();
+  return times;
+}
+
+// --- (b) typeahead over 10 000 programmes ----------------------------------------------------------
+
+/** All programmes of the benchmark catalogue under one instelling, so one search scans all of them. */
+function benchCatalog(size: number): { data: CatalogData; brin: string; count: number } {
+  const spread = catalogForBench(size);
+  const all = Object.values(spread.programmes).flat();
+  const brin = 'BENCH';
+  return {
+    data: { institutions: [{ brin, naam: 'Alle opleidingen (benchmark)', plaatsen: [] }], locations: { [brin]: [] }, programmes: { [brin]: all } },
+    brin,
+    count: all.length,
+  };
+}
+
+type Search = (query: string) => Promise<ReadonlyArray<ComboboxOption>>;
+
+/** The combobox as the form renders it for "Opleiding", in a shadow root with the same styles. */
+class BenchTypeahead extends LitElement {
+  static override styles = [sharedStyles, fieldStyles];
+  search: Search = async () => [];
+  override render() {
+    return html`<div class="ddd-field">
+      <label class="ddd-label" id="opleiding-label" for="opleiding">Opleiding</label>
+      ${combobox({ id: 'opleiding', labelId: 'opleiding-label', lang: 'nl', value: null, search: this.search, onSelect: () => {}, debounce: 0 })}
+    </div>`;
+  }
+}
+customElements.define('bench-typeahead', BenchTypeahead);
+
+const queries = ['verpleeg', 'monteur', 'zorg', 'logistiek', 'kok', 'ict', 'medewerker', 'sport', 'a', 'techniek', '25', 'onderhoud', 'xyzq', 'bouw', 'entree', 'assistent'];
+
+const toOption = (p: { id: string; naam: string; crebo: string; niveau: number; leerweg: string; cohort: string }): ComboboxOption => ({
+  id: p.id,
+  label: p.naam,
+  detail: { crebo: p.crebo, niveau: p.niveau, leerweg: p.leerweg, cohort: p.cohort },
+  description: translate('nl', 'catalog.programme', { crebo: p.crebo, niveau: p.niveau, leerweg: p.leerweg, cohort: p.cohort }),
+});
+
+async function typeahead(
+  samples: number,
+  warmup: number,
+  via: 'index' | 'backend',
+): Promise<{ times: number[]; programmes: number; results: number; byQuery: Record<string, number[]> }> {
+  const { data, brin, count } = benchCatalog(10_000);
+  let search: Search;
+  if (via === 'index') {
+    const index = createCatalogIndex(data);
+    // The backend's limit (catalogLimits.programmes).
+    search = async (query) => index.searchProgrammes(brin, query, 50).map(toOption);
+  } else {
+    const example = exampleData();
+    const backend = createMemoryBackend({ ...example, catalog: data });
+    const api: DossierApi = backend.client(backend.tokens['student-noor']!);
+    search = async (query) => (await api.programmes(brin, query)).map(toOption);
+  }
+  // Which query the combobox last got results for (its render follows in the same task), and
+  // when it started looking: the debounce timer before that is waiting, not work.
+  let answered: string | undefined;
+  let searchStarted = 0;
+  let filtered = 0;
+  const host = document.createElement('bench-typeahead') as BenchTypeahead;
+  host.search = async (query) => {
+    searchStarted = performance.now();
+    const found = await search(query);
+    filtered = performance.now() - searchStarted;
+    answered = query;
+    return found;
+  };
+  stage.replaceChildren(host);
+  await host.updateComplete;
+  const root = host.shadowRoot!;
+  const input = root.querySelector<HTMLInputElement>('#opleiding')!;
+  const listbox = root.querySelector<HTMLElement>('#opleiding-listbox')!;
+  const live = root.querySelector<HTMLElement>('[aria-live="polite"]')!;
+  input.focus();
+
+  const times: number[] = [];
+  const byQuery: Record<string, number[]> = {};
+  let results = 0;
+  for (let i = 0; i < warmup + samples; i++) {
+    const query = queries[i % queries.length]!;
+    const expected = await search(query);
+    // Done when the live region announces this query's results and the listbox holds them.
+    const done = new Promise<void>((resolve) => {
+      const check = () => {
+        const shown = listbox.querySelectorAll('[role="option"]').length;
+        const announced = live.textContent ?? '';
+        const settled =
+          answered === query &&
+          (expected.length === 0 ? announced.includes(query) : shown === expected.length && !listbox.hidden && announced.includes(String(expected.length)));
+        if (settled && (expected.length === 0 || listbox.querySelector('[role="option"]')!.textContent!.includes(expected[0]!.label))) {
+          observer.disconnect();
+          resolve();
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    input.value = query;
+    const t0 = performance.now();
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    const typed = performance.now() - t0;
+    await done;
+    forceLayout(host);
+    const t1 = performance.now();
+    if (i >= warmup) {
+      // The keystroke's own work (the "Zoeken…" render) plus filtering and rendering the results.
+      times.push(typed + (t1 - searchStarted));
+      (byQuery[query] ??= []).push(typed + (t1 - searchStarted));
+      (byQuery[`${query} (filter)`] ??= []).push(filtered);
+      results += expected.length;
+    }
+    await idle();
+  }
+  stage.replaceChildren();
+  return { times, programmes: count, results: results / samples, byQuery };
+}
+
+declare global {
+  interface Window {
+    bench: {
+      keystroke: typeof keystroke;
+      typeahead: typeof typeahead;
+    };
+  }
+}
+
+window.bench = { keystroke, typeahead };
+document.body.dataset['ready'] = 'true';
