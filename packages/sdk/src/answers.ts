@@ -6,7 +6,7 @@
  */
 import { applies, hasValue, isRequired, type ConditionContext } from './conditions.js';
 import { limits } from './contract.js';
-import { text, type Localized } from './i18n.js';
+import { formatAs, registerTexts, text, type Localized } from './i18n.js';
 import type { AnswerValue, Question, ReferenceAnswer, SectionAnswers, SectionDefinition } from './sections/types.js';
 import { validateAnswer, type Issue } from './validators.js';
 
@@ -33,6 +33,23 @@ function midSentence(label: string): string {
 const sentence = (label: string) => (/[.?!]$/.test(label) ? label : `${label}.`);
 const both = (make: (label: string, lang: 'nl' | 'en') => string, label: Localized): Localized => text(make(label.nl, 'nl'), make(label.en, 'en'));
 
+/**
+ * How language packs word a missing answer (`issue.required.<name>`). Dutch and English are
+ * worded in `missingAnswerIssue` itself, which also lower-cases a label inside a sentence.
+ */
+export const missingAnswerTexts = {
+  choice: text('Kies een antwoord bij: {label}', 'Choose an answer for: {label}'),
+  multiChoice: text('Kies minstens één antwoord bij: {label}', 'Choose at least one answer for: {label}'),
+  confirm: text('Vink dit aan: {label}', 'Tick this box: {label}'),
+  reference: text('Kies uit de lijst: {label}', 'Choose from the list: {label}'),
+  repeatOne: text('Voeg minstens één {item} toe en vul alles in.', 'Add at least one {item} and fill in everything.'),
+  repeatMany: text('Voeg minstens {count} keer een {item} toe en vul alles in.', 'Add at least {count} {item} and fill in everything.'),
+  question: text('Geef antwoord op de vraag: {label}', 'Answer the question: {label}'),
+  text: text('Vul {label} in.', 'Fill in {label}.'),
+} satisfies Record<string, Localized>;
+
+registerTexts(() => Object.entries(missingAnswerTexts).map(([name, message]) => [`issue.required.${name}`, message] as const));
+
 /** The message for a required question that has no (valid) answer yet, phrased for its kind. */
 export function missingAnswerIssue(question: Question): Issue {
   const label = question.label;
@@ -42,15 +59,19 @@ export function missingAnswerIssue(question: Question): Issue {
     case 'yesNo':
     case 'score':
       message = both((l, lang) => (lang === 'nl' ? `Kies een antwoord bij: ${sentence(l)}` : `Choose an answer for: ${sentence(l)}`), label);
+      formatAs(message, missingAnswerTexts.choice, { label });
       break;
     case 'multiChoice':
       message = both((l, lang) => (lang === 'nl' ? `Kies minstens één antwoord bij: ${sentence(l)}` : `Choose at least one answer for: ${sentence(l)}`), label);
+      formatAs(message, missingAnswerTexts.multiChoice, { label });
       break;
     case 'confirm':
       message = both((l, lang) => (lang === 'nl' ? `Vink dit aan: ${sentence(l)}` : `Tick this box: ${sentence(l)}`), label);
+      formatAs(message, missingAnswerTexts.confirm, { label });
       break;
     case 'reference':
       message = both((l, lang) => (lang === 'nl' ? `Kies uit de lijst: ${sentence(l)}` : `Choose from the list: ${sentence(l)}`), label);
+      formatAs(message, missingAnswerTexts.reference, { label });
       break;
     case 'repeat': {
       const count = question.minItems;
@@ -61,6 +82,7 @@ export function missingAnswerIssue(question: Question): Issue {
             : `Add at least ${count <= 1 ? 'one' : count} ${midSentence(l)} and fill in everything.`,
         question.itemLabel,
       );
+      formatAs(message, count <= 1 ? missingAnswerTexts.repeatOne : missingAnswerTexts.repeatMany, { count, item: question.itemLabel });
       break;
     }
     default:
@@ -75,6 +97,7 @@ export function missingAnswerIssue(question: Question): Issue {
               : `Fill in ${midSentence(l)}.`,
         label,
       );
+      formatAs(message, label.nl.endsWith('?') ? missingAnswerTexts.question : missingAnswerTexts.text, { label });
   }
   return { code: 'required', message };
 }

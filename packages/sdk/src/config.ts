@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { codelists } from './data/codelists.js';
-import { competenceScoreOptions } from './sections/build.js';
+import { registerTexts } from './i18n.js';
+import { optionTexts, sectionTexts } from './lang/keys.js';
+import { competenceScoreOptions, optionsFrom } from './sections/build.js';
 import { consentSections } from './sections/consent.js';
 import { deelASections } from './sections/deel-a.js';
 import { deelBSections } from './sections/deel-b.js';
@@ -130,6 +132,14 @@ function sharingHint(sharing: SharingClass) {
     ? { nl: 'Gaat alleen mee als jij het aanvinkt.', en: 'Only shared when you tick it.' }
     : { nl: 'Gaat mee, tenzij jij het uitvinkt.', en: 'Shared unless you untick it.' };
 }
+
+// Language packs translate the standard definitions (a region's own extra questions show in Dutch or English).
+registerTexts(() => [
+  ['sharing.optIn', sharingHint('optIn')],
+  ['sharing.optioneel', sharingHint('optioneel')],
+  ...sectionTexts(buildSections(defaultRegionConfig)),
+  ...optionTexts('dossierType', optionsFrom(codelists.dossierType)),
+]);
 
 export function findSection(config: RegionConfig, sectionId: string): SectionDefinition | undefined {
   return buildSections(config).find((s) => s.id === sectionId);

@@ -3,7 +3,7 @@
  * parent or mentor can act on (Dutch B1 and English).
  */
 import type { Problem } from './contract.js';
-import { text, type Localized } from './i18n.js';
+import { joinTexts, registerTexts, text, type Localized } from './i18n.js';
 
 export type DossierApiErrorKind =
   | 'validation'
@@ -124,13 +124,19 @@ const malformedAfterWrite = text(
   'The server sent a reply we cannot read. Your change may have been saved: reload the page to check.',
 );
 
+registerTexts(() => [
+  ...Object.entries(messages).map(([kind, message]) => [`error.${kind}`, message] as const),
+  ['error.maybeNotSaved', maybeNotSaved],
+  ['error.malformedAfterWrite', malformedAfterWrite],
+]);
+
 /** The standard message a person sees for `kind`. */
 export function userMessageFor(kind: DossierApiErrorKind, options: { write?: boolean } = {}): Localized {
   const base = messages[kind];
   if (!options.write) return base;
   if (kind === 'malformed') return malformedAfterWrite;
   if (kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'rateLimited') {
-    return text(base.nl + maybeNotSaved.nl, base.en + maybeNotSaved.en);
+    return joinTexts(base, maybeNotSaved);
   }
   return base;
 }

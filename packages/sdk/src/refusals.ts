@@ -2,7 +2,7 @@
  * Why the workflow says no: a typed code for programs, an HTTP status for the backend, and a
  * plain-language message (Dutch B1 and English) that tells the person what to do next.
  */
-import { text, type Localized } from './i18n.js';
+import { registerTexts, text, type Localized } from './i18n.js';
 
 export type RefusalCode =
   | 'wrongRole'
@@ -132,6 +132,8 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
 };
 
 export const refusalCodes = Object.keys(refusalTable) as RefusalCode[];
+
+registerTexts(() => refusalCodes.map((code) => [`refusal.${code}`, refusalTable[code].message] as const));
 
 export function refusal(code: RefusalCode): Refusal {
   const { status, message } = refusalTable[code];

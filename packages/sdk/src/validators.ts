@@ -3,7 +3,7 @@
  * completion runs these for every answer on every keystroke, so no schema library here.
  */
 import { ageOn, hasValue, parseIsoDate } from './conditions.js';
-import { text, type Localized } from './i18n.js';
+import { format, registerTexts, text, type Localized, type TextVars } from './i18n.js';
 import type { AnswerValue, ChoiceOption, Question, TextFormat, TextQuestion } from './sections/types.js';
 
 /** What is wrong with an answer, in words a student understands. */
@@ -13,7 +13,61 @@ export interface Issue {
   message: Localized;
 }
 
-const issue = (code: string, nl: string, en: string): Issue => ({ code, message: text(nl, en) });
+/** Every issue message; `{vars}` are filled in per issue. Language packs key them as `issue.<name>`. */
+export const issueTexts = {
+  bsnDigitsOnly: text('Een BSN heeft alleen cijfers.', 'A BSN only has digits.'),
+  bsnLength: text('Een BSN heeft 9 cijfers. Je hebt er nu {count}.', 'A BSN has 9 digits. You typed {count}.'),
+  bsnInvalid: text('Dit BSN klopt niet. Controleer de cijfers.', 'This BSN is not correct. Check the digits.'),
+  postcodeShape: text(
+    'Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.',
+    'Write the postcode as 4 digits and 2 letters, for example 1234 AB.',
+  ),
+  postcodeZero: text('Een postcode begint niet met een 0. Controleer de cijfers.', 'A Dutch postcode does not start with 0. Check the digits.'),
+  postcodeLetters: text(
+    'Een postcode eindigt nooit op SA, SD of SS. Controleer de letters.',
+    'A Dutch postcode never ends in SA, SD or SS. Check the letters.',
+  ),
+  phoneLeadingZero: text(
+    'Zet +31 voor het nummer en laat de eerste 0 weg, bijvoorbeeld +31 6 12345678.',
+    'Put +31 in front of the number and leave out the first 0, for example +31 6 12345678.',
+  ),
+  phonePlus: text(
+    'Begin het nummer met + en het landnummer, bijvoorbeeld +31 6 12345678.',
+    'Start the number with + and the country code, for example +31 6 12345678.',
+  ),
+  phoneCharacters: text('Gebruik alleen cijfers en spaties, met een + aan het begin.', 'Use only digits and spaces, with a + at the start.'),
+  phoneCountryCode: text(
+    'Na de + komt het landnummer, bijvoorbeeld 31 voor Nederland.',
+    'The country code comes after the +, for example 31 for the Netherlands.',
+  ),
+  phoneZeroAfter31: text('Laat de 0 na +31 weg, bijvoorbeeld +31 6 12345678.', 'Leave out the 0 after +31, for example +31 6 12345678.'),
+  phoneDutchLength: text('Een Nederlands nummer heeft na +31 nog 9 cijfers.', 'A Dutch number has 9 more digits after +31.'),
+  phoneLength: text('Een telefoonnummer met landnummer heeft 8 tot 15 cijfers.', 'A phone number with country code has 8 to 15 digits.'),
+  emailSpaces: text('Een e-mailadres heeft geen spaties.', 'An email address has no spaces.'),
+  emailAt: text('Een e-mailadres heeft een @, bijvoorbeeld naam@voorbeeld.nl.', 'An email address has an @, for example name@example.com.'),
+  emailInvalid: text('Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl.', 'This email address is not correct. For example: name@example.com.'),
+  initials: text('Schrijf voorletters met een punt erna, bijvoorbeeld S.J.', 'Write initials with a full stop after each, for example S.J.'),
+  houseNumber: text(
+    'Schrijf het huisnummer in cijfers, met de toevoeging erachter als die er is. Bijvoorbeeld 12 of 12a.',
+    'Write the house number in digits, with any addition after it. For example 12 or 12a.',
+  ),
+  maxLength: text('Dit is te lang: maximaal {max} tekens. Nu zijn het er {count}.', 'This is too long: at most {max} characters. You have {count}.'),
+  minLength: text('Schrijf minstens {min} tekens. Nu zijn het er {count}.', 'Write at least {min} characters. You have {count}.'),
+  date: text(
+    'Deze datum bestaat niet. Schrijf hem als jaar-maand-dag, bijvoorbeeld 2009-05-14.',
+    'This date does not exist. Write it as year-month-day, for example 2009-05-14.',
+  ),
+  dateFuture: text('Een geboortedatum kan niet in de toekomst liggen.', 'A date of birth cannot be in the future.'),
+  agePlausible: text('Klopt deze geboortedatum? Dan ben je nu {age} jaar.', 'Is this date of birth right? It makes you {age} years old.'),
+  type: text('Dit antwoord past niet bij de vraag. Vul het opnieuw in.', 'This answer does not fit the question. Please fill it in again.'),
+  option: text('Kies een van de antwoorden uit de lijst.', 'Choose one of the answers from the list.'),
+  reference: text('Kies een antwoord uit de lijst.', 'Choose an answer from the list.'),
+  maxItems: text('Je kunt hier maximaal {max} invullen.', 'You can add at most {max} here.'),
+} satisfies Record<string, Localized>;
+
+registerTexts(() => Object.entries(issueTexts).map(([name, message]) => [`issue.${name}`, message] as const));
+
+const issue = (code: string, message: keyof typeof issueTexts, vars: TextVars = {}): Issue => ({ code, message: format(issueTexts[message], vars) });
 
 /** The youngest and oldest age we believe a student's birth date gives. */
 export const plausibleAge = { min: 10, max: 100 } as const;
@@ -34,11 +88,9 @@ export function isValidBsn(value: string): boolean {
 
 function bsnIssue(value: string): Issue | undefined {
   const digits = value.replace(whitespace, '');
-  if (!digitsOnly.test(digits)) return issue('bsn', 'Een BSN heeft alleen cijfers.', 'A BSN only has digits.');
-  if (digits.length !== 9) {
-    return issue('bsn', `Een BSN heeft 9 cijfers. Je hebt er nu ${digits.length}.`, `A BSN has 9 digits. You typed ${digits.length}.`);
-  }
-  if (!isValidBsn(digits)) return issue('bsn', 'Dit BSN klopt niet. Controleer de cijfers.', 'This BSN is not correct. Check the digits.');
+  if (!digitsOnly.test(digits)) return issue('bsn', 'bsnDigitsOnly');
+  if (digits.length !== 9) return issue('bsn', 'bsnLength', { count: digits.length });
+  if (!isValidBsn(digits)) return issue('bsn', 'bsnInvalid');
   return undefined;
 }
 
@@ -55,43 +107,24 @@ export function normalizePostcode(value: string): string {
 
 function postcodeIssue(value: string): Issue | undefined {
   const match = postcodeShape.exec(value.trim());
-  if (!match) {
-    return issue('postcode', 'Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.', 'Write the postcode as 4 digits and 2 letters, for example 1234 AB.');
-  }
-  if (match[1]!.startsWith('0')) return issue('postcode', 'Een postcode begint niet met een 0. Controleer de cijfers.', 'A Dutch postcode does not start with 0. Check the digits.');
-  if (refusedPostcodeLetters.has(match[2]!.toUpperCase())) {
-    return issue('postcode', 'Een postcode eindigt nooit op SA, SD of SS. Controleer de letters.', 'A Dutch postcode never ends in SA, SD or SS. Check the letters.');
-  }
+  if (!match) return issue('postcode', 'postcodeShape');
+  if (match[1]!.startsWith('0')) return issue('postcode', 'postcodeZero');
+  if (refusedPostcodeLetters.has(match[2]!.toUpperCase())) return issue('postcode', 'postcodeLetters');
   return undefined;
 }
 
 const phoneSeparators = /[\s\-().\/]/g;
-const phoneExample = '+31 6 12345678';
 
 function phoneIssue(value: string): Issue | undefined {
   const compact = value.replace(phoneSeparators, '');
-  if (compact.startsWith('0') && !compact.startsWith('00')) {
-    return issue(
-      'phone',
-      `Zet +31 voor het nummer en laat de eerste 0 weg, bijvoorbeeld ${phoneExample}.`,
-      `Put +31 in front of the number and leave out the first 0, for example ${phoneExample}.`,
-    );
-  }
-  if (!compact.startsWith('+')) {
-    return issue('phone', `Begin het nummer met + en het landnummer, bijvoorbeeld ${phoneExample}.`, `Start the number with + and the country code, for example ${phoneExample}.`);
-  }
+  if (compact.startsWith('0') && !compact.startsWith('00')) return issue('phone', 'phoneLeadingZero');
+  if (!compact.startsWith('+')) return issue('phone', 'phonePlus');
   const digits = compact.slice(1);
-  if (!digitsOnly.test(digits)) {
-    return issue('phone', 'Gebruik alleen cijfers en spaties, met een + aan het begin.', 'Use only digits and spaces, with a + at the start.');
-  }
-  if (digits.startsWith('0')) return issue('phone', 'Na de + komt het landnummer, bijvoorbeeld 31 voor Nederland.', 'The country code comes after the +, for example 31 for the Netherlands.');
-  if (digits.startsWith('310')) return issue('phone', `Laat de 0 na +31 weg, bijvoorbeeld ${phoneExample}.`, `Leave out the 0 after +31, for example ${phoneExample}.`);
-  if (digits.startsWith('31') && digits.length !== 11) {
-    return issue('phone', 'Een Nederlands nummer heeft na +31 nog 9 cijfers.', 'A Dutch number has 9 more digits after +31.');
-  }
-  if (digits.length < 8 || digits.length > 15) {
-    return issue('phone', 'Een telefoonnummer met landnummer heeft 8 tot 15 cijfers.', 'A phone number with country code has 8 to 15 digits.');
-  }
+  if (!digitsOnly.test(digits)) return issue('phone', 'phoneCharacters');
+  if (digits.startsWith('0')) return issue('phone', 'phoneCountryCode');
+  if (digits.startsWith('310')) return issue('phone', 'phoneZeroAfter31');
+  if (digits.startsWith('31') && digits.length !== 11) return issue('phone', 'phoneDutchLength');
+  if (digits.length < 8 || digits.length > 15) return issue('phone', 'phoneLength');
   return undefined;
 }
 
@@ -99,9 +132,9 @@ const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 function emailIssue(value: string): Issue | undefined {
   const trimmed = value.trim();
-  if (/\s/.test(trimmed)) return issue('email', 'Een e-mailadres heeft geen spaties.', 'An email address has no spaces.');
-  if (!trimmed.includes('@')) return issue('email', 'Een e-mailadres heeft een @, bijvoorbeeld naam@voorbeeld.nl.', 'An email address has an @, for example name@example.com.');
-  if (!emailShape.test(trimmed)) return issue('email', 'Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl.', 'This email address is not correct. For example: name@example.com.');
+  if (/\s/.test(trimmed)) return issue('email', 'emailSpaces');
+  if (!trimmed.includes('@')) return issue('email', 'emailAt');
+  if (!emailShape.test(trimmed)) return issue('email', 'emailInvalid');
   return undefined;
 }
 
@@ -122,35 +155,19 @@ function textFormatIssue(format: TextFormat, value: string): Issue | undefined {
     case 'email':
       return emailIssue(value);
     case 'initials':
-      return initialsShape.test(value.trim())
-        ? undefined
-        : issue('initials', 'Schrijf voorletters met een punt erna, bijvoorbeeld S.J.', 'Write initials with a full stop after each, for example S.J.');
+      return initialsShape.test(value.trim()) ? undefined : issue('initials', 'initials');
     case 'houseNumber':
-      return houseNumberShape.test(value.trim())
-        ? undefined
-        : issue(
-            'houseNumber',
-            'Schrijf het huisnummer in cijfers, met de toevoeging erachter als die er is. Bijvoorbeeld 12 of 12a.',
-            'Write the house number in digits, with any addition after it. For example 12 or 12a.',
-          );
+      return houseNumberShape.test(value.trim()) ? undefined : issue('houseNumber', 'houseNumber');
   }
 }
 
 function textIssue(question: TextQuestion, value: string): Issue | undefined {
   if (question.maxLength !== undefined && value.length > question.maxLength) {
-    return issue(
-      'maxLength',
-      `Dit is te lang: maximaal ${question.maxLength} tekens. Nu zijn het er ${value.length}.`,
-      `This is too long: at most ${question.maxLength} characters. You have ${value.length}.`,
-    );
+    return issue('maxLength', 'maxLength', { max: question.maxLength, count: value.length });
   }
   const written = value.trim().length;
   if (question.minLength !== undefined && written < question.minLength) {
-    return issue(
-      'minLength',
-      `Schrijf minstens ${question.minLength} tekens. Nu zijn het er ${written}.`,
-      `Write at least ${question.minLength} characters. You have ${written}.`,
-    );
+    return issue('minLength', 'minLength', { min: question.minLength, count: written });
   }
   return question.format ? textFormatIssue(question.format, value) : undefined;
 }
@@ -159,26 +176,19 @@ const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 function dateIssue(value: string, birthDate: boolean, today: Date): Issue | undefined {
   const date = parseIsoDate(value);
-  if (!date) {
-    return issue(
-      'date',
-      'Deze datum bestaat niet. Schrijf hem als jaar-maand-dag, bijvoorbeeld 2009-05-14.',
-      'This date does not exist. Write it as year-month-day, for example 2009-05-14.',
-    );
-  }
+  if (!date) return issue('date', 'date');
   if (!birthDate) return undefined;
   const todayIso = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
-  if (value > todayIso) return issue('dateFuture', 'Een geboortedatum kan niet in de toekomst liggen.', 'A date of birth cannot be in the future.');
+  if (value > todayIso) return issue('dateFuture', 'dateFuture');
   const age = ageOn(value, today);
   if (age < plausibleAge.min || age > plausibleAge.max) {
-    return issue('agePlausible', `Klopt deze geboortedatum? Dan ben je nu ${age} jaar.`, `Is this date of birth right? It makes you ${age} years old.`);
+    return issue('agePlausible', 'agePlausible', { age });
   }
   return undefined;
 }
 
-const typeIssue = (): Issue =>
-  issue('type', 'Dit antwoord past niet bij de vraag. Vul het opnieuw in.', 'This answer does not fit the question. Please fill it in again.');
-const optionIssue = (): Issue => issue('option', 'Kies een van de antwoorden uit de lijst.', 'Choose one of the answers from the list.');
+const typeIssue = (): Issue => issue('type', 'type');
+const optionIssue = (): Issue => issue('option', 'option');
 
 const isOption = (options: ReadonlyArray<ChoiceOption>, value: unknown) => options.some((option) => option.value === value);
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -210,11 +220,11 @@ export function validateAnswer(question: Question, value: AnswerValue | undefine
     case 'reference':
       return isPlainObject(answer) && typeof answer['id'] === 'string' && answer['id'] !== '' && typeof answer['label'] === 'string' && answer['label'] !== ''
         ? undefined
-        : issue('reference', 'Kies een antwoord uit de lijst.', 'Choose an answer from the list.');
+        : issue('reference', 'reference');
     case 'repeat':
       if (!Array.isArray(answer) || !answer.every(isPlainObject)) return typeIssue();
       if (question.maxItems !== undefined && answer.length > question.maxItems) {
-        return issue('maxItems', `Je kunt hier maximaal ${question.maxItems} invullen.`, `You can add at most ${question.maxItems} here.`);
+        return issue('maxItems', 'maxItems', { max: question.maxItems });
       }
       return undefined;
   }

@@ -8,7 +8,7 @@ import { ApiController, DossierController, renderConnection } from '../shared/ap
 import { dossierBus } from '../shared/events.js';
 import { LocaleController } from '../shared/i18n.js';
 import { DddContext } from './ddd-context.component.js';
-import './context.js';
+import './ddd-context.js';
 
 const today = new Date(2026, 10, 23, 12);
 const backend = () => createMemoryBackend(exampleData({ today }), { now: () => today });

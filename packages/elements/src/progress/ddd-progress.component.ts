@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   buildSections,
   completion,
@@ -16,6 +15,7 @@ import {
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { describeError, LocaleController, type MessageKey } from '../shared/i18n.js';
 import { sharedStyles } from '../shared/tokens.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { progressStyles } from './ddd-progress.styles.js';
 
 type StepId = 'deelA' | 'mentor' | 'akkoord' | 'afgerond';
@@ -183,7 +183,7 @@ export class DddProgress extends LitElement {
       aria-valuenow=${percent}
       aria-valuetext=${statusText ? this.t('progress.barText', { percent, status: statusText }) : this.t('progress.percent', { percent })}
     >
-      <div class="bar__fill" part="bar-fill" style=${styleMap({ inlineSize: `${percent}%` })}></div>
+      <div class="bar__fill" part="bar-fill" ${styleProperties({ 'inline-size': `${percent}%` })}></div>
     </div>`;
   }
 }

@@ -3,7 +3,7 @@ import { completion, createMemoryBackend, defaultRegionConfig, DossierApiError, 
 import { completeAnswers, makeDossier } from '../../../sdk/src/testing/fixtures.js';
 import { dossierBus } from '../shared/events.js';
 import type { DddProgress } from './ddd-progress.component.js';
-import './progress.js';
+import './ddd-progress.js';
 import '../context/ddd-context.js';
 
 const today = new Date(2026, 10, 23, 12);

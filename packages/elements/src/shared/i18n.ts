@@ -3,11 +3,12 @@
  * those with `localize`). Keys are flat; messages are strings with `{vars}` or functions, so a
  * translator can work from a plain key → text list. Dutch (plain language, B1) is the default
  * and the fallback; English is complete. More languages (ar, tr, uk, pl) plug in with
- * `addMessages`; plural forms use `key.one` / `key.other` (and `few`, `many`, … where a language
- * has them) through `Intl.PluralRules`.
+ * `addMessages` (all four at once, SDK texts included: import `src/lang/all.ts`); plural forms
+ * use `key.one` / `key.other` (and `zero`, `two`, `few`, `many` where a language has them)
+ * through `Intl.PluralRules`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isDossierApiError, localize, type Localized } from '@doorstroom/sdk';
+import { directionOf, isDossierApiError, localize, type Localized } from '@doorstroom/sdk';
 
 export type MessageVars = Readonly<Record<string, string | number>>;
 export type Message = string | ((vars: MessageVars) => string);
@@ -139,18 +140,35 @@ const catalogues = new Map<string, Record<string, Message>>([
   ['en', { ...enMessages }],
 ]);
 
-/** Languages written right to left; the elements set `dir` from this. */
-const rtl = new Set(['ar', 'he', 'fa', 'ur']);
+// Connected controllers, so a language that arrives after the elements rendered still shows.
+const liveControllers = new Set<LocaleController>();
 
 /**
  * Adds or overrides messages, per language, e.g. an element's own strings or a new language:
  * `addMessages({ nl: { 'form.save': 'Opslaan' }, en: { 'form.save': 'Save' } })`.
  * A language becomes selectable once it has a catalogue; missing keys fall back to Dutch.
+ * Register the SDK's pack of a new language (`registerLanguage`) first: elements on the page
+ * re-render once its messages arrive here.
  */
 export function addMessages(bundle: Readonly<Record<string, Catalogue>>): void {
   for (const [lang, messages] of Object.entries(bundle)) {
-    catalogues.set(lang, { ...catalogues.get(lang), ...messages });
+    const code = lang.toLowerCase();
+    catalogues.set(code, { ...catalogues.get(code), ...messages });
   }
+  for (const controller of liveControllers) controller.languagesChanged();
+}
+
+/** Every message of a language as it stands (element catalogues included once their modules loaded). */
+export function catalogue(lang: string): Readonly<Record<string, Message>> {
+  return catalogues.get(lang) ?? {};
+}
+
+/**
+ * The locale for `Intl` formatting in a catalogue language. Arabic keeps Latin digits: BSN,
+ * postcode and phone numbers are written that way, so dates and numbers should match them.
+ */
+export function intlLocale(lang: string): string {
+  return lang === 'ar' ? 'ar-u-nu-latn' : lang;
 }
 
 /** The catalogue language for a BCP 47 tag: 'en-GB' → 'en'; unknown languages → 'nl'. */
@@ -173,7 +191,7 @@ export function translate(lang: string, key: MessageKey | (string & {}), vars: M
 /** A counted message: `key.one`, `key.other`, … chosen by the language's plural rules; `{count}` is filled in. */
 export function translatePlural(lang: string, key: string, count: number, vars: MessageVars = {}): string {
   const code = supportedLang(lang);
-  const category = new Intl.PluralRules(code).select(count);
+  const category = new Intl.PluralRules(intlLocale(code)).select(count);
   const catalogue = catalogues.get(code) ?? {};
   const chosen = `${key}.${category}` in catalogue ? `${key}.${category}` : `${key}.other`;
   return translate(code, chosen, { count, ...vars });
@@ -223,10 +241,16 @@ export class LocaleController implements ReactiveController {
 
   /** 'rtl' for right-to-left languages; put it on the element's outer wrapper as `dir`. */
   get dir(): 'ltr' | 'rtl' {
-    return rtl.has(this.lang) ? 'rtl' : 'ltr';
+    return directionOf(this.lang);
+  }
+
+  /** The locale for `Intl.DateTimeFormat` / `Intl.NumberFormat` in the current language. */
+  get intl(): string {
+    return intlLocale(this.lang);
   }
 
   hostConnected(): void {
+    liveControllers.add(this);
     this.refresh();
     // Every ancestor is watched, so a closer `lang` added later also takes over.
     this.observer = new MutationObserver(() => this.refresh());
@@ -234,6 +258,7 @@ export class LocaleController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    liveControllers.delete(this);
     this.observer?.disconnect();
     this.observer = undefined;
   }
@@ -251,6 +276,12 @@ export class LocaleController implements ReactiveController {
   /** A text from the SDK (section titles, question labels, error messages). */
   localize(value: Localized | undefined): string {
     return localize(value, this.lang);
+  }
+
+  /** @internal A language was added or extended: pick it up and re-render. */
+  languagesChanged(): void {
+    this.lang = supportedLang(langOf(this.host));
+    this.host.requestUpdate();
   }
 
   private refresh(): void {

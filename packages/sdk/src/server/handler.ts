@@ -41,6 +41,7 @@ export interface FetchHandlerOptions {
 
 export const defaultMaxBodyBytes = 256 * 1024;
 const maxQueryLength = 100;
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Method = 'GET' | 'POST' | 'PATCH';
 interface RouteContext {
@@ -115,11 +116,19 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
   }
   const text = new TextDecoder().decode(bytes);
   if (text.trim() === '') return undefined;
+  let prototypeKey = false;
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text, (key, value: unknown) => {
+      if (prototypeKeys.has(key)) prototypeKey = true;
+      return value;
+    });
   } catch {
     throw bad('The request body is not valid JSON.');
   }
+  // No contract field has these names; refusing them keeps a careless merge anywhere behind us from reaching Object.prototype.
+  if (prototypeKey) throw bad('The request body contains a key that is not allowed (__proto__, constructor or prototype).');
+  return parsed;
 }
 
 function parseBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.output<S> {
