@@ -5,4 +5,4 @@ export * from './service.js';
 export * from './handler.js';
 export * from './problems.js';
 export { createMemoryStore, type MemoryState, type StorageLike } from './memory-store.js';
-export { createCatalogIndex } from '../example/catalog.js';
+export { createCatalogIndex, foldForSearch } from '../example/catalog.js';

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources through tsx (the package ships its sources).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/conformance.ts');

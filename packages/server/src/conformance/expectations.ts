@@ -1,0 +1,157 @@
+/**
+ * What a conforming backend must answer, written out by hand from the domain spec (§5 workflow,
+ * §6 roles) — deliberately NOT derived from the SDK's workflow table, so the SDK's own backend is
+ * tested against the spec too. Checks run in this order: visibility, role, ownership, afgerond,
+ * archived, state, type (for saves the type comes first: a section that is not part of the
+ * dossier type does not exist there).
+ */
+import type { DossierAction, DossierStatus } from '../sdk.js';
+
+export type DossierType = 'vo-mbo' | 'mbo-mbo' | 'werk-mbo';
+export type Role = 'student' | 'guardian' | 'mentor' | 'mbo';
+
+/** The people of the tokens file, seen from one dossier of `student`. */
+export type Party = 'owner' | 'otherStudent' | 'guardian' | 'assignedMentor' | 'otherMentor' | 'mbo' | 'otherMbo';
+export const parties: ReadonlyArray<Party> = ['owner', 'otherStudent', 'guardian', 'assignedMentor', 'otherMentor', 'mbo', 'otherMbo'];
+export const roleOf: Record<Party, Role> = {
+  owner: 'student',
+  otherStudent: 'student',
+  guardian: 'guardian',
+  assignedMentor: 'mentor',
+  otherMentor: 'mentor',
+  mbo: 'mbo',
+  otherMbo: 'mbo',
+};
+
+/** One dossier state to test in. `mentorAssigned`: a mentor was chosen (from bijMentor on, and after returnToDeelA). */
+export interface Cell {
+  type: DossierType;
+  status: DossierStatus;
+  archived: boolean;
+  mentorAssigned: boolean;
+}
+
+/** 'hidden': 404 or 403 (the party may not see the dossier, and may not learn more about it). */
+export type Outcome = 'allowed' | 'hidden' | 'wrongRole' | 'notYours' | 'final' | 'archived' | 'notArchived' | 'wrongState' | 'wrongType';
+
+export const httpStatusOf: Record<Exclude<Outcome, 'hidden'>, number> = {
+  allowed: 200,
+  wrongRole: 403,
+  notYours: 403,
+  final: 409,
+  archived: 409,
+  notArchived: 409,
+  wrongState: 409,
+  wrongType: 409,
+};
+
+const open: DossierStatus[] = ['concept', 'bijMentor', 'deelB', 'akkoord'];
+const allTypes: DossierType[] = ['vo-mbo', 'mbo-mbo', 'werk-mbo'];
+
+/** Who may open the dossier at all (spec §6; the MBO is the one chosen in A7). */
+export function visible(party: Party, cell: Cell): boolean {
+  switch (party) {
+    case 'owner':
+      return true;
+    case 'guardian':
+      return cell.status === 'akkoord' || cell.status === 'afgerond';
+    case 'assignedMentor':
+      return cell.mentorAssigned;
+    case 'mbo':
+      return cell.status === 'afgerond';
+    case 'otherStudent':
+    case 'otherMentor':
+    case 'otherMbo':
+      return false;
+  }
+}
+
+interface ActionRule {
+  by: Party[];
+  from: DossierStatus[];
+  types: DossierType[];
+  /** The status after; absent = unchanged. */
+  to?: DossierStatus;
+  onlyArchived?: true;
+}
+
+/** Spec §5, the table of actions. */
+export const actionRules: Record<DossierAction, ActionRule> = {
+  submitToMentor: { by: ['owner'], from: ['concept'], types: ['vo-mbo'], to: 'bijMentor' },
+  submitForConsent: { by: ['owner'], from: ['concept'], types: ['mbo-mbo', 'werk-mbo'], to: 'akkoord' },
+  returnToDeelA: { by: ['owner', 'assignedMentor'], from: ['bijMentor'], types: allTypes, to: 'concept' },
+  startDeelB: { by: ['assignedMentor'], from: ['bijMentor'], types: ['vo-mbo'], to: 'deelB' },
+  sendToStudent: { by: ['assignedMentor'], from: ['deelB'], types: ['vo-mbo'], to: 'akkoord' },
+  backToDeelA: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'concept' },
+  recordInzage: { by: ['owner', 'guardian'], from: ['akkoord'], types: allTypes },
+  finalize: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'afgerond' },
+  archive: { by: ['owner', 'assignedMentor'], from: open, types: allTypes },
+  reactivate: { by: ['owner', 'assignedMentor'], from: open, types: allTypes, onlyArchived: true },
+};
+
+export const actions = Object.keys(actionRules) as DossierAction[];
+
+export function expectedAction(action: DossierAction, party: Party, cell: Cell): Outcome {
+  if (!visible(party, cell)) return 'hidden';
+  const rule = actionRules[action];
+  if (!rule.by.some((p) => roleOf[p] === roleOf[party])) return 'wrongRole';
+  if (!rule.by.includes(party)) return 'notYours';
+  if (cell.status === 'afgerond') return 'final';
+  if (cell.archived && !rule.onlyArchived) return 'archived';
+  if (!cell.archived && rule.onlyArchived) return 'notArchived';
+  if (!rule.from.includes(cell.status)) return 'wrongState';
+  if (!rule.types.includes(cell.type)) return 'wrongType';
+  return 'allowed';
+}
+
+/** The sections a save is tried on; `deelA` stands for A9 motivatie. */
+export type EditTarget = 'deelA' | 'begeleiding' | 'advies' | 'akkoordverklaring' | 'ouderToestemming';
+export const editTargets: ReadonlyArray<EditTarget> = ['deelA', 'begeleiding', 'advies', 'akkoordverklaring', 'ouderToestemming'];
+export const sectionIdOf: Record<EditTarget, string> = {
+  deelA: 'motivatie',
+  begeleiding: 'begeleiding',
+  advies: 'advies',
+  akkoordverklaring: 'akkoordverklaring',
+  ouderToestemming: 'ouderToestemming',
+};
+
+interface EditRule {
+  by: Party[];
+  in: DossierStatus[];
+  types: DossierType[];
+}
+
+/** Spec §6, the writes column. B1 through the dossier: its assigned mentor, while the dossier is open. */
+export const editRules: Record<EditTarget, EditRule> = {
+  deelA: { by: ['owner'], in: ['concept'], types: allTypes },
+  begeleiding: { by: ['assignedMentor'], in: open, types: ['vo-mbo'] },
+  advies: { by: ['assignedMentor'], in: ['deelB'], types: ['vo-mbo'] },
+  akkoordverklaring: { by: ['owner'], in: ['akkoord'], types: allTypes },
+  ouderToestemming: { by: ['guardian'], in: ['akkoord'], types: allTypes },
+};
+
+export function expectedEdit(target: EditTarget, party: Party, cell: Cell): Outcome {
+  if (!visible(party, cell)) return 'hidden';
+  const rule = editRules[target];
+  if (!rule.types.includes(cell.type)) return 'wrongType';
+  if (!rule.by.some((p) => roleOf[p] === roleOf[party])) return 'wrongRole';
+  if (!rule.by.includes(party)) return 'notYours';
+  if (cell.status === 'afgerond') return 'final';
+  if (cell.archived) return 'archived';
+  if (!rule.in.includes(cell.status)) return 'wrongState';
+  return 'allowed';
+}
+
+/** The dossier states the suite builds and tests in. */
+export const cells: ReadonlyArray<Cell> = [
+  ...(['concept', 'bijMentor', 'deelB', 'akkoord', 'afgerond'] as const).map((status) => ({ type: 'vo-mbo' as const, status, archived: false, mentorAssigned: status !== 'concept' })),
+  { type: 'vo-mbo', status: 'concept', archived: false, mentorAssigned: true },
+  ...(['concept', 'bijMentor', 'deelB', 'akkoord'] as const).map((status) => ({ type: 'vo-mbo' as const, status, archived: true, mentorAssigned: status !== 'concept' })),
+  ...(['concept', 'akkoord', 'afgerond'] as const).map((status) => ({ type: 'werk-mbo' as const, status, archived: false, mentorAssigned: false })),
+  ...(['concept', 'akkoord'] as const).map((status) => ({ type: 'werk-mbo' as const, status, archived: true, mentorAssigned: false })),
+  ...(['concept', 'akkoord'] as const).map((status) => ({ type: 'mbo-mbo' as const, status, archived: false, mentorAssigned: false })),
+];
+
+export function cellName(cell: Cell): string {
+  return `${cell.type} ${cell.status}${cell.mentorAssigned && cell.status === 'concept' ? ' (teruggezet)' : ''}${cell.archived ? ' (gearchiveerd)' : ''}`;
+}

@@ -1,0 +1,148 @@
+/**
+ * The schema, as numbered SQL migrations run on start. Never edit a migration that has shipped:
+ * add the next number. An advisory lock lets several instances start at once on one database.
+ */
+import type { Db } from './db.js';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Arbitrary, fixed: the advisory lock that serialises migrating and seeding across instances. */
+export const schemaLockKey = 7_310_422;
+
+export const migrations: ReadonlyArray<Migration> = [
+  {
+    id: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE config (
+        id integer PRIMARY KEY CHECK (id = 1),
+        data jsonb NOT NULL
+      );
+      CREATE TABLE schools (
+        id text PRIMARY KEY,
+        naam text NOT NULL,
+        plaats text
+      );
+      CREATE TABLE mentors (
+        school_id text NOT NULL REFERENCES schools (id),
+        position integer NOT NULL,
+        mentor_id text,
+        naam text NOT NULL,
+        email text NOT NULL,
+        PRIMARY KEY (school_id, position)
+      );
+      CREATE TABLE guardians (
+        id text PRIMARY KEY,
+        naam text NOT NULL,
+        email text
+      );
+      CREATE TABLE students (
+        id text PRIMARY KEY,
+        school_id text REFERENCES schools (id),
+        data jsonb NOT NULL
+      );
+      CREATE INDEX students_by_school ON students (school_id);
+
+      -- The dossier as the SDK knows it lives in data; the columns beside it are copies the
+      -- list queries filter on, written together with data in the same statement.
+      CREATE TABLE dossiers (
+        id text PRIMARY KEY,
+        student_id text NOT NULL REFERENCES students (id),
+        school_id text,
+        type text NOT NULL,
+        status text NOT NULL,
+        archived boolean NOT NULL,
+        version integer NOT NULL,
+        mentor_id text,
+        mentor_email text,
+        chosen_brin text,
+        created_at text NOT NULL,
+        updated_at text NOT NULL,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX dossiers_by_student ON dossiers (student_id);
+      CREATE INDEX dossiers_by_school ON dossiers (school_id);
+      CREATE INDEX dossiers_by_mentor_id ON dossiers (mentor_id) WHERE mentor_id IS NOT NULL;
+      CREATE INDEX dossiers_by_mentor_email ON dossiers (mentor_email) WHERE mentor_id IS NULL AND mentor_email IS NOT NULL;
+      CREATE INDEX dossiers_received ON dossiers (chosen_brin) WHERE status = 'afgerond';
+      CREATE SEQUENCE dossier_number;
+
+      CREATE TABLE begeleiding (
+        student_id text PRIMARY KEY REFERENCES students (id),
+        answers jsonb NOT NULL,
+        version integer NOT NULL
+      );
+
+      CREATE TABLE history (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        dossier_id text NOT NULL REFERENCES dossiers (id),
+        entry jsonb NOT NULL
+      );
+      CREATE INDEX history_by_dossier ON history (dossier_id, id);
+
+      CREATE TABLE outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        kind text NOT NULL,
+        dossier_id text,
+        recipient jsonb NOT NULL,
+        payload jsonb NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        sent_at timestamptz,
+        last_error text
+      );
+      CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE sent_at IS NULL;
+
+      CREATE TABLE institutions (
+        brin text PRIMARY KEY,
+        position integer NOT NULL,
+        naam text NOT NULL,
+        plaatsen jsonb NOT NULL,
+        search_naam text NOT NULL,
+        search_all text NOT NULL
+      );
+      CREATE TABLE locations (
+        brin text NOT NULL REFERENCES institutions (brin),
+        position integer NOT NULL,
+        code text NOT NULL,
+        naam text NOT NULL,
+        plaats text NOT NULL,
+        PRIMARY KEY (brin, position)
+      );
+      CREATE TABLE programmes (
+        brin text NOT NULL REFERENCES institutions (brin),
+        position integer NOT NULL,
+        data jsonb NOT NULL,
+        search_naam text NOT NULL,
+        search_all text NOT NULL,
+        PRIMARY KEY (brin, position)
+      );
+    `,
+  },
+];
+
+/** Applies the migrations this database lacks; returns their ids. */
+export async function migrate(db: Db): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const done = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((row) => Number(row.id)));
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.id)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+      applied.push(migration.id);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,349 @@
+/**
+ * `BackendStore` over PostgreSQL (or PGlite): the SDK's service and handler run on top unchanged.
+ * Every service call is one transaction. Reading a dossier locks its row (SELECT … FOR UPDATE), so
+ * concurrent saves of one dossier run one after another and the later one sees the new version
+ * and gets 409. Writes also refuse to go back in version, as a second line of defence. Dossier,
+ * history and outbox writes are buffered and sent as one statement at the end.
+ */
+import type { Db, Queryable } from './db.js';
+import { plannedNotifications, subjects, type Recipient } from './notifications.js';
+import {
+  chosenInstelling,
+  foldForSearch,
+  problems,
+  ServiceError,
+  type BackendStore,
+  type Dossier,
+  type DossierFilter,
+  type HistoryEntry,
+  type Institution,
+  type Location,
+  type Mentor,
+  type Programme,
+  type RegionConfig,
+  type StoredBegeleiding,
+  type StoredSchool,
+  type StoredStudent,
+  type StoreTx,
+} from './sdk.js';
+
+export interface PgStoreOptions {
+  /** Config and rosters change rarely: each instance keeps them this long. Default 5000 ms; 0 = always read. */
+  cacheMs?: number;
+}
+
+/** The filter columns of a dossier row, derived from the dossier itself. */
+export function dossierColumns(dossier: Dossier) {
+  return {
+    id: dossier.id,
+    student_id: dossier.student.id,
+    school_id: dossier.student.schoolId,
+    type: dossier.type,
+    status: dossier.status,
+    archived: dossier.archived,
+    version: dossier.version,
+    mentor_id: dossier.mentor?.id ?? null,
+    mentor_email: dossier.mentor ? dossier.mentor.email.trim().toLowerCase() : null,
+    chosen_brin: chosenInstelling(dossier) ?? null,
+    created_at: dossier.createdAt,
+    updated_at: dossier.updatedAt,
+    data: dossier,
+  };
+}
+
+const words = (q: string) => foldForSearch(q).split(/\s+/).filter(Boolean);
+const likeEscape = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+interface Cached<T> {
+  value: T;
+  until: number;
+}
+
+class PgTx implements StoreTx {
+  private config: RegionConfig | undefined;
+  /** Dossiers written in this transaction: the outbox needs the state an action produced. */
+  private readonly written = new Map<string, Dossier>();
+  /** B1 records read with their dossier (the service asks for it right after): one round trip less. */
+  private readonly begeleidingRead = new Map<string, StoredBegeleiding | null>();
+  private pendingDossier: Dossier | undefined;
+  private pendingHistory: { dossier_id: string; entry: HistoryEntry }[] = [];
+  private pendingOutbox: { kind: string; dossier_id: string; recipient: Recipient; payload: unknown }[] = [];
+
+  constructor(
+    private readonly q: Queryable,
+    private readonly cache: StoreCache,
+  ) {}
+
+  async getConfig(): Promise<RegionConfig> {
+    this.config ??= await this.cache.get('config', async () => {
+      const { rows } = await this.q.query<{ data: RegionConfig }>('SELECT data FROM config WHERE id = 1');
+      if (!rows[0]) throw new Error('The database has no region config; it was not seeded.');
+      return rows[0].data;
+    });
+    return structuredClone(this.config);
+  }
+
+  async getSchool(id: string): Promise<StoredSchool | undefined> {
+    const { rows } = await this.q.query<{ id: string; naam: string; plaats: string | null }>('SELECT id, naam, plaats FROM schools WHERE id = $1', [id]);
+    const school = rows[0];
+    if (!school) return undefined;
+    return { id: school.id, naam: school.naam, ...(school.plaats ? { plaats: school.plaats } : {}), mentors: (await this.listMentors(id)) ?? [] };
+  }
+
+  async listMentors(schoolId: string): Promise<Mentor[] | undefined> {
+    const roster = await this.cache.get(`mentors:${schoolId}`, async () => {
+      const { rows } = await this.q.query<{ mentor_id: string | null; naam: string | null; email: string | null }>(
+        'SELECT m.mentor_id, m.naam, m.email FROM schools s LEFT JOIN mentors m ON m.school_id = s.id WHERE s.id = $1 ORDER BY m.position',
+        [schoolId],
+      );
+      if (rows.length === 0) return null;
+      return rows.filter((r) => r.naam !== null).map((r) => ({ ...(r.mentor_id ? { id: r.mentor_id } : {}), naam: r.naam!, email: r.email! }));
+    });
+    return roster === null ? undefined : structuredClone(roster);
+  }
+
+  async getStudent(id: string): Promise<StoredStudent | undefined> {
+    const { rows } = await this.q.query<{ data: StoredStudent }>('SELECT data FROM students WHERE id = $1', [id]);
+    return rows[0]?.data;
+  }
+
+  async listStudents(filter: { schoolId: string }): Promise<StoredStudent[]> {
+    const { rows } = await this.q.query<{ data: StoredStudent }>('SELECT data FROM students WHERE school_id = $1 ORDER BY id', [filter.schoolId]);
+    return rows.map((r) => r.data);
+  }
+
+  async getDossier(id: string): Promise<Dossier | undefined> {
+    await this.flush();
+    // The port does not say whether the caller will write, so every read of one dossier locks it
+    // until the end of the transaction; these transactions are short.
+    const { rows } = await this.q.query<{ data: Dossier; answers: StoredBegeleiding['answers'] | null; b_version: number | null }>(
+      `SELECT d.data, b.answers, b.version AS b_version FROM dossiers d LEFT JOIN begeleiding b ON b.student_id = d.student_id
+       WHERE d.id = $1 FOR UPDATE OF d`,
+      [id],
+    );
+    const row = rows[0];
+    if (!row) return undefined;
+    const studentId = row.data.student.id;
+    this.begeleidingRead.set(studentId, row.answers === null ? null : { studentId, answers: row.answers, version: Number(row.b_version) });
+    return row.data;
+  }
+
+  async listDossiers(filter: DossierFilter): Promise<Dossier[]> {
+    await this.flush();
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (filter.studentIds) where.push(`student_id = ANY(${param([...filter.studentIds])}::text[])`);
+    if (filter.schoolId !== undefined) where.push(`school_id = ${param(filter.schoolId)}`);
+    if (filter.statuses) where.push(`status = ANY(${param([...filter.statuses])}::text[])`);
+    if (filter.archived !== undefined) where.push(`archived = ${param(filter.archived)}`);
+    if (filter.chosenInstelling !== undefined) where.push(`chosen_brin = ${param(filter.chosenInstelling)}`);
+    if (filter.assignedMentor) {
+      const byId = `mentor_id = ${param(filter.assignedMentor.id)}`;
+      const email = filter.assignedMentor.email?.trim().toLowerCase();
+      where.push(email ? `(${byId} OR (mentor_id IS NULL AND mentor_email = ${param(email)}))` : byId);
+    }
+    const sql = `SELECT data FROM dossiers${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
+    const { rows } = await this.q.query<{ data: Dossier }>(sql, params);
+    return rows.map((r) => r.data);
+  }
+
+  /**
+   * Buffered: the dossier, its history entries and outbox rows go to the database in ONE statement
+   * just before COMMIT (or before a read that must see them), so a save costs four round trips:
+   * BEGIN, the locked read, the write, COMMIT.
+   */
+  async putDossier(dossier: Dossier): Promise<void> {
+    if (this.pendingDossier && this.pendingDossier.id !== dossier.id) await this.flush();
+    this.pendingDossier = dossier;
+    this.written.set(dossier.id, dossier);
+  }
+
+  /** Writes what is buffered; a dossier whose stored version is not older makes it a 409. */
+  async flush(): Promise<void> {
+    const dossier = this.pendingDossier;
+    if (!dossier && this.pendingHistory.length === 0 && this.pendingOutbox.length === 0) return;
+    const history = JSON.stringify(this.pendingHistory);
+    const outbox = JSON.stringify(this.pendingOutbox);
+    this.pendingDossier = undefined;
+    this.pendingHistory = [];
+    this.pendingOutbox = [];
+    const log = `h AS (INSERT INTO history (dossier_id, entry) SELECT dossier_id, entry FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, entry jsonb)),
+      o AS (INSERT INTO outbox (kind, dossier_id, recipient, payload)
+            SELECT kind, dossier_id, recipient, payload FROM jsonb_to_recordset($2::jsonb) AS r(kind text, dossier_id text, recipient jsonb, payload jsonb))`;
+    if (!dossier) {
+      await this.q.query(`WITH ${log} SELECT 1`, [history, outbox]);
+      return;
+    }
+    const c = dossierColumns(dossier);
+    const { rows } = await this.q.query<{ written: number }>(
+      `WITH d AS (
+         INSERT INTO dossiers (id, student_id, school_id, type, status, archived, version, mentor_id, mentor_email, chosen_brin, created_at, updated_at, data)
+         VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
+         ON CONFLICT (id) DO UPDATE SET school_id = excluded.school_id, type = excluded.type, status = excluded.status,
+           archived = excluded.archived, version = excluded.version, mentor_id = excluded.mentor_id, mentor_email = excluded.mentor_email,
+           chosen_brin = excluded.chosen_brin, updated_at = excluded.updated_at, data = excluded.data
+         WHERE dossiers.version < excluded.version
+         RETURNING 1),
+       ${log}
+       SELECT count(*)::int AS written FROM d`,
+      [history, outbox, c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data)],
+    );
+    // Everything else of this statement is rolled back with the transaction this throws out of.
+    if (Number(rows[0]?.written) !== 1) throw new ServiceError(problems.staleVersion());
+  }
+
+  async newDossierId(): Promise<string> {
+    for (;;) {
+      const { rows } = await this.q.query<{ n: string }>(`SELECT nextval('dossier_number')::text AS n`);
+      const id = `dossier-${rows[0]!.n}`;
+      const taken = await this.q.query('SELECT 1 FROM dossiers WHERE id = $1', [id]);
+      if (taken.rows.length === 0) return id;
+    }
+  }
+
+  async getBegeleiding(studentId: string): Promise<StoredBegeleiding | undefined> {
+    const read = this.begeleidingRead.get(studentId);
+    if (read !== undefined) return read === null ? undefined : structuredClone(read);
+    const { rows } = await this.q.query<{ answers: StoredBegeleiding['answers']; version: number }>(
+      'SELECT answers, version FROM begeleiding WHERE student_id = $1',
+      [studentId],
+    );
+    const row = rows[0];
+    return row && { studentId, answers: row.answers, version: Number(row.version) };
+  }
+
+  async putBegeleiding(begeleiding: StoredBegeleiding): Promise<void> {
+    // B1 is not locked when read (dossier reads show it), so the version check happens here:
+    // a write that lost a race against another one changes nothing and answers 409.
+    const { rowCount } = await this.q.query(
+      `INSERT INTO begeleiding (student_id, answers, version) VALUES ($1, $2::jsonb, $3)
+       ON CONFLICT (student_id) DO UPDATE SET answers = excluded.answers, version = excluded.version
+       WHERE begeleiding.version = excluded.version - 1`,
+      [begeleiding.studentId, JSON.stringify(begeleiding.answers), begeleiding.version],
+    );
+    if (rowCount === 0) throw new ServiceError(problems.staleVersion());
+    this.begeleidingRead.set(begeleiding.studentId, structuredClone(begeleiding));
+  }
+
+  async listHistory(dossierId: string): Promise<HistoryEntry[]> {
+    await this.flush();
+    const { rows } = await this.q.query<{ entry: HistoryEntry }>('SELECT entry FROM history WHERE dossier_id = $1 ORDER BY id', [dossierId]);
+    return rows.map((r) => r.entry);
+  }
+
+  async appendHistory(dossierId: string, entry: HistoryEntry): Promise<void> {
+    this.pendingHistory.push({ dossier_id: dossierId, entry });
+    const dossier = this.written.get(dossierId);
+    if (dossier) await this.queueNotifications(entry, dossier);
+  }
+
+  private async queueNotifications(entry: HistoryEntry, dossier: Dossier): Promise<void> {
+    const planned = plannedNotifications(entry, dossier, await this.getConfig());
+    for (const { kind, audience } of planned) {
+      for (const recipient of await this.recipients(audience, dossier)) {
+        this.pendingOutbox.push({ kind, dossier_id: dossier.id, recipient, payload: { subject: subjects[kind], student: { id: dossier.student.id, naam: dossier.student.naam } } });
+      }
+    }
+  }
+
+  private async recipients(audience: 'mentor' | 'student' | 'guardians', dossier: Dossier): Promise<Recipient[]> {
+    if (audience === 'mentor') {
+      const mentor = dossier.mentor;
+      return mentor ? [{ role: 'mentor', ...(mentor.id ? { id: mentor.id } : {}), naam: mentor.naam, email: mentor.email }] : [];
+    }
+    const student = await this.getStudent(dossier.student.id);
+    if (audience === 'student') return [{ role: 'student', id: dossier.student.id, naam: dossier.student.naam, ...(student?.email ? { email: student.email } : {}) }];
+    const ids = student?.guardianIds ?? [];
+    if (ids.length > 0) {
+      const { rows } = await this.q.query<{ id: string; naam: string; email: string | null }>('SELECT id, naam, email FROM guardians WHERE id = ANY($1::text[]) ORDER BY id', [ids]);
+      if (rows.length > 0) return rows.map((g) => ({ role: 'guardian', id: g.id, naam: g.naam, ...(g.email ? { email: g.email } : {}) }));
+    }
+    // No guardian account: the parents the student listed in A2, by e-mail.
+    const ouders = dossier.answers['thuis']?.['ouders'];
+    if (!Array.isArray(ouders)) return [];
+    return (ouders as ReadonlyArray<Record<string, unknown>>)
+      .filter((o) => typeof o?.['email'] === 'string' && o['email'] !== '')
+      .map((o) => ({ role: 'guardian' as const, ...(typeof o['naam'] === 'string' ? { naam: o['naam'] } : {}), email: String(o['email']) }));
+  }
+
+  async searchInstitutions(q: string, limit: number): Promise<Institution[]> {
+    const terms = words(q);
+    const patterns = terms.map((t) => `%${likeEscape(t)}%`);
+    const first = terms[0] ? likeEscape(terms[0]) : '';
+    // Names that start with what was typed first, then names containing it, then the rest, each by name.
+    const { rows } = await this.q.query<{ brin: string; naam: string; plaatsen: string[] }>(
+      `SELECT brin, naam, plaatsen FROM institutions
+       WHERE search_all LIKE ALL($1::text[])
+       ORDER BY CASE WHEN $2 = '' THEN 2 WHEN search_naam LIKE $2 || '%' THEN 0 WHEN search_naam LIKE '%' || $2 || '%' THEN 1 ELSE 2 END, position
+       LIMIT $3`,
+      [patterns, first, limit],
+    );
+    return rows.map((r) => ({ brin: r.brin, naam: r.naam, plaatsen: r.plaatsen }));
+  }
+
+  async getInstitution(brin: string): Promise<Institution | undefined> {
+    const { rows } = await this.q.query<{ brin: string; naam: string; plaatsen: string[] }>('SELECT brin, naam, plaatsen FROM institutions WHERE brin = $1', [brin]);
+    return rows[0] && { brin: rows[0].brin, naam: rows[0].naam, plaatsen: rows[0].plaatsen };
+  }
+
+  async listLocations(brin: string): Promise<Location[]> {
+    const { rows } = await this.q.query<Location>('SELECT code, naam, plaats FROM locations WHERE brin = $1 ORDER BY position', [brin]);
+    return rows.map((r) => ({ code: r.code, naam: r.naam, plaats: r.plaats }));
+  }
+
+  async searchProgrammes(brin: string, q: string, limit: number): Promise<Programme[]> {
+    const terms = words(q);
+    const patterns = terms.map((t) => `%${likeEscape(t)}%`);
+    const first = terms[0] ? likeEscape(terms[0]) : '';
+    const { rows } = await this.q.query<{ data: Programme }>(
+      `SELECT data FROM programmes
+       WHERE brin = $1 AND search_all LIKE ALL($2::text[])
+       ORDER BY CASE WHEN $3 = '' THEN 2 WHEN data->>'crebo' LIKE $3 || '%' OR search_naam LIKE $3 || '%' THEN 0
+                     WHEN search_naam LIKE '% ' || $3 || '%' THEN 1 ELSE 2 END, position
+       LIMIT $4`,
+      [brin, patterns, first, limit],
+    );
+    return rows.map((r) => r.data);
+  }
+}
+
+/** A per-instance cache of rarely changing rows (config, rosters), so a save needs fewer round trips. */
+class StoreCache {
+  private readonly entries = new Map<string, Cached<unknown>>();
+  constructor(private readonly ttlMs: number) {}
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && hit.until > Date.now()) return hit.value as T;
+    const value = await load();
+    if (this.ttlMs > 0) this.entries.set(key, { value, until: Date.now() + this.ttlMs });
+    return value;
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
+export interface PgStore extends BackendStore {
+  readonly db: Db;
+  /** Forget cached config and rosters (after changing them in the database). */
+  clearCache(): void;
+}
+
+export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
+  const cache = new StoreCache(options.cacheMs ?? 5000);
+  return {
+    db,
+    transaction: (work) =>
+      db.transaction(async (q) => {
+        const tx = new PgTx(q, cache);
+        const result = await work(tx);
+        await tx.flush();
+        return result;
+      }),
+    clearCache: () => cache.clear(),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Fills an empty database with the SDK's example data (the demo region, its school, people,
+ * dossiers in every state and the catalogue). Runs under the schema lock, so two instances
+ * starting together seed once.
+ */
+import type { Db, Queryable } from './db.js';
+import { schemaLockKey } from './migrations.js';
+import { dossierColumns } from './pg-store.js';
+import { exampleData, foldForSearch, type ExampleData } from './sdk.js';
+
+/** Inserts many rows in one statement: `rows` travel as one JSON array. */
+async function insertAll(tx: Queryable, table: string, columns: Record<string, string>, rows: ReadonlyArray<Record<string, unknown>>) {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  const definition = names.map((name) => `${name} ${columns[name]}`).join(', ');
+  await tx.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${definition})`, [JSON.stringify(rows)]);
+}
+
+export async function seedTables(tx: Queryable, data: ExampleData): Promise<void> {
+  await tx.query('INSERT INTO config (id, data) VALUES (1, $1::jsonb)', [JSON.stringify(data.config)]);
+  await insertAll(tx, 'schools', { id: 'text', naam: 'text', plaats: 'text' }, data.schools.map((s) => ({ id: s.id, naam: s.naam, plaats: s.plaats ?? null })));
+  await insertAll(
+    tx,
+    'mentors',
+    { school_id: 'text', position: 'integer', mentor_id: 'text', naam: 'text', email: 'text' },
+    data.schools.flatMap((s) => s.mentors.map((m, position) => ({ school_id: s.id, position, mentor_id: m.id ?? null, naam: m.naam, email: m.email }))),
+  );
+  const guardians = data.accounts.filter((a) => a.actor.role === 'guardian').map((a) => ({ id: a.actor.person.id, naam: a.actor.person.naam, email: a.actor.person.email ?? null }));
+  await insertAll(tx, 'guardians', { id: 'text', naam: 'text', email: 'text' }, guardians);
+  await insertAll(tx, 'students', { id: 'text', school_id: 'text', data: 'jsonb' }, data.students.map((s) => ({ id: s.id, school_id: s.schoolId, data: s })));
+  await insertAll(
+    tx,
+    'dossiers',
+    {
+      id: 'text', student_id: 'text', school_id: 'text', type: 'text', status: 'text', archived: 'boolean', version: 'integer',
+      mentor_id: 'text', mentor_email: 'text', chosen_brin: 'text', created_at: 'text', updated_at: 'text', data: 'jsonb',
+    },
+    data.dossiers.map(dossierColumns),
+  );
+  await insertAll(tx, 'begeleiding', { student_id: 'text', answers: 'jsonb', version: 'integer' }, data.begeleiding.map((b) => ({ student_id: b.studentId, answers: b.answers, version: b.version })));
+  await insertAll(
+    tx,
+    'history',
+    { dossier_id: 'text', entry: 'jsonb' },
+    Object.entries(data.history).flatMap(([dossierId, entries]) => entries.map((entry) => ({ dossier_id: dossierId, entry }))),
+  );
+  await tx.query(`SELECT setval('dossier_number', $1, false)`, [Math.max(1, data.nextDossierNumber)]);
+
+  const { institutions, locations, programmes } = data.catalog;
+  await insertAll(
+    tx,
+    'institutions',
+    { brin: 'text', position: 'integer', naam: 'text', plaatsen: 'jsonb', search_naam: 'text', search_all: 'text' },
+    institutions.map((i, position) => ({
+      brin: i.brin,
+      position,
+      naam: i.naam,
+      plaatsen: i.plaatsen,
+      search_naam: foldForSearch(i.naam),
+      search_all: foldForSearch([i.naam, ...i.plaatsen].join(' ')),
+    })),
+  );
+  await insertAll(
+    tx,
+    'locations',
+    { brin: 'text', position: 'integer', code: 'text', naam: 'text', plaats: 'text' },
+    Object.entries(locations).flatMap(([brin, list]) => list.map((l, position) => ({ brin, position, code: l.code, naam: l.naam, plaats: l.plaats }))),
+  );
+  await insertAll(
+    tx,
+    'programmes',
+    { brin: 'text', position: 'integer', data: 'jsonb', search_naam: 'text', search_all: 'text' },
+    Object.entries(programmes).flatMap(([brin, list]) =>
+      list.map((p, position) => ({ brin, position, data: p, search_naam: foldForSearch(p.naam), search_all: `${foldForSearch(p.naam)} ${p.crebo}` })),
+    ),
+  );
+}
+
+/** Seeds when the database holds no region config yet; true when it did. */
+export async function seedIfEmpty(db: Db, data: () => ExampleData = () => exampleData()): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
+    const { rows } = await tx.query('SELECT 1 FROM config WHERE id = 1');
+    if (rows.length > 0) return false;
+    await seedTables(tx, data());
+    return true;
+  });
+}
+
+const dataTables = ['outbox', 'history', 'begeleiding', 'dossiers', 'students', 'guardians', 'mentors', 'schools', 'config', 'programmes', 'locations', 'institutions'];
+
+/** Empties every table and seeds again (the demo's "begin opnieuw"; dev mode only). */
+export async function reseed(db: Db, data: ExampleData): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
+    await tx.exec(`TRUNCATE ${dataTables.join(', ')}`);
+    await seedTables(tx, data);
+  });
+}

@@ -1,0 +1,284 @@
+/**
+ * The reference backend: the SDK's one fetch handler (createFetchHandler over createService),
+ * hosted on Node's http server, persisting in PostgreSQL through PgStore. It keeps no state of
+ * its own between requests (rate-limit buckets and a short config cache aside), so several
+ * instances can run behind a load balancer on one database.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { demoVerifier, type TokenVerifier } from './auth.js';
+import { openDb, type Db } from './db.js';
+import { createCorsPolicy } from './http/cors.js';
+import { BodyTooLargeError, clientAddress, readBody, sendResponse, toRequest } from './http/node-adapter.js';
+import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { routePattern } from './http/routes.js';
+import { serveStatic } from './http/static-files.js';
+import { migrate } from './migrations.js';
+import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxWorker } from './notifications.js';
+import { createPgStore, type PgStore } from './pg-store.js';
+import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problems, problemTypeBase, type ExampleData, type Problem } from './sdk.js';
+import { reseed, seedIfEmpty } from './seed.js';
+
+export interface RequestLogLine {
+  level: 'info';
+  method: string;
+  /** The route pattern, never the path itself (ids, search terms). */
+  route: string;
+  status: number;
+  ms: number;
+}
+
+export interface StartServerOptions {
+  /** Default 3000; 0 picks a free port. */
+  port?: number;
+  /** Default: 127.0.0.1 in dev mode, all interfaces otherwise. */
+  host?: string;
+  /** PGlite's data directory (used without databaseUrl). Default `.doorstroom-data/pglite`. */
+  dataDir?: string;
+  /** PostgreSQL connection string; wins over dataDir. */
+  databaseUrl?: string;
+  /** An already open database (tests); left open on close. */
+  db?: Db;
+  poolSize?: number;
+  /** Demo tokens, GET /dev/outbox and friends. Never on when NODE_ENV is production. */
+  dev?: boolean;
+  /** Default process.env.NODE_ENV. */
+  nodeEnv?: string;
+  verifier?: TokenVerifier;
+  /** Origins allowed by CORS. Dev mode without any allows localhost pages. */
+  origins?: ReadonlyArray<string>;
+  /** Where the contract's routes live. Default '/api'. */
+  basePath?: string;
+  /** Serves these files for paths outside basePath (the demo). */
+  staticDir?: string;
+  /** Answers paths outside basePath that staticDir did not (e.g. a dev server's middleware). */
+  fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+  /** Per bearer token (else per client address). Default 100 at once, 20 per second; false = off. */
+  rateLimit?: RateLimitOptions | false;
+  /** Use the first X-Forwarded-For address as the client's (only behind a proxy you trust). */
+  trustProxy?: boolean;
+  maxBodyBytes?: number;
+  notificationSender?: NotificationSender;
+  /** Default 1000 ms. */
+  outboxIntervalMs?: number;
+  /** The data an empty database is seeded with, and (dev) whose accounts sign in. Default exampleData(). */
+  seedData?: () => ExampleData;
+  /** Seed an empty database. Default true. */
+  seed?: boolean;
+  /** The service's clock. */
+  now?: () => Date;
+  /** One line per request; false for none. Default: JSON lines on stdout. */
+  logger?: ((line: RequestLogLine) => void) | false;
+  /** How long config and rosters are cached per instance. Default 5000 ms. */
+  cacheMs?: number;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:3000 */
+  url: string;
+  /** The contract's base URL, e.g. http://127.0.0.1:3000/api/ */
+  apiUrl: string;
+  port: number;
+  server: Server;
+  db: Db;
+  store: PgStore;
+  outbox: OutboxWorker;
+  dev: boolean;
+  /** Dev mode: the demo tokens, by person (token → role and name). */
+  accounts: { token: string; role: string; naam: string }[];
+  close(): Promise<void>;
+}
+
+export const defaultRateLimit: RateLimitOptions = { burst: 100, perSecond: 20 };
+export const defaultDataDir = '.doorstroom-data/pglite';
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+const securityHeaders = { 'X-Content-Type-Options': 'nosniff' };
+
+function jsonResponse(value: unknown, status = 200): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
+function problemResponse(details: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(details), {
+    status: details.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+const rateLimited = (retryAfter: number) =>
+  problemResponse(
+    {
+      type: `${problemTypeBase}rate-limited`,
+      title: 'Je doet te veel verzoeken achter elkaar. Wacht even en probeer het dan opnieuw.',
+      status: 429,
+      detail: `Too many requests. Retry after ${retryAfter} s.`,
+    },
+    { 'Retry-After': String(retryAfter) },
+  );
+
+/** Error class, database code and stack frames: never the message, which may quote data. */
+function describeError(error: unknown) {
+  if (!(error instanceof Error)) return { error: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return { error: error.name, ...(code ? { code: String(code) } : {}), stack: error.stack?.split('\n').slice(1, 6).map((l) => l.trim()) };
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return match?.[1];
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const production = (options.nodeEnv ?? process.env.NODE_ENV) === 'production';
+  if (production && options.dev) throw new ConfigurationError('Dev mode (demo tokens) is not allowed with NODE_ENV=production.');
+  if (production && !options.verifier) {
+    throw new ConfigurationError('NODE_ENV=production needs a token verifier (DOORSTROOM_VERIFIER): refusing to start with demo sign-in.');
+  }
+  const dev = !production && options.dev === true;
+  if (!dev && !options.verifier) throw new ConfigurationError('No token verifier: configure one, or start in dev mode for the demo tokens.');
+
+  const now = options.now ?? (() => new Date());
+  let data: ExampleData | undefined;
+  const seedData = () => (data ??= options.seedData ? options.seedData() : exampleData({ today: now() }));
+
+  const ownDb = !options.db;
+  const db = options.db ?? (await openDb({ dataDir: options.dataDir ?? defaultDataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.poolSize ? { poolSize: options.poolSize } : {}) }));
+  try {
+    await migrate(db);
+    if (options.seed !== false) await seedIfEmpty(db, seedData);
+  } catch (error) {
+    if (ownDb) await db.close().catch(() => undefined);
+    throw error;
+  }
+
+  const store = createPgStore(db, options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs });
+  const service = createService(store, { now });
+  const verifier = options.verifier ?? demoVerifier(seedData().accounts);
+  const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const log = options.logger === false ? undefined : (options.logger ?? ((line: RequestLogLine) => console.log(JSON.stringify(line))));
+  const handler = createFetchHandler(service, {
+    basePath,
+    maxBodyBytes,
+    authenticate: async (token) => (token === null ? null : verifier(token)),
+    onError: (error, request) =>
+      console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', route: routePattern(new URL(request.url).pathname, basePath), ...describeError(error) })),
+  });
+  const cors = createCorsPolicy({ origins: options.origins ?? [], dev });
+  const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? defaultRateLimit);
+  const outbox = startOutboxWorker(db, { ...(options.notificationSender ? { sender: options.notificationSender } : {}), ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}) });
+  const accounts = dev ? seedData().accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })) : [];
+
+  async function devRoute(route: string, method: string): Promise<Response | undefined> {
+    if (!dev) return undefined;
+    if (route === `${basePath}/dev/outbox` && method === 'GET') return jsonResponse({ items: await listOutbox(db) });
+    if (route === `${basePath}/dev/accounts` && method === 'GET') return jsonResponse({ items: accounts });
+    if (route === `${basePath}/dev/reset` && method === 'POST') {
+      data = undefined;
+      await reseed(db, seedData());
+      store.clearCache();
+      return jsonResponse({ reset: true });
+    }
+    return undefined;
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, route: string, corsHeaders: Record<string, string>): Promise<number> {
+    const extra = { ...securityHeaders, ...corsHeaders };
+    const send = async (response: Response) => {
+      await sendResponse(res, response, extra);
+      return response.status;
+    };
+    if (limiter) {
+      const decision = limiter.take(bearer(req) ?? `ip:${clientAddress(req, options.trustProxy ?? false)}`);
+      if (!decision.allowed) return send(rateLimited(decision.retryAfter));
+    }
+    const method = req.method ?? 'GET';
+    const devResponse = await devRoute(route, method);
+    if (devResponse) return send(devResponse);
+    let body: Buffer | undefined;
+    try {
+      body = await readBody(req, maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      // The rest of the upload is not read: the connection closes after this answer.
+      await sendResponse(res, problemResponse(problems.payloadTooLarge(maxBodyBytes)), { ...extra, Connection: 'close' });
+      return 413;
+    }
+    return send(await handler(toRequest(req, body)));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
+    const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    const corsHeaders = inApi ? cors.headersFor(origin) : {};
+    if (inApi && req.method === 'OPTIONS') {
+      res.writeHead(204, { ...securityHeaders, ...corsHeaders });
+      res.end();
+      return 204;
+    }
+    if (inApi) return api(req, res, routePattern(pathname, basePath), corsHeaders);
+    if (options.staticDir && (await serveStatic(options.staticDir, req, res))) return 200;
+    if (options.fallback) {
+      await options.fallback(req, res);
+      return res.statusCode;
+    }
+    await sendResponse(res, problemResponse(problems.unknownRoute()), securityHeaders);
+    return 404;
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
+    handle(req, res)
+      .catch(async (error) => {
+        console.error(JSON.stringify({ level: 'error', msg: 'request failed', ...describeError(error) }));
+        if (!res.headersSent) await sendResponse(res, problemResponse(problems.serverError()), securityHeaders).catch(() => undefined);
+        else res.destroy();
+        return 500;
+      })
+      .then((status) => {
+        const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
+        log?.({ level: 'info', method: req.method ?? '', route: inApi ? routePattern(pathname, basePath) : '(static)', status, ms: Math.round((performance.now() - started) * 10) / 10 });
+      });
+  });
+  server.keepAliveTimeout = 5000;
+
+  const host = options.host ?? (dev ? '127.0.0.1' : undefined);
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+  const url = `http://${shownHost}:${address.port}`;
+
+  return {
+    url,
+    apiUrl: `${url}${basePath}/`,
+    port: address.port,
+    server,
+    db,
+    store,
+    outbox,
+    dev,
+    accounts,
+    async close() {
+      // Requests under way may finish (for a few seconds); idle keep-alive connections go now.
+      await new Promise<void>((resolvePromise) => {
+        server.close(() => resolvePromise());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 3000).unref();
+      });
+      await outbox.stop();
+      if (ownDb) await db.close();
+    },
+  };
+}
