@@ -1,7 +1,7 @@
 // A fake school portal: pick who you are, and it shows the elements that person would see.
 // User strings are set with textContent only.
-import { createHttpClient, localize, type Actor, type DossierApi, type DossierSummary } from '@doorstroom/sdk';
-import { apiBase, startEmbeddedBackend } from './backend.js';
+import { createHttpClient, localize, type DossierApi, type DossierSummary } from '@doorstroom/sdk';
+import { apiBase, connectBackend, type DemoAccount } from './backend.js';
 
 const statusLabels: Record<string, { nl: string; en: string }> = {
   concept: { nl: 'Deel A invullen', en: 'Filling in part A' },
@@ -10,7 +10,7 @@ const statusLabels: Record<string, { nl: string; en: string }> = {
   akkoord: { nl: 'In akkoordverklaring', en: 'Awaiting agreement' },
   afgerond: { nl: 'Afgerond', en: 'Completed' },
 };
-const roleGroups: Record<Actor['role'], { nl: string; en: string }> = {
+const roleGroups: Record<DemoAccount['role'], { nl: string; en: string }> = {
   student: { nl: 'Leerlingen', en: 'Students' },
   mentor: { nl: 'Mentoren', en: 'Mentors' },
   guardian: { nl: 'Ouders en verzorgers', en: 'Parents and guardians' },
@@ -37,19 +37,20 @@ const lang = () => langSelect.value;
 const saved = (key: string) => window.localStorage.getItem(`doorstroom-demo:${key}`);
 const remember = (key: string, value: string) => window.localStorage.setItem(`doorstroom-demo:${key}`, value);
 
-const backend = await startEmbeddedBackend();
-const accounts = backend.data.accounts;
+const backend = await connectBackend();
+const accounts = backend.accounts;
+const inbox = document.querySelector<HTMLElement>('#inbox');
 
 function fillWhoSelect() {
   who.replaceChildren();
   for (const role of ['student', 'mentor', 'guardian', 'mbo'] as const) {
     const group = el('optgroup', { label: localize(roleGroups[role], lang()) });
-    for (const account of accounts.filter((a) => a.actor.role === role)) {
-      group.append(el('option', { value: account.token, text: account.actor.person.naam }));
+    for (const account of accounts.filter((a) => a.role === role)) {
+      group.append(el('option', { value: account.token, text: account.naam }));
     }
     who.append(group);
   }
-  who.value = saved('who') ?? accounts.find((a) => a.actor.role === 'student')!.token;
+  who.value = saved('who') ?? accounts.find((a) => a.role === 'student')!.token;
 }
 
 /** Wraps content in <ddd-context>, which hands api, config and the signed-in person to every element inside. */
@@ -86,7 +87,7 @@ function dossierCard(title: string, api: DossierApi, filter: (d: DossierSummary)
 
 function render() {
   const token = who.value;
-  const actor = accounts.find((a) => a.token === token)?.actor;
+  const actor = accounts.find((a) => a.token === token);
   document.documentElement.lang = lang();
   app.className = 'portal-main';
   if (!actor) return;
@@ -102,6 +103,7 @@ function render() {
     );
   };
 
+  void showInbox();
   switch (actor.role) {
     case 'student': {
       app.className = 'portal-main with-side';
@@ -148,9 +150,25 @@ langSelect.addEventListener('change', () => {
   fillWhoSelect();
   render();
 });
-resetButton.addEventListener('click', () => {
-  backend.reset();
-  render();
+resetButton.addEventListener('click', async () => {
+  await backend.reset();
+  window.location.reload();
 });
+
+/** The signal mails the server would send, so one person playing every role sees them. */
+async function showInbox() {
+  if (!inbox || !backend.outbox) return;
+  const items = await backend.outbox().catch(() => []);
+  const list = el('ul', {});
+  for (const item of items.slice(-8).reverse()) {
+    list.append(el('li', { text: [item.createdAt, item.kind, item.recipientRole].filter(Boolean).join(' · ') }));
+  }
+  inbox.replaceChildren(
+    el('summary', { text: `${lang() === 'en' ? 'Notifications' : 'Meldingen'} (${items.length})` }),
+    items.length ? list : el('p', { class: 'muted', text: lang() === 'en' ? 'No notifications yet.' : 'Nog geen meldingen.' }),
+  );
+  inbox.hidden = false;
+}
+document.addEventListener('ddd-action', () => void showInbox());
 fillWhoSelect();
 render();

@@ -1,39 +1,37 @@
-// `npm start`: builds the script-tag bundle, then serves the demo school portal, which embeds
-// the elements with one <script> tag and runs the embedded backend in the page (msw service
-// worker over the SDK's memory backend, persisted in localStorage so a reload keeps the state).
+// `npm start`: builds the script-tag bundle and the demo portal into dist/demo, then starts the
+// reference server (PostgreSQL through PGlite in .doorstroom-data/, seeded with example data)
+// serving both the contract at /api/ and the portal at /. The state survives restarts.
+import { build } from 'esbuild';
 import { rollup } from 'rollup';
-import { bundleConfig } from '../rollup.config.mjs';
-import { startDevServer } from '@web/dev-server';
-import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleConfig } from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const site = `${root}dist/demo/`;
 const port = Number(process.env.PORT ?? 8080);
+mkdirSync(site, { recursive: true });
 
-console.log('Building dist/doorstroom.min.js …');
-const { output, ...input } = bundleConfig();
+console.log('Building the script-tag bundle and the demo portal …');
+const { output, ...input } = bundleConfig({ file: `${site}doorstroom.min.js` });
 const bundle = await rollup(input);
 await bundle.write(output);
 await bundle.close();
-
-await startDevServer({
-  config: {
-    rootDir: root,
-    port,
-    nodeResolve: { exportConditions: ['browser', 'production'] },
-    appIndex: undefined,
-    plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('../tsconfig.esbuild.json', import.meta.url)) })],
-    middleware: [
-      function serveDemo(context, next) {
-        if (context.url === '/' || context.url === '/index.html') context.url = '/demo/index.html';
-        if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';
-        return next();
-      },
-    ],
-  },
-  readCliArgs: false,
-  readFileConfig: false,
-  logStartMessage: false,
+await build({
+  entryPoints: [`${root}demo/portal.ts`],
+  outfile: `${site}portal.js`,
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  platform: 'browser',
+  conditions: ['@doorstroom/source', 'browser', 'production'],
+  logLevel: 'warning',
 });
-console.log(`\nDemo school portal: http://localhost:${port}/\n` +
-  'Switch roles at the top (leerling, mentor, ouder, mbo) to play the whole flow. Ctrl+C stops.');
+for (const file of ['index.html', 'portal.css']) copyFileSync(`${root}demo/${file}`, `${site}${file}`);
+copyFileSync(`${root}node_modules/msw/lib/mockServiceWorker.js`, `${site}mockServiceWorker.js`);
+
+const { startServer } = await import('@doorstroom/server');
+const server = await startServer({ port, dev: true, staticDir: site, logger: false });
+console.log(`\nDemo school portal: ${server.url}/\n` +
+  'Pick who you are at the top (leerling, mentor, ouder, mbo) and play the whole flow.\n' +
+  'Data: .doorstroom-data/ (delete it, or press "Demo opnieuw beginnen", to start over). Ctrl+C stops.');

@@ -6,3 +6,4 @@ export * from './dossier-form/ddd-dossier-form.js';
 export * from './mentor-review/ddd-mentor-review.js';
 export * from './consent/ddd-consent.js';
 export * from './shared/events.js';
+export * from './shared/drafts.js';

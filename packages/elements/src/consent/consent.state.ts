@@ -25,6 +25,7 @@ import {
   type SharingClass,
   type WorkflowContext,
 } from '@doorstroom/sdk';
+import { intlLocale } from '../shared/i18n.js';
 
 export type ConsentView =
   /** The student gives agreement, chooses what is shared and finalizes. */
@@ -134,7 +135,9 @@ const isRefusalCode = (value: string | undefined): value is RefusalCode => !!val
 /** The message for a failed call: the workflow's own words when the backend refused, else the SDK's. */
 export function errorMessage(error: unknown, lang: string, fallback: string): string {
   if (isDossierApiError(error)) {
-    if (error.kind === 'refused' && isRefusalCode(error.reason)) return localize(refusal(error.reason).message, lang);
+    // 403s carry a workflow reason too (e.g. a guardian opening a dossier that is not at the
+    // consent step yet): its own words say more than a generic "no access".
+    if (isRefusalCode(error.reason)) return localize(refusal(error.reason).message, lang);
     return localize(error.userMessage, lang);
   }
   return fallback;
@@ -145,5 +148,5 @@ export function formatDay(value: string | undefined, lang: string): string {
   if (!value) return '';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric' }).format(date);
 }

@@ -5,6 +5,7 @@ import {
   conditionContext,
   consentRecord,
   guardianConsentNeeded,
+  isDossierApiError,
   localize,
   validateSection,
   type AnswerValue,
@@ -18,6 +19,7 @@ import {
   type WorkflowContext,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
+import { DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, type DraftStore } from '../shared/drafts.js';
 import { renderErrorSummary } from '../shared/error-summary.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
@@ -88,6 +90,11 @@ export class DddConsent extends LitElement {
   @property({ attribute: 'api-base' }) apiBase?: string;
   /** Bearer token for `api-base`. */
   @property() token?: string;
+  /**
+   * Where answers typed and not saved yet are kept on this device (put back after a reload, never
+   * saved without pressing Opslaan). Default: see `draftStoreFor` in shared/drafts.
+   */
+  @property({ attribute: false }) draftStore?: DraftStore;
 
   @state() private draft: SectionAnswers = {};
   @state() private dirty = false;
@@ -99,6 +106,12 @@ export class DddConsent extends LitElement {
   private readonly connection = new ApiController(this);
   private readonly loader = new DossierController(this, this.connection, () => this.dossierId);
   private readonly feedback = new FeedbackController(this);
+  private readonly localDrafts = new DraftSaver(() => draftStoreFor(this, this.connection.api));
+  /** Questions the person changed since the last save (sharing defaults filled in by us do not count). */
+  private touched = new Set<string>();
+  /** The saved answers the draft started from. */
+  private draftOrigins: SectionAnswers = {};
+  private stopGuard?: () => void;
   /** `${dossier id}:${section}` the draft was started for; a new dossier or section starts afresh. */
   private draftKey?: string;
   private readonly inzageAsked = new Set<string>();
@@ -117,6 +130,20 @@ export class DddConsent extends LitElement {
 
   private workflow(config: RegionConfig): WorkflowContext {
     return { config, today: new Date() };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopGuard = guardUnsavedChanges(
+      () => this.touched.size > 0,
+      () => void this.localDrafts.flush(),
+    );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopGuard?.();
+    void this.localDrafts.flush();
   }
 
   protected override willUpdate(): void {
@@ -141,6 +168,54 @@ export class DddConsent extends LitElement {
       this.draft = { ...saved, naam };
       this.dirty = naam !== saved['naam'];
     }
+    this.touched = new Set();
+    this.draftOrigins = { ...(dossier.answers[sectionId] ?? {}) };
+    void this.restoreLocal(dossier, sectionId, key!);
+  }
+
+  /**
+   * Answers typed on this device and not saved (a reload, a crash): back into the form with a
+   * notice. Not saved by themselves: agreeing and consenting stay a deliberate press on Opslaan.
+   */
+  private async restoreLocal(dossier: Dossier, sectionId: DraftSection, key: string): Promise<void> {
+    const store = draftStoreFor(this, this.connection.api);
+    let kept;
+    try {
+      kept = await store?.get({ dossierId: dossier.id, sectionId });
+    } catch {
+      return;
+    }
+    if (!kept || this.draftKey !== key) return;
+    const { apply, conflicts } = reconcileDraft(kept, dossier.answers[sectionId]);
+    const back = { ...apply, ...Object.fromEntries(Object.entries(conflicts).map(([k, c]) => [k, c.mine])) };
+    const keys = Object.keys(back).filter((k) => !this.touched.has(k));
+    if (keys.length === 0) {
+      if (this.touched.size === 0) this.localDrafts.remove({ dossierId: dossier.id, sectionId });
+      return;
+    }
+    let draft = this.draft;
+    for (const k of keys) draft = setAnswer(draft, k, (back[k] ?? undefined) as AnswerValue | undefined);
+    this.draft = draft;
+    this.dirty = true;
+    for (const k of keys) this.touched.add(k);
+    this.notice = { kind: 'success', text: this.t('consent.restored') };
+  }
+
+  /** Keeps the changed answers on the device until a save went through. */
+  private persistLocal(): void {
+    const dossier = this.loader.dossier;
+    // draftKey is `${dossier id}:${section}`; section ids never hold a colon.
+    const sectionId = this.draftKey?.slice(this.draftKey.lastIndexOf(':') + 1);
+    if (!dossier || !sectionId) return;
+    const keys = [...this.touched];
+    this.localDrafts.put({
+      dossierId: dossier.id,
+      sectionId,
+      baseVersion: dossier.version,
+      values: Object.fromEntries(keys.map((k) => [k, this.draft[k] ?? null])),
+      origins: Object.fromEntries(keys.map((k) => [k, this.draftOrigins[k] ?? null])),
+      savedAt: Date.now(),
+    });
   }
 
   protected override updated(): void {
@@ -173,8 +248,10 @@ export class DddConsent extends LitElement {
     const { config, me } = this.connection;
     const dossier = this.loader.dossier;
     if (this.loader.status === 'error' || this.loader.status === 'notFound') {
+      const early = me?.role === 'guardian' && isDossierApiError(this.loader.error) && this.loader.error.reason === 'wrongState';
+      if (early) return this.message('consent.titleGuardian', this.t('consent.notYet.guardian'));
       return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
-        <p>${errorMessage(this.loader.error, this.language, this.t('consent.loading'))}</p>
+        <p>${errorMessage(this.loader.error, this.language, this.locale.t('common.errorUnknown'))}</p>
         <button type="button" part="button" class="ddd-button ddd-button--secondary" @click=${() => this.loader.reload()}>${this.t('common.retry')}</button>
       </div>`;
     }
@@ -318,7 +395,9 @@ export class DddConsent extends LitElement {
   // --- afgerond --------------------------------------------------------------------------------
 
   private renderFinal(dossier: Dossier, config: RegionConfig): TemplateResult {
-    return html`<h2 class="title" tabindex="-1">${this.t('consent.titleFinal')}</h2>
+    // Guardians and MBO staff read someone else's dossier: "Je dossier" would address the wrong person.
+    const title = this.connection.me?.role === 'student' ? this.t('consent.titleFinal') : this.t('consent.titleFinalOf', { naam: dossier.student.naam });
+    return html`<h2 class="title" tabindex="-1">${title}</h2>
       ${this.renderNotice()}
       <p class="intro">
         ${dossier.finalizedAt ? this.t('consent.final.intro', { date: formatDay(dossier.finalizedAt, this.language) }) : this.t('consent.final.introNoDate')}
@@ -339,6 +418,8 @@ export class DddConsent extends LitElement {
       onInput: (path, value: AnswerValue | undefined) => {
         this.draft = setAnswer(this.draft, path, value);
         this.dirty = true;
+        this.touched.add(path.split('.', 1)[0] ?? path);
+        this.persistLocal();
         this.feedback.changed(path);
         if (this.notice?.kind === 'success') this.notice = undefined;
       },
@@ -372,6 +453,9 @@ export class DddConsent extends LitElement {
     try {
       const saved = await api.saveSection(dossier.id, sectionId, { ...this.draft }, dossier.version);
       this.dirty = false;
+      this.touched = new Set();
+      this.draftOrigins = { ...(saved.answers[sectionId] ?? {}) };
+      this.localDrafts.remove({ dossierId: dossier.id, sectionId });
       this.loader.replace(saved);
       emit(this, 'ddd-saved', { dossier: saved });
       return saved;

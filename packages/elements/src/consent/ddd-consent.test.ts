@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { consentRecord, createMemoryBackend, exampleData, type MemoryBackend } from '@doorstroom/sdk';
-import '../context/context.js';
+import '../context/ddd-context.js';
 import './ddd-consent.js';
 import type { DddConsent } from './ddd-consent.component.js';
 

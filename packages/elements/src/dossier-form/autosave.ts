@@ -1,13 +1,20 @@
 /**
- * The autosave queue of the dossier form: remembers which answers changed per section, saves
- * them a short while after the last change (one PATCH per changed section, only the changed
- * questions), keeps the returned version, and never drops a change: a failed save puts the
- * answers back in the queue until the next attempt.
+ * The autosave queue of the dossier form. It never drops a change:
+ * - it remembers every answer typed and not yet acknowledged (per section and question), with
+ *   the server's value when the typing started, and keeps that on the device (`local`) until the
+ *   server acknowledged it;
+ * - it saves a short while after the last change (one PATCH per changed section, only the
+ *   changed questions, with the version the previous save returned);
+ * - offline (the browser says so, or a save could not reach the server) it stops trying, keeps
+ *   the order of the queue and sends everything when the connection is back;
+ * - on a 409 it loads the newest version and re-sends the answers nobody else changed; a question
+ *   someone else changed too is held until the person chooses (`conflicts()` / `resolve()`).
  */
 import { isDossierApiError, type Dossier, type SectionAnswers } from '@doorstroom/sdk';
+import { browserOnline, reconcileDraft, sameAnswer, type DraftSaver, type LocalDraft } from '../shared/drafts.js';
 
-/** What the person sees: everything saved, changes waiting, a save under way, or a failure. */
-export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+/** What the person sees: everything saved, changes waiting, a save under way, a failure, offline, or a choice to make. */
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'offline' | 'conflict';
 
 export interface AutosaveHost {
   /** The dossier as the backend last returned it (its id and version are used for saving). */
@@ -18,60 +25,303 @@ export interface AutosaveHost {
   reload(dossierId: string): Promise<Dossier>;
   /** A save went through; `dossier` is the backend's new version. */
   saved(dossier: Dossier): void;
-  /** Someone else changed the dossier: `fresh` is the newest version; unsaved changes are still queued. */
-  conflicted(fresh: Dossier): void;
+  /** Someone else changed the dossier: `fresh` is the newest version; unsaved answers (`pendingKeys`) stay the person's. */
+  refreshed(fresh: Dossier, conflicts: boolean): void;
   failed(error: unknown): void;
   /** The state or the error changed: render again. */
   changed(): void;
 }
 
+/** A question both the person and someone else changed; `server` is the other answer. */
+export interface FieldConflict {
+  sectionId: string;
+  key: string;
+  server: unknown;
+}
+
+type KeyMap<T> = Map<string, Map<string, T>>;
+
+const transientKinds = new Set(['server', 'timeout', 'rateLimited']);
+
 export class AutosaveQueue {
   state: SaveState = 'saved';
   error: unknown = undefined;
+  /** False while the browser is offline or the server could not be reached. */
+  online = browserOnline();
   /** Milliseconds after the last change before saving. */
   delay = 800;
-  private readonly pending = new Map<string, Set<string>>();
+  /** First wait before trying again by itself after a network or server failure; doubles up to a minute. */
+  retryDelay = 5000;
+  /** Where unacknowledged answers are kept on the device. */
+  local?: DraftSaver;
+
+  /** Every answer not acknowledged yet → the server's value when the typing started. */
+  private readonly unsaved: KeyMap<unknown> = new Map();
+  /** What the next save sends, in the order it was typed. */
+  private readonly queued = new Map<string, Set<string>>();
+  /** Held until the person chooses → the server's answer. */
+  private readonly held: KeyMap<unknown> = new Map();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retries = 0;
   private running: Promise<boolean> = Promise.resolve(true);
 
-  constructor(private readonly host: AutosaveHost) {}
-
-  get hasPending(): boolean {
-    return this.pending.size > 0;
+  constructor(
+    private readonly host: AutosaveHost,
+    local?: DraftSaver,
+  ) {
+    this.local = local;
   }
 
-  /** The question ids of a section that still need saving. */
+  /** Whether anything typed is not acknowledged by the server yet (queued, being saved, held or failed). */
+  get hasPending(): boolean {
+    return this.unsaved.size > 0;
+  }
+
+  /** The question ids of a section that are not acknowledged yet. */
   pendingKeys(sectionId: string): ReadonlySet<string> {
-    return this.pending.get(sectionId) ?? new Set();
+    return new Set(this.unsaved.get(sectionId)?.keys());
+  }
+
+  /** Questions waiting for the person's choice between their answer and the server's. */
+  conflicts(): FieldConflict[] {
+    return [...this.held].flatMap(([sectionId, keys]) => [...keys].map(([key, server]) => ({ sectionId, key, server })));
   }
 
   /** The person changed `questionId` of `sectionId` (a top-level question id; a repeat counts as one). */
   change(sectionId: string, questionId: string): void {
-    let keys = this.pending.get(sectionId);
-    if (!keys) this.pending.set(sectionId, (keys = new Set()));
-    keys.add(questionId);
-    if (this.state !== 'saving') this.setState('dirty');
-    this.schedule();
+    const keys = this.keysOf(this.unsaved, sectionId);
+    if (!keys.has(questionId)) keys.set(questionId, this.host.dossier()?.answers[sectionId]?.[questionId]);
+    // A held question stays held: typing on does not decide the conflict.
+    if (!this.held.get(sectionId)?.has(questionId)) this.enqueue(sectionId, [questionId]);
+    this.persist(sectionId);
+    if (this.state !== 'saving') this.setState(this.restingState());
+    if (this.online) this.schedule();
   }
 
-  /** Forget unsaved changes and timers, e.g. when another dossier opens. */
-  clear(): void {
+  /** The person chose for a held question; the host already put the chosen answer in its draft. */
+  resolve(sectionId: string, key: string, choice: 'mine' | 'server'): void {
+    const server = this.held.get(sectionId)?.get(key);
+    this.deleteKey(this.held, sectionId, key);
+    if (choice === 'server') {
+      this.deleteKey(this.unsaved, sectionId, key);
+    } else {
+      // The person saw the other answer and overrules it: that is the new starting point.
+      this.keysOf(this.unsaved, sectionId).set(key, server);
+      this.enqueue(sectionId, [key]);
+    }
+    this.persist(sectionId);
+    this.setState(this.restingState());
+  }
+
+  /**
+   * Drafts kept on the device from an earlier visit, compared with `fresh`: what nobody changed
+   * since is given to `apply` and queued, what someone else changed is held for a choice.
+   * Questions the person typed since this visit began are left alone. Returns whether anything came back.
+   */
+  restore(fresh: Dossier, drafts: ReadonlyArray<LocalDraft>, apply: (sectionId: string, values: Record<string, unknown>) => void): boolean {
+    let restored = false;
+    for (const draft of drafts) {
+      const { sectionId } = draft;
+      const typed = this.unsaved.get(sectionId);
+      const { apply: values, conflicts } = reconcileDraft(draft, fresh.answers[sectionId]);
+      const back: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(values)) {
+        if (typed?.has(key)) continue;
+        back[key] = value;
+        this.keysOf(this.unsaved, sectionId).set(key, fresh.answers[sectionId]?.[key]);
+        this.enqueue(sectionId, [key]);
+      }
+      for (const [key, { mine, server }] of Object.entries(conflicts)) {
+        if (typed?.has(key)) continue;
+        back[key] = mine;
+        this.keysOf(this.unsaved, sectionId).set(key, draft.origins[key]);
+        this.keysOf(this.held, sectionId).set(key, server);
+      }
+      if (Object.keys(back).length > 0) {
+        restored = true;
+        apply(sectionId, back);
+      }
+      this.persist(sectionId);
+    }
+    if (restored) this.setState(this.restingState());
+    return restored;
+  }
+
+  /** The browser went offline or came back (window `offline`/`online`). Back online: send what waits. */
+  setOnline(online: boolean): void {
+    this.cancelRetry();
+    this.online = online;
+    if (!online) {
+      this.cancelTimer();
+      this.setState(this.restingState());
+      return;
+    }
+    this.retries = 0;
+    if (this.queued.size > 0) void this.flush();
+    else this.setState(this.restingState());
+  }
+
+  /** Forget unsaved changes and timers in this element, e.g. when another dossier opens; the device copy stays. */
+  reset(): void {
     this.cancelTimer();
-    this.pending.clear();
+    this.cancelRetry();
+    this.unsaved.clear();
+    this.queued.clear();
+    this.held.clear();
     this.error = undefined;
+    this.retries = 0;
     this.setState('saved');
   }
 
-  /** Saves everything now; resolves true when nothing is left unsaved. */
-  flush(): Promise<boolean> {
+  /** Throw away everything not saved, also the copy on the device. */
+  clear(): void {
+    const dossier = this.host.dossier();
+    if (dossier && this.local) for (const sectionId of this.unsaved.keys()) this.local.remove({ dossierId: dossier.id, sectionId });
+    this.reset();
+  }
+
+  /**
+   * Saves what is queued now; resolves true when nothing is left unsaved. Offline it does not
+   * try (unless `force`, the person's "Opnieuw proberen").
+   */
+  flush(options: { force?: boolean } = {}): Promise<boolean> {
     this.cancelTimer();
+    if (!this.online && !options.force) {
+      this.setState(this.restingState());
+      return Promise.resolve(false);
+    }
+    this.cancelRetry();
     this.running = this.running.then(() => this.drain());
     return this.running;
   }
 
-  /** Stops the timer (the host leaves the page); changes stay queued. */
+  /** Stops the timers (the host leaves the page); changes stay queued and on the device. */
   dispose(): void {
     this.cancelTimer();
+    this.cancelRetry();
+  }
+
+  private async drain(): Promise<boolean> {
+    let conflictRounds = 0;
+    // Only what is queued now: changes typed while saving wait for their own timer.
+    const order = [...this.queued.keys()];
+    while (order.length > 0) {
+      const sectionId = order.shift()!;
+      const keys = this.queued.get(sectionId);
+      const dossier = this.host.dossier();
+      if (!keys || !dossier) continue;
+      this.queued.delete(sectionId);
+      const draft = this.host.draft(sectionId);
+      // `null` clears a saved answer that is now empty in the draft.
+      const answers = Object.fromEntries([...keys].map((key) => [key, draft[key] ?? null]));
+      this.error = undefined;
+      this.setState('saving');
+      try {
+        const saved = await this.host.save(dossier.id, sectionId, answers, dossier.version);
+        this.online = true;
+        this.retries = 0;
+        this.acknowledge(sectionId, answers);
+        this.host.saved(saved);
+        this.persist(sectionId);
+      } catch (error) {
+        this.requeueFirst(sectionId, keys);
+        if (isDossierApiError(error) && error.kind === 'conflict' && conflictRounds < 3) {
+          conflictRounds++;
+          try {
+            const fresh = await this.host.reload(dossier.id);
+            this.host.refreshed(fresh, this.reconcile(fresh));
+          } catch (reloadError) {
+            return this.failed(reloadError);
+          }
+          order.splice(0, order.length, ...this.queued.keys());
+          continue;
+        }
+        return this.failed(error);
+      }
+    }
+    this.setState(this.restingState());
+    return this.unsaved.size === 0;
+  }
+
+  /** No connection: offline, quietly trying again later. A server hiccup: the error, and trying again later. Else: the error. */
+  private failed(error: unknown): false {
+    if (isDossierApiError(error) && error.kind === 'network') {
+      this.online = false;
+      this.scheduleRetry();
+      this.setState(this.restingState());
+      return false;
+    }
+    if (isDossierApiError(error) && transientKinds.has(error.kind)) this.scheduleRetry();
+    return this.fail(error);
+  }
+
+  /** The server stored `sent`: answers still equal to it are done; newer typing keeps waiting, now based on `sent`. */
+  private acknowledge(sectionId: string, sent: Record<string, unknown>): void {
+    const draft = this.host.draft(sectionId);
+    const queuedAgain = this.queued.get(sectionId);
+    for (const [key, value] of Object.entries(sent)) {
+      if (!queuedAgain?.has(key) && sameAnswer(draft[key], value)) this.deleteKey(this.unsaved, sectionId, key);
+      else if (this.unsaved.get(sectionId)?.has(key)) this.unsaved.get(sectionId)!.set(key, value);
+    }
+  }
+
+  /**
+   * Compares every unsaved answer with a newer version from elsewhere: already there → done;
+   * unchanged there → still to send; changed there too → held for a choice. True when something is held.
+   */
+  reconcile(fresh: Dossier): boolean {
+    for (const [sectionId, keys] of [...this.unsaved]) {
+      const draft = this.host.draft(sectionId);
+      for (const [key, origin] of [...keys]) {
+        const server = fresh.answers[sectionId]?.[key];
+        if (sameAnswer(server, draft[key])) {
+          this.deleteKey(this.unsaved, sectionId, key);
+          this.deleteKey(this.held, sectionId, key);
+          this.dequeue(sectionId, key);
+        } else if (this.held.get(sectionId)?.has(key) || !sameAnswer(server, origin)) {
+          this.keysOf(this.held, sectionId).set(key, server);
+          this.dequeue(sectionId, key);
+        }
+      }
+      this.persist(sectionId);
+    }
+    this.setState(this.restingState());
+    return this.held.size > 0;
+  }
+
+  /** Writes (or removes) the device copy of a section's unacknowledged answers. */
+  private persist(sectionId: string): void {
+    const dossier = this.host.dossier();
+    if (!this.local || !dossier) return;
+    const keys = this.unsaved.get(sectionId);
+    if (!keys || keys.size === 0) {
+      this.local.remove({ dossierId: dossier.id, sectionId });
+      return;
+    }
+    const draft = this.host.draft(sectionId);
+    this.local.put({
+      dossierId: dossier.id,
+      sectionId,
+      baseVersion: dossier.version,
+      values: Object.fromEntries([...keys.keys()].map((key) => [key, draft[key] ?? null])),
+      origins: Object.fromEntries([...keys].map(([key, origin]) => [key, origin ?? null])),
+      savedAt: Date.now(),
+    });
+  }
+
+  private restingState(): SaveState {
+    if (this.held.size > 0) return 'conflict';
+    if (this.state === 'error' && this.error !== undefined && this.queued.size > 0) return 'error';
+    if (!this.online && this.unsaved.size > 0) return 'offline';
+    return this.queued.size > 0 ? 'dirty' : 'saved';
+  }
+
+  private fail(error: unknown): false {
+    this.error = error;
+    this.setState('error');
+    this.host.failed(error);
+    return false;
   }
 
   private schedule(): void {
@@ -82,58 +332,57 @@ export class AutosaveQueue {
     }, this.delay);
   }
 
+  /** Tries again by itself later: the 'online' event does not come when the browser thought it was online all along. */
+  private scheduleRetry(): void {
+    this.cancelRetry();
+    const wait = Math.min(this.retryDelay * 2 ** this.retries++, 60_000);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.flush({ force: true });
+    }, wait);
+  }
+
   private cancelTimer(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
 
-  private requeue(sectionId: string, keys: Iterable<string>): void {
-    let queued = this.pending.get(sectionId);
-    if (!queued) this.pending.set(sectionId, (queued = new Set()));
+  private cancelRetry(): void {
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  private keysOf<T>(map: KeyMap<T>, sectionId: string): Map<string, T> {
+    let keys = map.get(sectionId);
+    if (!keys) map.set(sectionId, (keys = new Map()));
+    return keys;
+  }
+
+  private deleteKey<T>(map: KeyMap<T>, sectionId: string, key: string): void {
+    const keys = map.get(sectionId);
+    keys?.delete(key);
+    if (keys?.size === 0) map.delete(sectionId);
+  }
+
+  private enqueue(sectionId: string, keys: Iterable<string>): void {
+    let queued = this.queued.get(sectionId);
+    if (!queued) this.queued.set(sectionId, (queued = new Set()));
     for (const key of keys) queued.add(key);
   }
 
-  private async drain(): Promise<boolean> {
-    // Only what is queued now: changes typed while saving wait for their own timer.
-    const sectionIds = [...this.pending.keys()];
-    let conflictRetried = false;
-    for (let index = 0; index < sectionIds.length; index++) {
-      const sectionId = sectionIds[index]!;
-      const keys = this.pending.get(sectionId);
-      const dossier = this.host.dossier();
-      if (!keys || !dossier) continue;
-      this.pending.delete(sectionId);
-      const draft = this.host.draft(sectionId);
-      // `null` clears a saved answer that is now empty in the draft.
-      const answers = Object.fromEntries([...keys].map((key) => [key, draft[key] ?? null]));
-      this.error = undefined;
-      this.setState('saving');
-      try {
-        this.host.saved(await this.host.save(dossier.id, sectionId, answers, dossier.version));
-      } catch (error) {
-        this.requeue(sectionId, keys);
-        if (isDossierApiError(error) && error.kind === 'conflict' && !conflictRetried) {
-          conflictRetried = true;
-          try {
-            this.host.conflicted(await this.host.reload(dossier.id));
-          } catch (reloadError) {
-            return this.fail(reloadError);
-          }
-          index--; // the same section again, against the fresh version
-          continue;
-        }
-        return this.fail(error);
-      }
-    }
-    this.setState(this.pending.size > 0 ? 'dirty' : 'saved');
-    return this.pending.size === 0;
+  private dequeue(sectionId: string, key: string): void {
+    const queued = this.queued.get(sectionId);
+    queued?.delete(key);
+    if (queued?.size === 0) this.queued.delete(sectionId);
   }
 
-  private fail(error: unknown): false {
-    this.error = error;
-    this.setState('error');
-    this.host.failed(error);
-    return false;
+  /** A failed section goes back to the front, so reconnecting sends everything in the order it was typed. */
+  private requeueFirst(sectionId: string, keys: Iterable<string>): void {
+    const later = this.queued.get(sectionId);
+    const rest = [...this.queued].filter(([id]) => id !== sectionId);
+    this.queued.clear();
+    this.queued.set(sectionId, new Set([...keys, ...(later ?? [])]));
+    for (const [id, set] of rest) this.queued.set(id, set);
   }
 
   private setState(state: SaveState): void {

@@ -16,12 +16,15 @@ import {
   type SectionDefinition,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
+import type { DraftStore } from '../shared/drafts.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { focusField, setAnswer } from '../shared/fields.js';
 import { describeError, LocaleController, type MessageVars } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
+import { AnswerKeeper, renderSaveStatus } from './answer-keeper.js';
 import { AutosaveQueue } from './autosave.js';
+import { conflictStyles, renderConflicts, type ConflictChoice } from './conflict-view.js';
 import { renderCheckAnswers } from './check-answers.js';
 import { LocationLookup } from './choice-view.js';
 import { formStyles } from './ddd-dossier-form.styles.js';
@@ -54,7 +57,11 @@ type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; erro
  * Configure with `api-base` (+ `token`), the `api` property (any `DossierApi`), or a surrounding
  * `<ddd-context>`. Without `dossier-id` it lists the student's dossiers and offers "Nieuw dossier".
  * Every change is saved about `autosave-delay` ms after the last keystroke (only the changed
- * section and questions); nothing typed is lost when saving fails.
+ * section and questions); nothing typed is lost when saving fails. Until the server acknowledged
+ * them, typed answers are also kept on the device (`draftStore`) and put back after a reload or
+ * crash. Offline it says so, keeps the answers and sends them when the connection is back. When
+ * someone else changed the same question meanwhile, the student chooses per question which answer
+ * stays. Leaving the page with unsaved answers asks for confirmation.
  *
  * @event ddd-saved - `{ dossier }` after every successful save; also published on `dossierBus`.
  * @event ddd-action - `{ action, dossier }` after submitToMentor / submitForConsent.
@@ -67,6 +74,8 @@ type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; erro
  * @csspart tasks - The task list (side column on wide screens, collapsible on phones).
  * @csspart section - The section being filled in.
  * @csspart save-status - "Alles opgeslagen" / "Niet opgeslagen wijzigingen" / "Opslaan…".
+ * @csspart offline - "Je bent offline…" while the browser is offline or the server cannot be reached.
+ * @csspart conflicts - The choice between the student's and the server's answer per question.
  * @csspart check - The check-your-answers page.
  * @csspart submit - The send block (mentor choice or "Naar de akkoordverklaring").
  *
@@ -74,7 +83,7 @@ type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; erro
  * @cssproperty --ddd-form-complete-color - Colour of the "Klaar" tag. Default --ddd-color-success.
  */
 export class DddDossierForm extends LitElement {
-  static override styles = [sharedStyles, fieldStyles, formStyles];
+  static override styles = [sharedStyles, fieldStyles, formStyles, conflictStyles];
 
   /** The dossier to open; without it the student's dossiers are listed. */
   @property({ attribute: 'dossier-id' }) dossierId?: string;
@@ -88,6 +97,11 @@ export class DddDossierForm extends LitElement {
   @property({ type: Number, attribute: 'autosave-delay' }) autosaveDelay = 800;
   /** The day ages and conditions are computed on; the real date when unset (tests set it). */
   @property({ attribute: false }) today?: Date;
+  /**
+   * Where unsaved answers are kept on this device. Default: IndexedDB (or localStorage) when
+   * connected through `api-base`, this page's memory for an `api` object; see `draftStoreFor`.
+   */
+  @property({ attribute: false }) draftStore?: DraftStore;
 
   /** @internal */ readonly locale = new LocaleController(this);
   /** @internal */ readonly connection = new ApiController(this);
@@ -95,20 +109,25 @@ export class DddDossierForm extends LitElement {
   /** @internal */ readonly feedback = new FeedbackController(this);
   /** @internal */ readonly submit = new SubmitStep(this);
   /** @internal */ readonly locations = new LocationLookup(this);
-  /** @internal */ readonly autosave = new AutosaveQueue({
+  /** @internal */ readonly keeper = new AnswerKeeper(this);
+  /** @internal */ readonly autosave = new AutosaveQueue(
+    {
     dossier: () => this.base,
     draft: (sectionId) => this.drafts[sectionId] ?? {},
     save: (id, sectionId, answers, version) => this.requireApi().saveSection(id, sectionId, answers, version),
     reload: (id) => this.requireApi().getDossier(id),
     saved: (dossier) => this.accept(dossier),
-    conflicted: (fresh) => {
+    refreshed: (fresh, conflicts) => {
       this.drafts = rebaseDrafts(fresh, this.drafts, (id) => this.autosave.pendingKeys(id));
-      this.notice = { key: 'form.conflict' };
+      // With questions to choose for, the choice itself explains what happened.
+      this.notice = conflicts ? undefined : { key: 'form.conflict' };
       this.accept(fresh, false);
     },
     failed: (error) => this.report(error),
     changed: () => this.requestUpdate(),
-  });
+    },
+    this.keeper.saver,
+  );
 
   /** @internal */ @state() openId?: string;
   /** @internal */ @state() list: Load<DossierSummary[]> = { status: 'idle' };
@@ -174,15 +193,29 @@ export class DddDossierForm extends LitElement {
   private adopt(dossier: Dossier): void {
     const first = this.base?.id !== dossier.id;
     if (first) {
-      this.autosave.clear();
+      // What this element typed for another dossier is saved or kept on the device already.
+      this.autosave.reset();
       this.drafts = draftsOf(dossier);
       this.base = dossier;
       this.step = this.startStep(dossier);
       this.feedback.reset();
     } else {
+      // A newer version from elsewhere on the page: the same three-way comparison as after a 409.
+      this.autosave.reconcile(dossier);
       this.drafts = rebaseDrafts(dossier, this.drafts, (id) => this.autosave.pendingKeys(id));
       this.base = dossier;
     }
+  }
+
+  /** @internal The student chose per question after a conflict: keep their answer or take the server's. */
+  resolveConflicts(choices: ReadonlyArray<ConflictChoice>): void {
+    for (const { sectionId, key, server, choice } of choices) {
+      if (choice === 'server') this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, key, (server ?? undefined) as AnswerValue | undefined) };
+      this.autosave.resolve(sectionId, key, choice);
+    }
+    this.notice = { key: 'form.conflict.resolved' };
+    this.focusAfterRender = { selector: '.form__notice' };
+    void this.autosave.flush();
   }
 
   private startStep(dossier: Dossier): Step {
@@ -253,7 +286,7 @@ export class DddDossierForm extends LitElement {
     this.openId = undefined;
     this.base = undefined;
     this.notice = undefined;
-    this.autosave.clear();
+    this.autosave.reset();
     this.reloadList();
     this.focusAfterRender = { selector: '#form-heading' };
   }
@@ -353,7 +386,7 @@ export class DddDossierForm extends LitElement {
 
   /** @internal */
   retrySave(): void {
-    void this.autosave.flush();
+    void this.autosave.flush({ force: true });
   }
 
   // --- rendering ------------------------------------------------------------------------------
@@ -391,9 +424,10 @@ export class DddDossierForm extends LitElement {
     return html`
       <div class="form__top">
         <button type="button" class="link-button" @click=${() => void this.saveAndClose()}>${this.t('form.back')}</button>
-        ${editable ? this.renderSaveStatus() : nothing}
+        ${editable ? renderSaveStatus(this) : nothing}
       </div>
       ${this.notice ? html`<p class="ddd-notice form__notice" part="notice" role="status" tabindex="-1">${this.t(this.notice.key, this.notice.vars)}</p>` : nothing}
+      ${editable ? renderConflicts(this) : nothing}
       <div class="layout">
         ${renderTaskList(this, items, view, editable)}
         <div class="layout__main">
@@ -401,20 +435,5 @@ export class DddDossierForm extends LitElement {
         </div>
       </div>
     `;
-  }
-
-  private renderSaveStatus(): TemplateResult {
-    const { state, error } = this.autosave;
-    const text = { saved: 'form.save.saved', dirty: 'form.save.dirty', saving: 'form.save.saving', error: 'form.save.error' }[state];
-    return html`<div class="save-status save-status--${state}" part="save-status">
-      <p class="save-status__text" role="status">${this.t(text)}</p>
-      ${state === 'error'
-        ? html`<div class="ddd-notice ddd-notice--error" role="alert">
-            <p>${this.messageFor(error)}</p>
-            ${this.closeFailed ? html`<p>${this.t('form.save.closeFailed')}</p>` : nothing}
-            <button type="button" class="ddd-button ddd-button--secondary" @click=${() => this.retrySave()}>${this.t('common.retry')}</button>
-          </div>`
-        : nothing}
-    </div>`;
   }
 }

@@ -81,9 +81,13 @@ export const formStyles = css`
   .dossier-card__percent {
     color: var(--_text-subtle);
   }
-  .new-dossier {
+  .new-dossier,
+  .data-export {
     padding-top: var(--_space-4);
     border-top: 1px solid var(--_border);
+  }
+  .data-export {
+    margin-top: var(--_space-5);
   }
 
   .tag {
@@ -153,6 +157,10 @@ export const formStyles = css`
     background: var(--_background);
     font-weight: 700;
     box-shadow: inset 4px 0 0 var(--_primary);
+  }
+  /* box-shadow has no logical form: the marker moves to the start edge in right-to-left text. */
+  .task__button[aria-current]:dir(rtl) {
+    box-shadow: inset -4px 0 0 var(--_primary);
   }
   .task__state {
     display: inline-flex;

@@ -2,6 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import './ddd-dossier-form.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import { DossierApiError } from '@doorstroom/sdk';
 import { completeDeelA, signIn, type InstrumentedApi } from './test/instrument.js';
 
 const root = (el: DddDossierForm) => el.shadowRoot!;
@@ -178,7 +179,7 @@ describe('ddd-dossier-form', function () {
       expect(el.step).to.deep.equal({ kind: 'section', sectionId: 'herkomst' });
       const links = $$<HTMLAnchorElement>(el, '.ddd-error-summary a');
       expect(links.map((a) => a.textContent)).to.deep.equal([
-        'Kies een antwoord bij: Sector of profiel.',
+        'Kies een antwoord bij: Profiel of sector.',
         'Kies minstens één antwoord bij: Examenvakken.',
         'Kies een antwoord bij: Verwacht je dit jaar je diploma te halen?',
       ]);
@@ -301,11 +302,12 @@ describe('ddd-dossier-form', function () {
 
     it('keeps what was typed when saving fails, and saves on "Opnieuw proberen"', async () => {
       const { el, api } = await openNoor('motivatie');
-      api.failNext('saveSection');
+      // A server error (a network error means offline: see no-loss.test.ts).
+      api.failNext('saveSection', new DossierApiError({ kind: 'server', status: 500, message: 'boom (test)', write: true }));
       typeInto($<HTMLTextAreaElement>(el, '#ddd-waarom')!, 'Omdat ik graag met auto’s werk.');
       await until(() => el.autosave.state === 'error', 'failed');
       await el.updateComplete;
-      expect(text(el)).to.contain('Opslaan is niet gelukt').and.to.contain('Geen verbinding met de server');
+      expect(text(el)).to.contain('Opslaan is niet gelukt').and.to.contain('Er ging iets mis bij de server');
       expect($<HTMLTextAreaElement>(el, '#ddd-waarom')!.value).to.equal('Omdat ik graag met auto’s werk.');
       await expect(el).to.be.accessible();
       button(el, 'Opnieuw proberen')!.click();

@@ -1,10 +1,11 @@
 /**
  * Without a dossier open: the student's dossiers with their status, and "Nieuw dossier" with
- * the three dossier types explained in plain language.
+ * the three dossier types explained in plain language, and "Download mijn gegevens".
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DossierSummary } from '@doorstroom/sdk';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import { renderDataExport } from './data-export.js';
 import { dossierTypeInfo } from './state.js';
 
 export function renderDossierList(host: DddDossierForm): TemplateResult {
@@ -21,13 +22,14 @@ export function renderDossierList(host: DddDossierForm): TemplateResult {
           ? renderItems(host, list.value ?? [])
           : html`<p class="ddd-notice" part="notice" role="status">${host.t('form.loadingList')}</p>`}
     </section>
-    ${list.status === 'ready' ? renderNewDossier(host) : nothing}`;
+    ${list.status === 'ready' ? renderNewDossier(host) : nothing}
+    ${list.status === 'ready' ? renderDataExport(host) : nothing}`;
 }
 
 function renderItems(host: DddDossierForm, items: ReadonlyArray<DossierSummary>): TemplateResult {
   if (items.length === 0) return html`<p class="ddd-notice" part="notice">${host.t('form.list.empty')}</p>`;
   const types = new Map(dossierTypeInfo(host.locale.lang).map((info) => [info.value, info.label]));
-  const date = new Intl.DateTimeFormat(host.locale.lang, { day: 'numeric', month: 'long', year: 'numeric' });
+  const date = new Intl.DateTimeFormat(host.locale.intl, { day: 'numeric', month: 'long', year: 'numeric' });
   return html`<ul class="dossiers">
     ${items.map((item) => {
       const title = item.keuze ?? host.t('form.list.noChoice');

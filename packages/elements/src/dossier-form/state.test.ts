@@ -1,9 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { defaultRegionConfig, type Dossier } from '@doorstroom/sdk';
+import { defaultRegionConfig, DossierApiError, type Dossier } from '@doorstroom/sdk';
 import { makeDossier } from '../../../sdk/src/testing/fixtures.js';
 import { AutosaveQueue, type AutosaveHost } from './autosave.js';
 import { applyChoiceChange, deadlineText, rebaseDrafts } from './state.js';
-import { networkError } from './test/instrument.js';
 
 const albeda = { id: '00GT', label: 'Albeda', detail: { brin: '00GT' } };
 const mondriaan = { id: '27GZ', label: 'ROC Mondriaan', detail: { brin: '27GZ' } };
@@ -42,7 +41,7 @@ describe('AutosaveQueue', () => {
       save,
       reload: async () => dossier,
       saved: (d) => (dossier = d),
-      conflicted: (d) => (dossier = d),
+      refreshed: (d) => (dossier = d),
       failed: () => {},
       changed: () => {},
     });
@@ -55,7 +54,7 @@ describe('AutosaveQueue', () => {
     let fail = true;
     const { queue, drafts } = setup(async (_id, _section, answers, version) => {
       sent.push(answers);
-      if (fail) throw networkError();
+      if (fail) throw new DossierApiError({ kind: 'server', status: 500, message: 'boom (test)', write: true });
       return { ...makeDossier({ sections: [] }), version: version + 1 };
     });
     drafts['motivatie'] = { waarom: 'eerste' };
@@ -69,6 +68,7 @@ describe('AutosaveQueue', () => {
     expect(await queue.flush()).to.equal(true);
     expect(sent[1]).to.deep.equal({ waarom: 'eerste', later: '' });
     expect(queue.state).to.equal('saved');
+    queue.dispose();
   });
 
   it('sends null for an answer that was removed from the draft', async () => {

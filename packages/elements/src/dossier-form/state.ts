@@ -21,6 +21,7 @@ import {
   type SectionDefinition,
   type SectionStatus,
 } from '@doorstroom/sdk';
+import { intlLocale } from '../shared/i18n.js';
 // Not re-exported by the SDK's index; a pure helper, safe to import by path.
 import { optionsFrom } from '@doorstroom/sdk';
 
@@ -148,14 +149,14 @@ export function applyChoiceChange(answers: SectionAnswers, key: string, value: u
 /** "1 april" in the person's language; the registration deadline from the region's config. */
 export function deadlineDate(config: RegionConfig, lang: string): string {
   const { month, day } = config.registrationDeadline;
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, day)));
+  return new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, day)));
 }
 
-/** The code list's own sentence when the region keeps 1 April; otherwise the same sentence with its date. */
+/** The code list's own sentence (Dutch, English) when the region keeps 1 April; otherwise the template with its date. */
 export function deadlineText(config: RegionConfig, lang: string, template: (date: string) => string): string {
   const standard = codelists.aanmelddeadline;
   const { month, day } = config.registrationDeadline;
-  if (month === standard.maand && day === standard.dag) return lang.startsWith('en') ? standard.en : standard.nl;
+  if (month === standard.maand && day === standard.dag && (lang === 'nl' || lang === 'en')) return standard[lang];
   return template(deadlineDate(config, lang));
 }
 

@@ -415,6 +415,7 @@ export class DddMentorReview extends LitElement {
 
   private fail(error: unknown): void {
     const text = this.report(error);
-    this.notice = { kind: 'error', text, conflict: isDossierApiError(error) && error.kind === 'conflict' };
+    // A 409 means the dossier moved on elsewhere (another tab, the student): offer its newest version.
+    this.notice = { kind: 'error', text, conflict: isDossierApiError(error) && (error.kind === 'conflict' || error.status === 409) };
   }
 }

@@ -10,6 +10,8 @@ const own = css`
   .base {
     display: grid;
     gap: var(--_space-4);
+    /* Names and answers are user text: a long unbroken one wraps instead of widening the page. */
+    overflow-wrap: anywhere;
   }
   .title {
     margin: 0;

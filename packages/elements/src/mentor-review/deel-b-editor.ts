@@ -8,6 +8,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { localize, type AnswerValue, type ConditionContext, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
 import { renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
 import { renderQuestions } from '../shared/fields.js';
+import { styleProperties } from '../shared/style-properties.js';
 import { heading, renderAnswers } from './read-only-answers.js';
 import type { Translate } from './state.js';
 
@@ -113,7 +114,7 @@ export function percentBar(percent: number, label: string, t: Translate): Templa
       aria-valuenow=${percent}
       aria-valuetext=${text}
     >
-      <div class="percent-fill" style="inline-size: ${percent}%"></div>
+      <div class="percent-fill" ${styleProperties({ 'inline-size': `${percent}%` })}></div>
     </div>
     <span class="percent-text">${text}</span>
   </div>`;

@@ -61,7 +61,7 @@ export function renderDossier(options: DossierViewOptions): TemplateResult {
   return html`<article class="dossier" part="dossier" aria-labelledby="dossier-title">
     ${renderToolbar(t, options.back, () => window.print())}
     <header class="dossier-head">
-      <h2 id="dossier-title" class="dossier-title">${t('mentor.dossier.heading', { naam: dossier.student.naam })}</h2>
+      <h2 id="dossier-title" class="dossier-title" tabindex="-1">${t('mentor.dossier.heading', { naam: dossier.student.naam })}</h2>
       <p class="dossier-meta">${meta}</p>
     </header>
     ${dossier.archived ? html`<p class="ddd-notice">${t('mentor.dossier.archived')}</p>` : nothing}
@@ -129,7 +129,7 @@ export function renderBegeleidingOnly(options: BegeleidingViewOptions): Template
   const { t } = options;
   return html`<article class="dossier" part="begeleiding" aria-labelledby="begeleiding-title">
     ${renderToolbar(t, options.back)}
-    <h2 id="begeleiding-title" class="dossier-title">${t('mentor.begeleiding.heading', { naam: options.naam })}</h2>
+    <h2 id="begeleiding-title" class="dossier-title" tabindex="-1">${t('mentor.begeleiding.heading', { naam: options.naam })}</h2>
     <p class="hint">${t('mentor.begeleiding.intro')}</p>
     ${options.summary ?? nothing} ${renderNotice(options.notice, t, options.reload)}
     ${options.deelB ?? (options.loading ? html`<p role="status">${t('mentor.loadingDossier')}</p>` : nothing)}

@@ -2,9 +2,14 @@
  * Drafts of deel B and saving them: debounced autosave after typing, "Opslaan" at once, one save
  * at a time (each uses the version the previous one returned), a visible state per section.
  * The same controller serves a dossier (saveSection) and a student without one (saveBegeleiding).
+ *
+ * Unsaved answers are also kept on the device (see shared/drafts.ts) until a save went through,
+ * and put back when the same dossier opens again unchanged (after a reload or crash). Back
+ * online, what is unsaved is saved; leaving the page with unsaved answers asks first.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AnswerValue, SectionAnswers } from '@doorstroom/sdk';
+import type { AnswerValue, DossierApi, SectionAnswers } from '@doorstroom/sdk';
+import { DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, sameAnswer, watchConnectivity, type DraftHost, type DraftStore } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
 import type { SaveState } from './deel-b-editor.js';
 import { isDirty, patchFor } from './state.js';
@@ -32,9 +37,15 @@ export class DeelBEditor implements ReactiveController {
 
   /** Milliseconds after the last change before a section saves by itself. */
   autosaveMs = 1500;
+  /** Where unsaved answers are kept on this device; by default `draftStoreFor(host, host.api)`. */
+  draftStore?: DraftStore;
+  /** Sections whose unsaved answers were put back from the device since the last `attach`. */
+  restoredSections: string[] = [];
 
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private queue: Promise<boolean> = Promise.resolve(true);
+  private readonly local = new DraftSaver(() => this.draftStore ?? draftStoreFor(this.host as unknown as DraftHost, (this.host as { api?: DossierApi }).api));
+  private stopWatching: Array<() => void> = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -43,7 +54,25 @@ export class DeelBEditor implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    this.stopWatching = [
+      watchConnectivity((online) => {
+        if (online && this.dirty) void this.flush();
+      }),
+      guardUnsavedChanges(
+        () => this.dirty,
+        () => void this.local.flush(),
+      ),
+    ];
+  }
+
   hostDisconnected(): void {
+    this.stopTimers();
+    for (const stop of this.stopWatching.splice(0)) stop();
+    void this.local.flush();
+  }
+
+  private stopTimers(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
   }
@@ -53,18 +82,20 @@ export class DeelBEditor implements ReactiveController {
     const same = this.target?.key === target.key;
     this.target = target;
     if (same) return;
-    this.hostDisconnected();
+    this.stopTimers();
     this.error = undefined;
     this.drafts = {};
     this.states = {};
+    this.restoredSections = [];
     for (const id of sectionIds) {
       this.drafts[id] = { ...(target.saved(id) ?? {}) };
       this.states[id] = { state: 'idle' };
     }
+    void this.restore(target, sectionIds);
   }
 
   detach(): void {
-    this.hostDisconnected();
+    this.stopTimers();
     this.target = undefined;
     this.drafts = {};
     this.states = {};
@@ -77,8 +108,62 @@ export class DeelBEditor implements ReactiveController {
     if (!sectionId || rest.length === 0) return;
     this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, rest.join('.'), value) };
     this.refreshState(sectionId);
+    this.persist(sectionId);
     this.schedule(sectionId);
     this.host.requestUpdate();
+  }
+
+  /**
+   * Answers kept on the device for this target. Only when the server still has the version they
+   * were typed on: then nobody changed anything since and the section is as editable as it was.
+   */
+  private async restore(target: SaveTarget, sectionIds: ReadonlyArray<string>): Promise<void> {
+    const store = this.draftStore ?? draftStoreFor(this.host as unknown as DraftHost, (this.host as { api?: DossierApi }).api);
+    let kept: Awaited<ReturnType<DraftStore['list']>> = [];
+    try {
+      kept = store ? await store.list(target.key) : [];
+    } catch {
+      return;
+    }
+    if (this.target !== target) return;
+    for (const draft of kept) {
+      const { sectionId } = draft;
+      if (!sectionIds.includes(sectionId) || draft.baseVersion !== target.version() || this.isDirty(sectionId)) continue;
+      const { apply } = reconcileDraft(draft, target.saved(sectionId));
+      const entries = Object.entries(apply);
+      if (entries.length === 0) {
+        this.persist(sectionId);
+        continue;
+      }
+      let answers = this.drafts[sectionId] ?? {};
+      for (const [key, value] of entries) answers = setAnswer(answers, key, (value ?? undefined) as AnswerValue | undefined);
+      this.drafts = { ...this.drafts, [sectionId]: answers };
+      this.restoredSections = [...this.restoredSections, sectionId];
+      this.refreshState(sectionId);
+      this.schedule(sectionId);
+    }
+    this.host.requestUpdate();
+  }
+
+  /** Writes the section's unsaved answers to the device, or removes them once nothing is unsaved. */
+  private persist(sectionId: string): void {
+    const target = this.target;
+    if (!target) return;
+    const key = { dossierId: target.key, sectionId };
+    const saved = target.saved(sectionId) ?? {};
+    const draft = this.drafts[sectionId] ?? {};
+    const changed = [...new Set([...Object.keys(saved), ...Object.keys(draft)])].filter((k) => !sameAnswer(saved[k], draft[k]));
+    if (changed.length === 0) {
+      this.local.remove(key);
+      return;
+    }
+    this.local.put({
+      ...key,
+      baseVersion: target.version(),
+      values: Object.fromEntries(changed.map((k) => [k, draft[k] ?? null])),
+      origins: Object.fromEntries(changed.map((k) => [k, saved[k] ?? null])),
+      savedAt: Date.now(),
+    });
   }
 
   /** Re-reads the save states after the saved answers changed underneath (a reload). */
@@ -152,6 +237,8 @@ export class DeelBEditor implements ReactiveController {
       this.states = { ...this.states, [sectionId]: { state: 'saved', savedAt: new Date() } };
       // Typed on while the save was under way: that is a newer draft still to save.
       if (this.isDirty(sectionId)) this.states = { ...this.states, [sectionId]: { state: 'dirty' } };
+      // The version moved on: every device copy is now based on it.
+      for (const id of Object.keys(this.drafts)) this.persist(id);
       return true;
     } catch (error) {
       if (this.target !== target) return false;

@@ -107,6 +107,8 @@ const nl = {
   'mentor.role.guardian': 'ouder of verzorger',
   'mentor.role.mentor': 'mentor',
   'mentor.role.mbo': 'mbo',
+  'mentor.detail.crebo': 'crebo {value}',
+  'mentor.detail.niveau': 'niveau {value}',
 } satisfies Catalogue;
 
 export type MentorMessageKey = keyof typeof nl;
@@ -214,6 +216,8 @@ const en: Record<MentorMessageKey, string> = {
   'mentor.role.guardian': 'parent or guardian',
   'mentor.role.mentor': 'mentor',
   'mentor.role.mbo': 'MBO',
+  'mentor.detail.crebo': 'crebo {value}',
+  'mentor.detail.niveau': 'level {value}',
 };
 
 addMessages({ nl, en });

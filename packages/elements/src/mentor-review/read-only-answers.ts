@@ -84,11 +84,8 @@ const empty = (lang: string) => html`<span class="ro-missing">${translate(lang, 
 const isReference = (value: unknown): value is ReferenceAnswer =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as ReferenceAnswer).label === 'string';
 
-// Catalogue snapshots carry codes; these are the ones a reader recognises.
-const detailLabels: Record<string, { nl: string; en: string }> = {
-  crebo: { nl: 'crebo', en: 'crebo' },
-  niveau: { nl: 'niveau', en: 'level' },
-};
+// Catalogue snapshots carry codes; these are the ones a reader recognises by a label.
+const labelledDetails = new Set(['crebo', 'niveau']);
 
 function referenceDetails(value: ReferenceAnswer, lang: string): string[] {
   const detail = value.detail ?? {};
@@ -96,8 +93,7 @@ function referenceDetails(value: ReferenceAnswer, lang: string): string[] {
   for (const key of ['crebo', 'niveau', 'leerweg', 'plaats', 'cohort']) {
     const item = detail[key];
     if (item === undefined || item === '') continue;
-    const label = detailLabels[key];
-    parts.push(label ? `${localize(label, lang)} ${item}` : String(item));
+    parts.push(labelledDetails.has(key) ? translate(lang, `mentor.detail.${key}`, { value: item }) : String(item));
   }
   return parts;
 }

@@ -22,6 +22,7 @@ import {
   type SectionDefinition,
   type WorkflowContext,
 } from '@doorstroom/sdk';
+import { intlLocale } from '../shared/i18n.js';
 
 /** The deel B sections a mentor edits, in the order they are shown. */
 export const deelBSectionIds = ['begeleiding', 'advies'] as const;
@@ -166,19 +167,22 @@ export function sectionTitleLookup(sections: ReadonlyArray<SectionDefinition>, l
   };
 }
 
-/** Dates as a Dutch reader expects them ("23 november 2026, 14:05"), or in English. */
+// Dutch and British conventions for nl/en; the other languages use their own.
+const intlTag = (lang: string) => (lang === 'en' ? 'en-GB' : lang === 'nl' ? 'nl-NL' : intlLocale(lang));
+
+/** Dates as a reader of the language expects them ("23 november 2026, 14:05"). */
 export function formatDateTime(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(intlTag(lang), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(intlTag(lang), { dateStyle: 'medium' }).format(date);
 }
 
 export function formatTime(date: Date, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { hour: '2-digit', minute: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat(intlTag(lang), { hour: '2-digit', minute: '2-digit' }).format(date);
 }

@@ -1,0 +1,77 @@
+/**
+ * "Download mijn gegevens" under the student's dossier list: AVG inzage as one JSON file with
+ * everything the backend holds about them (`exportStudentData`). The file is made in the
+ * browser (a Blob), so nothing extra is sent anywhere.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { exportFileName, exportStudentData, exportToJson } from '@doorstroom/sdk';
+import { addMessages } from '../shared/i18n.js';
+import type { DddDossierForm } from './ddd-dossier-form.component.js';
+
+addMessages({
+  nl: {
+    'form.export.title': 'Jouw gegevens',
+    'form.export.intro':
+      'Je mag altijd zien welke gegevens over jou zijn opgeslagen. Download ze als bestand (JSON): al je dossiers en wat ermee is gebeurd.',
+    'form.export.button': 'Download mijn gegevens',
+    'form.export.busy': 'Gegevens verzamelen…',
+    'form.export.done': 'Je gegevens zijn gedownload. Je vindt het bestand bij je downloads.',
+    'form.export.error': 'Het downloaden is niet gelukt.',
+  },
+  en: {
+    'form.export.title': 'Your data',
+    'form.export.intro': 'You may always see which data about you is stored. Download it as a file (JSON): all your dossiers and what happened to them.',
+    'form.export.button': 'Download my data',
+    'form.export.busy': 'Collecting your data…',
+    'form.export.done': 'Your data has been downloaded. You will find the file in your downloads.',
+    'form.export.error': 'The download did not work.',
+  },
+});
+
+type ExportState = { status: 'idle' | 'busy' | 'done' } | { status: 'error'; message: string };
+
+// Kept beside the element rather than in it: the list view is the only place that needs it.
+const states = new WeakMap<DddDossierForm, ExportState>();
+
+/** Offers a text as a file download. */
+export function downloadFile(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  link.click();
+  // Revoking right away can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function download(host: DddDossierForm): Promise<void> {
+  const set = (state: ExportState) => {
+    states.set(host, state);
+    host.requestUpdate();
+  };
+  set({ status: 'busy' });
+  try {
+    const data = await exportStudentData(host.requireApi());
+    downloadFile(exportFileName(data), exportToJson(data));
+    set({ status: 'done' });
+  } catch (error) {
+    set({ status: 'error', message: host.report(error) });
+  }
+}
+
+export function renderDataExport(host: DddDossierForm): TemplateResult {
+  const state = states.get(host) ?? { status: 'idle' };
+  const busy = state.status === 'busy';
+  return html`<section class="data-export ddd-no-print" aria-labelledby="data-export-heading">
+    <h3 id="data-export-heading">${host.t('form.export.title')}</h3>
+    <p class="ddd-help" id="data-export-intro">${host.t('form.export.intro')}</p>
+    <button type="button" class="ddd-button ddd-button--secondary" aria-describedby="data-export-intro" ?disabled=${busy} @click=${() => void download(host)}>
+      ${busy ? host.t('form.export.busy') : host.t('form.export.button')}
+    </button>
+    <p class="data-export__status" role="status">${state.status === 'done' ? host.t('form.export.done') : nothing}</p>
+    ${state.status === 'error'
+      ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.t('form.export.error')} ${state.message}</p></div>`
+      : nothing}
+  </section>`;
+}
