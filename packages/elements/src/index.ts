@@ -7,3 +7,6 @@ export * from './mentor-review/ddd-mentor-review.js';
 export * from './consent/ddd-consent.js';
 export * from './shared/events.js';
 export * from './shared/drafts.js';
+// For pages that load the script-tag bundle and bring their own authentication or languages.
+export { createHttpClient, isDossierApiError, registerLanguage } from '@doorstroom/sdk';
+export { addMessages } from './shared/i18n.js';

@@ -78,6 +78,8 @@ interface Notice {
  * @cssproperty --ddd-consent-max-width - Maximum width of the content. Default 48rem.
  * @cssproperty --ddd-consent-panel-background - Background of the form, actions and confirmation panels. Default --ddd-color-surface.
  * @cssproperty --ddd-consent-confirm-border-color - Border of the confirmation panel. Default --ddd-color-primary.
+ *
+ * @tag ddd-consent
  */
 export class DddConsent extends LitElement {
   static override styles = [sharedStyles, fieldStyles, readOnlyAnswersStyles, consentStyles];

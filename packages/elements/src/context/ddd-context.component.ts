@@ -20,6 +20,8 @@ import { apiContext, configContext, meContext } from '../shared/context.js';
  *   <ddd-context api-base="https://api.example.nl/doorstroom" token="…" lang="nl">
  *     <ddd-progress dossier-id="d-123"></ddd-progress>
  *   </ddd-context>
+ *
+ * @tag ddd-context
  */
 export class DddContext extends LitElement {
   static override styles = css`

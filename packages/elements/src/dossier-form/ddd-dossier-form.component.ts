@@ -81,6 +81,8 @@ type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; erro
  *
  * @cssproperty --ddd-form-sidebar-width - Width of the task list column on wide screens. Default 17rem.
  * @cssproperty --ddd-form-complete-color - Colour of the "Klaar" tag. Default --ddd-color-success.
+ *
+ * @tag ddd-dossier-form
  */
 export class DddDossierForm extends LitElement {
   static override styles = [sharedStyles, fieldStyles, formStyles, conflictStyles];

@@ -60,6 +60,8 @@ import { renderMijnLeerlingen, renderTabs, renderTeBehandelen, type MentorView }
  * @cssproperty --ddd-color-text-subtle - Secondary text (meta data, hints).
  * @cssproperty --ddd-color-border - Card and panel borders.
  * @cssproperty --ddd-font-family - Font of the whole element.
+ *
+ * @tag ddd-mentor-review
  */
 export class DddMentorReview extends LitElement {
   static override styles = styles;

@@ -54,6 +54,8 @@ export function stepsFor(type: Dossier['type']): StepId[] {
  * @cssproperty --ddd-progress-complete-color - Fill of a complete bar and of done steps. Default --ddd-color-success.
  * @cssproperty --ddd-progress-track-color - The empty part of a bar. Default #dcdcdc.
  * @cssproperty --ddd-progress-step-size - Diameter of a step's marker. Default 2rem.
+ *
+ * @tag ddd-progress
  */
 export class DddProgress extends LitElement {
   static override styles = [sharedStyles, progressStyles];

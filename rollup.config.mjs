@@ -1,0 +1,217 @@
+// Builds for publishing (Lit's publishing guide: ES2022 modules, one file per source module,
+// dependencies left to the app's bundler, not minified) and one self-contained script-tag bundle.
+// Type declarations come from `tsc -p packages/<pkg>/tsconfig.build.json` (see `npm run build`).
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = fileURLToPath(new URL('.', import.meta.url));
+const at = (...parts) => path.join(root, ...parts);
+
+/**
+ * Export condition that points a workspace package at its TypeScript sources, so the bundle
+ * never depends on a stale dist. Without the condition the package's default export is used.
+ */
+export const sourceCondition = '@doorstroom/source';
+
+export const bundleFile = at('dist', 'doorstroom.min.js');
+export const elementsEntry = at('packages', 'elements', 'src', 'index.ts');
+
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/**
+ * The `./src/x.ts` targets of a package's exports map (a `*` pattern expands to the matching
+ * files, tests left out). Given as a list, not named, so each entry keeps its source path in
+ * dist (src/server/index.ts → dist/server/index.js) next to the declarations tsc writes for it.
+ */
+function inputsOf(pkgDir, pkg) {
+  const inputs = [];
+  for (const target of Object.values(pkg.exports ?? { '.': './src/index.ts' })) {
+    const file = typeof target === 'string' ? target : (target[sourceCondition] ?? target.default);
+    if (!file?.endsWith('.ts')) continue;
+    if (!file.includes('*')) {
+      inputs.push(path.join(pkgDir, file));
+      continue;
+    }
+    const dir = path.join(pkgDir, path.dirname(file));
+    const [before, after] = path.basename(file).split('*');
+    for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+      if (name.startsWith(before) && name.endsWith(after) && !name.endsWith('.test.ts')) inputs.push(path.join(dir, name));
+    }
+  }
+  return inputs;
+}
+
+/** A module id belongs to a dependency: the bare name itself or a subpath of it. */
+function isDependency(pkg) {
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+  return (id) => names.some((name) => id === name || id.startsWith(`${name}/`));
+}
+
+/** The dependency warnings zod 4 is known for; everything else still reaches the console. */
+export function onwarn(warning, warn) {
+  const fromNodeModules = (id) => typeof id === 'string' && id.includes(`${path.sep}node_modules${path.sep}`);
+  if (warning.code === 'INVALID_ANNOTATION' && fromNodeModules(warning.id)) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && (warning.ids ?? []).every(fromNodeModules)) return;
+  warn(warning);
+}
+
+const typescript = () =>
+  esbuild({
+    target: 'es2022',
+    // Keeps experimentalDecorators and useDefineForClassFields: false, which Lit's decorators need.
+    tsconfig: at('tsconfig.esbuild.json'),
+  });
+
+/**
+ * Elements must reach the SDK through its package name: a relative import into
+ * packages/sdk/src would copy SDK modules into @doorstroom/elements' dist.
+ */
+function sdkThroughPackageName(sdkSrc) {
+  return {
+    name: 'doorstroom:sdk-through-package-name',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved && resolved.id.startsWith(sdkSrc) && !importer.startsWith(sdkSrc)) {
+        this.error(`${path.relative(root, importer)} imports ${source}: import it from '@doorstroom/sdk' instead.`);
+      }
+      return null;
+    },
+  };
+}
+
+/** Removes files of modules that were renamed or deleted since the last build. */
+const cleanDir = (dir) => ({
+  name: 'doorstroom:clean',
+  buildStart: () => rmSync(dir, { recursive: true, force: true }),
+});
+
+/** The ESM library build of one workspace package into packages/<name>/dist. */
+export function libraryConfig(name) {
+  const pkgDir = at('packages', name);
+  const pkg = readJson(path.join(pkgDir, 'package.json'));
+  const src = path.join(pkgDir, 'src');
+  return {
+    input: inputsOf(pkgDir, pkg),
+    external: isDependency(pkg),
+    plugins: [
+      cleanDir(path.join(pkgDir, 'dist')),
+      name === 'elements' && sdkThroughPackageName(at('packages', 'sdk', 'src') + path.sep),
+      typescript(),
+    ].filter(Boolean),
+    onwarn,
+    output: {
+      dir: path.join(pkgDir, 'dist'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: src,
+      entryFileNames: '[name].js',
+    },
+  };
+}
+
+/** Modules that must never reach the script-tag bundle: the mock service worker and example data. */
+const forbiddenInBundle = [
+  `${path.sep}node_modules${path.sep}msw${path.sep}`,
+  `${path.sep}node_modules${path.sep}@mswjs${path.sep}`,
+  at('packages', 'sdk', 'src', 'example') + path.sep,
+  at('packages', 'sdk', 'src', 'testing') + path.sep,
+  at('packages', 'sdk', 'src', 'msw.ts'),
+];
+
+function keepOutOfBundle() {
+  return {
+    name: 'doorstroom:keep-out-of-bundle',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const leaked = Object.entries(chunk.modules)
+          .filter(([id, info]) => info.renderedLength > 0 && forbiddenInBundle.some((part) => id.includes(part)))
+          .map(([id]) => path.relative(root, id));
+        if (leaked.length) this.error(`These modules must not be in ${chunk.fileName}: ${leaked.join(', ')}`);
+      }
+    },
+  };
+}
+
+const terserPlugin = () => terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+
+const langPrefix = '\0doorstroom-lang:';
+const sdkLangDir = at('packages', 'sdk', 'src', 'lang');
+const elementsLangDir = at('packages', 'elements', 'src', 'lang');
+
+/** Languages with a pack for both the SDK texts and the elements' UI strings (lang/<code>.ts). */
+export function languagePacks() {
+  const codes = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => /^[a-z]{2,3}\.ts$/.test(f)).map((f) => f.slice(0, -3)) : []);
+  const ui = new Set(codes(elementsLangDir));
+  return codes(sdkLangDir).filter((code) => ui.has(code));
+}
+
+/**
+ * dist/lang/<code>.js: registers one language with the bundle it sits next to. It imports
+ * `../doorstroom.min.js`, so the page gets the same module instance as its script tag.
+ */
+function languageEntries(codes) {
+  const pathOf = (...parts) => JSON.stringify(at('packages', ...parts));
+  return {
+    name: 'doorstroom:language-entries',
+    resolveId: (source) => (source.startsWith(langPrefix) ? source : null),
+    load(id) {
+      if (!id.startsWith(langPrefix)) return null;
+      const code = id.slice(langPrefix.length);
+      if (!codes.includes(code)) return null;
+      return [
+        `import { registerLanguage } from ${pathOf('sdk', 'src', 'i18n.ts')};`,
+        `import { addMessages } from ${pathOf('elements', 'src', 'shared', 'i18n.ts')};`,
+        `import { ${code} as texts } from ${pathOf('sdk', 'src', 'lang', `${code}.ts`)};`,
+        `import { ${code} as messages } from ${pathOf('elements', 'src', 'lang', `${code}.ts`)};`,
+        'registerLanguage(texts);',
+        `addMessages({ ${JSON.stringify(code)}: messages });`,
+      ].join('\n');
+    },
+  };
+}
+
+/**
+ * The script-tag build: dist/doorstroom.min.js, a self-contained, minified ES module (lit,
+ * @lit/context, ky and the SDK inlined), and with `languages` (the default for the whole
+ * bundle) dist/lang/<code>.js per extra language. Lit's production build is picked because the
+ * 'development' condition is not set. `input` other than the elements' index (npm run size)
+ * builds that one entry into one file.
+ */
+export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcemap = true, languages = input === elementsEntry } = {}) {
+  const codes = languages ? languagePacks() : [];
+  const plugins = [
+    nodeResolve({ browser: true, exportConditions: [sourceCondition], extensions: ['.mjs', '.js', '.ts', '.json'] }),
+    languageEntries(codes),
+    typescript(),
+    keepOutOfBundle(),
+  ];
+  if (codes.length === 0) {
+    return { input, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
+  }
+  const main = path.basename(file, '.js');
+  const isLanguageData = (id) => id.startsWith(langPrefix) || [sdkLangDir, elementsLangDir].some((dir) => id.startsWith(dir + path.sep));
+  return {
+    input: { [main]: input, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
+    // The language files import registerLanguage/addMessages from the main file: it may export them too.
+    preserveEntrySignatures: 'allow-extension',
+    plugins,
+    onwarn,
+    output: {
+      dir: path.dirname(file),
+      format: 'es',
+      sourcemap,
+      entryFileNames: '[name].js',
+      // Everything but the language data stays in the one main file: it must work on its own.
+      manualChunks: (id) => (isLanguageData(id) ? undefined : main),
+      plugins: [terserPlugin()],
+    },
+  };
+}
+
+export default [libraryConfig('sdk'), libraryConfig('elements'), bundleConfig()];

@@ -1,0 +1,64 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '@doorstroom/elements';
+import { setupDossier, setupOf } from './support/backend.js';
+
+/**
+ * Theming with `--ddd-*` custom properties (inherited through the shadow roots) and `::part()`
+ * for finer control. See docs/theming.md for every property and part.
+ */
+const meta: Meta = {
+  title: 'Thema/Eigen huisstijl',
+  loaders: [async () => ({ setup: setupDossier('student', { status: 'concept' }) })],
+};
+export default meta;
+type Story = StoryObj;
+
+const portalTheme = html`<style>
+  .portal-theme {
+    --ddd-font-family: Georgia, 'Times New Roman', serif;
+    --ddd-color-primary: #00584a;
+    --ddd-color-primary-hover: #003d33;
+    --ddd-color-success: #00584a;
+    --ddd-color-surface: #eef6f4;
+    --ddd-border-radius: 12px;
+    --ddd-focus-outline-color: #b1006a;
+    --ddd-space-4: 1.25rem;
+    --ddd-progress-bar-height: 0.5rem;
+    --ddd-progress-step-size: 2.5rem;
+    --ddd-form-sidebar-width: 20rem;
+  }
+  .portal-theme ddd-progress::part(step-current) {
+    font-weight: 700;
+    text-decoration: underline;
+  }
+  .portal-theme ddd-dossier-form::part(save-status) {
+    font-style: italic;
+  }
+</style>`;
+
+/** A portal in its own colours, font and corners: only custom properties and parts. */
+export const EigenHuisstijl: Story = {
+  name: 'Eigen huisstijl',
+  render: (_args, { loaded }) => {
+    const setup = setupOf(loaded);
+    return html`${portalTheme}
+      <div class="portal-theme">
+        <ddd-context .api=${setup.api}>
+          <ddd-progress compact dossier-id=${setup.dossierId ?? ''}></ddd-progress>
+          <ddd-dossier-form dossier-id=${setup.dossierId ?? ''}></ddd-dossier-form>
+        </ddd-context>
+      </div>`;
+  },
+};
+
+/** The same elements with the defaults, for comparison. */
+export const Standaard: Story = {
+  render: (_args, { loaded }) => {
+    const setup = setupOf(loaded);
+    return html`<ddd-context .api=${setup.api}>
+      <ddd-progress compact dossier-id=${setup.dossierId ?? ''}></ddd-progress>
+      <ddd-dossier-form dossier-id=${setup.dossierId ?? ''}></ddd-dossier-form>
+    </ddd-context>`;
+  },
+};
