@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
+import { cspHeaders } from './test/csp/csp-headers.mjs';
 
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
@@ -29,6 +30,8 @@ export default {
       if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';
       return next();
     },
+    // test/csp/*.html: served with a strict Content-Security-Policy (see test/csp/csp.test.ts).
+    cspHeaders,
   ],
   browsers: [
     playwrightLauncher({

@@ -13,9 +13,9 @@ import { bundleConfig, bundleFile, elementsEntry, root } from '../rollup.config.
 /** Bytes, min + gzip. The whole script-tag bundle registers every element. */
 // The target is 40 kB (issue 5); the bundle is at about 90 kB today. Until it is brought down
 // (see the closing notes: zod in the browser, ky, catalogues, per-element bundles), the
-// checked-in budget guards against growth: it fails on any increase past 92 kB.
+// checked-in budget guards against growth: it fails on growth past 95 kB.
 const target = { bundle: 40_000 };
-const budget = { bundle: 92_000 };
+const budget = { bundle: 95_000 };
 
 const elementsSrc = path.join(root, 'packages', 'elements', 'src');
 const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), elementsSrc];

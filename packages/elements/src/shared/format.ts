@@ -1,13 +1,25 @@
 /**
  * An answer as plain text in the user's language, for read-only views (the mentor reading deel A,
- * the consent overview, print): "Ja", "Vrouw", "14 mei 2009", "Albeda".
+ * the consent overview, print): "Ja", "Vrouw", "14 mei 2009", "Albeda". A BSN is masked.
  */
 import { localize, parseIsoDate, type AnswerValue, type Question, type ReferenceAnswer, type SectionAnswers } from '@doorstroom/sdk';
-import { translate } from './i18n.js';
+import { intlLocale, translate } from './i18n.js';
+
+const bsnMask = '•••••';
+
+/**
+ * A BSN as every read-only view shows it, '•••••6782': five dots and the last four characters
+ * (never more than four, whatever was typed). Only the student's own A1 field shows it whole.
+ */
+export function maskBsn(value: string): string {
+  const characters = Array.from(value.trim());
+  return characters.length > 4 ? bsnMask + characters.slice(-4).join('') : bsnMask;
+}
 
 export function formatAnswer(question: Question, value: AnswerValue | undefined, lang: string): string {
   const empty = translate(lang, 'field.empty');
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return empty;
+  if (question.kind === 'text' && question.format === 'bsn') return maskBsn(String(value));
   switch (question.kind) {
     case 'yesNo':
     case 'confirm':
@@ -22,7 +34,7 @@ export function formatAnswer(question: Question, value: AnswerValue | undefined,
     case 'date': {
       const date = parseIsoDate(value);
       if (!date) return String(value);
-      return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      return new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
         new Date(Date.UTC(date.year, date.month - 1, date.day)),
       );
     }

@@ -6,6 +6,9 @@ import { defaultRegionConfig } from '../config.js';
 import type { Actor, Dossier, Mentor } from '../contract.js';
 import type { SectionAnswers } from '../sections/types.js';
 
+// Hostile text for the same tests: `@doorstroom/sdk/testing` gives integrators both.
+export * from './hostile-payloads.js';
+
 /** The fixed day tests run on, so ages and deadlines do not drift. */
 export const today = new Date(2026, 10, 23, 12, 0, 0);
 
