@@ -89,6 +89,7 @@ function render() {
   const token = who.value;
   const actor = accounts.find((a) => a.token === token);
   document.documentElement.lang = lang();
+  document.documentElement.dir = lang() === 'ar' ? 'rtl' : 'ltr';
   app.className = 'portal-main';
   if (!actor) return;
   const api = createHttpClient({ baseUrl: new URL(apiBase, location.href).href, token });
@@ -144,9 +145,16 @@ who.addEventListener('change', () => {
   remember('who', who.value);
   render();
 });
+/** nl and en are in the bundle; the other languages are one extra file each, loaded on demand. */
+async function loadLanguage(code: string) {
+  if (code === 'nl' || code === 'en') return;
+  await import(new URL(`./lang/${code}.js`, import.meta.url).href);
+}
 langSelect.value = saved('lang') ?? 'nl';
-langSelect.addEventListener('change', () => {
+await loadLanguage(langSelect.value).catch(() => (langSelect.value = 'nl'));
+langSelect.addEventListener('change', async () => {
   remember('lang', langSelect.value);
+  await loadLanguage(langSelect.value).catch(() => undefined);
   fillWhoSelect();
   render();
 });
