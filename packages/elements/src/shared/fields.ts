@@ -18,6 +18,7 @@ import { live } from 'lit/directives/live.js';
 import {
   applies,
   isRequired,
+  limits,
   localize,
   normalizePostcode,
   type AnswerValue,
@@ -226,12 +227,12 @@ function renderInput(props: FieldProps): TemplateResult {
     };
     const kind = inputTypes[question.format ?? ''] ?? {};
     control = question.multiline
-      ? html`<textarea id=${id} class="ddd-textarea" rows="5" maxlength=${question.maxLength ?? nothing}
+      ? html`<textarea id=${id} class="ddd-textarea" rows="5" maxlength=${question.maxLength ?? limits.text}
           autocomplete=${question.autocomplete ?? nothing} placeholder=${placeholder} aria-describedby=${describe}
           aria-invalid=${error ? 'true' : nothing} ?disabled=${props.disabled} .value=${live(text)} @input=${onInput} @blur=${onBlur}></textarea>`
       : html`<input id=${id} class="ddd-input ${kind.short ? 'ddd-input--short' : ''}" type=${kind.type ?? 'text'}
           inputmode=${kind.inputmode ?? nothing} autocapitalize=${kind.caps ? 'characters' : nothing}
-          spellcheck=${question.format ? 'false' : nothing} maxlength=${question.maxLength ?? nothing}
+          spellcheck=${question.format ? 'false' : nothing} maxlength=${question.maxLength ?? limits.text}
           autocomplete=${question.autocomplete ?? nothing} placeholder=${placeholder} aria-describedby=${describe}
           aria-invalid=${error ? 'true' : nothing} ?disabled=${props.disabled} .value=${live(text)} @input=${onInput} @blur=${onBlur} />`;
   } else {
