@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { actionExpectations, type ActingParty } from './testing/expectations.js';
 import { defaultRegionConfig, type RegionConfig } from './config.js';
 import type { Actor, Dossier, DossierAction, DossierStatus, Role } from './contract.js';
 import type { SectionAnswers } from './sections/types.js';
@@ -43,31 +44,10 @@ function refusalCode(run: () => unknown): string {
 // ---------------------------------------------------------------------------------------------
 // The expectation, written out by hand from spec §5 (not derived from the SDK's table).
 
-type Party = 'owner' | 'guardian' | 'assignedMentor';
-const roleOfParty: Record<Party, Role> = { owner: 'student', guardian: 'guardian', assignedMentor: 'mentor' };
-const open: DossierStatus[] = ['concept', 'bijMentor', 'deelB', 'akkoord'];
+type Party = ActingParty;
 const allTypes: DossierType[] = ['vo-mbo', 'mbo-mbo', 'werk-mbo'];
-
-interface Expected {
-  by: Party[];
-  from: DossierStatus[];
-  types: DossierType[];
-  to?: DossierStatus;
-  onlyArchived?: true;
-}
-
-const expected: Record<DossierAction, Expected> = {
-  submitToMentor: { by: ['owner'], from: ['concept'], types: ['vo-mbo'], to: 'bijMentor' },
-  submitForConsent: { by: ['owner'], from: ['concept'], types: ['mbo-mbo', 'werk-mbo'], to: 'akkoord' },
-  returnToDeelA: { by: ['owner', 'assignedMentor'], from: ['bijMentor'], types: allTypes, to: 'concept' },
-  startDeelB: { by: ['assignedMentor'], from: ['bijMentor'], types: ['vo-mbo'], to: 'deelB' },
-  sendToStudent: { by: ['assignedMentor'], from: ['deelB'], types: ['vo-mbo'], to: 'akkoord' },
-  backToDeelA: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'concept' },
-  recordInzage: { by: ['owner', 'guardian'], from: ['akkoord'], types: allTypes },
-  finalize: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'afgerond' },
-  archive: { by: ['owner', 'assignedMentor'], from: open, types: allTypes },
-  reactivate: { by: ['owner', 'assignedMentor'], from: open, types: allTypes, onlyArchived: true },
-};
+const roleOfParty: Record<Party, Role> = { owner: 'student', guardian: 'guardian', assignedMentor: 'mentor' };
+const expected = actionExpectations;
 
 const cast: { name: string; actor: Actor; party?: Party }[] = [
   { name: 'student owner', actor: actors.student, party: 'owner' },

@@ -168,3 +168,4 @@ export function makeDossier(
     ...rest,
   };
 }
+export * from './expectations.js';

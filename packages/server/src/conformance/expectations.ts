@@ -6,6 +6,7 @@
  * dossier type does not exist there).
  */
 import type { DossierAction, DossierStatus } from '../sdk.js';
+import { actionExpectations } from '@doorstroom/sdk/testing';
 
 export type DossierType = 'vo-mbo' | 'mbo-mbo' | 'werk-mbo';
 export type Role = 'student' | 'guardian' | 'mentor' | 'mbo';
@@ -66,28 +67,8 @@ export function visible(party: Party, cell: Cell): boolean {
   }
 }
 
-interface ActionRule {
-  by: Party[];
-  from: DossierStatus[];
-  types: DossierType[];
-  /** The status after; absent = unchanged. */
-  to?: DossierStatus;
-  onlyArchived?: true;
-}
-
-/** Spec §5, the table of actions. */
-export const actionRules: Record<DossierAction, ActionRule> = {
-  submitToMentor: { by: ['owner'], from: ['concept'], types: ['vo-mbo'], to: 'bijMentor' },
-  submitForConsent: { by: ['owner'], from: ['concept'], types: ['mbo-mbo', 'werk-mbo'], to: 'akkoord' },
-  returnToDeelA: { by: ['owner', 'assignedMentor'], from: ['bijMentor'], types: allTypes, to: 'concept' },
-  startDeelB: { by: ['assignedMentor'], from: ['bijMentor'], types: ['vo-mbo'], to: 'deelB' },
-  sendToStudent: { by: ['assignedMentor'], from: ['deelB'], types: ['vo-mbo'], to: 'akkoord' },
-  backToDeelA: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'concept' },
-  recordInzage: { by: ['owner', 'guardian'], from: ['akkoord'], types: allTypes },
-  finalize: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'afgerond' },
-  archive: { by: ['owner', 'assignedMentor'], from: open, types: allTypes },
-  reactivate: { by: ['owner', 'assignedMentor'], from: open, types: allTypes, onlyArchived: true },
-};
+/** Spec §5, the table of actions: one hand-written copy shared with the SDK's matrix test. */
+export const actionRules = actionExpectations;
 
 export const actions = Object.keys(actionRules) as DossierAction[];
 
@@ -95,7 +76,7 @@ export function expectedAction(action: DossierAction, party: Party, cell: Cell):
   if (!visible(party, cell)) return 'hidden';
   const rule = actionRules[action];
   if (!rule.by.some((p) => roleOf[p] === roleOf[party])) return 'wrongRole';
-  if (!rule.by.includes(party)) return 'notYours';
+  if (!(rule.by as ReadonlyArray<Party>).includes(party)) return 'notYours';
   if (cell.status === 'afgerond') return 'final';
   if (cell.archived && !rule.onlyArchived) return 'archived';
   if (!cell.archived && rule.onlyArchived) return 'notArchived';
@@ -135,7 +116,7 @@ export function expectedEdit(target: EditTarget, party: Party, cell: Cell): Outc
   const rule = editRules[target];
   if (!rule.types.includes(cell.type)) return 'wrongType';
   if (!rule.by.some((p) => roleOf[p] === roleOf[party])) return 'wrongRole';
-  if (!rule.by.includes(party)) return 'notYours';
+  if (!(rule.by as ReadonlyArray<Party>).includes(party)) return 'notYours';
   if (cell.status === 'afgerond') return 'final';
   if (cell.archived) return 'archived';
   if (!rule.in.includes(cell.status)) return 'wrongState';
