@@ -12,7 +12,8 @@ const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) =>
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // '@doorstroom/source': workspace packages resolve to their TypeScript sources, not dist.
+  nodeResolve: { exportConditions: ['@doorstroom/source', 'browser', 'development'] },
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,

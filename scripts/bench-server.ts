@@ -4,7 +4,7 @@
 // a table, then checks in the database that every acknowledged write is there.
 // Database: PGlite in a temp dir (default; informational), DATABASE_URL (a schema of its own), or
 // --postgres (a throwaway local PostgreSQL). The goal (≥ 1000 saves/s, p95 ≤ 50 ms) is enforced on
-// PostgreSQL only. Run: npx tsx scripts/bench-server.ts [--requests 3000] [--connections 50] [--postgres]
+// PostgreSQL only. Run: npx tsx --conditions=@doorstroom/source scripts/bench-server.ts [--requests 3000] [--connections 50] [--postgres]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -64,7 +64,7 @@ const port = await new Promise<number>((resolve) => {
 });
 // BENCH_SERVER_NODE_ARGS: extra node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
 const nodeArgs = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'packages/server/src/cli/server.ts'], {
+const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--conditions=@doorstroom/source', '--import', 'tsx', 'packages/server/src/cli/server.ts'], {
   env: {
     ...process.env,
     NODE_ENV: 'production',

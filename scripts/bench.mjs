@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const steps = [['npx', ['tsx', 'scripts/bench-sdk.ts']]];
+const steps = [['npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/bench-sdk.ts']]];
 if (existsSync('scripts/bench-elements.mjs')) steps.push(['node', ['scripts/bench-elements.mjs']]);
-if (existsSync('scripts/bench-server.ts')) steps.push(['npx', ['tsx', 'scripts/bench-server.ts']]);
+if (existsSync('scripts/bench-server.ts')) steps.push(['npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/bench-server.ts']]);
 if (existsSync('scripts/size.mjs')) steps.push(['node', ['scripts/size.mjs']]);
 
 let failed = false;

@@ -11,7 +11,7 @@ try {
   if (actual === expected) {
     console.log(`openapi: ${name} is up to date`);
   } else {
-    console.log(`openapi: ${name} is ${actual === undefined ? 'missing' : 'out of date'}: run \`npx tsx scripts/openapi.ts\` and commit it`);
+    console.log(`openapi: ${name} is ${actual === undefined ? 'missing' : 'out of date'}: run \`npm run openapi\` and commit it`);
     process.exitCode = 1;
   }
 } catch (error) {

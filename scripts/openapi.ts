@@ -1,7 +1,7 @@
 // Generates docs/openapi.json (OpenAPI 3.1) from the SDK's zod schemas, so the document can
 // never say something else than what the client and the fetch handler check.
-// Run `npx tsx scripts/openapi.ts` after changing packages/sdk/src/contract.ts;
-// `npx tsx scripts/check-openapi.ts` fails while the committed file is out of date.
+// Run `npm run openapi` after changing packages/sdk/src/contract.ts;
+// `npm run check:openapi` fails while the committed file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

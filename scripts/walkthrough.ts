@@ -1,7 +1,7 @@
 // The whole doorstroom flow against the embedded backend, over HTTP, one client per person:
 // a student creates and fills a vo-mbo dossier, the mentor writes deel B, student and parent
 // consent, the student finalizes, and the chosen MBO reads what was shared.
-// Run: npx tsx scripts/walkthrough.ts
+// Run: npm run walkthrough
 import { completion } from '../packages/sdk/src/completion.js';
 import type { Dossier, DossierApi } from '../packages/sdk/src/contract.js';
 import { isDossierApiError } from '../packages/sdk/src/errors.js';

@@ -1,0 +1,94 @@
+// Are @doorstroom/sdk and @doorstroom/elements publishable as they are? Builds them (rollup +
+// declarations), then checks what an npm user would get:
+//   1. every target of every `exports` entry (types and default) is in the packed tarball;
+//   2. Node imports @doorstroom/sdk from dist, without the workspace's source condition;
+//   3. TypeScript compiles a consumer against the published declarations only.
+// Exits non-zero with the reasons when anything is missing.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const problems = [];
+const run = (cmd, args, options = {}) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
+
+for (const [cmd, args] of [
+  ['npx', ['rollup', '-c', '--silent']],
+  ['npx', ['tsc', '-p', 'packages/sdk/tsconfig.build.json']],
+  ['npx', ['tsc', '-p', 'packages/elements/tsconfig.build.json']],
+]) {
+  const result = run(cmd, args);
+  if (result.status !== 0) {
+    console.log(`${cmd} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
+    process.exit(1);
+  }
+}
+
+/** Every file an exports entry may point at, `*` patterns matched against the packed files. */
+function exportTargets(exportsMap) {
+  const targets = [];
+  for (const [subpath, target] of Object.entries(exportsMap)) {
+    const conditions = typeof target === 'string' ? { default: target } : target;
+    for (const [condition, file] of Object.entries(conditions)) {
+      if (condition === '@doorstroom/source') continue; // workspace only, not published
+      targets.push({ subpath, condition, file: file.replace(/^\.\//, '') });
+    }
+  }
+  return targets;
+}
+
+for (const name of ['sdk', 'elements']) {
+  const dir = path.join('packages', name);
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const packed = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir });
+  const files = new Set(JSON.parse(packed.stdout)[0].files.map((file) => file.path));
+  for (const { subpath, condition, file } of exportTargets(pkg.exports)) {
+    const pattern = new RegExp(`^${file.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+    if (![...files].some((packedFile) => pattern.test(packedFile))) problems.push(`${pkg.name} "${subpath}" (${condition}) → ${file} is not in the package`);
+  }
+  if (pkg.customElements && !files.has(pkg.customElements)) problems.push(`${pkg.name}: ${pkg.customElements} is not in the package`);
+}
+
+const nodeImport = run(process.execPath, ['--input-type=module', '-e', `
+  const sdk = await import('@doorstroom/sdk');
+  const resolved = import.meta.resolve('@doorstroom/sdk');
+  if (!resolved.includes('/dist/')) throw new Error('resolved to ' + resolved);
+  for (const name of ['createHttpClient', 'createMemoryBackend', 'buildSections', 'completion', 'can']) {
+    if (typeof sdk[name] !== 'function') throw new Error(name + ' is missing');
+  }
+`]);
+if (nodeImport.status !== 0) problems.push(`Node cannot import @doorstroom/sdk from dist: ${nodeImport.stderr.trim().split('\n').slice(-3).join(' ')}`);
+
+// A consumer's project inside the repository (so node_modules resolves as for an installed
+// package) without customConditions: only the published declarations are visible.
+const consumer = path.resolve('.tmp-consumer');
+mkdirSync(consumer, { recursive: true });
+try {
+  writeFileSync(path.join(consumer, 'consumer.ts'), `
+    import { createHttpClient, type Dossier } from '@doorstroom/sdk';
+    import type { DddDossierForm } from '@doorstroom/elements';
+    import '@doorstroom/elements/dossier-form';
+    const form: DddDossierForm | null = document.querySelector('ddd-dossier-form');
+    if (form) form.api = createHttpClient({ baseUrl: '/api/doorstroom' });
+    form?.addEventListener('ddd-saved', (event) => {
+      const dossier: Dossier = event.detail.dossier;
+      console.log(dossier.version);
+    });
+  `);
+  writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false,
+    },
+    files: ['consumer.ts'],
+  }));
+  const types = run('npx', ['tsc', '-p', path.join(consumer, 'tsconfig.json')]);
+  if (types.status !== 0) problems.push(`A TypeScript consumer does not compile against the published declarations:\n${types.stdout}`);
+} finally {
+  rmSync(consumer, { recursive: true, force: true });
+}
+
+if (problems.length) {
+  console.log(`Packages are not publishable:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('packages: every export is in the tarball; Node imports the SDK from dist; a TypeScript consumer compiles against the declarations');
