@@ -4,8 +4,9 @@
 //   2. OpenAPI document matches the schemas  — one check
 //   3. script-tag bundle within size budget  — one check
 //   4. npm packages publishable (exports, declarations) — one check
-//   5. reference server + conformance kit    — Node's test runner
-//   6. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
+//   5. Storybook builds (offline)             — one check
+//   6. reference server + conformance kit    — Node's test runner
+//   7. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -64,6 +65,7 @@ check('type check', 'npx', ['tsc', '-p', 'tsconfig.json']);
 if (existsSync('scripts/check-openapi.ts')) check('OpenAPI document matches the schemas', 'npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/check-openapi.ts']);
 if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle', 'node', ['scripts/size.mjs']);
 check('npm packages: exports, tarball contents and declarations', 'node', ['scripts/check-packages.mjs']);
+check('Storybook builds', 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '--output-dir', 'storybook-static']);
 if (existsSync('packages/server/test')) {
   counted('reference server and conformance kit (node --test)', 'node', ['--conditions=@doorstroom/source', '--import', 'tsx', '--test', '--test-reporter=tap', ...listServerTests()], nodeTestCounts);
 }
