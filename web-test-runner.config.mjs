@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { cspHeaders } from './test/csp/csp-headers.mjs';
+import { contractBackend } from './test/bundle/contract-middleware.mjs';
+import { commonJsPackages } from './test/frameworks/commonjs-middleware.mjs';
 
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
@@ -33,6 +35,10 @@ export default {
     },
     // test/csp/*.html: served with a strict Content-Security-Policy (see test/csp/csp.test.ts).
     cspHeaders,
+    // /test-api/*: the HTTP contract over a memory backend, for test/bundle/page.html.
+    contractBackend,
+    // react and react-dom ship CommonJS only: served as ES modules for test/frameworks/.
+    commonJsPackages,
   ],
   browsers: [
     playwrightLauncher({

@@ -1,0 +1,125 @@
+/**
+ * The built script-tag bundle, used the way docs/embedding.md tells a school portal to: page.html
+ * is plain HTML with `<script type="module" src="/dist/doorstroom.min.js">` and the elements in
+ * markup with attributes (no build step, nothing from src). Its backend is the HTTP contract at
+ * `/test-api` (contract-middleware.mjs). The page runs in an iframe; a student fills in a section
+ * with the keyboard and the save reaches the backend.
+ *
+ * The bundle is built by `node scripts/size.mjs` (npm test runs it before the browser tests).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { DddDossierForm, DddEvent, DddProgress } from '@doorstroom/elements';
+import type { Dossier } from '@doorstroom/sdk';
+
+type PageWindow = Window & typeof globalThis & { pageErrors: string[] };
+
+const bundleUrl = '/dist/doorstroom.min.js';
+const tags = ['ddd-context', 'ddd-progress', 'ddd-dossier-form', 'ddd-mentor-review', 'ddd-consent'];
+const student = { token: 'student-noor', dossierId: 'dossier-noor' };
+
+async function requireBuiltBundle(): Promise<void> {
+  const response = await fetch(bundleUrl, { method: 'HEAD', cache: 'no-store' });
+  if (!response.ok) {
+    throw new Error(
+      `dist/doorstroom.min.js is missing (HTTP ${response.status}). Run \`node scripts/size.mjs\` first: it builds the script-tag bundle these tests load (npm test does so before the browser tests).`,
+    );
+  }
+}
+
+const frames: HTMLIFrameElement[] = [];
+
+async function openPage(): Promise<PageWindow> {
+  const frame = document.createElement('iframe');
+  frame.title = 'Portaalpagina met de script-tag bundle';
+  frame.style.cssText = 'width: 1000px; height: 800px';
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  frame.src = '/test/bundle/page.html';
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  return frame.contentWindow as PageWindow;
+}
+
+async function readDossier(): Promise<Dossier> {
+  const response = await fetch(`/test-api/dossiers/${student.dossierId}`, { headers: { Authorization: `Bearer ${student.token}` } });
+  expect(response.status, 'GET /dossiers/{id} on the test backend').to.equal(200);
+  return (await response.json()) as Dossier;
+}
+
+/** waitUntil that names what the page reported (console errors, ddd-error) when it times out. */
+async function waitOnPage(win: PageWindow, predicate: () => unknown, message: string, timeout = 15000): Promise<void> {
+  try {
+    await waitUntil(predicate, message, { timeout });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; the page reported: ${JSON.stringify(win.pageErrors)}`);
+  }
+}
+
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+
+describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', function () {
+  this.timeout(30000);
+
+  before(requireBuiltBundle);
+  beforeEach(async () => {
+    const reset = await fetch('/test-backend/reset', { method: 'POST' });
+    expect(reset.status, 'the test backend (contract-middleware.mjs) is registered').to.equal(204);
+  });
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+
+  it('defines every element from the one file and loads no other code', async () => {
+    const win = await openPage();
+    for (const tag of tags) expect(win.customElements.get(tag), `<${tag}> is defined`).to.be.a('function');
+    // The top page never imported the elements: what the iframe has came from the bundle.
+    for (const tag of tags) expect(customElements.get(tag), `<${tag}> in the test page itself`).to.equal(undefined);
+
+    const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
+    await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form loaded config, me and the dossier');
+    const scripts = win.performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      // The backend's answers, and the dev server's own reload socket that it adds to every page.
+      .filter((path) => !path.startsWith('/test-api/') && !path.startsWith('/__web-dev-server'));
+    expect(scripts).to.have.members(['/test/bundle/console-recorder.js', bundleUrl]);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('a student fills in Motivatie with the keyboard and the backend stores it', async () => {
+    const win = await openPage();
+    const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
+    const progress = win.document.querySelector<DddProgress>('ddd-progress')!;
+    const saved: Dossier[] = [];
+    win.document.addEventListener('ddd-saved', (event) => saved.push((event as DddEvent<'ddd-saved'>).detail.dossier));
+
+    const overall = () => Number(progress.shadowRoot?.querySelector('.overall [role="progressbar"]')?.getAttribute('aria-valuenow') ?? NaN);
+    await waitOnPage(win, () => !Number.isNaN(overall()), '<ddd-progress> inside <ddd-context> shows the dossier');
+    const before = overall();
+
+    await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
+    const task = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.task__button')].find(
+      (button) => squash(button.querySelector('.task__title')?.textContent) === 'A9 Motivatie',
+    );
+    expect(task, 'a task "A9 Motivatie"').to.exist;
+    task!.click();
+    await waitUntil(() => form.shadowRoot!.querySelector('#ddd-waarom'), 'the Motivatie section', { timeout: 5000 });
+
+    const answers = { waarom: 'Ik wil graag met mensen werken en anderen helpen.', later: 'Verpleegkundige' };
+    for (const [key, value] of Object.entries(answers)) {
+      form.shadowRoot!.querySelector<HTMLElement>(`#ddd-${key}`)!.focus();
+      await sendKeys({ type: value });
+    }
+
+    await waitOnPage(
+      win,
+      () => saved.some((dossier) => dossier.answers['motivatie']?.['later'] === answers.later && dossier.answers['motivatie']?.['waarom'] === answers.waarom),
+      'a ddd-saved event with both answers',
+      10000,
+    );
+    expect((await readDossier()).answers['motivatie']).to.deep.equal(answers);
+    await waitUntil(() => overall() > before, `<ddd-progress> follows the save (was ${before}%)`, { timeout: 5000 });
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+});
