@@ -14,7 +14,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { ContextConsumer } from '@lit/context';
 import { createHttpClient, isDossierApiError, type Dossier, type DossierApi, type Me, type RegionConfig } from '@doorstroom/sdk';
 import { apiContext, configContext, ensureContextRoot, meContext } from './context.js';
-import { dossierBus } from './events.js';
+import { acceptsCopy, actorKey, clientKey, dossierBus, type BusOrigin } from './events.js';
 import { describeError, translate, type MessageKey } from './i18n.js';
 
 /** The properties an element declares to be configurable (attributes `api-base` and `token`). */
@@ -180,7 +180,8 @@ export type DossierLoadStatus = 'idle' | 'loading' | 'ready' | 'notFound' | 'err
 
 /**
  * Loads the dossier `getId()` names through `connection`, reloads when the id or api changes, and
- * follows newer versions of it published on `dossierBus` (e.g. a form on the same page saved it).
+ * follows newer versions of it published on `dossierBus` (e.g. a form on the same page saved it)
+ * by the same person: another person's copy is their view, not ours, and is ignored.
  *
  * @example
  *   private readonly connection = new ApiController(this);
@@ -206,13 +207,32 @@ export class DossierController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.unsubscribe = dossierBus.subscribe((dossier) => {
-      if (dossier.id !== this.getId() || (this.dossier && dossier.version < this.dossier.version)) return;
-      if (dossier === this.dossier) return;
-      this.dossier = dossier;
-      this.status = 'ready';
-      this.host.requestUpdate();
+    this.unsubscribe = dossierBus.subscribe((dossier, origin) => {
+      if (dossier.id !== this.getId()) return;
+      const api = this.connection.api;
+      const me = this.connection.me;
+      const verdict = acceptsCopy(origin, { ...(api ? { client: clientKey(api) } : {}), ...(me ? { actor: actorKey(me) } : {}) });
+      if (verdict === true) this.follow(dossier);
+      else if (verdict === 'unknown' && api && origin?.actor) void this.followIfSamePerson(api, dossier, origin.actor);
     });
+  }
+
+  /** An element that does not load `me` itself (e.g. <ddd-progress>) looks it up once to compare. */
+  private async followIfSamePerson(api: DossierApi, dossier: Dossier, actor: string): Promise<void> {
+    try {
+      const me = await loadOnce(api, 'me');
+      if (this.connection.api === api && actorKey(me) === actor) this.follow(dossier);
+    } catch {
+      // Cannot tell whose copy it is: keep our own.
+    }
+  }
+
+  private follow(dossier: Dossier): void {
+    if (dossier.id !== this.getId() || (this.dossier && dossier.version < this.dossier.version)) return;
+    if (dossier === this.dossier) return;
+    this.dossier = dossier;
+    this.status = 'ready';
+    this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
@@ -243,7 +263,14 @@ export class DossierController implements ReactiveController {
     this.status = 'ready';
     this.error = undefined;
     this.host.requestUpdate();
-    dossierBus.publish(dossier);
+    dossierBus.publish(dossier, this.origin());
+  }
+
+  /** Who this element is on the bus. */
+  private origin(): BusOrigin | undefined {
+    const { api, me } = this.connection;
+    if (!api) return undefined;
+    return { client: clientKey(api), ...(me ? { actor: actorKey(me) } : {}) };
   }
 
   private clear(): void {

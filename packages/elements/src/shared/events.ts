@@ -3,7 +3,7 @@
  * ancestor or on `document`), and `dossierBus`, the same-page channel that keeps every element
  * showing a dossier up to date when one of them saves it.
  */
-import type { Dossier, DossierAction, DossierApiError } from '@doorstroom/sdk';
+import type { Actor, Dossier, DossierAction, DossierApi, DossierApiError } from '@doorstroom/sdk';
 
 export interface DddEventDetails {
   /** A section (or begeleiding) was saved; `dossier` is the backend's new version. */
@@ -27,7 +27,7 @@ declare global {
     'ddd-dossier-created': DddEvent<'ddd-dossier-created'>;
   }
   interface WindowEventMap {
-    'ddd-dossier-changed': CustomEvent<{ dossier: Dossier }>;
+    'ddd-dossier-changed': CustomEvent<DossierChange>;
   }
 }
 
@@ -42,19 +42,65 @@ export function emit<K extends DddEventName>(host: EventTarget, type: K, detail:
 }
 
 /**
+ * Who published a copy on `dossierBus`. The backend gives every person their own view of a
+ * dossier (a student does not see deel B before it is sent, an MBO only what is shared), so a
+ * copy is only for elements signed in as the same person.
+ */
+export interface BusOrigin {
+  /** The person signed in, as `actorKey(me)`, when the publisher knows it. */
+  actor?: string;
+  /** The publisher's client, as `clientKey(api)`: the same client is always the same person. */
+  client?: string;
+}
+
+/** What travels on the bus: the dossier, and who published it (absent when a portal published its own copy). */
+export interface DossierChange {
+  dossier: Dossier;
+  origin?: BusOrigin;
+}
+
+/** Identifies the person signed in: role and person id (the same person in another role sees another view). */
+export const actorKey = (me: Pick<Actor, 'role' | 'person'>): string => `${me.role}:${me.person.id}`;
+
+const clientKeys = new WeakMap<DossierApi, string>();
+let clientCount = 0;
+/** An opaque, page-unique name for a client object; never the client or its token itself. */
+export function clientKey(api: DossierApi): string {
+  let key = clientKeys.get(api);
+  if (!key) clientKeys.set(api, (key = `client-${++clientCount}`));
+  return key;
+}
+
+/**
+ * Whether a receiver (its own client key and, when known, actor key) may take a copy from
+ * `origin`: true, false, or 'unknown' when only the receiver's actor can tell (look it up, then
+ * compare with `origin.actor`). A copy without origin was published by the page itself, which
+ * vouches for whose view it is.
+ */
+export function acceptsCopy(origin: BusOrigin | undefined, receiver: { client?: string; actor?: string }): boolean | 'unknown' {
+  if (!origin) return true;
+  if (origin.client !== undefined && origin.client === receiver.client) return true;
+  if (origin.actor === undefined) return false;
+  if (receiver.actor !== undefined) return receiver.actor === origin.actor;
+  return 'unknown';
+}
+
+/**
  * Same-page channel for dossier changes: a form publishes after saving, `<ddd-progress>` for the
  * same dossier id follows. Carried by the window event `ddd-dossier-changed`, so a portal can
- * publish too (e.g. after its own API call).
+ * publish too (e.g. after its own API call). Elements publish with their `origin` and only take
+ * copies published by the same person (see `acceptsCopy`).
  */
 export const dossierBus = {
-  publish(dossier: Dossier): void {
+  publish(dossier: Dossier, origin?: BusOrigin): void {
     if (typeof window === 'undefined') return;
-    window.dispatchEvent(new CustomEvent('ddd-dossier-changed', { detail: { dossier } }));
+    const detail: DossierChange = origin ? { dossier, origin: { ...origin } } : { dossier };
+    window.dispatchEvent(new CustomEvent('ddd-dossier-changed', { detail }));
   },
-  /** Calls `listener` with every published dossier; returns the function that stops listening. */
-  subscribe(listener: (dossier: Dossier) => void): () => void {
+  /** Calls `listener` with every published dossier and its origin; returns the function that stops listening. */
+  subscribe(listener: (dossier: Dossier, origin?: BusOrigin) => void): () => void {
     if (typeof window === 'undefined') return () => {};
-    const handler = (event: CustomEvent<{ dossier: Dossier }>) => listener(event.detail.dossier);
+    const handler = (event: CustomEvent<DossierChange>) => listener(event.detail.dossier, event.detail.origin);
     window.addEventListener('ddd-dossier-changed', handler);
     return () => window.removeEventListener('ddd-dossier-changed', handler);
   },
