@@ -38,6 +38,12 @@ const nl = {
   'consent.saving': 'Opslaan…',
   'consent.saved': 'Opgeslagen.',
   'consent.restored': 'We hebben je niet-opgeslagen antwoorden teruggezet. Kies Opslaan om ze te bewaren.',
+  'consent.offline':
+    'Je bent offline. Je kunt je akkoordverklaring pas versturen als je weer online bent. Wat je hier invult, blijft bewaard op dit apparaat.',
+  'consent.offline.guardian':
+    'Je bent offline. Je kunt je toestemming pas versturen als je weer online bent. Wat je hier invult, blijft bewaard op dit apparaat.',
+  'consent.offlineTry':
+    'Dat lukt nu niet, want je bent offline. Wat je hebt ingevuld, blijft bewaard op dit apparaat. Probeer het opnieuw als je weer online bent.',
 
   'consent.guardian.title': 'Toestemming van je ouder of verzorger',
   'consent.guardian.needed': 'Je ouder of verzorger moet ook toestemming geven, omdat je jonger bent dan {age} jaar.',
@@ -116,6 +122,12 @@ const en: Record<ConsentKey, string> = {
   'consent.saving': 'Saving…',
   'consent.saved': 'Saved.',
   'consent.restored': 'We put back the answers you had not saved yet. Choose Save to keep them.',
+  'consent.offline':
+    'You are offline. You can only send your declaration of agreement when you are back online. What you fill in here is kept on this device.',
+  'consent.offline.guardian':
+    'You are offline. You can only send your consent when you are back online. What you fill in here is kept on this device.',
+  'consent.offlineTry':
+    'That does not work right now, because you are offline. What you filled in is kept on this device. Try again when you are back online.',
 
   'consent.guardian.title': 'Consent of your parent or guardian',
   'consent.guardian.needed': 'Your parent or guardian must give consent too, because you are younger than {age}.',

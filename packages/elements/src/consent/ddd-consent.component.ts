@@ -19,7 +19,7 @@ import {
   type WorkflowContext,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
-import { DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, type DraftStore } from '../shared/drafts.js';
+import { browserOnline, DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, watchConnectivity, type DraftStore } from '../shared/drafts.js';
 import { renderErrorSummary } from '../shared/error-summary.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
@@ -48,6 +48,8 @@ type DraftSection = 'akkoordverklaring' | 'ouderToestemming';
 interface Notice {
   kind: 'error' | 'success';
   text: string;
+  /** Refused because the browser is offline: gone once it is back online. */
+  offline?: boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ interface Notice {
  * @event ddd-error - Loading, saving or an action failed. `detail: { error, message }`; `message` is what the user saw.
  *
  * @csspart notice - Loading, error, success and "not set up" messages.
+ * @csspart offline - "Je bent offline…" while the browser is offline or the server cannot be reached.
  * @csspart dossier - The read-only deel A and deel B.
  * @csspart answers - The list of answers inside `dossier`.
  * @csspart form - The student's or guardian's consent form.
@@ -103,6 +106,8 @@ export class DddConsent extends LitElement {
   @state() private busy: false | 'save' | ConfirmAction = false;
   @state() private confirming?: ConfirmAction;
   @state() private notice?: Notice;
+  /** False while the browser says it is offline, or since a save could not reach the server. */
+  @state() private online = browserOnline();
 
   private readonly locale = new LocaleController(this);
   private readonly connection = new ApiController(this);
@@ -114,6 +119,9 @@ export class DddConsent extends LitElement {
   /** The saved answers the draft started from. */
   private draftOrigins: SectionAnswers = {};
   private stopGuard?: () => void;
+  private stopConnectivity?: () => void;
+  /** A dossier whose inzage could not be sent for lack of a connection: tried again when back online. */
+  private inzageOffline?: string;
   /** `${dossier id}:${section}` the draft was started for; a new dossier or section starts afresh. */
   private draftKey?: string;
   private readonly inzageAsked = new Set<string>();
@@ -140,11 +148,20 @@ export class DddConsent extends LitElement {
       () => this.touched.size > 0,
       () => void this.localDrafts.flush(),
     );
+    this.online = browserOnline();
+    this.stopConnectivity = watchConnectivity((online) => {
+      this.online = online;
+      if (!online) return;
+      if (this.notice?.offline) this.notice = undefined;
+      if (this.inzageOffline) this.inzageAsked.delete(this.inzageOffline);
+      this.inzageOffline = undefined;
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopGuard?.();
+    this.stopConnectivity?.();
     void this.localDrafts.flush();
   }
 
@@ -288,7 +305,22 @@ export class DddConsent extends LitElement {
   private renderNotice(): TemplateResult | typeof nothing {
     const notice = this.notice;
     return html`<div class="live" role="status">${notice?.kind === 'success' ? html`<p class="ddd-notice ddd-notice--success" part="notice">${notice.text}</p>` : nothing}</div>
-      ${notice?.kind === 'error' ? html`<p class="ddd-notice ddd-notice--error" part="notice" role="alert" id="action-error">${notice.text}</p>` : nothing}`;
+      ${notice?.kind === 'error' ? html`<p class="ddd-notice ddd-notice--error" part="notice" role="alert" id="action-error" tabindex="-1">${notice.text}</p>` : nothing}`;
+  }
+
+  /** Offline: what cannot happen now and what is kept. A live region that is always there, so the change is heard. */
+  private renderOffline(key: 'consent.offline' | 'consent.offline.guardian'): TemplateResult {
+    return html`<div class="offline-live" role="status">
+      ${this.online ? nothing : html`<p class="ddd-notice offline" part="offline">${this.t(key)}</p>`}
+    </div>`;
+  }
+
+  /** Nothing is sent while the browser is offline: say so, and keep what was typed on the device now. */
+  private refuseOffline(): void {
+    this.online = false;
+    void this.localDrafts.flush();
+    this.notice = { kind: 'error', text: this.t('consent.offlineTry'), offline: true };
+    this.focusAfterRender = '#action-error';
   }
 
   // --- the dossier, read-only ----------------------------------------------------------------
@@ -316,6 +348,7 @@ export class DddConsent extends LitElement {
       ${renderErrorSummary({ errors: this.summaryErrors(errors), lang: this.language, focusKey: this.feedback.attempt, idPrefix: 'ak' })}
       <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => this.onSave(e, 'akkoordverklaring', section, context)}>
         <h3 id="form-title">${this.t('consent.yourConsent')}</h3>
+        ${this.renderOffline('consent.offline')}
         ${renderQuestions(only('akkoord', 'redenNietAkkoord'), this.draft, fields)}
         ${renderSharing(dossier, config, this.language)}
         ${delenQuestion(sections) && delenQuestion(sections)!.options.length > 0 ? renderQuestions(only('delen'), this.draft, fields) : nothing}
@@ -386,6 +419,7 @@ export class DddConsent extends LitElement {
       ${renderErrorSummary({ errors: this.summaryErrors(errors), lang: this.language, focusKey: this.feedback.attempt, idPrefix: 'og' })}
       <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => this.onSave(e, 'ouderToestemming', section, context)}>
         <h3 id="form-title">${localize(section.title, this.language)}</h3>
+        ${this.renderOffline('consent.offline.guardian')}
         ${renderQuestions(questions, this.draft, this.fieldsOptions(context, errors, 'og'))}
         <button type="submit" part="button" class="ddd-button" ?disabled=${this.busy !== false}>
           ${this.busy === 'save' ? this.t('consent.saving') : this.t('consent.save')}
@@ -450,10 +484,15 @@ export class DddConsent extends LitElement {
     const api = this.connection.api;
     const dossier = this.loader.dossier;
     if (!api || !dossier) return undefined;
+    if (!browserOnline()) {
+      this.refuseOffline();
+      return undefined;
+    }
     this.busy = 'save';
     this.notice = undefined;
     try {
       const saved = await api.saveSection(dossier.id, sectionId, { ...this.draft }, dossier.version);
+      this.online = true;
       this.dirty = false;
       this.touched = new Set();
       this.draftOrigins = { ...(saved.answers[sectionId] ?? {}) };
@@ -462,6 +501,8 @@ export class DddConsent extends LitElement {
       emit(this, 'ddd-saved', { dossier: saved });
       return saved;
     } catch (error) {
+      // What was typed stays in the form and goes to the device right away, in case the page closes.
+      void this.localDrafts.flush();
       this.fail(error);
       return undefined;
     } finally {
@@ -500,6 +541,11 @@ export class DddConsent extends LitElement {
     const api = this.connection.api;
     let dossier = this.loader.dossier;
     if (!api || !dossier) return;
+    if (!browserOnline()) {
+      this.confirming = undefined;
+      this.refuseOffline();
+      return;
+    }
     if (action === 'finalize' && this.dirty) {
       dossier = await this.save('akkoordverklaring');
       if (!dossier) return;
@@ -528,13 +574,16 @@ export class DddConsent extends LitElement {
       this.loader.replace(next);
       emit(this, 'ddd-action', { action: 'recordInzage', dossier: next });
     } catch (error) {
+      if (isDossierApiError(error) && error.kind === 'network') this.inzageOffline = dossier.id;
       this.fail(error);
     }
   }
 
   private fail(error: unknown): void {
+    const network = isDossierApiError(error) && error.kind === 'network';
+    if (network) this.online = false;
     const message = errorMessage(error, this.language, this.locale.t('common.errorUnknown'));
-    this.notice = { kind: 'error', text: message };
+    this.notice = { kind: 'error', text: message, ...(network ? { offline: true } : {}) };
     emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
   }
 }

@@ -56,6 +56,9 @@ export const consentStyles = css`
     font-weight: 600;
     margin-bottom: var(--_space-1);
   }
+  .offline {
+    background: var(--_warning-bg);
+  }
   .ddd-notice--success {
     border-color: var(--_success);
   }
@@ -112,6 +115,7 @@ export const consentStyles = css`
       padding: 0;
     }
     .live,
+    .offline-live,
     .inzage {
       display: none;
     }

@@ -1,0 +1,126 @@
+/**
+ * <ddd-consent> offline: it says what cannot happen and what is kept, sends nothing while the
+ * browser is offline, and never loses the remark when a send fails for lack of a connection.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createMemoryBackend, exampleData, type DossierApi } from '@doorstroom/sdk';
+import './ddd-consent.js';
+import type { DddConsent } from './ddd-consent.component.js';
+import { createMemoryDraftStore, type DraftStore } from '../shared/drafts.js';
+import { instrument } from '../dossier-form/test/instrument.js';
+
+const offlineText = 'Je bent offline. Je kunt je akkoordverklaring pas versturen als je weer online bent. Wat je hier invult, blijft bewaard op dit apparaat.';
+const refusedText = 'Dat lukt nu niet, want je bent offline.';
+const remark = 'Mijn verzuim in klas 3 had een medische reden. Dat staat niet in deel B.';
+
+const root = (el: DddConsent) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: DddConsent, selector: string) => root(el).querySelector<T>(selector);
+const text = (el: DddConsent) => root(el).textContent!.replace(/\s+/g, ' ');
+const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 5000 });
+const saveButton = (el: DddConsent) => $<HTMLButtonElement>(el, 'form[part="form"] button[type="submit"]')!;
+
+function goOffline(): void {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  window.dispatchEvent(new Event('offline'));
+}
+function goOnline(): void {
+  delete (navigator as unknown as { onLine?: boolean }).onLine;
+  window.dispatchEvent(new Event('online'));
+}
+
+async function mount(api: DossierApi, store: DraftStore, dossierId = 'dossier-emma'): Promise<DddConsent> {
+  const el = await fixture<DddConsent>(html`<ddd-consent lang="nl" .api=${api} .draftStore=${store} dossier-id=${dossierId}></ddd-consent>`);
+  await until(() => /bekeken op/.test(text(el)), 'inzage recorded');
+  return el;
+}
+
+async function writeRemark(el: DddConsent): Promise<void> {
+  $<HTMLInputElement>(el, '#ak-akkoord-1')!.click();
+  await el.updateComplete;
+  const field = $<HTMLTextAreaElement>(el, '#ak-redenNietAkkoord')!;
+  field.value = remark;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  $<HTMLInputElement>(el, '#ak-toestemming')!.click();
+  await el.updateComplete;
+}
+
+describe('<ddd-consent> offline', function () {
+  this.timeout(30000);
+  afterEach(() => goOnline());
+
+  it('says it is offline, sends nothing, keeps the remark, and sends once online again', async () => {
+    const backend = createMemoryBackend(exampleData());
+    const api = instrument(backend.client(backend.tokens['student-emma']!));
+    const store = createMemoryDraftStore();
+    const el = await mount(api, store);
+    expect(text(el)).not.to.contain(offlineText);
+
+    goOffline();
+    await until(() => text(el).includes(offlineText), 'offline notice');
+    expect($(el, '[part="offline"]')!.closest('[role="status"]'), 'in a polite live region').not.to.equal(null);
+    await writeRemark(el);
+    await expect(el).to.be.accessible();
+
+    saveButton(el).click();
+    await until(() => $(el, '[role="alert"]')?.textContent?.includes(refusedText), 'refused while offline');
+    expect(api.callsOf('saveSection'), 'nothing sent while offline').to.have.length(0);
+    expect($<HTMLTextAreaElement>(el, '#ak-redenNietAkkoord')!.value, 'remark still in the form').to.equal(remark);
+    await until(async () => (await store.get({ dossierId: 'dossier-emma', sectionId: 'akkoordverklaring' }))?.values['redenNietAkkoord'] === remark, 'remark on the device');
+
+    goOnline();
+    await until(() => !text(el).includes(offlineText) && !text(el).includes(refusedText), 'notices gone online');
+    saveButton(el).click();
+    await until(async () => (await api.getDossier('dossier-emma')).answers['akkoordverklaring']?.['redenNietAkkoord'] === remark, 'sent online');
+    await until(async () => (await store.list('dossier-emma')).length === 0, 'device copy removed');
+  });
+
+  it('does not finalize (send the akkoordverklaring) while offline, and says why', async () => {
+    const backend = createMemoryBackend(exampleData());
+    const api = instrument(backend.client(backend.tokens['student-daan']!));
+    const el = await mount(api, createMemoryDraftStore(), 'dossier-daan');
+    $<HTMLInputElement>(el, '#ak-akkoord-0')!.click();
+    $<HTMLInputElement>(el, '#ak-toestemming')!.click();
+    await el.updateComplete;
+    goOffline();
+    $<HTMLButtonElement>(el, '#finalize')!.click();
+    await until(() => $(el, '#confirm-yes'), 'confirmation');
+    $<HTMLButtonElement>(el, '#confirm-yes')!.click();
+    await until(() => root(el).activeElement?.id === 'action-error', 'focus on the reason');
+    expect($(el, '#action-error')!.textContent).to.contain(refusedText);
+    expect(api.callsOf('saveSection'), 'nothing saved').to.have.length(0);
+    expect(api.callsOf('act').filter((c) => c.args[1] === 'finalize'), 'not sent').to.have.length(0);
+    expect($<HTMLInputElement>(el, '#ak-toestemming')!.checked, 'answers kept').to.equal(true);
+    await expect(el).to.be.accessible();
+    goOnline();
+    await until(() => !text(el).includes(refusedText), 'refusal gone online');
+  });
+
+  it('a send that cannot reach the server keeps the remark; it comes back after a reload', async () => {
+    const backend = createMemoryBackend(exampleData());
+    const api = instrument(backend.client(backend.tokens['student-emma']!));
+    const store = createMemoryDraftStore();
+    const el = await mount(api, store);
+    await writeRemark(el);
+    api.failNext('saveSection');
+    saveButton(el).click();
+    await until(() => text(el).includes(offlineText), 'offline notice after a network error');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('Geen verbinding met de server');
+    expect($<HTMLTextAreaElement>(el, '#ak-redenNietAkkoord')!.value).to.equal(remark);
+    await until(async () => (await store.get({ dossierId: 'dossier-emma', sectionId: 'akkoordverklaring' }))?.values['redenNietAkkoord'] === remark, 'remark on the device');
+    await expect(el).to.be.accessible();
+    el.remove();
+
+    const again = await mount(backend.client(backend.tokens['student-emma']!), store);
+    await until(() => text(again).includes('We hebben je niet-opgeslagen antwoorden teruggezet.'), 'restored notice');
+    expect($<HTMLTextAreaElement>(again, '#ak-redenNietAkkoord')!.value).to.equal(remark);
+    expect(text(again), 'online again: no offline notice').not.to.contain(offlineText);
+  });
+
+  it('tells a guardian their consent waits until they are online', async () => {
+    const backend = createMemoryBackend(exampleData());
+    const el = await mount(backend.client(backend.tokens['guardian-bakker']!), createMemoryDraftStore());
+    goOffline();
+    await until(() => text(el).includes('Je kunt je toestemming pas versturen als je weer online bent.'), 'guardian offline notice');
+    await expect(el).to.be.accessible();
+  });
+});
