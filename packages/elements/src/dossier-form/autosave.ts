@@ -11,7 +11,10 @@
  *   someone else changed too is held until the person chooses (`conflicts()` / `resolve()`).
  */
 import { isDossierApiError, type Dossier, type SectionAnswers } from '@doorstroom/sdk';
-import { browserOnline, reconcileDraft, sameAnswer, type DraftSaver, type LocalDraft } from '../shared/drafts.js';
+import { browserOnline, type DraftSaver, type LocalDraft } from '../shared/drafts.js';
+import { PendingAnswers, type FieldConflict } from '../shared/pending-answers.js';
+
+export type { FieldConflict } from '../shared/pending-answers.js';
 
 /** What the person sees: everything saved, changes waiting, a save under way, a failure, offline, or a choice to make. */
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'offline' | 'conflict';
@@ -32,15 +35,6 @@ export interface AutosaveHost {
   changed(): void;
 }
 
-/** A question both the person and someone else changed; `server` is the other answer. */
-export interface FieldConflict {
-  sectionId: string;
-  key: string;
-  server: unknown;
-}
-
-type KeyMap<T> = Map<string, Map<string, T>>;
-
 const transientKinds = new Set(['server', 'timeout', 'rateLimited']);
 
 export class AutosaveQueue {
@@ -55,12 +49,10 @@ export class AutosaveQueue {
   /** Where unacknowledged answers are kept on the device. */
   local?: DraftSaver;
 
-  /** Every answer not acknowledged yet → the server's value when the typing started. */
-  private readonly unsaved: KeyMap<unknown> = new Map();
+  /** Every answer not acknowledged yet, with its origin, and those held for a choice. */
+  private readonly pending = new PendingAnswers();
   /** What the next save sends, in the order it was typed. */
   private readonly queued = new Map<string, Set<string>>();
-  /** Held until the person chooses → the server's answer. */
-  private readonly held: KeyMap<unknown> = new Map();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retries = 0;
@@ -75,25 +67,24 @@ export class AutosaveQueue {
 
   /** Whether anything typed is not acknowledged by the server yet (queued, being saved, held or failed). */
   get hasPending(): boolean {
-    return this.unsaved.size > 0;
+    return this.pending.any;
   }
 
   /** The question ids of a section that are not acknowledged yet. */
   pendingKeys(sectionId: string): ReadonlySet<string> {
-    return new Set(this.unsaved.get(sectionId)?.keys());
+    return this.pending.keys(sectionId);
   }
 
   /** Questions waiting for the person's choice between their answer and the server's. */
   conflicts(): FieldConflict[] {
-    return [...this.held].flatMap(([sectionId, keys]) => [...keys].map(([key, server]) => ({ sectionId, key, server })));
+    return this.pending.conflicts();
   }
 
   /** The person changed `questionId` of `sectionId` (a top-level question id; a repeat counts as one). */
   change(sectionId: string, questionId: string): void {
-    const keys = this.keysOf(this.unsaved, sectionId);
-    if (!keys.has(questionId)) keys.set(questionId, this.host.dossier()?.answers[sectionId]?.[questionId]);
+    this.pending.touch(sectionId, questionId, this.host.dossier()?.answers[sectionId]?.[questionId]);
     // A held question stays held: typing on does not decide the conflict.
-    if (!this.held.get(sectionId)?.has(questionId)) this.enqueue(sectionId, [questionId]);
+    if (!this.pending.isHeld(sectionId, questionId)) this.enqueue(sectionId, [questionId]);
     this.persist(sectionId);
     if (this.state !== 'saving') this.setState(this.restingState());
     if (this.online) this.schedule();
@@ -101,15 +92,7 @@ export class AutosaveQueue {
 
   /** The person chose for a held question; the host already put the chosen answer in its draft. */
   resolve(sectionId: string, key: string, choice: 'mine' | 'server'): void {
-    const server = this.held.get(sectionId)?.get(key);
-    this.deleteKey(this.held, sectionId, key);
-    if (choice === 'server') {
-      this.deleteKey(this.unsaved, sectionId, key);
-    } else {
-      // The person saw the other answer and overrules it: that is the new starting point.
-      this.keysOf(this.unsaved, sectionId).set(key, server);
-      this.enqueue(sectionId, [key]);
-    }
+    if (this.pending.resolve(sectionId, key, choice)) this.enqueue(sectionId, [key]);
     this.persist(sectionId);
     this.setState(this.restingState());
   }
@@ -123,24 +106,11 @@ export class AutosaveQueue {
     let restored = false;
     for (const draft of drafts) {
       const { sectionId } = draft;
-      const typed = this.unsaved.get(sectionId);
-      const { apply: values, conflicts } = reconcileDraft(draft, fresh.answers[sectionId]);
-      const back: Record<string, unknown> = {};
-      for (const [key, value] of Object.entries(values)) {
-        if (typed?.has(key)) continue;
-        back[key] = value;
-        this.keysOf(this.unsaved, sectionId).set(key, fresh.answers[sectionId]?.[key]);
-        this.enqueue(sectionId, [key]);
-      }
-      for (const [key, { mine, server }] of Object.entries(conflicts)) {
-        if (typed?.has(key)) continue;
-        back[key] = mine;
-        this.keysOf(this.unsaved, sectionId).set(key, draft.origins[key]);
-        this.keysOf(this.held, sectionId).set(key, server);
-      }
-      if (Object.keys(back).length > 0) {
+      const back = this.pending.restore(draft, fresh.answers[sectionId]);
+      if (back) {
         restored = true;
-        apply(sectionId, back);
+        if (back.send.length > 0) this.enqueue(sectionId, back.send);
+        apply(sectionId, back.values);
       }
       this.persist(sectionId);
     }
@@ -166,9 +136,8 @@ export class AutosaveQueue {
   reset(): void {
     this.cancelTimer();
     this.cancelRetry();
-    this.unsaved.clear();
+    this.pending.clear();
     this.queued.clear();
-    this.held.clear();
     this.error = undefined;
     this.retries = 0;
     this.setState('saved');
@@ -177,7 +146,7 @@ export class AutosaveQueue {
   /** Throw away everything not saved, also the copy on the device. */
   clear(): void {
     const dossier = this.host.dossier();
-    if (dossier && this.local) for (const sectionId of this.unsaved.keys()) this.local.remove({ dossierId: dossier.id, sectionId });
+    if (dossier && this.local) for (const sectionId of this.pending.sections()) this.local.remove({ dossierId: dossier.id, sectionId });
     this.reset();
   }
 
@@ -241,7 +210,7 @@ export class AutosaveQueue {
       }
     }
     this.setState(this.restingState());
-    return this.unsaved.size === 0;
+    return !this.pending.any;
   }
 
   /** No connection: offline, quietly trying again later. A server hiccup: the error, and trying again later. Else: the error. */
@@ -258,12 +227,7 @@ export class AutosaveQueue {
 
   /** The server stored `sent`: answers still equal to it are done; newer typing keeps waiting, now based on `sent`. */
   private acknowledge(sectionId: string, sent: Record<string, unknown>): void {
-    const draft = this.host.draft(sectionId);
-    const queuedAgain = this.queued.get(sectionId);
-    for (const [key, value] of Object.entries(sent)) {
-      if (!queuedAgain?.has(key) && sameAnswer(draft[key], value)) this.deleteKey(this.unsaved, sectionId, key);
-      else if (this.unsaved.get(sectionId)?.has(key)) this.unsaved.get(sectionId)!.set(key, value);
-    }
+    this.pending.acknowledge(sectionId, sent, this.host.draft(sectionId), this.queued.get(sectionId));
   }
 
   /**
@@ -271,49 +235,30 @@ export class AutosaveQueue {
    * unchanged there → still to send; changed there too → held for a choice. True when something is held.
    */
   reconcile(fresh: Dossier): boolean {
-    for (const [sectionId, keys] of [...this.unsaved]) {
-      const draft = this.host.draft(sectionId);
-      for (const [key, origin] of [...keys]) {
-        const server = fresh.answers[sectionId]?.[key];
-        if (sameAnswer(server, draft[key])) {
-          this.deleteKey(this.unsaved, sectionId, key);
-          this.deleteKey(this.held, sectionId, key);
-          this.dequeue(sectionId, key);
-        } else if (this.held.get(sectionId)?.has(key) || !sameAnswer(server, origin)) {
-          this.keysOf(this.held, sectionId).set(key, server);
-          this.dequeue(sectionId, key);
-        }
-      }
-      this.persist(sectionId);
-    }
+    const sections = this.pending.sections();
+    const changes = this.pending.reconcile(
+      (sectionId) => fresh.answers[sectionId],
+      (sectionId) => this.host.draft(sectionId),
+    );
+    for (const { sectionId, key } of changes) this.dequeue(sectionId, key);
+    for (const sectionId of sections) this.persist(sectionId);
     this.setState(this.restingState());
-    return this.held.size > 0;
+    return this.pending.anyHeld;
   }
 
   /** Writes (or removes) the device copy of a section's unacknowledged answers. */
   private persist(sectionId: string): void {
     const dossier = this.host.dossier();
     if (!this.local || !dossier) return;
-    const keys = this.unsaved.get(sectionId);
-    if (!keys || keys.size === 0) {
-      this.local.remove({ dossierId: dossier.id, sectionId });
-      return;
-    }
-    const draft = this.host.draft(sectionId);
-    this.local.put({
-      dossierId: dossier.id,
-      sectionId,
-      baseVersion: dossier.version,
-      values: Object.fromEntries([...keys.keys()].map((key) => [key, draft[key] ?? null])),
-      origins: Object.fromEntries([...keys].map(([key, origin]) => [key, origin ?? null])),
-      savedAt: Date.now(),
-    });
+    const copy = this.pending.localDraft(dossier.id, sectionId, dossier.version, this.host.draft(sectionId));
+    if (copy) this.local.put(copy);
+    else this.local.remove({ dossierId: dossier.id, sectionId });
   }
 
   private restingState(): SaveState {
-    if (this.held.size > 0) return 'conflict';
+    if (this.pending.anyHeld) return 'conflict';
     if (this.state === 'error' && this.error !== undefined && this.queued.size > 0) return 'error';
-    if (!this.online && this.unsaved.size > 0) return 'offline';
+    if (!this.online && this.pending.any) return 'offline';
     return this.queued.size > 0 ? 'dirty' : 'saved';
   }
 
@@ -350,18 +295,6 @@ export class AutosaveQueue {
   private cancelRetry(): void {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
-  }
-
-  private keysOf<T>(map: KeyMap<T>, sectionId: string): Map<string, T> {
-    let keys = map.get(sectionId);
-    if (!keys) map.set(sectionId, (keys = new Map()));
-    return keys;
-  }
-
-  private deleteKey<T>(map: KeyMap<T>, sectionId: string, key: string): void {
-    const keys = map.get(sectionId);
-    keys?.delete(key);
-    if (keys?.size === 0) map.delete(sectionId);
   }
 
   private enqueue(sectionId: string, keys: Iterable<string>): void {

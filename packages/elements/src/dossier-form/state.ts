@@ -22,6 +22,7 @@ import {
   type SectionStatus,
 } from '@doorstroom/sdk';
 import { intlLocale } from '../shared/i18n.js';
+import { rebaseAnswers } from '../shared/pending-answers.js';
 // Not re-exported by the SDK's index; a pure helper, safe to import by path.
 import { optionsFrom } from '@doorstroom/sdk';
 
@@ -57,13 +58,7 @@ export function rebaseDrafts(fresh: Dossier, drafts: Drafts, pending: (sectionId
   const next: Record<string, SectionAnswers> = structuredClone(fresh.answers);
   for (const [sectionId, draft] of Object.entries(drafts)) {
     const keys = pending(sectionId);
-    if (keys.size === 0) continue;
-    const merged: Record<string, unknown> = { ...next[sectionId] };
-    for (const key of keys) {
-      if (draft[key] === undefined) delete merged[key];
-      else merged[key] = draft[key];
-    }
-    next[sectionId] = merged as SectionAnswers;
+    if (keys.size > 0) next[sectionId] = rebaseAnswers(fresh.answers[sectionId], draft, keys);
   }
   return next;
 }

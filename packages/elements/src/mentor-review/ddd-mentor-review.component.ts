@@ -5,6 +5,7 @@ import {
   conditionContext,
   isDossierApiError,
   localize,
+  type SectionDefinition,
   sectionCompletion,
   validateSection,
   type Begeleiding,
@@ -13,10 +14,11 @@ import {
   type StudentOverview,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
+import type { DraftStore } from '../shared/drafts.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { describeError, LocaleController } from '../shared/i18n.js';
-import { renderDeelB, renderDeelBSummary, type DeelBSectionView } from './deel-b-editor.js';
+import { renderDeelB, renderDeelBSummary, renderDeelBTop, idPrefix, saveStateView, type DeelBSectionView } from './deel-b-editor.js';
 import { renderBegeleidingOnly, renderDossier, type Notice } from './dossier-view.js';
 import { DeelBEditor, type SaveTarget } from './editing.js';
 import { renderHistory } from './history.js';
@@ -26,7 +28,6 @@ import {
   actionOffers,
   deelBSectionIds,
   dossierCompletion,
-  formatTime,
   sectionEditState,
   sectionTitleLookup,
   withDrafts,
@@ -39,6 +40,11 @@ import { renderMijnLeerlingen, renderTabs, renderTeBehandelen, type MentorView }
  * The mentor's (or decaan's) view: the work lists "Te behandelen" and "Mijn leerlingen", and a
  * dossier with deel A read-only (printable) beside deel B, the workflow actions and the history.
  * B1 (begeleiding) can also be filled for a student who has no dossier yet.
+ *
+ * Deel B saves by itself a moment after typing, each section with its own status and error.
+ * Unsaved answers are kept on the device (`draftStore`) and put back, with a notice, after a
+ * reload or crash. When someone else changed the same question meanwhile (a 409, or a newer
+ * copy), the mentor sees both answers and chooses per question; nothing typed is lost.
  *
  * Connect it with `api-base` (+ `token`), the `api` property, or an ancestor `<ddd-context>`.
  *
@@ -54,6 +60,7 @@ import { renderMijnLeerlingen, renderTabs, renderTeBehandelen, type MentorView }
  * @csspart actions - The workflow actions; @csspart action - each action button.
  * @csspart deel-a - The read-only deel A; @csspart deel-b - the deel B editor.
  * @csspart section - A deel B section; @csspart percent - a percentage bar with its text.
+ * @csspart conflicts - The choice per question after someone else changed the same deel B answers.
  * @csspart history - The history list. @csspart notice - Setup and loading messages.
  *
  * @cssproperty --ddd-color-primary - Buttons, active tab, percentage bars.
@@ -78,6 +85,11 @@ export class DddMentorReview extends LitElement {
   @property() view: MentorView = 'teBehandelen';
   /** Milliseconds after the last change before deel B saves by itself. */
   @property({ type: Number, attribute: 'autosave-delay' }) autosaveDelay = 1500;
+  /**
+   * Where unsaved deel B answers are kept on this device until the server has them. Default:
+   * IndexedDB (or localStorage) with `api-base`, this page's memory for an `api` object; see `draftStoreFor`.
+   */
+  @property({ attribute: false }) draftStore?: DraftStore;
 
   @state() private openId?: string;
   @state() private begeleidingFor?: StudentOverview;
@@ -91,7 +103,8 @@ export class DddMentorReview extends LitElement {
   private readonly connection = new ApiController(this);
   private readonly dossier = new DossierController(this, this.connection, () => this.openId);
   private readonly feedback = new FeedbackController(this);
-  private readonly editor = new DeelBEditor(this, (error) => this.fail(error));
+  // A failed save shows beside its own section; the page still hears about it.
+  private readonly editor = new DeelBEditor(this, (error) => void this.report(error));
   private readonly lists = new MentorLists(this, (error) => this.report(error));
   private historySequence = 0;
   private focusTarget?: string;
@@ -102,7 +115,9 @@ export class DddMentorReview extends LitElement {
     if (changed.has('dossierId')) this.show(this.dossierId);
     if (changed.has('autosaveDelay')) this.editor.autosaveMs = this.autosaveDelay;
     const dossier = this.dossier.dossier;
-    if (this.openId && dossier?.id === this.openId && this.editor.target?.key !== dossier.id) {
+    // Once who is signed in is known: answers kept on the device only come back into sections they may edit.
+    const ready = this.connection.me && this.connection.config;
+    if (ready && this.openId && dossier?.id === this.openId && this.editor.target?.key !== dossier.id) {
       this.editor.attach(this.dossierTarget(dossier.id), deelBSectionIds);
       void this.loadHistory(dossier.id);
     }
@@ -183,18 +198,16 @@ export class DddMentorReview extends LitElement {
           : edit.refusalCode === 'archived' || edit.refusalCode === 'final'
             ? localize(edit.reason, lang)
             : this.t('mentor.deelB.readOnly');
-      const saveState = this.editor.states[section.id] ?? { state: 'idle' };
       return {
         section,
         answers: edit.editable ? (drafts[section.id] ?? {}) : (dossier.answers[section.id] ?? {}),
         percent: completion.sections[section.id]?.percent ?? 0,
         editable: edit.editable,
         reason,
-        saveState: saveState.state,
-        ...(saveState.savedAt ? { savedAt: formatTime(saveState.savedAt, lang) } : {}),
+        ...saveStateView(this.editor.states[section.id], lang),
       };
     });
-    const editor = partB.length ? this.renderEditor(views, conditionContext(working, config, today)) : undefined;
+    const editor = partB.length ? this.renderEditor(views, conditionContext(working, config, today), partB) : undefined;
     return renderDossier({
       dossier,
       lang,
@@ -223,7 +236,8 @@ export class DddMentorReview extends LitElement {
   private renderEditor(
     views: DeelBSectionView[],
     context: ReturnType<typeof conditionContext>,
-    headingLevel = 4,
+    sections: ReadonlyArray<SectionDefinition>,
+    headingLevel: 3 | 4 = 4,
   ): { body: TemplateResult; summary: TemplateResult | typeof nothing } {
     const lang = this.locale.lang;
     const errors = views
@@ -231,7 +245,18 @@ export class DddMentorReview extends LitElement {
       .flatMap((v) => validateSection(v.section, v.answers, context).map((e) => ({ ...e, path: `${v.section.id}.${e.path}` })));
     const summary = this.feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, lang) })) : [];
     const summaryTemplate = renderDeelBSummary({ summary, lang, focusKey: this.feedback.attempt });
-    const body = renderDeelB({
+    const top = renderDeelBTop({
+      editor: this.editor,
+      sections,
+      lang,
+      t: this.t,
+      headingLevel,
+      onResolve: (choices) => {
+        this.focusTarget = `#${idPrefix}-notice`;
+        void this.editor.resolve(choices);
+      },
+    });
+    const sectionsBody = renderDeelB({
       sections: views,
       lang,
       t: this.t,
@@ -247,7 +272,7 @@ export class DddMentorReview extends LitElement {
       onBlur: (path) => this.feedback.left(path),
       save: (sectionId) => void this.editor.save(sectionId),
     });
-    return { body, summary: summaryTemplate };
+    return { body: html`${top}${sectionsBody}`, summary: summaryTemplate };
   }
 
   private renderBegeleiding(student: StudentOverview): TemplateResult {
@@ -259,21 +284,8 @@ export class DddMentorReview extends LitElement {
       const draft = this.editor.drafts['begeleiding'] ?? {};
       const context = { dossierType: 'vo-mbo' as const, guardianConsentNeeded: false };
       const percent = sectionCompletion(section, draft, context).percent;
-      const saveState = this.editor.states['begeleiding'] ?? { state: 'idle' };
-      deelB = this.renderEditor(
-        [
-          {
-            section,
-            answers: draft,
-            percent,
-            editable: true,
-            saveState: saveState.state,
-            ...(saveState.savedAt ? { savedAt: formatTime(saveState.savedAt, this.locale.lang) } : {}),
-          },
-        ],
-        context,
-        3,
-      );
+      const view = { section, answers: draft, percent, editable: true, ...saveStateView(this.editor.states['begeleiding'], this.locale.lang) };
+      deelB = this.renderEditor([view], context, [section], 3);
     }
     return renderBegeleidingOnly({
       naam: student.naam,
@@ -312,7 +324,7 @@ export class DddMentorReview extends LitElement {
   }
 
   private async back(): Promise<void> {
-    if (!(await this.editor.flush())) return;
+    if (!(await this.savedAll())) return;
     this.show(undefined);
     this.lists.invalidate();
     this.focusTarget = `#tab-${this.view}`;
@@ -326,9 +338,14 @@ export class DddMentorReview extends LitElement {
       save: async (sectionId, patch, version) => {
         const saved = await this.connection.api!.saveSection(id, sectionId, patch, version);
         this.dossier.replace(saved);
-        this.notice = undefined;
         emit(this, 'ddd-saved', { dossier: saved });
         void this.loadHistory(id);
+      },
+      reload: () => this.dossier.reload(),
+      editable: (sectionId) => {
+        const { me, config } = this.connection;
+        const dossier = this.dossier.dossier;
+        return !!me && !!config && !!dossier && sectionEditState(me, dossier, sectionId as 'advies', { config, today: new Date() }).editable;
       },
     };
   }
@@ -356,7 +373,7 @@ export class DddMentorReview extends LitElement {
     this.busyAction = offer.action;
     this.notice = undefined;
     try {
-      if (!(await this.editor.flush())) return;
+      if (!(await this.savedAll())) return;
       const current = this.dossier.dossier;
       const updated = await this.connection.api!.act(current.id, offer.action, undefined, current.version);
       this.dossier.replace(updated);
@@ -369,6 +386,16 @@ export class DddMentorReview extends LitElement {
     } finally {
       this.busyAction = undefined;
     }
+  }
+
+  /** Saves deel B before leaving or acting; when a choice is still open, shows it instead. */
+  private async savedAll(): Promise<boolean> {
+    if (await this.editor.flush()) return true;
+    if (this.editor.conflicts().length > 0) {
+      this.focusTarget = `#${idPrefix}-conflict-heading`;
+      this.requestUpdate();
+    }
+    return false;
   }
 
   private async reload(): Promise<void> {
@@ -396,8 +423,10 @@ export class DddMentorReview extends LitElement {
           save: async (_sectionId, patch, version) => {
             const saved = await api.saveBegeleiding(student.id, patch, version);
             this.begeleiding = saved;
-            this.notice = undefined;
             this.dispatchEvent(new CustomEvent('ddd-begeleiding-saved', { detail: { begeleiding: saved }, bubbles: true, composed: true }));
+          },
+          reload: async () => {
+            this.begeleiding = await api.getBegeleiding(student.id);
           },
         },
         ['begeleiding'],

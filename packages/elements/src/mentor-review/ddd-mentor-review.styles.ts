@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { conflictChoiceStyles } from '../shared/conflict-choice.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { deelBStyles } from './deel-b-editor.js';
 import { dossierViewStyles } from './dossier-view.js';
@@ -28,4 +29,4 @@ const own = css`
   }
 `;
 
-export const styles = [...sharedStyles, fieldStyles, readOnlyAnswersStyles, workListStyles, dossierViewStyles, deelBStyles, historyStyles, own];
+export const styles = [...sharedStyles, fieldStyles, readOnlyAnswersStyles, workListStyles, dossierViewStyles, deelBStyles, conflictChoiceStyles, historyStyles, own];

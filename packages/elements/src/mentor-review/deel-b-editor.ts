@@ -6,16 +6,19 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { localize, type AnswerValue, type ConditionContext, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
+import { renderConflictChoice, type ConflictChoice } from '../shared/conflict-choice.js';
 import { renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
 import { renderQuestions } from '../shared/fields.js';
+import { describeError } from '../shared/i18n.js';
 import { styleProperties } from '../shared/style-properties.js';
 import { heading, renderAnswers } from './read-only-answers.js';
-import type { Translate } from './state.js';
+import type { DeelBEditor, SectionSaveState } from './editing.js';
+import { formatTime, type Translate } from './state.js';
 
 /** The id prefix of every deel B field: `fieldId('advies.pastKeuze', idPrefix)` is the control's id. */
 export const idPrefix = 'mr';
 
-export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed';
+export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'failed' | 'conflict';
 
 export interface DeelBSectionView {
   section: SectionDefinition;
@@ -27,6 +30,8 @@ export interface DeelBSectionView {
   reason?: string;
   saveState: SaveState;
   savedAt?: string;
+  /** Why this section's last save failed, as the mentor reads it (state 'failed'). */
+  error?: string;
 }
 
 export interface DeelBOptions {
@@ -48,6 +53,52 @@ export interface DeelBOptions {
 /** The sections; put `renderDeelBSummary` at the top of the page (its heading is an h2). */
 export function renderDeelB(options: DeelBOptions): TemplateResult {
   return html`${options.sections.map((view) => renderSection(view, options))}`;
+}
+
+/** A section's save state as shown: the state, the time it was saved and why it failed. */
+export function saveStateView(state: SectionSaveState | undefined, lang: string): Pick<DeelBSectionView, 'saveState' | 'savedAt' | 'error'> {
+  return {
+    saveState: state?.state ?? 'idle',
+    ...(state?.savedAt ? { savedAt: formatTime(state.savedAt, lang) } : {}),
+    ...(state?.error !== undefined ? { error: describeError(state.error, lang) } : {}),
+  };
+}
+
+export interface DeelBTopOptions {
+  editor: Pick<DeelBEditor, 'message' | 'conflicts' | 'drafts'>;
+  sections: ReadonlyArray<SectionDefinition>;
+  lang: string;
+  t: Translate;
+  headingLevel: 3 | 4;
+  onResolve(choices: ConflictChoice[]): void;
+}
+
+/**
+ * Above the sections: a live region (always present, so screen readers hear what appears in it)
+ * and, after a conflict, the choice per question between the mentor's answer and the saved one.
+ */
+export function renderDeelBTop(options: DeelBTopOptions): TemplateResult {
+  const { t, editor } = options;
+  const message = editor.message && t(editor.message === 'restored' ? 'mentor.restored' : 'mentor.conflict.resolved');
+  return html`<div class="b-live" role="status">
+      ${message ? html`<p class="ddd-notice" id=${`${idPrefix}-notice`} tabindex="-1">${message}</p>` : nothing}
+    </div>
+    ${renderConflictChoice({
+      conflicts: editor.conflicts(),
+      sections: options.sections,
+      mine: (conflict) => editor.drafts[conflict.sectionId]?.[conflict.key],
+      lang: options.lang,
+      text: {
+        title: t('mentor.conflict.title'),
+        intro: t('mentor.conflict.intro'),
+        mine: t('mentor.conflict.mine'),
+        server: t('mentor.conflict.server'),
+        save: t('mentor.conflict.save'),
+      },
+      onResolve: options.onResolve,
+      headingLevel: options.headingLevel,
+      idPrefix: `${idPrefix}-conflict`,
+    })}`;
 }
 
 export function renderDeelBSummary(options: Pick<DeelBOptions, 'summary' | 'lang' | 'focusKey'>): TemplateResult | typeof nothing {
@@ -80,6 +131,9 @@ function renderSection(view: DeelBSectionView, options: DeelBOptions): TemplateR
             <button type="submit" class="ddd-button" ?disabled=${view.saveState === 'saving'}>${t('mentor.save')}</button>
             <span class="save-state save-state--${view.saveState}" role="status">${saveText(view, t)}</span>
           </div>
+          ${view.saveState === 'failed' && view.error
+            ? html`<p class="ddd-notice ddd-notice--error save-error" id=${`${idPrefix}-${section.id}-save-error`} role="alert">${view.error}</p>`
+            : nothing}
         </form>`
       : html`<p class="b-reason">${view.reason ?? t('mentor.deelB.readOnly')}</p>
           ${hasAnswers ? renderAnswers([section], { [section.id]: view.answers }, lang, { context: options.context, hideTitles: true }) : nothing}`}
@@ -96,6 +150,8 @@ function saveText(view: DeelBSectionView, t: Translate): string {
       return view.savedAt ? t('mentor.save.saved', { time: view.savedAt }) : '';
     case 'failed':
       return t('mentor.save.failed');
+    case 'conflict':
+      return t('mentor.save.conflict');
     default:
       return '';
   }
@@ -158,6 +214,15 @@ export const deelBStyles = css`
   .save-state--failed {
     color: var(--_error);
     font-weight: 600;
+  }
+  .save-state--conflict {
+    font-weight: 600;
+  }
+  .save-error {
+    margin: 0;
+  }
+  .b-live .ddd-notice {
+    margin: 0 0 var(--_space-3);
   }
   .save-state--saved {
     color: var(--_success);

@@ -1,18 +1,24 @@
 /**
  * Drafts of deel B and saving them: debounced autosave after typing, "Opslaan" at once, one save
- * at a time (each uses the version the previous one returned), a visible state per section.
+ * at a time (each uses the version the previous one returned), a state and an error per section.
  * The same controller serves a dossier (saveSection) and a student without one (saveBegeleiding).
  *
- * Unsaved answers are also kept on the device (see shared/drafts.ts) until a save went through,
- * and put back when the same dossier opens again unchanged (after a reload or crash). Back
- * online, what is unsaved is saved; leaving the page with unsaved answers asks first.
+ * Nothing typed is lost (shared/pending-answers.ts does the bookkeeping, as for deel A):
+ * - a save sends only the questions typed since the last acknowledged save;
+ * - unsaved answers are kept on the device until the server acknowledged them, and put back
+ *   when the same dossier opens again (after a reload or crash), with a notice;
+ * - on a 409 it loads the newest version and sends again what nobody else changed; a question
+ *   someone else changed too is held until the mentor chooses (`conflicts()` / `resolve()`);
+ * - a newer version from elsewhere on the page is compared the same way;
+ * - back online, what is unsaved is saved; leaving the page with unsaved answers asks first.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { AnswerValue, DossierApi, SectionAnswers } from '@doorstroom/sdk';
-import { DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, sameAnswer, watchConnectivity, type DraftHost, type DraftStore } from '../shared/drafts.js';
+import { isDossierApiError, type AnswerValue, type DossierApi, type SectionAnswers } from '@doorstroom/sdk';
+import { DraftSaver, draftStoreFor, guardUnsavedChanges, watchConnectivity, type DraftHost, type DraftStore, type LocalDraft } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
+import { PendingAnswers, rebaseAnswers, type FieldConflict } from '../shared/pending-answers.js';
+import type { ConflictChoice } from '../shared/conflict-choice.js';
 import type { SaveState } from './deel-b-editor.js';
-import { isDirty, patchFor } from './state.js';
 
 export interface SaveTarget {
   /** Which dossier (or student) the drafts belong to; a new key starts new drafts. */
@@ -21,19 +27,30 @@ export interface SaveTarget {
   version(): number;
   /** Sends the patch; the host stores what the backend returns, so `saved`/`version` follow. */
   save(sectionId: string, patch: Record<string, unknown>, version: number): Promise<void>;
+  /** Loads the newest version (after a 409); `saved`/`version` follow. */
+  reload(): Promise<void>;
+  /** Whether the section can be changed now; answers kept on the device come back only then. Default: yes. */
+  editable?(sectionId: string): boolean;
 }
 
 export interface SectionSaveState {
   state: SaveState;
   savedAt?: Date;
+  /** Why the last save of this section failed (state 'failed'). */
+  error?: unknown;
 }
+
+/** What the mentor is told above deel B: answers came back from the device, or the chosen answers are being saved. */
+export type EditorMessage = 'restored' | 'resolved';
+
+const toPatchValue = (value: unknown) => (value === undefined || value === '' ? null : value);
 
 export class DeelBEditor implements ReactiveController {
   drafts: Record<string, SectionAnswers> = {};
   states: Record<string, SectionSaveState> = {};
-  /** The last failure, until the next successful save. */
-  error?: unknown;
   target?: SaveTarget;
+  /** Shown in the polite live region above deel B until another dossier opens. */
+  message?: EditorMessage;
 
   /** Milliseconds after the last change before a section saves by itself. */
   autosaveMs = 1500;
@@ -42,9 +59,13 @@ export class DeelBEditor implements ReactiveController {
   /** Sections whose unsaved answers were put back from the device since the last `attach`. */
   restoredSections: string[] = [];
 
+  private readonly pending = new PendingAnswers();
+  /** The version the drafts are based on; another one means a newer copy arrived. */
+  private basisVersion = 0;
+  private saving = 0;
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private queue: Promise<boolean> = Promise.resolve(true);
-  private readonly local = new DraftSaver(() => this.draftStore ?? draftStoreFor(this.host as unknown as DraftHost, (this.host as { api?: DossierApi }).api));
+  private readonly local = new DraftSaver(() => this.store());
   private stopWatching: Array<() => void> = [];
 
   constructor(
@@ -72,9 +93,10 @@ export class DeelBEditor implements ReactiveController {
     void this.local.flush();
   }
 
-  private stopTimers(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+  /** Runs after the host's willUpdate: a newer version from elsewhere (the page, a reload) is merged in. */
+  hostUpdate(): void {
+    // Already inside the host's update: what changes here is rendered by it, no new update needed.
+    if (this.target && this.saving === 0 && this.target.version() !== this.basisVersion) this.rebase(false);
   }
 
   /** Starts editing `target` with its saved answers as drafts; keeps the drafts when the key did not change. */
@@ -82,11 +104,8 @@ export class DeelBEditor implements ReactiveController {
     const same = this.target?.key === target.key;
     this.target = target;
     if (same) return;
-    this.stopTimers();
-    this.error = undefined;
-    this.drafts = {};
-    this.states = {};
-    this.restoredSections = [];
+    this.reset();
+    this.basisVersion = target.version();
     for (const id of sectionIds) {
       this.drafts[id] = { ...(target.saved(id) ?? {}) };
       this.states[id] = { state: 'idle' };
@@ -95,89 +114,90 @@ export class DeelBEditor implements ReactiveController {
   }
 
   detach(): void {
-    this.stopTimers();
+    this.reset();
     this.target = undefined;
+  }
+
+  private reset(): void {
+    this.stopTimers();
+    this.pending.clear();
     this.drafts = {};
     this.states = {};
-    this.error = undefined;
+    this.message = undefined;
+    this.restoredSections = [];
   }
 
   /** A field changed: `path` starts with the section id ('advies.pastKeuze'). */
   input(path: string, value: AnswerValue | undefined): void {
-    const [sectionId, ...rest] = path.split('.');
-    if (!sectionId || rest.length === 0) return;
-    this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, rest.join('.'), value) };
+    const [sectionId, key, ...rest] = path.split('.');
+    const target = this.target;
+    if (!sectionId || !key || !target) return;
+    this.pending.touch(sectionId, key, target.saved(sectionId)?.[key]);
+    this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, [key, ...rest].join('.'), value) };
     this.refreshState(sectionId);
     this.persist(sectionId);
-    this.schedule(sectionId);
+    // A held question stays held: typing on does not decide the conflict.
+    if (this.pending.sendable(sectionId).length > 0) this.schedule(sectionId);
     this.host.requestUpdate();
+  }
+
+  /** Questions waiting for the mentor's choice between their answer and the saved one. */
+  conflicts(): FieldConflict[] {
+    return this.pending.conflicts();
+  }
+
+  /** The mentor chose per question after a conflict; the chosen answers are saved right away. */
+  resolve(choices: ReadonlyArray<ConflictChoice>): Promise<boolean> {
+    const sections = new Set<string>();
+    for (const { sectionId, key, server, choice } of choices) {
+      if (choice === 'server') {
+        this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, key, (server ?? undefined) as AnswerValue | undefined) };
+      }
+      this.pending.resolve(sectionId, key, choice);
+      sections.add(sectionId);
+    }
+    this.message = 'resolved';
+    for (const id of sections) {
+      this.refreshState(id);
+      this.persist(id);
+    }
+    this.host.requestUpdate();
+    return this.flush();
   }
 
   /**
-   * Answers kept on the device for this target. Only when the server still has the version they
-   * were typed on: then nobody changed anything since and the section is as editable as it was.
+   * Compares the drafts with the saved answers now (after a reload or a newer copy): what the
+   * server has already is done, what nobody else changed stays to be sent, and what someone
+   * else changed too is held for a choice. Answers nobody typed follow the server.
    */
-  private async restore(target: SaveTarget, sectionIds: ReadonlyArray<string>): Promise<void> {
-    const store = this.draftStore ?? draftStoreFor(this.host as unknown as DraftHost, (this.host as { api?: DossierApi }).api);
-    let kept: Awaited<ReturnType<DraftStore['list']>> = [];
-    try {
-      kept = store ? await store.list(target.key) : [];
-    } catch {
-      return;
-    }
-    if (this.target !== target) return;
-    for (const draft of kept) {
-      const { sectionId } = draft;
-      if (!sectionIds.includes(sectionId) || draft.baseVersion !== target.version() || this.isDirty(sectionId)) continue;
-      const { apply } = reconcileDraft(draft, target.saved(sectionId));
-      const entries = Object.entries(apply);
-      if (entries.length === 0) {
-        this.persist(sectionId);
-        continue;
-      }
-      let answers = this.drafts[sectionId] ?? {};
-      for (const [key, value] of entries) answers = setAnswer(answers, key, (value ?? undefined) as AnswerValue | undefined);
-      this.drafts = { ...this.drafts, [sectionId]: answers };
-      this.restoredSections = [...this.restoredSections, sectionId];
-      this.refreshState(sectionId);
-      this.schedule(sectionId);
-    }
-    this.host.requestUpdate();
+  recheck(): void {
+    this.rebase();
   }
 
-  /** Writes the section's unsaved answers to the device, or removes them once nothing is unsaved. */
-  private persist(sectionId: string): void {
+  private rebase(update = true): void {
     const target = this.target;
     if (!target) return;
-    const key = { dossierId: target.key, sectionId };
-    const saved = target.saved(sectionId) ?? {};
-    const draft = this.drafts[sectionId] ?? {};
-    const changed = [...new Set([...Object.keys(saved), ...Object.keys(draft)])].filter((k) => !sameAnswer(saved[k], draft[k]));
-    if (changed.length === 0) {
-      this.local.remove(key);
-      return;
+    this.pending.reconcile(
+      (sectionId) => target.saved(sectionId),
+      (sectionId) => this.drafts[sectionId] ?? {},
+    );
+    const drafts: Record<string, SectionAnswers> = {};
+    for (const id of Object.keys(this.drafts)) drafts[id] = rebaseAnswers(target.saved(id), this.drafts[id], this.pending.keys(id));
+    this.drafts = drafts;
+    this.basisVersion = target.version();
+    for (const id of Object.keys(this.drafts)) {
+      this.refreshState(id);
+      this.persist(id);
     }
-    this.local.put({
-      ...key,
-      baseVersion: target.version(),
-      values: Object.fromEntries(changed.map((k) => [k, draft[k] ?? null])),
-      origins: Object.fromEntries(changed.map((k) => [k, saved[k] ?? null])),
-      savedAt: Date.now(),
-    });
-  }
-
-  /** Re-reads the save states after the saved answers changed underneath (a reload). */
-  recheck(): void {
-    for (const id of Object.keys(this.drafts)) this.refreshState(id);
-    this.host.requestUpdate();
+    if (update) this.host.requestUpdate();
   }
 
   get dirty(): boolean {
-    return Object.keys(this.drafts).some((id) => this.isDirty(id));
+    return this.pending.any;
   }
 
   isDirty(sectionId: string): boolean {
-    return !!this.target && isDirty(this.target.saved(sectionId), this.drafts[sectionId]);
+    return this.pending.keys(sectionId).size > 0;
   }
 
   /** Saves one section now (after any save in progress). Resolves false when it failed. */
@@ -187,13 +207,65 @@ export class DeelBEditor implements ReactiveController {
     return this.queue;
   }
 
-  /** Saves every section with unsaved changes; false when one failed. */
+  /** Saves every section with unsaved changes; false when one failed or a choice is still to be made. */
   async flush(): Promise<boolean> {
-    const pending = Object.keys(this.drafts).filter((id) => this.isDirty(id) || this.timers.has(id));
+    const pending = new Set([...this.pending.sections(), ...this.timers.keys()]);
     await this.queue;
     let ok = true;
     for (const id of pending) ok = (await this.save(id)) && ok;
     return ok && !this.dirty;
+  }
+
+  private store(): DraftStore | undefined {
+    return this.draftStore ?? draftStoreFor(this.host as unknown as DraftHost, (this.host as { api?: DossierApi }).api);
+  }
+
+  /**
+   * Answers kept on the device for this target from an earlier visit: compared with the server's
+   * answers now, they go back into the form (and are saved) or are offered as a choice.
+   */
+  private async restore(target: SaveTarget, sectionIds: ReadonlyArray<string>): Promise<void> {
+    const store = this.store();
+    let kept: LocalDraft[] = [];
+    try {
+      kept = store ? await store.list(target.key) : [];
+    } catch {
+      return;
+    }
+    if (this.target !== target) return;
+    const send: string[] = [];
+    for (const draft of kept) {
+      const { sectionId } = draft;
+      // Not editable now (e.g. sent to the student meanwhile): the copy stays until it can be used or expires.
+      if (!sectionIds.includes(sectionId) || (target.editable && !target.editable(sectionId))) continue;
+      const back = this.pending.restore(draft, target.saved(sectionId));
+      if (back) {
+        let answers = this.drafts[sectionId] ?? {};
+        for (const [key, value] of Object.entries(back.values)) answers = setAnswer(answers, key, (value ?? undefined) as AnswerValue | undefined);
+        this.drafts = { ...this.drafts, [sectionId]: answers };
+        this.restoredSections = [...this.restoredSections, sectionId];
+        if (back.send.length > 0) send.push(sectionId);
+      }
+      this.persist(sectionId);
+      this.refreshState(sectionId);
+    }
+    if (this.restoredSections.length > 0) this.message = 'restored';
+    this.host.requestUpdate();
+    for (const sectionId of send) void this.save(sectionId);
+  }
+
+  /** Writes the section's unsaved answers to the device, or removes them once nothing is unsaved. */
+  private persist(sectionId: string): void {
+    const target = this.target;
+    if (!target) return;
+    const copy = this.pending.localDraft(target.key, sectionId, target.version(), this.drafts[sectionId] ?? {});
+    if (copy) this.local.put(copy);
+    else this.local.remove({ dossierId: target.key, sectionId });
+  }
+
+  private stopTimers(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
   }
 
   private schedule(sectionId: string): void {
@@ -213,41 +285,70 @@ export class DeelBEditor implements ReactiveController {
     this.timers.delete(sectionId);
   }
 
+  /** The state a section rests in: a choice to make, a failure not retried yet, changes waiting, or saved. */
   private refreshState(sectionId: string): void {
     const current = this.states[sectionId] ?? { state: 'idle' };
     if (current.state === 'saving') return;
-    const dirty = this.isDirty(sectionId);
-    const settled = current.state === 'dirty' || current.state === 'failed' ? { state: 'idle' as const } : current;
-    this.states = { ...this.states, [sectionId]: dirty ? { state: 'dirty' } : settled };
+    let next: SectionSaveState;
+    if (this.pending.conflicts().some((c) => c.sectionId === sectionId)) next = { state: 'conflict' };
+    // The failure stays visible until this section is tried again: typing on does not make it saved.
+    else if (current.state === 'failed' && this.isDirty(sectionId)) next = current;
+    else if (this.isDirty(sectionId)) next = { state: 'dirty' };
+    else next = current.state === 'saved' ? current : { state: 'idle' };
+    this.states = { ...this.states, [sectionId]: next };
   }
 
-  private async run(sectionId: string): Promise<boolean> {
+  private async run(sectionId: string, round = 0): Promise<boolean> {
     const target = this.target;
-    const draft = this.drafts[sectionId];
-    if (!target || !draft || !isDirty(target.saved(sectionId), draft)) {
-      if (target) this.refreshState(sectionId);
+    if (!target) return true;
+    const keys = this.pending.sendable(sectionId);
+    if (keys.length === 0) {
+      this.refreshState(sectionId);
+      this.host.requestUpdate();
       return true;
     }
+    const draft = this.drafts[sectionId] ?? {};
+    const sent = Object.fromEntries(keys.map((key) => [key, toPatchValue(draft[key])]));
     this.states = { ...this.states, [sectionId]: { state: 'saving' } };
     this.host.requestUpdate();
+    this.saving++;
     try {
-      await target.save(sectionId, patchFor(target.saved(sectionId), draft), target.version());
-      if (this.target !== target) return true;
-      this.error = undefined;
-      this.states = { ...this.states, [sectionId]: { state: 'saved', savedAt: new Date() } };
-      // Typed on while the save was under way: that is a newer draft still to save.
-      if (this.isDirty(sectionId)) this.states = { ...this.states, [sectionId]: { state: 'dirty' } };
-      // The version moved on: every device copy is now based on it.
-      for (const id of Object.keys(this.drafts)) this.persist(id);
-      return true;
+      await target.save(sectionId, sent, target.version());
     } catch (error) {
+      this.saving--;
       if (this.target !== target) return false;
-      this.error = error;
-      this.states = { ...this.states, [sectionId]: { state: 'failed' } };
-      this.onError(error);
-      return false;
-    } finally {
-      this.host.requestUpdate();
+      if (isDossierApiError(error) && error.kind === 'conflict' && round < 3) {
+        // Someone else saved meanwhile: take their version in and send again what they did not touch.
+        try {
+          await target.reload();
+        } catch (reloadError) {
+          return this.failed(sectionId, reloadError);
+        }
+        if (this.target !== target) return false;
+        this.states = { ...this.states, [sectionId]: { state: 'idle' } };
+        this.rebase();
+        return this.run(sectionId, round + 1);
+      }
+      return this.failed(sectionId, error);
     }
+    this.saving--;
+    if (this.target !== target) return true;
+    this.pending.acknowledge(sectionId, sent, this.drafts[sectionId] ?? {});
+    this.basisVersion = target.version();
+    this.states = { ...this.states, [sectionId]: { state: 'saved', savedAt: new Date() } };
+    // Typed on while the save was under way: that is a newer draft still to save.
+    this.refreshState(sectionId);
+    // The version moved on: every device copy is now based on it.
+    for (const id of Object.keys(this.drafts)) this.persist(id);
+    this.host.requestUpdate();
+    return true;
+  }
+
+  /** Only this section shows the failure; the others keep their own state. */
+  private failed(sectionId: string, error: unknown): false {
+    this.states = { ...this.states, [sectionId]: { state: 'failed', error } };
+    this.onError(error);
+    this.host.requestUpdate();
+    return false;
   }
 }

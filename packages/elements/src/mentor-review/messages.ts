@@ -67,7 +67,16 @@ const nl = {
   'mentor.save.saved': 'Opgeslagen om {time}',
   'mentor.save.dirty': 'Nog niet opgeslagen',
   'mentor.save.failed': 'Niet opgeslagen',
+  'mentor.save.conflict': 'Kies hierboven welk antwoord je wilt bewaren',
   'mentor.reload': 'Nieuwste versie laden',
+  'mentor.restored': 'Je had nog antwoorden in deel B die niet waren opgeslagen. We hebben ze teruggezet.',
+  'mentor.conflict.title': 'Dit is ook ergens anders aangepast',
+  'mentor.conflict.intro':
+    'Iemand anders (of jij in een ander venster) heeft deze vragen ook veranderd. Je ziet jouw antwoord en het antwoord dat nu is opgeslagen. Kies per vraag welk antwoord je wilt bewaren.',
+  'mentor.conflict.mine': 'Jouw antwoord',
+  'mentor.conflict.server': 'Antwoord dat nu is opgeslagen',
+  'mentor.conflict.save': 'Deze antwoorden bewaren',
+  'mentor.conflict.resolved': 'We slaan de antwoorden op die je hebt gekozen.',
 
   'mentor.actions': 'Acties',
   'mentor.action.startDeelB': 'Start deel B',
@@ -176,6 +185,15 @@ const en: Record<MentorMessageKey, string> = {
   'mentor.save.saved': 'Saved at {time}',
   'mentor.save.dirty': 'Not saved yet',
   'mentor.save.failed': 'Not saved',
+  'mentor.save.conflict': 'Choose above which answer to keep',
+  'mentor.restored': 'You had answers in part B that were not saved yet. We put them back.',
+  'mentor.conflict.title': 'This was also changed somewhere else',
+  'mentor.conflict.intro':
+    'Someone else (or you, in another window) also changed these questions. You see your answer and the answer that is saved now. For each question, choose which answer to keep.',
+  'mentor.conflict.mine': 'Your answer',
+  'mentor.conflict.server': 'Answer that is saved now',
+  'mentor.conflict.save': 'Keep these answers',
+  'mentor.conflict.resolved': 'We are saving the answers you chose.',
   'mentor.reload': 'Load the newest version',
 
   'mentor.actions': 'Actions',
