@@ -271,4 +271,47 @@ describe('reduced motion', function () {
       });
     });
   }
+  describe('on a host page with html { scroll-behavior: smooth }', () => {
+    before(async () => {
+      await setViewport({ width: 800, height: 400 });
+      document.documentElement.style.scrollBehavior = 'smooth';
+    });
+    after(() => {
+      document.documentElement.style.scrollBehavior = '';
+      window.scrollTo({ top: 0, behavior: 'instant' });
+    });
+
+    it('with reduced motion, focus still jumps to the error summary and the next heading', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const el = await mountForm(signedIn(backend, 'student-noor'), { dossierId: 'dossier-noor' });
+      await until(() => $(el, '.section'), 'a section');
+      scrollToBottom();
+      const bottom = window.scrollY;
+      expect(bottom, 'the page is scrolled down').to.be.greaterThan(200);
+      $<HTMLButtonElement>(el, '.section button[type="submit"]')!.click();
+      await until(() => deepActive()?.classList.contains('ddd-error-summary'), 'focus on the error summary');
+      const toSummary = await scrollPositions();
+      expect(new Set(toSummary).size, `scroll positions after focusing the summary: ${toSummary.join(' ')}`).to.equal(1);
+      expect(inViewport($(el, '.ddd-error-summary')!)).to.equal(true);
+
+      $<HTMLButtonElement>(el, '.later button')!.click();
+      scrollToBottom();
+      await until(() => deepActive()?.id === 'form-heading', 'focus on the next section heading');
+      const toHeading = await scrollPositions();
+      expect(new Set(toHeading).size, `scroll positions after the next section: ${toHeading.join(' ')}`).to.equal(1);
+      expect(inViewport(deepActive()!)).to.equal(true);
+    });
+
+    it('without the preference, the page\'s own smooth scrolling is left alone', async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      const el = await mountForm(signedIn(backend, 'student-noor'), { dossierId: 'dossier-noor' });
+      await until(() => $(el, '.section'), 'a section');
+      scrollToBottom();
+      await nextFrame();
+      $<HTMLButtonElement>(el, '.section button[type="submit"]')!.click();
+      await until(() => deepActive()?.classList.contains('ddd-error-summary'), 'focus on the error summary');
+      const positions = await scrollPositions();
+      expect(new Set(positions).size, `the page glides: ${positions.join(' ')}`).to.be.greaterThan(1);
+    });
+  });
 });

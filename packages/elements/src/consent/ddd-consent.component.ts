@@ -43,6 +43,7 @@ import {
 import { renderConfirm, renderDossier, renderFinalSummary, renderGuardianStatus, renderSharing } from './consent.views.js';
 import type { ConfirmAction } from './consent.views.js';
 import { consentStyles } from './ddd-consent.styles.js';
+import { focusElement } from '../shared/motion.js';
 
 type DraftSection = 'akkoordverklaring' | 'ouderToestemming';
 interface Notice {
@@ -253,7 +254,7 @@ export class DddConsent extends LitElement {
     if (this.focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
       this.focusAfterRender = undefined;
-      target?.focus();
+      focusElement(target);
     }
   }
 

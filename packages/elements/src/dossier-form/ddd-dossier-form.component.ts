@@ -47,6 +47,7 @@ import {
 } from './state.js';
 import { SubmitStep } from './submit-step.js';
 import { renderTaskList } from './task-list.js';
+import { focusElement } from '../shared/motion.js';
 
 type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; error?: unknown };
 
@@ -188,7 +189,7 @@ export class DddDossierForm extends LitElement {
     this.focusAfterRender = undefined;
     const root = this.renderRoot as ShadowRoot;
     if (target.path && focusField(root, target.path)) return;
-    root.querySelector<HTMLElement>(target.selector ?? '#form-heading')?.focus();
+    focusElement(root.querySelector<HTMLElement>(target.selector ?? '#form-heading'));
   }
 
   /** A dossier arrived from the backend (first load, or a newer version from elsewhere on the page). */

@@ -35,6 +35,7 @@ import {
 } from './state.js';
 import { MentorLists } from './lists.js';
 import { renderMijnLeerlingen, renderTabs, renderTeBehandelen, type MentorView } from './work-list.js';
+import { focusElement } from '../shared/motion.js';
 
 /**
  * The mentor's (or decaan's) view: the work lists "Te behandelen" and "Mijn leerlingen", and a
@@ -130,7 +131,7 @@ export class DddMentorReview extends LitElement {
     const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
     if (target) {
       this.focusTarget = undefined;
-      target.focus();
+      focusElement(target);
     }
   }
 

@@ -19,6 +19,7 @@ import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { live } from 'lit/directives/live.js';
 import type { ReferenceAnswer } from '@doorstroom/sdk';
 import { translate, translatePlural } from './i18n.js';
+import { scrollBehavior } from './motion.js';
 
 /** One search result. Choosing it stores `{ id, label, detail }` as the answer. */
 export interface ComboboxOption {
@@ -240,7 +241,7 @@ class ComboboxDirective extends AsyncDirective {
     this.active = index;
     this.refresh();
     const root = input.getRootNode() as ShadowRoot | Document;
-    root.getElementById(this.optionId(index))?.scrollIntoView({ block: 'nearest' });
+    root.getElementById(this.optionId(index))?.scrollIntoView({ block: 'nearest', behavior: scrollBehavior() });
   }
 
   private choose(index: number): void {

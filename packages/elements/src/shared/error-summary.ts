@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { fieldId, focusField } from './fields.js';
 import { translate } from './i18n.js';
+import { focusElement } from './motion.js';
 
 export interface SummaryError {
   /** Path of the field, as in `validateSection` ('postcode', 'ervaring.0.organisatie'). */
@@ -40,7 +41,7 @@ class FocusOnChange extends Directive {
       this.last = key;
       const element = part.element as HTMLElement;
       // After the render that shows the summary has been committed.
-      requestAnimationFrame(() => element.isConnected && element.focus());
+      requestAnimationFrame(() => element.isConnected && focusElement(element, 'start'));
     }
     return nothing;
   }

@@ -31,6 +31,7 @@ import {
 } from '@doorstroom/sdk';
 import { combobox, type ComboboxOption } from './combobox.js';
 import { translate } from './i18n.js';
+import { scrollBehavior } from './motion.js';
 
 /** How a list of questions talks to the element that renders it. */
 export interface FieldsOptions {
@@ -80,8 +81,8 @@ export function focusField(root: ShadowRoot | Document, path: string, idPrefix =
     element instanceof HTMLFieldSetElement
       ? (element.querySelector<HTMLElement>('input:checked') ?? element.querySelector<HTMLElement>('input, select, textarea, button'))
       : element;
-  target?.focus();
-  target?.scrollIntoView?.({ block: 'center' });
+  target?.focus({ preventScroll: true });
+  target?.scrollIntoView?.({ block: 'center', behavior: scrollBehavior() });
   return target !== null;
 }
 
