@@ -1,6 +1,7 @@
 /**
  * The read-only parts of <ddd-consent> as template functions: the dossier itself, what is always
- * or never shared, the guardian's status as the student sees it, and the afgerond summary.
+ * or never shared, the guardian's status as the student sees it, and the afgerond summary; also
+ * the messages (saved, failed, offline) and the confirmation of an action.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import {
@@ -16,6 +17,7 @@ import {
 import { translate } from '../shared/i18n.js';
 import { renderAnswers } from '../mentor-review/read-only-answers.js';
 import type { ConsentKey } from './consent.messages.js';
+import type { Notice } from './consent.sending.js';
 import { delenQuestion, formatDay, sharingLineText, sharingOverview } from './consent.state.js';
 
 export type ConfirmAction = Extract<DossierAction, 'finalize' | 'backToDeelA'>;
@@ -156,5 +158,18 @@ export function renderConfirm(options: ConfirmOptions): TemplateResult {
         ${tr(lang, 'consent.confirm.cancel')}
       </button>
     </div>
+  </div>`;
+}
+
+/** Success in a polite live region that is always there; an error as an alert that can take focus. */
+export function renderNotice(notice: Notice | undefined): TemplateResult {
+  return html`<div class="live" role="status">${notice?.kind === 'success' ? html`<p class="ddd-notice ddd-notice--success" part="notice">${notice.text}</p>` : nothing}</div>
+    ${notice?.kind === 'error' ? html`<p class="ddd-notice ddd-notice--error" part="notice" role="alert" id="action-error" tabindex="-1">${notice.text}</p>` : nothing}`;
+}
+
+/** Offline: what cannot happen now and what is kept. A live region that is always there, so the change is heard. */
+export function renderOffline(online: boolean, text: string): TemplateResult {
+  return html`<div class="offline-live" role="status">
+    ${online ? nothing : html`<p class="ddd-notice offline" part="offline">${text}</p>`}
   </div>`;
 }

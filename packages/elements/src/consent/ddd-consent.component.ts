@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import {
   buildSections,
   conditionContext,
@@ -14,44 +14,27 @@ import {
   type DossierApi,
   type FieldError,
   type RegionConfig,
-  type SectionAnswers,
   type SectionDefinition,
   type WorkflowContext,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
-import { browserOnline, DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, watchConnectivity, type DraftStore } from '../shared/drafts.js';
+import type { DraftStore } from '../shared/drafts.js';
 import { renderErrorSummary } from '../shared/error-summary.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
-import { renderQuestions, setAnswer, type FieldsOptions } from '../shared/fields.js';
+import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
 import { LocaleController } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { readOnlyAnswersStyles } from '../mentor-review/read-only-answers.js';
 import type { ConsentKey } from './consent.messages.js';
 import './consent.messages.js';
-import {
-  decide,
-  delenQuestion,
-  errorMessage,
-  formatDay,
-  initialDraft,
-  needsInzage,
-  offers,
-  viewFor,
-  withDraft,
-} from './consent.state.js';
-import { renderConfirm, renderDossier, renderFinalSummary, renderGuardianStatus, renderSharing } from './consent.views.js';
+import { ConsentDraft, type DraftSection } from './consent.draft.js';
+import { ConsentSender } from './consent.sending.js';
+import { decide, delenQuestion, errorMessage, formatDay, offers, viewFor, withDraft } from './consent.state.js';
+import { renderConfirm, renderDossier, renderFinalSummary, renderGuardianStatus, renderNotice, renderOffline, renderSharing } from './consent.views.js';
 import type { ConfirmAction } from './consent.views.js';
 import { consentStyles } from './ddd-consent.styles.js';
 import { focusElement } from '../shared/motion.js';
-
-type DraftSection = 'akkoordverklaring' | 'ouderToestemming';
-interface Notice {
-  kind: 'error' | 'success';
-  text: string;
-  /** Refused because the browser is offline: gone once it is back online. */
-  offline?: boolean;
-}
 
 /**
  * @summary The akkoordverklaring: the student (and, when under the consent age, a parent or
@@ -102,32 +85,22 @@ export class DddConsent extends LitElement {
    */
   @property({ attribute: false }) draftStore?: DraftStore;
 
-  @state() private draft: SectionAnswers = {};
-  @state() private dirty = false;
-  @state() private busy: false | 'save' | ConfirmAction = false;
-  @state() private confirming?: ConfirmAction;
-  @state() private notice?: Notice;
-  /** False while the browser says it is offline, or since a save could not reach the server. */
-  @state() private online = browserOnline();
-
   private readonly locale = new LocaleController(this);
   private readonly connection = new ApiController(this);
   private readonly loader = new DossierController(this, this.connection, () => this.dossierId);
   private readonly feedback = new FeedbackController(this);
-  private readonly localDrafts = new DraftSaver(() => draftStoreFor(this, this.connection.api));
-  /** Questions the person changed since the last save (sharing defaults filled in by us do not count). */
-  private touched = new Set<string>();
-  /** The saved answers the draft started from. */
-  private draftOrigins: SectionAnswers = {};
-  private stopGuard?: () => void;
-  private stopConnectivity?: () => void;
-  /** A dossier whose inzage could not be sent for lack of a connection: tried again when back online. */
-  private inzageOffline?: string;
-  /** `${dossier id}:${section}` the draft was started for; a new dossier or section starts afresh. */
-  private draftKey?: string;
-  private readonly inzageAsked = new Set<string>();
-  /** Saves and actions wait for it: they need the version the inzage produced. */
-  private pendingInzage: Promise<void> = Promise.resolve();
+  private readonly draft = new ConsentDraft(
+    this,
+    () => this.loader.dossier,
+    () => (this.sender.notice = { kind: 'success', text: this.t('consent.restored') }),
+  );
+  private readonly sender = new ConsentSender(this, {
+    locale: this.locale,
+    connection: this.connection,
+    loader: this.loader,
+    draft: this.draft,
+    focusAfterRender: (selector) => (this.focusAfterRender = selector),
+  });
   private focusAfterRender?: string;
   private reportedLoadError?: unknown;
 
@@ -143,108 +116,14 @@ export class DddConsent extends LitElement {
     return { config, today: new Date() };
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopGuard = guardUnsavedChanges(
-      () => this.touched.size > 0,
-      () => void this.localDrafts.flush(),
-    );
-    this.online = browserOnline();
-    this.stopConnectivity = watchConnectivity((online) => {
-      this.online = online;
-      if (!online) return;
-      if (this.notice?.offline) this.notice = undefined;
-      if (this.inzageOffline) this.inzageAsked.delete(this.inzageOffline);
-      this.inzageOffline = undefined;
-    });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopGuard?.();
-    this.stopConnectivity?.();
-    void this.localDrafts.flush();
-  }
-
   protected override willUpdate(): void {
     const dossier = this.loader.dossier;
     const { config, me } = this.connection;
-    if (!dossier || !config || !me) return;
-    const view = viewFor(me, dossier);
-    const sectionId: DraftSection | undefined = view === 'student' ? 'akkoordverklaring' : view === 'guardian' ? 'ouderToestemming' : undefined;
-    const key = sectionId && `${dossier.id}:${sectionId}`;
-    if (key === this.draftKey) return;
-    this.draftKey = key;
-    if (!sectionId) return;
-    this.feedback.reset();
-    if (sectionId === 'akkoordverklaring') {
-      const { draft, changed } = initialDraft(dossier.answers[sectionId], config, dossier.type);
-      this.draft = draft;
-      this.dirty = changed;
-    } else {
-      const saved = dossier.answers[sectionId] ?? {};
-      // The person signed in is the one consenting: their name is a fair start.
-      const naam = typeof saved['naam'] === 'string' && saved['naam'] ? saved['naam'] : me.person.naam;
-      this.draft = { ...saved, naam };
-      this.dirty = naam !== saved['naam'];
-    }
-    this.touched = new Set();
-    this.draftOrigins = { ...(dossier.answers[sectionId] ?? {}) };
-    void this.restoreLocal(dossier, sectionId, key!);
-  }
-
-  /**
-   * Answers typed on this device and not saved (a reload, a crash): back into the form with a
-   * notice. Not saved by themselves: agreeing and consenting stay a deliberate press on Opslaan.
-   */
-  private async restoreLocal(dossier: Dossier, sectionId: DraftSection, key: string): Promise<void> {
-    const store = draftStoreFor(this, this.connection.api);
-    let kept;
-    try {
-      kept = await store?.get({ dossierId: dossier.id, sectionId });
-    } catch {
-      return;
-    }
-    if (!kept || this.draftKey !== key) return;
-    const { apply, conflicts } = reconcileDraft(kept, dossier.answers[sectionId]);
-    const back = { ...apply, ...Object.fromEntries(Object.entries(conflicts).map(([k, c]) => [k, c.mine])) };
-    const keys = Object.keys(back).filter((k) => !this.touched.has(k));
-    if (keys.length === 0) {
-      if (this.touched.size === 0) this.localDrafts.remove({ dossierId: dossier.id, sectionId });
-      return;
-    }
-    let draft = this.draft;
-    for (const k of keys) draft = setAnswer(draft, k, (back[k] ?? undefined) as AnswerValue | undefined);
-    this.draft = draft;
-    this.dirty = true;
-    for (const k of keys) this.touched.add(k);
-    this.notice = { kind: 'success', text: this.t('consent.restored') };
-  }
-
-  /** Keeps the changed answers on the device until a save went through. */
-  private persistLocal(): void {
-    const dossier = this.loader.dossier;
-    // draftKey is `${dossier id}:${section}`; section ids never hold a colon.
-    const sectionId = this.draftKey?.slice(this.draftKey.lastIndexOf(':') + 1);
-    if (!dossier || !sectionId) return;
-    const keys = [...this.touched];
-    this.localDrafts.put({
-      dossierId: dossier.id,
-      sectionId,
-      baseVersion: dossier.version,
-      values: Object.fromEntries(keys.map((k) => [k, this.draft[k] ?? null])),
-      origins: Object.fromEntries(keys.map((k) => [k, this.draftOrigins[k] ?? null])),
-      savedAt: Date.now(),
-    });
+    if (dossier && config && me && this.draft.sync(dossier, config, me)) this.feedback.reset();
   }
 
   protected override updated(): void {
-    const dossier = this.loader.dossier;
-    const { config, me, api } = this.connection;
-    if (dossier && config && me && api && !this.inzageAsked.has(dossier.id) && needsInzage(me, dossier, this.workflow(config))) {
-      this.inzageAsked.add(dossier.id);
-      this.pendingInzage = this.recordInzage(api, dossier);
-    }
+    this.sender.recordInzageWhenNeeded();
     const loadError = this.loader.status === 'error' || this.loader.status === 'notFound' ? this.loader.error : undefined;
     if (loadError !== undefined && loadError !== this.reportedLoadError) {
       this.reportedLoadError = loadError;
@@ -304,24 +183,7 @@ export class DddConsent extends LitElement {
   }
 
   private renderNotice(): TemplateResult | typeof nothing {
-    const notice = this.notice;
-    return html`<div class="live" role="status">${notice?.kind === 'success' ? html`<p class="ddd-notice ddd-notice--success" part="notice">${notice.text}</p>` : nothing}</div>
-      ${notice?.kind === 'error' ? html`<p class="ddd-notice ddd-notice--error" part="notice" role="alert" id="action-error" tabindex="-1">${notice.text}</p>` : nothing}`;
-  }
-
-  /** Offline: what cannot happen now and what is kept. A live region that is always there, so the change is heard. */
-  private renderOffline(key: 'consent.offline' | 'consent.offline.guardian'): TemplateResult {
-    return html`<div class="offline-live" role="status">
-      ${this.online ? nothing : html`<p class="ddd-notice offline" part="offline">${this.t(key)}</p>`}
-    </div>`;
-  }
-
-  /** Nothing is sent while the browser is offline: say so, and keep what was typed on the device now. */
-  private refuseOffline(): void {
-    this.online = false;
-    void this.localDrafts.flush();
-    this.notice = { kind: 'error', text: this.t('consent.offlineTry'), offline: true };
-    this.focusAfterRender = '#action-error';
+    return renderNotice(this.sender.notice);
   }
 
   // --- the dossier, read-only ----------------------------------------------------------------
@@ -337,25 +199,25 @@ export class DddConsent extends LitElement {
     const sections = buildSections(config, dossier.type);
     const section = sections.find((s) => s.id === 'akkoordverklaring')!;
     const context = conditionContext(dossier, config, new Date());
-    const errors = validateSection(section, this.draft, context);
+    const errors = validateSection(section, this.draft.answers, context);
     const fields = this.fieldsOptions(context, errors, 'ak');
     const only = (...ids: string[]) => section.questions.filter((q) => ids.includes(q.id));
     const workflow = this.workflow(config);
     const back = decide(me, 'backToDeelA', dossier, workflow);
-    const finalize = decide(me, 'finalize', withDraft(dossier, 'akkoordverklaring', this.draft), workflow);
+    const finalize = decide(me, 'finalize', withDraft(dossier, 'akkoordverklaring', this.draft.answers), workflow);
     return html`<h2 class="title" tabindex="-1">${this.t('consent.title')}</h2>
       <p class="intro">${localize(section.intro, this.language)} ${this.t('consent.readIntro')}</p>
       ${this.renderInzage(dossier, me)} ${renderDossier(dossier, config, this.language)}
       ${renderErrorSummary({ errors: this.summaryErrors(errors), lang: this.language, focusKey: this.feedback.attempt, idPrefix: 'ak' })}
       <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => this.onSave(e, 'akkoordverklaring', section, context)}>
         <h3 id="form-title">${this.t('consent.yourConsent')}</h3>
-        ${this.renderOffline('consent.offline')}
-        ${renderQuestions(only('akkoord', 'redenNietAkkoord'), this.draft, fields)}
+        ${renderOffline(this.sender.online, this.t('consent.offline'))}
+        ${renderQuestions(only('akkoord', 'redenNietAkkoord'), this.draft.answers, fields)}
         ${renderSharing(dossier, config, this.language)}
-        ${delenQuestion(sections) && delenQuestion(sections)!.options.length > 0 ? renderQuestions(only('delen'), this.draft, fields) : nothing}
-        ${renderQuestions(only('toestemming'), this.draft, fields)}
-        <button type="submit" part="button" class="ddd-button ddd-button--secondary" ?disabled=${this.busy !== false}>
-          ${this.busy === 'save' ? this.t('consent.saving') : this.t('consent.save')}
+        ${delenQuestion(sections) && delenQuestion(sections)!.options.length > 0 ? renderQuestions(only('delen'), this.draft.answers, fields) : nothing}
+        ${renderQuestions(only('toestemming'), this.draft.answers, fields)}
+        <button type="submit" part="button" class="ddd-button ddd-button--secondary" ?disabled=${this.sender.busy !== false}>
+          ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.save')}
         </button>
       </form>
       ${guardianConsentNeeded(dossier, config, new Date()) ? renderGuardianStatus(dossier, config, this.language) : nothing}
@@ -365,19 +227,19 @@ export class DddConsent extends LitElement {
             <h3 id="actions-title">${this.t('consent.actions.title')}</h3>
             ${offers(finalize)
               ? html`<p>${this.t('consent.finalizeIntro')}</p>
-                  <button type="button" part="button" class="ddd-button" id="finalize" ?disabled=${this.busy !== false}
-                    aria-expanded=${this.confirming === 'finalize' ? 'true' : 'false'} @click=${() => this.askFinalize(section, context, dossier, me, workflow)}>
+                  <button type="button" part="button" class="ddd-button" id="finalize" ?disabled=${this.sender.busy !== false}
+                    aria-expanded=${this.sender.confirming === 'finalize' ? 'true' : 'false'} @click=${() => this.askFinalize(section, context, dossier, me, workflow)}>
                     ${this.t('consent.finalize')}
                   </button>
-                  ${this.confirming === 'finalize' ? this.renderConfirm('finalize') : nothing}`
+                  ${this.sender.confirming === 'finalize' ? this.renderConfirm('finalize') : nothing}`
               : nothing}
             ${offers(back)
               ? html`<p class="back-intro">${this.t('consent.backToDeelAIntro')}</p>
-                  <button type="button" part="button" class="ddd-button ddd-button--secondary" id="backToDeelA" ?disabled=${this.busy !== false}
-                    aria-expanded=${this.confirming === 'backToDeelA' ? 'true' : 'false'} @click=${() => this.ask('backToDeelA')}>
+                  <button type="button" part="button" class="ddd-button ddd-button--secondary" id="backToDeelA" ?disabled=${this.sender.busy !== false}
+                    aria-expanded=${this.sender.confirming === 'backToDeelA' ? 'true' : 'false'} @click=${() => this.sender.ask('backToDeelA')}>
                     ${this.t('consent.backToDeelA')}
                   </button>
-                  ${this.confirming === 'backToDeelA' ? this.renderConfirm('backToDeelA') : nothing}`
+                  ${this.sender.confirming === 'backToDeelA' ? this.renderConfirm('backToDeelA') : nothing}`
               : nothing}
           </section>`
         : nothing}`;
@@ -387,10 +249,10 @@ export class DddConsent extends LitElement {
     return renderConfirm({
       action,
       lang: this.language,
-      busy: this.busy === action,
-      disabled: this.busy !== false,
-      onConfirm: () => this.perform(action),
-      onCancel: () => this.cancelConfirm(),
+      busy: this.sender.busy === action,
+      disabled: this.sender.busy !== false,
+      onConfirm: () => void this.sender.perform(action),
+      onCancel: () => this.sender.cancelConfirm(),
     });
   }
 
@@ -407,7 +269,7 @@ export class DddConsent extends LitElement {
         <p class="ddd-notice" part="notice">${this.t('consent.guardian.notNeeded', { naam, age: config.guardianConsentBelowAge })}</p>
         ${renderDossier(dossier, config, this.language)}`;
     }
-    const errors = validateSection(section, this.draft, context);
+    const errors = validateSection(section, this.draft.answers, context);
     const record = consentRecord(dossier, config);
     // The date is the server's day of consent, never typed in.
     const questions = section.questions.filter((q) => q.id !== 'datum');
@@ -420,10 +282,10 @@ export class DddConsent extends LitElement {
       ${renderErrorSummary({ errors: this.summaryErrors(errors), lang: this.language, focusKey: this.feedback.attempt, idPrefix: 'og' })}
       <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => this.onSave(e, 'ouderToestemming', section, context)}>
         <h3 id="form-title">${localize(section.title, this.language)}</h3>
-        ${this.renderOffline('consent.offline.guardian')}
-        ${renderQuestions(questions, this.draft, this.fieldsOptions(context, errors, 'og'))}
-        <button type="submit" part="button" class="ddd-button" ?disabled=${this.busy !== false}>
-          ${this.busy === 'save' ? this.t('consent.saving') : this.t('consent.save')}
+        ${renderOffline(this.sender.online, this.t('consent.offline.guardian'))}
+        ${renderQuestions(questions, this.draft.answers, this.fieldsOptions(context, errors, 'og'))}
+        <button type="submit" part="button" class="ddd-button" ?disabled=${this.sender.busy !== false}>
+          ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.save')}
         </button>
       </form>
       ${this.renderNotice()}`;
@@ -450,15 +312,12 @@ export class DddConsent extends LitElement {
       lang: this.language,
       context,
       idPrefix,
-      disabled: this.busy !== false,
+      disabled: this.sender.busy !== false,
       errorFor: (path) => this.feedback.message(path, errors, this.language),
       onInput: (path, value: AnswerValue | undefined) => {
-        this.draft = setAnswer(this.draft, path, value);
-        this.dirty = true;
-        this.touched.add(path.split('.', 1)[0] ?? path);
-        this.persistLocal();
+        this.draft.input(path, value);
         this.feedback.changed(path);
-        if (this.notice?.kind === 'success') this.notice = undefined;
+        if (this.sender.notice?.kind === 'success') this.sender.notice = undefined;
       },
       onBlur: (path) => this.feedback.left(path),
     };
@@ -472,119 +331,24 @@ export class DddConsent extends LitElement {
     event.preventDefault();
     // The guardian's consent is one statement, so it is checked before saving; the student's
     // akkoordverklaring may be saved half-done and is checked when finalizing.
-    if (sectionId === 'ouderToestemming' && validateSection(section, this.draft, context).length > 0) {
+    if (sectionId === 'ouderToestemming' && validateSection(section, this.draft.answers, context).length > 0) {
       this.feedback.showAll();
       return;
     }
-    const saved = await this.save(sectionId);
-    if (saved) this.notice = { kind: 'success', text: this.t('consent.saved') };
-  }
-
-  private async save(sectionId: DraftSection): Promise<Dossier | undefined> {
-    await this.pendingInzage;
-    const api = this.connection.api;
-    const dossier = this.loader.dossier;
-    if (!api || !dossier) return undefined;
-    if (!browserOnline()) {
-      this.refuseOffline();
-      return undefined;
-    }
-    this.busy = 'save';
-    this.notice = undefined;
-    try {
-      const saved = await api.saveSection(dossier.id, sectionId, { ...this.draft }, dossier.version);
-      this.online = true;
-      this.dirty = false;
-      this.touched = new Set();
-      this.draftOrigins = { ...(saved.answers[sectionId] ?? {}) };
-      this.localDrafts.remove({ dossierId: dossier.id, sectionId });
-      this.loader.replace(saved);
-      emit(this, 'ddd-saved', { dossier: saved });
-      return saved;
-    } catch (error) {
-      // What was typed stays in the form and goes to the device right away, in case the page closes.
-      void this.localDrafts.flush();
-      this.fail(error);
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
+    const saved = await this.sender.save(sectionId);
+    if (saved) this.sender.notice = { kind: 'success', text: this.t('consent.saved') };
   }
 
   private askFinalize(section: SectionDefinition, context: FieldsOptions['context'], dossier: Dossier, me: Actor, workflow: WorkflowContext): void {
-    if (validateSection(section, this.draft, context).length > 0) {
+    if (validateSection(section, this.draft.answers, context).length > 0) {
       this.feedback.showAll();
       return;
     }
-    const decision = decide(me, 'finalize', withDraft(dossier, 'akkoordverklaring', this.draft), workflow);
+    const decision = decide(me, 'finalize', withDraft(dossier, 'akkoordverklaring', this.draft.answers), workflow);
     if (!decision.allowed) {
-      this.confirming = undefined;
-      this.notice = { kind: 'error', text: localize(decision.refusal.message, this.language) };
+      this.sender.refuse(localize(decision.refusal.message, this.language));
       return;
     }
-    this.ask('finalize');
-  }
-
-  private ask(action: ConfirmAction): void {
-    this.notice = undefined;
-    this.confirming = action;
-    this.focusAfterRender = '#confirm-title';
-  }
-
-  private cancelConfirm(): void {
-    const action = this.confirming;
-    this.confirming = undefined;
-    if (action) this.focusAfterRender = `#${action}`;
-  }
-
-  private async perform(action: ConfirmAction): Promise<void> {
-    await this.pendingInzage;
-    const api = this.connection.api;
-    let dossier = this.loader.dossier;
-    if (!api || !dossier) return;
-    if (!browserOnline()) {
-      this.confirming = undefined;
-      this.refuseOffline();
-      return;
-    }
-    if (action === 'finalize' && this.dirty) {
-      dossier = await this.save('akkoordverklaring');
-      if (!dossier) return;
-    }
-    this.busy = action;
-    this.notice = undefined;
-    try {
-      const next = await api.act(dossier.id, action, undefined, dossier.version);
-      this.confirming = undefined;
-      this.loader.replace(next);
-      this.notice = action === 'backToDeelA' ? { kind: 'success', text: this.t('consent.backDone') } : undefined;
-      this.focusAfterRender = '.title';
-      emit(this, 'ddd-action', { action, dossier: next });
-    } catch (error) {
-      this.confirming = undefined;
-      this.focusAfterRender = '#action-error';
-      this.fail(error);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async recordInzage(api: DossierApi, dossier: Dossier): Promise<void> {
-    try {
-      const next = await api.act(dossier.id, 'recordInzage', undefined, dossier.version);
-      this.loader.replace(next);
-      emit(this, 'ddd-action', { action: 'recordInzage', dossier: next });
-    } catch (error) {
-      if (isDossierApiError(error) && error.kind === 'network') this.inzageOffline = dossier.id;
-      this.fail(error);
-    }
-  }
-
-  private fail(error: unknown): void {
-    const network = isDossierApiError(error) && error.kind === 'network';
-    if (network) this.online = false;
-    const message = errorMessage(error, this.language, this.locale.t('common.errorUnknown'));
-    this.notice = { kind: 'error', text: message, ...(network ? { offline: true } : {}) };
-    emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
+    this.sender.ask('finalize');
   }
 }

@@ -6,8 +6,9 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { AnswerValue } from '@doorstroom/sdk';
-import { browserOnline, DraftSaver, draftStoreFor, guardUnsavedChanges, watchConnectivity, type LocalDraft } from '../shared/drafts.js';
+import { DraftSaver, draftStoreFor, guardUnsavedChanges, type LocalDraft } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
+import { OnlineController } from '../shared/online.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 
 export class AnswerKeeper implements ReactiveController {
@@ -19,13 +20,13 @@ export class AnswerKeeper implements ReactiveController {
 
   constructor(private readonly host: DddDossierForm) {
     host.addController(this);
+    // The queue keeps its own idea of online (a save that could not reach the server counts too).
+    new OnlineController(host, (online) => host.autosave.setOnline(online));
   }
 
   hostConnected(): void {
     const { autosave } = this.host;
-    autosave.setOnline(browserOnline());
     this.stops = [
-      watchConnectivity((online) => autosave.setOnline(online)),
       guardUnsavedChanges(
         () => autosave.hasPending,
         () => void this.saver.flush(),

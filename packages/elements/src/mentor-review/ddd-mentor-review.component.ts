@@ -2,37 +2,27 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import {
   buildSections,
-  conditionContext,
   isDossierApiError,
   localize,
-  type SectionDefinition,
-  sectionCompletion,
-  validateSection,
   type Begeleiding,
+  type DossierAction,
   type DossierApi,
-  type HistoryEntry,
   type StudentOverview,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
-import type { DraftStore } from '../shared/drafts.js';
+import { browserOnline, type DraftStore } from '../shared/drafts.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { describeError, LocaleController } from '../shared/i18n.js';
-import { renderDeelB, renderDeelBSummary, renderDeelBTop, idPrefix, saveStateView, type DeelBSectionView } from './deel-b-editor.js';
-import { renderBegeleidingOnly, renderDossier, type Notice } from './dossier-view.js';
+import { OnlineController } from '../shared/online.js';
+import { idPrefix } from './deel-b-editor.js';
+import { renderBegeleidingPage, renderOpenDossier, type DeelBPageOptions } from './dossier-page.js';
+import { renderOffline, type Notice } from './dossier-view.js';
 import { DeelBEditor, type SaveTarget } from './editing.js';
-import { renderHistory } from './history.js';
+import { HistoryLoader, renderHistory } from './history.js';
 import './messages.js';
 import { styles } from './ddd-mentor-review.styles.js';
-import {
-  actionOffers,
-  deelBSectionIds,
-  dossierCompletion,
-  sectionEditState,
-  sectionTitleLookup,
-  withDrafts,
-  type ActionOffer,
-} from './state.js';
+import { deelBSectionIds, sectionEditState, sectionTitleLookup, type ActionOffer } from './state.js';
 import { MentorLists } from './lists.js';
 import { renderMijnLeerlingen, renderTabs, renderTeBehandelen, type MentorView } from './work-list.js';
 import { focusElement } from '../shared/motion.js';
@@ -47,6 +37,10 @@ import { focusElement } from '../shared/motion.js';
  * reload or crash. When someone else changed the same question meanwhile (a 409, or a newer
  * copy), the mentor sees both answers and chooses per question; nothing typed is lost.
  *
+ * Offline (the browser says so, or a save could not reach the server) a notice says that deel B
+ * stays on this device and is saved once the connection is back, and that the workflow actions
+ * wait until then; nothing is sent meanwhile.
+ *
  * Connect it with `api-base` (+ `token`), the `api` property, or an ancestor `<ddd-context>`.
  *
  * @event ddd-saved - A deel B section was saved; `detail.dossier` is the new version.
@@ -58,11 +52,18 @@ import { focusElement } from '../shared/motion.js';
  * @csspart tab - Each tab of the overviews.
  * @csspart list-item - A dossier or student card in a list.
  * @csspart dossier - An opened dossier.
- * @csspart actions - The workflow actions; @csspart action - each action button.
- * @csspart deel-a - The read-only deel A; @csspart deel-b - the deel B editor.
- * @csspart section - A deel B section; @csspart percent - a percentage bar with its text.
+ * @csspart begeleiding - The B1 page of a student without a dossier.
+ * @csspart actions - The workflow actions.
+ * @csspart action - Each action button.
+ * @csspart deel-a - The read-only deel A.
+ * @csspart answers - The read-only answers (deel A, and deel B sections the mentor cannot change now).
+ * @csspart deel-b - The deel B editor.
+ * @csspart section - A deel B section.
+ * @csspart percent - A percentage bar with its text.
  * @csspart conflicts - The choice per question after someone else changed the same deel B answers.
- * @csspart history - The history list. @csspart notice - Setup and loading messages.
+ * @csspart offline - "Je bent offline…" while the browser is offline or the server cannot be reached.
+ * @csspart history - The history list.
+ * @csspart notice - Setup and loading messages.
  *
  * @cssproperty --ddd-color-primary - Buttons, active tab, percentage bars.
  * @cssproperty --ddd-color-text-subtle - Secondary text (meta data, hints).
@@ -95,10 +96,8 @@ export class DddMentorReview extends LitElement {
   @state() private openId?: string;
   @state() private begeleidingFor?: StudentOverview;
   @state() private begeleiding?: Begeleiding;
-  @state() private history?: HistoryEntry[];
-  @state() private historyError?: string;
   @state() private notice?: Notice;
-  @state() private busyAction?: string;
+  @state() private busyAction?: DossierAction;
 
   private readonly locale = new LocaleController(this);
   private readonly connection = new ApiController(this);
@@ -107,7 +106,11 @@ export class DddMentorReview extends LitElement {
   // A failed save shows beside its own section; the page still hears about it.
   private readonly editor = new DeelBEditor(this, (error) => void this.report(error));
   private readonly lists = new MentorLists(this, (error) => this.report(error));
-  private historySequence = 0;
+  /** Back online: a refusal "you are offline" has had its day (deel B saves by itself, see the editor). */
+  private readonly connectivity = new OnlineController(this, (online) => {
+    if (online && this.notice?.offline) this.notice = undefined;
+  });
+  private readonly history = new HistoryLoader(this, () => this.locale.lang, () => this.connectivity.reached());
   private focusTarget?: string;
 
   private readonly t = (key: string, vars?: Record<string, string | number>) => this.locale.t(key, vars);
@@ -120,7 +123,7 @@ export class DddMentorReview extends LitElement {
     const ready = this.connection.me && this.connection.config;
     if (ready && this.openId && dossier?.id === this.openId && this.editor.target?.key !== dossier.id) {
       this.editor.attach(this.dossierTarget(dossier.id), deelBSectionIds);
-      void this.loadHistory(dossier.id);
+      void this.history.load(this.connection.api!, dossier.id);
     }
     const api = this.connection.api;
     if (api && !this.openId && !this.begeleidingFor && this.connection.me?.role === 'mentor') this.lists.ensure(api, this.view);
@@ -145,7 +148,12 @@ export class DddMentorReview extends LitElement {
     if (connection !== nothing) return connection;
     if (this.connection.me?.role !== 'mentor') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('mentor.notMentor')}</p>`;
     if (this.openId) return this.renderOpenDossier();
-    if (this.begeleidingFor) return this.renderBegeleiding(this.begeleidingFor);
+    if (this.begeleidingFor) {
+      const offline = renderOffline(this.connectivity.online, this.t('mentor.offline.begeleiding'));
+      const student = this.begeleidingFor;
+      const page = this.pageOptions(offline, () => void this.openBegeleiding(student));
+      return renderBegeleidingPage({ ...page, student, config: this.connection.config!, ...(this.begeleiding ? { record: this.begeleiding } : {}) });
+    }
     const lists = this.lists;
     const panel =
       lists.error !== undefined
@@ -172,8 +180,6 @@ export class DddMentorReview extends LitElement {
 
   private renderOpenDossier(): TemplateResult {
     const { dossier, status } = this.dossier;
-    const config = this.connection.config!;
-    const me = this.connection.me!;
     if (!dossier || dossier.id !== this.openId) {
       if (status === 'notFound' || status === 'error') {
         const text = status === 'notFound' ? this.t('mentor.dossier.notFound') : describeError(this.dossier.error, this.locale.lang);
@@ -183,120 +189,41 @@ export class DddMentorReview extends LitElement {
       return html`<p role="status">${this.t('mentor.loadingDossier')}</p>`;
     }
     const lang = this.locale.lang;
-    const today = new Date();
-    const context = { config, today };
-    const sections = buildSections(config, dossier.type);
-    const partB = sections.filter((s) => s.part === 'B');
-    const editable = new Map(partB.map((s) => [s.id, sectionEditState(me, dossier, s.id as 'advies', context)]));
-    const drafts = Object.fromEntries(partB.filter((s) => editable.get(s.id)?.editable).map((s) => [s.id, this.editor.drafts[s.id] ?? {}]));
-    const working = withDrafts(dossier, drafts);
-    const completion = dossierCompletion(working, config, today);
-    const views = partB.map((section): DeelBSectionView => {
-      const edit = editable.get(section.id)!;
-      const reason =
-        dossier.status === 'bijMentor' && section.id === 'advies'
-          ? this.t('mentor.deelB.startFirst')
-          : edit.refusalCode === 'archived' || edit.refusalCode === 'final'
-            ? localize(edit.reason, lang)
-            : this.t('mentor.deelB.readOnly');
-      return {
-        section,
-        answers: edit.editable ? (drafts[section.id] ?? {}) : (dossier.answers[section.id] ?? {}),
-        percent: completion.sections[section.id]?.percent ?? 0,
-        editable: edit.editable,
-        reason,
-        ...saveStateView(this.editor.states[section.id], lang),
-      };
-    });
-    const editor = partB.length ? this.renderEditor(views, conditionContext(working, config, today), partB) : undefined;
-    return renderDossier({
+    const config = this.connection.config!;
+    return renderOpenDossier({
+      ...this.pageOptions(renderOffline(this.connectivity.online, this.t('mentor.offline')), () => void this.reload()),
       dossier,
-      lang,
-      t: this.t,
-      partA: sections.filter((s) => s.part === 'A'),
-      offers: actionOffers(me, working, context),
-      ...(this.busyAction ? { busyAction: this.busyAction as ActionOffer['action'] } : {}),
-      ...(this.notice ? { notice: this.notice } : {}),
-      ...(completion.partB ? { partBPercent: completion.partB.percent } : {}),
-      deelB: editor?.body ?? html``,
-      summary: editor?.summary ?? nothing,
+      me: this.connection.me!,
+      config,
+      ...(this.busyAction ? { busyAction: this.busyAction } : {}),
       history: renderHistory({
-        entries: this.history,
-        loading: this.history === undefined,
-        ...(this.historyError ? { error: this.historyError } : {}),
+        entries: this.history.entries,
+        loading: this.history.entries === undefined,
+        ...(this.history.error ? { error: this.history.error } : {}),
         lang,
         t: this.t,
         sectionTitle: sectionTitleLookup(buildSections(config), lang, localize),
       }),
-      back: () => void this.back(),
       act: (offer) => void this.act(offer),
-      reload: () => void this.reload(),
     });
   }
 
-  private renderEditor(
-    views: DeelBSectionView[],
-    context: ReturnType<typeof conditionContext>,
-    sections: ReadonlyArray<SectionDefinition>,
-    headingLevel: 3 | 4 = 4,
-  ): { body: TemplateResult; summary: TemplateResult | typeof nothing } {
-    const lang = this.locale.lang;
-    const errors = views
-      .filter((v) => v.editable)
-      .flatMap((v) => validateSection(v.section, v.answers, context).map((e) => ({ ...e, path: `${v.section.id}.${e.path}` })));
-    const summary = this.feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, lang) })) : [];
-    const summaryTemplate = renderDeelBSummary({ summary, lang, focusKey: this.feedback.attempt });
-    const top = renderDeelBTop({
-      editor: this.editor,
-      sections,
-      lang,
+  /** What both deel B pages need from the element. */
+  private pageOptions(offline: TemplateResult, reload: () => void): DeelBPageOptions {
+    return {
+      lang: this.locale.lang,
       t: this.t,
-      headingLevel,
-      onResolve: (choices) => {
+      editor: this.editor,
+      feedback: this.feedback,
+      offline,
+      ...(this.notice ? { notice: this.notice } : {}),
+      back: () => void this.back(),
+      reload,
+      resolve: (choices) => {
         this.focusTarget = `#${idPrefix}-notice`;
         void this.editor.resolve(choices);
       },
-    });
-    const sectionsBody = renderDeelB({
-      sections: views,
-      lang,
-      t: this.t,
-      context,
-      summary,
-      focusKey: this.feedback.attempt,
-      headingLevel,
-      errorFor: (path) => this.feedback.message(path, errors, lang),
-      onInput: (path, value) => {
-        this.editor.input(path, value);
-        this.feedback.changed(path);
-      },
-      onBlur: (path) => this.feedback.left(path),
-      save: (sectionId) => void this.editor.save(sectionId),
-    });
-    return { body: html`${top}${sectionsBody}`, summary: summaryTemplate };
-  }
-
-  private renderBegeleiding(student: StudentOverview): TemplateResult {
-    const config = this.connection.config!;
-    const section = buildSections(config, 'vo-mbo').find((s) => s.id === 'begeleiding');
-    const record = this.begeleiding;
-    let deelB: { body: TemplateResult; summary: TemplateResult | typeof nothing } | undefined;
-    if (section && record && this.editor.target?.key === `student:${student.id}`) {
-      const draft = this.editor.drafts['begeleiding'] ?? {};
-      const context = { dossierType: 'vo-mbo' as const, guardianConsentNeeded: false };
-      const percent = sectionCompletion(section, draft, context).percent;
-      const view = { section, answers: draft, percent, editable: true, ...saveStateView(this.editor.states['begeleiding'], this.locale.lang) };
-      deelB = this.renderEditor([view], context, [section], 3);
-    }
-    return renderBegeleidingOnly({
-      naam: student.naam,
-      t: this.t,
-      loading: !record,
-      ...(this.notice ? { notice: this.notice } : {}),
-      ...(deelB ? { deelB: deelB.body, summary: deelB.summary } : {}),
-      back: () => void this.back(),
-      reload: () => void this.openBegeleiding(student),
-    });
+    };
   }
 
   // --- lists ----------------------------------------------------------------------------------
@@ -312,8 +239,7 @@ export class DddMentorReview extends LitElement {
     this.openId = id;
     this.begeleidingFor = undefined;
     this.begeleiding = undefined;
-    this.history = undefined;
-    this.historyError = undefined;
+    this.history.clear();
     this.notice = undefined;
     this.editor.detach();
     this.feedback.reset();
@@ -338,9 +264,10 @@ export class DddMentorReview extends LitElement {
       version: () => this.dossier.dossier?.version ?? 0,
       save: async (sectionId, patch, version) => {
         const saved = await this.connection.api!.saveSection(id, sectionId, patch, version);
+        this.connectivity.reached();
         this.dossier.replace(saved);
         emit(this, 'ddd-saved', { dossier: saved });
-        void this.loadHistory(id);
+        void this.history.load(this.connection.api!, id);
       },
       reload: () => this.dossier.reload(),
       editable: (sectionId) => {
@@ -351,19 +278,6 @@ export class DddMentorReview extends LitElement {
     };
   }
 
-  private async loadHistory(id: string): Promise<void> {
-    const mine = ++this.historySequence;
-    try {
-      const entries = await this.connection.api!.history(id);
-      if (mine === this.historySequence) {
-        this.history = entries;
-        this.historyError = undefined;
-      }
-    } catch (error) {
-      if (mine === this.historySequence) this.historyError = describeError(error, this.locale.lang);
-    }
-  }
-
   private async act(offer: ActionOffer): Promise<void> {
     if (!offer.allowed) {
       // Deel B incomplete: show what is missing, with links to the fields.
@@ -371,17 +285,24 @@ export class DddMentorReview extends LitElement {
       return;
     }
     if (this.busyAction || !this.dossier.dossier) return;
+    if (!browserOnline()) {
+      // A workflow step is never queued: it waits for the mentor to choose it again once online.
+      this.connectivity.lost();
+      this.notice = { kind: 'error', text: this.t('mentor.offlineTry'), offline: true };
+      return;
+    }
     this.busyAction = offer.action;
     this.notice = undefined;
     try {
       if (!(await this.savedAll())) return;
       const current = this.dossier.dossier;
       const updated = await this.connection.api!.act(current.id, offer.action, undefined, current.version);
+      this.connectivity.reached();
       this.dossier.replace(updated);
       this.feedback.reset();
       this.notice = { kind: 'success', text: this.t(`mentor.action.done.${offer.action}`) };
       emit(this, 'ddd-action', { action: offer.action, dossier: updated });
-      void this.loadHistory(updated.id);
+      void this.history.load(this.connection.api!, updated.id);
     } catch (error) {
       this.fail(error);
     } finally {
@@ -416,6 +337,7 @@ export class DddMentorReview extends LitElement {
     this.notice = undefined;
     try {
       this.begeleiding = await api.getBegeleiding(student.id);
+      this.connectivity.reached();
       this.editor.attach(
         {
           key: `student:${student.id}`,
@@ -423,6 +345,7 @@ export class DddMentorReview extends LitElement {
           version: () => this.begeleiding?.version ?? 0,
           save: async (_sectionId, patch, version) => {
             const saved = await api.saveBegeleiding(student.id, patch, version);
+            this.connectivity.reached();
             this.begeleiding = saved;
             this.dispatchEvent(new CustomEvent('ddd-begeleiding-saved', { detail: { begeleiding: saved }, bubbles: true, composed: true }));
           },
@@ -438,8 +361,9 @@ export class DddMentorReview extends LitElement {
     }
   }
 
-  /** Shows the failure and tells the page; returns the message as shown. */
+  /** Tells the page about a failure (and a lost connection to the element); returns the message as shown. */
   private report(error: unknown): string {
+    if (isNetworkError(error)) this.connectivity.lost();
     const message = describeError(error, this.locale.lang);
     emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
     return message;
@@ -448,6 +372,9 @@ export class DddMentorReview extends LitElement {
   private fail(error: unknown): void {
     const text = this.report(error);
     // A 409 means the dossier moved on elsewhere (another tab, the student): offer its newest version.
-    this.notice = { kind: 'error', text, conflict: isDossierApiError(error) && (error.kind === 'conflict' || error.status === 409) };
+    const conflict = isDossierApiError(error) && (error.kind === 'conflict' || error.status === 409);
+    this.notice = { kind: 'error', text, conflict, ...(isNetworkError(error) ? { offline: true } : {}) };
   }
 }
+
+const isNetworkError = (error: unknown) => isDossierApiError(error) && error.kind === 'network';

@@ -14,6 +14,8 @@ export interface Notice {
   text: string;
   /** Someone else changed the dossier: offer to load the newest version. */
   conflict?: boolean;
+  /** Refused or failed for lack of a connection: gone once the browser is back online. */
+  offline?: boolean;
 }
 
 export interface DossierViewOptions {
@@ -24,6 +26,8 @@ export interface DossierViewOptions {
   offers: ReadonlyArray<ActionOffer>;
   busyAction?: DossierAction;
   notice?: Notice;
+  /** The offline notice (`renderOffline`), in the header under the title. */
+  offline: TemplateResult;
   partBPercent?: number;
   deelB: TemplateResult;
   /** The error summary of deel B (shown at the top, after the title). */
@@ -38,6 +42,16 @@ export function renderToolbar(t: Translate, back: () => void, print?: () => void
   return html`<div class="toolbar ddd-no-print">
     <button type="button" class="ddd-button ddd-button--secondary" @click=${back}>${t('mentor.dossier.back')}</button>
     ${print ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${print}>${t('mentor.dossier.print')}</button>` : nothing}
+  </div>`;
+}
+
+/**
+ * While offline: deel B stays on this device and the actions wait. A polite live region that is
+ * always there, so a screen reader hears the notice appear.
+ */
+export function renderOffline(online: boolean, text: string): TemplateResult {
+  return html`<div class="offline-live ddd-no-print" role="status">
+    ${online ? nothing : html`<p class="ddd-notice offline" part="offline">${text}</p>`}
   </div>`;
 }
 
@@ -63,6 +77,7 @@ export function renderDossier(options: DossierViewOptions): TemplateResult {
     <header class="dossier-head">
       <h2 id="dossier-title" class="dossier-title" tabindex="-1">${t('mentor.dossier.heading', { naam: dossier.student.naam })}</h2>
       <p class="dossier-meta">${meta}</p>
+      ${options.offline}
     </header>
     ${dossier.archived ? html`<p class="ddd-notice">${t('mentor.dossier.archived')}</p>` : nothing}
     ${options.summary} ${renderNotice(options.notice, t, options.reload)} ${renderActions(options)}
@@ -118,6 +133,8 @@ export interface BegeleidingViewOptions {
   t: Translate;
   loading: boolean;
   notice?: Notice;
+  /** The offline notice (`renderOffline`), right under the introduction. */
+  offline: TemplateResult;
   deelB?: TemplateResult;
   summary?: TemplateResult | typeof nothing;
   back(): void;
@@ -130,7 +147,10 @@ export function renderBegeleidingOnly(options: BegeleidingViewOptions): Template
   return html`<article class="dossier" part="begeleiding" aria-labelledby="begeleiding-title">
     ${renderToolbar(t, options.back)}
     <h2 id="begeleiding-title" class="dossier-title" tabindex="-1">${t('mentor.begeleiding.heading', { naam: options.naam })}</h2>
-    <p class="hint">${t('mentor.begeleiding.intro')}</p>
+    <div>
+      <p class="hint">${t('mentor.begeleiding.intro')}</p>
+      ${options.offline}
+    </div>
     ${options.summary ?? nothing} ${renderNotice(options.notice, t, options.reload)}
     ${options.deelB ?? (options.loading ? html`<p role="status">${t('mentor.loadingDossier')}</p>` : nothing)}
   </article>`;
@@ -165,6 +185,10 @@ export const dossierViewStyles = css`
   }
   .notice-success {
     border-color: var(--_success);
+  }
+  .offline {
+    margin: var(--_space-3) 0 0;
+    background: var(--_warning-bg);
   }
   .action-list {
     list-style: none;

@@ -10,12 +10,14 @@
  * - on a 409 it loads the newest version and sends again what nobody else changed; a question
  *   someone else changed too is held until the mentor chooses (`conflicts()` / `resolve()`);
  * - a newer version from elsewhere on the page is compared the same way;
- * - back online, what is unsaved is saved; leaving the page with unsaved answers asks first.
+ * - offline nothing saves by itself (the answers wait on the device); back online, what is unsaved
+ *   is saved; leaving the page with unsaved answers asks first.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isDossierApiError, type AnswerValue, type DossierApi, type SectionAnswers } from '@doorstroom/sdk';
-import { DraftSaver, draftStoreFor, guardUnsavedChanges, watchConnectivity, type DraftHost, type DraftStore, type LocalDraft } from '../shared/drafts.js';
+import { DraftSaver, draftStoreFor, guardUnsavedChanges, type DraftHost, type DraftStore, type LocalDraft } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
+import { OnlineController } from '../shared/online.js';
 import { PendingAnswers, rebaseAnswers, type FieldConflict } from '../shared/pending-answers.js';
 import type { ConflictChoice } from '../shared/conflict-choice.js';
 import type { SaveState } from './deel-b-editor.js';
@@ -66,30 +68,31 @@ export class DeelBEditor implements ReactiveController {
   private timers = new Map<string, ReturnType<typeof setTimeout>>();
   private queue: Promise<boolean> = Promise.resolve(true);
   private readonly local = new DraftSaver(() => this.store());
-  private stopWatching: Array<() => void> = [];
+  private readonly connectivity: OnlineController;
+  private stopGuard?: () => void;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onError: (error: unknown) => void,
   ) {
     host.addController(this);
+    this.connectivity = new OnlineController(host, (online) => {
+      // A save started offline would only fail: what waits is sent when the browser is back.
+      if (!online) this.stopTimers();
+      else if (this.dirty) void this.flush();
+    });
   }
 
   hostConnected(): void {
-    this.stopWatching = [
-      watchConnectivity((online) => {
-        if (online && this.dirty) void this.flush();
-      }),
-      guardUnsavedChanges(
-        () => this.dirty,
-        () => void this.local.flush(),
-      ),
-    ];
+    this.stopGuard = guardUnsavedChanges(
+      () => this.dirty,
+      () => void this.local.flush(),
+    );
   }
 
   hostDisconnected(): void {
     this.stopTimers();
-    for (const stop of this.stopWatching.splice(0)) stop();
+    this.stopGuard?.();
     void this.local.flush();
   }
 
@@ -136,8 +139,8 @@ export class DeelBEditor implements ReactiveController {
     this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, [key, ...rest].join('.'), value) };
     this.refreshState(sectionId);
     this.persist(sectionId);
-    // A held question stays held: typing on does not decide the conflict.
-    if (this.pending.sendable(sectionId).length > 0) this.schedule(sectionId);
+    // A held question stays held: typing on does not decide the conflict. Offline it waits for 'online'.
+    if (this.pending.sendable(sectionId).length > 0 && this.connectivity.online) this.schedule(sectionId);
     this.host.requestUpdate();
   }
 

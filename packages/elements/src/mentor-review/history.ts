@@ -1,7 +1,45 @@
-/** The dossier's history (who, role, when, what), newest first, as a template. */
-import { css, html, type TemplateResult } from 'lit';
-import type { HistoryEntry } from '@doorstroom/sdk';
+/** The dossier's history (who, role, when, what), newest first, as a template; and loading it. */
+import { css, html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { DossierApi, HistoryEntry } from '@doorstroom/sdk';
+import { describeError } from '../shared/i18n.js';
 import { describeHistory, formatDateTime, type Translate } from './state.js';
+
+/** Loads the history of the open dossier; only the answer to the latest request counts. */
+export class HistoryLoader {
+  entries?: HistoryEntry[];
+  /** Why loading failed, as the mentor reads it. */
+  error?: string;
+  private sequence = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly lang: () => string,
+    /** The server answered: the connection is there. */
+    private readonly reached: () => void,
+  ) {}
+
+  clear(): void {
+    this.sequence++;
+    this.entries = undefined;
+    this.error = undefined;
+    this.host.requestUpdate();
+  }
+
+  async load(api: DossierApi, id: string): Promise<void> {
+    const mine = ++this.sequence;
+    try {
+      const entries = await api.history(id);
+      this.reached();
+      if (mine !== this.sequence) return;
+      this.entries = entries;
+      this.error = undefined;
+    } catch (error) {
+      if (mine !== this.sequence) return;
+      this.error = describeError(error, this.lang());
+    }
+    this.host.requestUpdate();
+  }
+}
 
 export interface HistoryViewOptions {
   entries: ReadonlyArray<HistoryEntry> | undefined;

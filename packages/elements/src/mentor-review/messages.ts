@@ -77,6 +77,10 @@ const nl = {
   'mentor.conflict.server': 'Antwoord dat nu is opgeslagen',
   'mentor.conflict.save': 'Deze antwoorden bewaren',
   'mentor.conflict.resolved': 'We slaan de antwoorden op die je hebt gekozen.',
+  'mentor.offline':
+    'Je bent offline. Wat je in deel B invult, blijft bewaard op dit apparaat. We slaan het op zodra je weer online bent. Acties zoals terugzetten naar deel A en opsturen naar de leerling kun je pas doen als je weer online bent.',
+  'mentor.offline.begeleiding': 'Je bent offline. Wat je hier invult, blijft bewaard op dit apparaat. We slaan het op zodra je weer online bent.',
+  'mentor.offlineTry': 'Dat kan nu niet, want je bent offline. Probeer het opnieuw als je weer online bent. Wat je in deel B hebt ingevuld, blijft bewaard op dit apparaat.',
 
   'mentor.actions': 'Acties',
   'mentor.action.startDeelB': 'Start deel B',
@@ -195,6 +199,10 @@ const en: Record<MentorMessageKey, string> = {
   'mentor.conflict.save': 'Keep these answers',
   'mentor.conflict.resolved': 'We are saving the answers you chose.',
   'mentor.reload': 'Load the newest version',
+  'mentor.offline':
+    'You are offline. What you fill in for part B is kept on this device. We save it as soon as you are back online. Actions such as returning the dossier to part A or sending it to the student can only be done when you are back online.',
+  'mentor.offline.begeleiding': 'You are offline. What you fill in here is kept on this device. We save it as soon as you are back online.',
+  'mentor.offlineTry': 'That is not possible right now, because you are offline. Try again when you are back online. What you filled in for part B is kept on this device.',
 
   'mentor.actions': 'Actions',
   'mentor.action.startDeelB': 'Start part B',
