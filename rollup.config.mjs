@@ -7,6 +7,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { englishAsLanguageFile } from './scripts/english-pack.mjs';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -185,19 +186,28 @@ function languageEntries(codes) {
  */
 export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcemap = true, languages = input === elementsEntry } = {}) {
   const codes = languages ? languagePacks() : [];
+  const englishId = `${langPrefix}en`;
   const plugins = [
+    // English becomes dist/lang/en.js too; without language files it stays in the one file.
+    codes.length > 0 &&
+      englishAsLanguageFile({
+        sdkSrc: at('packages', 'sdk', 'src'),
+        elementsSrc: at('packages', 'elements', 'src'),
+        englishModuleId: englishId,
+        conditions: [sourceCondition],
+      }),
     nodeResolve({ browser: true, exportConditions: [sourceCondition], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     languageEntries(codes),
     typescript(),
     keepOutOfBundle(),
-  ];
+  ].filter(Boolean);
   if (codes.length === 0) {
     return { input, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
   }
   const main = path.basename(file, '.js');
   const isLanguageData = (id) => id.startsWith(langPrefix) || [sdkLangDir, elementsLangDir].some((dir) => id.startsWith(dir + path.sep));
   return {
-    input: { [main]: input, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
+    input: { [main]: input, 'lang/en': englishId, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
     // The language files import registerLanguage/addMessages from the main file: it may export them too.
     preserveEntrySignatures: 'allow-extension',
     plugins,

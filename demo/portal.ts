@@ -145,9 +145,9 @@ who.addEventListener('change', () => {
   remember('who', who.value);
   render();
 });
-/** nl and en are in the bundle; the other languages are one extra file each, loaded on demand. */
+/** Dutch is in the bundle; every other language (English too) is one extra file, loaded on demand. */
 async function loadLanguage(code: string) {
-  if (code === 'nl' || code === 'en') return;
+  if (code === 'nl') return;
   await import(new URL(`./lang/${code}.js`, import.meta.url).href);
 }
 langSelect.value = saved('lang') ?? 'nl';

@@ -29,12 +29,12 @@ async function requireBuiltBundle(): Promise<void> {
 
 const frames: HTMLIFrameElement[] = [];
 
-async function openPage(): Promise<PageWindow> {
+async function openPage(page = '/test/bundle/page.html'): Promise<PageWindow> {
   const frame = document.createElement('iframe');
   frame.title = 'Portaalpagina met de script-tag bundle';
   frame.style.cssText = 'width: 1000px; height: 800px';
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = '/test/bundle/page.html';
+  frame.src = page;
   document.body.append(frame);
   frames.push(frame);
   await loaded;
@@ -84,6 +84,25 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
       // The backend's answers, and the dev server's own reload socket that it adds to every page.
       .filter((path) => !path.startsWith('/test-api/') && !path.startsWith('/__web-dev-server'));
     expect(scripts).to.have.members(['/test/bundle/console-recorder.js', bundleUrl]);
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
+  it('shows English once the page loads lang/en.js, section texts and validation messages included', async () => {
+    const win = await openPage('/test/bundle/page-en.html');
+    const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
+    await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
+    const root = form.shadowRoot!;
+    await waitUntil(() => squash(root.querySelector('.tasks__heading')?.textContent) === 'Sections', 'the UI strings in English', { timeout: 5000 });
+    const titles = [...root.querySelectorAll('.task__title')].map((title) => squash(title.textContent));
+    expect(titles).to.include('A9 Motivation');
+    expect(titles).not.to.include('A9 Motivatie');
+
+    // The check step shows why sending is not possible yet: a refusal text of the SDK.
+    const check = [...root.querySelectorAll<HTMLButtonElement>('.task__button')].find((button) => squash(button.textContent).includes('Check and send'));
+    expect(check, 'a task "Check and send"').to.exist;
+    check!.click();
+    await waitUntil(() => root.querySelector('.refusal'), 'the refusal of the check step', { timeout: 5000 });
+    expect(squash(root.querySelector('.refusal')!.textContent)).to.equal('Part A is not complete yet. Finish every section first.');
     expect(win.pageErrors).to.deep.equal([]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { applies, hasValue, isRequired, type ConditionContext } from './conditions.js';
 import { limits } from './contract.js';
-import { formatAs, registerTexts, text, type Localized } from './i18n.js';
+import { formatAs, localize, registerTexts, text, type Localized } from './i18n.js';
 import type { AnswerValue, Question, ReferenceAnswer, SectionAnswers, SectionDefinition } from './sections/types.js';
 import { validateAnswer, type Issue } from './validators.js';
 
@@ -31,7 +31,7 @@ function midSentence(label: string): string {
   return firstWord.length > 1 && firstWord === firstWord.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 const sentence = (label: string) => (/[.?!]$/.test(label) ? label : `${label}.`);
-const both = (make: (label: string, lang: 'nl' | 'en') => string, label: Localized): Localized => text(make(label.nl, 'nl'), make(label.en, 'en'));
+const both = (make: (label: string, lang: 'nl' | 'en') => string, label: Localized): Localized => text(make(label.nl, 'nl'), make(localize(label, 'en'), 'en'));
 
 /**
  * How language packs word a missing answer (`issue.required.<name>`). Dutch and English are

@@ -71,6 +71,24 @@ export function textKeys(): ReadonlyMap<string, Localized> {
   return textByKey;
 }
 
+// Dutch wording → English, for a build that ships English as a language file (dist/lang/en.js):
+// its definitions carry `en: ''` and `localize` looks the English up here.
+const englishByDutch = new Map<string, string>();
+
+/** Adds English texts by their Dutch wording (the script-tag bundle's lang/en.js calls this). */
+export function registerEnglish(texts: Readonly<Record<string, string>>): void {
+  for (const [nl, en] of Object.entries(texts)) englishByDutch.set(nl, en);
+}
+
+function englishOf(value: Localized): string {
+  const derived = derivations.get(value);
+  if (derived) {
+    if ('parts' in derived) return derived.parts.map((part) => localize(part, 'en')).join('');
+    return fillIn(localize(derived.template, 'en'), derived.vars, 'en');
+  }
+  return englishByDutch.get(value.nl) ?? value.nl;
+}
+
 /** Adds (or extends) a language; `localize` uses it from then on. */
 export function registerLanguage(pack: LanguagePack): void {
   const lang = pack.lang.toLowerCase();
@@ -141,7 +159,8 @@ function translate(value: Localized, lang: string, pack: Readonly<Record<string,
 export function localize(value: Localized | undefined, lang: string = 'nl'): string {
   if (!value) return '';
   const short = baseLanguage(lang);
-  if (short === 'nl' || short === 'en') return value[short as Lang] ?? value.nl;
+  if (short === 'nl') return value.nl;
+  if (short === 'en') return value.en || englishOf(value);
   const pack = packs.get(short);
   if (!pack) return value.nl;
   ensureIndexed();

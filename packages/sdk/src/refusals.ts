@@ -2,7 +2,7 @@
  * Why the workflow says no: a typed code for programs, an HTTP status for the backend, and a
  * plain-language message (Dutch B1 and English) that tells the person what to do next.
  */
-import { registerTexts, text, type Localized } from './i18n.js';
+import { localize, registerTexts, text, type Localized } from './i18n.js';
 
 export type RefusalCode =
   | 'wrongRole'
@@ -150,7 +150,7 @@ export function refuse(code: RefusalCode): Decision {
 export class WorkflowRefusedError extends Error {
   readonly refusal: Refusal;
   constructor(refusal: Refusal) {
-    super(`${refusal.code}: ${refusal.message.en}`);
+    super(`${refusal.code}: ${localize(refusal.message, 'en')}`);
     this.name = 'WorkflowRefusedError';
     this.refusal = refusal;
   }

@@ -144,7 +144,7 @@ const herkomst: SectionDefinition = {
         ...optionsFrom(codelists.sectorVmbo).map((option) =>
           option.value === 'intersectoraal'
             ? option
-            : { ...option, label: t(`${option.label.nl} (sector, oude indeling)`, `${option.label.en} (sector, old system)`) },
+            : { ...option, label: t(`${option.label.nl} (sector, oude indeling)`, option.label.en && `${option.label.en} (sector, old system)`) },
         ),
       ],
     },
