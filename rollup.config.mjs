@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { englishAsLanguageFile } from './scripts/english-pack.mjs';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -198,6 +199,7 @@ export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcem
       }),
     nodeResolve({ browser: true, exportConditions: [sourceCondition], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     languageEntries(codes),
+    minifyTemplates({ include: at('packages', 'elements', 'src') + path.sep }),
     typescript(),
     keepOutOfBundle(),
   ].filter(Boolean);
