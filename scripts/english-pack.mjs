@@ -6,7 +6,7 @@
 // What is left out: the second argument of `t('nl', 'en')` / `text('nl', 'en')` and `en: '…'`
 // next to `nl: '…'` in the SDK (both strings written out), the SDK's English hint table, and
 // the English UI catalogues (`const en = {…}` in the elements' messages files, `enMessages` in
-// shared/i18n.ts). An emptied text keeps `en: ''`; `localize(…, 'en')` then looks its Dutch up
+// shared/i18n.ts, `en: {…}` passed to `addMessages`). An emptied text keeps `en: ''`; `localize(…, 'en')` then looks its Dutch up
 // in what `registerEnglish` received, so texts built from others (format, joinTexts, a label
 // with a suffix) translate as well.
 import { build } from 'esbuild';
@@ -67,7 +67,11 @@ function catalogueEdits(file, code) {
   const edits = [];
   const messages = {};
   const visit = (node) => {
-    const object = ts.isVariableDeclaration(node) && ['en', 'enMessages'].includes(nameOf(node.name)) && unwrap(node.initializer);
+    // `const en = {…}`, `const enMessages = {…}`, or `en: {…}` in an `addMessages({ nl: …, en: … })` call.
+    const inAddMessages =
+      ts.isPropertyAssignment(node) && nameOf(node.name) === 'en' && ts.isObjectLiteralExpression(node.parent) &&
+      ts.isCallExpression(node.parent.parent) && ts.isIdentifier(node.parent.parent.expression) && node.parent.parent.expression.text === 'addMessages';
+    const object = ((ts.isVariableDeclaration(node) && ['en', 'enMessages'].includes(nameOf(node.name))) || inAddMessages) && unwrap(node.initializer);
     if (object && ts.isObjectLiteralExpression(object) && object.properties.every((p) => ts.isPropertyAssignment(p) && isText(p.initializer))) {
       for (const p of object.properties) messages[nameOf(p.name)] = p.initializer.text;
       edits.push([object.getStart(), object.end, '{}']);
@@ -111,7 +115,7 @@ export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, co
   let sdkPairs = [];
   let uiMessages = {};
   const sdkFiles = () => filesUnder(sdkSrc, ['lang', 'server', 'example', 'testing']);
-  const catalogueFiles = () => filesUnder(elementsSrc, ['lang', 'test']).filter((f) => /messages\.ts$/.test(f) || f === path.join(elementsSrc, 'shared', 'i18n.ts'));
+  const catalogueFiles = () => filesUnder(elementsSrc, ['lang', 'test']).filter((f) => /\ben\b|addMessages/.test(readFileSync(f, 'utf8')));
   return {
     name: 'doorstroom:english-as-language-file',
     async buildStart() {
