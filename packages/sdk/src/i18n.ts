@@ -20,7 +20,21 @@ export interface Localized {
   en: string;
 }
 
-export const text = (nl: string, en: string): Localized => ({ nl, en });
+export const text = (nl: string, en: string): Localized => (en === '' ? englishLater(nl) : { nl, en });
+
+// Dutch wording → English, for a build that ships English as a language file (dist/lang/en.js):
+// its definitions carry `en: ''` and `localize` looks the English up here.
+const englishByDutch = new Map<string, string>();
+
+/** A text whose English was left out of the build: `en` reads it once lang/en.js registered it. */
+function englishLater(nl: string): Localized {
+  return {
+    nl,
+    get en() {
+      return englishByDutch.get(nl) ?? '';
+    },
+  };
+}
 
 /** Texts of one language by stable key, with the same `{vars}` as the Dutch text. */
 export interface LanguagePack {
@@ -70,10 +84,6 @@ export function textKeys(): ReadonlyMap<string, Localized> {
   ensureIndexed();
   return textByKey;
 }
-
-// Dutch wording → English, for a build that ships English as a language file (dist/lang/en.js):
-// its definitions carry `en: ''` and `localize` looks the English up here.
-const englishByDutch = new Map<string, string>();
 
 /** Adds English texts by their Dutch wording (the script-tag bundle's lang/en.js calls this). */
 export function registerEnglish(texts: Readonly<Record<string, string>>): void {

@@ -21,6 +21,14 @@ describe('English registered by Dutch wording (lang/en.js of the script-tag bund
     expect(localize(joinTexts(text('Eerste proefzin. ', ''), text('Tweede proefzin.', '')), 'en')).to.equal('First trial sentence. Second trial sentence.');
   });
 
+  it('gives a text whose English was left out its `en` once registered (error.userMessage.en for integrators)', () => {
+    const message = text('Proefmelding voor integratoren', '');
+    expect(message.en).to.equal('');
+    registerEnglish({ 'Proefmelding voor integratoren': 'Trial message for integrators' });
+    expect(message.en).to.equal('Trial message for integrators');
+    expect(JSON.parse(JSON.stringify(message))).to.deep.equal({ nl: 'Proefmelding voor integratoren', en: 'Trial message for integrators' });
+  });
+
   it('keeps English written inline as it is', () => {
     registerEnglish({ 'Inline proeftekst': 'Registered trial text' });
     expect(localize(text('Inline proeftekst', 'Inline trial text'), 'en')).to.equal('Inline trial text');
