@@ -11,11 +11,12 @@ import path from 'node:path';
 import { bundleConfig, bundleFile, elementsEntry, root } from '../rollup.config.mjs';
 
 /** Bytes, min + gzip. The whole script-tag bundle registers every element. */
-// The target is 40 kB (issue 5); the bundle is at about 90 kB today. Until it is brought down
-// (see the closing notes: zod in the browser, ky, catalogues, per-element bundles), the
-// checked-in budget guards against growth: it fails on growth past 95 kB.
+// The target is 40 kB (issue 5); the bundle is at about 80 kB today (English moved to
+// lang/en.js, template indentation dropped). Until it is brought down further (zod in the
+// browser, ky, catalogues, per-element bundles), the checked-in budget guards against growth:
+// it fails on growth past 85 kB.
 const target = { bundle: 40_000 };
-const budget = { bundle: 95_000 };
+const budget = { bundle: 85_000 };
 
 const elementsSrc = path.join(root, 'packages', 'elements', 'src');
 const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), elementsSrc];
@@ -37,7 +38,8 @@ function newestSource(dir) {
 function bundleIsStale() {
   if (!existsSync(bundleFile)) return true;
   const built = statSync(bundleFile).mtimeMs;
-  const inputs = [statSync(path.join(root, 'rollup.config.mjs')).mtimeMs, ...sourceDirs.map(newestSource)];
+  const buildFiles = ['rollup.config.mjs', 'scripts/english-pack.mjs', 'scripts/minify-templates.mjs'].map((file) => path.join(root, file));
+  const inputs = [...buildFiles.filter(existsSync).map((file) => statSync(file).mtimeMs), ...sourceDirs.map(newestSource)];
   return inputs.some((time) => time > built);
 }
 
