@@ -22,7 +22,7 @@ interface Loaded {
   dossier?: { id: string; status: string; version: number; inzage: Array<{ role: string }> };
 }
 const loaderOf = (el: DddConsent) => (el as unknown as { loader: Loaded }).loader;
-const busyOf = (el: DddConsent) => (el as unknown as { busy: unknown }).busy;
+const busyOf = (el: DddConsent) => (el as unknown as { sender: { busy: unknown } }).sender.busy;
 
 /** Opens the dossier as `role` and waits until the element recorded that they read it. */
 async function open(el: DddConsent, api: DossierApi, role: 'student' | 'guardian', dossierId: string, label: string): Promise<void> {
