@@ -5,14 +5,17 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { isDossierApiError, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
+import { isDossierApiError, isValidBsn, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
 import { today } from '../../sdk/src/testing/fixtures.js';
 import './index.js';
 import type { DddConsent } from './consent/ddd-consent.component.js';
 import type { DddDossierForm } from './dossier-form/ddd-dossier-form.component.js';
+import { deelASections } from './dossier-form/state.js';
 import type { DddMentorReview } from './mentor-review/ddd-mentor-review.component.js';
+import type { DddProgress } from './progress/ddd-progress.component.js';
 import { maskBsn } from './shared/format.js';
-import { hostileBackend, shadowText, until } from './test/hostile-harness.js';
+import { expectBsnOnlyIn } from './test/dom-strings.js';
+import { hostileBackend, shadowText, typeInto, until } from './test/hostile-harness.js';
 
 const bsn = { noor: '305284174', lisa: '527631048', emma: '749853268', daan: '416520935', sam: '234567818' };
 
@@ -49,6 +52,16 @@ async function expectPrintRevealsNothing(host: Element, label: string): Promise<
   }
 }
 
+/** No student's whole BSN anywhere under `root` (text, attributes, values, shadow roots), except `owner`'s in `field`. */
+function expectNoWholeBsn(root: Node, label: string, owner?: { bsn: string; field: Element }): void {
+  for (const student of backend.data.students) {
+    const allowed = owner && student.bsn === owner.bsn ? [owner.field] : [];
+    expectBsnOnlyIn(root, student.bsn, `${label} (${student.id})`, allowed);
+  }
+}
+
+const progressShown = (progress: DddProgress) => progress.shadowRoot?.querySelector('.overall');
+
 const printedText = (elements: Set<Element>) =>
   [...elements].flatMap((e) => [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent)).join(' ');
 
@@ -82,6 +95,7 @@ describe('privacy', function () {
     const mentor = await mount<DddMentorReview>('ddd-mentor-review', 'mentor-de-vries', 'dossier-lisa');
     await until(() => mentor.shadowRoot!.querySelector('.deel-a .ro-answers'), 'deel A');
     expect(shadowText(mentor)).to.contain(maskBsn(bsn.lisa)).and.not.to.contain(bsn.lisa);
+    expectNoWholeBsn(mentor, 'mentor dossier page');
     const printed = await expectPrintRevealsNothing(mentor, 'mentor');
     const text = printedText(printed);
     expect(text).to.contain(maskBsn(bsn.lisa));
@@ -93,6 +107,7 @@ describe('privacy', function () {
       const consent = await mount<DddConsent>('ddd-consent', person, 'dossier-emma');
       await until(() => consent.shadowRoot!.querySelector('.dossier'), `${person}: dossier`);
       expect(shadowText(consent), person).to.contain(maskBsn(bsn.emma)).and.not.to.contain(bsn.emma);
+      expectNoWholeBsn(consent, `${person} consent`);
       await expectPrintRevealsNothing(consent, person);
     }
   });
@@ -123,9 +138,96 @@ describe('privacy', function () {
     await until(() => after.shadowRoot!.querySelector('.dossier'), 'afgerond for the MBO');
     const text = shadowText(after);
     expect(text).to.contain(maskBsn(bsn.daan)).and.not.to.contain(bsn.daan);
+    expectNoWholeBsn(after, 'MBO consent view');
     expect(text).not.to.contain('korte opdrachten en pauzes'); // Daan's A6 answer
     const printed = await expectPrintRevealsNothing(after, 'MBO print');
     expect(printedText(printed)).not.to.contain(bsn.daan);
+  });
+
+  describe('the whole BSN in the DOM: text, attributes, values, every shadow root', () => {
+    it('holds every BSN valid, so a leak is a real one', () => {
+      for (const student of backend.data.students) expect(isValidBsn(student.bsn), student.id).to.equal(true);
+    });
+
+    it('is only in the student’s own A1 field: every page of the form, a changed BSN, progress and the context around them', async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang="nl">
+        <ddd-context .api=${as('student-noor')}>
+          <ddd-progress dossier-id="dossier-noor"></ddd-progress>
+          <ddd-dossier-form dossier-id="dossier-noor" autosave-delay="600000" .today=${today}></ddd-dossier-form>
+        </ddd-context>
+      </div>`);
+      const form = page.querySelector<DddDossierForm>('ddd-dossier-form')!;
+      const progress = page.querySelector<DddProgress>('ddd-progress')!;
+      await until(() => form.base && form.shadowRoot!.querySelector('#form-heading') && progressShown(progress), 'dossier and progress');
+      expectNoWholeBsn(page, 'opened');
+      const field = () => form.shadowRoot!.querySelector<HTMLInputElement>('#ddd-bsn')!;
+      for (const section of deelASections((await as('student-noor').config()), 'vo-mbo')) {
+        form.goTo({ kind: 'section', sectionId: section.id });
+        await form.updateComplete;
+        if (section.id !== 'persoonlijk') {
+          expectNoWholeBsn(page, section.id);
+          continue;
+        }
+        const holding = expectBsnOnlyIn(page, bsn.noor, 'A1', [field()]);
+        expect(holding.map((place) => place.node), 'the walk finds the A1 field').to.deep.equal([field()]);
+        expectNoWholeBsn(page, 'A1', { bsn: bsn.noor, field: field() });
+      }
+      form.goTo({ kind: 'check' });
+      await form.updateComplete;
+      expectNoWholeBsn(page, 'check page');
+
+      // Noor corrects her BSN: the draft, the save and progress following it show it only in the field.
+      const corrected = '111222333';
+      expect(isValidBsn(corrected)).to.equal(true);
+      form.goTo({ kind: 'section', sectionId: 'persoonlijk' });
+      await form.updateComplete;
+      typeInto(field(), corrected);
+      await form.updateComplete;
+      expectBsnOnlyIn(page, corrected, 'corrected, not saved yet', [field()]);
+      expect(await form.autosave.flush(), 'saved').to.equal(true);
+      const loaded = (progress as unknown as { loader: { dossier?: { version: number } } }).loader;
+      await until(() => loaded.dossier?.version === form.base!.version, 'progress follows the save');
+      await form.updateComplete;
+      expectBsnOnlyIn(page, corrected, 'corrected and saved', [field()]);
+      form.goTo({ kind: 'check' });
+      await form.updateComplete;
+      expect(shadowText(form)).to.contain(maskBsn(corrected));
+      expectBsnOnlyIn(page, corrected, 'corrected, check page');
+    });
+
+    it('is in no view of the mentor: both work lists, the B1 page, the dossier with its history, and progress', async () => {
+      const page = await fixture<HTMLDivElement>(html`<div lang="nl">
+        <ddd-context .api=${as('mentor-de-vries')}><ddd-mentor-review autosave-delay="600000"></ddd-mentor-review></ddd-context>
+      </div>`);
+      const mentor = page.querySelector<DddMentorReview>('ddd-mentor-review')!;
+      await until(() => mentor.shadowRoot!.querySelector('.cards'), 'Te behandelen');
+      expectNoWholeBsn(page, 'Te behandelen');
+      mentor.view = 'mijnLeerlingen';
+      await until(() => mentor.shadowRoot!.querySelector('#filter-q') && mentor.shadowRoot!.querySelector('.cards'), 'Mijn leerlingen');
+      expectNoWholeBsn(page, 'Mijn leerlingen');
+      const begeleiding = [...mentor.shadowRoot!.querySelectorAll<HTMLButtonElement>('.card-actions button')].find((b) => b.textContent?.includes('egeleiding'));
+      expect(begeleiding, 'a student whose dossier the mentor does not hold').to.not.equal(undefined);
+      begeleiding!.click();
+      await until(() => mentor.shadowRoot!.querySelector('.deel-b, form') && !mentor.shadowRoot!.querySelector('#filter-q'), 'the B1 page');
+      await until(() => !/laden…/i.test(shadowText(mentor)), 'B1 loaded');
+      expectNoWholeBsn(page, 'B1 page');
+
+      mentor.dossierId = 'dossier-lisa';
+      const progress = document.createElement('ddd-progress') as DddProgress;
+      progress.setAttribute('dossier-id', 'dossier-lisa');
+      page.querySelector('ddd-context')!.append(progress);
+      await until(() => mentor.shadowRoot!.querySelector('.deel-a .ro-answers') && mentor.shadowRoot!.querySelector('.history-list') && progressShown(progress), 'dossier, history and progress');
+      expect(shadowText(mentor)).to.contain(maskBsn(bsn.lisa));
+      expectNoWholeBsn(page, 'dossier page');
+    });
+
+    it('is in no progress view of the student, the guardian or the MBO', async () => {
+      for (const [person, dossierId] of [['student-emma', 'dossier-emma'], ['guardian-bakker', 'dossier-emma'], ['mbo-roc-midden-nederland', 'dossier-sam'], ['student-sam', 'dossier-sam']] as const) {
+        const progress = await mount<DddProgress>('ddd-progress', person, dossierId);
+        await until(() => progressShown(progress), `${person}: progress`);
+        expectNoWholeBsn(progress, `${person} progress`);
+      }
+    });
   });
 
   describe('Download mijn gegevens', () => {

@@ -139,7 +139,8 @@ export class DddMentorReview extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="base" part="base" dir=${this.locale.dir}>${this.renderBody()}</div>`;
+    // `lang` says which catalogue is shown: Dutch when the page asks for a language not loaded.
+    return html`<div class="base" part="base" lang=${this.locale.lang} dir=${this.locale.dir}>${this.renderBody()}</div>`;
   }
 
   private renderBody(): TemplateResult | typeof nothing {
@@ -155,24 +156,27 @@ export class DddMentorReview extends LitElement {
       return renderBegeleidingPage({ ...page, student, config: this.connection.config!, ...(this.begeleiding ? { record: this.begeleiding } : {}) });
     }
     const lists = this.lists;
+    // "Mijn leerlingen" keeps its search above the message: a search the backend refused (too
+    // long, say) must stay there to be changed, or the mentor is stuck with it.
     const panel =
-      lists.error !== undefined
-        ? html`<p class="ddd-notice ddd-notice--error" role="alert">${lists.error}</p>`
-        : this.view === 'mijnLeerlingen'
-          ? renderMijnLeerlingen({
-              students: lists.students,
-              loading: lists.loading,
-              me: this.connection.me,
-              filter: lists.filter,
-              klassen: lists.klassen,
-              leerjaren: lists.leerjaren,
-              lang,
-              t: this.t,
-              plural: (key, count) => this.locale.plural(key, count),
-              changeFilter: (change, immediately) => lists.change(change, immediately),
-              open: (id) => this.open(id),
-              begeleiding: (student) => void this.openBegeleiding(student),
-            })
+      this.view === 'mijnLeerlingen'
+        ? renderMijnLeerlingen({
+            students: lists.students,
+            loading: lists.loading,
+            ...(lists.error !== undefined ? { error: lists.error } : {}),
+            me: this.connection.me,
+            filter: lists.filter,
+            klassen: lists.klassen,
+            leerjaren: lists.leerjaren,
+            lang,
+            t: this.t,
+            plural: (key, count) => this.locale.plural(key, count),
+            changeFilter: (change, immediately) => lists.change(change, immediately),
+            open: (id) => this.open(id),
+            begeleiding: (student) => void this.openBegeleiding(student),
+          })
+        : lists.error !== undefined
+          ? html`<p class="ddd-notice ddd-notice--error" role="alert">${lists.error}</p>`
           : renderTeBehandelen({ items: lists.teBehandelen, loading: lists.loading, lang, t: this.t, open: (id) => this.open(id) });
     return html`<h2 class="title">${this.t('mentor.title')}</h2>
       ${renderTabs({ view: this.view, t: this.t, panel, select: (view, focus) => this.selectView(view, focus) })}`;

@@ -89,6 +89,8 @@ const fact = (label: string, value: string) => html`<div class="fact"><dt>${labe
 export interface StudentListOptions {
   students: ReadonlyArray<StudentOverview> | undefined;
   loading: boolean;
+  /** Why the list could not be loaded; shown instead of the list, below the search and filters. */
+  error?: string;
   me: Actor;
   filter: StudentFilter;
   /** Every klas and leerjaar of the unfiltered list, so the filters keep their options. */
@@ -104,7 +106,7 @@ export interface StudentListOptions {
 }
 
 export function renderMijnLeerlingen(options: StudentListOptions): TemplateResult {
-  const { students, loading, filter, t } = options;
+  const { filter, t } = options;
   const update = (change: Partial<StudentFilter>, immediately: boolean) => options.changeFilter(change, immediately);
   const onSubmit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -139,6 +141,15 @@ export function renderMijnLeerlingen(options: StudentListOptions): TemplateResul
       </div>
       <button type="submit" class="ddd-button ddd-button--secondary">${t('mentor.students.filter')}</button>
     </form>
+    ${options.error !== undefined
+      ? html`<p class="ddd-notice ddd-notice--error" role="alert">${options.error}</p>`
+      : renderStudentList(options)}
+  `;
+}
+
+function renderStudentList(options: StudentListOptions): TemplateResult {
+  const { students, loading, t } = options;
+  return html`
     <p class="count" role="status">
       ${students === undefined
         ? loading

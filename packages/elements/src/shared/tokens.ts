@@ -270,6 +270,7 @@ export const fieldStyles = css`
   .ddd-combobox__option {
     display: flex;
     flex-direction: column;
+    overflow-wrap: anywhere;
     padding: var(--_space-2) var(--_space-3);
     border-bottom: 1px solid var(--_surface);
     cursor: pointer;
@@ -287,6 +288,8 @@ export const fieldStyles = css`
     font-size: 0.875em;
   }
   .ddd-combobox__status {
+    /* It repeats what was typed ("Geen resultaten voor …"), which may be one long word. */
+    overflow-wrap: anywhere;
     padding: var(--_space-2) var(--_space-3);
     border: 1px solid var(--_border);
     border-top: 0;
