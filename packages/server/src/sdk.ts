@@ -53,6 +53,7 @@ export {
   type RegionConfig,
   type SectionAnswers,
   type SectionDefinition,
+  type SharingClass,
 } from '@doorstroom/sdk';
 // The catalogue search must fold text exactly as the memory backend does; the SDK does not export it (yet).
 export { foldForSearch } from '@doorstroom/sdk/server';

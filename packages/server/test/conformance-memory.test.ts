@@ -12,7 +12,7 @@ describe('conformance kit on the memory backend', () => {
     const backend = createMemoryBackend();
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: backend.fetch });
     assert.equal(report.failed, 0, formatReport(report));
-    assert.ok(report.passed >= 80, `only ${report.passed} checks ran`);
+    assert.ok(report.passed >= 126, `only ${report.passed} checks ran`);
     assert.equal(report.skipped, 0);
   });
 
@@ -53,5 +53,75 @@ describe('conformance kit on the memory backend', () => {
     const matrix = failed.find((r) => r.name.startsWith('vo-mbo afgerond: refusals'));
     assert.ok(matrix, `expected the afgerond refusals to fail, failed: ${failed.map((r) => r.name).join(' | ')}`);
     assert.match(matrix.detail ?? '', /got 400 final, expected 409 final/);
+  });
+
+  /** The memory backend behind a fetch that may answer a request its own way (`answer` clones a body it reads). */
+  const tampered = (backend: ReturnType<typeof createMemoryBackend>, answer: (request: Request, token: string) => Promise<Response | undefined>) =>
+    (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const token = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+      return (await answer(request, token)) ?? backend.fetch(request);
+    }) as typeof fetch;
+  const as = (request: Request, token: string) => {
+    const headers = new Headers(request.headers);
+    headers.set('Authorization', `Bearer ${token}`);
+    return new Request(request, { headers });
+  };
+  const dossierRead = (request: Request) => request.method === 'GET' && /\/dossiers\/[^/]+(\/history)?$/.test(new URL(request.url).pathname);
+
+  it('fails a backend that lets another student read a dossier, and names who read it', async () => {
+    const backend = createMemoryBackend();
+    const leaky = tampered(backend, async (request, token) => (token === exampleTokens.otherStudent && dossierRead(request) ? backend.fetch(as(request, exampleTokens.student)) : undefined));
+    const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: leaky, cells: (cell) => cell.type === 'werk-mbo' && cell.status === 'akkoord' && !cell.archived });
+    const reads = failures(report).find((r) => r.name.startsWith('werk-mbo akkoord: dossier, history and list'));
+    assert.ok(reads, `expected the reads of werk-mbo akkoord to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.match(reads.detail ?? '', /GET otherStudent: got 200, expected 403 or 404/);
+    assert.match(reads.detail ?? '', /history by otherStudent: got 200/);
+  });
+
+  it('fails a backend that shows deel B to the student before the mentor sends it', async () => {
+    const backend = createMemoryBackend();
+    // In deelB the student gets what the mentor reads: B1 and B2 included.
+    const leaky = tampered(backend, async (request, token) => {
+      if (token !== exampleTokens.student || !dossierRead(request) || request.url.endsWith('/history')) return undefined;
+      const mentorView = await backend.fetch(as(request, exampleTokens.mentor));
+      return mentorView.ok && ((await mentorView.clone().json()) as { status: string }).status === 'deelB' ? mentorView : undefined;
+    });
+    const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: leaky, cells: (cell) => cell.type === 'vo-mbo' && cell.status === 'deelB' && !cell.archived });
+    const reads = failures(report).find((r) => r.name.startsWith('vo-mbo deelB: dossier, history and list'));
+    assert.ok(reads, `expected the reads of vo-mbo deelB to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.match(reads.detail ?? '', /owner reads deel B \(begeleiding, advies\)/);
+  });
+
+  it('fails a backend that refuses a save but keeps an answer from it without a new version', async () => {
+    const backend = createMemoryBackend();
+    // After a refused save of motivatie by another mentor, every read shows an answer from it.
+    const touched = new Set<string>();
+    const sloppy = tampered(backend, async (request, token) => {
+      const path = new URL(request.url).pathname;
+      const id = path.split('/')[3]!;
+      if (request.method === 'PATCH' && token === exampleTokens.otherMentor && path.endsWith('/sections/motivatie')) touched.add(id);
+      if (!dossierRead(request) || path.endsWith('/history') || !touched.has(id)) return undefined;
+      const response = await backend.fetch(request);
+      if (!response.ok) return response;
+      const dossier = (await response.json()) as { answers: Record<string, Record<string, unknown>> };
+      dossier.answers['motivatie'] = { ...dossier.answers['motivatie'], later: 'kok, opgeslagen ondanks de weigering' };
+      return new Response(JSON.stringify(dossier), { status: 200, headers: response.headers });
+    });
+    const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: sloppy, cells: (cell) => cell.type === 'vo-mbo' && cell.status === 'bijMentor' && !cell.archived });
+    const saves = failures(report).find((r) => r.name.startsWith('vo-mbo bijMentor: saves'));
+    assert.ok(saves, `expected the saves of vo-mbo bijMentor to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.match(saves.detail ?? '', /refused saves changed the dossier: the answers/);
+  });
+
+  it("fails a backend that lets a guardian read and write the student's B1", async () => {
+    const backend = createMemoryBackend();
+    const leaky = tampered(backend, async (request, token) =>
+      token === exampleTokens.guardian && new URL(request.url).pathname.endsWith('/begeleiding') ? backend.fetch(as(request, exampleTokens.mentor)) : undefined,
+    );
+    const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: leaky, cells: () => false });
+    const b1 = failures(report).find((r) => r.group === 'begeleiding');
+    assert.ok(b1, `expected the B1 check to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.match(b1.detail ?? '', /GET by guardian: got 200.*PATCH by guardian: got 200/);
   });
 });

@@ -33,7 +33,7 @@ describe('reference server on PGlite', () => {
   it('passes the conformance suite', async () => {
     const report = await runConformance({ baseUrl: server.apiUrl, tokens: exampleTokens });
     assert.equal(report.failed, 0, formatReport(report));
-    assert.ok(report.passed >= 80);
+    assert.ok(report.passed >= 126, `only ${report.passed} checks ran`);
   });
 
   it('wrote one outbox row per notifying action, to the right person, and the sender drains them', async () => {

@@ -8,8 +8,8 @@ import { exampleTokens, formatReport, runConformance, type ConformanceTokens } f
 
 const usage = `Usage: doorstroom-conformance --base-url http://localhost:3000/api/ [--tokens tokens.json] [--skip-matrix]
 
-tokens.json names the people the suite acts as (keys: student, guardian, mentor, otherMentor,
-otherStudent, mbo, otherMbo; see packages/server/README.md). Without it, the demo tokens of
+tokens.json names the people the suite acts as (keys: student, guardian, otherGuardian, mentor,
+otherMentor, otherStudent, mbo, otherMbo; see packages/server/README.md). Without it, the demo tokens of
 the example data are used. --skip-matrix leaves out the workflow matrix (every action and save
 by every person in every state), the longest part. The suite creates dossiers: run it against a
 test environment.`;

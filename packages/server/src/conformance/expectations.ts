@@ -12,12 +12,13 @@ export type DossierType = 'vo-mbo' | 'mbo-mbo' | 'werk-mbo';
 export type Role = 'student' | 'guardian' | 'mentor' | 'mbo';
 
 /** The people of the tokens file, seen from one dossier of `student`. */
-export type Party = 'owner' | 'otherStudent' | 'guardian' | 'assignedMentor' | 'otherMentor' | 'mbo' | 'otherMbo';
-export const parties: ReadonlyArray<Party> = ['owner', 'otherStudent', 'guardian', 'assignedMentor', 'otherMentor', 'mbo', 'otherMbo'];
+export type Party = 'owner' | 'otherStudent' | 'guardian' | 'otherGuardian' | 'assignedMentor' | 'otherMentor' | 'mbo' | 'otherMbo';
+export const parties: ReadonlyArray<Party> = ['owner', 'otherStudent', 'guardian', 'otherGuardian', 'assignedMentor', 'otherMentor', 'mbo', 'otherMbo'];
 export const roleOf: Record<Party, Role> = {
   owner: 'student',
   otherStudent: 'student',
   guardian: 'guardian',
+  otherGuardian: 'guardian',
   assignedMentor: 'mentor',
   otherMentor: 'mentor',
   mbo: 'mbo',
@@ -61,11 +62,68 @@ export function visible(party: Party, cell: Cell): boolean {
     case 'mbo':
       return cell.status === 'afgerond';
     case 'otherStudent':
+    case 'otherGuardian':
     case 'otherMentor':
     case 'otherMbo':
       return false;
   }
 }
+
+/**
+ * How much of a part of the answers a reader gets: all of it, none of it, or (the MBO) what the
+ * region's sharing classes and the student's choices let through.
+ */
+export type PartView = 'shown' | 'hidden' | 'shared';
+
+export interface ReadExpectation {
+  deelA: PartView;
+  deelB: PartView;
+  /** Whether GET /dossiers (a mentor: ?view=teBehandelen) lists it. */
+  listed: boolean;
+}
+
+/**
+ * Spec §6, the reads column, for one who may open the dossier (else GET /dossiers/{id} and its
+ * history are hidden and no list shows it). Student: own dossiers, deel B once sent to them (only
+ * sendToStudent sends it, so from akkoord on). Guardian: the whole dossier they consent to.
+ * Assigned mentor: deel A from bijMentor on — a concept sent back by returnToDeelA is the
+ * student's again — and deel B always; "te behandelen" is bijMentor and deelB, not while parked
+ * (archived). MBO: afgerond, only what is shared.
+ */
+export function expectedRead(party: Party, cell: Cell): ReadExpectation | 'hidden' {
+  if (!visible(party, cell)) return 'hidden';
+  switch (roleOf[party]) {
+    case 'student': {
+      const sent = cell.type === 'vo-mbo' && (cell.status === 'akkoord' || cell.status === 'afgerond');
+      return { deelA: 'shown', deelB: sent ? 'shown' : 'hidden', listed: true };
+    }
+    case 'guardian':
+      return { deelA: 'shown', deelB: 'shown', listed: true };
+    case 'mentor':
+      return { deelA: cell.status === 'concept' ? 'hidden' : 'shown', deelB: 'shown', listed: (cell.status === 'bijMentor' || cell.status === 'deelB') && !cell.archived };
+    case 'mbo':
+      return { deelA: 'shared', deelB: 'shared', listed: true };
+  }
+}
+
+/** Whether the builder filled B2 advies in this cell (the mentor does so in deelB), so a reader of deel B must see it. */
+export const adviesFilled = (cell: Cell) => cell.type === 'vo-mbo' && ['deelB', 'akkoord', 'afgerond'].includes(cell.status);
+
+/**
+ * Spec §6: a mentor reads and writes "their students' B1 … any time". B1 exists before any
+ * dossier names a mentor, so their students are those of their school (as in "mijn leerlingen"):
+ * both mentors of the tokens. Everyone else is refused (403 or 404).
+ */
+export const begeleidingAccess: Record<Party, boolean> = {
+  owner: false,
+  otherStudent: false,
+  guardian: false,
+  otherGuardian: false,
+  assignedMentor: true,
+  otherMentor: true,
+  mbo: false,
+  otherMbo: false,
+};
 
 /** Spec §5, the table of actions: one hand-written copy shared with the SDK's matrix test. */
 export const actionRules = actionExpectations;
@@ -123,14 +181,28 @@ export function expectedEdit(target: EditTarget, party: Party, cell: Cell): Outc
   return 'allowed';
 }
 
-/** The dossier states the suite builds and tests in. */
+/** States each type can reach (spec §5): mbo-mbo and werk-mbo skip the mentor. */
+const reachable: Record<DossierType, DossierStatus[]> = {
+  'vo-mbo': ['concept', 'bijMentor', 'deelB', 'akkoord', 'afgerond'],
+  'mbo-mbo': ['concept', 'akkoord', 'afgerond'],
+  'werk-mbo': ['concept', 'akkoord', 'afgerond'],
+};
+
+/**
+ * The dossier states the suite builds and tests in: every type × reachable state × archived flag
+ * (afgerond cannot be archived), plus a vo-mbo concept sent back by returnToDeelA, which keeps
+ * its mentor (archived and not).
+ */
 export const cells: ReadonlyArray<Cell> = [
-  ...(['concept', 'bijMentor', 'deelB', 'akkoord', 'afgerond'] as const).map((status) => ({ type: 'vo-mbo' as const, status, archived: false, mentorAssigned: status !== 'concept' })),
+  ...allTypes.flatMap((type) =>
+    reachable[type].flatMap((status) =>
+      [false, true]
+        .filter((archived) => !archived || status !== 'afgerond')
+        .map((archived) => ({ type, status, archived, mentorAssigned: type === 'vo-mbo' && status !== 'concept' })),
+    ),
+  ),
   { type: 'vo-mbo', status: 'concept', archived: false, mentorAssigned: true },
-  ...(['concept', 'bijMentor', 'deelB', 'akkoord'] as const).map((status) => ({ type: 'vo-mbo' as const, status, archived: true, mentorAssigned: status !== 'concept' })),
-  ...(['concept', 'akkoord', 'afgerond'] as const).map((status) => ({ type: 'werk-mbo' as const, status, archived: false, mentorAssigned: false })),
-  ...(['concept', 'akkoord'] as const).map((status) => ({ type: 'werk-mbo' as const, status, archived: true, mentorAssigned: false })),
-  ...(['concept', 'akkoord'] as const).map((status) => ({ type: 'mbo-mbo' as const, status, archived: false, mentorAssigned: false })),
+  { type: 'vo-mbo', status: 'concept', archived: true, mentorAssigned: true },
 ];
 
 export function cellName(cell: Cell): string {

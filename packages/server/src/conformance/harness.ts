@@ -11,6 +11,8 @@ export interface ConformanceTokens {
   student: string;
   /** A parent or guardian of `student`. */
   guardian: string;
+  /** A parent or guardian of another student only (not of `student`). */
+  otherGuardian: string;
   /** A mentor at `student`'s school (the suite sends dossiers to them). */
   mentor: string;
   /** Another mentor at the same school. */
@@ -27,6 +29,7 @@ export const tokenOf: Record<Party, keyof ConformanceTokens> = {
   owner: 'student',
   otherStudent: 'otherStudent',
   guardian: 'guardian',
+  otherGuardian: 'otherGuardian',
   assignedMentor: 'mentor',
   otherMentor: 'otherMentor',
   mbo: 'mbo',
@@ -153,4 +156,14 @@ export function compareOutcome(response: RawResponse, expected: { status: number
     if (expected.reason && response.problem.reason !== expected.reason) return `got ${got}, expected reason ${expected.reason}`;
   }
   return undefined;
+}
+
+/** JSON with object keys in order, to compare answers whatever order a backend stores them in. */
+export function stableJson(value: unknown): string {
+  const sorted = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sorted);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]));
+    return v;
+  };
+  return JSON.stringify(sorted(value));
 }

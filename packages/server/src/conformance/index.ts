@@ -8,9 +8,10 @@ import { Http, Recorder, type CheckResult, type ConformanceTokens } from './harn
 import { authChecks, discoverWorld, errorChecks, shapeChecks, versionChecks } from './suite-basics.js';
 import { matrixChecks } from './suite-matrix.js';
 import { lifecycleChecks } from './suite-privacy.js';
+import { begeleidingChecks } from './suite-reads.js';
 
 export type { CheckResult, ConformanceTokens } from './harness.js';
-export { actionRules, cells, editRules, expectedAction, expectedEdit, visible, type Cell, type Outcome, type Party } from './expectations.js';
+export { actionRules, begeleidingAccess, cells, editRules, expectedAction, expectedEdit, expectedRead, visible, type Cell, type Outcome, type Party, type ReadExpectation } from './expectations.js';
 
 export interface ConformanceOptions {
   /** The contract's base URL, e.g. http://localhost:3000/api/ */
@@ -37,6 +38,7 @@ export interface ConformanceReport {
 export const exampleTokens: ConformanceTokens = {
   student: 'student-noor',
   guardian: 'guardian-el-idrissi',
+  otherGuardian: 'guardian-de-graaf',
   mentor: 'mentor-de-vries',
   otherMentor: 'mentor-yilmaz',
   otherStudent: 'student-lisa',
@@ -60,6 +62,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       await errorChecks(recorder, world, dossier);
       await versionChecks(recorder, world, builder, dossier);
     } else recorder.skip('errors', 'bad input and versions', 'no dossier could be created');
+    // B1 first: it fills the student's B1, so a reader who may not see deel B would see it leak.
+    await begeleidingChecks(recorder, world, builder);
     await matrixChecks(recorder, world, builder, options.cells);
     await lifecycleChecks(recorder, world, builder);
   } else recorder.skip('workflow', 'all further checks', 'the tokens could not be used (see setup)');

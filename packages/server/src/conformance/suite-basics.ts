@@ -1,7 +1,7 @@
 /** Set-up, sign-in, response shapes, problem+json on bad input, and versions (409 on stale). */
 import { isDossierApiError, type Actor, type Dossier, type DossierApi } from '../sdk.js';
 import { DossierBuilder } from './builder.js';
-import { roleOf, type Party } from './expectations.js';
+import { parties, roleOf, type Party } from './expectations.js';
 import { clientsFor, compareOutcome, expect, Http, Mismatch, tokenOf, type ConformanceTokens, type RawResponse, type Recorder, type World } from './harness.js';
 
 const sectionPath = (dossier: Pick<Dossier, 'id'>, sectionId: string) => `dossiers/${encodeURIComponent(dossier.id)}/sections/${encodeURIComponent(sectionId)}`;
@@ -14,20 +14,21 @@ export async function discoverWorld(recorder: Recorder, http: Http, tokens: Conf
   let world: World | undefined;
   await recorder.check('setup', 'GET /me for every token, with the expected role', async () => {
     const wrong: string[] = [];
-    for (const party of Object.keys(roleOf) as Party[]) {
+    for (const party of parties) {
       me[party] = await api[party].me();
       if (me[party].role !== roleOf[party]) wrong.push(`${party}: ${me[party].role}, expected ${roleOf[party]}`);
     }
     expect(wrong.length === 0, wrong.join('; '));
-    return '7 people';
+    return `${parties.length} people`;
   });
-  if (Object.keys(me).length < 7) return undefined;
+  if (Object.keys(me).length < parties.length) return undefined;
   await recorder.check('setup', 'the tokens fit together (school, guardian, instelling)', async () => {
     const problems: string[] = [];
     const school = me.owner.school?.id;
     if (!school) problems.push('the student has no school');
     if (me.assignedMentor.school?.id !== school) problems.push("the mentor is not at the student's school");
     if (!me.guardian.studentIds?.includes(me.owner.person.id)) problems.push("the guardian's studentIds lack the student");
+    if (me.otherGuardian.studentIds?.includes(me.owner.person.id)) problems.push('otherGuardian is a guardian of the student');
     if (me.otherStudent.person.id === me.owner.person.id) problems.push('otherStudent is the student');
     if (me.otherMentor.person.id === me.assignedMentor.person.id) problems.push('otherMentor is the mentor');
     const brin = me.mbo.instelling?.brin;

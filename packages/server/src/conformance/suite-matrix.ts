@@ -19,9 +19,11 @@ import {
   type Outcome,
   type Party,
 } from './expectations.js';
-import { compareOutcome, Mismatch, type RawResponse, type Recorder, type World } from './harness.js';
+import { compareOutcome, Mismatch, stableJson, type RawResponse, type Recorder, type World } from './harness.js';
+import { readChecks } from './suite-reads.js';
 
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+const refusedText = 'Deze wijziging is geweigerd en hoort nergens te staan.';
 
 function attemptAction(world: World, party: Party, dossier: Pick<Dossier, 'id' | 'version'>, action: DossierAction): Promise<RawResponse> {
   const request = action === 'submitToMentor' ? world.mentorRequest : {};
@@ -51,6 +53,32 @@ async function performAllowed(world: World, party: Party, dossier: Dossier, acti
   return undefined;
 }
 
+/** What a refusal must leave as it was: the answers as the owner and the assigned mentor read them (together all of it), flags and history. */
+interface Snapshot {
+  version: number;
+  status: string;
+  archived: boolean;
+  answers: string;
+  history: number;
+}
+
+async function snapshot(world: World, builder: DossierBuilder, cell: Cell, id: string): Promise<Snapshot> {
+  const owner = await builder.ownerView(id);
+  const mentor = cell.mentorAssigned ? (await world.api.assignedMentor.getDossier(id)).answers : {};
+  const history = await world.api.owner.history(id);
+  return { version: owner.version, status: owner.status, archived: owner.archived, answers: stableJson({ owner: owner.answers, mentor }), history: history.length };
+}
+
+function changes(before: Snapshot, after: Snapshot): string[] {
+  const changed: string[] = [];
+  if (after.version !== before.version) changed.push(`version ${before.version} → ${after.version}`);
+  if (after.status !== before.status) changed.push(`status ${before.status} → ${after.status}`);
+  if (after.archived !== before.archived) changed.push(after.archived ? 'archived' : 'reactivated');
+  if (after.answers !== before.answers) changed.push('the answers');
+  if (after.history !== before.history) changed.push(`history ${before.history} → ${after.history} entries`);
+  return changed;
+}
+
 async function cellChecks(recorder: Recorder, world: World, builder: DossierBuilder, cell: Cell): Promise<void> {
   const name = cellName(cell);
   let dossier: Dossier | undefined;
@@ -61,11 +89,13 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
     recorder.skip('workflow', `${name}: actions`, 'the dossier could not be built');
     return;
   }
+  await readChecks(recorder, world, builder, cell, dossier);
   let current: Dossier = dossier;
   const allowed: { party: Party; action: DossierAction }[] = [];
 
-  await recorder.check('workflow', `${name}: refusals of 10 actions × 7 people`, async () => {
+  await recorder.check('workflow', `${name}: refusals of ${actions.length} actions × ${parties.length} people`, async () => {
     const problems: string[] = [];
+    const before = await snapshot(world, builder, cell, current.id);
     let checked = 0;
     for (const action of actions) {
       for (const party of parties) {
@@ -79,38 +109,48 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
         if (complaint) problems.push(`${action} by ${party}: ${complaint}`);
       }
     }
-    const after = await builder.ownerView(current.id);
-    if (after.version !== current.version || after.status !== cell.status) problems.push(`refused actions changed the dossier (v${current.version} → v${after.version}, ${after.status})`);
+    const changed = changes(before, await snapshot(world, builder, cell, current.id));
+    if (changed.length) problems.push(`refused actions changed the dossier: ${changed.join(', ')}`);
     if (problems.length) throw new Mismatch(problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` (+${problems.length - 6} more)` : ''));
     return `${checked} refusals`;
   });
 
-  await recorder.check('editing', `${name}: saves of 5 sections × 7 people`, async () => {
+  await recorder.check('editing', `${name}: saves of ${editTargets.length} sections × ${parties.length} people`, async () => {
     const problems: string[] = [];
-    let checked = 0;
-    for (const target of editTargets) {
+    const attempts = editTargets.flatMap((target) => parties.map((party) => ({ target, party, outcome: expectedEdit(target, party, cell) })));
+    // A section that is not part of this dossier type has no answers to make: send an empty save.
+    const answersOf = (sectionId: string) => (builder.sections(cell.type).some((s) => s.id === sectionId) ? builder.answers(cell.type, sectionId) : {});
+    // A refused save says something new, so that storing it anyway shows in the answers.
+    const refusedAnswersOf = (sectionId: string) => {
+      const answers = answersOf(sectionId);
+      const text = builder.sections(cell.type).find((s) => s.id === sectionId)?.questions.find((q) => q.kind === 'text' && !q.format && (q.maxLength ?? Infinity) >= refusedText.length);
+      return text ? { ...answers, [text.id]: refusedText } : answers;
+    };
+    // First every refused save on the untouched dossier, so "nothing changed" can be checked at once.
+    const before = await snapshot(world, builder, cell, current.id);
+    for (const { target, party, outcome } of attempts.filter((a) => a.outcome !== 'allowed')) {
       const sectionId = sectionIdOf[target];
-      // A section that is not part of this dossier type has no answers to make: send an empty save.
-      const inType = builder.sections(cell.type).some((s) => s.id === sectionId);
-      const answers = inType ? builder.answers(cell.type, sectionId) : {};
-      for (const party of parties) {
-        const outcome = expectedEdit(target, party, cell);
-        const response = await attemptSave(world, party, current, sectionId, answers);
-        checked++;
-        const complaint = compareOutcome(response, expectedResponse(outcome));
-        if (complaint) problems.push(`${sectionId} by ${party}: ${complaint}`);
-        else if (outcome === 'allowed') {
-          const saved = response.body as Dossier;
-          if (saved.version !== current.version + 1) problems.push(`${sectionId} by ${party}: version ${saved.version}, expected ${current.version + 1}`);
-          current = { ...current, version: saved.version };
-        }
+      const complaint = compareOutcome(await attemptSave(world, party, current, sectionId, refusedAnswersOf(sectionId)), expectedResponse(outcome));
+      if (complaint) problems.push(`${sectionId} by ${party}: ${complaint}`);
+    }
+    const changed = changes(before, await snapshot(world, builder, cell, current.id));
+    if (changed.length) problems.push(`refused saves changed the dossier: ${changed.join(', ')}`);
+    for (const { target, party } of attempts.filter((a) => a.outcome === 'allowed')) {
+      const sectionId = sectionIdOf[target];
+      const response = await attemptSave(world, party, current, sectionId, answersOf(sectionId));
+      const complaint = compareOutcome(response, { status: 200 });
+      if (complaint) problems.push(`${sectionId} by ${party}: ${complaint}`);
+      else {
+        const saved = response.body as Dossier;
+        if (saved.version !== current.version + 1) problems.push(`${sectionId} by ${party}: version ${saved.version}, expected ${current.version + 1}`);
+        current = { ...current, version: saved.version };
       }
     }
     const after = await builder.ownerView(current.id);
     if (after.version !== current.version || after.status !== cell.status) problems.push(`saves left v${after.version} ${after.status}, expected v${current.version} ${cell.status}`);
     current = after;
     if (problems.length) throw new Mismatch(problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` (+${problems.length - 6} more)` : ''));
-    return `${checked} saves`;
+    return `${attempts.length} saves`;
   });
 
   if (allowed.length === 0) return;

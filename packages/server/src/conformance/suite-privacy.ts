@@ -3,9 +3,10 @@
  * reaches the student only once sent, the MBO sees nothing until afgerond and then only what was
  * shared, afgerond never changes again, and the history tells every step.
  */
-import { buildSections, sharingClassOf, type Dossier } from '../sdk.js';
+import { buildSections, type Dossier } from '../sdk.js';
 import type { DossierBuilder } from './builder.js';
-import { compareOutcome, expect, Mismatch, type Recorder, type World } from './harness.js';
+import { compareOutcome, expect, Mismatch, stableJson, type Recorder, type World } from './harness.js';
+import { sharingProblems } from './suite-reads.js';
 
 export async function lifecycleChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
   const { api } = world;
@@ -47,16 +48,7 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     const { withheld } = builder.sharingChoice('vo-mbo');
     const problems: string[] = [];
     if (received.status !== 'afgerond') problems.push(`the MBO reads status ${received.status}`);
-    if (withheld) {
-      const section = buildSections(world.config, 'vo-mbo').find((s) => s.id === withheld)!;
-      const required = new Set(section.questions.filter((q) => sharingClassOf(world.config, section, q) === 'verplicht').map((q) => q.id));
-      const leaked = Object.keys(received.answers[withheld] ?? {}).filter((id) => !required.has(id));
-      if (leaked.length) problems.push(`${withheld} was not shared but the MBO reads ${leaked.join(', ')}`);
-    }
-    for (const section of buildSections(world.config, 'vo-mbo')) {
-      if (sharingClassOf(world.config, section) === 'verboden' && section.id in received.answers) problems.push(`${section.id} is verboden but the MBO reads it`);
-    }
-    if (!received.answers['persoonlijk']?.['achternaam']) problems.push('the legally required persoonsgegevens are missing for the MBO');
+    problems.push(...sharingProblems(world, 'vo-mbo', received.answers, (await builder.ownerView(dossier.id)).answers));
     const other = await world.http.request(world.token('otherMbo'), 'GET', dossierPath(dossier));
     const complaint = compareOutcome(other, { status: 'hidden' });
     if (complaint) problems.push(`another MBO reading it: ${complaint}`);
@@ -85,7 +77,7 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     await api.assignedMentor.saveBegeleiding(studentId, changed, record.version);
     const after = await builder.ownerView(before.id);
     if (after.version !== before.version) problems.push(`version changed from ${before.version} to ${after.version}`);
-    if (JSON.stringify(sorted(after.answers)) !== JSON.stringify(sorted(before.answers))) problems.push('the answers of the afgerond dossier changed');
+    if (stableJson(after.answers) !== stableJson(before.answers)) problems.push('the answers of the afgerond dossier changed');
     if (problems.length) throw new Mismatch(problems.join('; '));
   });
 
@@ -103,10 +95,4 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     expect(last.version <= current.version, 'the history runs ahead of the dossier');
     return `${history.length} entries`;
   });
-}
-
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sorted(v)]));
-  return value;
 }
