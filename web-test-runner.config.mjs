@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/summary-reporter.mjs';
 import { cspHeaders } from './test/csp/csp-headers.mjs';
 import { contractBackend } from './test/bundle/contract-middleware.mjs';
+import { faultyBackend } from './test/no-loss/faulty-backend.mjs';
 import { commonJsPackages } from './test/frameworks/commonjs-middleware.mjs';
 
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
@@ -37,6 +38,8 @@ export default {
     cspHeaders,
     // /test-api/*: the HTTP contract over a memory backend, for test/bundle/page.html.
     contractBackend,
+    // /test-faulty/<run>/*: the contract with injected 500s, dropped connections and slow answers (test/no-loss/).
+    faultyBackend,
     // react and react-dom ship CommonJS only: served as ES modules for test/frameworks/.
     commonJsPackages,
   ],

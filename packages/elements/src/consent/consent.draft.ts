@@ -47,7 +47,7 @@ export class ConsentDraft implements ReactiveController {
   hostConnected(): void {
     this.stopGuard = guardUnsavedChanges(
       () => this.touched.size > 0,
-      () => void this.device.flush(),
+      () => void this.device.saveBeforeLeaving(),
     );
   }
 

@@ -29,7 +29,7 @@ export class AnswerKeeper implements ReactiveController {
     this.stops = [
       guardUnsavedChanges(
         () => autosave.hasPending,
-        () => void this.saver.flush(),
+        () => void this.saver.saveBeforeLeaving(),
       ),
     ];
   }

@@ -86,7 +86,7 @@ export class DeelBEditor implements ReactiveController {
   hostConnected(): void {
     this.stopGuard = guardUnsavedChanges(
       () => this.dirty,
-      () => void this.local.flush(),
+      () => void this.local.saveBeforeLeaving(),
     );
   }
 

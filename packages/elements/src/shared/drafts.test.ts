@@ -187,6 +187,26 @@ describe('drafts', () => {
       await saver.flush();
       expect((await store.list('dossier-noor')).map((d) => d.sectionId)).to.deep.equal(['thuis']);
     });
+
+    it('leaving the page: what waits and what IndexedDB has not finished are in localStorage before saveBeforeLeaving returns', async () => {
+      const namespace = `leaving-${Math.random()}`;
+      const store = createDraftStore({ namespace });
+      const saver = new DraftSaver(() => store);
+      saver.delay = 10_000;
+      saver.put(draft('thuis', { bijbaan: true }));
+      void saver.flush(); // handed to IndexedDB, not finished
+      saver.put(draft('motivatie', { waarom: 'Getypt vlak voor het herladen.' }));
+      saver.saveBeforeLeaving();
+      // Nothing awaited: the page could be gone now. A fresh localStorage store is what the next page reads.
+      const nextPage = createLocalStorageDraftStore({ namespace });
+      expect((await nextPage.get({ dossierId: 'dossier-noor', sectionId: 'motivatie' }))?.values).to.deep.equal({ waarom: 'Getypt vlak voor het herladen.' });
+      expect((await nextPage.get({ dossierId: 'dossier-noor', sectionId: 'thuis' }))?.values).to.deep.equal({ bijbaan: true });
+      // Removed again once acknowledged: from both stores, so nothing comes back.
+      saver.remove({ dossierId: 'dossier-noor', sectionId: 'motivatie' });
+      await saver.flush();
+      expect((await store.list('dossier-noor')).map((d) => d.sectionId)).to.deep.equal(['thuis']);
+      await store.clear();
+    });
   });
 
   describe('the browser around it', () => {

@@ -5,13 +5,17 @@
  * started (to tell later whether someone else changed them) and the version it started from.
  *
  * Where: IndexedDB, falling back to localStorage when IndexedDB fails (private modes, quota),
- * and to memory when neither works. Records expire after `draftMaxAge` so personal data does not
- * linger on a shared school computer.
+ * and to memory when neither works. When the page goes away (reload, closed tab) what is not
+ * written yet goes to localStorage at once, since the page does not wait for IndexedDB; reading
+ * looks in both and takes the newest. Records expire after `draftMaxAge` so personal data does
+ * not linger on a shared school computer.
  *
- * Also here, because they decide when a draft must be kept: whether the browser is online, and
- * the warning when someone leaves the page with unsaved answers.
+ * Also exported from here, because they decide when a draft must be kept: whether the browser is
+ * online, and the warning when someone leaves the page with unsaved answers (page-lifecycle.ts).
  */
 import type { DossierApi, SectionAnswers } from '@doorstroom/sdk';
+
+export { browserOnline, guardUnsavedChanges, watchConnectivity } from './page-lifecycle.js';
 
 export interface DraftKey {
   /** The dossier id, or another owner of the answers (e.g. `student:<id>` for begeleiding). */
@@ -38,6 +42,11 @@ export interface DraftStore {
   delete(key: DraftKey): Promise<void>;
   /** Removes every draft of this store, e.g. when someone signs out on a shared computer. */
   clear(): Promise<void>;
+  /**
+   * Optional: stores `draft` (or, when undefined, removes the key) before returning. Used when
+   * the page goes away, because an asynchronous write (IndexedDB) may then never finish.
+   */
+  writeNow?(key: DraftKey, draft: LocalDraft | undefined): void;
 }
 
 /** 30 days: long enough for a holiday, short enough not to keep someone's answers for ever. */
@@ -96,6 +105,8 @@ interface RecordBackend {
   write(id: string, record: LocalDraft): Promise<void>;
   remove(id: string): Promise<void>;
   removeAll(): Promise<void>;
+  /** Synchronous write and removal, where the storage has them (localStorage). */
+  now?: { write(id: string, record: LocalDraft): void; remove(id: string): void };
 }
 
 function isLocalDraft(value: unknown): value is LocalDraft {
@@ -134,6 +145,10 @@ function keyedStore(backend: RecordBackend, maxAge: number): DraftStore {
     put: (draft) => backend.write(recordId(draft), JSON.parse(JSON.stringify(draft)) as LocalDraft),
     delete: (key) => backend.remove(recordId(key)),
     clear: () => backend.removeAll(),
+    ...(backend.now && {
+      writeNow: (key: DraftKey, draft: LocalDraft | undefined) =>
+        draft ? backend.now!.write(recordId(draft), JSON.parse(JSON.stringify(draft)) as LocalDraft) : backend.now!.remove(recordId(key)),
+    }),
   };
 }
 
@@ -164,13 +179,15 @@ export function createLocalStorageDraftStore(options: { namespace?: string; stor
       return null;
     }
   };
+  const now = { write: (id: string, record: LocalDraft) => storage.setItem(prefix + id, JSON.stringify(record)), remove: (id: string) => storage.removeItem(prefix + id) };
   return keyedStore(
     {
       read: async (id) => parse(storage.getItem(prefix + id)),
       readAll: async () => keys().map((k) => parse(storage.getItem(k))),
-      write: async (id, record) => storage.setItem(prefix + id, JSON.stringify(record)),
-      remove: async (id) => storage.removeItem(prefix + id),
+      write: async (id, record) => now.write(id, record),
+      remove: async (id) => now.remove(id),
       removeAll: async () => keys().forEach((k) => storage.removeItem(k)),
+      now,
     },
     options.maxAge ?? draftMaxAge,
   );
@@ -262,6 +279,8 @@ export function fallbackDraftStore(primary: DraftStore, fallback: DraftStore): D
     put: (draft) => attempt((store) => store.put(draft)),
     delete: async (key) => void (await Promise.allSettled([primary.delete(key), fallback.delete(key)])),
     clear: async () => void (await Promise.allSettled([primary.clear(), fallback.clear()])),
+    // The fallback's copy is read too (newest wins), so a synchronous one there is enough.
+    ...((primary.writeNow ?? fallback.writeNow) && { writeNow: (key: DraftKey, draft: LocalDraft | undefined) => (primary.writeNow ?? fallback.writeNow)!(key, draft) }),
   };
 }
 
@@ -330,12 +349,15 @@ function contextApiBase(host: HTMLElement): string | undefined {
 
 /**
  * Writes drafts a moment after the last change (typing fast writes once), in order per key, so
- * a removal after a put never loses against it. `flush()` writes at once (leaving the page).
+ * a removal after a put never loses against it. `flush()` writes at once; `saveBeforeLeaving()`
+ * also writes synchronously where it can, for a page that is about to go away.
  */
 export class DraftSaver {
   /** Milliseconds to wait for more changes before writing. */
   delay = 100;
   private readonly waiting = new Map<string, { key: DraftKey; draft?: LocalDraft }>();
+  /** Handed to the store, not known to be stored yet (an IndexedDB write takes a moment). */
+  private readonly unsettled = new Map<string, { key: DraftKey; draft?: LocalDraft }>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
 
@@ -356,68 +378,39 @@ export class DraftSaver {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     const store = this.store();
-    const work = [...this.waiting.values()];
+    const work = [...this.waiting];
     this.waiting.clear();
-    if (store && work.length > 0) {
-      this.writing = this.writing.then(async () => {
-        for (const { key, draft } of work) {
-          // A device that refuses to store is no reason to stop saving to the server.
-          await (draft ? store.put(draft) : store.delete(key)).catch(() => undefined);
-        }
-      });
-    }
+    if (!store || work.length === 0) return this.writing;
+    for (const [id, entry] of work) this.unsettled.set(id, entry);
+    this.writing = this.writing.then(async () => {
+      for (const [id, entry] of work) {
+        // A device that refuses to store is no reason to stop saving to the server.
+        await (entry.draft ? store.put(entry.draft) : store.delete(entry.key)).catch(() => undefined);
+        if (this.unsettled.get(id) === entry) this.unsettled.delete(id);
+      }
+    });
     return this.writing;
+  }
+
+  /**
+   * The page may be going away (beforeunload, pagehide, hidden): what waits or is still being
+   * written is stored before this returns where the store can (`writeNow`: localStorage), since
+   * a reload or a closed tab does not wait for IndexedDB; then everything as `flush()`.
+   */
+  saveBeforeLeaving(): Promise<void> {
+    const store = this.store();
+    for (const { key, draft } of new Map([...this.unsettled, ...this.waiting]).values()) {
+      try {
+        store?.writeNow?.(key, draft);
+      } catch {
+        // Full or refused storage: the asynchronous write below still tries.
+      }
+    }
+    return this.flush();
   }
 
   private schedule(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delay);
   }
-}
-
-// --- the browser around it ----------------------------------------------------------------------
-
-/** What the browser says about the network (true outside a browser). */
-export function browserOnline(): boolean {
-  return typeof navigator === 'undefined' || navigator.onLine !== false;
-}
-
-/** Calls `listener(false)` on the window's `offline` event and `listener(true)` on `online`; returns the function that stops. */
-export function watchConnectivity(listener: (online: boolean) => void): () => void {
-  if (typeof window === 'undefined') return () => {};
-  const online = () => listener(true);
-  const offline = () => listener(false);
-  window.addEventListener('online', online);
-  window.addEventListener('offline', offline);
-  return () => {
-    window.removeEventListener('online', online);
-    window.removeEventListener('offline', offline);
-  };
-}
-
-/**
- * Asks the browser to warn before leaving while `hasUnsaved()` is true, and calls `beforeLeaving`
- * (e.g. write the drafts now) whenever the page may go away: beforeunload, pagehide, hidden.
- */
-export function guardUnsavedChanges(hasUnsaved: () => boolean, beforeLeaving?: () => void): () => void {
-  if (typeof window === 'undefined') return () => {};
-  const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    beforeLeaving?.();
-    if (!hasUnsaved()) return;
-    event.preventDefault();
-    // Older browsers only show the warning when returnValue is set.
-    event.returnValue = '';
-  };
-  const onHide = () => beforeLeaving?.();
-  const onVisibility = () => {
-    if (document.visibilityState === 'hidden') beforeLeaving?.();
-  };
-  window.addEventListener('beforeunload', onBeforeUnload);
-  window.addEventListener('pagehide', onHide);
-  document.addEventListener('visibilitychange', onVisibility);
-  return () => {
-    window.removeEventListener('beforeunload', onBeforeUnload);
-    window.removeEventListener('pagehide', onHide);
-    document.removeEventListener('visibilitychange', onVisibility);
-  };
 }
