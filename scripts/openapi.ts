@@ -46,6 +46,10 @@ const components: Record<string, [schema: unknown, description: string]> = {
     contract.sectionAnswersSchema,
     'Answers of one section by question id: text, number, boolean, null (clears), a list of option values, a catalogue reference {id,label,detail}, or a list of repeat entries.',
   ],
+  SentSectionAnswers: [
+    contract.sentSectionAnswersSchema,
+    'SectionAnswers as a client sends them: no text and no key may hold a NUL character or a lone surrogate (half of a UTF-16 pair), which no backend can store; such a request gets 400 with type validation.',
+  ],
   Dossier: [
     contract.dossierSchema,
     'One dossier as the viewer may see it: sections they may not read are absent from `answers`. `version` increases on every change; send it back as `If-Match`.',
@@ -89,7 +93,7 @@ const reasonsWith = (status: number) =>
 
 const type = (kind: string) => `\`${problemTypeBase}${kind}\``;
 const errorResponses = {
-  BadRequest: `The body, query or If-Match header does not match the contract (type ${type('bad-request')}), or answers have the wrong type, option or length (type ${type('validation')}). \`errors\` lists the failing paths, e.g. \`answers.postcode\`.`,
+  BadRequest: `The body, query or If-Match header does not match the contract (type ${type('bad-request')}), or answers have the wrong type, option or length, or text holds a NUL character or a lone surrogate (type ${type('validation')}). \`errors\` lists the failing paths, e.g. \`answers.postcode\`.`,
   Unauthorized: `No valid bearer token (type ${type('unauthorized')}).`,
   Forbidden: `The role or person may not do this (type ${type('forbidden')}). \`reason\`: ${reasonsWith(403)}.`,
   NotFound: `No such resource, or one the person may not see (type ${type('not-found')}).`,

@@ -4,6 +4,7 @@
  * message and nothing changes. The notice that names the mentor shows the name as inert text.
  */
 import { expect } from '@open-wc/testing';
+import { toStorableText } from '@doorstroom/sdk';
 import { setViewport } from '@web/test-runner-commands';
 import { completeAnswers } from '../../sdk/src/testing/fixtures.js';
 import { describePayload, hostilePayloads } from '../../sdk/src/testing/hostile-payloads.js';
@@ -34,8 +35,9 @@ describe('hostile input as the free mentor name and e-mail', function () {
 
     const submit = async (naam: string, email: string, label: string) => {
       const before = await student.getDossier(dossier.id);
-      const typedNaam = typeInto(control(el, 'mentorNaam'), naam);
-      const typedEmail = typeInto(control(el, 'mentorEmail'), email);
+      // Fields drop a NUL and turn half a surrogate pair into U+FFFD (toStorableText), as no backend can store them.
+      const typedNaam = toStorableText(typeInto(control(el, 'mentorNaam'), naam));
+      const typedEmail = toStorableText(typeInto(control(el, 'mentorEmail'), email));
       await el.updateComplete;
       el.shadowRoot!.querySelector<HTMLButtonElement>('.submit button[type="submit"]')!.click();
       await until(() => el.submit.status === 'idle' && (el.submit.problem || el.base!.status === 'bijMentor'), `${label}: sent or refused`);

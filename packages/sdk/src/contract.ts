@@ -34,26 +34,49 @@ export const dossierActionSchema = z.enum([
 ]);
 export type DossierAction = z.infer<typeof dossierActionSchema>;
 
-const referenceAnswer = z.object({
-  id: z.string().check(z.maxLength(limits.id)),
-  label: z.string().check(z.maxLength(500)),
-  detail: z.optional(z.record(z.string(), z.union([z.string().check(z.maxLength(500)), z.number()]))),
-});
-const scalar = z.union([z.string().check(z.maxLength(limits.text)), z.number(), z.boolean(), z.null()]);
-const flatAnswers = z.record(
-  z.string().check(z.maxLength(limits.id)),
-  z.union([scalar, z.array(z.string().check(z.maxLength(500))).check(z.maxLength(limits.answersPerSection)), referenceAnswer]),
-);
-/** One section's answers on the wire: scalars, string lists, references, and repeat entries. */
-export const sectionAnswersSchema = z.record(
-  z.string().check(z.maxLength(limits.id)),
-  z.union([
-    scalar,
-    z.array(z.string().check(z.maxLength(500))).check(z.maxLength(limits.answersPerSection)),
-    referenceAnswer,
-    z.array(flatAnswers).check(z.maxLength(limits.listItems)),
-  ]),
-);
+/**
+ * Text no backend can store: a NUL character (PostgreSQL text and jsonb refuse it) or half of a
+ * surrogate pair (not well-formed UTF-16: jsonb refuses it, UTF-8 cannot encode it). With the `u`
+ * flag a complete pair is one code point, so only a lone half matches the range.
+ */
+const unstorableCharacter = /[\u0000\uD800-\uDFFF]/u;
+const unstorableCharacters = /[\u0000\uD800-\uDFFF]/gu;
+
+/** False when `text` holds a NUL character or a lone surrogate, which requests may not carry. */
+export function isStorableText(text: string): boolean {
+  return !unstorableCharacter.test(text);
+}
+
+/** `text` without NUL characters and with every lone surrogate replaced by U+FFFD, so it can be stored. */
+export function toStorableText(text: string): string {
+  return text.replace(unstorableCharacters, (character) => (character === '\u0000' ? '' : '\uFFFD'));
+}
+
+/** The issue message (developers read it in a problem's `errors`) for text `isStorableText` refuses. */
+export const unstorableTextMessage = 'contains a NUL character or a lone surrogate (not well-formed UTF-16), which cannot be stored';
+
+type TextSchema = (maxLength?: number) => z.ZodMiniString<string>;
+const anyText: TextSchema = (maxLength) => (maxLength === undefined ? z.string() : z.string().check(z.maxLength(maxLength)));
+// Requests carry only storable text, so every backend refuses the same input with a 400 rather than failing to store it.
+const storableText: TextSchema = (maxLength) =>
+  z.string().check(...(maxLength === undefined ? [] : [z.maxLength(maxLength)]), z.refine(isStorableText, { error: unstorableTextMessage }));
+
+/** One section's answers: scalars, string lists, references, and repeat entries, with `text` for every string and key. */
+function answersSchemaOf(text: TextSchema) {
+  const referenceAnswer = z.object({
+    id: text(limits.id),
+    label: text(500),
+    detail: z.optional(z.record(text(), z.union([text(500), z.number()]))),
+  });
+  const scalar = z.union([text(limits.text), z.number(), z.boolean(), z.null()]);
+  const textList = z.array(text(500)).check(z.maxLength(limits.answersPerSection));
+  const flatAnswers = z.record(text(limits.id), z.union([scalar, textList, referenceAnswer]));
+  return z.record(text(limits.id), z.union([scalar, textList, referenceAnswer, z.array(flatAnswers).check(z.maxLength(limits.listItems))]));
+}
+/** One section's answers on the wire, as a backend returns them. */
+export const sectionAnswersSchema = answersSchemaOf(anyText);
+/** One section's answers as a client sends them: the same shape, and only storable text. */
+export const sentSectionAnswersSchema = answersSchemaOf(storableText);
 
 export const personRefSchema = z.object({ id, naam: z.string() });
 export type PersonRef = z.infer<typeof personRefSchema>;
@@ -138,16 +161,16 @@ export interface DossierListQuery {
   q?: string;
 }
 
-export const createDossierRequestSchema = z.object({ type: dossierTypeSchema, copyFrom: z.optional(id) });
+export const createDossierRequestSchema = z.object({ type: dossierTypeSchema, copyFrom: z.optional(storableText(limits.id).check(z.minLength(1))) });
 export type CreateDossierRequest = z.infer<typeof createDossierRequestSchema>;
 
-export const saveSectionRequestSchema = z.object({ answers: sectionAnswersSchema });
+export const saveSectionRequestSchema = z.object({ answers: sentSectionAnswersSchema });
 
 export const actionRequestSchema = z.object({
   /** submitToMentor: a mentor from the roster… */
-  mentorId: z.optional(id),
+  mentorId: z.optional(storableText(limits.id).check(z.minLength(1))),
   /** …or, without a roster, a free name and e-mail. */
-  mentor: z.optional(z.object({ naam: z.string().check(z.maxLength(200)), email: z.string().check(z.maxLength(254)) })),
+  mentor: z.optional(z.object({ naam: storableText(200), email: storableText(254) })),
 });
 export type ActionRequest = z.infer<typeof actionRequestSchema>;
 

@@ -171,6 +171,24 @@ describe('fields', function () {
     expect(form.draft['postcode']).to.equal('1234 AB');
   });
 
+  it('drops a pasted NUL and turns half an emoji into U+FFFD, which no backend can store, and keeps the rest', async () => {
+    const form = await renderForm();
+    const paste = async (id: string, value: string) => {
+      const field = byId<HTMLInputElement | HTMLTextAreaElement>(form, id);
+      field.value = value;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }));
+      await form.updateComplete;
+      return field;
+    };
+    const naam = await paste('ddd-naam', 'Sa\u0000m 😀');
+    expect(form.draft['naam']).to.equal('Sam 😀');
+    expect(naam.value, 'the field shows what is kept').to.equal('Sam 😀');
+    await paste('ddd-verhaal', 'half \uD83D en \uDE00 los');
+    expect(form.draft['verhaal']).to.equal('half \uFFFD en \uFFFD los');
+    await paste('ddd-naam', '\u0000');
+    expect(form.draft['naam'], 'only a NUL is an empty field').to.equal(null);
+  });
+
   it('repeat: starts with one entry, adds with focus on the new entry, removes with focus on the add button', async () => {
     const form = await renderForm();
     expect(byId(form, 'ddd-ervaring-0-organisatie')).to.exist;

@@ -21,6 +21,7 @@ import {
   limits,
   localize,
   normalizePostcode,
+  toStorableText,
   type AnswerValue,
   type ConditionContext,
   type Question,
@@ -220,7 +221,8 @@ function renderInput(props: FieldProps): TemplateResult {
       @change=${(e: Event) => props.onInput((e.target as HTMLInputElement).value || null)} @blur=${props.onBlur} />`;
   } else if (question.kind === 'text') {
     const text = typeof value === 'string' ? value : '';
-    const onInput = (e: Event) => props.onInput((e.target as HTMLInputElement).value || null);
+    // A pasted NUL or half an emoji is dropped here (lone halves become U+FFFD): no backend can store them, and the contract refuses them.
+    const onInput = (e: Event) => props.onInput(toStorableText((e.target as HTMLInputElement).value) || null);
     const onBlur = () => {
       // Tidy a postcode once the student is done typing it ('1234ab' → '1234 AB').
       if (question.format === 'postcode' && text && normalizePostcode(text) !== text) props.onInput(normalizePostcode(text));

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { localize, userMessageFor, type MemoryBackend } from '@doorstroom/sdk';
+import { localize, toStorableText, userMessageFor, type MemoryBackend } from '@doorstroom/sdk';
 import { describePayload, type HostileCategory, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
 import type { DddDossierForm } from '../dossier-form/ddd-dossier-form.component.js';
 import { deelASections } from '../dossier-form/state.js';
@@ -108,7 +108,9 @@ async function enterPayload(
   payload: HostilePayload,
   label: string,
 ): Promise<Array<{ sectionId: string; path: string; value: string }>> {
-  const typed = fields.map((field) => ({ field, value: typeInto(control(el, field.path), payload.value) }));
+  // Fields drop a NUL and turn half a surrogate pair into U+FFFD (toStorableText), as no backend can store them:
+  // for those payloads what is stored exactly is what the field kept, not every typed character.
+  const typed = fields.map((field) => ({ field, value: toStorableText(typeInto(control(el, field.path), payload.value)) }));
   const tooLong = typed.filter(({ field, value }) => value.length > field.limit);
   await el.updateComplete;
   if (tooLong.length > 0) {

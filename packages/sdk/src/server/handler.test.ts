@@ -107,6 +107,22 @@ describe('createFetchHandler', () => {
     expect(reported).to.have.length(1);
   });
 
+  it('answers a failing store with a 500 problem in Dutch that tells nothing of the cause', async () => {
+    const reported: unknown[] = [];
+    const actor: Actor = { role: 'student', person: { id: 's', naam: 'S' } };
+    const storeFailure = Object.assign(new Error('unsupported Unicode escape sequence: \\u0000 cannot be converted to text'), { code: '22P05' });
+    const failing = { saveSection: async () => Promise.reject(storeFailure) } as unknown as DossierService;
+    const handler = createFetchHandler(failing, { authenticate: async () => actor, onError: (error) => reported.push(error) });
+    const response = await handler(
+      new Request('https://x.example/dossiers/d/sections/motivatie', { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify({ answers: { waarom: 'x' } }) }),
+    );
+    expect(response.status).to.equal(500);
+    const problem = await problemOf(response);
+    expect(problem.title).to.equal('Er ging iets mis bij de server. Probeer het later opnieuw.');
+    expect(JSON.stringify(problem)).not.to.match(/22P05|Unicode|u0000/);
+    expect(reported).to.deep.equal([storeFailure]);
+  });
+
   it('serves only paths under its base path', async () => {
     const handler = createFetchHandler({} as DossierService, { basePath: '/api/', authenticate: async () => null });
     expect((await handler(new Request('https://x.example/apiary/me'))).status).to.equal(404);

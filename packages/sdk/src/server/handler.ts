@@ -14,12 +14,14 @@ import {
   dossierSchema,
   historySchema,
   institutionsSchema,
+  isStorableText,
   locationsSchema,
   meSchema,
   mentorsSchema,
   programmesSchema,
   regionConfigResponseSchema,
   saveSectionRequestSchema,
+  unstorableTextMessage,
   type Actor,
   type DossierListQuery,
   type Problem,
@@ -35,7 +37,7 @@ export interface FetchHandlerOptions {
   authenticate(token: string | null): Promise<Actor | null>;
   /** Largest request body accepted; larger ones get 413. Default 256 kB. */
   maxBodyBytes?: number;
-  /** Told about unexpected errors (answered with a bare 500). Default: console.error. */
+  /** Told about unexpected errors (answered with a 500 problem that says nothing about the cause). Default: console.error. */
   onError?: (error: unknown, request: Request) => void;
 }
 
@@ -133,8 +135,11 @@ async function readJson(request: Request, limit: number): Promise<unknown> {
 
 function parseBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.output<S> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw bad('The request body does not match the contract.', issuesToErrors(parsed.error));
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const errors = issuesToErrors(parsed.error);
+  // Text no backend can store gets its own Dutch title; mixed with other mistakes, the general one.
+  if (errors.every((e) => e.message === unstorableTextMessage)) throw new ServiceError(problems.unstorableText(errors));
+  throw bad('The request body does not match the contract.', errors);
 }
 
 /** `"7"`, `W/"7"` or `7`; undefined when absent, a 400 when it is not a version. */
@@ -156,6 +161,8 @@ function queryText(url: URL, name: string): string | undefined {
   const value = url.searchParams.get(name);
   if (value === null || value.trim() === '') return undefined;
   if (value.length > maxQueryLength) throw bad(`Query parameter ${name} is longer than ${maxQueryLength} characters.`);
+  // A store would fail on a NUL in its query (PostgreSQL refuses it): answer 400, not 500.
+  if (!isStorableText(value)) throw bad(`Query parameter ${name} contains a NUL character.`);
   return value;
 }
 
@@ -273,7 +280,8 @@ function segmentsOf(pathname: string, basePath: string): string[] | undefined {
   const rest = pathname.slice(basePath.length).split('/').filter((s) => s !== '');
   try {
     const decoded = rest.map((s) => decodeURIComponent(s));
-    return decoded.every((s) => s !== '' && s.length <= 200) ? decoded : undefined;
+    // `%00` decodes to a NUL, which no store can look up (PostgreSQL fails on it): no such path.
+    return decoded.every((s) => s !== '' && s.length <= 200 && isStorableText(s)) ? decoded : undefined;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { limits, type Dossier, type Problem } from '../contract.js';
+import { isStorableText, limits, toStorableText, unstorableTextMessage, type Dossier, type Problem } from '../contract.js';
 import { exampleData } from '../example/data.js';
 import { createMemoryBackend, type MemoryBackend } from '../memory.js';
 import { completeAnswers, today } from '../testing/fixtures.js';
@@ -15,6 +15,11 @@ import {
 
 const base = 'http://doorstroom.local/api/';
 const dossierId = 'dossier-noor';
+
+// Text no backend can store: a NUL (PostgreSQL refuses it in text and jsonb) or half of a surrogate pair.
+const unstorableIds = ['emoji-8', 'emoji-9', 'control-1', 'control-2', 'control-3'];
+const storableWithin = (maxLength: number) => payloadsWithin(maxLength).filter((p) => !unstorableIds.includes(p.id));
+const unstorablePayloads = hostilePayloads.filter((p) => unstorableIds.includes(p.id));
 
 describe('hostile input at the backend', function () {
   this.timeout(30000);
@@ -66,11 +71,12 @@ describe('hostile input at the backend', function () {
     expect(longLengths.atLimit).to.equal(limits.text);
   });
 
-  it('stores every payload within the limit exactly as sent, and returns it exactly', async () => {
+  it('stores every storable payload within the limit exactly as sent, and returns it exactly', async () => {
     // bsn, telefoon, mobiel and postcode have no maxLength of their own: the contract's 10 000 applies.
     const fields = ['bsn', 'telefoon', 'mobiel', 'postcode'];
-    const payloads = payloadsWithin(limits.text);
+    const payloads = storableWithin(limits.text);
     expect(payloads.length).to.be.greaterThan(200);
+    expect(payloads.length + unstorableIds.length).to.equal(payloadsWithin(limits.text).length);
     let version = (await read()).version;
     for (let start = 0; start < payloads.length; start += fields.length) {
       const batch = payloads.slice(start, start + fields.length);
@@ -88,8 +94,8 @@ describe('hostile input at the backend', function () {
     }
   });
 
-  it('stores payloads exactly inside repeat entries and deel B (B1 through the mentor)', async () => {
-    const payloads = payloadsWithin(200);
+  it('stores storable payloads exactly inside repeat entries and deel B (B1 through the mentor)', async () => {
+    const payloads = storableWithin(200);
     let version = (await read()).version;
     for (const payload of payloads) {
       const ouders = [{ naam: payload.value, relatie: 'moeder', telefoon: payload.value, email: payload.value }];
@@ -100,7 +106,7 @@ describe('hostile input at the backend', function () {
       version = stored.version;
     }
     let b1Version = 0;
-    for (const payload of payloadsWithin(2000)) {
+    for (const payload of storableWithin(2000)) {
       const body = JSON.stringify({ answers: { verzuim: true, verzuimToelichting: payload.value } });
       const response = await call('students/student-noor/begeleiding', { method: 'PATCH', body, version: b1Version, token: 'mentor-de-vries' });
       expect(response.status, describePayload(payload)).to.equal(200);
@@ -131,6 +137,66 @@ describe('hostile input at the backend', function () {
       const problem = await expectRefusedUnchanged(response, before, historyBefore);
       expect(problem.errors?.map((e) => e.path)).to.deep.equal([`answers.${field}`]);
     }
+  });
+
+  it('tells storable text from text with a NUL or half a surrogate pair, and makes the latter storable', () => {
+    for (const text of ['', 'Noor', '😀', '👩‍👩‍👧‍👦 \uFFFD', 'a\u0001\u007F\uFFFE\uFFFF', '\\u0000', '&#0;']) {
+      expect(isStorableText(text), JSON.stringify(text)).to.equal(true);
+      expect(toStorableText(text), JSON.stringify(text)).to.equal(text);
+    }
+    const unstorable: Array<[string, string]> = [
+      ['a\u0000b', 'ab'],
+      ['\u0000', ''],
+      ['\uD83D', '\uFFFD'],
+      ['\uDE00 losse helft', '\uFFFD losse helft'],
+      ['😀'.slice(0, 1) + 'x' + '😀'.slice(1), '\uFFFDx\uFFFD'],
+      ['\uDE00\uD83D', '\uFFFD\uFFFD'],
+      ['😀\uDE00', '😀\uFFFD'],
+    ];
+    for (const [text, storable] of unstorable) {
+      expect(isStorableText(text), JSON.stringify(text)).to.equal(false);
+      expect(toStorableText(text), JSON.stringify(text)).to.equal(storable);
+      expect(isStorableText(storable)).to.equal(true);
+    }
+  });
+
+  it('refuses a NUL character or a lone surrogate anywhere in a request with 400, naming the field and storing nothing', async () => {
+    expect(unstorablePayloads.map((p) => p.id)).to.deep.equal(unstorableIds);
+    const before = await read();
+    const historyBefore = await historyLength();
+    for (const payload of unstorablePayloads) {
+      const label = describePayload(payload);
+      const saves = [
+        ['persoonlijk', { roepnaam: 'Noor', bsn: payload.value }, 'answers.bsn'],
+        ['thuis', { ouders: [{ naam: payload.value, relatie: 'vader' }] }, 'answers.ouders.0.naam'],
+        ['vervolgkeuze', { instelling: { id: '00GT', label: 'Albeda', detail: { plaats: payload.value } } }, 'answers.instelling.detail.plaats'],
+        ['herkomst', { examenvakken: ['nederlands', payload.value] }, 'answers.examenvakken.1'],
+      ] as const;
+      for (const [sectionId, answers, path] of saves) {
+        const problem = await expectRefusedUnchanged(await save(sectionId, JSON.stringify({ answers }), before.version), before, historyBefore);
+        expect(problem.type, label).to.match(/\/validation$/);
+        expect(problem.title, label).to.equal('Een tekst bevat een onzichtbaar of kapot teken. Daardoor kan de tekst niet worden opgeslagen.');
+        expect(problem.errors, label).to.deep.equal([{ path, message: unstorableTextMessage }]);
+      }
+      // A key counts too (a reference's detail keys are free text), and so do the free mentor name and e-mail.
+      const key = JSON.stringify({ answers: { instelling: { id: '00GT', label: 'Albeda', detail: { [payload.value]: 'x' } } } });
+      await expectRefusedUnchanged(await save('vervolgkeuze', key, before.version), before, historyBefore);
+      for (const mentor of [{ naam: payload.value, email: 'mentor@debrug.example' }, { naam: 'Mentor', email: `a${payload.value}@debrug.example` }]) {
+        const response = await call(`dossiers/${dossierId}/actions/submitToMentor`, { method: 'POST', body: JSON.stringify({ mentor }), version: before.version });
+        await expectRefusedUnchanged(response, before, historyBefore);
+      }
+      const b1 = await call('students/student-noor/begeleiding', {
+        method: 'PATCH',
+        body: JSON.stringify({ answers: { verzuim: true, verzuimToelichting: payload.value } }),
+        version: 0,
+        token: 'mentor-de-vries',
+      });
+      expect(b1.status, label).to.equal(400);
+      expect((await (await call('students/student-noor/begeleiding', { token: 'mentor-de-vries' })).json()).version, label).to.equal(0);
+    }
+    // A NUL in a path or a search is no id and no search: 404 and 400 rather than a failing store.
+    expect((await call('dossiers/dossier-noor%00')).status).to.equal(404);
+    expect((await call('dossiers?q=a%00b', { token: 'mentor-de-vries' })).status).to.equal(400);
   });
 
   it('refuses an over-limit B1 text and an over-long free mentor name, storing nothing', async () => {

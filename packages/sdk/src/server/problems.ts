@@ -56,6 +56,11 @@ export const problems = {
     problem(400, 'bad-request', 'Het verzoek klopt niet.', { detail, ...(errors && errors.length ? { errors } : {}) }),
   invalidAnswers: (errors: NonNullable<Problem['errors']>) =>
     problem(400, 'validation', 'Niet alle antwoorden kunnen worden opgeslagen.', { detail: 'Some answers have the wrong type, option or length.', errors }),
+  unstorableText: (errors: NonNullable<Problem['errors']>) =>
+    problem(400, 'validation', 'Een tekst bevat een onzichtbaar of kapot teken. Daardoor kan de tekst niet worden opgeslagen.', {
+      detail: 'Text must not contain NUL characters or lone surrogates (it must be well-formed UTF-16).',
+      errors,
+    }),
   staleVersion: () =>
     problem(409, 'conflict', 'Iemand anders heeft dit net gewijzigd. Laad de nieuwste versie.', {
       reason: 'staleVersion',

@@ -1,7 +1,9 @@
 /**
  * Hostile text for tests: what a student, a mentor or a broken backend may put in any text
  * field. Every entry must be stored exactly (when within the length limits) and shown as inert
- * text: nothing runs, nothing turns into markup, the layout holds.
+ * text: nothing runs, nothing turns into markup, the layout holds. The exception: a NUL or a lone
+ * surrogate (see `isStorableText`), which no backend can store; requests carrying one get a 400,
+ * and the elements' fields drop them as they are typed (`toStorableText`).
  *
  * Payloads that would run script write to `globalThis[hostileTrap]`; a test sets it to
  * undefined first and checks that it stays so. The list is generated from categories (markup
