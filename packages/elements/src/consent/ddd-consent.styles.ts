@@ -3,6 +3,9 @@ import { css } from 'lit';
 export const consentStyles = css`
   .consent {
     max-inline-size: var(--ddd-consent-max-width, 48rem);
+    /* Keeps the column at the start edge in the element's own direction (the right in Arabic),
+       whatever direction the page around it has. */
+    margin-inline-end: auto;
     overflow-wrap: anywhere;
   }
   h2,

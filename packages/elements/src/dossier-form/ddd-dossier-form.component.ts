@@ -395,7 +395,8 @@ export class DddDossierForm extends LitElement {
   // --- rendering ------------------------------------------------------------------------------
 
   protected override render(): TemplateResult {
-    return html`<div class="form" part="base" dir=${this.locale.dir}>${this.renderBody()}</div>`;
+    // `lang` says which catalogue is shown: Dutch when the page asks for a language not loaded.
+    return html`<div class="form" part="base" lang=${this.locale.lang} dir=${this.locale.dir}>${this.renderBody()}</div>`;
   }
 
   private renderBody(): TemplateResult | typeof nothing {

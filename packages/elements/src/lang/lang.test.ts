@@ -119,6 +119,29 @@ describe('right-to-left and switching language', function () {
     await until(() => $('.tasks').textContent!.includes('Persoonlijke gegevens'), 'Dutch labels');
   });
 
+  it('says which language it shows: on a page in a language without a catalogue, every element marks its Dutch as lang="nl"', async () => {
+    const { api } = signIn('student-noor');
+    const mentor = signIn('mentor-yilmaz').api;
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="fr">
+      <ddd-progress .dossier=${makeDossier({ status: 'concept' })}></ddd-progress>
+      <ddd-dossier-form dossier-id="dossier-noor" .api=${api}></ddd-dossier-form>
+      <ddd-mentor-review .api=${mentor}></ddd-mentor-review>
+      <ddd-consent dossier-id="dossier-emma" .api=${signIn('student-emma').api}></ddd-consent>
+    </div>`);
+    const elements = [...wrapper.children];
+    await until(() => elements.every((el) => el.shadowRoot?.querySelector('[dir] h2, [dir] .stepper')), 'every element rendered');
+    for (const el of elements) {
+      const outer = el.shadowRoot!.querySelector('[dir]')!;
+      expect(outer.getAttribute('lang'), el.localName).to.equal('nl');
+      expect(outer.getAttribute('dir'), el.localName).to.equal('ltr');
+    }
+    expect(shadowText(elements[1]!)).to.contain('Onderdelen');
+
+    wrapper.setAttribute('lang', 'ar-MA');
+    await until(() => elements.every((el) => el.shadowRoot!.querySelector('[dir]')!.getAttribute('lang') === 'ar'), 'every element in Arabic');
+    for (const el of elements) expect(el.shadowRoot!.querySelector('[dir]')!.getAttribute('dir'), el.localName).to.equal('rtl');
+  });
+
   it('picks up a language whose messages arrive after the element rendered (a separate language file)', async () => {
     const el = await fixture<DddProgress>(html`<ddd-progress lang="zz" .dossier=${makeDossier({ status: 'concept' })}></ddd-progress>`);
     await el.updateComplete;
