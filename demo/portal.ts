@@ -1,21 +1,8 @@
 // A fake school portal: pick who you are, and it shows the elements that person would see.
 // User strings are set with textContent only.
-import { createHttpClient, localize, type DossierApi, type DossierSummary } from '@doorstroom/sdk';
-import { apiBase, connectBackend, type DemoAccount } from './backend.js';
-
-const statusLabels: Record<string, { nl: string; en: string }> = {
-  concept: { nl: 'Deel A invullen', en: 'Filling in part A' },
-  bijMentor: { nl: 'Bij de mentor', en: 'With the mentor' },
-  deelB: { nl: 'Mentor vult deel B in', en: 'Mentor is filling in part B' },
-  akkoord: { nl: 'In akkoordverklaring', en: 'Awaiting agreement' },
-  afgerond: { nl: 'Afgerond', en: 'Completed' },
-};
-const roleGroups: Record<DemoAccount['role'], { nl: string; en: string }> = {
-  student: { nl: 'Leerlingen', en: 'Students' },
-  mentor: { nl: 'Mentoren', en: 'Mentors' },
-  guardian: { nl: 'Ouders en verzorgers', en: 'Parents and guardians' },
-  mbo: { nl: 'Mbo-intake', en: 'MBO intake' },
-};
+import { createHttpClient, directionOf, type DossierApi, type DossierSummary } from '@doorstroom/sdk';
+import { apiBase, connectBackend } from './backend.js';
+import { say, type PortalKey } from './portal-strings.js';
 
 const app = document.querySelector<HTMLElement>('#app')!;
 const who = document.querySelector<HTMLSelectElement>('#who')!;
@@ -34,6 +21,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string,
 }
 
 const lang = () => langSelect.value;
+const tr = (key: PortalKey) => say(key, lang());
 const saved = (key: string) => window.localStorage.getItem(`doorstroom-demo:${key}`);
 const remember = (key: string, value: string) => window.localStorage.setItem(`doorstroom-demo:${key}`, value);
 
@@ -44,7 +32,7 @@ const inbox = document.querySelector<HTMLElement>('#inbox');
 function fillWhoSelect() {
   who.replaceChildren();
   for (const role of ['student', 'mentor', 'guardian', 'mbo'] as const) {
-    const group = el('optgroup', { label: localize(roleGroups[role], lang()) });
+    const group = el('optgroup', { label: tr(`role.${role}`) });
     for (const account of accounts.filter((a) => a.role === role)) {
       group.append(el('option', { value: account.token, text: account.naam }));
     }
@@ -60,36 +48,45 @@ function contextFor(token: string, ...children: Node[]) {
 
 function dossierCard(title: string, api: DossierApi, filter: (d: DossierSummary) => boolean, open: (d: DossierSummary) => void, openLabel: string) {
   const card = el('section', { class: 'card', 'aria-label': title }, el('h2', { text: title }));
-  const list = el('div', {}, el('p', { class: 'muted', text: lang() === 'en' ? 'Loading…' : 'Laden…' }));
+  const list = el('div', {}, el('p', { class: 'muted', text: tr('loading') }));
   card.append(list);
   api
     .listDossiers()
     .then(({ items }) => {
       const shown = items.filter(filter);
       list.replaceChildren();
-      if (shown.length === 0) list.append(el('p', { class: 'muted', text: lang() === 'en' ? 'Nothing here yet.' : 'Hier staat nog niets.' }));
+      if (shown.length === 0) list.append(el('p', { class: 'muted', text: tr('empty') }));
       for (const dossier of shown) {
         list.append(
           el(
             'div',
             { class: 'dossier-row' },
             el('strong', { text: `${dossier.student.naam} — ${dossier.keuze ?? dossier.type}` }),
-            el('span', { class: 'muted', text: localize(statusLabels[dossier.status], lang()) }),
+            el('span', { class: 'muted', text: tr(`status.${dossier.status}`) }),
             el('ddd-progress', { 'dossier-id': dossier.id, compact: true }),
             el('button', { type: 'button', text: openLabel, onclick: () => open(dossier) }),
           ),
         );
       }
     })
-    .catch(() => list.replaceChildren(el('p', { text: lang() === 'en' ? 'Could not load the dossiers.' : 'De dossiers konden niet worden geladen.' })));
+    .catch(() => list.replaceChildren(el('p', { text: tr('loadFailed') })));
   return card;
+}
+
+/** The page's own chrome in the chosen language, and `lang`/`dir` on <html> for the whole page. */
+function translatePage() {
+  document.documentElement.lang = lang();
+  document.documentElement.dir = directionOf(lang());
+  document.title = tr('title');
+  for (const node of document.querySelectorAll<HTMLElement>('[data-text]')) node.textContent = tr(node.dataset['text'] as PortalKey);
+  const [before, after] = tr('footer').split('{npmStart}');
+  document.querySelector('#footer-text')?.replaceChildren(before ?? '', el('code', { text: 'npm start' }), after ?? '');
 }
 
 function render() {
   const token = who.value;
   const actor = accounts.find((a) => a.token === token);
-  document.documentElement.lang = lang();
-  document.documentElement.dir = lang() === 'ar' ? 'rtl' : 'ltr';
+  translatePage();
   app.className = 'portal-main';
   if (!actor) return;
   const api = createHttpClient({ baseUrl: new URL(apiBase, location.href).href, token });
@@ -98,7 +95,7 @@ function render() {
     app.replaceChildren(
       contextFor(
         token,
-        el('button', { type: 'button', class: 'link-button', text: lang() === 'en' ? '← Back' : '← Terug', onclick: render }),
+        el('button', { type: 'button', class: 'link-button', text: tr('back'), onclick: render }),
         el('ddd-consent', { 'dossier-id': dossier.id }),
       ),
     );
@@ -115,11 +112,11 @@ function render() {
         contextFor(
           token,
           dossierCard(
-            lang() === 'en' ? 'Agreement' : 'Akkoordverklaring',
+            tr('agreement'),
             api,
             (d) => d.status === 'akkoord' || d.status === 'afgerond',
             showConsent,
-            lang() === 'en' ? 'Open' : 'Openen',
+            tr('open'),
           ),
         ),
       );
@@ -130,12 +127,12 @@ function render() {
       break;
     case 'guardian':
       app.replaceChildren(
-        contextFor(token, dossierCard(lang() === 'en' ? 'Dossiers of your child' : 'Dossiers van uw kind', api, () => true, showConsent, lang() === 'en' ? 'Read and consent' : 'Bekijken en toestemming geven')),
+        contextFor(token, dossierCard(tr('childDossiers'), api, () => true, showConsent, tr('readAndConsent'))),
       );
       break;
     case 'mbo':
       app.replaceChildren(
-        contextFor(token, dossierCard(lang() === 'en' ? 'Completed dossiers for your institution' : 'Afgeronde dossiers voor uw instelling', api, () => true, showConsent, lang() === 'en' ? 'Read' : 'Lezen')),
+        contextFor(token, dossierCard(tr('mboDossiers'), api, () => true, showConsent, tr('read'))),
       );
       break;
   }
@@ -172,8 +169,8 @@ async function showInbox() {
     list.append(el('li', { text: [item.createdAt, item.kind, item.recipientRole].filter(Boolean).join(' · ') }));
   }
   inbox.replaceChildren(
-    el('summary', { text: `${lang() === 'en' ? 'Notifications' : 'Meldingen'} (${items.length})` }),
-    items.length ? list : el('p', { class: 'muted', text: lang() === 'en' ? 'No notifications yet.' : 'Nog geen meldingen.' }),
+    el('summary', { text: `${tr('notifications')} (${items.length})` }),
+    items.length ? list : el('p', { class: 'muted', text: tr('noNotifications') }),
   );
   inbox.hidden = false;
 }
