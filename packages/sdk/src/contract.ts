@@ -6,8 +6,12 @@ import * as z from 'zod/mini';
 import { regionConfigSchema } from './config.js';
 import type { SectionAnswers } from './sections/types.js';
 
-/** Wire limits: generous for real answers, tight enough to refuse abuse with a 400. */
-export const limits = { text: 10_000, listItems: 50, answersPerSection: 200, id: 100 } as const;
+/**
+ * Wire limits: generous for real answers, tight enough to refuse abuse with a 400. `query` is
+ * the longest search text (`q`, and every other query parameter) the backend takes; search
+ * boxes use it as their `maxlength`.
+ */
+export const limits = { text: 10_000, listItems: 50, answersPerSection: 200, id: 100, query: 100 } as const;
 
 const id = z.string().check(z.minLength(1), z.maxLength(limits.id));
 const isoDateTime = z.string().check(z.maxLength(40));

@@ -33,6 +33,7 @@ export const ar: Catalogue = {
   'combobox.results.other': '{count} نتيجة',
   'combobox.empty': 'لا توجد نتائج لـ «{query}». جرّب كلمة أخرى.',
   'combobox.error': 'البحث لا يعمل الآن. حاول مرة أخرى.',
+  'search.refused': 'لا يمكن البحث بهذا النص. اجعل كلمة البحث أقصر أو اختر كلمة أخرى.',
 
   'errorSummary.title': 'هناك مشكلة',
   'catalog.programme': 'المستوى {niveau} · {leerweg} · crebo {crebo} · البداية {cohort}',

@@ -31,6 +31,7 @@ export const pl: Catalogue = {
   'combobox.results.other': '{count} wyniku',
   'combobox.empty': 'Brak wyników dla „{query}”. Spróbuj innego słowa.',
   'combobox.error': 'Wyszukiwanie teraz nie działa. Spróbuj ponownie.',
+  'search.refused': 'Wyszukiwanie z tym tekstem nie działa. Skróć wyszukiwane słowo lub wybierz inne.',
 
   'errorSummary.title': 'Wystąpił problem',
   'catalog.programme': 'poziom {niveau} · {leerweg} · crebo {crebo} · start {cohort}',

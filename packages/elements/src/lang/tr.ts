@@ -29,6 +29,7 @@ export const tr: Catalogue = {
   'combobox.results.other': '{count} sonuç',
   'combobox.empty': '“{query}” için sonuç yok. Başka bir kelime dene.',
   'combobox.error': 'Arama şu an çalışmıyor. Tekrar dene.',
+  'search.refused': 'Bu metinle arama yapılamıyor. Arama kelimeni kısalt veya başka bir kelime seç.',
 
   'errorSummary.title': 'Bir sorun var',
   'catalog.programme': 'seviye {niveau} · {leerweg} · crebo {crebo} · başlangıç {cohort}',

@@ -31,6 +31,7 @@ export const uk: Catalogue = {
   'combobox.results.other': '{count} результату',
   'combobox.empty': 'Немає результатів для «{query}». Спробуй інше слово.',
   'combobox.error': 'Пошук зараз не працює. Спробуй ще раз.',
+  'search.refused': 'З цим текстом пошук не працює. Скороти запит або вибери інше слово.',
 
   'errorSummary.title': 'Є проблема',
   'catalog.programme': 'рівень {niveau} · {leerweg} · crebo {crebo} · початок {cohort}',

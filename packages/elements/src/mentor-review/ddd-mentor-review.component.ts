@@ -13,7 +13,7 @@ import { ApiController, DossierController, renderConnection } from '../shared/ap
 import { browserOnline, type DraftStore } from '../shared/drafts.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
-import { describeError, LocaleController } from '../shared/i18n.js';
+import { describeError, describeSearchError, LocaleController } from '../shared/i18n.js';
 import { OnlineController } from '../shared/online.js';
 import { idPrefix } from './deel-b-editor.js';
 import { renderBegeleidingPage, renderOpenDossier, type DeelBPageOptions } from './dossier-page.js';
@@ -105,7 +105,10 @@ export class DddMentorReview extends LitElement {
   private readonly feedback = new FeedbackController(this);
   // A failed save shows beside its own section; the page still hears about it.
   private readonly editor = new DeelBEditor(this, (error) => void this.report(error));
-  private readonly lists = new MentorLists(this, (error) => this.report(error));
+  // A refused search asks for other words; the SDK's "correct the marked answers" fits no search.
+  private readonly lists = new MentorLists(this, (error, what) =>
+    this.report(error, what === 'search' ? describeSearchError(error, this.locale.lang) : undefined),
+  );
   /** Back online: a refusal "you are offline" has had its day (deel B saves by itself, see the editor). */
   private readonly connectivity = new OnlineController(this, (online) => {
     if (online && this.notice?.offline) this.notice = undefined;
@@ -366,9 +369,8 @@ export class DddMentorReview extends LitElement {
   }
 
   /** Tells the page about a failure (and a lost connection to the element); returns the message as shown. */
-  private report(error: unknown): string {
+  private report(error: unknown, message = describeError(error, this.locale.lang)): string {
     if (isNetworkError(error)) this.connectivity.lost();
-    const message = describeError(error, this.locale.lang);
     emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
     return message;
   }

@@ -1,6 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { createMemoryBackend, exampleData, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
+import {
+  createHttpClient,
+  createMemoryBackend,
+  exampleData,
+  limits,
+  localize,
+  userMessageFor,
+  type DossierApi,
+  type MemoryBackend,
+} from '@doorstroom/sdk';
+import { translate } from '../shared/i18n.js';
 import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import './ddd-mentor-review.js';
 
@@ -114,6 +124,79 @@ describe('<ddd-mentor-review>', function () {
     await sendKeys({ type: 'niemand' });
     await until(el, () => text(el).includes('Geen leerlingen gevonden'), 'empty search');
     await expect(el).to.be.accessible();
+  });
+
+  describe('the "Mijn leerlingen" search', () => {
+    /** Mentor Yilmaz on "Mijn leerlingen", over HTTP; `failNext` makes the next search answer with `status`. */
+    async function mountSearch() {
+      const searches: URL[] = [];
+      let failNext: number | undefined;
+      const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        const url = new URL(request.url);
+        if (!url.searchParams.has('q')) return backend.fetch(request);
+        searches.push(url);
+        const status = failNext;
+        failNext = undefined;
+        if (status === undefined) return backend.fetch(request);
+        return new Response(JSON.stringify({ type: 'about:blank', title: 'Failed', status }), {
+          status,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      }) as typeof globalThis.fetch;
+      const api = createHttpClient({ baseUrl: backend.baseUrl, token: backend.tokens['mentor-yilmaz']!, fetch, retry: 0 });
+      const el = await fixture<DddMentorReview>(html`<ddd-mentor-review .api=${api} view="mijnLeerlingen"></ddd-mentor-review>`);
+      await until(el, () => text(el).includes('7 leerlingen gevonden'), 'all students');
+      const search = root(el).querySelector<HTMLInputElement>('#filter-q')!;
+      const alert = () => root(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
+      /** Puts `value` in the box as a script would (maxlength stops typing, not this) and presses "Zoeken". */
+      const submit = async (value: string) => {
+        search.value = value;
+        search.dispatchEvent(new InputEvent('input'));
+        buttonNamed(el, 'Zoeken')!.click();
+        await el.updateComplete;
+      };
+      return { el, search, searches, alert, submit, failWith: (status: number) => (failNext = status) };
+    }
+
+    it('takes no more characters than the backend searches for', async () => {
+      const { search } = await mountSearch();
+      expect(search.maxLength).to.equal(limits.query);
+    });
+
+    it('says a refused search needs other words, not "correct the marked answers", and keeps the text', async () => {
+      const { el, searches, alert, submit } = await mountSearch();
+      const tooLong = 'Jansen '.repeat(15) + 'x';
+      expect(tooLong.length).to.be.greaterThan(limits.query);
+      await submit(tooLong);
+      await until(el, () => alert(), 'refusal shown');
+      expect(searches.map((url) => url.searchParams.get('q'))).to.deep.equal([tooLong]);
+      expect(alert()).to.equal(translate('nl', 'search.refused'));
+      expect(alert()).to.not.equal(localize(userMessageFor('validation'), 'nl'));
+      expect(root(el).querySelector<HTMLInputElement>('#filter-q')?.value, 'the mentor can shorten what they typed').to.equal(tooLong);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks again when the same search is submitted after a failure, and shows the results', async () => {
+      const { el, searches, alert, submit, failWith } = await mountSearch();
+      failWith(500);
+      await submit('milan');
+      await until(el, () => alert(), 'failure shown');
+      expect(alert()).to.equal(localize(userMessageFor('server'), 'nl'));
+      expect(searches).to.have.length(1);
+
+      await submit('milan');
+      await until(el, () => text(el).includes('1 leerling gevonden'), 'results after retrying');
+      expect(searches, 'a second request for the same search').to.have.length(2);
+      expect(searches[1]!.searchParams.get('q')).to.equal('milan');
+      expect(text(el)).to.contain('Milan Koster');
+      expect(alert()).to.equal('');
+
+      // Succeeded: the same search again is still not asked for twice.
+      await submit('milan');
+      await el.updateComplete;
+      expect(searches).to.have.length(2);
+    });
   });
 
   it('takes a dossier from bijMentor through deel B to the student (akkoord)', async () => {

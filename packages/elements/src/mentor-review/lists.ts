@@ -1,6 +1,7 @@
 /**
  * The data of the two overviews: loads "Te behandelen" and "Mijn leerlingen" (with search and
  * filters) when asked for, once per view and filter, ignoring answers that arrive out of order.
+ * A failed load is not the answer for its filter: asking again ("Filter", Enter) loads again.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DossierApi, DossierSummary, StudentOverview } from '@doorstroom/sdk';
@@ -12,7 +13,7 @@ export class MentorLists implements ReactiveController {
   teBehandelen?: DossierSummary[];
   students?: StudentOverview[];
   loading = false;
-  /** The message shown when loading failed. */
+  /** The message shown when the last load failed. */
   error?: string;
   /** What the filter fields show… */
   filter: StudentFilter = noFilter;
@@ -28,7 +29,8 @@ export class MentorLists implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly report: (error: unknown) => string,
+    /** Tells about a failure and returns its message; `search` when "Mijn leerlingen" was asked for with a search text. */
+    private readonly report: (error: unknown, what: 'list' | 'search') => string,
     private readonly typingDelay = 300,
   ) {
     host.addController(this);
@@ -56,13 +58,20 @@ export class MentorLists implements ReactiveController {
     // Merged here, not in the template: two changes may come before the next render.
     this.filter = { ...this.filter, ...change };
     clearTimeout(this.timer);
-    if (immediately) this.applied = this.filter;
+    if (immediately) this.apply();
     else
       this.timer = setTimeout(() => {
-        this.applied = this.filter;
+        this.apply();
         this.host.requestUpdate();
       }, this.typingDelay);
     this.host.requestUpdate();
+  }
+
+  private apply(): void {
+    this.applied = this.filter;
+    // The same filter again after a failure is a retry. Only a person asking retries: `ensure`
+    // runs on every render and would otherwise repeat a refused search without end.
+    if (this.error !== undefined) this.invalidate();
   }
 
   private async load(api: DossierApi, view: MentorView, filter: StudentFilter): Promise<void> {
@@ -91,7 +100,8 @@ export class MentorLists implements ReactiveController {
         this.leerjaren = [...new Set(students.flatMap((s) => (s.leerjaar !== undefined ? [s.leerjaar] : [])))].sort((a, b) => a - b);
       }
     } catch (error) {
-      if (mine === this.sequence) this.error = this.report(error);
+      const searching = view === 'mijnLeerlingen' && filter.q.trim() !== '';
+      if (mine === this.sequence) this.error = this.report(error, searching ? 'search' : 'list');
     } finally {
       if (mine === this.sequence) {
         this.loading = false;

@@ -1,7 +1,7 @@
 /** The two overviews: "Te behandelen" and "Mijn leerlingen", with tabs, as templates. */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { Actor, DossierSummary, StudentOverview } from '@doorstroom/sdk';
+import { limits, type Actor, type DossierSummary, type StudentOverview } from '@doorstroom/sdk';
 import { bestChoice, canOpen, formatDate, furthestDossier, statusLabel, type Translate } from './state.js';
 
 export type MentorView = 'teBehandelen' | 'mijnLeerlingen';
@@ -120,6 +120,7 @@ export function renderMijnLeerlingen(options: StudentListOptions): TemplateResul
           id="filter-q"
           type="search"
           autocomplete="off"
+          maxlength=${limits.query}
           placeholder=${t('mentor.students.searchHint')}
           .value=${live(filter.q)}
           @input=${(e: InputEvent) => update({ q: (e.target as HTMLInputElement).value }, false)}

@@ -1,8 +1,9 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
-import type { ReferenceAnswer } from '@doorstroom/sdk';
+import { createMemoryBackend, exampleData, limits, localize, userMessageFor, type ReferenceAnswer } from '@doorstroom/sdk';
 import { combobox, type ComboboxOption } from './combobox.js';
+import { translate } from './i18n.js';
 import { fieldStyles, sharedStyles } from './tokens.js';
 
 const institutions: ComboboxOption[] = [
@@ -22,7 +23,7 @@ class ComboHost extends LitElement {
   delay = 0;
   /** When set, each search waits for its own gate to be opened by the test. */
   gates?: Map<string, () => void>;
-  results: (query: string) => ComboboxOption[] = (query) => institutions.filter((i) => i.label.toLowerCase().includes(query.toLowerCase()));
+  results: (query: string) => ComboboxOption[] | Promise<ComboboxOption[]> = (query) => institutions.filter((i) => i.label.toLowerCase().includes(query.toLowerCase()));
 
   override render() {
     return html`<label id="inst-label" for="inst">Mbo-school</label>
@@ -192,6 +193,53 @@ describe('combobox', function () {
     await sendKeys({ press: 'Tab' });
     await host.updateComplete;
     expect(host.selected).to.deep.equal([null]);
+  });
+
+  it('takes no more characters than the backend searches for', async () => {
+    const { input } = await setup();
+    expect(input.maxLength).to.equal(limits.query);
+    await sendKeys({ type: 'a'.repeat(limits.query + 5) });
+    expect(input.value).to.equal('a'.repeat(limits.query));
+  });
+
+  describe('when the search fails', () => {
+    // The real catalogue over HTTP: the handler answers a too-long `q` with 400.
+    const catalogue = () => {
+      const backend = createMemoryBackend(exampleData());
+      const api = backend.client(backend.tokens['student-lisa']!);
+      return (query: string) => api.institutions(query || undefined).then((found) => found.map((i) => ({ id: i.brin, label: i.naam })));
+    };
+    /** The search has answered with a message (a failure shows no list, so the list does not open). */
+    const answered = (status: HTMLElement) =>
+      waitUntil(() => !status.hidden && status.textContent !== 'Zoeken…', 'search answered', { timeout: 5000 });
+
+    it('says a refused search needs other words (not "try again", not "correct the answers") and keeps the text', async () => {
+      const { input, host, live, status, type } = await setup();
+      host.results = catalogue();
+      const tooLong = 'Albeda '.repeat(15) + 'x';
+      expect(tooLong.length).to.be.greaterThan(limits.query);
+      type(tooLong);
+      await answered(status);
+      expect(host.queries).to.deep.equal([tooLong]);
+      expect(status.textContent).to.equal(translate('nl', 'search.refused'));
+      expect(status.textContent).to.not.equal(translate('nl', 'combobox.error'));
+      expect(status.textContent).to.not.equal(localize(userMessageFor('validation'), 'nl'));
+      expect(live.textContent).to.equal(status.textContent);
+      expect(input.value).to.equal(tooLong);
+
+      // Shortened, the same box searches again and finds.
+      type('Albeda');
+      await waitUntil(() => live.textContent === '1 resultaat', 'found after shortening', { timeout: 5000 });
+      expect(status.hidden).to.equal(true);
+    });
+
+    it('says "try again" when the backend could not answer', async () => {
+      const { host, status, type } = await setup();
+      host.results = () => Promise.reject(new TypeError('Failed to fetch'));
+      type('Albeda');
+      await answered(status);
+      expect(status.textContent).to.equal(translate('nl', 'combobox.error'));
+    });
   });
 
   it('speaks English when lang is en', async () => {

@@ -8,6 +8,8 @@
  * Home / End go to the first / last option while an option is active (otherwise they move the
  * caret as usual); Tab leaves without choosing. Typing searches after `debounce` ms (150).
  * A polite live region announces "12 resultaten" / "Geen resultaten…".
+ * The input takes at most `limits.query` characters, the longest search text the backend answers;
+ * a search it refuses anyway (text set by a script, a NUL) says so ('search.refused'), not "try again".
  *
  * @example
  *   html`<label id="x-label" for="x">Mbo-school</label>
@@ -17,8 +19,8 @@
 import { html, nothing } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { live } from 'lit/directives/live.js';
-import type { ReferenceAnswer } from '@doorstroom/sdk';
-import { translate, translatePlural } from './i18n.js';
+import { limits, type ReferenceAnswer } from '@doorstroom/sdk';
+import { isRefusedSearch, translate, translatePlural } from './i18n.js';
 import { scrollBehavior } from './motion.js';
 
 /** One search result. Choosing it stores `{ id, label, detail }` as the answer. */
@@ -61,7 +63,8 @@ class ComboboxDirective extends AsyncDirective {
   private text: string | undefined;
   private open = false;
   private loading = false;
-  private failed = false;
+  /** Why the last search failed: the backend refused the text (type something else) or could not answer (try again). */
+  private failure: 'search.refused' | 'combobox.error' | undefined;
   private options: ReadonlyArray<ComboboxOption> = [];
   private active = -1;
   private query = '';
@@ -97,8 +100,8 @@ class ComboboxDirective extends AsyncDirective {
       ? ''
       : this.loading
         ? translate(lang, 'combobox.loading')
-        : this.failed
-          ? translate(lang, 'combobox.error')
+        : this.failure
+          ? translate(lang, this.failure)
           : this.options.length === 0 && this.query !== ''
             ? translate(lang, 'combobox.empty', { query: this.query })
             : '';
@@ -116,6 +119,7 @@ class ComboboxDirective extends AsyncDirective {
         aria-invalid=${invalid ? 'true' : nothing}
         autocomplete="off"
         spellcheck="false"
+        maxlength=${limits.query}
         placeholder=${placeholder || nothing}
         ?disabled=${disabled}
         .value=${live(this.text ?? value?.label ?? '')}
@@ -159,14 +163,14 @@ class ComboboxDirective extends AsyncDirective {
   private async search(query: string): Promise<void> {
     const mine = ++this.sequence;
     this.loading = true;
-    this.failed = false;
+    this.failure = undefined;
     this.refresh();
     let results: ReadonlyArray<ComboboxOption> = [];
     try {
       results = await this.props.search(query.trim());
-    } catch {
+    } catch (error) {
       if (mine !== this.sequence) return;
-      this.failed = true;
+      this.failure = isRefusedSearch(error) ? 'search.refused' : 'combobox.error';
     }
     // A slower, older search must not overwrite the answer to what the user typed last.
     if (mine !== this.sequence) return;
@@ -179,8 +183,8 @@ class ComboboxDirective extends AsyncDirective {
     this.active = kept >= 0 ? kept : this.activateFirst && results.length > 0 ? 0 : -1;
     this.activateFirst = false;
     const { lang } = this.props;
-    this.announcement = this.failed
-      ? translate(lang, 'combobox.error')
+    this.announcement = this.failure
+      ? translate(lang, this.failure)
       : results.length === 0
         ? translate(lang, 'combobox.empty', { query: this.query })
         : translatePlural(lang, 'combobox.results', results.length);

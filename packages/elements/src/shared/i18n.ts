@@ -39,6 +39,7 @@ const nlMessages = {
   'combobox.results.other': '{count} resultaten',
   'combobox.empty': 'Geen resultaten voor “{query}”. Probeer een ander woord.',
   'combobox.error': 'Zoeken lukt nu niet. Probeer het opnieuw.',
+  'search.refused': 'Zoeken lukt niet met deze tekst. Maak je zoekwoord korter of kies een ander woord.',
 
   'errorSummary.title': 'Er ging iets mis',
   'catalog.programme': 'niveau {niveau} · {leerweg} · crebo {crebo} · start {cohort}',
@@ -101,6 +102,7 @@ const enMessages: Record<MessageKey, Message> = {
   'combobox.results.other': '{count} results',
   'combobox.empty': 'No results for “{query}”. Try another word.',
   'combobox.error': 'Searching does not work right now. Please try again.',
+  'search.refused': 'Searching does not work with this text. Make your search shorter or use another word.',
 
   'errorSummary.title': 'There is a problem',
   'catalog.programme': 'level {niveau} · {leerweg} · crebo {crebo} · starts {cohort}',
@@ -201,6 +203,18 @@ export function translatePlural(lang: string, key: string, count: number, vars: 
 export function describeError(error: unknown, lang: string): string {
   if (isDossierApiError(error)) return localize(error.userMessage, supportedLang(lang));
   return translate(lang, 'common.errorUnknown');
+}
+
+/**
+ * Whether the backend refused the search text itself (400: longer than `limits.query`, or a
+ * character no store can look up). Trying again will not help, and "correct the marked
+ * answers" (the SDK's validation message) points at answers a search does not have.
+ */
+export const isRefusedSearch = (error: unknown) => isDossierApiError(error) && error.kind === 'validation';
+
+/** The message for a failed search: a refused search text asks for other words, anything else as `describeError`. */
+export function describeSearchError(error: unknown, lang: string): string {
+  return isRefusedSearch(error) ? translate(lang, 'search.refused') : describeError(error, lang);
 }
 
 /** The nearest `lang` attribute on the element or its ancestors, crossing shadow roots. */

@@ -15,6 +15,7 @@ import {
   historySchema,
   institutionsSchema,
   isStorableText,
+  limits,
   locationsSchema,
   meSchema,
   mentorsSchema,
@@ -42,7 +43,6 @@ export interface FetchHandlerOptions {
 }
 
 export const defaultMaxBodyBytes = 256 * 1024;
-const maxQueryLength = 100;
 const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Method = 'GET' | 'POST' | 'PATCH';
@@ -160,7 +160,7 @@ function requiredVersion(request: Request): number {
 function queryText(url: URL, name: string): string | undefined {
   const value = url.searchParams.get(name);
   if (value === null || value.trim() === '') return undefined;
-  if (value.length > maxQueryLength) throw bad(`Query parameter ${name} is longer than ${maxQueryLength} characters.`);
+  if (value.length > limits.query) throw bad(`Query parameter ${name} is longer than ${limits.query} characters.`);
   // A store would fail on a NUL in its query (PostgreSQL refuses it): answer 400, not 500.
   if (!isStorableText(value)) throw bad(`Query parameter ${name} contains a NUL character.`);
   return value;
