@@ -107,7 +107,7 @@ const nl = {
   'form.choice.cohort': 'Start {cohort}',
   'form.choice.BOL': 'BOL (vooral naar school)',
   'form.choice.BBL': 'BBL (vooral werken)',
-  'form.choice.deadline': 'Meld je vóór {date} aan: dan heb je recht op toelating (als je aan de eisen voldoet) en op een studiekeuzeadvies.',
+  'form.choice.deadline': 'Meld je vóór {date} aan. Dan heb je recht op toelating (als je aan de eisen voldoet) en op een studiekeuzeadvies.',
 } satisfies Catalogue;
 
 export type FormMessageKey = keyof typeof nl;

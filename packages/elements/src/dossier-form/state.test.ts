@@ -25,7 +25,7 @@ describe('dossier-form state', () => {
   });
 
   it('shows the region’s own registration deadline', () => {
-    expect(deadlineText(defaultRegionConfig, 'nl', () => 'x')).to.contain('Meld je vóór 1 april aan');
+    expect(deadlineText(defaultRegionConfig, 'nl', (date) => `vóór ${date}`)).to.equal('vóór 1 april');
     const march = { ...defaultRegionConfig, registrationDeadline: { month: 3, day: 15 } };
     expect(deadlineText(march, 'nl', (date) => `vóór ${date}`)).to.equal('vóór 15 maart');
   });

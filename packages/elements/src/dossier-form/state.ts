@@ -147,11 +147,11 @@ export function deadlineDate(config: RegionConfig, lang: string): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, day)));
 }
 
-/** The code list's own sentence (Dutch, English) when the region keeps 1 April; otherwise the template with its date. */
+/**
+ * The deadline sentence with the region's date. The elements' own sentence (checked for plain
+ * Dutch, translated into every language) is used for 1 April too, not the code list's.
+ */
 export function deadlineText(config: RegionConfig, lang: string, template: (date: string) => string): string {
-  const standard = codelists.aanmelddeadline;
-  const { month, day } = config.registrationDeadline;
-  if (month === standard.maand && day === standard.dag && (lang === 'nl' || lang === 'en')) return standard[lang];
   return template(deadlineDate(config, lang));
 }
 
