@@ -127,6 +127,7 @@ export interface ConfirmOptions {
   lang: string;
   /** The action is under way: the confirm button says so. */
   busy: boolean;
+  /** Something is being sent: the buttons say so (aria-disabled keeps focus on them) and the host ignores presses. */
   disabled: boolean;
   onConfirm(): void;
   onCancel(): void;
@@ -151,10 +152,10 @@ export function renderConfirm(options: ConfirmOptions): TemplateResult {
     <h4 id="confirm-title" tabindex="-1">${tr(lang, title)}</h4>
     <p id="confirm-text">${tr(lang, text)}</p>
     <div class="confirm__buttons">
-      <button type="button" part="button" class="ddd-button" id="confirm-yes" ?disabled=${options.disabled} @click=${options.onConfirm}>
+      <button type="button" part="button" class="ddd-button" id="confirm-yes" aria-disabled=${options.disabled ? 'true' : nothing} @click=${options.onConfirm}>
         ${options.busy ? tr(lang, 'consent.busy') : tr(lang, action === 'finalize' ? 'consent.finalize' : 'consent.backToDeelA')}
       </button>
-      <button type="button" part="button" class="ddd-button ddd-button--secondary" id="confirm-no" ?disabled=${options.disabled} @click=${options.onCancel}>
+      <button type="button" part="button" class="ddd-button ddd-button--secondary" id="confirm-no" aria-disabled=${options.disabled ? 'true' : nothing} @click=${options.onCancel}>
         ${tr(lang, 'consent.confirm.cancel')}
       </button>
     </div>

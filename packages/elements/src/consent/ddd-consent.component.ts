@@ -35,6 +35,7 @@ import { renderConfirm, renderDossier, renderFinalSummary, renderGuardianStatus,
 import type { ConfirmAction } from './consent.views.js';
 import { consentStyles } from './ddd-consent.styles.js';
 import { focusElement } from '../shared/motion.js';
+import { FocusKeeper } from '../shared/focus-keeper.js';
 
 /**
  * @summary The akkoordverklaring: the student (and, when under the consent age, a parent or
@@ -103,6 +104,20 @@ export class DddConsent extends LitElement {
   });
   private focusAfterRender?: string;
   private reportedLoadError?: unknown;
+  /** The fields are disabled while sending: focus goes back to the one it was in. */
+  private readonly focusKeeper = new FocusKeeper(this, () => this.sender.busy !== false);
+
+  /**
+   * While something is sent, buttons say so with aria-disabled instead of `disabled`: a disabled
+   * button loses focus (to <body> in Chromium), and presses are ignored in `idle` instead.
+   */
+  private get waiting(): 'true' | typeof nothing {
+    return this.sender.busy !== false ? 'true' : nothing;
+  }
+
+  private get idle(): boolean {
+    return this.sender.busy === false;
+  }
 
   private t(key: ConsentKey | 'common.retry', vars?: Record<string, string | number>): string {
     return this.locale.t(key, vars);
@@ -216,7 +231,7 @@ export class DddConsent extends LitElement {
         ${renderSharing(dossier, config, this.language)}
         ${delenQuestion(sections) && delenQuestion(sections)!.options.length > 0 ? renderQuestions(only('delen'), this.draft.answers, fields) : nothing}
         ${renderQuestions(only('toestemming'), this.draft.answers, fields)}
-        <button type="submit" part="button" class="ddd-button ddd-button--secondary" ?disabled=${this.sender.busy !== false}>
+        <button type="submit" part="button" class="ddd-button ddd-button--secondary" aria-disabled=${this.waiting}>
           ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.save')}
         </button>
       </form>
@@ -227,16 +242,16 @@ export class DddConsent extends LitElement {
             <h3 id="actions-title">${this.t('consent.actions.title')}</h3>
             ${offers(finalize)
               ? html`<p>${this.t('consent.finalizeIntro')}</p>
-                  <button type="button" part="button" class="ddd-button" id="finalize" ?disabled=${this.sender.busy !== false}
-                    aria-expanded=${this.sender.confirming === 'finalize' ? 'true' : 'false'} @click=${() => this.askFinalize(section, context, dossier, me, workflow)}>
+                  <button type="button" part="button" class="ddd-button" id="finalize" aria-disabled=${this.waiting}
+                    aria-expanded=${this.sender.confirming === 'finalize' ? 'true' : 'false'} @click=${() => this.idle && this.askFinalize(section, context, dossier, me, workflow)}>
                     ${this.t('consent.finalize')}
                   </button>
                   ${this.sender.confirming === 'finalize' ? this.renderConfirm('finalize') : nothing}`
               : nothing}
             ${offers(back)
               ? html`<p class="back-intro">${this.t('consent.backToDeelAIntro')}</p>
-                  <button type="button" part="button" class="ddd-button ddd-button--secondary" id="backToDeelA" ?disabled=${this.sender.busy !== false}
-                    aria-expanded=${this.sender.confirming === 'backToDeelA' ? 'true' : 'false'} @click=${() => this.sender.ask('backToDeelA')}>
+                  <button type="button" part="button" class="ddd-button ddd-button--secondary" id="backToDeelA" aria-disabled=${this.waiting}
+                    aria-expanded=${this.sender.confirming === 'backToDeelA' ? 'true' : 'false'} @click=${() => this.idle && this.sender.ask('backToDeelA')}>
                     ${this.t('consent.backToDeelA')}
                   </button>
                   ${this.sender.confirming === 'backToDeelA' ? this.renderConfirm('backToDeelA') : nothing}`
@@ -251,8 +266,12 @@ export class DddConsent extends LitElement {
       lang: this.language,
       busy: this.sender.busy === action,
       disabled: this.sender.busy !== false,
-      onConfirm: () => void this.sender.perform(action),
-      onCancel: () => this.sender.cancelConfirm(),
+      onConfirm: () => {
+        if (this.idle) void this.sender.perform(action);
+      },
+      onCancel: () => {
+        if (this.idle) this.sender.cancelConfirm();
+      },
     });
   }
 
@@ -284,7 +303,7 @@ export class DddConsent extends LitElement {
         <h3 id="form-title">${localize(section.title, this.language)}</h3>
         ${renderOffline(this.sender.online, this.t('consent.offline.guardian'))}
         ${renderQuestions(questions, this.draft.answers, this.fieldsOptions(context, errors, 'og'))}
-        <button type="submit" part="button" class="ddd-button" ?disabled=${this.sender.busy !== false}>
+        <button type="submit" part="button" class="ddd-button" aria-disabled=${this.waiting}>
           ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.save')}
         </button>
       </form>
@@ -329,6 +348,7 @@ export class DddConsent extends LitElement {
 
   private async onSave(event: Event, sectionId: DraftSection, section: SectionDefinition, context: FieldsOptions['context']): Promise<void> {
     event.preventDefault();
+    if (!this.idle) return;
     // The guardian's consent is one statement, so it is checked before saving; the student's
     // akkoordverklaring may be saved half-done and is checked when finalizing.
     if (sectionId === 'ouderToestemming' && validateSection(section, this.draft.answers, context).length > 0) {

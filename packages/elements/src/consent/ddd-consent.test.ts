@@ -53,7 +53,7 @@ async function saveForm(el: DddConsent) {
   const saved = oneEvent(el, 'ddd-saved');
   await click(el, 'form[part="form"] button[type="submit"]');
   const event = await saved;
-  await waitUntil(() => !$<HTMLButtonElement>(el, 'form[part="form"] button[type="submit"]')!.disabled);
+  await waitUntil(() => !$<HTMLButtonElement>(el, 'form[part="form"] button[type="submit"]')!.hasAttribute('aria-disabled'));
   return event;
 }
 

@@ -111,6 +111,7 @@ function renderSection(view: DeelBSectionView, options: DeelBOptions): TemplateR
   const titleId = `${idPrefix}-${section.id}-title`;
   const title = `${section.code} ${localize(section.title, lang)}`;
   const hasAnswers = Object.values(view.answers).some((v) => v !== undefined && v !== null && v !== '');
+  // While saving, Opslaan is aria-disabled and presses are ignored: a disabled button would drop focus to the page.
   return html`<section class="b-section" part="section" aria-labelledby=${titleId}>
     <div class="b-head">
       ${heading(options.headingLevel ?? 3, title, titleId)}
@@ -118,7 +119,7 @@ function renderSection(view: DeelBSectionView, options: DeelBOptions): TemplateR
     </div>
     ${section.intro ? html`<p class="b-intro">${localize(section.intro, lang)}</p>` : nothing}
     ${view.editable
-      ? html`<form class="b-form" novalidate @submit=${(event: SubmitEvent) => (event.preventDefault(), options.save(section.id))}>
+      ? html`<form class="b-form" novalidate @submit=${(event: SubmitEvent) => (event.preventDefault(), view.saveState !== 'saving' && options.save(section.id))}>
           ${renderQuestions(section.questions, view.answers, {
             lang,
             context: options.context,
@@ -128,7 +129,7 @@ function renderSection(view: DeelBSectionView, options: DeelBOptions): TemplateR
             onBlur: (path) => options.onBlur(`${section.id}.${path}`),
           })}
           <div class="save-bar">
-            <button type="submit" class="ddd-button" ?disabled=${view.saveState === 'saving'}>${t('mentor.save')}</button>
+            <button type="submit" class="ddd-button" aria-disabled=${view.saveState === 'saving' ? 'true' : nothing}>${t('mentor.save')}</button>
             <span class="save-state save-state--${view.saveState}" role="status">${saveText(view, t)}</span>
           </div>
           ${view.saveState === 'failed' && view.error

@@ -201,10 +201,6 @@ export const dossierViewStyles = css`
     gap: var(--_space-1);
     max-width: 28rem;
   }
-  .ddd-button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
   .action-reason {
     margin: 0;
     color: var(--_text-subtle);

@@ -110,7 +110,8 @@ export const baseStyles = css`
     background: var(--_surface);
     color: var(--_primary-hover);
   }
-  .ddd-button[disabled] {
+  .ddd-button[disabled],
+  .ddd-button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
   }
