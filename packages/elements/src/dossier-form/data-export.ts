@@ -66,7 +66,7 @@ export function renderDataExport(host: DddDossierForm): TemplateResult {
   return html`<section class="data-export ddd-no-print" aria-labelledby="data-export-heading">
     <h3 id="data-export-heading">${host.t('form.export.title')}</h3>
     <p class="ddd-help" id="data-export-intro">${host.t('form.export.intro')}</p>
-    <button type="button" class="ddd-button ddd-button--secondary" aria-describedby="data-export-intro" ?disabled=${busy} @click=${() => void download(host)}>
+    <button type="button" class="ddd-button ddd-button--secondary" aria-describedby="data-export-intro" aria-disabled=${busy ? 'true' : nothing} @click=${() => busy || void download(host)}>
       ${busy ? host.t('form.export.busy') : host.t('form.export.button')}
     </button>
     <p class="data-export__status" role="status">${state.status === 'done' ? host.t('form.export.done') : nothing}</p>

@@ -46,6 +46,7 @@ import {
   type Step,
 } from './state.js';
 import { SubmitStep } from './submit-step.js';
+import { FocusKeeper } from '../shared/focus-keeper.js';
 import { renderTaskList } from './task-list.js';
 import { focusElement } from '../shared/motion.js';
 
@@ -111,6 +112,8 @@ export class DddDossierForm extends LitElement {
   /** @internal */ readonly loader = new DossierController(this, this.connection, () => this.openId);
   /** @internal */ readonly feedback = new FeedbackController(this);
   /** @internal */ readonly submit = new SubmitStep(this);
+  // The type radios are disabled while a new dossier is created; a failure gives focus back.
+  private readonly focusKeeper = new FocusKeeper(this, () => this.creating.status === 'busy');
   /** @internal */ readonly locations = new LocationLookup(this);
   /** @internal */ readonly keeper = new AnswerKeeper(this);
   /** @internal */ readonly autosave = new AutosaveQueue(
@@ -296,6 +299,8 @@ export class DddDossierForm extends LitElement {
 
   /** @internal */
   async createDossier(): Promise<void> {
+    // The button stays focusable while busy (aria-disabled): a second press must not create twice.
+    if (this.creating.status === 'busy') return;
     const type = this.creating.type;
     if (!type) {
       this.creating = { ...this.creating, missingType: true };

@@ -404,6 +404,45 @@ describe('ddd-dossier-form', function () {
       expect((await acted).detail.dossier.mentor).to.deep.include({ naam: 'Mevrouw Jansen', email: 'jansen@school.example' });
     });
 
+    it('keeps keyboard focus on the button while sending, and sends once however often it is pressed', async () => {
+      const { api } = signIn('student-noor');
+      await completeDeelA(api, 'dossier-noor');
+      const { el } = await openNoor(undefined, { api });
+      await until(() => $(el, '#ddd-mentor'), 'roster');
+      choose(el, 'ddd-mentor-1');
+      const release = api.hold('act');
+      api.failNext('act');
+      const send = button(el, 'Opsturen naar mentor')!;
+      send.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => send.textContent!.includes('Versturen'), 'busy label');
+      expect(send.getAttribute('aria-disabled')).to.equal('true');
+      expect(active(el), 'focus stays on the button while busy').to.equal(send);
+      await sendKeys({ press: 'Enter' });
+      release();
+      await until(() => $(el, '.submit [role="alert"]'), 'the failure');
+      expect(api.callsOf('act'), 'a press while busy sends nothing').to.have.length(1);
+      expect(active(el), 'focus is still on the button after the failure').to.equal(button(el, 'Opsturen naar mentor'));
+    });
+
+    it('gives focus back to the type choice when creating a dossier fails, and creates once', async () => {
+      const { api } = signIn('student-milan');
+      const el = await mount(api);
+      await until(() => $(el, '#ddd-new-type-werk-mbo'), 'the new dossier form');
+      const release = api.hold('createDossier');
+      api.failNext('createDossier');
+      const radio = $<HTMLInputElement>(el, '#ddd-new-type-werk-mbo')!;
+      radio.focus();
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Enter' });
+      await until(() => radio.disabled, 'busy');
+      button(el, 'Dossier maken…')!.click();
+      release();
+      await until(() => $(el, '.new-dossier [role="alert"]'), 'the failure');
+      await until(() => active(el) === radio, 'focus back on the chosen type');
+      expect(api.callsOf('createDossier'), 'one request for two presses').to.have.length(1);
+    });
+
     it('goes to the agreement for a werk-mbo dossier', async () => {
       const { api } = signIn('student-milan');
       const created = await api.createDossier({ type: 'werk-mbo' });

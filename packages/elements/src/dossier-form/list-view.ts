@@ -91,7 +91,7 @@ function renderNewDossier(host: DddDossierForm): TemplateResult {
       ${creating.status === 'error'
         ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.t('form.new.error')} ${host.messageFor(creating.error)}</p></div>`
         : nothing}
-      <button type="submit" class="ddd-button" ?disabled=${busy}>${busy ? host.t('form.new.creating') : host.t('form.new.create')}</button>
+      <button type="submit" class="ddd-button" aria-disabled=${busy ? 'true' : nothing}>${busy ? host.t('form.new.creating') : host.t('form.new.create')}</button>
     </form>
   </section>`;
 }

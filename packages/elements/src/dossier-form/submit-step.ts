@@ -91,12 +91,12 @@ export class SubmitStep implements ReactiveController {
         novalidate
         @submit=${(event: Event) => {
           event.preventDefault();
-          void this.send(action, view);
+          if (!busy) void this.send(action, view);
         }}
       >
         ${mentorPart}
         ${this.problem ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p></div>` : nothing}
-        <button type="submit" class="ddd-button" ?disabled=${busy}>
+        <button type="submit" class="ddd-button" aria-disabled=${busy ? 'true' : nothing}>
           ${busy ? host.t('form.submit.sending') : action === 'submitToMentor' ? host.t('form.submit.toMentor') : host.t('form.submit.toConsent')}
         </button>
       </form>
