@@ -1,12 +1,13 @@
 // Generates docs/openapi.json (OpenAPI 3.1) from the SDK's zod schemas, so the document can
 // never say something else than what the client and the fetch handler check.
-// Run `npm run openapi` after changing packages/sdk/src/contract.ts;
+// Run `npm run openapi` after changing packages/sdk/src/contract.ts or requests.ts;
 // `npm run check:openapi` fails while the committed file is out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as contract from '../packages/sdk/src/contract.js';
+import * as requests from '../packages/sdk/src/requests.js';
 import type { DossierApi } from '../packages/sdk/src/contract.js';
 import { baseSections } from '../packages/sdk/src/config.js';
 import { refusal, refusalCodes } from '../packages/sdk/src/refusals.js';
@@ -47,7 +48,7 @@ const components: Record<string, [schema: unknown, description: string]> = {
     'Answers of one section by question id: text, number, boolean, null (clears), a list of option values, a catalogue reference {id,label,detail}, or a list of repeat entries.',
   ],
   SentSectionAnswers: [
-    contract.sentSectionAnswersSchema,
+    requests.sentSectionAnswersSchema,
     'SectionAnswers as a client sends them: no text and no key may hold a NUL character or a lone surrogate (half of a UTF-16 pair), which no backend can store; such a request gets 400 with type validation.',
   ],
   Dossier: [
@@ -57,9 +58,9 @@ const components: Record<string, [schema: unknown, description: string]> = {
   DossierSummary: [contract.dossierSummarySchema, 'A dossier in a list: status, chosen programme (`keuze`) and deel A completion (`percentA`, 0–100).'],
   StudentOverview: [contract.studentOverviewSchema, "A mentor's student with all their dossiers (view `mijnLeerlingen`)."],
   DossierList: [contract.dossierListSchema, 'Dossiers the viewer may see; `students` only in the mentor view `mijnLeerlingen`.'],
-  CreateDossierRequest: [contract.createDossierRequestSchema, 'A new dossier of this type; the leerling-specifieke sections (A1–A6) are copied from `copyFrom` or else from the newest dossier.'],
-  SaveSectionRequest: [contract.saveSectionRequestSchema, 'Partial answers: only the questions sent change; `null` clears an answer. Formats are not enforced on drafts.'],
-  ActionRequest: [contract.actionRequestSchema, 'Only `submitToMentor` uses a body: `mentorId` from the roster, or `mentor` {naam,email} when the region has no roster.'],
+  CreateDossierRequest: [requests.createDossierRequestSchema, 'A new dossier of this type; the leerling-specifieke sections (A1–A6) are copied from `copyFrom` or else from the newest dossier.'],
+  SaveSectionRequest: [requests.saveSectionRequestSchema, 'Partial answers: only the questions sent change; `null` clears an answer. Formats are not enforced on drafts.'],
+  ActionRequest: [requests.actionRequestSchema, 'Only `submitToMentor` uses a body: `mentorId` from the roster, or `mentor` {naam,email} when the region has no roster.'],
   HistoryEntry: [contract.historyEntrySchema, 'One change: a save or a workflow action, with who did it and the version it produced.'],
   History: [contract.historySchema, 'The history of a dossier, oldest first.'],
   Begeleiding: [contract.begeleidingSchema, "The student's leerling-specifiek deel B (B1), kept across their dossiers, with its own version."],

@@ -4,6 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { regionConfigSchema } from './config.js';
+import type { ActionRequest, CreateDossierRequest } from './requests.js';
+export type { ActionRequest, CreateDossierRequest } from './requests.js';
 import type { SectionAnswers } from './sections/types.js';
 
 /**
@@ -59,14 +61,15 @@ export function toStorableText(text: string): string {
 /** The issue message (developers read it in a problem's `errors`) for text `isStorableText` refuses. */
 export const unstorableTextMessage = 'contains a NUL character or a lone surrogate (not well-formed UTF-16), which cannot be stored';
 
-type TextSchema = (maxLength?: number) => z.ZodMiniString<string>;
+/** A string schema, at most `maxLength` long when given. */
+export type TextSchema = (maxLength?: number) => z.ZodMiniString<string>;
 const anyText: TextSchema = (maxLength) => (maxLength === undefined ? z.string() : z.string().check(z.maxLength(maxLength)));
-// Requests carry only storable text, so every backend refuses the same input with a 400 rather than failing to store it.
-const storableText: TextSchema = (maxLength) =>
-  z.string().check(...(maxLength === undefined ? [] : [z.maxLength(maxLength)]), z.refine(isStorableText, { error: unstorableTextMessage }));
 
-/** One section's answers: scalars, string lists, references, and repeat entries, with `text` for every string and key. */
-function answersSchemaOf(text: TextSchema) {
+/**
+ * One section's answers: scalars, string lists, references, and repeat entries, with `text` for
+ * every string and key. Responses use it with any text, requests (requests.ts) with storable text.
+ */
+export function answersSchemaOf(text: TextSchema) {
   const referenceAnswer = z.object({
     id: text(limits.id),
     label: text(500),
@@ -79,8 +82,6 @@ function answersSchemaOf(text: TextSchema) {
 }
 /** One section's answers on the wire, as a backend returns them. */
 export const sectionAnswersSchema = answersSchemaOf(anyText);
-/** One section's answers as a client sends them: the same shape, and only storable text. */
-export const sentSectionAnswersSchema = answersSchemaOf(storableText);
 
 export const personRefSchema = z.object({ id, naam: z.string() });
 export type PersonRef = z.infer<typeof personRefSchema>;
@@ -164,19 +165,6 @@ export interface DossierListQuery {
   leerjaar?: number;
   q?: string;
 }
-
-export const createDossierRequestSchema = z.object({ type: dossierTypeSchema, copyFrom: z.optional(storableText(limits.id).check(z.minLength(1))) });
-export type CreateDossierRequest = z.infer<typeof createDossierRequestSchema>;
-
-export const saveSectionRequestSchema = z.object({ answers: sentSectionAnswersSchema });
-
-export const actionRequestSchema = z.object({
-  /** submitToMentor: a mentor from the roster… */
-  mentorId: z.optional(storableText(limits.id).check(z.minLength(1))),
-  /** …or, without a roster, a free name and e-mail. */
-  mentor: z.optional(z.object({ naam: storableText(200), email: storableText(254) })),
-});
-export type ActionRequest = z.infer<typeof actionRequestSchema>;
 
 export const historyEntrySchema = z.object({
   at: isoDateTime,

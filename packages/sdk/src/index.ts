@@ -4,6 +4,7 @@ export * from './sections/types.js';
 export * from './config.js';
 export * from './conditions.js';
 export * from './contract.js';
+export * from './requests.js';
 export * from './validators.js';
 export * from './completion.js';
 export * from './answers.js';

@@ -6,9 +6,7 @@
  */
 import type * as z from 'zod/mini';
 import {
-  actionRequestSchema,
   begeleidingSchema,
-  createDossierRequestSchema,
   dossierActionSchema,
   dossierListSchema,
   dossierSchema,
@@ -21,12 +19,12 @@ import {
   mentorsSchema,
   programmesSchema,
   regionConfigResponseSchema,
-  saveSectionRequestSchema,
   unstorableTextMessage,
   type Actor,
   type DossierListQuery,
   type Problem,
 } from '../contract.js';
+import { actionRequestSchema, createDossierRequestSchema, saveSectionRequestSchema } from '../requests.js';
 import { WorkflowRefusedError } from '../refusals.js';
 import { problems, ServiceError } from './problems.js';
 import type { DossierService } from './service.js';
