@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { englishAsLanguageFile } from './scripts/english-pack.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
+import { staticProperties } from './scripts/static-properties.mjs';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -200,6 +201,7 @@ export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcem
     nodeResolve({ browser: true, exportConditions: [sourceCondition], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     languageEntries(codes),
     minifyTemplates({ include: at('packages', 'elements', 'src') + path.sep }),
+    staticProperties({ include: at('packages', 'elements', 'src') + path.sep }),
     typescript(),
     keepOutOfBundle(),
   ].filter(Boolean);

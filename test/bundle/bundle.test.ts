@@ -87,6 +87,27 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
     expect(win.pageErrors).to.deep.equal([]);
   });
 
+  // The bundle declares reactive properties its own way (scripts/static-properties.mjs): the
+  // attributes a page can set are still the ones the manifest documents, nothing more or less.
+  it('observes exactly the attributes custom-elements.json documents, on every element', async () => {
+    const win = await openPage();
+    const manifest = (await (await fetch('/packages/elements/custom-elements.json')).json()) as {
+      modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }>;
+    };
+    const documented = new Map(
+      manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
+    );
+    for (const tag of tags) {
+      const element = win.customElements.get(tag) as (CustomElementConstructor & { observedAttributes: string[] }) | undefined;
+      expect(element?.observedAttributes, `attributes of <${tag}>`).to.have.members(documented.get(tag) ?? ['(not in the manifest)']);
+    }
+    // Internal state is no attribute (the list above); `compact` still reflects as declared.
+    const progress = win.document.querySelector<DddProgress>('ddd-progress')!;
+    progress.compact = false;
+    await progress.updateComplete;
+    expect(progress.hasAttribute('compact'), 'compact reflects to the attribute').to.equal(false);
+  });
+
   it('shows English once the page loads lang/en.js, section texts and validation messages included', async () => {
     const win = await openPage('/test/bundle/page-en.html');
     const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
