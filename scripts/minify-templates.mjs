@@ -6,11 +6,22 @@
 import ts from 'typescript';
 
 const html = (text) => text.replace(/[ \t\r\n]*\n[ \t\r\n]*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
+// Outside quoted strings: no space around braces and semicolons, after `:` and `,`, around the
+// child combinator `>` or before `!important`, and no `;` before a `}`. Spaces around `+` and `-`
+// stay: calc() needs them.
+const cssOutsideStrings = (text) =>
+  text
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};>]) ?/g, '$1')
+    .replace(/([:,]) /g, '$1')
+    .replace(/ !important/g, '!important')
+    .replace(/;}/g, '}');
 const css = (text) =>
   text
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};]) ?/g, '$1');
+    .split(/("[^"]*"|'[^']*')/)
+    .map((part, index) => (index % 2 ? part : cssOutsideStrings(part)))
+    .join('');
 
 function templateEdits(source) {
   const edits = [];
