@@ -124,6 +124,23 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
     check!.click();
     await waitUntil(() => root.querySelector('.refusal'), 'the refusal of the check step', { timeout: 5000 });
     expect(squash(root.querySelector('.refusal')!.textContent)).to.equal('Part A is not complete yet. Finish every section first.');
+
+    // "Next" on a section with missing answers: the SDK's messages, worded around English labels.
+    const summaryOf = async (title: string) => {
+      const task = [...root.querySelectorAll<HTMLButtonElement>('.task__button')].find((button) => squash(button.querySelector('.task__title')?.textContent) === title);
+      expect(task, `a task "${title}"`).to.exist;
+      task!.click();
+      await waitUntil(() => [...root.querySelectorAll('button')].some((button) => squash(button.textContent) === 'Next'), `the section ${title}`, { timeout: 5000 });
+      [...root.querySelectorAll<HTMLButtonElement>('button')].find((button) => squash(button.textContent) === 'Next')!.click();
+      await waitUntil(() => root.querySelector('.ddd-error-summary li'), `the error summary of ${title}`, { timeout: 5000 });
+      return [...root.querySelectorAll('.ddd-error-summary li')].map((item) => squash(item.textContent));
+    };
+    expect(await summaryOf('A3 Current or last school')).to.deep.equal([
+      'Choose an answer for: Profile or sector.',
+      'Choose at least one answer for: Exam subjects.',
+      'Choose an answer for: Do you expect to get your diploma this year?',
+    ]);
+    expect(await summaryOf('A5 Internships, work and training')).to.deep.equal(['Add at least one experience and fill in everything.']);
     expect(win.pageErrors).to.deep.equal([]);
   });
 

@@ -6,7 +6,7 @@
  */
 import { applies, hasValue, isRequired, type ConditionContext } from './conditions.js';
 import { limits } from './contract.js';
-import { formatAs, localize, registerTexts, text, type Localized } from './i18n.js';
+import { format, formatAs, localize, registerTexts, text, type Localized, type TextVars } from './i18n.js';
 import type { AnswerValue, Question, ReferenceAnswer, SectionAnswers, SectionDefinition } from './sections/types.js';
 import { validateAnswer, type Issue } from './validators.js';
 
@@ -34,8 +34,9 @@ const sentence = (label: string) => (/[.?!]$/.test(label) ? label : `${label}.`)
 const both = (make: (label: string, lang: 'nl' | 'en') => string, label: Localized): Localized => text(make(label.nl, 'nl'), make(localize(label, 'en'), 'en'));
 
 /**
- * How language packs word a missing answer (`issue.required.<name>`). Dutch and English are
- * worded in `missingAnswerIssue` itself, which also lower-cases a label inside a sentence.
+ * How a missing answer is worded; language packs key them as `issue.required.<name>`. For Dutch
+ * and English `missingAnswerIssue` fills in the label worded for its place in the sentence
+ * (lower-cased inside it, a full stop at the end).
  */
 export const missingAnswerTexts = {
   choice: text('Kies een antwoord bij: {label}', 'Choose an answer for: {label}'),
@@ -50,6 +51,16 @@ export const missingAnswerTexts = {
 
 registerTexts(() => Object.entries(missingAnswerTexts).map(([name, message]) => [`issue.required.${name}`, message] as const));
 
+/**
+ * `template` (one of `missingAnswerTexts`) with `name` filled in, in Dutch and English by
+ * `word(label)` (a label worded for the middle or the end of a sentence); language packs get the
+ * template with the label as defined.
+ */
+function missing(template: Localized, name: 'label' | 'item', label: Localized, word: (label: string) => string, vars: TextVars = {}): Localized {
+  const worded = both(word, label);
+  return formatAs(format(template, { ...vars, [name]: worded }), template, { ...vars, [name]: label });
+}
+
 /** The message for a required question that has no (valid) answer yet, phrased for its kind. */
 export function missingAnswerIssue(question: Question): Issue {
   const label = question.label;
@@ -58,31 +69,20 @@ export function missingAnswerIssue(question: Question): Issue {
     case 'choice':
     case 'yesNo':
     case 'score':
-      message = both((l, lang) => (lang === 'nl' ? `Kies een antwoord bij: ${sentence(l)}` : `Choose an answer for: ${sentence(l)}`), label);
-      formatAs(message, missingAnswerTexts.choice, { label });
+      message = missing(missingAnswerTexts.choice, 'label', label, sentence);
       break;
     case 'multiChoice':
-      message = both((l, lang) => (lang === 'nl' ? `Kies minstens één antwoord bij: ${sentence(l)}` : `Choose at least one answer for: ${sentence(l)}`), label);
-      formatAs(message, missingAnswerTexts.multiChoice, { label });
+      message = missing(missingAnswerTexts.multiChoice, 'label', label, sentence);
       break;
     case 'confirm':
-      message = both((l, lang) => (lang === 'nl' ? `Vink dit aan: ${sentence(l)}` : `Tick this box: ${sentence(l)}`), label);
-      formatAs(message, missingAnswerTexts.confirm, { label });
+      message = missing(missingAnswerTexts.confirm, 'label', label, sentence);
       break;
     case 'reference':
-      message = both((l, lang) => (lang === 'nl' ? `Kies uit de lijst: ${sentence(l)}` : `Choose from the list: ${sentence(l)}`), label);
-      formatAs(message, missingAnswerTexts.reference, { label });
+      message = missing(missingAnswerTexts.reference, 'label', label, sentence);
       break;
     case 'repeat': {
       const count = question.minItems;
-      message = both(
-        (l, lang) =>
-          lang === 'nl'
-            ? `Voeg ${count <= 1 ? 'minstens één' : `minstens ${count} keer een`} ${midSentence(l)} toe en vul alles in.`
-            : `Add at least ${count <= 1 ? 'one' : count} ${midSentence(l)} and fill in everything.`,
-        question.itemLabel,
-      );
-      formatAs(message, count <= 1 ? missingAnswerTexts.repeatOne : missingAnswerTexts.repeatMany, { count, item: question.itemLabel });
+      message = missing(count <= 1 ? missingAnswerTexts.repeatOne : missingAnswerTexts.repeatMany, 'item', question.itemLabel, midSentence, { count });
       break;
     }
     default:
