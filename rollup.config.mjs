@@ -10,6 +10,7 @@ import path from 'node:path';
 import { englishAsLanguageFile } from './scripts/english-pack.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 import { staticProperties } from './scripts/static-properties.mjs';
+import { privateMemberNames, privateMembers } from './scripts/private-members.mjs';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -141,7 +142,9 @@ function keepOutOfBundle() {
   };
 }
 
-const terserPlugin = () => terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+// Private members were given a prefix by privateMembers(): terser shortens those names only.
+const terserPlugin = () =>
+  terser({ module: true, ecma: 2020, compress: { passes: 2 }, mangle: { properties: { regex: privateMemberNames } }, format: { comments: false } });
 
 const langPrefix = '\0doorstroom-lang:';
 const sdkLangDir = at('packages', 'sdk', 'src', 'lang');
@@ -190,6 +193,8 @@ export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcem
   const codes = languages ? languagePacks() : [];
   const englishId = `${langPrefix}en`;
   const plugins = [
+    // Before any other transform: it edits the sources as they are on disk.
+    privateMembers({ tsconfig: at('tsconfig.json'), entries: [elementsEntry], include: [at('packages', 'elements', 'src') + path.sep, at('packages', 'sdk', 'src') + path.sep] }),
     // English becomes dist/lang/en.js too; without language files it stays in the one file.
     codes.length > 0 &&
       englishAsLanguageFile({

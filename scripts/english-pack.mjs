@@ -111,6 +111,8 @@ async function registeredEnglish(sdkSrc, conditions) {
  * the module that puts it back (registerEnglish + addMessages).
  */
 export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, conditions }) {
+  // File → how its English is found and the text it had at buildStart. The edits are made on the
+  // code rollup hands over, so a plugin that renames identifiers may come first.
   const editsByFile = new Map();
   let sdkPairs = [];
   let uiMessages = {};
@@ -122,14 +124,16 @@ export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, co
       editsByFile.clear();
       const pairs = await registeredEnglish(sdkSrc, conditions);
       for (const file of sdkFiles()) {
-        const result = sdkEdits(file, readFileSync(file, 'utf8'));
-        if (result.edits.length) editsByFile.set(file, result.edits);
+        const text = readFileSync(file, 'utf8');
+        const result = sdkEdits(file, text);
+        if (result.edits.length) editsByFile.set(file, { edits: sdkEdits, text });
         pairs.push(...result.pairs);
       }
       uiMessages = {};
       for (const file of catalogueFiles()) {
-        const result = catalogueEdits(file, readFileSync(file, 'utf8'));
-        if (result.edits.length) editsByFile.set(file, result.edits);
+        const text = readFileSync(file, 'utf8');
+        const result = catalogueEdits(file, text);
+        if (result.edits.length) editsByFile.set(file, { edits: catalogueEdits, text });
         Object.assign(uiMessages, result.messages);
       }
       // First pair wins, as in i18n.ts: a Dutch wording has one English text. Texts that read the
@@ -149,10 +153,11 @@ export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, co
       ].join('\n');
     },
     transform(code, id) {
-      const edits = editsByFile.get(id);
-      if (!edits) return null;
-      // The file on disk changed since buildStart (watch mode): leave it as it is.
-      if (code !== readFileSync(id, 'utf8')) return null;
+      const file = editsByFile.get(id);
+      if (!file) return null;
+      // The file on disk changed since buildStart (watch mode): its English is not in en.js, leave it as it is.
+      if (readFileSync(id, 'utf8') !== file.text) return null;
+      const { edits } = file.edits(id, code);
       let out = code;
       for (const [start, end, replacement] of [...edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
       return { code: out, map: null };
