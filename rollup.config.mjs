@@ -182,6 +182,34 @@ function languageEntries(codes) {
   };
 }
 
+const bundleEntryId = '\0doorstroom-bundle-entry';
+
+/**
+ * The elements' index, with the Dutch message catalogues and then the style sheets evaluated
+ * first. Rollup writes modules in evaluation order; text next to text and CSS next to CSS
+ * compress better in gzip's 32 kB window (about 1.2 kB min+gzip here). Nothing observable
+ * changes: these modules only add messages (no key is in two catalogues) or create CSS, and
+ * every element is still defined by the index in its own order.
+ */
+function bundleEntry() {
+  const first = [
+    ['consent', 'consent.messages.ts'],
+    ['mentor-review', 'messages.ts'],
+    ['dossier-form', 'messages.ts'],
+    ['shared', 'tokens.ts'],
+    ['progress', 'ddd-progress.styles.ts'],
+    ['consent', 'ddd-consent.styles.ts'],
+    ['dossier-form', 'ddd-dossier-form.styles.ts'],
+    ['mentor-review', 'ddd-mentor-review.styles.ts'],
+  ].map((parts) => at('packages', 'elements', 'src', ...parts));
+  return {
+    name: 'doorstroom:bundle-entry',
+    resolveId: (source) => (source === bundleEntryId ? source : null),
+    load: (id) =>
+      id === bundleEntryId ? [...first.map((file) => `import ${JSON.stringify(file)};`), `export * from ${JSON.stringify(elementsEntry)};`].join('\n') : null,
+  };
+}
+
 /**
  * The script-tag build: dist/doorstroom.min.js, a self-contained, minified ES module (lit,
  * @lit/context, ky and the SDK inlined), and with `languages` (the default for the whole
@@ -192,7 +220,9 @@ function languageEntries(codes) {
 export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcemap = true, languages = input === elementsEntry } = {}) {
   const codes = languages ? languagePacks() : [];
   const englishId = `${langPrefix}en`;
+  const whole = input === elementsEntry;
   const plugins = [
+    whole && bundleEntry(),
     // Before any other transform: it edits the sources as they are on disk.
     privateMembers({ tsconfig: at('tsconfig.json'), entries: [elementsEntry], include: [at('packages', 'elements', 'src') + path.sep, at('packages', 'sdk', 'src') + path.sep] }),
     // English becomes dist/lang/en.js too; without language files it stays in the one file.
@@ -210,13 +240,14 @@ export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcem
     typescript(),
     keepOutOfBundle(),
   ].filter(Boolean);
+  const entry = whole ? bundleEntryId : input;
   if (codes.length === 0) {
-    return { input, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
+    return { input: entry, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
   }
   const main = path.basename(file, '.js');
   const isLanguageData = (id) => id.startsWith(langPrefix) || [sdkLangDir, elementsLangDir].some((dir) => id.startsWith(dir + path.sep));
   return {
-    input: { [main]: input, 'lang/en': englishId, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
+    input: { [main]: entry, 'lang/en': englishId, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
     // The language files import registerLanguage/addMessages from the main file: it may export them too.
     preserveEntrySignatures: 'allow-extension',
     plugins,
