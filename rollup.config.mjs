@@ -196,6 +196,7 @@ function bundleEntry() {
     ['consent', 'consent.messages.ts'],
     ['mentor-review', 'messages.ts'],
     ['dossier-form', 'messages.ts'],
+    ['dossier-form', 'data-export.ts'],
     ['shared', 'tokens.ts'],
     ['progress', 'ddd-progress.styles.ts'],
     ['consent', 'ddd-consent.styles.ts'],
