@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as contract from '../packages/sdk/src/contract.js';
 import * as requests from '../packages/sdk/src/requests.js';
+import { wholeNumber } from '../packages/sdk/src/checks.js';
 import type { DossierApi } from '../packages/sdk/src/contract.js';
 import { baseSections } from '../packages/sdk/src/config.js';
 import { refusal, refusalCodes } from '../packages/sdk/src/refusals.js';
@@ -21,7 +22,13 @@ interface ZodJsonSchemaApi {
   registry<Meta>(): { add(schema: unknown, meta: Meta): unknown };
   toJSONSchema(
     registry: unknown,
-    params: { target: string; io: 'input' | 'output'; uri: (id: string) => string; metadata: unknown },
+    params: {
+      target: string;
+      io: 'input' | 'output';
+      uri: (id: string) => string;
+      metadata: unknown;
+      override: (context: { zodSchema: { _zod: { def: { checks?: Array<{ _zod: { check: unknown } }> } } }; jsonSchema: JsonSchema }) => void;
+    },
   ): { schemas: Record<string, JsonSchema> };
 }
 
@@ -241,7 +248,24 @@ export async function buildOpenApi(): Promise<Record<string, unknown>> {
   const registry = z.registry<{ id: string; description: string }>();
   for (const [id, [schema, description]] of Object.entries(components)) registry.add(schema, { id, description });
   // 'input': what the SDK accepts. Its objects ignore unknown properties, so a backend may add some.
-  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'input', uri: (id) => `#/components/schemas/${id}`, metadata: registry });
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'input',
+    uri: (id) => `#/components/schemas/${id}`,
+    metadata: registry,
+    override: ({ zodSchema, jsonSchema }) => {
+      // The SDK's check functions for what z.int() and z.regex() check (packages/sdk/src/checks.ts), written as they would.
+      for (const { _zod } of zodSchema._zod.def.checks ?? []) {
+        if (_zod.check === wholeNumber) {
+          jsonSchema['type'] = 'integer';
+          jsonSchema['minimum'] ??= Number.MIN_SAFE_INTEGER;
+          jsonSchema['maximum'] ??= Number.MAX_SAFE_INTEGER;
+        }
+        const pattern = (_zod.check as { pattern?: unknown }).pattern;
+        if (pattern instanceof RegExp) jsonSchema['pattern'] = pattern.source;
+      }
+    },
+  });
   // Shared sub-schemas without a component name would land here; name them in `components` instead.
   if ('__shared' in schemas) throw new Error(`unnamed shared schemas: ${Object.keys(schemas['__shared'] ?? {}).join(', ')}`);
   for (const schema of Object.values(schemas)) {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { matching, wholeNumber } from './checks.js';
 import { codelists } from './data/codelists.js';
 import { registerTexts } from './i18n.js';
 import { optionTexts, sectionTexts } from './lang/keys.js';
@@ -13,7 +14,7 @@ export const sharingClassSchema = z.enum(['verplicht', 'optioneel', 'optIn', 've
 
 /** A question a region adds to a section (spec §7). */
 export const extraQuestionSchema = z.object({
-  id: z.string().check(z.regex(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/)),
+  id: z.string().check(matching(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/)),
   label: localized,
   help: z.optional(localized),
   kind: z.enum(['yesNo', 'text', 'choice', 'multiChoice', 'date', 'score']),
@@ -31,7 +32,7 @@ export const regionConfigSchema = z.object({
   competences: z.array(z.object({ code: z.string(), nl: z.string(), en: z.string() })),
   /** Sharing class per section id or `sectionId.questionId`; overrides the defaults. */
   sharing: z.record(z.string(), sharingClassSchema),
-  guardianConsentBelowAge: z.number().check(z.int(), z.gte(12), z.lte(21)),
+  guardianConsentBelowAge: z.number().check(wholeNumber, z.gte(12), z.lte(21)),
   mentorRoster: z.boolean(),
   support: z.object({
     naam: z.string(),
@@ -39,7 +40,7 @@ export const regionConfigSchema = z.object({
     telefoon: z.optional(z.string()),
     url: z.optional(z.string()),
   }),
-  registrationDeadline: z.object({ month: z.number().check(z.int(), z.gte(1), z.lte(12)), day: z.number().check(z.int(), z.gte(1), z.lte(31)) }),
+  registrationDeadline: z.object({ month: z.number().check(wholeNumber, z.gte(1), z.lte(12)), day: z.number().check(wholeNumber, z.gte(1), z.lte(31)) }),
 });
 export type RegionConfig = z.infer<typeof regionConfigSchema>;
 

@@ -3,6 +3,7 @@
  * The HTTP client parses every response with these; the fetch handler parses every request.
  */
 import * as z from 'zod/mini';
+import { wholeNumber } from './checks.js';
 import { regionConfigSchema } from './config.js';
 import type { ActionRequest, CreateDossierRequest } from './requests.js';
 export type { ActionRequest, CreateDossierRequest } from './requests.js';
@@ -112,7 +113,7 @@ export const dossierSchema = z.object({
   status: dossierStatusSchema,
   archived: z.boolean(),
   /** Increases on every change; send it back as `If-Match`. */
-  version: z.number().check(z.int(), z.nonnegative()),
+  version: z.number().check(wholeNumber, z.nonnegative()),
   student: z.object({ id, naam: z.string(), schoolId: nullable(id), klas: z.optional(z.string()), leerjaar: z.optional(z.number()) }),
   mentor: nullable(mentorSchema),
   /** Section id → answers. Sections the viewer may not see are absent. */
@@ -179,7 +180,7 @@ export const historyEntrySchema = z.object({
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const historySchema = z.array(historyEntrySchema);
 
-export const begeleidingSchema = z.object({ studentId: id, answers: sectionAnswersSchema, version: z.number().check(z.int(), z.nonnegative()) });
+export const begeleidingSchema = z.object({ studentId: id, answers: sectionAnswersSchema, version: z.number().check(wholeNumber, z.nonnegative()) });
 export type Begeleiding = Omit<z.infer<typeof begeleidingSchema>, 'answers'> & { answers: SectionAnswers };
 
 export const institutionSchema = z.object({ brin: z.string(), naam: z.string(), plaatsen: z.array(z.string()) });
@@ -190,7 +191,7 @@ export const programmeSchema = z.object({
   id: z.string(),
   crebo: z.string(),
   naam: z.string(),
-  niveau: z.number().check(z.int(), z.gte(1), z.lte(4)),
+  niveau: z.number().check(wholeNumber, z.gte(1), z.lte(4)),
   leerweg: z.enum(['BOL', 'BBL']),
   cohort: z.string(),
   locatieCodes: z.array(z.string()),
