@@ -9,11 +9,11 @@ import { isDossierApiError, type Dossier, type DossierApi } from '@doorstroom/sd
 import type { ApiController, DossierController } from '../shared/api.js';
 import { browserOnline } from '../shared/drafts.js';
 import { emit } from '../shared/events.js';
-import type { LocaleController } from '../shared/i18n.js';
+import { describeRefusal, type LocaleController } from '../shared/i18n.js';
 import { OnlineController } from '../shared/online.js';
 import type { ConsentDraft, DraftSection } from './consent.draft.js';
 import type { ConsentKey } from './consent.messages.js';
-import { errorMessage, needsInzage } from './consent.state.js';
+import { needsInzage } from './consent.state.js';
 import type { ConfirmAction } from './consent.views.js';
 
 export interface Notice {
@@ -207,7 +207,7 @@ export class ConsentSender {
     const network = isDossierApiError(error) && error.kind === 'network';
     if (network) this.connectivity.lost();
     const { lang } = this.parts.locale;
-    const message = errorMessage(error, lang, this.parts.locale.t('common.errorUnknown'));
+    const message = describeRefusal(error, lang);
     this.notice = { kind: 'error', text: message, ...(network ? { offline: true } : {}) };
     emit(this.host, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
   }

@@ -7,10 +7,7 @@
 import {
   buildSections,
   can,
-  isDossierApiError,
   localize,
-  refusal,
-  refusalCodes,
   sharingClassOf,
   type Actor,
   type Decision,
@@ -18,7 +15,6 @@ import {
   type DossierAction,
   type Localized,
   type MultiChoiceQuestion,
-  type RefusalCode,
   type RegionConfig,
   type SectionAnswers,
   type SectionDefinition,
@@ -128,19 +124,6 @@ export function needsInzage(me: Actor, dossier: Dossier, context: WorkflowContex
 /** The dossier as it would be with the student's unsaved answers, for checking `finalize` beforehand. */
 export function withDraft(dossier: Dossier, sectionId: string, draft: SectionAnswers): Dossier {
   return { ...dossier, answers: { ...dossier.answers, [sectionId]: draft } };
-}
-
-const isRefusalCode = (value: string | undefined): value is RefusalCode => !!value && (refusalCodes as string[]).includes(value);
-
-/** The message for a failed call: the workflow's own words when the backend refused, else the SDK's. */
-export function errorMessage(error: unknown, lang: string, fallback: string): string {
-  if (isDossierApiError(error)) {
-    // 403s carry a workflow reason too (e.g. a guardian opening a dossier that is not at the
-    // consent step yet): its own words say more than a generic "no access".
-    if (isRefusalCode(error.reason)) return localize(refusal(error.reason).message, lang);
-    return localize(error.userMessage, lang);
-  }
-  return fallback;
 }
 
 /** A date (YYYY-MM-DD or an ISO timestamp) as people write it: "23 november 2026". */

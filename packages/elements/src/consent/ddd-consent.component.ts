@@ -23,14 +23,14 @@ import { renderErrorSummary } from '../shared/error-summary.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
-import { LocaleController } from '../shared/i18n.js';
+import { describeRefusal, LocaleController } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { readOnlyAnswersStyles } from '../mentor-review/read-only-answers.js';
 import type { ConsentKey } from './consent.messages.js';
 import './consent.messages.js';
 import { ConsentDraft, type DraftSection } from './consent.draft.js';
 import { ConsentSender } from './consent.sending.js';
-import { decide, delenQuestion, errorMessage, formatDay, offers, viewFor, withDraft } from './consent.state.js';
+import { decide, delenQuestion, formatDay, offers, viewFor, withDraft } from './consent.state.js';
 import { renderConfirm, renderDossier, renderFinalSummary, renderGuardianStatus, renderNotice, renderOffline, renderSharing } from './consent.views.js';
 import type { ConfirmAction } from './consent.views.js';
 import { consentStyles } from './ddd-consent.styles.js';
@@ -142,7 +142,7 @@ export class DddConsent extends LitElement {
     const loadError = this.loader.status === 'error' || this.loader.status === 'notFound' ? this.loader.error : undefined;
     if (loadError !== undefined && loadError !== this.reportedLoadError) {
       this.reportedLoadError = loadError;
-      const message = errorMessage(loadError, this.language, this.locale.t('common.errorUnknown'));
+      const message = describeRefusal(loadError, this.language);
       emit(this, 'ddd-error', { error: loadError instanceof Error ? loadError : new Error(String(loadError)), message });
     }
     if (this.focusAfterRender) {
@@ -165,7 +165,7 @@ export class DddConsent extends LitElement {
       const early = me?.role === 'guardian' && isDossierApiError(this.loader.error) && this.loader.error.reason === 'wrongState';
       if (early) return this.message('consent.titleGuardian', this.t('consent.notYet.guardian'));
       return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
-        <p>${errorMessage(this.loader.error, this.language, this.locale.t('common.errorUnknown'))}</p>
+        <p>${describeRefusal(this.loader.error, this.language)}</p>
         <button type="button" part="button" class="ddd-button ddd-button--secondary" @click=${() => this.loader.reload()}>${this.t('common.retry')}</button>
       </div>`;
     }

@@ -2,17 +2,12 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import {
   canEdit,
-  isDossierApiError,
-  localize,
-  refusal,
-  refusalCodes,
   validateSection,
   type AnswerValue,
   type Dossier,
   type DossierApi,
   type DossierSummary,
   type FieldError,
-  type RefusalCode,
   type SectionDefinition,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
@@ -20,7 +15,7 @@ import type { DraftStore } from '../shared/drafts.js';
 import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { focusField, setAnswer } from '../shared/fields.js';
-import { describeError, LocaleController, type MessageVars } from '../shared/i18n.js';
+import { describeError, describeRefusal, LocaleController, type MessageVars } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { AnswerKeeper, renderSaveStatus } from './answer-keeper.js';
 import { AutosaveQueue } from './autosave.js';
@@ -245,12 +240,9 @@ export class DddDossierForm extends LitElement {
     return message;
   }
 
-  /** @internal A refusal's own Dutch/English message when the backend names one, else the SDK's user message. */
+  /** @internal A refusal's own message when the backend names one, else the SDK's user message. */
   messageFor(error: unknown): string {
-    if (isDossierApiError(error) && error.reason && (refusalCodes as string[]).includes(error.reason)) {
-      return localize(refusal(error.reason as RefusalCode).message, this.locale.lang);
-    }
-    return describeError(error, this.locale.lang);
+    return describeRefusal(error, this.locale.lang);
   }
 
   private async loadList(api: DossierApi): Promise<void> {

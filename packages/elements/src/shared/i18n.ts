@@ -8,7 +8,7 @@
  * through `Intl.PluralRules`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { directionOf, isDossierApiError, localize, type Localized } from '@doorstroom/sdk';
+import { directionOf, isDossierApiError, localize, refusal, refusalCodes, type Localized, type RefusalCode } from '@doorstroom/sdk';
 
 export type MessageVars = Readonly<Record<string, string | number>>;
 export type Message = string | ((vars: MessageVars) => string);
@@ -203,6 +203,17 @@ export function translatePlural(lang: string, key: string, count: number, vars: 
 export function describeError(error: unknown, lang: string): string {
   if (isDossierApiError(error)) return localize(error.userMessage, supportedLang(lang));
   return translate(lang, 'common.errorUnknown');
+}
+
+/**
+ * The message for a failed call that may be a workflow refusal: the refusal's own words when the
+ * backend names one (a 403 or 409 with `reason`, e.g. a guardian opening a dossier that is not at
+ * the consent step yet), else as `describeError`.
+ */
+export function describeRefusal(error: unknown, lang: string): string {
+  const reason = isDossierApiError(error) ? error.reason : undefined;
+  if (reason && (refusalCodes as ReadonlyArray<string>).includes(reason)) return localize(refusal(reason as RefusalCode).message, lang);
+  return describeError(error, lang);
 }
 
 /**
