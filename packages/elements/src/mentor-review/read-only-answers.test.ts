@@ -33,6 +33,19 @@ describe('renderAnswers (read-only deel A/B)', function () {
     await expect(host).to.be.accessible();
   });
 
+  it('titles each section with a heading of the level the caller asks for (3 by default, kept within 2–6)', async () => {
+    const levels = async (headingLevel?: number) => {
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      render(renderAnswers(section('motivatie'), {}, 'nl', headingLevel === undefined ? {} : { headingLevel }), host);
+      return [...host.querySelectorAll('.ro-title')].map((title) => `${title.localName} ${title.textContent!.trim()}`);
+    };
+    expect(await levels()).to.deep.equal(['h3 A9 Motivatie']);
+    expect(await levels(2)).to.deep.equal(['h2 A9 Motivatie']);
+    expect(await levels(5)).to.deep.equal(['h5 A9 Motivatie']);
+    expect(await levels(1)).to.deep.equal(['h2 A9 Motivatie']);
+    expect(await levels(9)).to.deep.equal(['h6 A9 Motivatie']);
+  });
+
   it('says "Niet ingevuld" for a required question without an answer, and hides questions that do not apply', async () => {
     const host = await show(['advies'], { advies: { pastKeuze: 'twijfel', eensMetDeelA: true } });
     const text = host.textContent!.replace(/\s+/g, ' ');

@@ -7,7 +7,6 @@
  *   render() { return renderAnswers(buildSections(config, dossier.type).filter((s) => s.part === 'A'), dossier.answers, 'nl'); }
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import {
   applies,
   hasValue,
@@ -68,8 +67,18 @@ function shows(question: Question, scope: SectionAnswers, context: ConditionCont
 
 /** A heading of level 2–6 (callers nest the answers under their own headings). */
 export function heading(level: number, title: string, id?: string): TemplateResult {
-  const tag = unsafeStatic(`h${Math.min(6, Math.max(2, Math.round(level)))}`);
-  return staticHtml`<${tag} class="ro-title" id=${id ?? nothing}>${title}</${tag}>`;
+  switch (Math.min(6, Math.max(2, Math.round(level)))) {
+    case 2:
+      return html`<h2 class="ro-title" id=${id ?? nothing}>${title}</h2>`;
+    case 3:
+      return html`<h3 class="ro-title" id=${id ?? nothing}>${title}</h3>`;
+    case 4:
+      return html`<h4 class="ro-title" id=${id ?? nothing}>${title}</h4>`;
+    case 5:
+      return html`<h5 class="ro-title" id=${id ?? nothing}>${title}</h5>`;
+    default:
+      return html`<h6 class="ro-title" id=${id ?? nothing}>${title}</h6>`;
+  }
 }
 
 function renderRow(question: Question, scope: SectionAnswers, lang: string, context: ConditionContext, options: RenderAnswersOptions): TemplateResult {
