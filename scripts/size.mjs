@@ -11,12 +11,13 @@ import path from 'node:path';
 import { bundleConfig, bundleFile, elementsEntry, root } from '../rollup.config.mjs';
 
 /** Bytes, min + gzip. The whole script-tag bundle registers every element. */
-// The target is 40 kB (issue 5); the bundle is at about 80 kB today (English moved to
-// lang/en.js, template indentation dropped). Until it is brought down further (zod in the
-// browser, ky, catalogues, per-element bundles), the checked-in budget guards against growth:
-// it fails on growth past 85 kB.
+// The target is 40 kB (issue 5), out of reach while the dependencies alone (lit, @lit/context,
+// ky, zod/mini) take about 20 kB and the Dutch texts about 11 kB. The bundle is at 80.0 kB today
+// (English in lang/en.js; request schemas, Lit decorators and lit/static-html left out; private
+// members shortened; catalogues, styles and state modules grouped for gzip). The checked-in
+// budget guards against growth: it fails past 82 kB (80.0 rounded up, plus 1 kB).
 const target = { bundle: 40_000 };
-const budget = { bundle: 85_000 };
+const budget = { bundle: 82_000 };
 
 const elementsSrc = path.join(root, 'packages', 'elements', 'src');
 const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), elementsSrc];
