@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { applyEdits } from './source-edits.mjs';
 
 const isText = (node) => node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
 const nameOf = (node) => (ts.isIdentifier(node) || ts.isStringLiteral(node) ? node.text : undefined);
@@ -158,9 +159,7 @@ export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, co
       // The file on disk changed since buildStart (watch mode): its English is not in en.js, leave it as it is.
       if (readFileSync(id, 'utf8') !== file.text) return null;
       const { edits } = file.edits(id, code);
-      let out = code;
-      for (const [start, end, replacement] of [...edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
-      return { code: out, map: null };
+      return { code: applyEdits(code, edits), map: null };
     },
   };
 }

@@ -4,6 +4,7 @@
 // same, also under `white-space: pre-line`; markup has no <pre> and no template text in a
 // `white-space: pre-wrap` element. css: comments go, whitespace shrinks to what the syntax needs.
 import ts from 'typescript';
+import { applyEdits } from './source-edits.mjs';
 
 const html = (text) => text.replace(/[ \t\r\n]*\n[ \t\r\n]*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
 // Outside quoted strings: no space around braces and semicolons, after `:` and `,`, around the
@@ -52,9 +53,7 @@ export function minifyTemplates({ include }) {
       if (!id.startsWith(include) || !id.endsWith('.ts') || !/\b(html|css|svg)`/.test(code)) return null;
       const edits = templateEdits(ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true));
       if (!edits.length) return null;
-      let out = code;
-      for (const [start, end, replacement] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
-      return { code: out, map: null };
+      return { code: applyEdits(code, edits), map: null };
     },
   };
 }

@@ -11,6 +11,7 @@
 // with the prefix taken out again, is the same to the byte as the bundle built without renaming.
 import ts from 'typescript';
 import path from 'node:path';
+import { applyEdits } from './source-edits.mjs';
 
 /** Names terser may shorten: `mangle: { properties: { regex: privateMemberNames } }`. */
 export const privatePrefix = '__$p_';
@@ -124,9 +125,7 @@ export function privateMembers({ tsconfig, entries, include }) {
     transform(code, id) {
       const file = renames.get(id);
       if (!file || code !== file.text) return null;
-      let out = code;
-      for (const [start, end, replacement] of [...file.edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
-      return { code: out, map: null };
+      return { code: applyEdits(code, file.edits), map: null };
     },
   };
 }

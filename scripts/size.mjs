@@ -39,7 +39,7 @@ function newestSource(dir) {
 function bundleIsStale() {
   if (!existsSync(bundleFile)) return true;
   const built = statSync(bundleFile).mtimeMs;
-  const buildFiles = ['rollup.config.mjs', 'scripts/english-pack.mjs', 'scripts/minify-templates.mjs', 'scripts/static-properties.mjs', 'scripts/private-members.mjs'].map((file) => path.join(root, file));
+  const buildFiles = ['rollup.config.mjs', 'scripts/english-pack.mjs', 'scripts/minify-templates.mjs', 'scripts/static-properties.mjs', 'scripts/private-members.mjs', 'scripts/source-edits.mjs'].map((file) => path.join(root, file));
   const inputs = [...buildFiles.filter(existsSync).map((file) => statSync(file).mtimeMs), ...sourceDirs.map(newestSource)];
   return inputs.some((time) => time > built);
 }

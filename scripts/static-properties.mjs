@@ -4,6 +4,7 @@
 // per field and Lit's decorator module (about 0.6 kB min+gzip). The sources keep the decorators:
 // the custom elements manifest (`npm run analyze`) reads its attributes and privacy from them.
 import ts from 'typescript';
+import { applyEdits } from './source-edits.mjs';
 
 const decoratorModule = 'lit/decorators.js';
 
@@ -66,9 +67,7 @@ export function staticProperties({ include }) {
       if (!id.startsWith(include) || !id.endsWith('.ts') || !code.includes(decoratorModule)) return null;
       const edits = propertyEdits(ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true));
       if (!edits.length) return null;
-      let out = code;
-      for (const [start, end, replacement] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
-      return { code: out, map: null };
+      return { code: applyEdits(code, edits), map: null };
     },
   };
 }
