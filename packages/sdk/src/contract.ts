@@ -47,7 +47,7 @@ export type DossierAction = z.infer<typeof dossierActionSchema>;
  * flag a complete pair is one code point, so only a lone half matches the range.
  */
 const unstorableCharacter = /[\u0000\uD800-\uDFFF]/u;
-const unstorableCharacters = /[\u0000\uD800-\uDFFF]/gu;
+const unstorableCharacters = new RegExp(unstorableCharacter.source, 'gu');
 
 /** False when `text` holds a NUL character or a lone surrogate, which requests may not carry. */
 export function isStorableText(text: string): boolean {
