@@ -5,8 +5,7 @@
  * (the others), so the two halves run side by side.
  */
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
-import { localize, toStorableText, userMessageFor, type MemoryBackend } from '@doorstroom/sdk';
+import { localize, toStorableText, userMessageFor } from '@doorstroom/sdk';
 import { describePayload, type HostileCategory, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
 import type { DddDossierForm } from '../dossier-form/ddd-dossier-form.component.js';
 import { deelASections } from '../dossier-form/state.js';
@@ -15,10 +14,9 @@ import {
   control,
   expectInert,
   expectLayoutHolds,
-  hostileBackend,
+  hostileSweepSetup,
   mountForm,
   openingAnswers,
-  resetTrap,
   shadowText,
   textFields,
   typeInto,
@@ -33,17 +31,10 @@ const refusedMessage = localize(userMessageFor('validation', { write: true }), '
 export function sweepDeelA(payloads: ReadonlyArray<HostilePayload>): void {
   describe('every deel A text field', function () {
     this.timeout(280000);
-    let backend: MemoryBackend;
-
-    before(() => setViewport({ width: 320, height: 720 }));
-    after(() => setViewport({ width: 800, height: 600 }));
-    beforeEach(() => {
-      resetTrap();
-      backend = hostileBackend();
-    });
-    afterEach(() => expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined));
+    const hostile = hostileSweepSetup();
 
     it(`takes ${payloads.length} payloads in every deel A text field, stores them exactly and shows them inert on the check page`, async () => {
+      const backend = hostile();
       const student = backend.client(backend.tokens['student-noor']!);
       const dossierId = 'dossier-noor';
       const config = await student.config();

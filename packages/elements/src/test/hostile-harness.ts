@@ -4,6 +4,7 @@
  * user text, the layout holds, answers wrap).
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import {
   createMemoryBackend,
   exampleData,
@@ -77,6 +78,23 @@ export function openingAnswers(section: SectionDefinition): SectionAnswers {
 
 export function resetTrap(): void {
   (window as unknown as Record<string, unknown>)[hostileTrap] = undefined;
+}
+
+/**
+ * Inside a sweep's `describe`: a phone-sized viewport (where layout breaks first), a fresh
+ * hostile backend and trap before each test, and no prototype pollution after it. Returns the
+ * current test's backend.
+ */
+export function hostileSweepSetup(): () => MemoryBackend {
+  let backend: MemoryBackend;
+  before(() => setViewport({ width: 320, height: 720 }));
+  after(() => setViewport({ width: 800, height: 600 }));
+  beforeEach(() => {
+    resetTrap();
+    backend = hostileBackend();
+  });
+  afterEach(() => expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined));
+  return () => backend;
 }
 
 /** Types a value the way the browser would accept it; returns what the control now holds (inputs drop line breaks). */

@@ -11,7 +11,6 @@
  * Run by hostile-search.test.ts (markup payloads) and hostile-search-text.test.ts (the others).
  */
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import { createHttpClient, findSection, limits, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
 import { completeAnswers } from '../../../sdk/src/testing/fixtures.js';
 import { describePayload, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
@@ -21,7 +20,7 @@ import { catalogSearch } from '../shared/catalog.js';
 import { translate } from '../shared/i18n.js';
 import '../shared/test-host.js';
 import type { TestSectionForm } from '../shared/test-host.js';
-import { expectInert, expectLayoutHolds, hostileBackend, mountForm, resetTrap, typeInto, until } from './hostile-harness.js';
+import { expectInert, expectLayoutHolds, hostileSweepSetup, mountForm, typeInto, until } from './hostile-harness.js';
 
 /**
  * Whether the backend must refuse `q` (too long), may refuse it (a NUL, which no store can look
@@ -71,16 +70,10 @@ function box(host: Element, id: string) {
 export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
   describe('search boxes', function () {
     this.timeout(280000);
-    let backend: MemoryBackend;
-    before(() => setViewport({ width: 320, height: 720 }));
-    after(() => setViewport({ width: 800, height: 600 }));
-    beforeEach(() => {
-      resetTrap();
-      backend = hostileBackend();
-    });
-    afterEach(() => expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined));
+    const hostile = hostileSweepSetup();
 
     it(`takes ${payloads.length} payloads in the A7 typeahead (instelling, opleiding, locatie) and sends each as q, nothing else`, async () => {
+      const backend = hostile();
       const { api, requests } = recordingClient(backend, 'student-noor');
       const dossier = await api.getDossier('dossier-noor');
       await api.saveSection('dossier-noor', 'vervolgkeuze', { instelling: completeAnswers('vervolgkeuze')['instelling']! }, dossier.version);
@@ -136,6 +129,7 @@ export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
     });
 
     it(`takes ${payloads.length} payloads in the mentor's "Mijn leerlingen" search and sends each as q, nothing else`, async () => {
+      const backend = hostile();
       const { api, requests } = recordingClient(backend, 'mentor-de-vries');
       const el = await fixture<DddMentorReview>(html`<ddd-mentor-review lang="nl" view="mijnLeerlingen" .api=${api}></ddd-mentor-review>`);
       const search = () => el.shadowRoot!.querySelector<HTMLInputElement>('#filter-q');
