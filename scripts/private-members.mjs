@@ -46,6 +46,9 @@ export function privateMemberEdits({ tsconfig, entries, include }) {
         const symbol = checker.getSymbolAtLocation(node.name);
         if (symbol) renamed.set(symbol, privatePrefix + node.name.text);
         if (symbol && isDecorated(node)) unsafe.add(symbol);
+        // A public getter with a private setter is public: reads from outside resolve to the
+        // getter and would keep the old name while the class renamed it.
+        if (symbol && symbol.declarations?.some((declaration) => !isPrivate(declaration))) unsafe.add(symbol);
       } else if (ts.isParameter(node) && isPrivate(node) && ts.isIdentifier(node.name)) {
         const [parameter, property] = checker.getSymbolsOfParameterPropertyDeclaration(node, node.name.text);
         renamed.set(property, privatePrefix + node.name.text);
@@ -105,7 +108,30 @@ export function privateMemberEdits({ tsconfig, entries, include }) {
     const safe = list.filter(({ symbol }) => !unsafe.has(symbol)).map(({ edit }) => edit);
     if (safe.length) renames.set(fileName, { text: program.getSourceFile(fileName).text, edits: safe });
   }
+  checkRenamedProgram(program, renames);
   return { renames, sources: files.map((f) => [f.fileName, f.text]) };
+}
+
+/**
+ * The renamed sources must still type-check: a use the analysis missed (a read that still says
+ * `busy` where the class now says `__$p_busy`) is a type error here instead of `undefined` in a
+ * school's browser. The original program is type-checked clean by `tsc` in CI.
+ */
+function checkRenamedProgram(program, renames) {
+  const options = program.getCompilerOptions();
+  const host = ts.createCompilerHost(options);
+  const readFile = host.readFile.bind(host);
+  host.readFile = (fileName) => {
+    const file = renames.get(path.resolve(fileName)) ?? renames.get(fileName);
+    return file ? applyEdits(file.text, file.edits) : readFile(fileName);
+  };
+  const renamed = ts.createProgram(program.getRootFileNames(), options, host);
+  // Every source file, not only the renamed ones: a file that merely reads a member counts most.
+  const errors = renamed.getSourceFiles().filter((f) => !f.isDeclarationFile).flatMap((f) => renamed.getSemanticDiagnostics(f));
+  if (errors.length > 0) {
+    const where = errors.slice(0, 5).map((d) => `${d.file ? `${path.relative(process.cwd(), d.file.fileName)}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    throw new Error(`Renaming private members broke ${errors.length} use(s):\n${where.join('\n')}`);
+  }
 }
 
 // size.mjs builds several bundles in one process: the analysis holds while no source changed.
