@@ -105,21 +105,13 @@ function render() {
   switch (actor.role) {
     case 'student': {
       app.className = 'portal-main with-side';
+      const agreementCard = () =>
+        dossierCard(tr('agreement'), api, (d) => d.status === 'akkoord' || d.status === 'afgerond', showConsent, tr('open'));
+      const side = contextFor(token, agreementCard());
       const form = el('ddd-dossier-form', {});
-      form.addEventListener('ddd-action', () => render());
-      app.replaceChildren(
-        contextFor(token, form),
-        contextFor(
-          token,
-          dossierCard(
-            tr('agreement'),
-            api,
-            (d) => d.status === 'akkoord' || d.status === 'afgerond',
-            showConsent,
-            tr('open'),
-          ),
-        ),
-      );
+      // Only the side card follows an action: the form keeps its own confirmation ("sent to your mentor") on screen.
+      form.addEventListener('ddd-action', () => side.replaceChildren(agreementCard()));
+      app.replaceChildren(contextFor(token, form), side);
       break;
     }
     case 'mentor':
