@@ -5,7 +5,7 @@
 //   3. script-tag bundle within size budget  — one check
 //   4. npm packages publishable (exports, declarations) — one check
 //   5. Storybook builds (offline)             — one check
-//   6. reference server + conformance kit    — Node's test runner
+//   6. reference server + conformance kit + the demo end to end — Node's test runner
 //   7. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -67,12 +67,13 @@ if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle'
 check('npm packages: exports, tarball contents and declarations', 'node', ['scripts/check-packages.mjs']);
 check('Storybook builds', 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '--output-dir', 'storybook-static']);
 if (existsSync('packages/server/test')) {
-  counted('reference server and conformance kit (node --test)', 'node', ['--conditions=@doorstroom/source', '--import', 'tsx', '--test', '--test-reporter=tap', ...listServerTests()], nodeTestCounts);
+  counted('reference server, conformance kit and the demo played end to end (node --test)', 'node', ['--conditions=@doorstroom/source', '--import', 'tsx', '--test', '--test-reporter=tap', ...listNodeTests()], nodeTestCounts);
 }
 counted('browser tests (Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], browserCounts);
 
-function listServerTests() {
-  return spawnSync('sh', ['-c', 'ls packages/server/test/*.test.ts'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+/** The server's tests, and test/demo/*.e2e.ts: the demo portal in Chromium, driven from Node. */
+function listNodeTests() {
+  return spawnSync('sh', ['-c', 'ls packages/server/test/*.test.ts test/demo/*.e2e.ts'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
