@@ -5,10 +5,11 @@
 // lists the modules that weigh most.
 import { rollup } from 'rollup';
 import { minify } from 'terser';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { bundleConfig, bundleFile, elementsEntry, root } from '../rollup.config.mjs';
+import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Bytes, min + gzip. The whole script-tag bundle registers every element. */
 // The target is 40 kB (issue 5), out of reach while the dependencies alone (lit, @lit/context,
@@ -20,29 +21,10 @@ const target = { bundle: 40_000 };
 const budget = { bundle: 82_000 };
 
 const elementsSrc = path.join(root, 'packages', 'elements', 'src');
-const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), elementsSrc];
 const showModules = process.argv.includes('--modules');
 
 const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const gzipSize = (code) => gzipSync(code, { level: 9 }).length;
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function bundleIsStale() {
-  if (!existsSync(bundleFile)) return true;
-  const built = statSync(bundleFile).mtimeMs;
-  const buildFiles = ['rollup.config.mjs', 'scripts/english-pack.mjs', 'scripts/minify-templates.mjs', 'scripts/static-properties.mjs', 'scripts/private-members.mjs', 'scripts/source-edits.mjs'].map((file) => path.join(root, file));
-  const inputs = [...buildFiles.filter(existsSync).map((file) => statSync(file).mtimeMs), ...sourceDirs.map(newestSource)];
-  return inputs.some((time) => time > built);
-}
 
 async function build(options, write) {
   const config = bundleConfig(options);

@@ -7,6 +7,7 @@
 //   5. Storybook builds (offline)             — one check
 //   6. reference server + conformance kit + the demo end to end — Node's test runner
 //   7. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
+//   8. the cross-element flows again on dist/doorstroom.min.js (web-test-runner.bundle.config.mjs)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
@@ -70,6 +71,9 @@ if (existsSync('packages/server/test')) {
   counted('reference server, conformance kit and the demo played end to end (node --test)', 'node', ['--conditions=@doorstroom/source', '--import', 'tsx', '--test', '--test-reporter=tap', ...listNodeTests()], nodeTestCounts);
 }
 counted('browser tests (Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], browserCounts);
+if (process.argv.length <= 2) {
+  counted('cross-element browser tests against the built script-tag bundle (Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.bundle.config.mjs'], browserCounts);
+}
 
 /** The server's tests, and test/demo/*.e2e.ts: the demo portal in Chromium, driven from Node. */
 function listNodeTests() {
