@@ -5,7 +5,8 @@
  * portal really embeds: minified, with the production build of Lit. bundle.html is plain markup
  * over its own HTTP backend (/test-api-csp). A student fills in and saves a section, searches an
  * mbo institution in the A7 typeahead and meets the error summary; a dossier that does not exist
- * shows its error; and no `securitypolicyviolation` fires at any point.
+ * shows its error; offline, her answer is kept and the notice shown, and back online a conflict
+ * with another device asks which answer stays; and no `securitypolicyviolation` fires at any point.
  *
  * The bundle is built by `node scripts/size.mjs` (npm test runs it before the browser tests).
  */
@@ -185,4 +186,37 @@ describe('the built script-tag bundle under a strict Content-Security-Policy', f
       expect(unexpected, 'page errors other than the missing dossier').to.deep.equal([]);
     });
   }
+
+  it('shows the offline notice and the conflict choice without a violation (style-src self too)', async () => {
+    const win = await openPage('?style=strict');
+    await everyElementRendered(win);
+    const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
+    const $ = <T extends HTMLElement = HTMLElement>(selector: string) => shadow(form).querySelector<T>(selector);
+    await openTask(win, form, 'A9 Motivatie', '#ddd-waarom');
+
+    // Offline: the answer is kept on the device and the form says so.
+    win.dispatchEvent(new Event('offline'));
+    await typeInto(form, '#ddd-waarom', 'Mijn eigen reden: ik help graag mensen.');
+    await waitOnPage(win, () => squash(shadow(form).textContent).includes('Je bent offline.'), 'the offline notice');
+
+    // Meanwhile the same question changed on another device.
+    const stored = await storedNoor();
+    const elsewhere = await fetch(`${api}/dossiers/dossier-noor/sections/motivatie`, {
+      method: 'PATCH',
+      headers: { Authorization: 'Bearer student-noor', 'Content-Type': 'application/json', 'If-Match': `"${stored.version}"` },
+      body: JSON.stringify({ answers: { waarom: 'Van de tablet: ik wil met kinderen werken.' } }),
+    });
+    expect(elsewhere.status, 'the save from the other device').to.equal(200);
+
+    // Back online the kept answer is sent, meets a 409, and the form asks which answer stays.
+    win.dispatchEvent(new Event('online'));
+    await waitOnPage(win, () => $('.conflicts'), 'the conflict choice');
+    expect(squash($('.conflict')!.textContent)).to.contain('Van de tablet: ik wil met kinderen werken.').and.contain('Mijn eigen reden: ik help graag mensen.');
+    $<HTMLInputElement>('#conflict-motivatie-waarom-mine')!.click();
+    [...shadow(form).querySelectorAll<HTMLButtonElement>('.conflicts button')].find((button) => squash(button.textContent) === 'Opslaan')!.click();
+    await waitUntil(async () => (await storedNoor()).answers['motivatie']?.['waarom'] === 'Mijn eigen reden: ik help graag mensen.', 'her answer stored', { timeout: 10000 });
+
+    expect(win.cspViolations).to.deep.equal([]);
+    expect(win.pageErrors.filter((error) => !error.includes('Dit bestaat niet (meer)'))).to.deep.equal([]);
+  });
 });
