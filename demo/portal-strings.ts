@@ -43,13 +43,30 @@ const strings = {
   },
   'role.mbo': { nl: 'Mbo-intake', en: 'MBO intake', ar: 'قبول mbo', tr: 'mbo kabul birimi', uk: 'Прийом до mbo', pl: 'Rekrutacja mbo' },
   loading: { nl: 'Laden…', en: 'Loading…', ar: 'جارٍ التحميل…', tr: 'Yükleniyor…', uk: 'Завантаження…', pl: 'Wczytywanie…' },
-  empty: {
-    nl: 'Hier staat nog niets.',
-    en: 'Nothing here yet.',
-    ar: 'لا يوجد شيء هنا بعد.',
-    tr: 'Burada henüz bir şey yok.',
-    uk: 'Тут поки нічого немає.',
-    pl: 'Na razie nic tu nie ma.',
+  // Why a card is empty, so a newcomer playing the demo knows which role to play next.
+  'empty.agreement': {
+    nl: 'Je dossier komt hier zodra je mentor deel B heeft ingevuld en het naar je terugstuurt.',
+    en: 'Your dossier appears here once your mentor has filled in part B and sends it back to you.',
+    ar: 'سيظهر ملفك هنا بعد أن يعبّئ مرشدك deel B ويعيده إليك.',
+    tr: 'Mentorun deel B’yi doldurup dosyayı sana geri gönderdiğinde dosyan burada görünür.',
+    uk: 'Твоє досьє з’явиться тут, коли ментор заповнить deel B і надішле його тобі.',
+    pl: 'Twoja teczka pojawi się tutaj, gdy mentor wypełni deel B i odeśle ją do ciebie.',
+  },
+  'empty.child': {
+    nl: 'Het dossier van uw kind komt hier zodra uw kind en de mentor het klaar hebben voor uw toestemming.',
+    en: 'Your child’s dossier appears here once your child and the mentor have it ready for your consent.',
+    ar: 'سيظهر ملف طفلك هنا عندما يجهّزه طفلك والمرشد لموافقتك.',
+    tr: 'Çocuğunuzun dosyası, çocuğunuz ve mentor onu onayınız için hazırladığında burada görünür.',
+    uk: 'Досьє вашої дитини з’явиться тут, коли дитина й ментор підготують його для вашої згоди.',
+    pl: 'Teczka dziecka pojawi się tutaj, gdy dziecko i mentor przygotują ją do pani/pana zgody.',
+  },
+  'empty.mbo': {
+    nl: 'Hier komen de dossiers die leerlingen hebben afgerond voor een opleiding van uw instelling.',
+    en: 'Dossiers that students have completed for a programme at your institution appear here.',
+    ar: 'تظهر هنا الملفات التي أكملها الطلاب لتخصص في مؤسستكم.',
+    tr: 'Öğrencilerin kurumunuzdaki bir bölüm için tamamladığı dosyalar burada görünür.',
+    uk: 'Тут з’являються досьє, які учні завершили для програми вашого закладу.',
+    pl: 'Tutaj pojawiają się teczki, które uczniowie zakończyli dla kierunku w waszej placówce.',
   },
   loadFailed: {
     nl: 'De dossiers konden niet worden geladen.',

@@ -46,7 +46,16 @@ function contextFor(token: string, ...children: Node[]) {
   return el('ddd-context', { 'api-base': apiBase, token, lang: lang() }, ...children);
 }
 
-function dossierCard(title: string, api: DossierApi, filter: (d: DossierSummary) => boolean, open: (d: DossierSummary) => void, openLabel: string) {
+interface CardOptions {
+  title: string;
+  /** Why the card is empty: when a dossier will show up here. */
+  empty: string;
+  filter: (d: DossierSummary) => boolean;
+  open: (d: DossierSummary) => void;
+  openLabel: string;
+}
+
+function dossierCard(api: DossierApi, { title, empty, filter, open, openLabel }: CardOptions) {
   const card = el('section', { class: 'card', 'aria-label': title }, el('h2', { text: title }));
   const list = el('div', {}, el('p', { class: 'muted', text: tr('loading') }));
   card.append(list);
@@ -55,7 +64,7 @@ function dossierCard(title: string, api: DossierApi, filter: (d: DossierSummary)
     .then(({ items }) => {
       const shown = items.filter(filter);
       list.replaceChildren();
-      if (shown.length === 0) list.append(el('p', { class: 'muted', text: tr('empty') }));
+      if (shown.length === 0) list.append(el('p', { class: 'muted', text: empty }));
       for (const dossier of shown) {
         list.append(
           el(
@@ -106,7 +115,13 @@ function render() {
     case 'student': {
       app.className = 'portal-main with-side';
       const agreementCard = () =>
-        dossierCard(tr('agreement'), api, (d) => d.status === 'akkoord' || d.status === 'afgerond', showConsent, tr('open'));
+        dossierCard(api, {
+          title: tr('agreement'),
+          empty: tr('empty.agreement'),
+          filter: (d) => d.status === 'akkoord' || d.status === 'afgerond',
+          open: showConsent,
+          openLabel: tr('open'),
+        });
       const side = contextFor(token, agreementCard());
       const form = el('ddd-dossier-form', {});
       // Only the side card follows an action: the form keeps its own confirmation ("sent to your mentor") on screen.
@@ -119,12 +134,12 @@ function render() {
       break;
     case 'guardian':
       app.replaceChildren(
-        contextFor(token, dossierCard(tr('childDossiers'), api, () => true, showConsent, tr('readAndConsent'))),
+        contextFor(token, dossierCard(api, { title: tr('childDossiers'), empty: tr('empty.child'), filter: () => true, open: showConsent, openLabel: tr('readAndConsent') })),
       );
       break;
     case 'mbo':
       app.replaceChildren(
-        contextFor(token, dossierCard(tr('mboDossiers'), api, () => true, showConsent, tr('read'))),
+        contextFor(token, dossierCard(api, { title: tr('mboDossiers'), empty: tr('empty.mbo'), filter: () => true, open: showConsent, openLabel: tr('read') })),
       );
       break;
   }

@@ -72,9 +72,14 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
 
   it('plays the whole flow from "Nieuw dossier" to "Afgerond" and keeps it', async () => {
     await page.goto(`${server.url}/`);
+    // An empty card says when something will show up there, so a newcomer knows whom to play next.
+    await playAs('guardian-koster');
+    await shows(card('Dossiers van uw kind'), 'Het dossier van uw kind komt hier zodra uw kind en de mentor het klaar hebben');
+
     // --- Milan (16) starts a dossier -------------------------------------------------------------
     await playAs('student-milan');
     await shows(form(), 'Nieuw dossier');
+    await shows(card('Akkoordverklaring'), 'Je dossier komt hier zodra je mentor deel B heeft ingevuld');
     await tick(form(), 'ddd-new-type-vo-mbo');
     await form().getByRole('button', { name: 'Dossier maken' }).click();
     await form().locator('#form-heading').waitFor();
