@@ -178,9 +178,24 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.selectOption('#lang', 'nl');
 
+    // --- At 320 CSS pixels (WCAG 1.4.10) nothing scrolls sideways, whoever plays ------------------
+    await page.setViewportSize({ width: 320, height: 700 });
+    for (const [token, ready] of [
+      ['student-milan', form().getByText('Mijn dossiers')],
+      ['mentor-visser', mentor().getByText('Dossiers van mijn leerlingen')],
+      ['guardian-koster', card('Dossiers van uw kind').locator('.dossier-row ddd-progress')],
+      ['mbo-albeda', card('Afgeronde dossiers voor uw instelling').locator('.dossier-row ddd-progress')],
+    ] as const) {
+      await playAs(token);
+      await ready.first().waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, `${token}: the page fits 320 pixels`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // --- "Demo opnieuw beginnen" starts over ----------------------------------------------------------
     await page.getByRole('button', { name: 'Demo opnieuw beginnen' }).click();
     await page.waitForEvent('load');
+    await playAs('student-milan');
     await shows(form(), 'Nieuw dossier');
     assert.equal((await milan.listDossiers()).items.length, 0, 'Milan has no dossier after the reset');
 
