@@ -428,6 +428,10 @@ export class DddDossierForm extends LitElement {
         ${editable ? renderSaveStatus(this) : nothing}
       </div>
       ${this.notice ? html`<p class="ddd-notice form__notice" part="notice" role="status" tabindex="-1">${this.t(this.notice.key, this.notice.vars)}</p>` : nothing}
+      ${editable && view.dossier.status === 'concept' && view.dossier.mentor
+        ? // A mentor is only chosen when sending: the dossier went out once and came back.
+          html`<p class="ddd-notice" part="notice">${this.t('form.returned', { mentor: view.dossier.mentor.naam })}</p>`
+        : nothing}
       ${editable ? renderConflicts(this) : nothing}
       <div class="layout">
         ${renderTaskList(this, items, view, editable)}

@@ -388,6 +388,20 @@ describe('ddd-dossier-form', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('says the dossier is back with the student after it came back from the mentor, and not before', async () => {
+      const { api } = signIn('student-noor');
+      await completeDeelA(api, 'dossier-noor');
+      const before = await openNoor(undefined, { api });
+      expect(text(before.el)).not.to.contain('Je dossier staat weer bij jou');
+      before.el.remove();
+
+      const sent = await api.act('dossier-noor', 'submitToMentor', { mentorId: 'mentor-yilmaz' });
+      await api.act('dossier-noor', 'returnToDeelA', {}, sent.version);
+      const { el } = await openNoor(undefined, { api });
+      expect(text(el)).to.contain('Je dossier staat weer bij jou. Pas aan wat nodig is. Stuur het daarna opnieuw naar Meneer K. Yilmaz.');
+      expect($(el, '#ddd-mentor-1'), 'the form offers sending again').not.to.equal(null);
+    });
+
     it('asks for a free mentor name and e-mail without a roster', async () => {
       const { api } = signIn('student-noor', { mentorRoster: false });
       await completeDeelA(api, 'dossier-noor');

@@ -112,6 +112,7 @@ export const ar: Catalogue = {
   'form.readonly.title': 'لا يمكنك تغيير deel A الآن',
   'form.readonly.bijMentor': 'ملفك عند مرشدك. هل تريد أن تغيّر شيئًا؟ اطلب من مرشدك أن يعيده إليك.',
   'form.readonly.deelB': 'مرشدك يعبّئ الآن deel B. بعد ذلك يعود الملف إليك لتطّلع عليه.',
+  'form.returned': 'ملفك عاد إليك. غيّر ما يلزم، ثم أرسله مرة أخرى إلى مرشدك ({mentor}).',
   'form.readonly.akkoord': 'ملفك جاهز لإقرار الموافقة. هل تريد أن تغيّر deel A؟ ارجع إلى deel A من إقرار الموافقة.',
   'form.readonly.afgerond': 'ملفك مكتمل وأُرسِل. لا يمكن تغيير أي شيء بعد الآن.',
   'form.readonly.archived': 'هذا الملف مؤرشف.',

@@ -110,6 +110,7 @@ export const pl: Catalogue = {
   'form.readonly.title': 'Nie możesz teraz zmienić deel A',
   'form.readonly.bijMentor': 'Twoje dossier jest u mentora. Chcesz coś zmienić? Poproś mentora, żeby je odesłał.',
   'form.readonly.deelB': 'Twój mentor wypełnia teraz deel B. Potem dostaniesz dossier z powrotem do przejrzenia.',
+  'form.returned': 'Twoje dossier jest znowu u ciebie. Zmień, co trzeba, a potem wyślij je ponownie do mentora ({mentor}).',
   'form.readonly.akkoord': 'Twoje dossier jest gotowe do oświadczenia o zgodzie. Chcesz zmienić deel A? Wróć do deel A z oświadczenia o zgodzie.',
   'form.readonly.afgerond': 'Twoje dossier jest zakończone i wysłane. Nic już nie można zmienić.',
   'form.readonly.archived': 'To dossier jest zarchiwizowane.',

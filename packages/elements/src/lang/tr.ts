@@ -108,6 +108,7 @@ export const tr: Catalogue = {
   'form.readonly.title': 'deel A’yı şu an değiştiremezsin',
   'form.readonly.bijMentor': 'Dosyan mentorunda. Bir şey değiştirmek mi istiyorsun? O zaman mentorundan dosyayı geri göndermesini iste.',
   'form.readonly.deelB': 'Mentorun şu an deel B’yi dolduruyor. Sonra dosya incelemen için sana geri gelir.',
+  'form.returned': 'Dosyan yeniden sende. Gerekenleri değiştir, sonra dosyayı tekrar mentoruna gönder ({mentor}).',
   'form.readonly.akkoord': 'Dosyan onay beyanı için hazır. deel A’yı değiştirmek mi istiyorsun? O zaman onay beyanından deel A’ya geri dön.',
   'form.readonly.afgerond': 'Dosyan tamamlandı ve gönderildi. Artık hiçbir şey değişemez.',
   'form.readonly.archived': 'Bu dosya arşivlendi.',
