@@ -13,10 +13,10 @@ import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Bytes, min + gzip. The whole script-tag bundle registers every element. */
 // The target is 40 kB (issue 5), out of reach while the dependencies alone (lit, @lit/context,
-// ky, zod/mini) take about 20 kB and the Dutch texts about 11 kB. The bundle is at 80.0 kB today
+// ky, zod/mini) take about 20 kB and the Dutch texts about 11 kB. The bundle is at 80.1 kB today
 // (English in lang/en.js; request schemas, Lit decorators and lit/static-html left out; private
 // members shortened; catalogues, styles and state modules grouped for gzip). The checked-in
-// budget guards against growth: it fails past 82 kB (80.0 rounded up, plus 1 kB).
+// budget guards against growth: it fails past 82 kB (80.1 rounded up, plus 1 kB).
 const target = { bundle: 40_000 };
 const budget = { bundle: 82_000 };
 
