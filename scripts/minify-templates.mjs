@@ -4,7 +4,7 @@
 // same, also under `white-space: pre-line`; markup has no <pre> and no template text in a
 // `white-space: pre-wrap` element. css: comments go, whitespace shrinks to what the syntax needs.
 import ts from 'typescript';
-import { applyEdits } from './source-edits.mjs';
+import { sourceEditPlugin } from './source-edits.mjs';
 
 const html = (text) => text.replace(/[ \t\r\n]*\n[ \t\r\n]*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
 // Outside quoted strings: no space around braces and semicolons, after `:` and `,`, around the
@@ -47,13 +47,5 @@ function templateEdits(source) {
 }
 
 export function minifyTemplates({ include }) {
-  return {
-    name: 'doorstroom:minify-templates',
-    transform(code, id) {
-      if (!id.startsWith(include) || !id.endsWith('.ts') || !/\b(html|css|svg)`/.test(code)) return null;
-      const edits = templateEdits(ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true));
-      if (!edits.length) return null;
-      return { code: applyEdits(code, edits), map: null };
-    },
-  };
+  return sourceEditPlugin({ name: 'doorstroom:minify-templates', include, mayEdit: (code) => /\b(html|css|svg)`/.test(code), editsOf: templateEdits });
 }

@@ -4,7 +4,7 @@
 // per field and Lit's decorator module (about 0.6 kB min+gzip). The sources keep the decorators:
 // the custom elements manifest (`npm run analyze`) reads its attributes and privacy from them.
 import ts from 'typescript';
-import { applyEdits } from './source-edits.mjs';
+import { sourceEditPlugin } from './source-edits.mjs';
 
 const decoratorModule = 'lit/decorators.js';
 
@@ -61,13 +61,5 @@ function propertyEdits(source) {
 }
 
 export function staticProperties({ include }) {
-  return {
-    name: 'doorstroom:static-properties',
-    transform(code, id) {
-      if (!id.startsWith(include) || !id.endsWith('.ts') || !code.includes(decoratorModule)) return null;
-      const edits = propertyEdits(ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true));
-      if (!edits.length) return null;
-      return { code: applyEdits(code, edits), map: null };
-    },
-  };
+  return sourceEditPlugin({ name: 'doorstroom:static-properties', include, mayEdit: (code) => code.includes(decoratorModule), editsOf: propertyEdits });
 }
