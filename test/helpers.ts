@@ -68,6 +68,15 @@ export const reasonNl = (code: RefusalCode) => localize(refusal(code).message, '
 
 // --- keyboard -----------------------------------------------------------------------------------
 
+/** One key (or chord, e.g. 'Shift+Tab') and some typing, as a keyboard user does them. */
+export const press = (key: string) => sendKeys({ press: key });
+export const type = (value: string) => sendKeys({ type: value });
+
+/** Starts a keyboard user at the top of the page. */
+export function startAtTop(): void {
+  (document.activeElement as HTMLElement | null)?.blur();
+}
+
 /**
  * Presses Tab (or Shift+Tab) until `target` has focus; fails after `max` presses. The way a
  * keyboard user walks through a page, so it also proves the target is reachable.

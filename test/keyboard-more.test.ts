@@ -6,7 +6,6 @@
  * what the backend holds afterwards.
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { consentRecord, type DossierApi, type MemoryBackend, type ReferenceAnswer } from '@doorstroom/sdk';
 import { completeAnswers } from '../packages/sdk/src/testing/fixtures.js';
 import {
@@ -22,21 +21,17 @@ import {
   mountForm,
   mountMentor,
   prefillDeelA,
+  press,
   signedIn,
   squash,
+  startAtTop,
   tabTo,
   text,
+  type,
   until,
 } from './helpers.js';
 
 const dossierId = 'dossier-noor';
-const press = (key: string) => sendKeys({ press: key });
-const type = (value: string) => sendKeys({ type: value });
-
-/** Starts a keyboard user at the top of the page. */
-function startAtTop(): void {
-  (document.activeElement as HTMLElement | null)?.blur();
-}
 
 /** Focus is somewhere a keyboard user can go on from: not dropped to the page. */
 function focusKeptIn(host: Element): void {
@@ -232,11 +227,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
   });
 
   it('the guardian reads, gets the error summary, fixes it and consents', async () => {
-    await deelBSentToNoor(backend);
-    const father = signedIn(backend, 'guardian-el-idrissi');
-    const consent = await mountConsent(father, dossierId);
-    // Opening the dossier records that he has read it (his inzage).
-    await until(() => text(consent).includes('hebt bekeken op'), 'his inzage is recorded');
+    const { father, consent } = await fatherOpensConsent(backend);
     expect((await father.getDossier(dossierId)).inzage.map((i) => i.person.id)).to.include('guardian-el-idrissi');
     startAtTop();
 
@@ -277,10 +268,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
   });
 
   it('the guardian saves with Enter in the name field and stays in that field', async () => {
-    await deelBSentToNoor(backend);
-    const father = signedIn(backend, 'guardian-el-idrissi');
-    const consent = await mountConsent(father, dossierId);
-    await until(() => text(consent).includes('hebt bekeken op'), 'his inzage is recorded');
+    const { father, consent } = await fatherOpensConsent(backend);
     startAtTop();
     await tabTo(isId('og-relatie-0'), 'the relatie group');
     await press('ArrowDown');
@@ -339,6 +327,15 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
 });
 
 /** Noor's deel A complete and sent, deel B filled and sent back by her mentor (all through the API). */
+/** Deel B is back with Noor and her father opens the consent; opening it records his inzage. */
+async function fatherOpensConsent(backend: MemoryBackend) {
+  await deelBSentToNoor(backend);
+  const father = signedIn(backend, 'guardian-el-idrissi');
+  const consent = await mountConsent(father, dossierId);
+  await until(() => text(consent).includes('hebt bekeken op'), 'his inzage is recorded');
+  return { father, consent };
+}
+
 async function deelBSentToNoor(backend: MemoryBackend): Promise<void> {
   const noor = signedIn(backend, 'student-noor');
   await prefillDeelA(noor, dossierId, [], ['persoonlijk', 'thuis']);

@@ -5,7 +5,6 @@
  * keyboard or screen reader user expects it: the section heading, the error summary, the notice.
  */
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { MemoryBackend } from '@doorstroom/sdk';
 import {
   $,
@@ -22,22 +21,18 @@ import {
   mountForm,
   mountMentor,
   prefillDeelA,
+  press,
   signedIn,
   squash,
+  startAtTop,
   tabTo,
   text,
+  type,
   until,
 } from './helpers.js';
 
 const dossierId = 'dossier-noor';
-const press = (key: string) => sendKeys({ press: key });
-const type = (value: string) => sendKeys({ type: value });
 const focusIsHeading = (name: string) => squash(deepActive()?.textContent) === name && deepActive()?.id === 'form-heading';
-
-/** Starts a keyboard user at the top of the page. */
-function startAtTop(): void {
-  (document.activeElement as HTMLElement | null)?.blur();
-}
 
 async function prepare(backend: MemoryBackend): Promise<void> {
   const noor = signedIn(backend, 'student-noor');
