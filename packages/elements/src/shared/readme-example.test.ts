@@ -96,6 +96,8 @@ describe('README example', function () {
     await oneEvent(form, 'ddd-saved');
     await form.updateComplete;
     expect(form.shadowRoot!.querySelector('.ddd-error-summary')).to.exist;
+    // The summary takes focus in the next animation frame; typing before that would land in it.
+    await waitUntil(() => form.shadowRoot!.activeElement?.classList.contains('ddd-error-summary'), 'the error summary takes focus', { timeout: 5000 });
     await waitUntil(() => status() === 'Bezig', 'progress follows the draft save', { timeout: 5000 });
 
     waarom.focus();
