@@ -21,9 +21,9 @@ function run(cmd, args, env = {}) {
   return result;
 }
 
-function check(name, cmd, args) {
+function check(name, cmd, args, env) {
   console.log(`\n── ${name}`);
-  const result = run(cmd, args);
+  const result = run(cmd, args, env);
   if (result.status === 0) totals.passed += 1;
   else {
     totals.failed += 1;
@@ -63,6 +63,8 @@ if (!ensureChromium()) {
 }
 
 check('type check', 'npx', ['tsc', '-p', 'tsconfig.json']);
+// Before check-packages, which leaves packages/*/dist behind: the benchmark must run without a build.
+check('element benchmarks load and run (BENCH_SMOKE: 5 samples, timings not judged)', 'node', ['scripts/bench-elements.mjs'], { BENCH_SMOKE: '1' });
 if (existsSync('scripts/check-openapi.ts')) check('OpenAPI document matches the schemas', 'npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/check-openapi.ts']);
 if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle', 'node', ['scripts/size.mjs']);
 check('npm packages: exports, tarball contents and declarations', 'node', ['scripts/check-packages.mjs']);
