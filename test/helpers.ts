@@ -61,7 +61,8 @@ export function deepActive(): Element | null {
   return active;
 }
 
-export const until = (check: () => unknown, message: string, timeout = 10000) => waitUntil(() => Boolean(check()), message, { timeout, interval: 20 });
+/** Waits until `check` holds; it may ask the backend (a promise is awaited, not taken as true). */
+export const until = (check: () => unknown, message: string, timeout = 10000) => waitUntil(async () => Boolean(await check()), message, { timeout, interval: 20 });
 
 /** The refusal's Dutch message from the SDK: the one sentence the UI must show for it. */
 export const reasonNl = (code: RefusalCode) => localize(refusal(code).message, 'nl');

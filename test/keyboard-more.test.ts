@@ -42,15 +42,6 @@ function focusKeptIn(host: Element): void {
 
 const percentOf = (form: Element) => squash($(form, '.section__percent')?.textContent);
 
-/** Waits until the backend answers `check` with true (`until` takes a synchronous check). */
-async function untilBackend(check: () => Promise<boolean>, message: string): Promise<void> {
-  const deadline = Date.now() + 10000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out: ${message}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('keyboard only, the parts prefilled elsewhere', function () {
   this.timeout(60000);
   let backend: MemoryBackend;
@@ -151,7 +142,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     await until(() => percentOf(form) === '100% ingevuld', 'A7 complete');
     focusKeptIn(form);
 
-    await untilBackend(async () => (await noor.getDossier(dossierId)).answers['vervolgkeuze']?.['bevestigd'] === true, 'A7 saved');
+    await until(async () => (await noor.getDossier(dossierId)).answers['vervolgkeuze']?.['bevestigd'] === true, 'A7 saved');
     const saved = (await noor.getDossier(dossierId)).answers['vervolgkeuze']!;
     expect((saved['instelling'] as ReferenceAnswer).id).to.equal('27GZ');
     expect((saved['locatie'] as ReferenceAnswer).id).to.equal('27GZ00');
@@ -217,7 +208,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     expect(percentOf(form)).to.equal('100% ingevuld');
 
     // Entry 1 alone was saved once already while she typed it, so "one entry" is not enough.
-    await untilBackend(async () => {
+    await until(async () => {
       const entries = (await noor.getDossier(dossierId)).answers['ervaring']?.['ervaring'];
       return Array.isArray(entries) && entries.length === 1 && (entries[0] as { organisatie?: string }).organisatie === 'Garage Jansen';
     }, 'A5 saved with only the second entry');
@@ -327,7 +318,6 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
   });
 });
 
-/** Noor's deel A complete and sent, deel B filled and sent back by her mentor (all through the API). */
 /** Deel B is back with Noor and her father opens the consent; opening it records his inzage. */
 async function fatherOpensConsent(backend: MemoryBackend) {
   await deelBSentToNoor(backend);
@@ -337,6 +327,7 @@ async function fatherOpensConsent(backend: MemoryBackend) {
   return { father, consent };
 }
 
+/** Noor's deel A complete and sent, deel B filled and sent back by her mentor (all through the API). */
 async function deelBSentToNoor(backend: MemoryBackend): Promise<void> {
   const noor = signedIn(backend, 'student-noor');
   await prefillDeelA(noor, dossierId, [], ['persoonlijk', 'thuis']);
