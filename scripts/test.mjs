@@ -1,13 +1,14 @@
 // The one test command (README, .ci/run). Every step counts toward the closing line CI reads:
 // "N passed, N failed" alone on a line.
 //   1. type check (tsc)                      — one check
-//   2. OpenAPI document matches the schemas  — one check
-//   3. script-tag bundle within size budget  — one check
-//   4. npm packages publishable (exports, declarations) — one check
-//   5. Storybook builds (offline)             — one check
-//   6. reference server + conformance kit + the demo end to end — Node's test runner
-//   7. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
-//   8. the cross-element flows again on dist/doorstroom.min.js (web-test-runner.bundle.config.mjs)
+//   2. element benchmarks load and run (BENCH_SMOKE, no timing judged) — one check
+//   3. OpenAPI document matches the schemas  — one check
+//   4. script-tag bundle within size budget  — one check
+//   5. npm packages publishable (exports, declarations) — one check
+//   6. Storybook builds (offline)             — one check
+//   7. reference server + conformance kit + the demo end to end — Node's test runner
+//   8. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
+//   9. the cross-element flows again on dist/doorstroom.min.js (web-test-runner.bundle.config.mjs)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
