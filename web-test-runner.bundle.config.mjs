@@ -5,12 +5,14 @@
 // npm test runs it after `npm run size` has built the bundle.
 import base from './web-test-runner.config.mjs';
 import { bundleIsStale } from './scripts/bundle-freshness.mjs';
+import { languagePacks } from './rollup.config.mjs';
 
 if (bundleIsStale()) {
   throw new Error('dist/doorstroom.min.js is missing or older than the sources: run `npm run size` first, it builds the bundle.');
 }
 
-const languageFiles = ['en', 'ar', 'tr', 'uk', 'pl'].map((code) => `/dist/lang/${code}.js`);
+// English always becomes lang/en.js; the others are every pack the build makes a file for.
+const languageFiles = ['en', ...languagePacks()].map((code) => `/dist/lang/${code}.js`);
 
 export default {
   ...base,
