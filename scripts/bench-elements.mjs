@@ -99,6 +99,7 @@ const attempts = smoke ? 1 : 3;
 let browser;
 const best = new Map();
 let runs = 0;
+let failure;
 try {
   browser = await chromium.launch({
     executablePath,
@@ -113,14 +114,16 @@ try {
     if (![...best.values()].some((row) => row.ok === false)) break;
   }
 } catch (error) {
-  // Caught here: left to reject, the run ended with exit code 0 (seen with @web/dev-server running).
-  console.error(error);
-  process.exitCode = 1;
+  failure = error;
 } finally {
   await browser?.close();
   await server.stop();
 }
-if (process.exitCode === 1) process.exit();
+if (failure) {
+  // Exited here on purpose: left to reject, the run ended with exit code 0 (seen with @web/dev-server running).
+  console.error(failure);
+  process.exit(1);
+}
 const rows = [...best.values()];
 
 const ms = (value) => `${value.toFixed(2)} ms`;
