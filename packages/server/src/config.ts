@@ -1,18 +1,28 @@
 /** Server options from the environment (see README): PORT, HOST, DATABASE_URL, DOORSTROOM_* and NODE_ENV. */
 import { loadVerifier } from './auth.js';
 import { parseOrigins } from './http/cors.js';
-import type { StartServerOptions } from './server.js';
+import { ConfigurationError, defaultRateLimit, type StartServerOptions } from './server.js';
 
 function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
   const parsed = Number(value);
-  if (!Number.isFinite(parsed) || parsed < 0) throw new Error(`${name} must be a number, got ${JSON.stringify(value)}`);
+  if (!Number.isFinite(parsed) || parsed < 0) throw new ConfigurationError(`${name} must be a number, got ${JSON.stringify(value)}`);
   return parsed;
 }
 
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const value = env[name];
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new ConfigurationError(`${name} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * Dev mode (demo tokens, the /api/dev routes) is on only when asked for: DOORSTROOM_DEV=true here,
+ * or `doorstroom-server --dev`. NODE_ENV=production with dev mode refuses to start (startServer).
+ */
 export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<StartServerOptions> {
-  const production = env['NODE_ENV'] === 'production';
   const port = number(env, 'PORT');
   const burst = number(env, 'DOORSTROOM_RATE_BURST');
   const perSecond = number(env, 'DOORSTROOM_RATE_PER_SECOND');
@@ -20,10 +30,10 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const verifierPath = env['DOORSTROOM_VERIFIER'];
   const options: StartServerOptions = {
     port: port ?? 3000,
-    dev: !production && env['DOORSTROOM_DEV'] !== 'false',
+    dev: flag(env, 'DOORSTROOM_DEV'),
     nodeEnv: env['NODE_ENV'] ?? 'development',
     origins: parseOrigins(env['DOORSTROOM_ORIGINS']),
-    trustProxy: env['DOORSTROOM_TRUST_PROXY'] === 'true',
+    trustProxy: flag(env, 'DOORSTROOM_TRUST_PROXY'),
     ...(env['HOST'] ? { host: env['HOST'] } : {}),
     ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
     ...(env['DOORSTROOM_DATA_DIR'] ? { dataDir: env['DOORSTROOM_DATA_DIR'] } : {}),
@@ -34,7 +44,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const log = env['DOORSTROOM_LOG'];
   if (log === 'false' || log === 'off') options.logger = false;
   if (burst === 0 || perSecond === 0) options.rateLimit = false;
-  else if (burst !== undefined || perSecond !== undefined) options.rateLimit = { burst: burst ?? 100, perSecond: perSecond ?? 20 };
+  else if (burst !== undefined || perSecond !== undefined) options.rateLimit = { burst: burst ?? defaultRateLimit.burst, perSecond: perSecond ?? defaultRateLimit.perSecond };
   // A verifier in dev mode replaces the demo tokens: dev then only adds the /dev routes.
   return options;
 }

@@ -6,23 +6,67 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { optionsFromEnv } from '../src/config.js';
 import { exampleTokens } from '../src/conformance/index.js';
 import { readBody, sendResponse, toRequest } from '../src/http/node-adapter.js';
 import { createMemoryBackend } from '../src/sdk.js';
+import { freshDataDir, removeDir } from './helpers.js';
 
 const bin = (name: string) => fileURLToPath(new URL(`../bin/${name}.mjs`, import.meta.url));
 
-function run(name: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** The server's own settings are cleared, so the developer's shell cannot change what a test sees. */
+const cleanEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|PORT|HOST|DATABASE_URL|DOORSTROOM_.*)$/.test(name)));
+
+/** Where a server that wrongly starts would put its PGlite (never the workspace's .doorstroom-data). */
+const strayDataDir = join(tmpdir(), `doorstroom-cli-test-${process.pid}`);
+after(() => rmSync(strayDataDir, { recursive: true, force: true }));
+
+/** Runs a tool to its end; one that is still running after `timeoutMs` is stopped (code null). */
+function run(name: string, args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin(name), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin(name), ...args], { env: { ...cleanEnv(), DOORSTROOM_DATA_DIR: strayDataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
+}
+
+/** Starts doorstroom-server, waits for its start line, and hands back the API URL and a stop that returns the exit code. */
+async function startCli(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [bin('doorstroom-server'), ...args], { env: { ...cleanEnv(), PORT: '0', DOORSTROOM_LOG: 'false', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start line within 120 s: ${stdout} ${stderr}`)), 120_000);
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const found = /^doorstroom server: .*$/m.exec(stdout);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[0]);
+      }
+    });
+    void exited.then((code) => reject(new Error(`exited with ${code} before starting: ${stderr}`)));
+  });
+  const apiUrl = /http:\/\/\S+\/api\//.exec(line)![0];
+  return {
+    line,
+    apiUrl,
+    async stop() {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
 }
 
 describe('doorstroom-server', () => {
@@ -31,6 +75,87 @@ describe('doorstroom-server', () => {
     assert.equal(code, 2);
     assert.match(stderr, /needs a token verifier/);
     assert.doesNotMatch(stdout, /doorstroom server: http/);
+  });
+
+  it('without --dev and without a verifier refuses to start (exit 2), and says how to start the demo or configure sign-in', async () => {
+    // No NODE_ENV at all: this used to start in dev mode with the demo tokens.
+    const { code, stderr, stdout } = await run('doorstroom-server', [], { PORT: '0' }, 20_000);
+    assert.equal(code, 2, `exit code; stdout: ${stdout}`);
+    assert.doesNotMatch(stdout, /doorstroom server: http/);
+    assert.match(stderr, /DOORSTROOM_VERIFIER/);
+    assert.match(stderr, /npx doorstroom-server --dev/);
+    assert.match(stderr, /DOORSTROOM_DEV=true/);
+  });
+
+  it('refuses --dev and DOORSTROOM_DEV=true when NODE_ENV is production, verifier or not', async () => {
+    for (const [args, env] of [
+      [['--dev'], { NODE_ENV: 'production' }],
+      [[], { NODE_ENV: 'production', DOORSTROOM_DEV: 'true' }],
+    ] as const) {
+      const { code, stderr, stdout } = await run('doorstroom-server', [...args], { PORT: '0', ...env }, 20_000);
+      assert.equal(code, 2, `${args.join(' ')} ${JSON.stringify(env)}`);
+      assert.match(stderr, /Dev mode .*not allowed with NODE_ENV=production/);
+      assert.doesNotMatch(stdout, /doorstroom server: http|Opening PGlite/);
+    }
+  });
+
+  it('refuses an unknown flag and a DOORSTROOM_DEV that is neither true nor false', async () => {
+    const unknown = await run('doorstroom-server', ['--devv'], { PORT: '0' }, 20_000);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--devv[\s\S]*usage: doorstroom-server \[--dev\]/);
+    const odd = await run('doorstroom-server', [], { PORT: '0', DOORSTROOM_DEV: '1' }, 20_000);
+    assert.equal(odd.code, 2);
+    assert.match(odd.stderr, /DOORSTROOM_DEV must be true or false/);
+  });
+
+  it('starts in dev mode with --dev only, says so in its start line, and serves the demo tokens', async () => {
+    const dataDir = await freshDataDir();
+    try {
+      const server = await startCli(['--dev'], { DOORSTROOM_DATA_DIR: dataDir });
+      try {
+        assert.match(server.line, /^doorstroom server: http:\/\/127\.0\.0\.1:\d+\/api\/ \(pglite, dev mode: demo tokens\b/);
+        assert.equal((await fetch(new URL('me', server.apiUrl), { headers: { Authorization: 'Bearer student-noor' } })).status, 200);
+        assert.equal((await fetch(new URL('dev/accounts', server.apiUrl))).status, 200);
+      } finally {
+        assert.equal(await server.stop(), 0);
+      }
+    } finally {
+      removeDir(dataDir);
+    }
+  });
+
+  it('with a verifier and no --dev starts in production mode, says so, and has neither demo tokens nor dev routes', async () => {
+    const dataDir = await freshDataDir();
+    const dir = mkdtempSync(join(tmpdir(), 'doorstroom-verifier-'));
+    const verifier = join(dir, 'verify-token.mjs');
+    writeFileSync(verifier, "export default async (token) => (token === 'portal-jwt-noor' ? { role: 'student', person: { id: 'student-noor', naam: 'Noor El Idrissi' } } : null);\n");
+    try {
+      const server = await startCli([], { DOORSTROOM_DATA_DIR: dataDir, DOORSTROOM_VERIFIER: verifier, HOST: '127.0.0.1' });
+      try {
+        assert.match(server.line, /\(pglite, production mode\b/);
+        assert.doesNotMatch(server.line, /dev mode/);
+        const me = (token: string) => fetch(new URL('me', server.apiUrl), { headers: { Authorization: `Bearer ${token}` } });
+        assert.equal((await me('portal-jwt-noor')).status, 200);
+        assert.equal((await me('student-noor')).status, 401);
+        assert.equal((await fetch(new URL('dev/accounts', server.apiUrl))).status, 404);
+      } finally {
+        assert.equal(await server.stop(), 0);
+      }
+    } finally {
+      removeDir(dataDir);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('optionsFromEnv', () => {
+  it('turns dev mode on for DOORSTROOM_DEV=true only, not for a missing or non-production NODE_ENV', async () => {
+    assert.equal((await optionsFromEnv({})).dev, false);
+    assert.equal((await optionsFromEnv({ NODE_ENV: 'development' })).dev, false);
+    assert.equal((await optionsFromEnv({ NODE_ENV: 'test' })).dev, false);
+    assert.equal((await optionsFromEnv({ DOORSTROOM_DEV: 'false' })).dev, false);
+    assert.equal((await optionsFromEnv({ DOORSTROOM_DEV: 'true' })).dev, true);
+    await assert.rejects(optionsFromEnv({ DOORSTROOM_DEV: 'yes' }), /DOORSTROOM_DEV must be true or false/);
   });
 });
 

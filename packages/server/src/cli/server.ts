@@ -1,12 +1,60 @@
-/** `doorstroom-server`: the reference backend, configured through the environment (README). */
+/**
+ * `doorstroom-server [--dev]`: the reference backend, configured through the environment (README).
+ * Without `--dev` (or DOORSTROOM_DEV=true) it needs a token verifier (DOORSTROOM_VERIFIER), and
+ * says so instead of starting.
+ */
+import { parseArgs } from 'node:util';
 import { optionsFromEnv } from '../config.js';
 import { ConfigurationError, startServer } from '../server.js';
 
+const usage = `usage: doorstroom-server [--dev]
+
+  --dev    dev mode: the demo tokens, GET /api/dev/accounts, /api/dev/outbox and POST /api/dev/reset,
+           on 127.0.0.1 unless HOST says otherwise (same as DOORSTROOM_DEV=true). Fictitious data only.
+
+Without --dev, sign-in needs DOORSTROOM_VERIFIER: an ES module whose default export is
+async (token) => Actor | null. Everything else comes from the environment (see the README).`;
+
+function refuse(message: string): never {
+  console.error(`doorstroom server: ${message}`);
+  process.exit(2);
+}
+
+let dev = false;
+try {
+  const { values } = parseArgs({ options: { dev: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+  if (values.help) {
+    console.log(usage);
+    process.exit(0);
+  }
+  dev = values.dev === true;
+} catch (error) {
+  refuse(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+}
+
 try {
   const options = await optionsFromEnv();
-  if (!options.databaseUrl && (options.dev || options.verifier)) console.log('Opening PGlite (the first start initialises the database and can take a minute) …');
+  if (dev) options.dev = true;
+  if (options.dev && options.nodeEnv === 'production') {
+    refuse('Dev mode (demo tokens, /api/dev routes) is not allowed with NODE_ENV=production: start without --dev and DOORSTROOM_DEV=true, with DOORSTROOM_VERIFIER.');
+  }
+  if (!options.dev && !options.verifier) {
+    const production = options.nodeEnv === 'production';
+    refuse(
+      'refusing to start: sign-in needs a token verifier, and none is configured.\n' +
+        '  To run it for real: DOORSTROOM_VERIFIER=./verify-token.mjs npx doorstroom-server\n' +
+        '    (an ES module whose default export is async (token) => Actor | null; see the README, "Sign-in").\n' +
+        (production
+          ? '  NODE_ENV=production never allows the demo tokens.'
+          : '  To try the demo with its demo tokens instead: npx doorstroom-server --dev (or DOORSTROOM_DEV=true). Fictitious data only.'),
+    );
+  }
+  if (!options.databaseUrl) console.log('Opening PGlite (the first start initialises the database and can take a minute) …');
   const running = await startServer(options);
-  console.log(`doorstroom server: ${running.apiUrl} (${running.db.kind}${running.dev ? ', dev mode: demo tokens, GET /api/dev/outbox' : ''})`);
+  const mode = running.dev
+    ? `dev mode: ${options.verifier ? 'sign-in through DOORSTROOM_VERIFIER' : 'demo tokens'}, /api/dev routes; fictitious data only`
+    : 'production mode: sign-in through DOORSTROOM_VERIFIER';
+  console.log(`doorstroom server: ${running.apiUrl} (${running.db.kind}, ${mode})`);
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
     await running.close();
@@ -15,9 +63,6 @@ try {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
-  if (error instanceof ConfigurationError) {
-    console.error(`doorstroom server: ${error.message}`);
-    process.exit(2);
-  }
+  if (error instanceof ConfigurationError) refuse(error.message);
   throw error;
 }
