@@ -12,11 +12,12 @@ import { createCorsPolicy } from './http/cors.js';
 import { BodyTooLargeError, clientAddress, readBody, sendResponse, toRequest } from './http/node-adapter.js';
 import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { routePattern } from './http/routes.js';
+import { createSameOriginCheck } from './http/same-origin.js';
 import { serveStatic } from './http/static-files.js';
 import { migrate } from './migrations.js';
 import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
-import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problems, problemTypeBase, type ExampleData, type Problem } from './sdk.js';
+import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, type ExampleData, type Problem } from './sdk.js';
 import { reseed, seedIfEmpty } from './seed.js';
 
 export interface RequestLogLine {
@@ -40,7 +41,10 @@ export interface StartServerOptions {
   /** An already open database (tests); left open on close. */
   db?: Db;
   poolSize?: number;
-  /** Demo tokens, GET /dev/outbox and friends. Never on when NODE_ENV is production. */
+  /**
+   * Demo tokens, GET /dev/outbox and friends (which answer requests from this server's own pages
+   * only). Never on when NODE_ENV is production.
+   */
   dev?: boolean;
   /** Default process.env.NODE_ENV. */
   nodeEnv?: string;
@@ -120,6 +124,11 @@ const rateLimited = (retryAfter: number) =>
     { 'Retry-After': String(retryAfter) },
   );
 
+const crossSiteRefused = () =>
+  problem(403, 'forbidden', 'Dit kan alleen vanuit de demo zelf.', {
+    detail: 'The dev routes answer requests from pages of this server only (Origin, Sec-Fetch-Site and Host are checked).',
+  });
+
 /** Error class, database code and stack frames: never the message, which may quote data. */
 function describeError(error: unknown) {
   if (!(error instanceof Error)) return { error: typeof error };
@@ -173,8 +182,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const outbox = startOutboxWorker(db, { ...(options.notificationSender ? { sender: options.notificationSender } : {}), ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}) });
   const accounts = dev ? seedData().accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })) : [];
 
-  async function devRoute(route: string, method: string): Promise<Response | undefined> {
-    if (!dev) return undefined;
+  const devPaths = new Set(['outbox', 'accounts', 'reset'].map((name) => `${basePath}/dev/${name}`));
+  const sameOrigin = createSameOriginCheck({ origins: options.origins ?? [], ...(options.host ? { host: options.host } : {}) });
+
+  async function devRoute(req: IncomingMessage, route: string, method: string): Promise<Response | undefined> {
+    if (!dev || !devPaths.has(route)) return undefined;
+    // A page elsewhere can make the browser send these (a form, fetch in no-cors mode): refused before anything happens.
+    if (!sameOrigin(req)) return problemResponse(crossSiteRefused());
     if (route === `${basePath}/dev/outbox` && method === 'GET') return jsonResponse({ items: await listOutbox(db) });
     if (route === `${basePath}/dev/accounts` && method === 'GET') return jsonResponse({ items: accounts });
     if (route === `${basePath}/dev/reset` && method === 'POST') {
@@ -197,7 +211,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (!decision.allowed) return send(rateLimited(decision.retryAfter));
     }
     const method = req.method ?? 'GET';
-    const devResponse = await devRoute(route, method);
+    const devResponse = await devRoute(req, route, method);
     if (devResponse) return send(devResponse);
     let body: Buffer | undefined;
     try {
