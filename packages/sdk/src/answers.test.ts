@@ -134,10 +134,12 @@ describe('parseDraft', () => {
     expect(parseDraft(section('persoonlijk'), { tussenvoegsel: null })).to.deep.equal({ ok: true, value: { tussenvoegsel: null } });
   });
 
-  it('refuses unknown question ids, also inside repeat entries', () => {
-    expect(errorPaths(parseDraft(section('persoonlijk'), { roepnaam: 'Sam', isAdmin: true }))).to.deep.equal(['isAdmin']);
-    expect(errorPaths(parseDraft(section('thuis'), { ouders: [{ naam: 'Fatima', bsn: '111222333' }] }))).to.deep.equal(['ouders.0.bsn']);
-    expect(errorPaths(parseDraft(section('persoonlijk'), JSON.parse('{"__proto__": {"x": 1}}')))).to.deep.equal(['__proto__']);
+  it('refuses unknown question ids, also inside repeat entries, pointing at where they are without echoing them', () => {
+    expect(errorPaths(parseDraft(section('persoonlijk'), { roepnaam: 'Sam', isAdmin: true }))).to.deep.equal(['']);
+    expect(errorPaths(parseDraft(section('thuis'), { ouders: [{ naam: 'Fatima', bsn: '111222333' }] }))).to.deep.equal(['ouders.0']);
+    expect(errorPaths(parseDraft(section('persoonlijk'), JSON.parse('{"__proto__": {"x": 1}}')))).to.deep.equal(['']);
+    const reference = parseDraft(section('vervolgkeuze'), { instelling: { id: '00GT', label: 'Albeda', detail: { '<svg onload=x>': { nested: 1 } } } });
+    expect(errorPaths(reference)).to.deep.equal(['instelling.detail']);
   });
 
   it('refuses answers of the wrong type or outside the options', () => {

@@ -5,7 +5,7 @@
  *   only the shape is checked: known questions, right types, options, lengths.
  */
 import { applies, hasValue, isRequired, type ConditionContext } from './conditions.js';
-import { limits } from './contract.js';
+import { limits, safeErrorPath } from './contract.js';
 import { format, formatAs, localize, registerTexts, text, type Localized, type TextVars } from './i18n.js';
 import type { AnswerValue, Question, ReferenceAnswer, SectionAnswers, SectionDefinition } from './sections/types.js';
 import { validateAnswer, type Issue } from './validators.js';
@@ -192,7 +192,7 @@ function parseReference(value: unknown, path: string, errors: DraftError[]): Ref
     } else {
       detail = {};
       for (const [key, item] of Object.entries(rawDetail)) {
-        const itemPath = `${path}.detail.${key}`;
+        const itemPath = safeErrorPath([path, 'detail', key]);
         if (key.length > limits.id) errors.push({ path: itemPath, message: `key longer than ${limits.id} characters` });
         else if (typeof item === 'number' && Number.isFinite(item)) detail[key] = item;
         else {
@@ -270,7 +270,8 @@ function parseScope(questions: ReadonlyArray<Question>, input: unknown, prefix: 
     const path = prefix + key;
     const question = known.get(key);
     if (!question) {
-      errors.push({ path, message: 'unknown question' });
+      // A key the client made up is not echoed back: the error points at the answers it sits in.
+      errors.push({ path: prefix.slice(0, -1), message: 'unknown question' });
       continue;
     }
     const value = input[key];

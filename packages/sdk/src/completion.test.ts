@@ -43,9 +43,17 @@ describe('sectionCompletion', () => {
   it('starts as notStarted at 0% and goes inProgress with the first answer', () => {
     const empty = of('persoonlijk', undefined);
     expect(empty).to.include({ sectionId: 'persoonlijk', part: 'A', answered: 0, percent: 0, status: 'notStarted' });
-    expect(empty.required).to.equal(14); // mobielGeheim only counts once a mobile number is given
+    // nummerSoort and one number (BSN until onderwijsnummer is chosen); mobielGeheim only counts once a mobile number is given.
+    expect(empty.required).to.equal(15);
     const started = of('persoonlijk', { roepnaam: 'Sam' });
     expect(started).to.include({ answered: 1, percent: 7, status: 'inProgress' });
+  });
+
+  it('asks for an onderwijsnummer instead of a BSN when the student has one', () => {
+    const withOnderwijsnummer = { ...completeAnswers('persoonlijk'), nummerSoort: 'onderwijsnummer', bsn: null };
+    expect(of('persoonlijk', withOnderwijsnummer).status).to.equal('inProgress');
+    expect(of('persoonlijk', { ...withOnderwijsnummer, onderwijsnummer: '101222331' }).status).to.equal('complete');
+    expect(of('persoonlijk', { ...withOnderwijsnummer, onderwijsnummer: '101222332' }).status, 'wrong check digit').to.equal('inProgress');
   });
 
   it('does not count an invalid answer', () => {

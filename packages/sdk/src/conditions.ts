@@ -33,17 +33,26 @@ export function ageOn(birthDate: string, on: Date): number {
 }
 
 /**
- * True when the student is younger than the region's consent age on `today`. Without a valid
- * birth date we cannot tell, so consent from a guardian is asked (the safe side).
+ * The birth date that decides the consent age: the one the school registered; the one typed in
+ * A1 only when the backend holds none (e.g. werk-mbo).
  */
-export function guardianConsentNeeded(dossier: Pick<Dossier, 'answers'>, config: RegionConfig, today: Date): boolean {
-  const birthDate = dossier.answers['persoonlijk']?.['geboortedatum'];
+export function decisiveBirthDate(dossier: Pick<Dossier, 'answers'> & { student?: Pick<Dossier['student'], 'geboortedatum'> }): unknown {
+  return dossier.student?.geboortedatum ?? dossier.answers['persoonlijk']?.['geboortedatum'];
+}
+
+/**
+ * True when the student is younger than the region's consent age on `today`, by
+ * `decisiveBirthDate`. Without a valid birth date we cannot tell, so consent from a guardian is
+ * asked (the safe side).
+ */
+export function guardianConsentNeeded(dossier: Pick<Dossier, 'answers'> & { student?: Pick<Dossier['student'], 'geboortedatum'> }, config: RegionConfig, today: Date): boolean {
+  const birthDate = decisiveBirthDate(dossier);
   if (typeof birthDate !== 'string') return true;
   const age = ageOn(birthDate, today);
   return Number.isNaN(age) || age < config.guardianConsentBelowAge;
 }
 
-export function conditionContext(dossier: Pick<Dossier, 'answers' | 'type'>, config: RegionConfig, today: Date): ConditionContext {
+export function conditionContext(dossier: Pick<Dossier, 'answers' | 'type'> & { student?: Pick<Dossier['student'], 'geboortedatum'> }, config: RegionConfig, today: Date): ConditionContext {
   return { dossierType: dossier.type, guardianConsentNeeded: guardianConsentNeeded(dossier, config, today) };
 }
 

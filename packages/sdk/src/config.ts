@@ -33,7 +33,7 @@ export const regionConfigSchema = z.object({
   /** Sharing class per section id or `sectionId.questionId`; overrides the defaults. */
   sharing: z.record(z.string(), sharingClassSchema),
   guardianConsentBelowAge: z.number().check(wholeNumber, z.gte(12), z.lte(21)),
-  mentorRoster: z.boolean(),
+  /** Shown in help and in every message that leaves a person stuck ("vraag je school om hulp"). */
   support: z.object({
     naam: z.string(),
     email: z.optional(z.string()),
@@ -52,7 +52,6 @@ export const defaultRegionConfig: RegionConfig = {
   competences: codelists.competentiesStandaard.map((c) => ({ code: c.code, nl: c.nl, en: c.en })),
   sharing: {},
   guardianConsentBelowAge: 18,
-  mentorRoster: true,
   support: { naam: 'Servicedesk doorstroomdossier' },
   registrationDeadline: { month: codelists.aanmelddeadline.maand, day: codelists.aanmelddeadline.dag },
 };
@@ -128,10 +127,11 @@ export function buildSections(config: RegionConfig, dossierType?: DossierType): 
   return built;
 }
 
+// Both classes go along only when ticked: no box starts ticked (a pre-ticked box is no consent under the AVG).
 function sharingHint(sharing: SharingClass) {
   return sharing === 'optIn'
     ? { nl: 'Gaat alleen mee als jij het aanvinkt.', en: 'Only shared when you tick it.' }
-    : { nl: 'Gaat mee, tenzij jij het uitvinkt.', en: 'Shared unless you untick it.' };
+    : { nl: 'Aangeraden om te delen. Gaat alleen mee als jij het aanvinkt.', en: 'Recommended to share. Only shared when you tick it.' };
 }
 
 // Language packs translate the standard definitions (a region's own extra questions show in Dutch or English).

@@ -1,15 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { defaultRegionConfig, type RegionConfig } from './config.js';
-import { canView, consentRecord, visibleTo } from './consent.js';
+import { canView, consentRecord, historyVisibleTo, visibleTo } from './consent.js';
 import type { Actor, Dossier, DossierStatus } from './contract.js';
 import type { SectionAnswers } from './sections/types.js';
-import { actors, completeAnswers, deelAIds, makeDossier, roster, today } from './testing/fixtures.js';
+import { actors, birthDateForAge, completeAnswers, deelAIds, makeDossier, roster, today } from './testing/fixtures.js';
 import type { WorkflowContext } from './workflow.js';
 
 const context: WorkflowContext = { config: defaultRegionConfig, today, roster };
 const deelB = ['begeleiding', 'advies'];
 const everySection = [...deelAIds, ...deelB, 'akkoordverklaring', 'ouderToestemming'];
-const legalA1 = ['bsn', 'voorletters', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'geslacht'];
+const legalA1 = ['nummerSoort', 'bsn', 'voorletters', 'tussenvoegsel', 'achternaam', 'geboortedatum', 'geslacht'];
 
 function dossierIn(status: DossierStatus, changes: Partial<Dossier> = {}): Dossier {
   const sent = status === 'akkoord' || status === 'afgerond';
@@ -43,15 +43,30 @@ describe('visibleTo: who reads what', () => {
 
   it('shows nothing to another student', () => {
     expect(visibleTo(actors.otherStudent, dossierIn('concept'), context)).to.equal(null);
-    expect(canView(actors.otherStudent, dossierIn('concept'))).to.deep.include({ allowed: false });
+    expect(canView(actors.otherStudent, dossierIn('concept'), context)).to.deep.include({ allowed: false });
   });
 
-  it('shows the guardian everything, but only once consent is asked', () => {
+  it('shows the guardian everything, but only once consent is asked, and afterwards only what they took part in', () => {
+    const guardianRead = [{ role: 'guardian' as const, person: { id: actors.guardian.person.id, naam: actors.guardian.person.naam }, at: today.toISOString() }];
     expect(visibleTo(actors.guardian, dossierIn('concept'), context)).to.equal(null);
     expect(visibleTo(actors.guardian, dossierIn('deelB'), context)).to.equal(null);
     expect(sectionsSeenBy(actors.guardian, dossierIn('akkoord'))).to.deep.equal([...everySection].sort());
-    expect(sectionsSeenBy(actors.guardian, dossierIn('afgerond'))).to.deep.equal([...everySection].sort());
+    expect(sectionsSeenBy(actors.guardian, dossierIn('afgerond', { inzage: guardianRead }))).to.deep.equal([...everySection].sort());
+    expect(visibleTo(actors.guardian, dossierIn('afgerond'), context), 'afgerond without having read it').to.equal(null);
     expect(visibleTo(actors.otherGuardian, dossierIn('akkoord'), context)).to.equal(null);
+  });
+
+  it('shows a guardian nothing of a student at or over the consent age, by the registered birth date', () => {
+    const adultByRegistration = (status: DossierStatus) => {
+      const dossier = dossierIn(status, { inzage: [{ role: 'guardian', person: { id: actors.guardian.person.id, naam: actors.guardian.person.naam }, at: today.toISOString() }] });
+      return { ...dossier, student: { ...dossier.student, geboortedatum: birthDateForAge(18) } };
+    };
+    expect(visibleTo(actors.guardian, adultByRegistration('akkoord'), context)).to.equal(null);
+    expect(visibleTo(actors.guardian, adultByRegistration('afgerond'), { ...context, config: { ...defaultRegionConfig } })).not.to.equal(null);
+    // A1 typed as an adult does not shut out the guardian of a registered minor.
+    const typedAdult = dossierIn('akkoord');
+    typedAdult.answers['persoonlijk'] = { ...typedAdult.answers['persoonlijk'], geboortedatum: birthDateForAge(30) };
+    expect(visibleTo(actors.guardian, { ...typedAdult, student: { ...typedAdult.student, geboortedatum: birthDateForAge(16) } }, context)).not.to.equal(null);
   });
 
   it('shows the assigned mentor only their deel B in concept, and everything from bijMentor on', () => {
@@ -78,11 +93,10 @@ describe('visibleTo: who reads what', () => {
 });
 
 describe('visibleTo: what the MBO receives', () => {
-  it('uses the defaults when the student chose nothing: optioneel shared, optIn not', () => {
+  it('shares nothing optional when the student ticked nothing: no box counts as ticked (spec §6 v2)', () => {
     const seen = sectionsSeenBy(actors.mbo, dossierIn('afgerond'));
-    expect(seen).to.include.members(['persoonlijk', 'thuis', 'herkomst', 'motivatie', 'vervolgkeuze', 'advies', 'akkoordverklaring']);
-    expect(seen).not.to.include.members(['ondersteuning']);
-    expect(seen).not.to.include('begeleiding');
+    expect(seen).to.deep.equal(['akkoordverklaring', 'ouderToestemming', 'persoonlijk', 'vervolgkeuze']);
+    expect(Object.keys(visibleTo(actors.mbo, dossierIn('afgerond'), context)!.answers['persoonlijk']!).sort()).to.deep.equal([...legalA1].sort());
   });
 
   it('leaves out what the student unticked and adds what they ticked, but keeps the legal fields', () => {
@@ -122,7 +136,7 @@ describe('visibleTo: what the MBO receives', () => {
   });
 
   it('drops answers to questions the region does not know', () => {
-    const dossier = dossierIn('afgerond');
+    const dossier = withConsent(dossierIn('afgerond'), { akkoord: 'ja', delen: ['motivatie'], toestemming: true });
     dossier.answers['motivatie'] = { ...dossier.answers['motivatie'], verzonnen: 'geheim' };
     expect(visibleTo(actors.mbo, dossier, context)!.answers['motivatie']).not.to.have.property('verzonnen');
   });
@@ -160,9 +174,10 @@ describe('consentRecord', () => {
     expect(record.guardian).to.deep.equal({ naam: 'Fatima de Vries', relatie: 'moeder', datum: completeAnswers('ouderToestemming')['datum'], toestemming: true });
   });
 
-  it('resolves sharing to the defaults when the student has not chosen', () => {
+  it('shares nothing optional while the student has not chosen', () => {
     const record = consentRecord(withConsent(dossierIn('akkoord'), { akkoord: 'ja' }), defaultRegionConfig);
-    expect(record.sharing['thuis']).to.equal(true);
+    expect(Object.values(record.sharing).every((shared) => shared === false)).to.equal(true);
+    expect(record.sharing['thuis']).to.equal(false);
     expect(record.sharing['ondersteuning']).to.equal(false);
     expect(record.sharing).not.to.have.property('vervolgkeuze');
     expect(record.toestemming).to.equal(false);
@@ -176,5 +191,24 @@ describe('consentRecord', () => {
     expect(record.guardian).to.equal(undefined);
     expect(record.akkoord).to.equal(undefined);
     expect(record.inzage).to.deep.equal({});
+  });
+});
+
+describe('historyVisibleTo', () => {
+  const entries = [
+    { at: '2026-11-01T10:00:00.000Z', actor: { id: 'student-1', role: 'student' as const, naam: 'Sam de Vries' }, kind: 'created' as const, version: 1 },
+    { at: '2026-11-02T10:00:00.000Z', actor: { id: 'student-1', role: 'student' as const, naam: 'Sam de Vries' }, kind: 'saved' as const, sectionId: 'ondersteuning', version: 2 },
+    { at: '2026-11-03T10:00:00.000Z', actor: { id: 'mentor-1', role: 'mentor' as const, naam: 'Mevrouw De Vries' }, kind: 'action' as const, action: 'startDeelB' as const, from: 'bijMentor' as const, to: 'deelB' as const, version: 3 },
+    { at: '2026-11-04T10:00:00.000Z', actor: { id: 'guardian-1', role: 'guardian' as const, naam: 'Fatima de Vries' }, kind: 'action' as const, action: 'recordInzage' as const, from: 'akkoord' as const, to: 'akkoord' as const, version: 4 },
+  ];
+
+  it('gives the MBO the milestones only: no names, no saves, no inzage of others', () => {
+    expect(historyVisibleTo(actors.mbo, entries)).to.deep.equal([{ at: '2026-11-03T10:00:00.000Z', kind: 'action', action: 'startDeelB', from: 'bijMentor', to: 'deelB', version: 3 }]);
+    expect(JSON.stringify(historyVisibleTo(actors.mbo, entries))).not.to.match(/Vries|ondersteuning/);
+  });
+
+  it('gives the school and the student all of it', () => {
+    expect(historyVisibleTo(actors.student, entries)).to.deep.equal(entries);
+    expect(historyVisibleTo(actors.mentor, entries)).to.deep.equal(entries);
   });
 });

@@ -3,8 +3,9 @@
  * The workflow, the elements and every backend call these, so a reader never sees more in the
  * UI than the backend would send, and the MBO sees only what the student agreed to share.
  */
+import { guardianConsentNeeded } from './conditions.js';
 import { buildSections, sharingClassOf, type RegionConfig } from './config.js';
-import type { Actor, Dossier, Inzage } from './contract.js';
+import type { Actor, Dossier, HistoryEntry, Inzage } from './contract.js';
 import { allow, refuse, type Decision } from './refusals.js';
 import type { SectionAnswers, SectionDefinition, SharingClass } from './sections/types.js';
 import type { WorkflowContext } from './workflow.js';
@@ -44,12 +45,24 @@ export function ownsDossier(actor: Actor, dossier: Pick<Dossier, 'student' | 'me
   }
 }
 
-/** Whether the actor may open the dossier at all; `visibleTo` decides which parts. */
-export function canView(actor: Actor, dossier: Dossier): Decision {
+/**
+ * Whether the actor may open the dossier at all; `visibleTo` decides which parts. A guardian
+ * reads only the dossier of a student younger than the consent age on that day (by the
+ * registered birth date): in akkoord, the dossier that asks their consent; once afgerond, the
+ * result they read and consented to.
+ */
+export function canView(actor: Actor, dossier: Dossier, context: Pick<WorkflowContext, 'config' | 'today'>): Decision {
   if (!ownsDossier(actor, dossier)) return refuse('notYours');
-  // A guardian is asked to read and consent; before that there is nothing for them to do.
-  if (actor.role === 'guardian' && dossier.status !== 'akkoord' && dossier.status !== 'afgerond') return refuse('wrongState');
-  return allow;
+  if (actor.role !== 'guardian') return allow;
+  if (dossier.status === 'akkoord') return guardianConsentNeeded(dossier, context.config, context.today) ? allow : refuse('notYours');
+  if (dossier.status === 'afgerond') return guardianTookPart(actor, dossier, context.config) ? allow : refuse('notYours');
+  return refuse('wrongState');
+}
+
+/** The guardian read this dossier (inzage) and a guardian's consent is part of its record. */
+function guardianTookPart(actor: Actor, dossier: Dossier, config: RegionConfig): boolean {
+  const read = dossier.inzage.some((i) => i.role === 'guardian' && i.person.id === actor.person.id);
+  return read && consentRecord(dossier, config).guardian?.toestemming === true;
 }
 
 export interface ConsentRecord {
@@ -65,7 +78,7 @@ export interface ConsentRecord {
 interface SharingChoices {
   /** Sections the student was offered in `delen`. */
   offered: ReadonlyArray<SectionDefinition>;
-  /** What the student ticked; undefined when they never answered, so the defaults hold. */
+  /** What the student ticked; undefined when they never answered (then nothing optional is shared). */
   chosen?: ReadonlyArray<string>;
 }
 
@@ -86,8 +99,8 @@ function isShared(sharing: SharingClass, choice: boolean | undefined): boolean {
       return true;
     case 'verboden':
       return false;
+    // No box starts ticked: without the student's tick nothing optional leaves the school.
     case 'optioneel':
-      return choice ?? true;
     case 'optIn':
       return choice ?? false;
   }
@@ -161,7 +174,7 @@ function pick(answers: Dossier['answers'], keep: (sectionId: string) => boolean)
  * Assigned mentor: everything from bijMentor on; in concept only deel B. MBO: what is shared.
  */
 export function visibleTo(viewer: Actor, dossier: Dossier, context: WorkflowContext): Dossier | null {
-  if (!canView(viewer, dossier).allowed) return null;
+  if (!canView(viewer, dossier, context).allowed) return null;
   const copy = structuredClone(dossier);
   const partB = deelBIds(context.config);
   switch (viewer.role) {
@@ -178,4 +191,16 @@ export function visibleTo(viewer: Actor, dossier: Dossier, context: WorkflowCont
       break;
   }
   return copy;
+}
+
+/**
+ * The history as this viewer may read it. The school's people and the student read it all; the
+ * MBO reads only the milestones (when the dossier changed step), without names and without the
+ * saves of sections it may not see.
+ */
+export function historyVisibleTo(viewer: Actor, entries: ReadonlyArray<HistoryEntry>): HistoryEntry[] {
+  if (viewer.role !== 'mbo') return entries.map((entry) => ({ ...entry }));
+  return entries
+    .filter((entry) => entry.kind === 'action' && entry.from !== undefined && entry.to !== undefined && entry.from !== entry.to)
+    .map(({ at, kind, action, from, to, version }) => ({ at, kind, ...(action ? { action } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), version }));
 }

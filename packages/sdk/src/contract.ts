@@ -90,8 +90,12 @@ export type PersonRef = z.infer<typeof personRefSchema>;
 export const meSchema = z.object({
   role: roleSchema,
   person: z.object({ id, naam: z.string(), email: z.optional(z.string()) }),
-  /** Student and mentor: their school. */
-  school: z.optional(z.object({ id, naam: z.string() })),
+  /**
+   * Student and mentor: their school. `mentorRoster` is a fact of the school's registration:
+   * true when students choose their mentor from the school's list (of their klas), false when
+   * they type a name and e-mail. Absent from older backends: then the list decides (empty = none).
+   */
+  school: z.optional(z.object({ id, naam: z.string(), mentorRoster: z.optional(z.boolean()) })),
   /** Guardian: the students they may consent for. */
   studentIds: z.optional(z.array(id)),
   /** MBO staff: the BRIN code of their instelling. */
@@ -114,7 +118,21 @@ export const dossierSchema = z.object({
   archived: z.boolean(),
   /** Increases on every change; send it back as `If-Match`. */
   version: z.number().check(wholeNumber, z.nonnegative()),
-  student: z.object({ id, naam: z.string(), schoolId: nullable(id), klas: z.optional(z.string()), leerjaar: z.optional(z.number()) }),
+  student: z.object({
+    id,
+    naam: z.string(),
+    schoolId: nullable(id),
+    klas: z.optional(z.string()),
+    leerjaar: z.optional(z.number()),
+    /**
+     * The birth date (YYYY-MM-DD) the school registered: it decides whether a guardian must
+     * consent, and A1's geboortedatum cannot differ from it. Absent when the backend holds none
+     * (e.g. werk-mbo): then the one typed in A1 counts.
+     */
+    geboortedatum: z.optional(z.string().check(z.maxLength(10))),
+    /** Which persoonsgebonden nummer the school registered (A1 then shows it read-only). */
+    nummerSoort: z.optional(z.enum(['bsn', 'onderwijsnummer'])),
+  }),
   mentor: nullable(mentorSchema),
   /** Section id → answers. Sections the viewer may not see are absent. */
   answers: z.record(z.string(), sectionAnswersSchema),
@@ -169,7 +187,8 @@ export interface DossierListQuery {
 
 export const historyEntrySchema = z.object({
   at: isoDateTime,
-  actor: z.object({ id: z.string(), role: roleSchema, naam: z.string() }),
+  /** Who did it; absent in what an MBO reads (milestones only, no names). */
+  actor: z.optional(z.object({ id: z.string(), role: roleSchema, naam: z.string() })),
   kind: z.enum(['created', 'saved', 'action']),
   sectionId: z.optional(z.string()),
   action: z.optional(dossierActionSchema),
@@ -203,6 +222,23 @@ export const mentorsSchema = z.array(mentorSchema);
 export const institutionsSchema = z.array(institutionSchema);
 export const locationsSchema = z.array(locationSchema);
 export const programmesSchema = z.array(programmeSchema);
+
+const pathSegment = /^(?:\d{1,6}|[a-zA-Z][a-zA-Z0-9]{0,40}(?:\.[a-zA-Z0-9]{1,41})*)$/;
+
+/**
+ * An `errors[].path` that repeats no text the client made up: segments are kept while each is an
+ * index or an identifier (as every question id is) and the path stops before the first that is not,
+ * so a key such as `<script>` is never echoed into a response, a log or a screen.
+ */
+export function safeErrorPath(segments: ReadonlyArray<string | number>): string {
+  const kept: string[] = [];
+  for (const segment of segments) {
+    const text = String(segment);
+    if (text !== '' && !pathSegment.test(text)) break;
+    if (text !== '') kept.push(text);
+  }
+  return kept.join('.');
+}
 
 /** RFC 9457 problem details, with the failing paths for validation errors. */
 export const problemSchema = z.object({

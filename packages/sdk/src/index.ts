@@ -11,6 +11,7 @@ export * from './answers.js';
 export * from './refusals.js';
 export * from './workflow.js';
 export * from './consent.js';
+export * from './choice.js';
 export * from './errors.js';
 export * from './client.js';
 export * from './memory.js';

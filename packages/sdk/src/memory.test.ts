@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { getResponse } from 'msw';
 import { parseDraft, validateSection } from './answers.js';
 import { completion } from './completion.js';
+import { isValidOnderwijsnummer } from './validators.js';
 import { ageOn, conditionContext } from './conditions.js';
 import { buildSections } from './config.js';
 import { dossierStatusSchema } from './contract.js';
@@ -114,12 +115,23 @@ describe('createMemoryBackend', () => {
 describe('exampleData', () => {
   const data = exampleData({ today });
 
-  it('has students aged 15, 17 and 19 on the given day, and guardians for the minors', () => {
-    const ages = data.students.map((s) => ageOn(s.geboortedatum, today));
-    expect(ages).to.include.members([15, 17, 19]);
-    for (const student of data.students) {
-      if (ageOn(student.geboortedatum, today) < 18) expect(student.guardianIds, student.id).to.have.length(1);
+  it('has registered students aged 15, 17 and 18 on the given day, guardians for the minors, and an unregistered werk-mbo adult', () => {
+    const registered = data.students.filter((s) => s.geboortedatum !== undefined);
+    const ages = registered.map((s) => ageOn(s.geboortedatum!, today));
+    expect(ages).to.include.members([15, 17, 18]);
+    for (const student of registered) {
+      if (ageOn(student.geboortedatum!, today) < 18) expect(student.guardianIds, student.id).to.have.length(1);
     }
+    const daan = data.students.find((s) => s.id === 'student-daan')!;
+    expect([daan.geboortedatum, daan.bsn, daan.onderwijsnummer, daan.schoolId]).to.deep.equal([undefined, undefined, undefined, null]);
+  });
+
+  it('has a newcomer with an onderwijsnummer at a school without a roster', () => {
+    const olena = data.students.find((s) => s.id === 'student-olena')!;
+    expect(olena.bsn).to.equal(undefined);
+    expect(isValidOnderwijsnummer(olena.onderwijsnummer!)).to.equal(true);
+    const school = data.schools.find((s) => s.id === olena.schoolId)!;
+    expect([school.mentorRoster, school.mentors]).to.deep.equal([false, []]);
   });
 
   it('has a dossier in every state, an archived one, and every dossier type', () => {

@@ -52,7 +52,6 @@ export function createMemoryBackend(data?: ExampleData, options: MemoryBackendOp
     dossiers: seedData.dossiers,
     begeleiding: seedData.begeleiding,
     history: seedData.history,
-    nextDossierNumber: seedData.nextDossierNumber,
   };
   const store = createMemoryStore({
     seed,

@@ -20,7 +20,9 @@ export type RefusalCode =
   | 'inzageMissing'
   | 'consentIncomplete'
   | 'guardianInzageMissing'
-  | 'guardianConsentMissing';
+  | 'guardianConsentMissing'
+  | 'registeredValue'
+  | 'notInCatalogue';
 
 /** 403: role or ownership; 409: the dossier's state (incl. archived, final); 422: data still incomplete. */
 export interface Refusal {
@@ -127,6 +129,20 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
     message: text(
       'Je ouder of verzorger moet nog toestemming geven. Vraag hem of haar om dat te doen.',
       'Your parent or guardian still has to give consent. Ask them to do that.',
+    ),
+  },
+  registeredValue: {
+    status: 422,
+    message: text(
+      'Dit gegeven heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.',
+      'Your school registered this. Is it wrong? Ask your school to correct it.',
+    ),
+  },
+  notInCatalogue: {
+    status: 422,
+    message: text(
+      'Deze keuze staat niet in de lijst van mbo-scholen en opleidingen. Kies je mbo-school, locatie en opleiding opnieuw uit de lijst.',
+      'This choice is not in the list of MBO schools and programmes. Choose your MBO school, location and programme again from the list.',
     ),
   },
 };

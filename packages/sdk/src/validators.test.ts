@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { DateQuestion, Question, TextQuestion } from './sections/types.js';
 import { birthDateForAge, today } from './testing/fixtures.js';
-import { isValidBsn, normalizePostcode, validateAnswer, type Issue } from './validators.js';
+import { isValidBsn, isValidOnderwijsnummer, normalizePostcode, validateAnswer, type Issue } from './validators.js';
 
 const label = { nl: 'Veld', en: 'Field' };
 const textWith = (extra: Partial<TextQuestion>): TextQuestion => ({ kind: 'text', id: 'veld', label, required: true, ...extra });
@@ -58,6 +58,19 @@ describe('validateAnswer: text formats', () => {
     expectIssue(checkText('bsn', '12345678'), 'bsn', 'Een BSN heeft 9 cijfers.');
     expectIssue(checkText('bsn', '12345678A'), 'bsn', 'alleen cijfers');
     expectIssue(checkText('bsn', '123456789'), 'bsn', 'Dit BSN klopt niet. Controleer de cijfers.');
+  });
+
+  it('checks an onderwijsnummer (starts with 10, elfproef leaves 5) and explains what is wrong', () => {
+    // 101222331: 9·1+8·0+7·1+6·2+5·2+4·2+3·3+2·3 − 1 = 60, and 60 mod 11 = 5.
+    expect(checkText('onderwijsnummer', '101222331')).to.equal(undefined);
+    expect(checkText('onderwijsnummer', '1012.22.331'), 'written with dots as on DUO letters').to.equal(undefined);
+    expect(isValidOnderwijsnummer('101222331')).to.equal(true);
+    expectIssue(checkText('onderwijsnummer', '10122233'), 'onderwijsnummer', 'Een onderwijsnummer heeft 9 cijfers.');
+    expectIssue(checkText('onderwijsnummer', '10122233X'), 'onderwijsnummer', 'alleen cijfers');
+    // A valid BSN is not an onderwijsnummer.
+    expectIssue(checkText('onderwijsnummer', '111222333'), 'onderwijsnummer', 'begint met 10');
+    expectIssue(checkText('onderwijsnummer', '101222332'), 'onderwijsnummer', 'Dit onderwijsnummer klopt niet.');
+    expect(isValidBsn('101222331'), 'an onderwijsnummer is no BSN').to.equal(false);
   });
 
   it('normalises a postcode to 1234 AB', () => {

@@ -8,7 +8,7 @@ import type { AnswerValue, ChoiceOption, Question, TextFormat, TextQuestion } fr
 
 /** What is wrong with an answer, in words a student understands. */
 export interface Issue {
-  /** 'required','bsn','postcode','phone','email','initials','houseNumber','date','dateFuture','agePlausible','minLength','maxLength','option','reference','maxItems','type' */
+  /** 'required','bsn','onderwijsnummer','postcode','phone','email','initials','houseNumber','date','dateFuture','agePlausible','minLength','maxLength','option','reference','maxItems','type' */
   code: string;
   message: Localized;
 }
@@ -18,6 +18,10 @@ export const issueTexts = {
   bsnDigitsOnly: text('Een BSN heeft alleen cijfers.', 'A BSN only has digits.'),
   bsnLength: text('Een BSN heeft 9 cijfers. Je hebt er nu {count}.', 'A BSN has 9 digits. You typed {count}.'),
   bsnInvalid: text('Dit BSN klopt niet. Controleer de cijfers.', 'This BSN is not correct. Check the digits.'),
+  onderwijsnummerDigitsOnly: text('Een onderwijsnummer heeft alleen cijfers.', 'An education number only has digits.'),
+  onderwijsnummerLength: text('Een onderwijsnummer heeft 9 cijfers. Je hebt er nu {count}.', 'An education number has 9 digits. You typed {count}.'),
+  onderwijsnummerStart: text('Een onderwijsnummer begint met 10. Controleer de cijfers.', 'An education number starts with 10. Check the digits.'),
+  onderwijsnummerInvalid: text('Dit onderwijsnummer klopt niet. Controleer de cijfers.', 'This education number is not correct. Check the digits.'),
   postcodeShape: text(
     'Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.',
     'Write the postcode as 4 digits and 2 letters, for example 1234 AB.',
@@ -76,14 +80,37 @@ const whitespace = /\s+/g;
 const nineDigits = /^\d{9}$/;
 const digitsOnly = /^\d+$/;
 
-/** 9 digits passing the elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (not all zeros). Spaces are ignored. */
-export function isValidBsn(value: string): boolean {
-  const digits = value.replace(whitespace, '');
-  if (!nineDigits.test(digits) || digits === '000000000') return false;
+/** The weighted sum of the elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9, modulo 11; NaN when not 9 digits. */
+function elfproefRest(digits: string): number {
+  if (!nineDigits.test(digits)) return Number.NaN;
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += (9 - i) * (digits.charCodeAt(i) - 48);
   sum -= digits.charCodeAt(8) - 48;
-  return sum % 11 === 0;
+  return ((sum % 11) + 11) % 11;
+}
+
+/** 9 digits passing the elfproef: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (not all zeros). Spaces are ignored. */
+export function isValidBsn(value: string): boolean {
+  const digits = value.replace(whitespace, '');
+  return digits !== '000000000' && elfproefRest(digits) === 0;
+}
+
+/**
+ * An onderwijsnummer (DUO's number for a student without a BSN, e.g. many ISK newcomers):
+ * 9 digits starting with 10, whose elfproef sum leaves 5 (a BSN's leaves 0). Spaces and dots are ignored.
+ */
+export function isValidOnderwijsnummer(value: string): boolean {
+  const digits = value.replace(/[\s.]/g, '');
+  return digits.startsWith('10') && elfproefRest(digits) === 5;
+}
+
+function onderwijsnummerIssue(value: string): Issue | undefined {
+  const digits = value.replace(/[\s.]/g, '');
+  if (!digitsOnly.test(digits)) return issue('onderwijsnummer', 'onderwijsnummerDigitsOnly');
+  if (digits.length !== 9) return issue('onderwijsnummer', 'onderwijsnummerLength', { count: digits.length });
+  if (!digits.startsWith('10')) return issue('onderwijsnummer', 'onderwijsnummerStart');
+  if (elfproefRest(digits) !== 5) return issue('onderwijsnummer', 'onderwijsnummerInvalid');
+  return undefined;
 }
 
 function bsnIssue(value: string): Issue | undefined {
@@ -148,6 +175,8 @@ function textFormatIssue(format: TextFormat, value: string): Issue | undefined {
   switch (format) {
     case 'bsn':
       return bsnIssue(value);
+    case 'onderwijsnummer':
+      return onderwijsnummerIssue(value);
     case 'postcode':
       return postcodeIssue(value);
     case 'phone':

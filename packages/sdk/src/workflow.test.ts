@@ -64,6 +64,9 @@ function expectedOutcome(action: DossierAction, member: (typeof cast)[number], d
   if (!row.by.some((party) => roleOfParty[party] === member.actor.role)) return 'wrongRole';
   const owns = member.party !== undefined && row.by.includes(member.party) && (member.party !== 'assignedMentor' || dossier.mentor !== null);
   if (!owns) return 'notYours';
+  // Spec §6: once afgerond, a guardian reads only the result they read and consented to.
+  const guardianTookPart = dossier.inzage.some((i) => i.role === 'guardian' && i.person.id === member.actor.person.id);
+  if (member.party === 'guardian' && dossier.status === 'afgerond' && !guardianTookPart) return 'notYours';
   if (dossier.status === 'afgerond') return 'final';
   if (dossier.archived && !row.onlyArchived) return 'archived';
   if (!dossier.archived && row.onlyArchived) return 'notArchived';
@@ -132,7 +135,7 @@ describe('workflow: every action × role × state × type', () => {
 describe('workflow: refusals', () => {
   it('maps codes to HTTP statuses and explains them in Dutch and English', () => {
     const other = can(actors.otherStudent, 'finalize', readyDossier('vo-mbo', 'akkoord'), context);
-    const final = can(actors.student, 'archive', readyDossier('vo-mbo', 'afgerond'), context);
+    const final = can(actors.student, 'backToDeelA', readyDossier('vo-mbo', 'afgerond'), context);
     const incomplete = can(actors.student, 'submitToMentor', makeDossier({ sections: deelAIds.slice(1) }), context, pickRoster);
     expect([other, final, incomplete].map((d) => (d.allowed ? 'allowed' : `${d.refusal.code}:${d.refusal.status}`))).to.deep.equal([
       'notYours:403',
@@ -146,7 +149,7 @@ describe('workflow: refusals', () => {
 });
 
 describe('workflow: submitToMentor', () => {
-  const noRoster: WorkflowContext = { config: { ...defaultRegionConfig, mentorRoster: false }, today };
+  const noRoster: WorkflowContext = { config: defaultRegionConfig, today };
   const code = (d: ReturnType<typeof can>) => (d.allowed ? 'allowed' : d.refusal.code);
 
   it('needs deel A at 100%', () => {
@@ -161,6 +164,10 @@ describe('workflow: submitToMentor', () => {
     expect(code(can(actors.student, 'submitToMentor', dossier, context, { mentor: { naam: 'Vrij', email: 'vrij@school.nl' } }))).to.equal('mentorNotOnRoster');
     const { dossier: sent } = apply(actors.student, 'submitToMentor', dossier, context, { mentorId: 'mentor-2' }, now);
     expect(sent.mentor).to.deep.equal(roster[1]);
+  });
+
+  it('refuses a roster id when the school keeps no roster', () => {
+    expect(code(can(actors.student, 'submitToMentor', makeDossier(), noRoster, pickRoster))).to.equal('mentorNotOnRoster');
   });
 
   it('without a roster takes a free name and valid e-mail', () => {
@@ -183,14 +190,36 @@ describe('workflow: submitToMentor', () => {
 
   it('is offered to the student before a mentor is picked (the form asks for one)', () => {
     const dossier = makeDossier();
-    expect(availableActions(actors.student, dossier, context)).to.deep.equal(['submitToMentor', 'archive']);
-    expect(availableActions(actors.student, makeDossier({ sections: deelAIds.slice(2) }), context)).to.deep.equal(['archive']);
+    expect(availableActions(actors.student, dossier, context)).to.deep.equal(['submitToMentor']);
+    expect(availableActions(actors.student, makeDossier({ sections: deelAIds.slice(2) }), context)).to.deep.equal([]);
     expect(availableActions(actors.mbo, readyDossier('vo-mbo', 'afgerond'), context)).to.deep.equal([]);
   });
 
   it('submitForConsent needs deel A at 100% too', () => {
     const dossier = makeDossier({ type: 'werk-mbo', sections: deelAIds.filter((id) => id !== 'vervolgkeuze') });
     expect(code(can(actors.student, 'submitForConsent', dossier, context))).to.equal('deelAIncomplete');
+  });
+});
+
+describe('workflow: archive and reactivate (spec §5 v2)', () => {
+  const code = (d: ReturnType<typeof can>) => (d.allowed ? 'allowed' : d.refusal.code);
+
+  it('the assigned mentor archives; the student cannot', () => {
+    const open = readyDossier('vo-mbo', 'bijMentor');
+    expect(code(can(actors.mentor, 'archive', open, context))).to.equal('allowed');
+    expect(code(can(actors.student, 'archive', open, context))).to.equal('wrongRole');
+  });
+
+  it('the student reactivates; the mentor cannot', () => {
+    const archived = readyDossier('vo-mbo', 'bijMentor', true);
+    expect(code(can(actors.student, 'reactivate', archived, context))).to.equal('allowed');
+    expect(code(can(actors.mentor, 'reactivate', archived, context))).to.equal('wrongRole');
+    expect(availableActions(actors.student, archived, context)).to.deep.equal(['reactivate']);
+  });
+
+  it('the student takes a dossier back from the mentor (terugzetten) before deel B starts', () => {
+    expect(availableActions(actors.student, readyDossier('vo-mbo', 'bijMentor'), context)).to.deep.equal(['returnToDeelA']);
+    expect(code(can(actors.student, 'returnToDeelA', readyDossier('vo-mbo', 'deelB'), context))).to.equal('wrongState');
   });
 });
 
@@ -248,6 +277,7 @@ describe('workflow: deel B and the way back', () => {
 });
 
 describe('workflow: finalize and consent', () => {
+  const code = (d: ReturnType<typeof can>) => (d.allowed ? 'allowed' : d.refusal.code);
   function akkoordDossier(birthDate: string, changes: Partial<Dossier> = {}): Dossier {
     const dossier = readyDossier('vo-mbo', 'akkoord');
     dossier.answers['persoonlijk'] = { ...dossier.answers['persoonlijk'], geboortedatum: birthDate };
@@ -285,6 +315,25 @@ describe('workflow: finalize and consent', () => {
     expect(outcome(akkoordDossier(almost18))).to.equal('allowed');
   });
 
+  it('takes the age from the birth date the school registered, not from the one typed in A1', () => {
+    const minor = birthDateForAge(16);
+    const typedAdult = akkoordDossier(birthDateForAge(25));
+    // A 16-year-old typed an adult's birth date in A1: the registration still says 16.
+    const registeredMinor = withoutGuardian({ ...typedAdult, student: { ...typedAdult.student, geboortedatum: minor } });
+    expect(outcome(registeredMinor)).to.equal('guardianInzageMissing');
+    // Without a registered birth date (werk-mbo), the typed one counts.
+    expect(outcome(withoutGuardian(typedAdult))).to.equal('allowed');
+    // A registered adult needs no guardian, whatever A1 says.
+    const registeredAdult = withoutGuardian({ ...akkoordDossier(minor), student: { ...typedAdult.student, geboortedatum: birthDateForAge(19) } });
+    expect(outcome(registeredAdult)).to.equal('allowed');
+  });
+
+  it('keeps a guardian of an adult out: no inzage, no consent', () => {
+    const adult = akkoordDossier(birthDateForAge(19), { inzage: [inzageOf(actors.student)] });
+    expect(code(can(actors.guardian, 'recordInzage', adult, context))).to.equal('notYours');
+    expect(code(canEdit(actors.guardian, adult, 'ouderToestemming', context))).to.equal('notYours');
+  });
+
   it('does not ask a guardian from the 18th birthday on', () => {
     expect(outcome(withoutGuardian(akkoordDossier(birthDateForAge(18))))).to.equal('allowed');
   });
@@ -300,14 +349,16 @@ describe('workflow: finalize and consent', () => {
 describe('workflow: canEdit', () => {
   const otherSchoolMentor = actors.otherMentor;
   const colleague: Actor = { role: 'mentor', person: { id: 'mentor-2', naam: 'Meneer Bakker' }, school: { id: 'school-1', naam: 'Vmbo De Brug' } };
-  const result = (actor: Actor, dossier: Dossier, sectionId: string) => {
-    const decision = canEdit(actor, dossier, sectionId, context);
+  // The colleague mentors klas 4B (the fixture student's), as the school registered it.
+  const klasMentor = { ...context, actorKlassen: ['4b'] };
+  const result = (actor: Actor, dossier: Dossier, sectionId: string, ctx: WorkflowContext = context) => {
+    const decision = canEdit(actor, dossier, sectionId, ctx);
     return decision.allowed ? 'allowed' : decision.refusal.code;
   };
   const d = (status: DossierStatus, archived = false, type: DossierType = 'vo-mbo') => readyDossier(type, status, archived);
 
   // [actor, dossier, section, expected]: written out from spec §6.
-  const table: [string, Actor, Dossier, string, string][] = [
+  const table: [string, Actor, Dossier, string, string, WorkflowContext?][] = [
     ['owner edits deel A in concept', actors.student, d('concept'), 'persoonlijk', 'allowed'],
     ['owner edits a region-optional deel A section', actors.student, d('concept'), 'ondersteuning', 'allowed'],
     ['owner cannot edit deel A with the mentor', actors.student, d('bijMentor'), 'motivatie', 'wrongState'],
@@ -328,8 +379,10 @@ describe('workflow: canEdit', () => {
     ['B2 not after it was sent', actors.mentor, d('akkoord'), 'advies', 'wrongState'],
     ['colleague is not the assigned mentor for B2', colleague, d('deelB'), 'advies', 'notYours'],
     ['student never edits deel B', actors.student, d('deelB'), 'advies', 'wrongRole'],
-    ['mentor of the school fills B1 in concept', colleague, d('concept'), 'begeleiding', 'allowed'],
-    ['mentor of the school fills B1 in akkoord', actors.mentor, d('akkoord'), 'begeleiding', 'allowed'],
+    ['mentor of the student\'s klas fills B1 in concept', colleague, d('concept'), 'begeleiding', 'allowed', klasMentor],
+    ['assigned mentor fills B1 in deelB', actors.mentor, d('deelB'), 'begeleiding', 'allowed'],
+    ['a mentor of the school, not of the klas nor assigned', colleague, d('concept'), 'begeleiding', 'notYours'],
+    ['B1 of a dossier sent to the student stays as sent', actors.mentor, d('akkoord'), 'begeleiding', 'wrongState'],
     ['mentor of another school', otherSchoolMentor, d('deelB'), 'begeleiding', 'notYours'],
     ['B1 not once afgerond', actors.mentor, d('afgerond'), 'begeleiding', 'final'],
     ['B1 not while archived', actors.mentor, d('deelB', true), 'begeleiding', 'archived'],
@@ -339,8 +392,8 @@ describe('workflow: canEdit', () => {
     ['no deel B in an mbo-mbo dossier', actors.mentor, d('concept', false, 'mbo-mbo'), 'advies', 'wrongType'],
   ];
 
-  for (const [name, actor, dossier, sectionId, want] of table) {
-    it(`${name}: ${want}`, () => expect(result(actor, dossier, sectionId)).to.equal(want));
+  for (const [name, actor, dossier, sectionId, want, ctx] of table) {
+    it(`${name}: ${want}`, () => expect(result(actor, dossier, sectionId, ctx)).to.equal(want));
   }
 
   it('a region that switches a section off cannot have it edited', () => {
@@ -349,11 +402,15 @@ describe('workflow: canEdit', () => {
     expect(decision.allowed ? 'allowed' : decision.refusal.code).to.equal('wrongType');
   });
 
-  it('canEditBegeleiding needs a mentor of the same school', () => {
+  it('canEditBegeleiding: a mentor of the same school who mentors the klas or got a dossier of the student', () => {
     const code = (x: ReturnType<typeof canEditBegeleiding>) => (x.allowed ? 'allowed' : x.refusal.code);
-    expect(code(canEditBegeleiding(colleague, { id: 'student-1', schoolId: 'school-1' }))).to.equal('allowed');
-    expect(code(canEditBegeleiding(colleague, { id: 'student-1', schoolId: null }))).to.equal('notYours');
-    expect(code(canEditBegeleiding(otherSchoolMentor, { id: 'student-1', schoolId: 'school-1' }))).to.equal('notYours');
-    expect(code(canEditBegeleiding(actors.student, { id: 'student-1', schoolId: 'school-1' }))).to.equal('wrongRole');
+    const student = { id: 'student-1', schoolId: 'school-1', klas: '4B' };
+    expect(code(canEditBegeleiding(colleague, student, { klassen: ['4B'] }))).to.equal('allowed');
+    expect(code(canEditBegeleiding(colleague, student, { klassen: ['3A'], assigned: true }))).to.equal('allowed');
+    expect(code(canEditBegeleiding(colleague, student, { klassen: ['3A'] }))).to.equal('notYours');
+    expect(code(canEditBegeleiding(colleague, student))).to.equal('notYours');
+    expect(code(canEditBegeleiding(colleague, { ...student, schoolId: null }, { klassen: ['4B'] }))).to.equal('notYours');
+    expect(code(canEditBegeleiding(otherSchoolMentor, student, { klassen: ['4B'] }))).to.equal('notYours');
+    expect(code(canEditBegeleiding(actors.student, student, { klassen: ['4B'] }))).to.equal('wrongRole');
   });
 });

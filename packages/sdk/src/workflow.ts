@@ -6,7 +6,7 @@
 import { completion } from './completion.js';
 import { guardianConsentNeeded } from './conditions.js';
 import { buildSections, type RegionConfig } from './config.js';
-import { consentRecord, ownsDossier } from './consent.js';
+import { canView, consentRecord, isAssignedMentor, ownsDossier } from './consent.js';
 import type { ActionRequest, Actor, Dossier, DossierAction, DossierStatus, HistoryEntry, Inzage, Mentor, Role } from './contract.js';
 import { allow, refusal, refuse, WorkflowRefusedError, type Decision, type RefusalCode } from './refusals.js';
 import type { SectionDefinition } from './sections/types.js';
@@ -20,8 +20,13 @@ export interface WorkflowContext {
   config: RegionConfig;
   /** The day ages are measured on (guardian consent). */
   today: Date;
-  /** The mentors of the student's school, when the region uses a roster. */
+  /**
+   * The mentors the student chooses from (those of their klas), present only when the student's
+   * school keeps a roster; without one the student types a name and e-mail.
+   */
   roster?: Mentor[];
+  /** The klassen the acting mentor mentors, from the school's registration (B1 access). */
+  actorKlassen?: ReadonlyArray<string>;
 }
 
 export interface GuardInput {
@@ -74,7 +79,7 @@ const emailQuestion = { kind: 'text', id: 'email', label: { nl: 'E-mail', en: 'E
 function chooseMentor({ dossier, context, request, requestFollows }: GuardInput): Mentor | RefusalCode | undefined {
   if (request?.mentorId !== undefined) return context.roster?.find((m) => m.id === request.mentorId) ?? 'mentorNotOnRoster';
   if (request?.mentor !== undefined) {
-    if (context.config.mentorRoster) return 'mentorNotOnRoster';
+    if (context.roster) return 'mentorNotOnRoster';
     const naam = request.mentor.naam.trim();
     const email = request.mentor.email.trim();
     if (!naam || !email || validateAnswer(emailQuestion, email) !== undefined) return 'mentorEmailInvalid';
@@ -176,9 +181,10 @@ export const transitions: ReadonlyArray<Transition> = [
       draft.finalizedAt = now.toISOString();
     },
   },
+  // Archiving is the school's call (seed 002: archived dossiers leave lists and reports); the student brings it back.
   {
     action: 'archive',
-    actors: ['student', 'mentor'],
+    actors: ['mentor'],
     from: openStatuses,
     guards: [],
     effect: (draft) => {
@@ -187,7 +193,7 @@ export const transitions: ReadonlyArray<Transition> = [
   },
   {
     action: 'reactivate',
-    actors: ['student', 'mentor'],
+    actors: ['student'],
     from: openStatuses,
     guards: [],
     onlyWhenArchived: true,
@@ -199,13 +205,23 @@ export const transitions: ReadonlyArray<Transition> = [
 
 const transitionOf = new Map(transitions.map((t) => [t.action, t]));
 
+/**
+ * The actor's dossier in their role, and (for a guardian) one whose consent needs them: a
+ * guardian of a student at or over the consent age has nothing to do with it.
+ */
+function mayReach(actor: Actor, dossier: Dossier, context: WorkflowContext): boolean {
+  if (!ownsDossier(actor, dossier)) return false;
+  const view = canView(actor, dossier, context);
+  return view.allowed || view.refusal.code !== 'notYours';
+}
+
 /** Role → ownership → final → archived → state → type → data: the first rule that fails. */
 function refusalFor(action: DossierAction, input: GuardInput): RefusalCode | undefined {
   const { actor, dossier } = input;
   const transition = transitionOf.get(action);
   if (!transition) return 'wrongState';
   if (!transition.actors.includes(actor.role)) return 'wrongRole';
-  if (!ownsDossier(actor, dossier)) return 'notYours';
+  if (!mayReach(actor, dossier, input.context)) return 'notYours';
   if (dossier.status === 'afgerond') return 'final';
   if (dossier.archived && !transition.onlyWhenArchived) return 'archived';
   if (!dossier.archived && transition.onlyWhenArchived) return 'notArchived';
@@ -265,19 +281,37 @@ export function availableActions(actor: Actor, dossier: Dossier, context: Workfl
 
 // --- editing sections -----------------------------------------------------------------------
 
-/** B1 belongs to the student, not to one dossier: any mentor of the student's school may fill it. */
-export function canEditBegeleiding(actor: Actor, student: { id: string; schoolId: string | null }): Decision {
+/** The statuses in which a dossier shows the student's current B1; from akkoord on it keeps the B1 it was sent with. */
+export const followsCurrentBegeleiding: ReadonlyArray<DossierStatus> = ['concept', 'bijMentor', 'deelB'];
+
+const sameKlas = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** What the school's registration says about a mentor and a student, for B1. */
+export interface BegeleidingAccess {
+  /** The klassen the acting mentor mentors. */
+  klassen?: ReadonlyArray<string>;
+  /** The acting mentor is the assigned mentor of one of the student's dossiers. */
+  assigned?: boolean;
+}
+
+/**
+ * B1 belongs to the student, not to one dossier: the mentors of the student's klas fill it, and
+ * the mentor a dossier of theirs was sent to. Other mentors of the school do not.
+ */
+export function canEditBegeleiding(actor: Actor, student: { id: string; schoolId: string | null; klas?: string }, access: BegeleidingAccess = {}): Decision {
   if (actor.role !== 'mentor') return refuse('wrongRole');
   if (!actor.school || student.schoolId === null || actor.school.id !== student.schoolId) return refuse('notYours');
-  return allow;
+  const klas = student.klas;
+  const ofKlas = klas !== undefined && (access.klassen ?? []).some((k) => sameKlas(k, klas));
+  return ofKlas || access.assigned ? allow : refuse('notYours');
 }
 
 interface EditRule {
   sections: (section: SectionDefinition) => boolean;
   actors: Role[];
-  from: DossierStatus[];
+  from: ReadonlyArray<DossierStatus>;
   /** Who counts as the owner for this section; by default the dossier's owner in their role. */
-  owns?: (actor: Actor, dossier: Dossier) => Decision;
+  owns?: (actor: Actor, dossier: Dossier, context: WorkflowContext) => Decision;
 }
 
 const editRules: ReadonlyArray<EditRule> = [
@@ -285,7 +319,12 @@ const editRules: ReadonlyArray<EditRule> = [
   { sections: (s) => s.id === 'akkoordverklaring', actors: ['student'], from: ['akkoord'] },
   { sections: (s) => s.id === 'ouderToestemming', actors: ['guardian'], from: ['akkoord'] },
   { sections: (s) => s.id === 'advies', actors: ['mentor'], from: ['deelB'] },
-  { sections: (s) => s.id === 'begeleiding', actors: ['mentor'], from: openStatuses, owns: (actor, dossier) => canEditBegeleiding(actor, dossier.student) },
+  {
+    sections: (s) => s.id === 'begeleiding',
+    actors: ['mentor'],
+    from: followsCurrentBegeleiding,
+    owns: (actor, dossier, context) => canEditBegeleiding(actor, dossier.student, { ...(context.actorKlassen ? { klassen: context.actorKlassen } : {}), assigned: isAssignedMentor(actor, dossier) }),
+  },
 ];
 
 /** Whether the actor may save answers of this section now (same order of checks as the actions). */
@@ -294,7 +333,7 @@ export function canEdit(actor: Actor, dossier: Dossier, sectionId: string, conte
   if (!section) return refuse('wrongType');
   const rule = editRules.find((r) => r.sections(section));
   if (!rule || !rule.actors.includes(actor.role)) return refuse('wrongRole');
-  const owned = rule.owns ? rule.owns(actor, dossier) : ownsDossier(actor, dossier) ? allow : refuse('notYours');
+  const owned = rule.owns ? rule.owns(actor, dossier, context) : mayReach(actor, dossier, context) ? allow : refuse('notYours');
   if (!owned.allowed) return owned;
   if (dossier.status === 'afgerond') return refuse('final');
   if (dossier.archived) return refuse('archived');

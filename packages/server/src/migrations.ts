@@ -124,6 +124,20 @@ export const migrations: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    id: 2,
+    name: 'roster per school and klas, programme lookup by id, random dossier ids',
+    sql: `
+      -- Whether students choose their mentor from the roster is a fact of each school (spec v2).
+      ALTER TABLE schools ADD COLUMN mentor_roster boolean NOT NULL DEFAULT true;
+      -- The klassen each mentor mentors: a student is offered the mentors of their klas.
+      ALTER TABLE mentors ADD COLUMN klassen jsonb NOT NULL DEFAULT '[]'::jsonb;
+      -- A7 is checked against the catalogue on every save.
+      CREATE INDEX programmes_by_id ON programmes (brin, (data->>'id'));
+      -- Dossier ids are random now; the sequence that numbered them is gone.
+      DROP SEQUENCE dossier_number;
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; returns their ids. */

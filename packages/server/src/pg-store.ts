@@ -18,9 +18,10 @@ import {
   type HistoryEntry,
   type Institution,
   type Location,
-  type Mentor,
+  newRandomDossierId,
   type Programme,
   type RegionConfig,
+  type RosterMentor,
   type StoredBegeleiding,
   type StoredSchool,
   type StoredStudent,
@@ -83,23 +84,22 @@ class PgTx implements StoreTx {
     return structuredClone(this.config);
   }
 
+  /** The school with its roster (cached: rosters change rarely). */
   async getSchool(id: string): Promise<StoredSchool | undefined> {
-    const { rows } = await this.q.query<{ id: string; naam: string; plaats: string | null }>('SELECT id, naam, plaats FROM schools WHERE id = $1', [id]);
-    const school = rows[0];
-    if (!school) return undefined;
-    return { id: school.id, naam: school.naam, ...(school.plaats ? { plaats: school.plaats } : {}), mentors: (await this.listMentors(id)) ?? [] };
-  }
-
-  async listMentors(schoolId: string): Promise<Mentor[] | undefined> {
-    const roster = await this.cache.get(`mentors:${schoolId}`, async () => {
-      const { rows } = await this.q.query<{ mentor_id: string | null; naam: string | null; email: string | null }>(
-        'SELECT m.mentor_id, m.naam, m.email FROM schools s LEFT JOIN mentors m ON m.school_id = s.id WHERE s.id = $1 ORDER BY m.position',
-        [schoolId],
+    const school = await this.cache.get(`school:${id}`, async () => {
+      const { rows } = await this.q.query<{ naam: string; plaats: string | null; mentor_roster: boolean; mentor_id: string | null; m_naam: string | null; email: string | null; klassen: string[] | null }>(
+        `SELECT s.naam, s.plaats, s.mentor_roster, m.mentor_id, m.naam AS m_naam, m.email, m.klassen
+         FROM schools s LEFT JOIN mentors m ON m.school_id = s.id WHERE s.id = $1 ORDER BY m.position`,
+        [id],
       );
-      if (rows.length === 0) return null;
-      return rows.filter((r) => r.naam !== null).map((r) => ({ ...(r.mentor_id ? { id: r.mentor_id } : {}), naam: r.naam!, email: r.email! }));
+      const first = rows[0];
+      if (!first) return null;
+      const mentors: RosterMentor[] = rows
+        .filter((r) => r.m_naam !== null && r.mentor_id !== null)
+        .map((r) => ({ id: r.mentor_id!, naam: r.m_naam!, email: r.email!, klassen: r.klassen ?? [] }));
+      return { id, naam: first.naam, ...(first.plaats ? { plaats: first.plaats } : {}), mentorRoster: first.mentor_roster, mentors };
     });
-    return roster === null ? undefined : structuredClone(roster);
+    return school === null ? undefined : structuredClone(school);
   }
 
   async getStudent(id: string): Promise<StoredStudent | undefined> {
@@ -196,13 +196,9 @@ class PgTx implements StoreTx {
     if (Number(rows[0]?.written) !== 1) throw new ServiceError(problems.staleVersion());
   }
 
+  /** 120 random bits: a clash is not expected in the lifetime of the universe, and the primary key would refuse one. */
   async newDossierId(): Promise<string> {
-    for (;;) {
-      const { rows } = await this.q.query<{ n: string }>(`SELECT nextval('dossier_number')::text AS n`);
-      const id = `dossier-${rows[0]!.n}`;
-      const taken = await this.q.query('SELECT 1 FROM dossiers WHERE id = $1', [id]);
-      if (taken.rows.length === 0) return id;
-    }
+    return newRandomDossierId();
   }
 
   async getBegeleiding(studentId: string): Promise<StoredBegeleiding | undefined> {
@@ -293,6 +289,11 @@ class PgTx implements StoreTx {
   async listLocations(brin: string): Promise<Location[]> {
     const { rows } = await this.q.query<Location>('SELECT code, naam, plaats FROM locations WHERE brin = $1 ORDER BY position', [brin]);
     return rows.map((r) => ({ code: r.code, naam: r.naam, plaats: r.plaats }));
+  }
+
+  async getProgramme(brin: string, id: string): Promise<Programme | undefined> {
+    const { rows } = await this.q.query<{ data: Programme }>(`SELECT data FROM programmes WHERE brin = $1 AND data->>'id' = $2`, [brin, id]);
+    return rows[0]?.data;
   }
 
   async searchProgrammes(brin: string, q: string, limit: number): Promise<Programme[]> {

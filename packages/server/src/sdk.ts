@@ -17,9 +17,11 @@ export {
   type BackendStore,
   type DossierFilter,
   type StoredBegeleiding,
+  type RosterMentor,
   type StoredSchool,
   type StoredStudent,
   type StoreTx,
+  newRandomDossierId,
 } from '@doorstroom/sdk/server';
 export {
   buildSections,

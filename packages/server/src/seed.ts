@@ -18,12 +18,17 @@ async function insertAll(tx: Queryable, table: string, columns: Record<string, s
 
 export async function seedTables(tx: Queryable, data: ExampleData): Promise<void> {
   await tx.query('INSERT INTO config (id, data) VALUES (1, $1::jsonb)', [JSON.stringify(data.config)]);
-  await insertAll(tx, 'schools', { id: 'text', naam: 'text', plaats: 'text' }, data.schools.map((s) => ({ id: s.id, naam: s.naam, plaats: s.plaats ?? null })));
+  await insertAll(
+    tx,
+    'schools',
+    { id: 'text', naam: 'text', plaats: 'text', mentor_roster: 'boolean' },
+    data.schools.map((s) => ({ id: s.id, naam: s.naam, plaats: s.plaats ?? null, mentor_roster: s.mentorRoster })),
+  );
   await insertAll(
     tx,
     'mentors',
-    { school_id: 'text', position: 'integer', mentor_id: 'text', naam: 'text', email: 'text' },
-    data.schools.flatMap((s) => s.mentors.map((m, position) => ({ school_id: s.id, position, mentor_id: m.id ?? null, naam: m.naam, email: m.email }))),
+    { school_id: 'text', position: 'integer', mentor_id: 'text', naam: 'text', email: 'text', klassen: 'jsonb' },
+    data.schools.flatMap((s) => s.mentors.map((m, position) => ({ school_id: s.id, position, mentor_id: m.id, naam: m.naam, email: m.email, klassen: m.klassen }))),
   );
   const guardians = data.accounts.filter((a) => a.actor.role === 'guardian').map((a) => ({ id: a.actor.person.id, naam: a.actor.person.naam, email: a.actor.person.email ?? null }));
   await insertAll(tx, 'guardians', { id: 'text', naam: 'text', email: 'text' }, guardians);
@@ -44,7 +49,6 @@ export async function seedTables(tx: Queryable, data: ExampleData): Promise<void
     { dossier_id: 'text', entry: 'jsonb' },
     Object.entries(data.history).flatMap(([dossierId, entries]) => entries.map((entry) => ({ dossier_id: dossierId, entry }))),
   );
-  await tx.query(`SELECT setval('dossier_number', $1, false)`, [Math.max(1, data.nextDossierNumber)]);
 
   const { institutions, locations, programmes } = data.catalog;
   await insertAll(

@@ -19,6 +19,7 @@ export interface CatalogIndex {
   searchInstitutions(q: string, limit: number): Institution[];
   getInstitution(brin: string): Institution | undefined;
   listLocations(brin: string): Location[];
+  getProgramme(brin: string, id: string): Programme | undefined;
   searchProgrammes(brin: string, q: string, limit: number): Programme[];
 }
 
@@ -162,6 +163,8 @@ export function createCatalogIndex(data: CatalogData): CatalogIndex {
     ]),
   );
 
+  const programmeById = new Map(Object.entries(data.programmes).map(([brin, list]) => [brin, new Map(list.map((p) => [p.id, p]))]));
+
   return {
     searchInstitutions(q, limit) {
       const terms = words(q);
@@ -177,6 +180,7 @@ export function createCatalogIndex(data: CatalogData): CatalogIndex {
     },
     getInstitution: (brin) => byBrin.get(brin),
     listLocations: (brin) => data.locations[brin] ?? [],
+    getProgramme: (brin, id) => programmeById.get(brin)?.get(id),
     searchProgrammes(brin, q, limit) {
       const terms = words(q);
       const ranked: Ranked<Programme>[] = [];

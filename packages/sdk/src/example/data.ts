@@ -8,7 +8,9 @@
  */
 import { defaultRegionConfig, type RegionConfig } from '../config.js';
 import type { Actor, Dossier, DossierAction, DossierStatus, HistoryEntry, Mentor, Programme } from '../contract.js';
-import type { StoredBegeleiding, StoredSchool, StoredStudent } from '../server/store.js';
+import { dossierStudentOf } from '../server/registration.js';
+import type { RosterMentor, StoredBegeleiding, StoredSchool, StoredStudent } from '../server/store.js';
+import { followsCurrentBegeleiding } from '../workflow.js';
 import type { MemoryState } from '../server/memory-store.js';
 import type { ReferenceAnswer, SectionAnswers } from '../sections/types.js';
 import { catalogFor, catalogForBench, findRealInstitution, syntheticProgrammes, type CatalogData } from './catalog.js';
@@ -46,11 +48,16 @@ const exampleInstitutions = [
 const programmesPerInstitution = 56;
 
 const school = { id: 'school-de-brug', naam: 'Vmbo De Brug', plaats: 'Utrecht' };
-const roster: Mentor[] = [
-  { id: 'mentor-de-vries', naam: 'Mevrouw E. de Vries', email: 'e.devries@debrug.example' },
-  { id: 'mentor-yilmaz', naam: 'Meneer K. Yilmaz', email: 'k.yilmaz@debrug.example' },
-  { id: 'mentor-visser', naam: 'Mevrouw L. Visser (decaan)', email: 'l.visser@debrug.example' },
+/** De Brug keeps a roster: each klas chooses from its own mentors. */
+const roster: RosterMentor[] = [
+  { id: 'mentor-de-vries', naam: 'Mevrouw E. de Vries', email: 'e.devries@debrug.example', klassen: ['3A', '4B'] },
+  { id: 'mentor-yilmaz', naam: 'Meneer K. Yilmaz', email: 'k.yilmaz@debrug.example', klassen: ['4A', '4C'] },
+  { id: 'mentor-visser', naam: 'Mevrouw L. Visser (decaan)', email: 'l.visser@debrug.example', klassen: [] },
 ];
+/** An ISK without a roster: students type their mentor's name and e-mail; the mentor is known by that e-mail. */
+const horizon = { id: 'school-de-horizon', naam: 'ISK De Horizon', plaats: 'Utrecht' };
+const horizonMentor = { id: 'mentor-bos', naam: 'Meneer J. Bos', email: 'j.bos@horizon.example' };
+const schoolsById = { [school.id]: school, [horizon.id]: horizon } as const;
 
 /** MBO intake staff, one per ROC, who read the afgeronde dossiers sent to them. */
 const mboStaff = [
@@ -90,8 +97,24 @@ const birthDate = (today: Date, years: number, daysSinceBirthday: number) =>
   isoDay(new Date(today.getFullYear() - years, today.getMonth(), today.getDate() - daysSinceBirthday, 12));
 const daysAgo = (today: Date, days: number, hour = 10) => new Date(today.getFullYear(), today.getMonth(), today.getDate() - days, hour, 0, 0);
 
+const schoolOf = (person: ExamplePerson) => (person.school ? schoolsById[person.school] : undefined);
+
 function actorOf(person: ExamplePerson): Actor {
-  return { role: 'student', person: { id: person.id, naam: person.naam, email: person.email }, ...(person.atSchool ? { school: { id: school.id, naam: school.naam } } : {}) };
+  const own = schoolOf(person);
+  return { role: 'student', person: { id: person.id, naam: person.naam, email: person.email }, ...(own ? { school: { id: own.id, naam: own.naam } } : {}) };
+}
+
+/** The student as the school registered them; someone unregistered has only a name and e-mail. */
+function storedStudentOf(person: ExamplePerson): StoredStudent {
+  return {
+    id: person.id,
+    naam: person.naam,
+    email: person.email,
+    ...(person.unregistered ? {} : { ...(person.bsn ? { bsn: person.bsn } : {}), ...(person.onderwijsnummer ? { onderwijsnummer: person.onderwijsnummer } : {}), geboortedatum: person.geboortedatum }),
+    schoolId: schoolOf(person)?.id ?? null,
+    ...(person.klas ? { klas: person.klas, leerjaar: person.leerjaar } : {}),
+    guardianIds: person.guardian ? [person.guardian.id] : [],
+  };
 }
 
 /** The steps a dossier went through to reach its state (spec §5), as the history tells them. */
@@ -120,7 +143,8 @@ function buildDossier(person: ExamplePerson, today: Date, catalog: CatalogData, 
   const plan = person.dossier;
   if (!plan) return undefined;
   const student = actorOf(person);
-  const mentor = plan.mentorId ? roster.find((m) => m.id === plan.mentorId) ?? null : null;
+  const onRoster = plan.mentorId ? roster.find((m) => m.id === plan.mentorId) : undefined;
+  const mentor: Mentor | null = onRoster ? { id: onRoster.id, naam: onRoster.naam, email: onRoster.email } : null;
   const mentorActor: Actor | undefined = mentor
     ? { role: 'mentor', person: { id: mentor.id!, naam: mentor.naam, email: mentor.email }, school: { id: school.id, naam: school.naam } }
     : undefined;
@@ -144,7 +168,8 @@ function buildDossier(person: ExamplePerson, today: Date, catalog: CatalogData, 
     steps.push({ actor: byMentor && mentorActor ? mentorActor : student, kind: 'action', action });
   }
   if (plan.status === 'deelB' && mentorActor && answers['advies']) steps.push({ actor: mentorActor, kind: 'saved', sectionId: 'advies' });
-  if (plan.archived) steps.push({ actor: student, kind: 'action', action: 'archive' });
+  // Archiving is the school's call: the mentor of the student's klas archives.
+  if (plan.archived) steps.push({ actor: mentorActor ?? klasMentorActor(person), kind: 'action', action: 'archive' });
 
   const start = daysAgo(today, plan.startedDaysAgo);
   const end = daysAgo(today, 1, 16);
@@ -177,7 +202,7 @@ function buildDossier(person: ExamplePerson, today: Date, catalog: CatalogData, 
     status,
     archived: plan.archived ?? false,
     version: last.version,
-    student: { id: person.id, naam: person.naam, schoolId: person.atSchool ? school.id : null, ...(person.klas ? { klas: person.klas, leerjaar: person.leerjaar } : {}) },
+    student: dossierStudentOf(storedStudentOf(person)),
     mentor,
     answers,
     inzage,
@@ -190,6 +215,15 @@ function buildDossier(person: ExamplePerson, today: Date, catalog: CatalogData, 
 }
 
 const historyActor = (actor: Actor): HistoryEntry['actor'] => ({ id: actor.person.id, role: actor.role, naam: actor.person.naam });
+
+function mentorActorOf(mentor: Mentor & { id: string }, at: { id: string; naam: string }): Actor {
+  return { role: 'mentor', person: { id: mentor.id, naam: mentor.naam, email: mentor.email }, school: { id: at.id, naam: at.naam } };
+}
+
+function klasMentorActor(person: ExamplePerson): Actor {
+  const mentor = roster.find((m) => person.klas !== undefined && m.klassen.includes(person.klas)) ?? roster[0]!;
+  return mentorActorOf(mentor, school);
+}
 
 /** The A7 answers for a programme of the catalogue: snapshots of instelling, locatie and opleiding. */
 function chosen(catalog: CatalogData, choice: { brin: string; crebo: string; leerweg?: 'BOL' | 'BBL' }): Record<string, ReferenceAnswer> {
@@ -240,16 +274,7 @@ export function exampleData(options: { today?: Date } = {}): ExampleData {
       });
   }
 
-  const students: StoredStudent[] = everyone.map((p) => ({
-    id: p.id,
-    naam: p.naam,
-    email: p.email,
-    bsn: p.bsn,
-    geboortedatum: p.geboortedatum,
-    schoolId: p.atSchool ? school.id : null,
-    ...(p.klas ? { klas: p.klas, leerjaar: p.leerjaar } : {}),
-    guardianIds: p.guardian ? [p.guardian.id] : [],
-  }));
+  const students: StoredStudent[] = everyone.map(storedStudentOf);
 
   const dossiers: Dossier[] = [];
   const history: Record<string, HistoryEntry[]> = {};
@@ -258,22 +283,23 @@ export function exampleData(options: { today?: Date } = {}): ExampleData {
     if (person.begeleiding) begeleiding.push({ studentId: person.id, answers: person.begeleiding, version: 1 });
     const built = buildDossier(person, today, catalog, guardianActors);
     if (!built) continue;
-    // An afgerond dossier keeps the B1 it was finalized with; open ones show the student's record.
-    if (built.dossier.status === 'afgerond' && built.dossier.type === 'vo-mbo' && person.begeleiding) {
+    // From akkoord on a dossier keeps the B1 it was sent with; earlier ones show the student's record.
+    if (!followsCurrentBegeleiding.includes(built.dossier.status) && built.dossier.type === 'vo-mbo' && person.begeleiding) {
       built.dossier.answers = { ...built.dossier.answers, begeleiding: person.begeleiding };
     }
     dossiers.push(built.dossier);
     history[built.dossier.id] = built.history;
   }
 
-  const schools: StoredSchool[] = [{ ...school, mentors: roster }];
+  const schools: StoredSchool[] = [
+    { ...school, mentorRoster: true, mentors: roster },
+    { ...horizon, mentorRoster: false, mentors: [] },
+  ];
   const accounts: ExampleAccount[] = [
     ...everyone.map((p) => ({ token: p.id, actor: actorOf(p) })),
     ...[...guardianActors.values()].map((actor) => ({ token: actor.person.id, actor })),
-    ...roster.map((m) => ({
-      token: m.id!,
-      actor: { role: 'mentor' as const, person: { id: m.id!, naam: m.naam, email: m.email }, school: { id: school.id, naam: school.naam } },
-    })),
+    ...roster.map((m) => ({ token: m.id, actor: mentorActorOf(m, school) })),
+    { token: horizonMentor.id, actor: mentorActorOf(horizonMentor, horizon) },
     ...mboStaff.map((staff) => ({
       token: staff.token,
       actor: {
@@ -291,7 +317,6 @@ export function exampleData(options: { today?: Date } = {}): ExampleData {
     dossiers,
     begeleiding,
     history,
-    nextDossierNumber: 1,
     catalog,
     accounts,
     description: exampleDescription,

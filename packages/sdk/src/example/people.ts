@@ -10,10 +10,14 @@ export interface ExamplePerson {
   id: string;
   naam: string;
   email: string;
-  bsn: string;
+  /** The persoonsgebonden nummer: a BSN, or an onderwijsnummer for a newcomer without one. */
+  bsn?: string;
+  onderwijsnummer?: string;
   geboortedatum: string;
-  /** Pupil of Vmbo De Brug (else out of school or in MBO). */
-  atSchool: boolean;
+  /** The school whose pupil this is (else out of school or in MBO). */
+  school?: 'school-de-brug' | 'school-de-horizon';
+  /** Nobody registered this person (werk-mbo): A1's number and birth date are typed, not prefilled. */
+  unregistered?: true;
   klas?: string;
   leerjaar?: number;
   guardian?: { id: string; naam: string; email: string; relatie: string };
@@ -50,6 +54,7 @@ interface Basics {
 
 function persoonlijk(b: Basics, geboortedatum: string): SectionAnswers {
   return {
+    nummerSoort: 'bsn',
     bsn: b.bsn,
     roepnaam: b.roepnaam,
     voornamen: b.voornamen,
@@ -118,6 +123,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
   const emma = born(16, 15);
   const tim = born(17, 25);
   const yara = born(18, 45);
+  const olena = born(16, 80);
 
   return [
     {
@@ -126,7 +132,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'sam.jansen@mail.example',
       bsn: '234567818',
       geboortedatum: sam,
-      atSchool: true,
+      school: 'school-de-brug',
       klas: '4B',
       leerjaar: 4,
       guardian: { id: 'guardian-jansen', naam: 'Petra Jansen', email: 'petra.jansen@mail.example', relatie: 'moeder' },
@@ -175,7 +181,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'noor.elidrissi@mail.example',
       bsn: '305284174',
       geboortedatum: noor,
-      atSchool: true,
+      school: 'school-de-brug',
       klas: '3A',
       leerjaar: 3,
       guardian: { id: 'guardian-el-idrissi', naam: 'Karim El Idrissi', email: 'k.elidrissi@mail.example', relatie: 'vader' },
@@ -208,7 +214,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'daan.verhoeven@mail.example',
       bsn: '416520935',
       geboortedatum: daan,
-      atSchool: false,
+      unregistered: true,
       dossier: {
         type: 'werk-mbo',
         status: 'akkoord',
@@ -220,7 +226,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
             daan,
           ),
           thuis: { woonsituatie: 'zelfstandig', vrijeTijd: 'Fitness en gamen met vrienden.', bijbaan: true, bijbaanOmschrijving: 'Orderpicker via een uitzendbureau, 32 uur per week' },
-          herkomst: { schoolnaam: 'Cals College Nieuwegein', schoolsoort: 'vmbo', leerweg: 'basis', sector: 'economie', examenvakken: ['Nederlands', 'Engels', 'economie'], klas: '4', verwachtDiploma: 'nee' },
+          herkomst: { schoolnaam: 'Cals College Nieuwegein', schoolsoort: 'vmbo', leerweg: 'basis', sector: 'economie', examenvakken: ['Nederlands', 'Engels', 'economie'], diplomaGehaald: false },
           competenties: competenties([3, 3, 2, 4, 3, 2, 2, 3]),
           ervaring: {
             ervaring: [{ soort: 'werk', organisatie: 'Distributiecentrum Nieuwegein', plaats: 'Nieuwegein', werkzaamheden: 'Orders verzamelen met de scanner en vrachtwagens laden.', periode: '2024 – nu' }],
@@ -237,7 +243,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'lisa.degraaf@mail.example',
       bsn: '527631048',
       geboortedatum: lisa,
-      atSchool: true,
+      school: 'school-de-brug',
       klas: '4B',
       leerjaar: 4,
       guardian: { id: 'guardian-de-graaf', naam: 'Marieke de Graaf', email: 'marieke.degraaf@mail.example', relatie: 'moeder' },
@@ -274,7 +280,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'mohammed.amrani@mail.example',
       bsn: '638742158',
       geboortedatum: mohammed,
-      atSchool: true,
+      school: 'school-de-brug',
       klas: '4A',
       leerjaar: 4,
       guardian: { id: 'guardian-amrani', naam: 'Fatima Amrani', email: 'f.amrani@mail.example', relatie: 'moeder' },
@@ -312,7 +318,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'emma.bakker@mail.example',
       bsn: '749853268',
       geboortedatum: emma,
-      atSchool: true,
+      school: 'school-de-brug',
       klas: '4A',
       leerjaar: 4,
       guardian: { id: 'guardian-bakker', naam: 'Jeroen Bakker', email: 'jeroen.bakker@mail.example', relatie: 'vader' },
@@ -351,7 +357,7 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'tim.hendriks@mail.example',
       bsn: '182736453',
       geboortedatum: tim,
-      atSchool: true,
+      school: 'school-de-brug',
       klas: '4C',
       leerjaar: 4,
       guardian: { id: 'guardian-hendriks', naam: 'Anouk Hendriks', email: 'anouk.hendriks@mail.example', relatie: 'moeder' },
@@ -376,7 +382,8 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'yara.bos@mail.example',
       bsn: '293847563',
       geboortedatum: yara,
-      atSchool: false,
+      // Yara's father is still in the school's records, but at 18 she decides alone.
+      guardian: { id: 'guardian-bos', naam: 'Henk Bos', email: 'henk.bos@mail.example', relatie: 'vader' },
       dossier: {
         type: 'mbo-mbo',
         status: 'afgerond',
@@ -404,12 +411,25 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       email: 'milan.koster@mail.example',
       bsn: '314159265',
       geboortedatum: born(16, 50),
-      atSchool: true,
+      school: 'school-de-brug',
       klas: '4C',
       leerjaar: 4,
       guardian: { id: 'guardian-koster', naam: 'Wendy Koster', email: 'wendy.koster@mail.example', relatie: 'moeder' },
       // The mentor filled B1 before Milan started deel A (spec §4).
       begeleiding: { ...begeleidingNee, lwoo: true, lwooToelichting: 'LWOO-indicatie sinds klas 1.', warmeOverdracht: true, contactpersoon: 'Mevrouw L. Visser', functie: 'Zorgcoördinator', contactEmail: 'l.visser@debrug.example', contactTelefoon: '+31 30 123 4567', beschikbaarOp: 'maandag en donderdag' },
+    },
+    {
+      // A newcomer at an ISK without a BSN: DUO gave her an onderwijsnummer. Her school keeps no
+      // mentor roster, so she types her mentor's name and e-mail.
+      id: 'student-olena',
+      naam: 'Olena Kovalenko',
+      email: 'olena.kovalenko@mail.example',
+      onderwijsnummer: '101222331',
+      geboortedatum: olena,
+      school: 'school-de-horizon',
+      klas: 'ISK-2',
+      leerjaar: 2,
+      guardian: { id: 'guardian-kovalenko', naam: 'Iryna Kovalenko', email: 'iryna.kovalenko@mail.example', relatie: 'moeder' },
     },
   ];
 }

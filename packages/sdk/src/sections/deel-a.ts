@@ -18,12 +18,40 @@ const persoonlijk: SectionDefinition = {
   sharing: 'optioneel',
   dossierTypes: allTypes,
   questions: [
+    {
+      kind: 'choice',
+      id: 'nummerSoort',
+      label: t('Welk nummer heb je?', 'Which number do you have?'),
+      help: t(
+        'Heb je geen BSN? Dan heb je een onderwijsnummer. Je school weet welk nummer je hebt.',
+        'No BSN? Then you have an education number (onderwijsnummer). Your school knows which number you have.',
+      ),
+      required: true,
+      prefilled: true,
+      sharing: 'verplicht',
+      options: [
+        { value: 'bsn', label: t('Een burgerservicenummer (BSN)', 'A citizen service number (BSN)') },
+        { value: 'onderwijsnummer', label: t('Een onderwijsnummer', 'An education number (onderwijsnummer)') },
+      ],
+    },
     textQuestion('bsn', t('Burgerservicenummer (BSN)', 'Citizen service number (BSN)'), {
       format: 'bsn',
       prefilled: true,
       sharing: 'verplicht',
+      when: { question: 'nummerSoort', notEquals: 'onderwijsnummer' },
       placeholder: t('123456782', '123456782'),
       help: t('Je BSN heeft 9 cijfers. Je vindt het op je paspoort of ID-kaart.', 'Your BSN has 9 digits. It is on your passport or ID card.'),
+      autocomplete: 'off',
+    }),
+    textQuestion('onderwijsnummer', t('Onderwijsnummer', 'Education number (onderwijsnummer)'), {
+      format: 'onderwijsnummer',
+      prefilled: true,
+      sharing: 'verplicht',
+      when: { question: 'nummerSoort', equals: 'onderwijsnummer' },
+      help: t(
+        'Je onderwijsnummer heeft 9 cijfers en begint met 10. Je school kan het je geven.',
+        'Your education number has 9 digits and starts with 10. Your school can give it to you.',
+      ),
       autocomplete: 'off',
     }),
     textQuestion('roepnaam', t('Roepnaam', 'First name you use'), { help: t('De naam die mensen gebruiken als ze je aanspreken.', 'The name people call you by.'), placeholder: t('Sam', 'Sam'), autocomplete: 'nickname', maxLength: 100 }),
@@ -164,18 +192,21 @@ const herkomst: SectionDefinition = {
       required: true,
       options: codelists.examenvakVmbo.map((vak) => ({ value: vak, label: t(vak, vak) })),
     },
-    textQuestion('klas', t('Klas', 'Class'), { placeholder: t('4B', '4B'), autocomplete: 'off', maxLength: 20 }),
+    // Someone out of school for a year or more (werk-mbo) has no klas and no diploma coming this year.
+    textQuestion('klas', t('Klas', 'Class'), { placeholder: t('4B', '4B'), autocomplete: 'off', maxLength: 20, when: { dossierType: ['vo-mbo', 'mbo-mbo'] } }),
     {
       kind: 'choice',
       id: 'verwachtDiploma',
       label: t('Verwacht je dit jaar je diploma te halen?', 'Do you expect to get your diploma this year?'),
       required: true,
+      when: { dossierType: ['vo-mbo', 'mbo-mbo'] },
       options: [
         { value: 'ja', label: t('Ja', 'Yes') },
         { value: 'nee', label: t('Nee', 'No') },
         { value: 'weetNiet', label: t('Weet ik niet', "Don't know") },
       ],
     },
+    yesNo('diplomaGehaald', t('Heb je op die school je diploma gehaald?', 'Did you get your diploma at that school?'), { when: { dossierType: ['werk-mbo'] } }),
   ],
 };
 

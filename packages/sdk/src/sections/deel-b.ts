@@ -19,7 +19,7 @@ const begeleiding: SectionDefinition = {
     ...yesNoWithNote('extraRekenen', t('Heeft de leerling extra hulp gehad bij rekenen of wiskunde?', 'Did the student get extra help with arithmetic or maths?')),
     ...yesNoWithNote('nodigNederlands', t('Heeft de leerling in de nieuwe opleiding waarschijnlijk extra hulp nodig bij Nederlands?', 'Will the student probably need extra help with Dutch in the new programme?')),
     ...yesNoWithNote('nodigRekenen', t('Heeft de leerling in de nieuwe opleiding waarschijnlijk extra hulp nodig bij rekenen of wiskunde?', 'Will the student probably need extra help with arithmetic or maths in the new programme?')),
-    ...yesNoWithNote('extraAndereVakken', t('Heeft de leerling extra hulp gehad bij andere vakken of bij de stage?', 'Did the student get extra help with other subjects or the internship?')),
+    ...yesNoWithNote('extraAndereVakken', t('Heeft de leerling volgens jou extra hulp nodig bij andere vakken of bij de stage?', 'In your view, does the student need extra help with other subjects or the internship?')),
     ...yesNoWithNote('verzuim', t('Was de leerling vaak afwezig of vaak te laat (verzuim)?', 'Was the student often absent or often late (truancy)?')),
     ...yesNoWithNote('lwoo', t('Had de leerling LWOO (leerwegondersteuning) of praktijkonderwijs?', 'Did the student have LWOO (learning support in vmbo) or practical education?')),
     ...yesNoWithNote('passendOnderwijs', t('Had de leerling extra begeleiding, LGF, een REC-indicatie of een arrangement passend onderwijs?', 'Did the student have extra guidance, LGF, a REC indication or an inclusive-education arrangement?')),

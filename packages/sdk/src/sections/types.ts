@@ -4,7 +4,7 @@ import type { Localized } from '../i18n.js';
 export type SharingClass = 'verplicht' | 'optioneel' | 'optIn' | 'verboden';
 
 /** Formats a text answer must have to count as answered. */
-export type TextFormat = 'bsn' | 'postcode' | 'phone' | 'email' | 'initials' | 'houseNumber';
+export type TextFormat = 'bsn' | 'onderwijsnummer' | 'postcode' | 'phone' | 'email' | 'initials' | 'houseNumber';
 
 /** Where a typeahead reference looks its options up (catalogue routes of the contract). */
 export type ReferenceSource = 'institution' | 'location' | 'programme';

@@ -19,6 +19,7 @@ import {
   mentorsSchema,
   programmesSchema,
   regionConfigResponseSchema,
+  safeErrorPath,
   unstorableTextMessage,
   type Actor,
   type DossierListQuery,
@@ -87,7 +88,7 @@ const withVersion = (value: { version: number }) => ({ ETag: etagOf(value.versio
 const bad = (detail: string, errors?: Problem['errors']) => new ServiceError(problems.badRequest(detail, errors));
 
 function issuesToErrors(error: z.core.$ZodError): NonNullable<Problem['errors']> {
-  return error.issues.slice(0, 50).map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.slice(0, 50).map((issue) => ({ path: safeErrorPath(issue.path.map(String)), message: issue.message }));
 }
 
 /** Reads at most `limit` bytes of the body as JSON; undefined when there is no body. */

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { institutionAnswer, locationAnswer, offeredAt, programmeAnswer } from '../choice.js';
 import { isStorableText, limits, toStorableText, unstorableTextMessage, type Dossier, type Problem } from '../contract.js';
 import { exampleData } from '../example/data.js';
 import { createMemoryBackend, type MemoryBackend } from '../memory.js';
@@ -20,6 +21,14 @@ const dossierId = 'dossier-noor';
 const unstorableIds = ['emoji-8', 'emoji-9', 'control-1', 'control-2', 'control-3'];
 const storableWithin = (maxLength: number) => payloadsWithin(maxLength).filter((p) => !unstorableIds.includes(p.id));
 const unstorablePayloads = hostilePayloads.filter((p) => unstorableIds.includes(p.id));
+
+/** A7 answers for the first programme of the memory backend's catalogue, where it is given. */
+function catalogChoice(backend: MemoryBackend) {
+  const institution = backend.data.catalog.institutions[0]!;
+  const programme = backend.data.catalog.programmes[institution.brin]![0]!;
+  const location = backend.data.catalog.locations[institution.brin]!.find((l) => offeredAt(programme, l.code))!;
+  return { instelling: institutionAnswer(institution), locatie: locationAnswer(location), opleiding: programmeAnswer(programme) };
+}
 
 describe('hostile input at the backend', function () {
   this.timeout(30000);
@@ -50,7 +59,7 @@ describe('hostile input at the backend', function () {
 
   beforeEach(() => {
     const data = exampleData({ today });
-    data.config = { ...data.config, mentorRoster: false };
+    data.schools = data.schools.map((school) => ({ ...school, mentorRoster: false }));
     backend = createMemoryBackend(data, { now: () => today });
     (globalThis as Record<string, unknown>)[hostileTrap] = undefined;
   });
@@ -72,8 +81,9 @@ describe('hostile input at the backend', function () {
   });
 
   it('stores every storable payload within the limit exactly as sent, and returns it exactly', async () => {
-    // bsn, telefoon, mobiel and postcode have no maxLength of their own: the contract's 10 000 applies.
-    const fields = ['bsn', 'telefoon', 'mobiel', 'postcode'];
+    // onderwijsnummer, telefoon, mobiel and postcode have no maxLength of their own: the contract's 10 000 applies.
+    // (Noor's BSN is registered by her school, so A1 keeps it: a save may not change it.)
+    const fields = ['onderwijsnummer', 'telefoon', 'mobiel', 'postcode'];
     const payloads = storableWithin(limits.text);
     expect(payloads.length).to.be.greaterThan(200);
     expect(payloads.length + unstorableIds.length).to.equal(payloadsWithin(limits.text).length);
@@ -213,7 +223,9 @@ describe('hostile input at the backend', function () {
 
     let dossier = await read();
     for (const sectionId of ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'ondersteuning', 'vervolgkeuze', 'voorbereiding', 'motivatie']) {
-      const answers = completeAnswers(sectionId, { birthDate: dossier.answers['persoonlijk']?.['geboortedatum'] as string });
+      const { nummerSoort: _n, bsn: _b, ...complete } = completeAnswers(sectionId, { birthDate: dossier.answers['persoonlijk']?.['geboortedatum'] as string });
+      // A7 must be a choice from the backend's own catalogue.
+      const answers = sectionId === 'vervolgkeuze' ? { ...catalogChoice(backend), bevestigd: true } : complete;
       const response = await save(sectionId, JSON.stringify({ answers }), dossier.version);
       expect(response.status, sectionId).to.equal(200);
       dossier = await response.json();

@@ -6,3 +6,5 @@ export * from './handler.js';
 export * from './problems.js';
 export { createMemoryStore, type MemoryState, type StorageLike } from './memory-store.js';
 export { createCatalogIndex, foldForSearch } from '../example/catalog.js';
+export { newRandomDossierId } from './ids.js';
+export { dossierStudentOf, registeredAnswers } from './registration.js';

@@ -8,6 +8,7 @@ import type { RegionConfig } from '../config.js';
 import { chosenInstelling, isAssignedMentor } from '../consent.js';
 import type { Actor, Dossier, HistoryEntry } from '../contract.js';
 import type { CatalogIndex } from '../example/catalog.js';
+import { newRandomDossierId } from './ids.js';
 import type { BackendStore, DossierFilter, StoredBegeleiding, StoredSchool, StoredStudent, StoreTx } from './store.js';
 
 /** The part of the Web Storage API the store uses. */
@@ -25,8 +26,6 @@ export interface MemoryState {
   dossiers: Dossier[];
   begeleiding: StoredBegeleiding[];
   history: Record<string, HistoryEntry[]>;
-  /** The number the next new dossier id gets. */
-  nextDossierNumber: number;
 }
 
 export interface MemoryStoreOptions {
@@ -45,7 +44,8 @@ export interface MemoryStore extends BackendStore {
 }
 
 export const defaultStorageKey = 'doorstroom:memory-backend';
-const snapshotFormat = 1;
+// 2: schools say whether they keep a roster, mentors have klassen, ids are random.
+const snapshotFormat = 2;
 
 interface Tables {
   config: RegionConfig;
@@ -54,7 +54,6 @@ interface Tables {
   dossiers: Map<string, Dossier>;
   begeleiding: Map<string, StoredBegeleiding>;
   history: Map<string, HistoryEntry[]>;
-  nextDossierNumber: number;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -68,7 +67,6 @@ function toTables(state: MemoryState): Tables {
     dossiers: new Map(copy.dossiers.map((d) => [d.id, d])),
     begeleiding: new Map(copy.begeleiding.map((b) => [b.studentId, b])),
     history: new Map(Object.entries(copy.history)),
-    nextDossierNumber: copy.nextDossierNumber,
   };
 }
 
@@ -80,7 +78,6 @@ function toState(tables: Tables): MemoryState {
     dossiers: [...tables.dossiers.values()],
     begeleiding: [...tables.begeleiding.values()],
     history: Object.fromEntries(tables.history),
-    nextDossierNumber: tables.nextDossierNumber,
   });
 }
 
@@ -95,7 +92,7 @@ function readSnapshot(storage: StorageLike, key: string): MemoryState | undefine
     if (!isRecord(parsed) || parsed['format'] !== snapshotFormat || !isRecord(parsed['state'])) return undefined;
     const state = parsed['state'];
     const lists = ['schools', 'students', 'dossiers', 'begeleiding'] as const;
-    if (!isRecord(state['config']) || !isRecord(state['history']) || typeof state['nextDossierNumber'] !== 'number') return undefined;
+    if (!isRecord(state['config']) || !isRecord(state['history'])) return undefined;
     if (!lists.every((name) => Array.isArray(state[name]))) return undefined;
     return state as unknown as MemoryState;
   } catch {
@@ -121,15 +118,12 @@ class MemoryTx implements StoreTx {
   private readonly dossierWrites = new Map<string, Dossier>();
   private readonly begeleidingWrites = new Map<string, StoredBegeleiding>();
   private readonly historyWrites = new Map<string, HistoryEntry[]>();
-  private dossierNumber: number;
   dirty = false;
 
   constructor(
     private readonly tables: Tables,
     private readonly catalog: CatalogIndex,
-  ) {
-    this.dossierNumber = tables.nextDossierNumber;
-  }
+  ) {}
 
   async getConfig() {
     return clone(this.tables.config);
@@ -137,10 +131,6 @@ class MemoryTx implements StoreTx {
   async getSchool(id: string) {
     const school = this.tables.schools.get(id);
     return school && clone(school);
-  }
-  async listMentors(schoolId: string) {
-    const school = this.tables.schools.get(schoolId);
-    return school && clone(school.mentors);
   }
   async getStudent(id: string) {
     const student = this.tables.students.get(id);
@@ -165,9 +155,8 @@ class MemoryTx implements StoreTx {
   }
   async newDossierId() {
     let id: string;
-    do id = `dossier-${this.dossierNumber++}`;
+    do id = newRandomDossierId();
     while (this.tables.dossiers.has(id) || this.dossierWrites.has(id));
-    this.dirty = true;
     return id;
   }
 
@@ -200,6 +189,10 @@ class MemoryTx implements StoreTx {
   async listLocations(brin: string) {
     return clone(this.catalog.listLocations(brin));
   }
+  async getProgramme(brin: string, id: string) {
+    const programme = this.catalog.getProgramme(brin, id);
+    return programme && clone(programme);
+  }
   async searchProgrammes(brin: string, q: string, limit: number) {
     return clone(this.catalog.searchProgrammes(brin, q, limit));
   }
@@ -208,7 +201,6 @@ class MemoryTx implements StoreTx {
     for (const [id, dossier] of this.dossierWrites) this.tables.dossiers.set(id, dossier);
     for (const [id, record] of this.begeleidingWrites) this.tables.begeleiding.set(id, record);
     for (const [id, entries] of this.historyWrites) this.tables.history.set(id, [...(this.tables.history.get(id) ?? []), ...entries]);
-    this.tables.nextDossierNumber = this.dossierNumber;
   }
 }
 

@@ -54,11 +54,12 @@ describe('memory backend service (through HTTP)', () => {
       expect(error.status).to.equal(404);
     });
 
-    it('prefills only BSN and e-mail from the student record when there is nothing to copy', async () => {
+    it('prefills what the school registered (number, birth date) and the e-mail when there is nothing to copy', async () => {
       const milan = backend.client('student-milan');
       const created = await milan.createDossier({ type: 'vo-mbo' });
+      const registered = backend.data.students.find((s) => s.id === 'student-milan')!;
       expect(created.answers).to.deep.equal({
-        persoonlijk: { bsn: '314159265', email: 'milan.koster@mail.example' },
+        persoonlijk: { nummerSoort: 'bsn', bsn: '314159265', geboortedatum: registered.geboortedatum, email: 'milan.koster@mail.example' },
         // B1 was filled by the mentor before deel A existed; it is not visible to Milan yet.
       });
     });
@@ -105,7 +106,8 @@ describe('memory backend service (through HTTP)', () => {
       const { version } = await noor.getDossier('dossier-noor');
       const error = await failure(noor.saveSection('dossier-noor', 'persoonlijk', { postcode: 1234, geslacht: 'onbekend', schoenmaat: 42 }, version));
       expect(error.status).to.equal(400);
-      expect(error.errors.map((e) => e.path)).to.have.members(['answers.postcode', 'answers.geslacht', 'answers.schoenmaat']);
+      // The invented question is reported at the answers, not echoed by name.
+      expect(error.errors.map((e) => e.path)).to.have.members(['answers.postcode', 'answers.geslacht', 'answers']);
       expect((await noor.getDossier('dossier-noor')).version).to.equal(version);
     });
 
@@ -206,25 +208,29 @@ describe('memory backend service (through HTTP)', () => {
       expect((await failure(backend.client('student-lisa').getBegeleiding('student-lisa'))).status).to.equal(403);
     });
 
-    it('hides other students’ dossiers (404) and tells a guardian to wait (403)', async () => {
+    it('answers 404 to whoever may not see a dossier, exactly as for one that does not exist', async () => {
       expect((await failure(backend.client('student-noor').getDossier('dossier-sam'))).status).to.equal(404);
       const guardian = backend.client('guardian-el-idrissi');
       expect((await guardian.listDossiers()).items).to.deep.equal([]);
+      // Noor's dossier is in concept: her father has nothing to consent to yet.
       const error = await failure(guardian.getDossier('dossier-noor'));
-      expect(error.status).to.equal(403);
-      expect(error.reason).to.equal('wrongState');
+      expect(error.status).to.equal(404);
+      const missing = await failure(guardian.getDossier('d-bestaatniet'));
+      expect([error.status, error.problem?.title, error.problem?.type]).to.deep.equal([missing.status, missing.problem?.title, missing.problem?.type]);
       expect((await backend.client('guardian-bakker').listDossiers()).items.map((d) => d.id)).to.deep.equal(['dossier-emma']);
     });
 
-    it('gives mentors their te behandelen and mijn leerlingen lists', async () => {
+    it('gives mentors their te behandelen and mijn leerlingen (the students of their klassen) lists', async () => {
       const yilmaz = backend.client('mentor-yilmaz');
       expect((await yilmaz.listDossiers({ view: 'teBehandelen' })).items.map((d) => d.id)).to.deep.equal(['dossier-mohammed']);
       const all = await yilmaz.listDossiers({ view: 'mijnLeerlingen' });
-      expect(all.students?.map((s) => s.naam)).to.include.members(['Milan Koster', 'Sam Jansen', 'Noor El Idrissi']);
+      // Yilmaz mentors 4A and 4C; Sam (4B) and Noor (3A) are De Vries's.
+      expect(all.students?.map((s) => s.naam)).to.have.members(['Emma Bakker', 'Milan Koster', 'Mohammed Amrani', 'Tim Hendriks']);
+      expect(all.items.map((d) => d.student.id)).not.to.include.members(['student-sam', 'student-noor']);
       expect(all.students?.find((s) => s.id === 'student-milan')?.dossiers).to.deep.equal([]);
       const klas4a = await yilmaz.listDossiers({ view: 'mijnLeerlingen', klas: '4a' });
       expect(klas4a.students?.map((s) => s.naam)).to.deep.equal(['Emma Bakker', 'Mohammed Amrani']);
-      const byName = await yilmaz.listDossiers({ view: 'mijnLeerlingen', q: 'idrissi', leerjaar: 3 });
+      const byName = await backend.client('mentor-de-vries').listDossiers({ view: 'mijnLeerlingen', q: 'idrissi', leerjaar: 3 });
       expect(byName.students?.map((s) => s.id)).to.deep.equal(['student-noor']);
       expect(byName.items.map((d) => [d.id, d.percentA > 0 && d.percentA < 100])).to.deep.equal([['dossier-noor', true]]);
     });

@@ -7,7 +7,7 @@
 import { parseDraft } from '../answers.js';
 import { completion } from '../completion.js';
 import { buildSections, type RegionConfig } from '../config.js';
-import { canView, isAssignedMentor, visibleTo } from '../consent.js';
+import { canView, historyVisibleTo, isAssignedMentor, visibleTo } from '../consent.js';
 import type {
   ActionRequest,
   Actor,
@@ -30,9 +30,11 @@ import type {
 import { foldForSearch } from '../example/catalog.js';
 import { refusal, type Refusal } from '../refusals.js';
 import type { SectionAnswers } from '../sections/types.js';
-import { apply, can, canEdit, canEditBegeleiding, type WorkflowContext } from '../workflow.js';
-import { problem, problems, ServiceError } from './problems.js';
-import type { BackendStore, StoredBegeleiding, StoredStudent, StoreTx } from './store.js';
+import { apply, can, canEdit, canEditBegeleiding, followsCurrentBegeleiding, type WorkflowContext } from '../workflow.js';
+import { checkedChoice } from './choice-check.js';
+import { problems, ServiceError } from './problems.js';
+import { dossierStudentOf, registeredAnswers, withRegisteredAnswers } from './registration.js';
+import type { BackendStore, RosterMentor, StoredBegeleiding, StoredSchool, StoredStudent, StoreTx } from './store.js';
 
 export interface DossierService {
   me(actor: Actor): Promise<Me>;
@@ -71,19 +73,20 @@ const refused = (refusal: Refusal) => new ServiceError(problems.refused(refusal)
 const notFound = (what: string) => new ServiceError(problems.notFound(what));
 
 /**
- * B1 lives with the student: an open vo-mbo dossier shows the current record; an afgerond one
- * keeps the snapshot taken when it was finalized.
+ * B1 lives with the student: a vo-mbo dossier up to deel B shows the current record; from
+ * akkoord on it keeps the B1 it was sent to the student with (consent is given to that one).
  */
 function withCurrentBegeleiding(dossier: Dossier, record: StoredBegeleiding | undefined): Dossier {
-  if (dossier.status === 'afgerond' || dossier.type !== 'vo-mbo') return dossier;
+  if (!followsCurrentBegeleiding.includes(dossier.status) || dossier.type !== 'vo-mbo') return dossier;
   const answers = { ...dossier.answers };
   if (record && Object.keys(record.answers).length > 0) answers['begeleiding'] = record.answers;
   else delete answers['begeleiding'];
   return { ...dossier, answers };
 }
 
+/** What is stored: the live B1 stays with the student until the dossier is sent to them, then the dossier keeps its copy. */
 function forStorage(dossier: Dossier): Dossier {
-  if (dossier.status === 'afgerond' || !('begeleiding' in dossier.answers)) return dossier;
+  if (!followsCurrentBegeleiding.includes(dossier.status) || !('begeleiding' in dossier.answers)) return dossier;
   const { begeleiding: _shared, ...answers } = dossier.answers;
   return { ...dossier, answers };
 }
@@ -96,6 +99,16 @@ function merge(current: SectionAnswers | undefined, patch: SectionAnswers): Sect
     else next[key] = value;
   }
   return next;
+}
+
+/** The same answers whatever order their keys were stored in. */
+function sameAnswers(a: SectionAnswers | undefined, b: SectionAnswers | undefined): boolean {
+  const sorted = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(sorted);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, sorted(v)]));
+    return value;
+  };
+  return JSON.stringify(sorted(a ?? {})) === JSON.stringify(sorted(b ?? {}));
 }
 
 function keuzeOf(dossier: Dossier): string | null {
@@ -126,19 +139,17 @@ function summarize(dossier: Dossier, config: RegionConfig, today: Date): Dossier
 
 const newestFirst = (a: { updatedAt: string }, b: { updatedAt: string }) => b.updatedAt.localeCompare(a.updatedAt);
 
-/** Whether the actor already knows the dossier exists (and so may hear "not for you" instead of "not found"). */
-function knowsOf(actor: Actor, dossier: Dossier): boolean {
-  switch (actor.role) {
-    case 'student':
-      return dossier.student.id === actor.person.id;
-    case 'guardian':
-      return actor.studentIds?.includes(dossier.student.id) ?? false;
-    case 'mentor':
-      return !!actor.school && actor.school.id === dossier.student.schoolId;
-    case 'mbo':
-      return false;
-  }
+/** The mentors a student of `klas` chooses from: those of the klas, else (none registered for it) the school's. */
+function klasRoster(school: StoredSchool, klas: string | undefined): RosterMentor[] {
+  const ofKlas = klas === undefined ? [] : school.mentors.filter((m) => m.klassen.some((k) => k.trim().toLowerCase() === klas.trim().toLowerCase()));
+  return ofKlas.length > 0 ? ofKlas : school.mentors;
 }
+
+/** A roster entry as the contract shows it: who, not which klassen. */
+const onWire = (mentor: RosterMentor): Mentor => ({ id: mentor.id, naam: mentor.naam, email: mentor.email });
+
+/** A school with a roster and at least one mentor on it; without one, students type a name and e-mail. */
+const keepsRoster = (school: StoredSchool | undefined): school is StoredSchool => !!school && school.mentorRoster && school.mentors.length > 0;
 
 const historyActor = (actor: Actor): HistoryEntry['actor'] => ({ id: actor.person.id, role: actor.role, naam: actor.person.naam });
 
@@ -149,23 +160,27 @@ function withPathPrefix(errors: { path: string; message: string }[]) {
 export function createService(store: BackendStore, options: ServiceOptions = {}): DossierService {
   const now = options.now ?? (() => new Date());
 
-  async function contextFor(tx: StoreTx, config: RegionConfig, student: { schoolId: string | null }, today: Date): Promise<WorkflowContext> {
-    const mentors = config.mentorRoster && student.schoolId ? await tx.listMentors(student.schoolId) : undefined;
-    return { config, today, ...(mentors && mentors.length > 0 ? { roster: mentors } : {}) };
+  /** The workflow's view of the world: config, day, the student's roster (when the school keeps one), the acting mentor's klassen. */
+  async function contextFor(tx: StoreTx, actor: Actor, config: RegionConfig, student: { schoolId: string | null; klas?: string }, today: Date): Promise<WorkflowContext> {
+    const school = student.schoolId ? await tx.getSchool(student.schoolId) : undefined;
+    const context: WorkflowContext = { config, today };
+    if (keepsRoster(school)) context.roster = klasRoster(school, student.klas).map(onWire);
+    const own = actor.role === 'mentor' ? school?.mentors.find((m) => m.id === actor.person.id) : undefined;
+    if (own) context.actorKlassen = own.klassen;
+    return context;
   }
 
-  /** The dossier with its current B1 and the workflow context, or 404/403 for those who may not see it. */
+  /**
+   * The dossier with its current B1 and the workflow context. Whoever may not see it gets 404,
+   * exactly as for a dossier that does not exist: no one learns which dossiers exist.
+   */
   async function load(tx: StoreTx, actor: Actor, id: string, today: Date) {
     const stored = await tx.getDossier(id);
     if (!stored) throw notFound('dossier');
     const dossier = withCurrentBegeleiding(stored, await tx.getBegeleiding(stored.student.id));
-    const decision = canView(actor, dossier);
-    if (!decision.allowed) {
-      if (!knowsOf(actor, dossier)) throw notFound('dossier');
-      throw new ServiceError(problem(403, 'forbidden', decision.refusal.message.nl, { reason: decision.refusal.code, detail: decision.refusal.message.en }));
-    }
     const config = await tx.getConfig();
-    return { dossier, context: await contextFor(tx, config, dossier.student, today) };
+    if (!canView(actor, dossier, { config, today }).allowed) throw notFound('dossier');
+    return { dossier, context: await contextFor(tx, actor, config, dossier.student, today) };
   }
 
   function shown(actor: Actor, dossier: Dossier, context: WorkflowContext): Dossier {
@@ -178,19 +193,25 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     if (expected !== undefined && expected !== current) throw new ServiceError(problems.staleVersion());
   }
 
+  /** The mentor's students: those of the klassen they mentor, and those with a dossier sent to them. */
   async function mijnLeerlingen(tx: StoreTx, actor: Actor, query: DossierListQuery, config: RegionConfig, today: Date): Promise<DossierList> {
     if (!actor.school) return { items: [], students: [] };
+    const school = await tx.getSchool(actor.school.id);
+    const klassen = new Set((school?.mentors.find((m) => m.id === actor.person.id)?.klassen ?? []).map((k) => k.trim().toLowerCase()));
+    const schoolDossiers = await tx.listDossiers({ schoolId: actor.school.id });
+    const assignedTo = new Set(schoolDossiers.filter((d) => isAssignedMentor(actor, d)).map((d) => d.student.id));
     const term = query.q ? foldForSearch(query.q) : '';
     const klas = query.klas?.trim().toLowerCase();
     const students = (await tx.listStudents({ schoolId: actor.school.id })).filter(
       (s) =>
+        ((s.klas !== undefined && klassen.has(s.klas.trim().toLowerCase())) || assignedTo.has(s.id)) &&
         (!klas || s.klas?.toLowerCase() === klas) &&
         (query.leerjaar === undefined || s.leerjaar === query.leerjaar) &&
         (!term || foldForSearch(s.naam).includes(term)),
     );
     students.sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
-    const dossiers = await tx.listDossiers({ studentIds: students.map((s) => s.id), schoolId: actor.school.id });
-    const summaries = dossiers.map((d) => summarize(d, config, today)).sort(newestFirst);
+    const mine = new Set(students.map((s) => s.id));
+    const summaries = schoolDossiers.filter((d) => mine.has(d.student.id)).map((d) => summarize(d, config, today)).sort(newestFirst);
     const overview = (s: StoredStudent): StudentOverview => ({
       id: s.id,
       naam: s.naam,
@@ -201,6 +222,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     return { items: summaries, students: students.map(overview) };
   }
 
+  /** A pre-selection of the actor's dossiers; the caller keeps those `canView` allows. */
   async function visibleDossiers(tx: StoreTx, actor: Actor): Promise<Dossier[]> {
     switch (actor.role) {
       case 'student':
@@ -221,10 +243,15 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     }
   }
 
+  /** The student whose B1 the actor may read and write (mentors of their klas, or of one of their dossiers); else 404. */
   async function requireStudent(tx: StoreTx, actor: Actor, studentId: string): Promise<StoredStudent> {
     const student = await tx.getStudent(studentId);
     if (!student) throw notFound('student');
-    const decision = canEditBegeleiding(actor, student);
+    if (actor.role !== 'mentor') throw refused(refusal('wrongRole'));
+    const school = student.schoolId ? await tx.getSchool(student.schoolId) : undefined;
+    const klassen = school?.mentors.find((m) => m.id === actor.person.id)?.klassen ?? [];
+    const assigned = (await tx.listDossiers({ studentIds: [student.id] })).some((d) => isAssignedMentor(actor, d));
+    const decision = canEditBegeleiding(actor, student, { klassen, assigned });
     if (!decision.allowed) {
       if (decision.refusal.code === 'notYours') throw notFound('student');
       throw refused(decision.refusal);
@@ -236,7 +263,12 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     record ? { studentId, answers: record.answers, version: record.version } : { studentId, answers: {}, version: 0 };
 
   return {
-    me: async (actor) => actor,
+    me: (actor) =>
+      store.transaction(async (tx) => {
+        if (!actor.school || (actor.role !== 'student' && actor.role !== 'mentor')) return actor;
+        const school = await tx.getSchool(actor.school.id);
+        return school ? { ...actor, school: { ...actor.school, mentorRoster: keepsRoster(school) } } : actor;
+      }),
 
     config: (_actor) => store.transaction((tx) => tx.getConfig()),
 
@@ -245,7 +277,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
         const config = await tx.getConfig();
         const today = now();
         if (actor.role === 'mentor' && query.view === 'mijnLeerlingen') return mijnLeerlingen(tx, actor, query, config, today);
-        const dossiers = (await visibleDossiers(tx, actor)).filter((d) => canView(actor, d).allowed);
+        const dossiers = (await visibleDossiers(tx, actor)).filter((d) => canView(actor, d, { config, today }).allowed);
         return { items: dossiers.map((d) => summarize(d, config, today)).sort(newestFirst) };
       }),
 
@@ -271,8 +303,10 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
             if (copied) answers[section.id] = structuredClone(copied);
           }
         } else {
-          answers['persoonlijk'] = { bsn: student.bsn, email: student.email };
+          answers['persoonlijk'] = { email: student.email };
         }
+        // What the school registered is prefilled, and wins over an older dossier's copy.
+        answers['persoonlijk'] = { ...answers['persoonlijk'], ...registeredAnswers(student) };
         const at = now().toISOString();
         const dossier: Dossier = {
           id: await tx.newDossierId(),
@@ -280,7 +314,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
           status: 'concept',
           archived: false,
           version: 1,
-          student: { id: student.id, naam: student.naam, schoolId: student.schoolId, ...(student.klas ? { klas: student.klas } : {}), ...(student.leerjaar ? { leerjaar: student.leerjaar } : {}) },
+          student: dossierStudentOf(student),
           mentor: null,
           answers,
           inzage: [],
@@ -291,7 +325,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
         };
         await tx.putDossier(dossier);
         await tx.appendHistory(dossier.id, { at, actor: historyActor(actor), kind: 'created', version: 1 });
-        const context = await contextFor(tx, config, student, now());
+        const context = await contextFor(tx, actor, config, student, now());
         return shown(actor, withCurrentBegeleiding(dossier, await tx.getBegeleiding(student.id)), context);
       }),
 
@@ -326,13 +360,24 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
         } else {
           merged = merge(dossier.answers[sectionId], patch);
         }
+        if (sectionId === 'persoonlijk') {
+          const student = await tx.getStudent(dossier.student.id);
+          if (student) merged = withRegisteredAnswers(student, patch, merged);
+        }
+        if (sectionId === 'vervolgkeuze') merged = await checkedChoice(tx, merged);
+
+        const answersAfter: Record<string, SectionAnswers> = { ...dossier.answers, [sectionId]: merged };
+        // A guardian consents to the student's declaration and choices: when those change, their consent starts over.
+        if (sectionId === 'akkoordverklaring' && answersAfter['ouderToestemming'] && !sameAnswers(dossier.answers[sectionId], merged)) {
+          delete answersAfter['ouderToestemming'];
+        }
 
         const at = today.toISOString();
         if (sectionId === 'begeleiding') {
           const record = await tx.getBegeleiding(dossier.student.id);
           await tx.putBegeleiding({ studentId: dossier.student.id, answers: merged, version: (record?.version ?? 0) + 1 });
         }
-        const saved: Dossier = { ...dossier, answers: { ...dossier.answers, [sectionId]: merged }, version: dossier.version + 1, updatedAt: at };
+        const saved: Dossier = { ...dossier, answers: answersAfter, version: dossier.version + 1, updatedAt: at };
         await tx.putDossier(forStorage(saved));
         await tx.appendHistory(id, { at, actor: historyActor(actor), kind: 'saved', sectionId, version: saved.version });
         return shown(actor, saved, context);
@@ -354,7 +399,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     history: (actor, id) =>
       store.transaction(async (tx) => {
         await load(tx, actor, id, now());
-        return tx.listHistory(id);
+        return historyVisibleTo(actor, await tx.listHistory(id));
       }),
 
     getBegeleiding: (actor, studentId) =>
@@ -374,10 +419,10 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
         if (!parsed.ok) throw new ServiceError(problems.invalidAnswers(withPathPrefix(parsed.errors)));
         const saved: StoredBegeleiding = { studentId, answers: merge(current.answers, parsed.value), version: current.version + 1 };
         await tx.putBegeleiding(saved);
-        // The open dossiers show this B1, so their history says who changed it.
+        // The dossiers that show the current B1 say in their history who changed it; those sent to the student keep theirs.
         const at = now().toISOString();
         for (const dossier of await tx.listDossiers({ studentIds: [student.id] })) {
-          if (dossier.type !== 'vo-mbo' || dossier.status === 'afgerond') continue;
+          if (dossier.type !== 'vo-mbo' || !followsCurrentBegeleiding.includes(dossier.status)) continue;
           await tx.appendHistory(dossier.id, { at, actor: historyActor(actor), kind: 'saved', sectionId: 'begeleiding', version: dossier.version });
         }
         return begeleidingOf(studentId, saved);
@@ -385,11 +430,12 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
 
     mentors: (actor, schoolId) =>
       store.transaction(async (tx) => {
-        const roster = await tx.listMentors(schoolId);
-        if (!roster) throw notFound('school');
+        const school = await tx.getSchool(schoolId);
         const ownSchool = (actor.role === 'student' || actor.role === 'mentor') && actor.school?.id === schoolId;
-        if (!ownSchool) throw new ServiceError(problems.forbidden('Only students and mentors of this school see its mentors.'));
-        return (await tx.getConfig()).mentorRoster ? roster : [];
+        if (!school || !ownSchool) throw notFound('school');
+        if (!keepsRoster(school)) return [];
+        if (actor.role === 'mentor') return school.mentors.map(onWire);
+        return klasRoster(school, (await tx.getStudent(actor.person.id))?.klas).map(onWire);
       }),
 
     institutions: (_actor, q = '') => store.transaction((tx) => tx.searchInstitutions(q, catalogLimits.institutions)),

@@ -7,13 +7,19 @@ import type { RegionConfig } from '../config.js';
 import type { Dossier, DossierStatus, HistoryEntry, Institution, Location, Mentor, Programme } from '../contract.js';
 import type { SectionAnswers } from '../sections/types.js';
 
+/**
+ * A student as the school registered them: the truth that A1's read-only answers and the
+ * consent age come from. Everything optional is absent when the backend holds none (werk-mbo).
+ */
 export interface StoredStudent {
   id: string;
   naam: string;
   email: string;
-  bsn: string;
-  /** YYYY-MM-DD */
-  geboortedatum: string;
+  /** The registered persoonsgebonden nummer: a BSN, or else the onderwijsnummer DUO issued. */
+  bsn?: string;
+  onderwijsnummer?: string;
+  /** YYYY-MM-DD, as registered. */
+  geboortedatum?: string;
   /** The VO school; null for someone out of school or already in MBO. */
   schoolId: string | null;
   klas?: string;
@@ -21,12 +27,21 @@ export interface StoredStudent {
   guardianIds: string[];
 }
 
+/** A mentor on a school's roster, with the klassen they mentor. */
+export interface RosterMentor extends Mentor {
+  id: string;
+  /** The klassen (as in `StoredStudent.klas`) this mentor mentors. */
+  klassen: string[];
+}
+
 export interface StoredSchool {
   id: string;
   naam: string;
   plaats?: string;
-  /** The mentor roster; empty when the school has none (students then type a name and e-mail). */
-  mentors: Mentor[];
+  /** Whether students choose their mentor from `mentors` (else they type a name and e-mail). */
+  mentorRoster: boolean;
+  /** The school's mentors; students of a klas are offered the mentors of that klas. */
+  mentors: RosterMentor[];
 }
 
 /** B1, kept per student and shared by all their dossiers until one is afgerond (which snapshots it). */
@@ -54,9 +69,8 @@ export interface DossierFilter {
 export interface StoreTx {
   getConfig(): Promise<RegionConfig>;
 
+  /** The school with its roster; undefined when the school is unknown. */
   getSchool(id: string): Promise<StoredSchool | undefined>;
-  /** The roster of a school; undefined when the school is unknown. */
-  listMentors(schoolId: string): Promise<Mentor[] | undefined>;
 
   getStudent(id: string): Promise<StoredStudent | undefined>;
   listStudents(filter: { schoolId: string }): Promise<StoredStudent[]>;
@@ -77,6 +91,8 @@ export interface StoreTx {
   searchInstitutions(q: string, limit: number): Promise<Institution[]>;
   getInstitution(brin: string): Promise<Institution | undefined>;
   listLocations(brin: string): Promise<Location[]>;
+  /** One programme of the institution by its id; undefined when that institution has no such programme. */
+  getProgramme(brin: string, id: string): Promise<Programme | undefined>;
   /** Programmes of the institution whose name or crebo matches `q`, at most `limit`. */
   searchProgrammes(brin: string, q: string, limit: number): Promise<Programme[]>;
 }

@@ -31,6 +31,7 @@ export const actionExpectations: Readonly<Record<DossierAction, ActionExpectatio
   backToDeelA: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'concept' },
   recordInzage: { by: ['owner', 'guardian'], from: ['akkoord'], types: allTypes },
   finalize: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'afgerond' },
-  archive: { by: ['owner', 'assignedMentor'], from: open, types: allTypes },
-  reactivate: { by: ['owner', 'assignedMentor'], from: open, types: allTypes, onlyArchived: true },
+  // Spec §5 (v2): the school archives, the student brings the dossier back.
+  archive: { by: ['assignedMentor'], from: open, types: allTypes },
+  reactivate: { by: ['owner'], from: open, types: allTypes, onlyArchived: true },
 };

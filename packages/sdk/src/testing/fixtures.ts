@@ -23,6 +23,7 @@ export function birthDateForAge(years: number, extraDays = 0, on: Date = today):
 
 const completeBySection: Record<string, (birthDate: string) => SectionAnswers> = {
   persoonlijk: (birthDate) => ({
+    nummerSoort: 'bsn',
     bsn: '111222333',
     roepnaam: 'Sam',
     voornamen: 'Samira Johanna',
@@ -56,6 +57,7 @@ const completeBySection: Record<string, (birthDate: string) => SectionAnswers> =
     examenvakken: ['Nederlands', 'Engels', 'wiskunde'],
     klas: '4B',
     verwachtDiploma: 'ja',
+    diplomaGehaald: true,
   }),
   competenties: () =>
     Object.fromEntries(defaultRegionConfig.competences.map((c, i) => [c.code, i === 0 ? '?' : ((i % 4) + 1)])),
