@@ -57,7 +57,7 @@ describe('refusals shown in the UI', function () {
 
     it('refuses a free mentor with an invalid e-mail address when the region has no roster', async () => {
       const data = exampleData();
-      data.config = { ...data.config, mentorRoster: false };
+      data.schools = data.schools.map((school) => ({ ...school, mentorRoster: false }));
       backend = createMemoryBackend(data);
       const api = signedIn(backend, 'student-noor');
       await prefillDeelA(api, 'dossier-noor', [], ['persoonlijk', 'thuis']);

@@ -44,9 +44,21 @@ export class SubmitStep implements ReactiveController {
     return { ...view.dossier, answers: view.working.answers };
   }
 
+  /**
+   * Whether the student picks from the school's roster: a fact of their school (`/me`). A backend
+   * that does not say so is asked for the roster, and an empty one means a free name and e-mail.
+   */
+  private usesRoster(): boolean {
+    const school = this.host.connection.me?.school;
+    if (school?.mentorRoster !== undefined) return school.mentorRoster;
+    const load = this.roster(school?.id);
+    return !!load && !(load.status === 'ready' && load.items.length === 0);
+  }
+
   private context(): WorkflowContext {
     const config = this.host.connection.config!;
-    return { config, today: this.host.now, ...(this.mentors?.status === 'ready' ? { roster: this.mentors.items } : {}) };
+    const roster = this.usesRoster() && this.mentors?.status === 'ready' ? { roster: this.mentors.items } : {};
+    return { config, today: this.host.now, ...roster };
   }
 
   private roster(schoolId: string | undefined): MentorsLoad | undefined {
@@ -70,7 +82,7 @@ export class SubmitStep implements ReactiveController {
 
   render(view: DraftView): TemplateResult {
     const host = this.host;
-    const { me, config } = host.connection;
+    const { me } = host.connection;
     const dossier = this.working(view);
     const action: DossierAction = dossier.type === 'vo-mbo' ? 'submitToMentor' : 'submitForConsent';
     const offered = availableActions(me!, dossier, this.context()).includes(action);
@@ -83,7 +95,7 @@ export class SubmitStep implements ReactiveController {
       </section>`;
     }
     const busy = this.status === 'busy';
-    const mentorPart = action === 'submitToMentor' ? (config!.mentorRoster ? this.renderRoster(me!.school?.id, dossier) : this.renderFreeMentor()) : nothing;
+    const mentorPart = action === 'submitToMentor' ? (this.usesRoster() ? this.renderRoster(me!.school?.id, dossier) : this.renderFreeMentor()) : nothing;
     return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
       <h3 id="submit-heading">${host.t('form.submit.title')}</h3>
       <p>${action === 'submitToMentor' ? host.t('form.submit.mentorIntro') : host.t('form.submit.consentIntro')}</p>
@@ -169,7 +181,7 @@ export class SubmitStep implements ReactiveController {
 
   private request(action: DossierAction): ActionRequest | undefined {
     if (action !== 'submitToMentor') return undefined;
-    if (this.host.connection.config!.mentorRoster) return this.mentorId ? { mentorId: this.mentorId } : undefined;
+    if (this.usesRoster()) return this.mentorId ? { mentorId: this.mentorId } : undefined;
     return { mentor: { naam: this.free.naam.trim(), email: this.free.email.trim() } };
   }
 

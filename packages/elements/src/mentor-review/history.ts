@@ -1,5 +1,5 @@
 /** The dossier's history (who, role, when, what), newest first, as a template; and loading it. */
-import { css, html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { DossierApi, HistoryEntry } from '@doorstroom/sdk';
 import { describeError } from '../shared/i18n.js';
 import { describeHistory, formatDateTime, type Translate } from './state.js';
@@ -63,8 +63,10 @@ export function renderHistory(options: HistoryViewOptions): TemplateResult {
         (entry) => html`<li class="history-entry">
           <span class="history-what">${describeHistory(entry, t, options.sectionTitle)}</span>
           <span class="history-meta">
-            <span class="ddd-visually-hidden">${t('mentor.history.who')}:</span>
-            ${entry.actor.naam} (${t(`mentor.role.${entry.actor.role}`)}),
+            ${entry.actor
+              ? html`<span class="ddd-visually-hidden">${t('mentor.history.who')}:</span>
+                  ${entry.actor.naam} (${t(`mentor.role.${entry.actor.role}`)}),`
+              : nothing}
             <span class="ddd-visually-hidden">${t('mentor.history.when')}:</span>
             <time datetime=${entry.at}>${formatDateTime(entry.at, lang)}</time>
           </span>

@@ -28,7 +28,7 @@ export const until = (predicate: () => unknown, message: string): Promise<void> 
 /** The example data on the fixed test day, mentors typed in freely (no roster); `change` may add to it. */
 export function hostileBackend(change: (data: ExampleData) => void = () => {}): MemoryBackend {
   const data = exampleData({ today });
-  data.config = { ...data.config, mentorRoster: false };
+  data.schools = data.schools.map((school) => ({ ...school, mentorRoster: false }));
   change(data);
   return createMemoryBackend(data, { now: () => today });
 }

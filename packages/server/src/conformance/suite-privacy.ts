@@ -91,7 +91,7 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     expect(JSON.stringify(ownVersions) === JSON.stringify(expected), `history versions ${ownVersions.join(',')} for a dossier at version ${current.version}`);
     const last = history[history.length - 1]!;
     const finalize = history.find((h) => h.kind === 'action' && h.action === 'finalize');
-    expect(finalize?.from === 'akkoord' && finalize.to === 'afgerond' && finalize.actor.role === 'student', `finalize entry: ${JSON.stringify(finalize)}`);
+    expect(finalize?.from === 'akkoord' && finalize.to === 'afgerond' && finalize.actor?.role === 'student', `finalize entry: ${JSON.stringify(finalize)}`);
     expect(last.version <= current.version, 'the history runs ahead of the dossier');
     return `${history.length} entries`;
   });

@@ -62,7 +62,7 @@ export interface TestBackend {
 /** A fresh memory backend signed in as `token` (e.g. 'student-noor'). */
 export function signIn(token: string, options: { mentorRoster?: boolean } = {}): TestBackend {
   const data = exampleData();
-  if (options.mentorRoster !== undefined) data.config = { ...data.config, mentorRoster: options.mentorRoster };
+  if (options.mentorRoster !== undefined) data.schools = data.schools.map((school) => ({ ...school, mentorRoster: options.mentorRoster! }));
   const backend = createMemoryBackend(data);
   return { backend, api: instrument(backend.client(backend.tokens[token] ?? token)) };
 }
