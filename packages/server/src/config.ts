@@ -1,6 +1,7 @@
 /** Server options from the environment (see README): PORT, HOST, DATABASE_URL, DOORSTROOM_* and NODE_ENV. */
 import { loadVerifier } from './auth.js';
 import { parseOrigins } from './http/cors.js';
+import { addressFactor, defaultFailedSignIns, type RateLimitOptions, type RequestLimitOptions } from './http/rate-limit.js';
 import { ConfigurationError, defaultRateLimit, type StartServerOptions } from './server.js';
 
 function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -9,6 +10,15 @@ function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const parsed = Number(value);
   if (!Number.isFinite(parsed) || parsed < 0) throw new ConfigurationError(`${name} must be a number, got ${JSON.stringify(value)}`);
   return parsed;
+}
+
+/** `${prefix}_BURST` and `${prefix}_PER_SECOND`: undefined when neither is set, false when either is 0. */
+function bucket(env: NodeJS.ProcessEnv, prefix: string, defaults: RateLimitOptions): RateLimitOptions | false | undefined {
+  const burst = number(env, `${prefix}_BURST`);
+  const perSecond = number(env, `${prefix}_PER_SECOND`);
+  if (burst === undefined && perSecond === undefined) return undefined;
+  if (burst === 0 || perSecond === 0) return false;
+  return { burst: burst ?? defaults.burst, perSecond: perSecond ?? defaults.perSecond };
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -44,7 +54,14 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const log = env['DOORSTROOM_LOG'];
   if (log === 'false' || log === 'off') options.logger = false;
   if (burst === 0 || perSecond === 0) options.rateLimit = false;
-  else if (burst !== undefined || perSecond !== undefined) options.rateLimit = { burst: burst ?? defaultRateLimit.burst, perSecond: perSecond ?? defaultRateLimit.perSecond };
+  else {
+    const limits: RequestLimitOptions = { burst: burst ?? defaultRateLimit.burst, perSecond: perSecond ?? defaultRateLimit.perSecond };
+    const perAddress = bucket(env, 'DOORSTROOM_RATE_ADDRESS', { burst: limits.burst * addressFactor, perSecond: limits.perSecond * addressFactor });
+    const failedSignIns = bucket(env, 'DOORSTROOM_RATE_FAILED', defaultFailedSignIns);
+    if (perAddress !== undefined) limits.perAddress = perAddress;
+    if (failedSignIns !== undefined) limits.failedSignIns = failedSignIns;
+    if (burst !== undefined || perSecond !== undefined || perAddress !== undefined || failedSignIns !== undefined) options.rateLimit = limits;
+  }
   // A verifier in dev mode replaces the demo tokens: dev then only adds the /dev routes.
   return options;
 }

@@ -10,7 +10,7 @@ import { demoVerifier, type TokenVerifier } from './auth.js';
 import { openDb, type Db } from './db.js';
 import { createCorsPolicy } from './http/cors.js';
 import { BodyTooLargeError, clientAddress, readBody, sendResponse, toRequest } from './http/node-adapter.js';
-import { createRateLimiter, type RateLimitOptions } from './http/rate-limit.js';
+import { createRequestLimiter, type RateLimitOptions, type RequestLimitOptions } from './http/rate-limit.js';
 import { routePattern } from './http/routes.js';
 import { createSameOriginCheck } from './http/same-origin.js';
 import { serveStatic } from './http/static-files.js';
@@ -57,9 +57,14 @@ export interface StartServerOptions {
   staticDir?: string;
   /** Answers paths outside basePath that staticDir did not (e.g. a dev server's middleware). */
   fallback?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
-  /** Per bearer token (else per client address). Default 100 at once, 20 per second; false = off. */
-  rateLimit?: RateLimitOptions | false;
-  /** Use the first X-Forwarded-For address as the client's (only behind a proxy you trust). */
+  /**
+   * Per bearer token (else per client address): default 100 at once, 20 per second. Every request
+   * also counts against its client address (`perAddress`, default ten times that) and every 401
+   * against the address's failed sign-ins (`failedSignIns`, default 20 at once, 1 per second);
+   * see http/rate-limit.ts. false = all off.
+   */
+  rateLimit?: RequestLimitOptions | false;
+  /** Use the last X-Forwarded-For entry (the one your proxy appended) as the client's address. Only behind a proxy you trust. */
   trustProxy?: boolean;
   maxBodyBytes?: number;
   notificationSender?: NotificationSender;
@@ -173,12 +178,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const handler = createFetchHandler(service, {
     basePath,
     maxBodyBytes,
-    authenticate: async (token) => (token === null ? null : verifier(token)),
+    authenticate: async (token) => {
+      if (token === null) return null;
+      const actor = await verifier(token);
+      if (actor) limiter?.signedIn(token);
+      return actor;
+    },
     onError: (error, request) =>
       console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', route: routePattern(new URL(request.url).pathname, basePath), ...describeError(error) })),
   });
   const cors = createCorsPolicy({ origins: options.origins ?? [], dev });
-  const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? defaultRateLimit);
+  const limiter = options.rateLimit === false ? undefined : createRequestLimiter(options.rateLimit ?? defaultRateLimit);
   const outbox = startOutboxWorker(db, { ...(options.notificationSender ? { sender: options.notificationSender } : {}), ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}) });
   const accounts = dev ? seedData().accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })) : [];
 
@@ -206,8 +216,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await sendResponse(res, response, extra);
       return response.status;
     };
+    const address = clientAddress(req, options.trustProxy ?? false);
+    const token = bearer(req);
     if (limiter) {
-      const decision = limiter.take(bearer(req) ?? `ip:${clientAddress(req, options.trustProxy ?? false)}`);
+      const decision = limiter.admit(address, token);
       if (!decision.allowed) return send(rateLimited(decision.retryAfter));
     }
     const method = req.method ?? 'GET';
@@ -222,7 +234,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await sendResponse(res, problemResponse(problems.payloadTooLarge(maxBodyBytes)), { ...extra, Connection: 'close' });
       return 413;
     }
-    return send(await handler(toRequest(req, body)));
+    const response = await handler(toRequest(req, body));
+    if (response.status === 401) limiter?.failed(address, token);
+    return send(response);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {

@@ -157,6 +157,14 @@ describe('optionsFromEnv', () => {
     assert.equal((await optionsFromEnv({ DOORSTROOM_DEV: 'true' })).dev, true);
     await assert.rejects(optionsFromEnv({ DOORSTROOM_DEV: 'yes' }), /DOORSTROOM_DEV must be true or false/);
   });
+
+  it('reads the per-token, per-address and failed sign-in limits', async () => {
+    assert.equal((await optionsFromEnv({})).rateLimit, undefined, 'the defaults');
+    assert.equal((await optionsFromEnv({ DOORSTROOM_RATE_BURST: '0' })).rateLimit, false);
+    assert.deepEqual((await optionsFromEnv({ DOORSTROOM_RATE_FAILED_BURST: '5' })).rateLimit, { burst: 100, perSecond: 20, failedSignIns: { burst: 5, perSecond: 1 } });
+    assert.deepEqual((await optionsFromEnv({ DOORSTROOM_RATE_BURST: '50', DOORSTROOM_RATE_ADDRESS_PER_SECOND: '0' })).rateLimit, { burst: 50, perSecond: 20, perAddress: false });
+    assert.deepEqual((await optionsFromEnv({ DOORSTROOM_RATE_ADDRESS_BURST: '2000' })).rateLimit, { burst: 100, perSecond: 20, perAddress: { burst: 2000, perSecond: 200 } });
+  });
 });
 
 describe('doorstroom-conformance', () => {

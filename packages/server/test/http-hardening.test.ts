@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { startServer, type RunningServer, type StartServerOptions } from '../src/server.js';
+import { defaultRateLimit, startServer, type RunningServer, type StartServerOptions } from '../src/server.js';
 import { removeDir, startTestServer } from './helpers.js';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -16,7 +16,7 @@ interface Answer {
 }
 
 /** One request over node:http; `path` is relative to the server's origin. */
-function call(server: { url: string }, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
+function call(server: { url: string }, method: string, path: string, headers: Record<string, string | string[]> = {}, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, `${server.url}/`), { method, headers, agent: false }, (res) => {
       let text = '';
@@ -95,7 +95,7 @@ describe('HTTP hardening', () => {
 
     it('answer the demo portal on the same origin (as Chromium sends it) and requests from no page at all', async () => {
       const port = dev.port;
-      const sameOrigin = [
+      const sameOrigin: { method: string; path: string; headers: Record<string, string> }[] = [
         // fetch('/api/dev/accounts') from the portal: no Origin on a same-origin GET.
         { method: 'GET', path: 'api/dev/accounts', headers: { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' } },
         { method: 'GET', path: 'api/dev/outbox', headers: { 'Sec-Fetch-Site': 'same-origin' } },
@@ -110,6 +110,61 @@ describe('HTTP hardening', () => {
       const reset = await call(dev, 'POST', 'api/dev/reset', { Origin: dev.url, 'Sec-Fetch-Site': 'same-origin' });
       assert.equal(reset.status, 200);
       assert.deepEqual(await dossierIds(), ['dossier-noor'], 'the reset brought back the example data');
+    });
+  });
+
+  describe('rate limits', () => {
+    const statuses = (answers: Answer[]) => answers.map((a) => a.status);
+    const count = (answers: Answer[], status: number) => answers.filter((a) => a.status === status).length;
+    const each = async (n: number, send: (i: number) => Promise<Answer>) => {
+      const answers: Answer[] = [];
+      for (let i = 0; i < n; i++) answers.push(await send(i));
+      return answers;
+    };
+
+    it('300 requests with 300 different junk tokens from one address get 429s (default limits)', async () => {
+      const server = await alsoStart({ dev: true, rateLimit: defaultRateLimit });
+      assert.equal((await call(server, 'GET', 'api/me', bearer('student-noor'))).status, 200, 'Noor signs in first');
+      const answers = await each(300, (i) => call(server, 'GET', 'api/me', bearer(`junk-${i}-${Math.random().toString(36).slice(2)}`)));
+      assert.deepEqual(statuses(answers.slice(0, 20)), Array(20).fill(401), 'the first failed sign-ins are answered');
+      assert.ok(count(answers, 429) >= 250, `only ${count(answers, 429)} of 300 were limited: ${statuses(answers).join(' ')}`);
+      assert.equal(count(answers, 200), 0);
+      const limited = answers.find((a) => a.status === 429)!;
+      assert.ok(Number(limited.headers['retry-after']) >= 1);
+      assert.match(String(limited.headers['content-type']), /^application\/problem\+json/);
+      assert.equal((await call(server, 'GET', 'api/me', bearer('student-noor'))).status, 200, 'a token that signed in before is not locked out by the junk from its address');
+    });
+
+    it('rotating X-Forwarded-For values do not reset the limit: behind a trusted proxy the address is the entry it appended', async () => {
+      const behindProxy = await alsoStart({ dev: true, trustProxy: true, rateLimit: { burst: 5, perSecond: 0.001 } });
+      // The client sends any X-Forwarded-For it likes; our proxy appends the address it saw (198.51.100.7).
+      const rotating = await each(8, (i) => call(behindProxy, 'GET', 'api/dev/accounts', { 'X-Forwarded-For': `203.0.113.${i}, 198.51.100.7` }));
+      assert.deepEqual(statuses(rotating), [200, 200, 200, 200, 200, 429, 429, 429]);
+      // The client's own header line, and the proxy's line after it: still the proxy's entry.
+      const twoLines = await call(behindProxy, 'GET', 'api/dev/accounts', { 'X-Forwarded-For': ['203.0.113.50', '198.51.100.7'] });
+      assert.equal(twoLines.status, 429, 'two header lines: the last entry counts');
+      assert.equal((await call(behindProxy, 'GET', 'api/dev/accounts', { 'X-Forwarded-For': '203.0.113.9, 198.51.100.8' })).status, 200, 'another client behind the proxy has its own bucket');
+
+      const direct = await alsoStart({ dev: true, rateLimit: { burst: 5, perSecond: 0.001 } });
+      const ignored = await each(8, (i) => call(direct, 'GET', 'api/dev/accounts', { 'X-Forwarded-For': `203.0.113.${i}` }));
+      assert.deepEqual(statuses(ignored), [200, 200, 200, 200, 200, 429, 429, 429], 'without trustProxy X-Forwarded-For is ignored');
+    });
+
+    it('every request counts against its client address, so rotating valid tokens is limited too', async () => {
+      const server = await alsoStart({ dev: true, rateLimit: { burst: 100, perSecond: 0.001, perAddress: { burst: 10, perSecond: 0.001 } } });
+      const tokens = ['student-noor', 'student-lisa', 'student-mohammed', 'student-emma', 'student-sam', 'mentor-de-vries', 'mentor-yilmaz', 'guardian-el-idrissi'];
+      const answers = await each(14, (i) => call(server, 'GET', 'api/me', bearer(tokens[i % tokens.length]!)));
+      assert.deepEqual(statuses(answers), [...Array(10).fill(200), ...Array(4).fill(429)]);
+    });
+
+    it('a signed-in user under the limits is not hit, while another address behind the same proxy floods junk tokens (default limits)', async () => {
+      const server = await alsoStart({ dev: true, trustProxy: true, rateLimit: defaultRateLimit });
+      const attacker = { 'X-Forwarded-For': '198.51.100.66' };
+      const user = { 'X-Forwarded-For': '10.1.2.3, 198.51.100.7' };
+      const flood = await each(150, (i) => call(server, 'GET', 'api/me', { ...attacker, ...bearer(`junk-${i}`) }));
+      assert.ok(count(flood, 429) > 100);
+      const work = await each(80, (i) => call(server, 'GET', i % 2 ? 'api/me' : 'api/dossiers', { ...user, ...bearer('student-lisa') }));
+      assert.deepEqual(statuses(work), Array(80).fill(200));
     });
   });
 });

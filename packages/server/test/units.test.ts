@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createCorsPolicy, parseOrigins } from '../src/http/cors.js';
-import { createRateLimiter } from '../src/http/rate-limit.js';
+import type { IncomingMessage } from 'node:http';
+import { clientAddress } from '../src/http/node-adapter.js';
+import { createRateLimiter, createRequestLimiter } from '../src/http/rate-limit.js';
 import { routePattern } from '../src/http/routes.js';
 import { plannedNotifications } from '../src/notifications.js';
 import { exampleData, type Dossier, type HistoryEntry } from '../src/sdk.js';
@@ -25,6 +27,52 @@ describe('token bucket', () => {
     limiter.take('c', 0);
     assert.equal(limiter.take('a', 0).allowed, true, 'a was forgotten, so it starts full again');
     assert.equal(limiter.take('c', 0).allowed, false);
+  });
+});
+
+describe('request limiter', () => {
+  const at = 1_000_000;
+
+  it('counts every request against its address as well as its token', () => {
+    const limiter = createRequestLimiter({ burst: 5, perSecond: 1, perAddress: { burst: 3, perSecond: 1 } });
+    assert.deepEqual(['a', 'b', 'c', 'd'].map((token) => limiter.admit('10.0.0.1', token, at).allowed), [true, true, true, false]);
+    assert.equal(limiter.admit('10.0.0.2', 'd', at).allowed, true, 'another address has its own bucket');
+  });
+
+  it('after the failed sign-ins of an address, only tokens that signed in before pass until it refills', () => {
+    const limiter = createRequestLimiter({ burst: 100, perSecond: 1, failedSignIns: { burst: 2, perSecond: 0.5 } });
+    limiter.signedIn('good');
+    for (const junk of ['x', 'y']) {
+      assert.equal(limiter.admit('10.0.0.1', junk, at).allowed, true);
+      limiter.failed('10.0.0.1', junk, at);
+    }
+    assert.deepEqual(limiter.admit('10.0.0.1', 'z', at), { allowed: false, retryAfter: 2 });
+    assert.equal(limiter.admit('10.0.0.1', undefined, at).allowed, false, 'no token at all waits too');
+    assert.equal(limiter.admit('10.0.0.1', 'good', at).allowed, true, 'a token that signed in before still passes');
+    assert.equal(limiter.admit('10.0.0.2', 'z', at).allowed, true, 'another address is not affected');
+    assert.equal(limiter.admit('10.0.0.1', 'z', at + 2000).allowed, true, 'one failed sign-in back after 2 s at 0.5/s');
+    limiter.failed('10.0.0.1', 'good', at + 2000);
+    assert.equal(limiter.admit('10.0.0.1', 'good', at + 2000).allowed, false, 'a token refused later no longer counts as signed in');
+  });
+
+  it('peek does not take', () => {
+    const limiter = createRateLimiter({ burst: 1, perSecond: 0.001 });
+    assert.equal(limiter.peek('a', at).allowed, true);
+    assert.equal(limiter.take('a', at).allowed, true);
+    assert.equal(limiter.peek('a', at).allowed, false);
+  });
+});
+
+describe('client address', () => {
+  const req = (forwarded?: string | string[]) => ({ headers: forwarded === undefined ? {} : { 'x-forwarded-for': forwarded }, socket: { remoteAddress: '10.0.0.9' } }) as unknown as IncomingMessage;
+
+  it('behind a trusted proxy is the last X-Forwarded-For entry (the one the proxy appended), else the socket', () => {
+    assert.equal(clientAddress(req('203.0.113.5, 198.51.100.7'), true), '198.51.100.7');
+    assert.equal(clientAddress(req('198.51.100.7'), true), '198.51.100.7');
+    assert.equal(clientAddress(req(['203.0.113.5', '198.51.100.8']), true), '198.51.100.8');
+    assert.equal(clientAddress(req('203.0.113.5, '), true), '10.0.0.9', 'an empty last entry: the socket');
+    assert.equal(clientAddress(req(), true), '10.0.0.9');
+    assert.equal(clientAddress(req('203.0.113.5, 198.51.100.7'), false), '10.0.0.9', 'without trustProxy the header is ignored');
   });
 });
 

@@ -58,11 +58,18 @@ export async function sendResponse(res: ServerResponse, response: Response, extr
   res.end(body);
 }
 
+/**
+ * The client's address for rate limiting. Behind a proxy you trust (`trustProxy`), the last
+ * X-Forwarded-For entry: the one that proxy appended for the address it saw. Entries before it
+ * are whatever the client sent, so they are never used. Without `trustProxy` the header is ignored.
+ */
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+    // Node joins repeated X-Forwarded-For lines with ', ', in the order they came.
+    const entries = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? '')).split(',');
+    const last = entries[entries.length - 1]?.trim();
+    if (last) return last;
   }
   return req.socket.remoteAddress ?? 'unknown';
 }
