@@ -6,9 +6,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { demoVerifier, type TokenVerifier } from './auth.js';
 import { openDb, type Db } from './db.js';
-import { createCorsPolicy } from './http/cors.js';
+import { apiMethods, createCorsPolicy } from './http/cors.js';
 import { BodyTooLargeError, clientAddress, readBody, sendResponse, toRequest } from './http/node-adapter.js';
 import { createRequestLimiter, type RateLimitOptions, type RequestLimitOptions } from './http/rate-limit.js';
 import { routePattern } from './http/routes.js';
@@ -106,6 +107,17 @@ export class ConfigurationError extends Error {
 }
 
 const securityHeaders = { 'X-Content-Type-Options': 'nosniff' };
+
+/**
+ * Methods that reach the routes, the static files or `fallback`. Any other (TRACE, CONNECT,
+ * PROPFIND, …) gets 405 with Allow, before anything else looks at the request.
+ */
+const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const pageMethods = 'GET, HEAD';
+
+function methodNotAllowed(inApi: boolean): Response {
+  return problemResponse(problems.methodNotAllowed(), { Allow: inApi ? apiMethods : pageMethods });
+}
 
 function jsonResponse(value: unknown, status = 200): Response {
   return new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -244,6 +256,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const corsHeaders = inApi ? cors.headersFor(origin) : {};
+    if (!knownMethods.has(req.method ?? '')) {
+      // Before the adapter: fetch's Request refuses TRACE (it used to surface as a 500).
+      await sendResponse(res, methodNotAllowed(inApi), securityHeaders);
+      return 405;
+    }
     if (inApi && req.method === 'OPTIONS') {
       res.writeHead(204, { ...securityHeaders, ...corsHeaders });
       res.end();
@@ -273,6 +290,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
         log?.({ level: 'info', method: req.method ?? '', route: inApi ? routePattern(pathname, basePath) : '(static)', status, ms: Math.round((performance.now() - started) * 10) / 10 });
       });
+  });
+  // CONNECT never reaches 'request': without this listener Node drops the connection unanswered.
+  server.on('connect', (req: IncomingMessage, socket: Duplex) => {
+    const started = performance.now();
+    socket.on('error', () => undefined);
+    const inApi = (req.url ?? '').startsWith(`${basePath}/`);
+    const body = JSON.stringify(problems.methodNotAllowed());
+    const headers = { ...securityHeaders, 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', Allow: inApi ? apiMethods : pageMethods, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.end(`HTTP/1.1 405 Method Not Allowed\r\n${head}\r\n${body}`);
+    log?.({ level: 'info', method: 'CONNECT', route: '(connect)', status: 405, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
   server.keepAliveTimeout = 5000;
 

@@ -3,6 +3,7 @@
 // Over real sockets (node:http), since fetch neither sends TRACE nor lets a test choose Host or Origin.
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { defaultRateLimit, startServer, type RunningServer, type StartServerOptions } from '../src/server.js';
 import { removeDir, startTestServer } from './helpers.js';
@@ -110,6 +111,56 @@ describe('HTTP hardening', () => {
       const reset = await call(dev, 'POST', 'api/dev/reset', { Origin: dev.url, 'Sec-Fetch-Site': 'same-origin' });
       assert.equal(reset.status, 200);
       assert.deepEqual(await dossierIds(), ['dossier-noor'], 'the reset brought back the example data');
+    });
+  });
+
+  describe('methods', () => {
+    const isProblem = (answer: Answer, what: string) => {
+      assert.match(String(answer.headers['content-type']), /^application\/problem\+json/, what);
+      assert.equal((JSON.parse(answer.body) as { status: number }).status, 405, what);
+    };
+
+    it('TRACE, PROPFIND and other methods the server does not know answer 405 problem+json with Allow, on the API and beside it', async () => {
+      for (const [method, path] of [
+        ['TRACE', 'api/me'],
+        ['TRACE', 'api/dossiers/dossier-noor'],
+        ['TRACE', ''],
+        ['PROPFIND', 'api/me'],
+        ['PROPFIND', 'api/nothing-here'],
+        ['PROPFIND', 'index.html'],
+        ['MKCOL', 'api/dossiers'],
+        ['LOCK', 'api/dev/reset'],
+        ['PURGE', 'api/config'],
+      ] as const) {
+        const answer = await call(dev, method, path, bearer('student-noor'));
+        assert.equal(answer.status, 405, `${method} /${path}`);
+        isProblem(answer, `${method} /${path}`);
+        assert.match(String(answer.headers['allow']), path.startsWith('api/') ? /^GET, POST, PATCH, OPTIONS$/ : /^GET, HEAD$/, `${method} /${path}`);
+      }
+      // Methods the server knows keep their answers: a route's own 405 and Allow, the preflight.
+      const put = await call(dev, 'PUT', 'api/me', bearer('student-noor'));
+      assert.equal(put.status, 405);
+      assert.equal(put.headers['allow'], 'GET');
+      assert.equal((await call(dev, 'OPTIONS', 'api/me')).status, 204);
+      assert.equal((await call(dev, 'GET', 'api/me', bearer('student-noor'))).status, 200);
+    });
+
+    it('CONNECT on a path answers 405 problem+json with Allow instead of dropping the connection', async () => {
+      for (const target of ['/api/me', '/index.html', `127.0.0.1:${dev.port}`]) {
+        const raw = await new Promise<string>((resolve, reject) => {
+          const socket = connect(dev.port, '127.0.0.1', () => socket.write(`CONNECT ${target} HTTP/1.1\r\nHost: 127.0.0.1:${dev.port}\r\n\r\n`));
+          let text = '';
+          socket.setEncoding('utf8');
+          socket.on('data', (chunk: string) => (text += chunk));
+          socket.on('end', () => resolve(text));
+          socket.on('error', reject);
+        });
+        const [head = '', body = ''] = raw.split('\r\n\r\n');
+        assert.match(head, /^HTTP\/1\.1 405 /, `CONNECT ${target}: ${JSON.stringify(raw)}`);
+        assert.match(head, /\r\nContent-Type: application\/problem\+json/i);
+        assert.match(head, target.startsWith('/api/') ? /\r\nAllow: GET, POST, PATCH, OPTIONS\r\n/ : /\r\nAllow: GET, HEAD\r\n/);
+        assert.equal((JSON.parse(body) as { status: number }).status, 405);
+      }
     });
   });
 

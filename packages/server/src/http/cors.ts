@@ -7,6 +7,8 @@ export interface CorsPolicy {
   headersFor(origin: string | undefined): Record<string, string>;
 }
 
+/** The methods the contract's routes use (each route answers 405 with its own Allow for the others). */
+export const apiMethods = 'GET, POST, PATCH, OPTIONS';
 const allowHeaders = 'Authorization, Content-Type, If-Match, Accept';
 const exposeHeaders = 'ETag, Retry-After, Location';
 
@@ -27,7 +29,7 @@ export function createCorsPolicy(options: { origins: ReadonlyArray<string>; dev:
       if (!origin || !allowed(origin)) return {};
       return {
         'Access-Control-Allow-Origin': origin,
-        'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
+        'Access-Control-Allow-Methods': apiMethods,
         'Access-Control-Allow-Headers': allowHeaders,
         'Access-Control-Expose-Headers': exposeHeaders,
         'Access-Control-Max-Age': '600',
