@@ -106,7 +106,29 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
-const securityHeaders = { 'X-Content-Type-Options': 'nosniff' };
+/** On every API response: JSON only, so nothing in it may load, run or be framed, and no URL (with its ids) leaves in a Referer. */
+const apiSecurityHeaders: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
+ * The Content-Security-Policy of every response outside the API: staticDir's files (the demo
+ * portal) and the 404s beside them. Scripts (the bundle, the portal, the language files), styles
+ * and images come from this origin; the elements need no inline script or style (test/csp/).
+ */
+export const pageContentSecurityPolicy = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/** On every response outside the API; `fallback` gets them set on `res` and may replace or remove them. */
+const pageSecurityHeaders: Record<string, string> = {
+  'Content-Security-Policy': pageContentSecurityPolicy,
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+
+const securityHeadersFor = (inApi: boolean) => (inApi ? apiSecurityHeaders : pageSecurityHeaders);
 
 /**
  * Methods that reach the routes, the static files or `fallback`. Any other (TRACE, CONNECT,
@@ -223,7 +245,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, route: string, corsHeaders: Record<string, string>): Promise<number> {
-    const extra = { ...securityHeaders, ...corsHeaders };
+    const extra = { ...apiSecurityHeaders, ...corsHeaders };
     const send = async (response: Response) => {
       await sendResponse(res, response, extra);
       return response.status;
@@ -258,36 +280,37 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const corsHeaders = inApi ? cors.headersFor(origin) : {};
     if (!knownMethods.has(req.method ?? '')) {
       // Before the adapter: fetch's Request refuses TRACE (it used to surface as a 500).
-      await sendResponse(res, methodNotAllowed(inApi), securityHeaders);
+      await sendResponse(res, methodNotAllowed(inApi), securityHeadersFor(inApi));
       return 405;
     }
     if (inApi && req.method === 'OPTIONS') {
-      res.writeHead(204, { ...securityHeaders, ...corsHeaders });
+      res.writeHead(204, { ...apiSecurityHeaders, ...corsHeaders });
       res.end();
       return 204;
     }
     if (inApi) return api(req, res, routePattern(pathname, basePath), corsHeaders);
+    for (const [name, value] of Object.entries(pageSecurityHeaders)) res.setHeader(name, value);
     if (options.staticDir && (await serveStatic(options.staticDir, req, res))) return 200;
     if (options.fallback) {
       await options.fallback(req, res);
       return res.statusCode;
     }
-    await sendResponse(res, problemResponse(problems.unknownRoute()), securityHeaders);
+    await sendResponse(res, problemResponse(problems.unknownRoute()), pageSecurityHeaders);
     return 404;
   }
 
   const server = createServer((req, res) => {
     const started = performance.now();
     const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
+    const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
     handle(req, res)
       .catch(async (error) => {
         console.error(JSON.stringify({ level: 'error', msg: 'request failed', ...describeError(error) }));
-        if (!res.headersSent) await sendResponse(res, problemResponse(problems.serverError()), securityHeaders).catch(() => undefined);
+        if (!res.headersSent) await sendResponse(res, problemResponse(problems.serverError()), securityHeadersFor(inApi)).catch(() => undefined);
         else res.destroy();
         return 500;
       })
       .then((status) => {
-        const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
         log?.({ level: 'info', method: req.method ?? '', route: inApi ? routePattern(pathname, basePath) : '(static)', status, ms: Math.round((performance.now() - started) * 10) / 10 });
       });
   });
@@ -297,7 +320,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     socket.on('error', () => undefined);
     const inApi = (req.url ?? '').startsWith(`${basePath}/`);
     const body = JSON.stringify(problems.methodNotAllowed());
-    const headers = { ...securityHeaders, 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', Allow: inApi ? apiMethods : pageMethods, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
+    const headers = { ...securityHeadersFor(inApi), 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', Allow: inApi ? apiMethods : pageMethods, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
     const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\n${head}\r\n${body}`);
     log?.({ level: 'info', method: 'CONNECT', route: '(connect)', status: 405, ms: Math.round((performance.now() - started) * 10) / 10 });

@@ -2,8 +2,11 @@
 // limits that rotating tokens and X-Forwarded-For cannot dodge, unknown methods, security headers.
 // Over real sockets (node:http), since fetch neither sends TRACE nor lets a test choose Host or Origin.
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { defaultRateLimit, startServer, type RunningServer, type StartServerOptions } from '../src/server.js';
 import { removeDir, startTestServer } from './helpers.js';
@@ -160,6 +163,51 @@ describe('HTTP hardening', () => {
         assert.match(head, /\r\nContent-Type: application\/problem\+json/i);
         assert.match(head, target.startsWith('/api/') ? /\r\nAllow: GET, POST, PATCH, OPTIONS\r\n/ : /\r\nAllow: GET, HEAD\r\n/);
         assert.equal((JSON.parse(body) as { status: number }).status, 405);
+      }
+    });
+  });
+
+  describe('security headers', () => {
+    const directives = (answer: Answer) => new Set(String(answer.headers['content-security-policy'] ?? '').split(';').map((d) => d.trim().replace(/\s+/g, ' ')));
+    let site = '';
+    let withStatic: RunningServer;
+    before(async () => {
+      site = mkdtempSync(join(tmpdir(), 'doorstroom-static-'));
+      writeFileSync(join(site, 'index.html'), '<!doctype html><title>Demo</title><script type="module" src="./app.js"></script>');
+      writeFileSync(join(site, 'app.js'), 'document.title = "ok";');
+      withStatic = await alsoStart({ dev: true, staticDir: site });
+    });
+    after(() => removeDir(site));
+
+    it('a static HTML page (staticDir) and every other response beside the API carry CSP, Referrer-Policy, nosniff and X-Frame-Options', async () => {
+      const page = await call(withStatic, 'GET', '');
+      assert.equal(page.status, 200);
+      assert.match(String(page.headers['content-type']), /^text\/html/);
+      for (const answer of [page, await call(withStatic, 'GET', 'index.html'), await call(withStatic, 'HEAD', ''), await call(withStatic, 'GET', 'app.js'), await call(withStatic, 'GET', 'nothing-here.html'), await call(dev, 'GET', 'index.html'), await call(withStatic, 'TRACE', '')]) {
+        const policy = directives(answer);
+        for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"]) assert.ok(policy.has(directive), `${answer.status}: ${directive} in ${answer.headers['content-security-policy']}`);
+        assert.ok(![...policy].some((d) => /unsafe-inline|unsafe-eval|\*/.test(d)), 'nothing inline, no eval, no wildcard');
+        assert.equal(answer.headers['referrer-policy'], 'no-referrer');
+        assert.equal(answer.headers['x-content-type-options'], 'nosniff');
+        assert.equal(answer.headers['x-frame-options'], 'DENY');
+      }
+    });
+
+    it('API responses keep nosniff and no-store and also get Referrer-Policy, whatever their status', async () => {
+      const answers = [
+        await call(withStatic, 'GET', 'api/me', bearer('student-noor')),
+        await call(withStatic, 'GET', 'api/me'),
+        await call(withStatic, 'GET', 'api/nothing-here', bearer('student-noor')),
+        await call(withStatic, 'OPTIONS', 'api/me', { Origin: 'http://localhost:6006', 'Access-Control-Request-Method': 'GET' }),
+        await call(withStatic, 'POST', 'api/dev/reset', { Origin: 'http://evil.example' }),
+        await call(withStatic, 'TRACE', 'api/me'),
+      ];
+      assert.deepEqual(answers.map((a) => a.status), [200, 401, 404, 204, 403, 405]);
+      for (const answer of answers) {
+        assert.equal(answer.headers['referrer-policy'], 'no-referrer', String(answer.status));
+        assert.equal(answer.headers['x-content-type-options'], 'nosniff', String(answer.status));
+        assert.ok(directives(answer).has("frame-ancestors 'none'"), String(answer.status));
+        if (answer.status !== 204) assert.equal(answer.headers['cache-control'], 'no-store', String(answer.status));
       }
     });
   });
