@@ -1,21 +1,81 @@
 /**
- * Brings a fresh dossier of the suite's student into any state of the workflow, through the
- * contract only: create, fill deel A, submit, deel B by the mentor, inzage and consent, finalize,
- * archive. Every step is a real request, so building is itself a walk through the happy path.
+ * Brings a fresh dossier of a student into any state of the workflow, through the contract only:
+ * create, fill deel A, submit, deel B by the mentor, inzage and consent, finalize, archive. Every
+ * step is a real request, so building is itself a walk through the happy path.
+ *
+ * What the school registered (A1's persoonsgebonden nummer and geboortedatum) is never sent: the
+ * new dossier holds it, and a conforming backend refuses a change (spec §3, v2). Only where the
+ * backend holds none does the builder type them, for a student of `typedAge`.
  */
-import { buildSections, completion, guardianConsentNeeded, sharingClassOf, type Dossier, type DossierAction, type SectionDefinition } from '../sdk.js';
-import { answersFor, birthDateForAge, isoDay, type AnswerContext } from './answers.js';
-import type { Cell, DossierType, Party } from './expectations.js';
+import { buildSections, completion, sharingClassOf, type Actor, type Dossier, type DossierAction, type DossierApi, type SectionDefinition } from '../sdk.js';
+import { ageOn, answersFor, birthDateForAge, isoDay, type AnswerContext } from './answers.js';
+import type { Cell, DossierType } from './expectations.js';
 import { Mismatch, type World } from './harness.js';
 
-/** The age the suite gives its student: under the consent age, so a guardian must consent too. */
-const studentAge = 15;
+/** The people a builder acts as: the student, their guardian and their mentor. */
+export type Actant = 'owner' | 'guardian' | 'assignedMentor';
+
+export interface Cast {
+  owner: { api: DossierApi; me: Actor };
+  guardian?: { api: DossierApi; me: Actor };
+  assignedMentor?: { api: DossierApi; me: Actor };
+  mentorRequest?: World['mentorRequest'];
+  /** The age typed in A1 when the backend holds no registered birth date. */
+  typedAge: number;
+}
+
+/** The A1 answers the school registers (spec §3): prefilled and read-only when the backend holds them. */
+const registeredNumber = ['nummerSoort', 'bsn', 'onderwijsnummer'];
+
+const given = (value: unknown) => value !== undefined && value !== null && value !== '';
 
 export class DossierBuilder {
-  constructor(private readonly world: World) {}
+  readonly cast: Cast;
 
-  get answerContext(): AnswerContext {
-    return { birthDate: birthDateForAge(studentAge, this.world.today), today: isoDay(this.world.today), references: this.world.references };
+  /** The suite's student, guardian and mentor; `cast` replaces them (an optional token's student). */
+  constructor(
+    private readonly world: World,
+    cast: Partial<Cast> = {},
+  ) {
+    this.cast = {
+      owner: { api: world.api.owner, me: world.me.owner },
+      guardian: { api: world.api.guardian, me: world.me.guardian },
+      assignedMentor: { api: world.api.assignedMentor, me: world.me.assignedMentor },
+      ...(world.mentorRequest ? { mentorRequest: world.mentorRequest } : {}),
+      // Under the consent age, so a guardian must consent too (used only without a registered birth date).
+      typedAge: 15,
+      ...cast,
+    };
+  }
+
+  api(actant: Actant): DossierApi {
+    const person = this.cast[actant];
+    if (!person) throw new Mismatch(`no ${actant} to act as`);
+    return person.api;
+  }
+
+  /** The birth date that decides the consent age (spec §5): the registered one, else the one typed in A1. */
+  birthDateOf(dossier: Pick<Dossier, 'student' | 'answers'>): string | undefined {
+    const typed = dossier.answers['persoonlijk']?.['geboortedatum'];
+    return dossier.student.geboortedatum ?? (typeof typed === 'string' ? typed : undefined);
+  }
+
+  /** Spec §5: a guardian consents too while the student is younger than `guardianConsentBelowAge` (unknown age: yes). */
+  guardianNeeded(dossier: Pick<Dossier, 'student' | 'answers'>): boolean {
+    const birthDate = this.birthDateOf(dossier);
+    if (birthDate === undefined) return true;
+    const age = ageOn(birthDate, this.world.today);
+    return Number.isNaN(age) || age < this.world.config.guardianConsentBelowAge;
+  }
+
+  answerContext(type: DossierType, dossier?: Pick<Dossier, 'student' | 'answers'>): AnswerContext {
+    return {
+      birthDate: birthDateForAge(this.cast.typedAge, this.world.today),
+      today: isoDay(this.world.today),
+      type,
+      guardianNeeded: dossier ? this.guardianNeeded(dossier) : this.cast.typedAge < this.world.config.guardianConsentBelowAge,
+      references: this.world.references ?? {},
+    };
   }
 
   sections(type: DossierType): SectionDefinition[] {
@@ -42,51 +102,67 @@ export class DossierBuilder {
     return { delen: offered.filter((id) => id !== withheld), ...(withheld ? { withheld } : {}) };
   }
 
-  /** Valid complete answers of a section, for saves anyone tries. */
-  answers(type: DossierType, sectionId: string): Record<string, unknown> {
+  /** Valid complete answers of a section, for saves anyone tries (A1 without what the school registers). */
+  answers(type: DossierType, sectionId: string, dossier?: Pick<Dossier, 'student' | 'answers'>): Record<string, unknown> {
     const section = this.section(type, sectionId);
-    if (sectionId === 'akkoordverklaring') return answersFor(section, this.answerContext, { akkoord: 'ja', delen: this.sharingChoice(type).delen, toestemming: true });
+    const context = this.answerContext(type, dossier);
+    if (sectionId === 'akkoordverklaring') return answersFor(section, context, { akkoord: 'ja', delen: this.sharingChoice(type).delen, toestemming: true });
     if (sectionId === 'ouderToestemming') {
-      const { datum: _serverSets, ...rest } = answersFor(section, this.answerContext, { naam: this.world.me.guardian.person.naam, toestemming: true });
+      const naam = this.cast.guardian?.me.person.naam ?? 'Ouder van de conformance-test';
+      const { datum: _serverSets, ...rest } = answersFor(section, context, { naam, toestemming: true });
       return rest;
     }
-    return answersFor(section, this.answerContext);
+    if (sectionId === 'persoonlijk') return this.persoonlijk(section, context, dossier);
+    return answersFor(section, context);
   }
 
-  private async save(party: Party, dossier: Dossier, sectionId: string, answers: Record<string, unknown>): Promise<Dossier> {
-    const saved = await this.world.api[party].saveSection(dossier.id, sectionId, answers, dossier.version);
+  /** A1: what the dossier already holds of the number and the birth date stays as it is (registered: read-only). */
+  private persoonlijk(section: SectionDefinition, context: AnswerContext, dossier?: Pick<Dossier, 'student' | 'answers'>): Record<string, unknown> {
+    const held = dossier?.answers['persoonlijk'] ?? {};
+    const holdsNumber = dossier?.student.nummerSoort !== undefined || given(held['nummerSoort']);
+    const holdsBirthDate = dossier?.student.geboortedatum !== undefined || given(held['geboortedatum']);
+    const answers = answersFor(section, context, { nummerSoort: holdsNumber ? held['nummerSoort'] ?? dossier?.student.nummerSoort : 'bsn' });
+    if (holdsNumber) for (const key of registeredNumber) delete answers[key];
+    if (holdsBirthDate) delete answers['geboortedatum'];
+    return answers;
+  }
+
+  async save(actant: Actant, dossier: Dossier, sectionId: string, answers: Record<string, unknown>): Promise<Dossier> {
+    const saved = await this.api(actant).saveSection(dossier.id, sectionId, answers, dossier.version);
     if (saved.version !== dossier.version + 1) throw new Mismatch(`saving ${sectionId} gave version ${saved.version}, expected ${dossier.version + 1}`);
     return saved;
   }
 
-  async act(party: Party, dossier: Dossier, action: DossierAction): Promise<Dossier> {
-    const request = action === 'submitToMentor' ? this.world.mentorRequest : {};
-    const next = await this.world.api[party].act(dossier.id, action, request, dossier.version);
+  async act(actant: Actant, dossier: Dossier, action: DossierAction, request?: Record<string, unknown>): Promise<Dossier> {
+    let body = request ?? {};
+    if (action === 'submitToMentor' && !request) {
+      if (!this.cast.mentorRequest) throw new Mismatch('the student has no way to name the mentor (see setup)');
+      body = this.cast.mentorRequest;
+    }
+    const next = await this.api(actant).act(dossier.id, action, body, dossier.version);
     if (next.version !== dossier.version + 1) throw new Mismatch(`${action} gave version ${next.version}, expected ${dossier.version + 1}`);
     return next;
   }
 
   /** The dossier as its owner sees it now. */
   ownerView(id: string): Promise<Dossier> {
-    return this.world.api.owner.getDossier(id);
+    return this.api('owner').getDossier(id);
   }
 
   async create(type: DossierType): Promise<Dossier> {
-    const created = await this.world.api.owner.createDossier({ type });
+    const created = await this.api('owner').createDossier({ type });
     if (created.status !== 'concept' || created.archived || created.version < 1) throw new Mismatch(`a new dossier is ${created.status} v${created.version}`);
     return created;
   }
 
-  /** Saves every deel A section that is not complete yet, and makes the student a minor. */
-  async fillDeelA(dossier: Dossier): Promise<Dossier> {
+  /** Saves every deel A section that is not complete yet. */
+  async fillDeelA(dossier: Dossier, except: (sectionId: string) => Record<string, unknown> | undefined = () => undefined): Promise<Dossier> {
     let current = dossier;
-    const context = this.answerContext;
     const done = completion(current, this.world.config, { today: this.world.today });
     for (const section of this.sections(current.type).filter((s) => s.part === 'A')) {
-      const birthDate = current.answers['persoonlijk']?.['geboortedatum'];
-      const needsAge = section.id === 'persoonlijk' && birthDate !== context.birthDate;
-      if (done.sections[section.id]?.status === 'complete' && !needsAge) continue;
-      current = await this.save('owner', current, section.id, answersFor(section, context));
+      const own = except(section.id);
+      if (!own && done.sections[section.id]?.status === 'complete') continue;
+      current = await this.save('owner', current, section.id, own ?? this.answers(current.type, section.id, current));
     }
     const after = completion(current, this.world.config, { today: this.world.today });
     if (!after.partA.complete) {
@@ -103,14 +179,21 @@ export class DossierBuilder {
   }
 
   /** Inzage and akkoordverklaring by the student; inzage and consent by the guardian when needed. */
-  async consent(dossier: Dossier): Promise<Dossier> {
+  async consent(dossier: Dossier, options: { guardian?: boolean } = {}): Promise<Dossier> {
     let current = await this.act('owner', dossier, 'recordInzage');
-    current = await this.save('owner', current, 'akkoordverklaring', this.answers(current.type, 'akkoordverklaring'));
-    if (guardianConsentNeeded(current, this.world.config, this.world.today)) {
+    current = await this.save('owner', current, 'akkoordverklaring', this.answers(current.type, 'akkoordverklaring', current));
+    if ((options.guardian ?? true) && this.guardianNeeded(current)) {
       current = await this.act('guardian', current, 'recordInzage');
-      current = await this.save('guardian', current, 'ouderToestemming', this.answers(current.type, 'ouderToestemming'));
+      current = await this.save('guardian', current, 'ouderToestemming', this.answers(current.type, 'ouderToestemming', current));
     }
     return this.ownerView(current.id);
+  }
+
+  /** A vo-mbo dossier through one mentor round: submitted, deel B filled, sent to the student (akkoord). */
+  async mentorRound(dossier: Dossier): Promise<Dossier> {
+    const submitted = await this.act('owner', dossier, 'submitToMentor');
+    const started = await this.act('assignedMentor', submitted, 'startDeelB');
+    return this.act('assignedMentor', await this.fillDeelB(started), 'sendToStudent');
   }
 
   /** A new dossier in the cell's state, as its owner sees it. */
@@ -127,7 +210,8 @@ export class DossierBuilder {
       dossier = await this.consent(await this.act('owner', dossier, 'submitForConsent'));
     }
     if (reach >= 4) dossier = await this.act('owner', dossier, 'finalize');
-    if (cell.archived) dossier = await this.act('owner', dossier, 'archive');
+    // Spec §5 (v2): the school archives (the assigned mentor), the student reactivates.
+    if (cell.archived) dossier = await this.act('assignedMentor', dossier, 'archive');
     const seen = await this.ownerView(dossier.id);
     if (seen.status !== cell.status || seen.archived !== cell.archived) throw new Mismatch(`building ${cell.type} ${cell.status} ended in ${seen.status}${seen.archived ? ' (archived)' : ''}`);
     return seen;

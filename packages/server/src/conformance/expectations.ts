@@ -33,7 +33,7 @@ export interface Cell {
   mentorAssigned: boolean;
 }
 
-/** 'hidden': 404 or 403 (the party may not see the dossier, and may not learn more about it). */
+/** 'hidden': 404, exactly as for a dossier that does not exist (spec §6: never 403, so no one learns which dossiers exist). */
 export type Outcome = 'allowed' | 'hidden' | 'wrongRole' | 'notYours' | 'final' | 'archived' | 'notArchived' | 'wrongState' | 'wrongType';
 
 export const httpStatusOf: Record<Exclude<Outcome, 'hidden'>, number> = {
@@ -47,10 +47,14 @@ export const httpStatusOf: Record<Exclude<Outcome, 'hidden'>, number> = {
   wrongType: 409,
 };
 
-const open: DossierStatus[] = ['concept', 'bijMentor', 'deelB', 'akkoord'];
 const allTypes: DossierType[] = ['vo-mbo', 'mbo-mbo', 'werk-mbo'];
 
-/** Who may open the dossier at all (spec §6; the MBO is the one chosen in A7). */
+/**
+ * Who may open the dossier at all (spec §6; the MBO is the one chosen in A7). The suite's student
+ * is under the consent age by the registration, so their guardian reads the dossier that asks
+ * their consent (akkoord) and the afgerond result they read and consented to (the builder has
+ * the guardian do both on the way to afgerond).
+ */
 export function visible(party: Party, cell: Cell): boolean {
   switch (party) {
     case 'owner':
@@ -110,19 +114,20 @@ export function expectedRead(party: Party, cell: Cell): ReadExpectation | 'hidde
 export const adviesFilled = (cell: Cell) => cell.type === 'vo-mbo' && ['deelB', 'akkoord', 'afgerond'].includes(cell.status);
 
 /**
- * Spec §6: a mentor reads and writes "their students' B1 … any time". B1 exists before any
- * dossier names a mentor, so their students are those of their school (as in "mijn leerlingen"):
- * both mentors of the tokens. Everyone else is refused (403 or 404).
+ * Spec §6 (v2): B1 is read and written by the mentors of the student's klas and by a mentor a
+ * dossier of the student was sent to. The suite's `mentor` mentors the student's klas;
+ * `otherMentor` mentors another klas of the school and gets 404, as for a student that does not
+ * exist. People in other roles are refused (403 or 404).
  */
-export const begeleidingAccess: Record<Party, boolean> = {
-  owner: false,
-  otherStudent: false,
-  guardian: false,
-  otherGuardian: false,
-  assignedMentor: true,
-  otherMentor: true,
-  mbo: false,
-  otherMbo: false,
+export const begeleidingAccess: Record<Party, 'allowed' | 'hidden' | 'denied'> = {
+  owner: 'denied',
+  otherStudent: 'denied',
+  guardian: 'denied',
+  otherGuardian: 'denied',
+  assignedMentor: 'allowed',
+  otherMentor: 'hidden',
+  mbo: 'denied',
+  otherMbo: 'denied',
 };
 
 /** Spec §5, the table of actions: one hand-written copy shared with the SDK's matrix test. */
@@ -160,10 +165,14 @@ interface EditRule {
   types: DossierType[];
 }
 
-/** Spec §6, the writes column. B1 through the dossier: its assigned mentor, while the dossier is open. */
+/**
+ * Spec §6, the writes column. B1 through the dossier: its assigned mentor, until the dossier is
+ * sent to the student (spec §5 sendToStudent: from akkoord on the dossier keeps the B1 it was
+ * sent with, so the dossier route refuses a B1 save there with 409 wrongState).
+ */
 export const editRules: Record<EditTarget, EditRule> = {
   deelA: { by: ['owner'], in: ['concept'], types: allTypes },
-  begeleiding: { by: ['assignedMentor'], in: open, types: ['vo-mbo'] },
+  begeleiding: { by: ['assignedMentor'], in: ['concept', 'bijMentor', 'deelB'], types: ['vo-mbo'] },
   advies: { by: ['assignedMentor'], in: ['deelB'], types: ['vo-mbo'] },
   akkoordverklaring: { by: ['owner'], in: ['akkoord'], types: allTypes },
   ouderToestemming: { by: ['guardian'], in: ['akkoord'], types: allTypes },
@@ -189,20 +198,17 @@ const reachable: Record<DossierType, DossierStatus[]> = {
 };
 
 /**
- * The dossier states the suite builds and tests in: every type × reachable state × archived flag
- * (afgerond cannot be archived), plus a vo-mbo concept sent back by returnToDeelA, which keeps
- * its mentor (archived and not).
+ * The dossier states the suite builds and tests in: every type × reachable state, plus a vo-mbo
+ * concept sent back by returnToDeelA, which keeps its mentor; and archived, each of those that
+ * has an assigned mentor (spec §5 v2: the mentor or the decaan archives, the student
+ * reactivates). A dossier without a mentor (mbo-mbo, werk-mbo, a vo-mbo concept never sent) is
+ * archived by the school's decaan only, who is not among the tokens: those cells cannot be built
+ * through the contract and are left out. Afgerond cannot be archived.
  */
 export const cells: ReadonlyArray<Cell> = [
-  ...allTypes.flatMap((type) =>
-    reachable[type].flatMap((status) =>
-      [false, true]
-        .filter((archived) => !archived || status !== 'afgerond')
-        .map((archived) => ({ type, status, archived, mentorAssigned: type === 'vo-mbo' && status !== 'concept' })),
-    ),
-  ),
+  ...allTypes.flatMap((type) => reachable[type].map((status) => ({ type, status, archived: false, mentorAssigned: type === 'vo-mbo' && status !== 'concept' }))),
   { type: 'vo-mbo', status: 'concept', archived: false, mentorAssigned: true },
-  { type: 'vo-mbo', status: 'concept', archived: true, mentorAssigned: true },
+  ...(['bijMentor', 'deelB', 'akkoord', 'concept'] as const).map((status) => ({ type: 'vo-mbo' as const, status, archived: true, mentorAssigned: true })),
 ];
 
 export function cellName(cell: Cell): string {

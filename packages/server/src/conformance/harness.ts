@@ -1,21 +1,23 @@
 /**
  * What every check needs: raw HTTP (status, headers, problem bodies), one SDK client per person
- * (which parses every response against the contract), and a recorder of results.
+ * (which parses every response against the contract), a recorder of results, and the set-up the
+ * checks share (the World) with what could not be set up, so a check that needs it is skipped
+ * with the reason instead of failing for an unrelated one.
  */
-import { createHttpClient, isDossierApiError, problemSchema, type Actor, type DossierApi, type Problem, type ReferenceAnswer, type RegionConfig } from '../sdk.js';
+import { createHttpClient, isDossierApiError, problemSchema, type Actor, type DossierApi, type Institution, type Location, type Problem, type Programme, type ReferenceAnswer, type RegionConfig } from '../sdk.js';
 import type { Party } from './expectations.js';
 
 /** Bearer tokens of the people the suite acts as. See the README for what each must be. */
 export interface ConformanceTokens {
-  /** A VO student at a school with `mentor` on its roster; the suite creates dossiers for them. */
+  /** A VO student under the consent age (by the school's registration), at a school with `mentor` for their klas; the suite creates dossiers for them. */
   student: string;
   /** A parent or guardian of `student`. */
   guardian: string;
   /** A parent or guardian of another student only (not of `student`). */
   otherGuardian: string;
-  /** A mentor at `student`'s school (the suite sends dossiers to them). */
+  /** A mentor of `student`'s klas (the suite sends dossiers to them). */
   mentor: string;
-  /** Another mentor at the same school. */
+  /** Another mentor at the same school, who does not mentor `student`'s klas. */
   otherMentor: string;
   /** Another student. */
   otherStudent: string;
@@ -23,9 +25,23 @@ export interface ConformanceTokens {
   mbo: string;
   /** MBO staff of another instelling. */
   otherMbo: string;
+  /** Optional: a student of 18 or more (by the registration); their dossiers need no guardian. */
+  adultStudent?: string;
+  /** Optional: a guardian the backend still holds for `adultStudent`, who must read nothing. */
+  adultStudentGuardian?: string;
+  /** Optional: a VO student at a school that keeps no mentor roster. */
+  noRosterStudent?: string;
+  /** Optional: a mentor of `noRosterStudent`'s school, whom the student names by name and e-mail. */
+  noRosterMentor?: string;
+  /** Optional: a student the backend holds no persoonsgebonden nummer of (e.g. werk-mbo), who types an onderwijsnummer. */
+  unregisteredStudent?: string;
 }
 
-export const tokenOf: Record<Party, keyof ConformanceTokens> = {
+export const requiredTokenKeys = ['student', 'guardian', 'otherGuardian', 'mentor', 'otherMentor', 'otherStudent', 'mbo', 'otherMbo'] as const satisfies ReadonlyArray<keyof ConformanceTokens>;
+export const optionalTokenKeys = ['adultStudent', 'adultStudentGuardian', 'noRosterStudent', 'noRosterMentor', 'unregisteredStudent'] as const satisfies ReadonlyArray<keyof ConformanceTokens>;
+export type OptionalTokenKey = (typeof optionalTokenKeys)[number];
+
+export const tokenOf: Record<Party, (typeof requiredTokenKeys)[number]> = {
   owner: 'student',
   otherStudent: 'otherStudent',
   guardian: 'guardian',
@@ -40,6 +56,8 @@ export interface RawResponse {
   status: number;
   headers: Headers;
   body: unknown;
+  /** The body as it came. */
+  text: string;
   /** The body when it is application/problem+json matching the contract's Problem. */
   problem?: Problem;
   contentType: string;
@@ -70,7 +88,7 @@ export class Http {
       parsed = text;
     }
     const problem = contentType.startsWith('application/problem+json') ? problemSchema.safeParse(parsed) : undefined;
-    return { status: response.status, headers: response.headers, body: parsed, contentType, ...(problem?.success ? { problem: problem.data } : {}) };
+    return { status: response.status, headers: response.headers, body: parsed, text, contentType, ...(problem?.success ? { problem: problem.data } : {}) };
   }
 }
 
@@ -92,6 +110,12 @@ export function expect(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Mismatch(message);
 }
 
+/** Throws one Mismatch with every complaint (the first six), or nothing when there are none. */
+export function complain(problems: string[], prefix = ''): void {
+  if (problems.length === 0) return;
+  throw new Mismatch(prefix + problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` (+${problems.length - 6} more)` : ''));
+}
+
 export function describeFailure(error: unknown): string {
   if (error instanceof Mismatch) return error.message;
   if (isDossierApiError(error)) return `${error.message} (${error.kind}${error.status ? ` ${error.status}` : ''}${error.reason ? ` ${error.reason}` : ''})`;
@@ -100,10 +124,19 @@ export function describeFailure(error: unknown): string {
 
 export class Recorder {
   readonly results: CheckResult[] = [];
-  constructor(private readonly onResult?: (result: CheckResult) => void) {}
+  constructor(
+    private readonly onResult?: (result: CheckResult) => void,
+    private readonly groups?: (group: string) => boolean,
+  ) {}
+
+  /** Whether the group's checks run (the `groups` option); set-up always runs. */
+  wants(group: string): boolean {
+    return group === 'setup' || !this.groups || this.groups(group);
+  }
 
   /** Runs one check; a returned string is kept as the detail of a pass. */
   async check(group: string, name: string, run: () => Promise<string | void>): Promise<boolean> {
+    if (!this.wants(group)) return false;
     const started = performance.now();
     let result: CheckResult;
     try {
@@ -118,10 +151,45 @@ export class Recorder {
   }
 
   skip(group: string, name: string, detail: string) {
+    if (!this.wants(group)) return;
     const result: CheckResult = { group, name, status: 'skip', detail, ms: 0 };
     this.results.push(result);
     this.onResult?.(result);
   }
+}
+
+/**
+ * What a check may need from the set-up: all the required people signed in and fitting together,
+ * an A7 choice from the catalogue, a way to name the mentor, a student who is a minor by the
+ * registration (and that registration on the dossier), and the optional people.
+ */
+export type Need =
+  | 'people'
+  | 'catalogue'
+  | 'mentorChoice'
+  | 'minor'
+  | 'registeredBirthDate'
+  | 'roster'
+  | 'adultStudent'
+  | 'noRosterStudent'
+  | 'unregisteredStudent';
+
+/** Someone signed in with an optional token. */
+export interface Person {
+  token: string;
+  api: DossierApi;
+  me: Actor;
+}
+
+/** What the catalogue offers the checks: the A7 choice, and choices that must be refused. */
+export interface CatalogueFacts {
+  institution: Institution;
+  location: Location;
+  programme: Programme;
+  /** A location of the same instelling where a programme of it (`programme`) is not given, when the catalogue says where programmes are given. */
+  notOffered?: { location: Location; programme: Programme };
+  /** A location and a programme of another instelling. */
+  other?: { institution: Institution; location?: Location; programme?: Programme };
 }
 
 /** Everything the checks share once the people are known. */
@@ -133,27 +201,68 @@ export interface World {
   me: Record<Party, Actor>;
   config: RegionConfig;
   today: Date;
-  /** The A7 choice: a programme at the `mbo` party's instelling. */
-  references: { institution: ReferenceAnswer; location: ReferenceAnswer; programme: ReferenceAnswer };
+  /** The A7 choice: a programme at the `mbo` party's instelling, at a location where it is given. */
+  references?: { institution: ReferenceAnswer; location: ReferenceAnswer; programme: ReferenceAnswer };
+  catalogue?: CatalogueFacts;
   /** How the student names their mentor on submitToMentor (roster id, or name and e-mail). */
-  mentorRequest: { mentorId: string } | { mentor: { naam: string; email: string } };
+  mentorRequest?: { mentorId: string } | { mentor: { naam: string; email: string } };
+  /** What the school registered for the student, as a new dossier says (`dossier.student`). */
+  registration: { geboortedatum?: string; nummerSoort?: string };
+  /** The people of the optional tokens who signed in as what they should be. */
+  optional: Partial<Record<OptionalTokenKey, Person>>;
+  /** Why a need is not met (absent: met). */
+  missing: Map<Need, string>;
+  /** Whether the run may send 300 requests with junk tokens (checkRateLimit). */
+  checkRateLimit: boolean;
+}
+
+/** The reason the first unmet need is not met, or undefined when all are met. */
+export function lacking(world: World, needs: ReadonlyArray<Need>): string | undefined {
+  for (const need of needs) {
+    const reason = world.missing.get(need);
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/** Runs the check when its needs are met; else records it as skipped with the reason. */
+export async function checkWith(recorder: Recorder, world: World, needs: ReadonlyArray<Need>, group: string, name: string, run: () => Promise<string | void>): Promise<boolean> {
+  const reason = lacking(world, needs);
+  if (reason) {
+    recorder.skip(group, name, reason);
+    return false;
+  }
+  return recorder.check(group, name, run);
+}
+
+export function clientFor(baseUrl: string, token: string, fetchImpl: typeof fetch): DossierApi {
+  return createHttpClient({ baseUrl, token, fetch: fetchImpl, retry: 0, timeout: 30_000 });
 }
 
 export function clientsFor(baseUrl: string, tokens: ConformanceTokens, fetchImpl: typeof fetch): Record<Party, DossierApi> {
-  const client = (token: string) => createHttpClient({ baseUrl, token, fetch: fetchImpl, retry: 0, timeout: 30_000 });
-  return Object.fromEntries((Object.keys(tokenOf) as Party[]).map((party) => [party, client(tokens[tokenOf[party]])])) as Record<Party, DossierApi>;
+  return Object.fromEntries((Object.keys(tokenOf) as Party[]).map((party) => [party, clientFor(baseUrl, tokens[tokenOf[party]], fetchImpl)])) as Record<Party, DossierApi>;
 }
 
+/**
+ * What a refusal must look like. `hidden`: exactly 404, as for something that does not exist
+ * (spec §6: whoever may not see a dossier gets 404, never 403). `denied`: 403 or 404 (e.g. a
+ * student asking for B1, a route for mentors only).
+ */
+export type ExpectedOutcome = { status: number | 'hidden' | 'denied'; reason?: string | ReadonlyArray<string> };
+
 /** Compares a refusal or hiding with what was expected; returns a complaint or undefined. */
-export function compareOutcome(response: RawResponse, expected: { status: number | 'hidden'; reason?: string }): string | undefined {
+export function compareOutcome(response: RawResponse, expected: ExpectedOutcome): string | undefined {
   const got = `${response.status}${response.problem?.reason ? ` ${response.problem.reason}` : ''}`;
+  const reasons = expected.reason === undefined ? [] : typeof expected.reason === 'string' ? [expected.reason] : expected.reason;
   if (expected.status === 'hidden') {
-    if (response.status !== 403 && response.status !== 404) return `got ${got}, expected 403 or 404 (may not see it)`;
-  } else if (response.status !== expected.status) return `got ${got}, expected ${expected.status}${expected.reason ? ` ${expected.reason}` : ''}`;
+    if (response.status !== 404) return `got ${got}, expected 404 (may not see it: 404 as for one that does not exist, never 403)`;
+  } else if (expected.status === 'denied') {
+    if (response.status !== 403 && response.status !== 404) return `got ${got}, expected 403 or 404`;
+  } else if (response.status !== expected.status) return `got ${got}, expected ${expected.status}${reasons.length ? ` ${reasons.join(' or ')}` : ''}`;
   if (response.status >= 400) {
     if (!response.problem) return `got ${response.status} without an application/problem+json body`;
     if (response.problem.status !== response.status) return `problem.status ${response.problem.status} differs from HTTP ${response.status}`;
-    if (expected.reason && response.problem.reason !== expected.reason) return `got ${got}, expected reason ${expected.reason}`;
+    if (reasons.length && !reasons.includes(response.problem.reason ?? '')) return `got ${got}, expected reason ${reasons.join(' or ')}`;
   }
   return undefined;
 }
@@ -167,3 +276,9 @@ export function stableJson(value: unknown): string {
   };
   return JSON.stringify(sorted(value));
 }
+
+export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+export const dossierPath = (dossier: { id: string }) => `dossiers/${encodeURIComponent(dossier.id)}`;
+export const sectionPath = (dossier: { id: string }, sectionId: string) => `${dossierPath(dossier)}/sections/${encodeURIComponent(sectionId)}`;
+export const actionPath = (dossier: { id: string }, action: string) => `${dossierPath(dossier)}/actions/${encodeURIComponent(action)}`;
+export const begeleidingPath = (studentId: string) => `students/${encodeURIComponent(studentId)}/begeleiding`;

@@ -19,14 +19,14 @@ import {
   type Outcome,
   type Party,
 } from './expectations.js';
-import { compareOutcome, Mismatch, stableJson, type RawResponse, type Recorder, type World } from './harness.js';
+import { checkWith, compareOutcome, complain, Mismatch, stableJson, type Need, type RawResponse, type Recorder, type World } from './harness.js';
 import { readChecks } from './suite-reads.js';
 
 const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 const refusedText = 'Deze wijziging is geweigerd en hoort nergens te staan.';
 
 function attemptAction(world: World, party: Party, dossier: Pick<Dossier, 'id' | 'version'>, action: DossierAction): Promise<RawResponse> {
-  const request = action === 'submitToMentor' ? world.mentorRequest : {};
+  const request = action === 'submitToMentor' ? (world.mentorRequest ?? {}) : {};
   return world.http.request(world.token(party), 'POST', `dossiers/${encodeURIComponent(dossier.id)}/actions/${action}`, { json: request, headers: ifMatch(dossier.version) });
 }
 
@@ -82,11 +82,12 @@ function changes(before: Snapshot, after: Snapshot): string[] {
 async function cellChecks(recorder: Recorder, world: World, builder: DossierBuilder, cell: Cell): Promise<void> {
   const name = cellName(cell);
   let dossier: Dossier | undefined;
-  const built = await recorder.check('workflow', `${name}: build through the API`, async () => {
+  const needs: Need[] = ['people', 'catalogue', 'minor', ...(cell.type === 'vo-mbo' ? (['mentorChoice'] as const) : [])];
+  const built = await checkWith(recorder, world, needs, 'workflow', `${name}: build through the API`, async () => {
     dossier = await builder.build(cell);
   });
   if (!built || !dossier) {
-    recorder.skip('workflow', `${name}: actions`, 'the dossier could not be built');
+    recorder.skip('workflow', `${name}: reads, refusals, saves and actions`, 'the dossier could not be built');
     return;
   }
   await readChecks(recorder, world, builder, cell, dossier);
@@ -95,6 +96,7 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
 
   await recorder.check('workflow', `${name}: refusals of ${actions.length} actions × ${parties.length} people`, async () => {
     const problems: string[] = [];
+    current = await builder.ownerView(current.id);
     const before = await snapshot(world, builder, cell, current.id);
     let checked = 0;
     for (const action of actions) {
@@ -111,7 +113,7 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
     }
     const changed = changes(before, await snapshot(world, builder, cell, current.id));
     if (changed.length) problems.push(`refused actions changed the dossier: ${changed.join(', ')}`);
-    if (problems.length) throw new Mismatch(problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` (+${problems.length - 6} more)` : ''));
+    complain(problems);
     return `${checked} refusals`;
   });
 
@@ -127,6 +129,8 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
       return text ? { ...answers, [text.id]: refusedText } : answers;
     };
     // First every refused save on the untouched dossier, so "nothing changed" can be checked at once.
+    // Read afresh: a refused action the backend stored anyway must not make these saves 409.
+    current = await builder.ownerView(current.id);
     const before = await snapshot(world, builder, cell, current.id);
     for (const { target, party, outcome } of attempts.filter((a) => a.outcome !== 'allowed')) {
       const sectionId = sectionIdOf[target];
@@ -149,7 +153,7 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
     const after = await builder.ownerView(current.id);
     if (after.version !== current.version || after.status !== cell.status) problems.push(`saves left v${after.version} ${after.status}, expected v${current.version} ${cell.status}`);
     current = after;
-    if (problems.length) throw new Mismatch(problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` (+${problems.length - 6} more)` : ''));
+    complain(problems);
     return `${attempts.length} saves`;
   });
 
@@ -157,8 +161,8 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
   await recorder.check('workflow', `${name}: allowed ${allowed.map((a) => `${a.action} (${a.party})`).join(', ')}`, async () => {
     const problems: string[] = [];
     for (const [index, { party, action }] of allowed.entries()) {
-      // The first allowed action runs on the dossier the refusals left alone; each other one on a new dossier.
-      const target = index === 0 ? current : await builder.build(cell);
+      // The first allowed action runs on the dossier the refusals and saves left (read afresh); each other one on a new dossier.
+      const target = index === 0 ? await builder.ownerView(current.id) : await builder.build(cell);
       const complaint = await performAllowed(world, party, target, action, cell);
       if (complaint) problems.push(complaint);
     }

@@ -5,8 +5,8 @@
  */
 import { buildSections, type Dossier } from '../sdk.js';
 import type { DossierBuilder } from './builder.js';
-import { compareOutcome, expect, Mismatch, stableJson, type Recorder, type World } from './harness.js';
-import { sharingProblems } from './suite-reads.js';
+import { checkWith, compareOutcome, complain, expect, Mismatch, stableJson, type Recorder, type World } from './harness.js';
+import { milestoneProblems, sharingProblems } from './suite-reads.js';
 
 export async function lifecycleChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
   const { api } = world;
@@ -22,7 +22,7 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     expect(!complaint, `${when}: MBO reading the dossier: ${complaint}`);
   };
 
-  await recorder.check('privacy', 'deel B reaches the student only when the mentor sends it', async () => {
+  await checkWith(recorder, world, ['people', 'catalogue', 'mentorChoice', 'minor'], 'privacy', 'deel B reaches the student only when the mentor sends it', async () => {
     dossier = await builder.build({ type: 'vo-mbo', status: 'deelB', archived: false, mentorAssigned: true });
     const leaked = deelB.filter((id) => id in dossier!.answers);
     expect(leaked.length === 0, `in deelB the student already sees ${leaked.join(', ')}`);
@@ -35,7 +35,13 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     dossier = await builder.consent(asStudent);
   });
   if (!dossier || dossier.status !== 'akkoord') {
-    recorder.skip('privacy', 'the MBO stays blind until afgerond', 'no dossier reached akkoord');
+    for (const [group, name] of [
+      ['privacy', 'the MBO stays blind until afgerond, then reads only what was shared'],
+      ['afgerond', 'afgerond is final'],
+      ['MBO reads milestones', "the MBO's history has the status changes only: no names, no saves"],
+      ['history', 'every save and action is in the history, one version each'],
+    ] as const)
+      recorder.skip(group, name, 'no dossier reached akkoord (see the check before)');
     return;
   }
 
@@ -53,7 +59,7 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     const complaint = compareOutcome(other, { status: 'hidden' });
     if (complaint) problems.push(`another MBO reading it: ${complaint}`);
     if ((await api.otherMbo.listDossiers()).items.some((d) => d.id === dossier!.id)) problems.push("another MBO's list shows it");
-    if (problems.length) throw new Mismatch(problems.join('; '));
+    complain(problems);
     return withheld ? `withheld: ${withheld}` : 'no optional section to withhold';
   });
 
@@ -63,7 +69,7 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
       world.http.request(world.token('owner'), 'PATCH', `${dossierPath(before)}/sections/motivatie`, { json: { answers: { later: 'anders' } }, headers: { 'If-Match': `"${before.version}"` } }),
       world.http.request(world.token('assignedMentor'), 'PATCH', `${dossierPath(before)}/sections/advies`, { json: { answers: { advies: 'anders' } }, headers: { 'If-Match': `"${before.version}"` } }),
       world.http.request(world.token('owner'), 'POST', `${dossierPath(before)}/actions/backToDeelA`, { json: {}, headers: { 'If-Match': `"${before.version}"` } }),
-      world.http.request(world.token('owner'), 'POST', `${dossierPath(before)}/actions/archive`, { json: {}, headers: { 'If-Match': `"${before.version}"` } }),
+      world.http.request(world.token('assignedMentor'), 'POST', `${dossierPath(before)}/actions/archive`, { json: {}, headers: { 'If-Match': `"${before.version}"` } }),
     ];
     const problems: string[] = [];
     for (const response of await Promise.all(attempts)) {
@@ -78,7 +84,21 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
     const after = await builder.ownerView(before.id);
     if (after.version !== before.version) problems.push(`version changed from ${before.version} to ${after.version}`);
     if (stableJson(after.answers) !== stableJson(before.answers)) problems.push('the answers of the afgerond dossier changed');
-    if (problems.length) throw new Mismatch(problems.join('; '));
+    complain(problems);
+  });
+
+  await recorder.check('MBO reads milestones', "the MBO's history has the status changes only: no names, no saves", async () => {
+    const mbo = await api.mbo.history(dossier!.id);
+    const own = await api.owner.history(dossier!.id);
+    const problems = milestoneProblems(mbo);
+    const milestones = own.filter((e) => e.kind === 'action' && e.from !== undefined && e.from !== e.to);
+    const said = (entries: typeof own) => entries.map((e) => `${e.from}→${e.to}`).join(', ');
+    if (said(mbo.filter((e) => e.kind === 'action')) !== said(milestones)) problems.push(`the milestones are ${said(mbo)}, expected ${said(milestones)} (the status changes of the school's history)`);
+    const text = JSON.stringify(mbo);
+    const names = [world.me.assignedMentor.person.naam, world.me.guardian.person.naam].filter((n) => n && text.includes(n));
+    if (names.length) problems.push(`it names ${names.join(', ')}`);
+    complain(problems, 'spec v2: the MBO reads of the history only the milestone dates (no names, no section saves): ');
+    return `${mbo.length} milestones`;
   });
 
   await recorder.check('history', 'every save and action is in the history, one version each', async () => {

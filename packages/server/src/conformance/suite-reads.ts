@@ -4,17 +4,19 @@
  * they get (the MBO: exactly what the sharing classes and the student's choices let through).
  * And who may read and write a student's B1 through GET/PATCH /students/{id}/begeleiding.
  */
-import { buildSections, sharingClassOf, type Dossier, type SharingClass } from '../sdk.js';
+import { buildSections, sharingClassOf, type Dossier, type HistoryEntry, type SharingClass } from '../sdk.js';
 import type { DossierBuilder } from './builder.js';
 import { adviesFilled, begeleidingAccess, cellName, expectedRead, parties, roleOf, type Cell, type DossierType, type Party, type ReadExpectation } from './expectations.js';
-import { compareOutcome, Mismatch, type Recorder, type World } from './harness.js';
+import { begeleidingPath, checkWith, compareOutcome, complain, ifMatch, Mismatch, stableJson, type Recorder, type World } from './harness.js';
 
 type Answers = Dossier['answers'];
 
-const refused = { status: 'hidden' as const };
-const report = (problems: string[]) => problems.slice(0, 6).join('; ') + (problems.length > 6 ? ` (+${problems.length - 6} more)` : '');
+const hidden = { status: 'hidden' as const };
 
-/** Spec §6: verplicht always leaves the school, verboden never, optioneel unless unticked, optIn only when ticked. */
+/**
+ * Spec §6 (v2): verplicht always leaves the school, verboden never, optioneel and optIn only when
+ * the student ticked them: no box counts as ticked (a pre-ticked box is no consent under the AVG).
+ */
 function sharedBySpec(sharing: SharingClass, ticked: boolean | undefined): boolean {
   switch (sharing) {
     case 'verplicht':
@@ -22,7 +24,6 @@ function sharedBySpec(sharing: SharingClass, ticked: boolean | undefined): boole
     case 'verboden':
       return false;
     case 'optioneel':
-      return ticked !== false;
     case 'optIn':
       return ticked === true;
   }
@@ -34,7 +35,7 @@ function expectedShared(world: World, type: DossierType, all: Answers): Answers 
   const delenQuestion = sections.find((s) => s.id === 'akkoordverklaring')?.questions.find((q) => q.id === 'delen');
   const offered = delenQuestion?.kind === 'multiChoice' ? delenQuestion.options.map((o) => String(o.value)) : [];
   const delen = all['akkoordverklaring']?.['delen'];
-  // A section the student was not asked about keeps its class's default.
+  // A section the student was not asked about was not ticked.
   const ticked = (id: string) => (offered.includes(id) && Array.isArray(delen) ? delen.includes(id) : undefined);
   const shared: Answers = {};
   for (const section of sections) {
@@ -83,6 +84,18 @@ function partProblems(world: World, cell: Cell, party: Party, expected: ReadExpe
   return problems;
 }
 
+/** Spec §6 (v2): the MBO reads of the history only the milestones: status changes, without who, without saves. */
+export function milestoneProblems(entries: ReadonlyArray<HistoryEntry>): string[] {
+  const problems: string[] = [];
+  const named = entries.filter((e) => e.actor !== undefined).length;
+  const saves = entries.filter((e) => e.kind !== 'action' || e.sectionId !== undefined).length;
+  const still = entries.filter((e) => e.kind === 'action' && (e.from === undefined || e.from === e.to)).length;
+  if (named) problems.push(`${named} entries name who did it (actor)`);
+  if (saves) problems.push(`${saves} entries are not status changes (saves or creation)`);
+  if (still) problems.push(`${still} action entries do not change the status (inzage, archive)`);
+  return problems;
+}
+
 async function listShows(world: World, party: Party, id: string): Promise<boolean | string> {
   const response = await world.http.request(world.token(party), 'GET', roleOf[party] === 'mentor' ? 'dossiers?view=teBehandelen' : 'dossiers');
   if (response.status !== 200) return `GET /dossiers by ${party}: ${response.status}`;
@@ -105,7 +118,7 @@ export async function readChecks(recorder: Recorder, world: World, builder: Doss
       const listed = await listShows(world, party, dossier.id);
       if (typeof listed === 'string') problems.push(listed);
       if (expected === 'hidden') {
-        const complaints = [compareOutcome(read, refused), compareOutcome(history, refused)];
+        const complaints = [compareOutcome(read, hidden), compareOutcome(history, hidden)];
         if (complaints[0]) problems.push(`GET ${party}: ${complaints[0]}`);
         if (complaints[1]) problems.push(`history by ${party}: ${complaints[1]}`);
         if (listed === true) problems.push(`${party}'s list shows it`);
@@ -122,36 +135,40 @@ export async function readChecks(recorder: Recorder, world: World, builder: Doss
       const historyComplaint = compareOutcome(history, { status: 200 });
       if (historyComplaint) problems.push(`history by ${party}: ${historyComplaint}`);
       else if (!Array.isArray(history.body) || history.body.length === 0) problems.push(`history by ${party} is empty`);
+      else if (roleOf[party] === 'mbo') problems.push(...milestoneProblems(history.body as HistoryEntry[]).map((p) => `history by ${party}: ${p}`));
       if (typeof listed === 'boolean' && listed !== expected.listed) problems.push(`${party}'s list ${listed ? 'shows' : 'lacks'} it`);
     }
-    if (problems.length) throw new Mismatch(report(problems));
+    complain(problems);
     return `read by ${reads.join(', ')}`;
   });
 }
 
-/** B1 per student: the mentors of the tokens read and write it, everyone else is refused and changes nothing. */
+/** B1 per student: the klas's mentor reads and writes it, another mentor of the school gets 404, everyone else is refused; refusals change nothing. */
 export async function begeleidingChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
-  await recorder.check('begeleiding', `B1 (GET/PATCH /students/{id}/begeleiding) by ${parties.length} people`, async () => {
+  const allowed = parties.filter((p) => begeleidingAccess[p] === 'allowed');
+  await checkWith(recorder, world, ['people'], 'B1 access', `B1 (GET/PATCH /students/{id}/begeleiding) for the mentors of the student's klas only, by ${parties.length} people`, async () => {
     const studentId = world.me.owner.person.id;
-    const path = `students/${encodeURIComponent(studentId)}/begeleiding`;
+    const path = begeleidingPath(studentId);
     const flip = builder.section('vo-mbo', 'begeleiding').questions.find((q) => q.kind === 'yesNo')?.id;
     if (!flip) throw new Mismatch('the region config has no ja/nee question in begeleiding');
     const complete = builder.answers('vo-mbo', 'begeleiding');
     const problems: string[] = [];
     const write = async (party: Party, version: number, value: boolean) =>
-      world.http.request(world.token(party), 'PATCH', path, { json: { answers: { ...complete, [flip]: value } }, headers: { 'If-Match': `"${version}"` } });
+      world.http.request(world.token(party), 'PATCH', path, { json: { answers: { ...complete, [flip]: value } }, headers: ifMatch(version) });
+    const rule = (party: Party) => (begeleidingAccess[party] === 'hidden' ? " (spec v2: B1 is for the mentors of the student's klas or of a dossier sent to them; another mentor of the school gets 404)" : '');
 
     const before = await world.api.assignedMentor.getBegeleiding(studentId);
-    for (const party of parties.filter((p) => !begeleidingAccess[p])) {
-      const read = compareOutcome(await world.http.request(world.token(party), 'GET', path), refused);
-      if (read) problems.push(`GET by ${party}: ${read}`);
-      const written = compareOutcome(await write(party, before.version, before.answers[flip] !== true), refused);
-      if (written) problems.push(`PATCH by ${party}: ${written}`);
+    for (const party of parties.filter((p) => begeleidingAccess[p] !== 'allowed')) {
+      const expected = { status: begeleidingAccess[party] as 'hidden' | 'denied' };
+      const read = compareOutcome(await world.http.request(world.token(party), 'GET', path), expected);
+      if (read) problems.push(`GET by ${party}: ${read}${rule(party)}`);
+      const written = compareOutcome(await write(party, before.version, before.answers[flip] !== true), expected);
+      if (written) problems.push(`PATCH by ${party}: ${written}${rule(party)}`);
     }
     let current = await world.api.assignedMentor.getBegeleiding(studentId);
-    if (current.version !== before.version || JSON.stringify(current.answers) !== JSON.stringify(before.answers)) problems.push(`refused writes changed B1 (v${before.version} → v${current.version})`);
+    if (current.version !== before.version || stableJson(current.answers) !== stableJson(before.answers)) problems.push(`refused writes changed B1 (v${before.version} → v${current.version})`);
 
-    for (const party of parties.filter((p) => begeleidingAccess[p])) {
+    for (const party of allowed) {
       const read = await world.http.request(world.token(party), 'GET', path);
       const readComplaint = compareOutcome(read, { status: 200 });
       if (readComplaint) problems.push(`GET by ${party}: ${readComplaint}`);
@@ -166,7 +183,7 @@ export async function begeleidingChecks(recorder: Recorder, world: World, builde
       if (saved.version !== current.version + 1 || saved.answers[flip] !== value) problems.push(`${party}'s write gave v${saved.version} ${flip}=${String(saved.answers[flip])}, expected v${current.version + 1} ${value}`);
       current = saved;
     }
-    if (problems.length) throw new Mismatch(report(problems));
-    return `written by ${parties.filter((p) => begeleidingAccess[p]).join(', ')}`;
+    complain(problems);
+    return `written by ${allowed.join(', ')}`;
   });
 }
