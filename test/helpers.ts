@@ -16,7 +16,7 @@ import {
   type RefusalCode,
   type SectionAnswers,
 } from '@doorstroom/sdk';
-import { completeAnswers } from '../packages/sdk/src/testing/fixtures.js';
+import { completeAnswersFor } from '../packages/sdk/src/testing/fixtures.js';
 import '@doorstroom/elements';
 import type { DddConsent, DddDossierForm, DddMentorReview, DddProgress } from '@doorstroom/elements';
 
@@ -177,7 +177,7 @@ export async function prefillDeelA(api: DossierApi, dossierId: string, leaveOut:
   let dossier = await api.getDossier(dossierId);
   for (const sectionId of deelA) {
     if (leaveOut.includes(sectionId) || keep.includes(sectionId)) continue;
-    dossier = await api.saveSection(dossierId, sectionId, { ...completeAnswers(sectionId) }, dossier.version);
+    dossier = await api.saveSection(dossierId, sectionId, { ...completeAnswersFor(dossier, sectionId) }, dossier.version);
   }
 }
 

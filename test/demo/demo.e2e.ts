@@ -14,7 +14,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { createHttpClient } from '@doorstroom/sdk';
 import { startServer, type RunningServer } from '@doorstroom/server';
 import { freshPgliteDir } from '../../packages/server/src/testing/pglite-template.js';
-import { completeAnswers } from '../../packages/sdk/src/testing/fixtures.js';
+import { completeAnswersFor } from '../../packages/sdk/src/testing/fixtures.js';
 import { buildDemoSite } from '../../scripts/demo-site.mjs';
 
 const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
@@ -90,7 +90,7 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     assert.ok(summary, 'the dossier made in the portal is on the server');
     let dossier = await milan.getDossier(summary.id);
     for (const sectionId of ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'ondersteuning', 'vervolgkeuze', 'voorbereiding']) {
-      dossier = await milan.saveSection(dossier.id, sectionId, { ...completeAnswers(sectionId) }, dossier.version);
+      dossier = await milan.saveSection(dossier.id, sectionId, { ...completeAnswersFor(dossier, sectionId) }, dossier.version);
     }
 
     // After a reload his dossier is in his list; opening it resumes at the one section left, A9.

@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { toStorableText } from '@doorstroom/sdk';
 import { setViewport } from '@web/test-runner-commands';
-import { completeAnswers } from '../../sdk/src/testing/fixtures.js';
+import { completeAnswersFor } from '../../sdk/src/testing/fixtures.js';
 import { describePayload, hostilePayloads } from '../../sdk/src/testing/hostile-payloads.js';
 import { dossierBus } from './shared/events.js';
 import { control, expectInert, expectLayoutHolds, hostileBackend, mountForm, resetTrap, shadowText, typeInto, until } from './test/hostile-harness.js';
@@ -23,9 +23,8 @@ describe('hostile input as the free mentor name and e-mail', function () {
     const backend = hostileBackend();
     const student = backend.client(backend.tokens['student-noor']!);
     let dossier = await student.createDossier({ type: 'vo-mbo' });
-    const birthDate = dossier.answers['persoonlijk']?.['geboortedatum'] as string | undefined;
     for (const sectionId of deelA) {
-      dossier = await student.saveSection(dossier.id, sectionId, { ...completeAnswers(sectionId, birthDate ? { birthDate } : {}) }, dossier.version);
+      dossier = await student.saveSection(dossier.id, sectionId, { ...completeAnswersFor(dossier, sectionId) }, dossier.version);
     }
     const el = await mountForm(student, dossier.id);
     el.goTo({ kind: 'check' });

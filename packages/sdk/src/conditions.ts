@@ -52,6 +52,17 @@ export function guardianConsentNeeded(dossier: Pick<Dossier, 'answers'> & { stud
   return Number.isNaN(age) || age < config.guardianConsentBelowAge;
 }
 
+/**
+ * The A1 questions whose answers come from the school's registration: read-only for the student
+ * (the backend refuses a change with `registeredValue`). Empty when the backend holds none.
+ */
+export function registeredQuestionIds(dossier: { student?: Pick<Dossier['student'], 'geboortedatum' | 'nummerSoort'> }): string[] {
+  const ids: string[] = [];
+  if (dossier.student?.nummerSoort) ids.push('nummerSoort', 'bsn', 'onderwijsnummer');
+  if (dossier.student?.geboortedatum) ids.push('geboortedatum');
+  return ids;
+}
+
 export function conditionContext(dossier: Pick<Dossier, 'answers' | 'type'> & { student?: Pick<Dossier['student'], 'geboortedatum'> }, config: RegionConfig, today: Date): ConditionContext {
   return { dossierType: dossier.type, guardianConsentNeeded: guardianConsentNeeded(dossier, config, today) };
 }

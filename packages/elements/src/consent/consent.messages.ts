@@ -15,7 +15,7 @@ const nl = {
   'consent.mboNotFinal': 'Dit dossier is nog niet afgerond. Je kunt het lezen zodra de leerling het heeft afgerond.',
   'consent.notYet.concept': 'Je dossier staat bij deel A. Maak deel A af en stuur het naar je mentor. Daarna kun je hier akkoord geven.',
   'consent.notYet.mentor': 'Je mentor is bezig met je dossier. Als je mentor klaar is, kun je hier akkoord geven.',
-  'consent.notYet.guardian': 'Dit dossier is nog niet klaar om te lezen. Je krijgt bericht als je toestemming nodig is.',
+  'consent.notYet.guardian': 'U kunt dit dossier nu niet openen. Uw toestemming is pas nodig als uw kind het dossier heeft gecontroleerd. Dan krijgt u bericht. Is uw kind {age} jaar of ouder? Dan beslist uw kind zelf.',
   'consent.archived': 'Dit dossier is gearchiveerd. Zet het eerst terug als je verder wilt.',
 
   'consent.readIntro': 'Lees eerst wat er in het dossier staat. Je kunt hier niets veranderen.',
@@ -99,7 +99,7 @@ const en: Record<ConsentKey, string> = {
   'consent.mboNotFinal': 'This dossier is not completed yet. You can read it once the student has completed it.',
   'consent.notYet.concept': 'Your dossier is at part A. Finish part A and send it to your mentor. After that you can agree here.',
   'consent.notYet.mentor': 'Your mentor is working on your dossier. When your mentor is done, you can agree here.',
-  'consent.notYet.guardian': 'This dossier is not ready to read yet. You will hear when your consent is needed.',
+  'consent.notYet.guardian': 'You cannot open this dossier now. Your consent is only needed once your child has checked the dossier; you will then get a message. Is your child {age} or older? Then your child decides alone.',
   'consent.archived': 'This dossier is archived. Reactivate it first if you want to continue.',
 
   'consent.readIntro': 'First read what is in the dossier. You cannot change anything here.',

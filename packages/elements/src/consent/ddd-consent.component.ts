@@ -18,6 +18,7 @@ import {
   type WorkflowContext,
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
+import { renderSupport } from '../shared/support.js';
 import type { DraftStore } from '../shared/drafts.js';
 import { renderErrorSummary } from '../shared/error-summary.js';
 import { emit } from '../shared/events.js';
@@ -162,10 +163,12 @@ export class DddConsent extends LitElement {
     const { config, me } = this.connection;
     const dossier = this.loader.dossier;
     if (this.loader.status === 'error' || this.loader.status === 'notFound') {
-      const early = me?.role === 'guardian' && isDossierApiError(this.loader.error) && this.loader.error.reason === 'wrongState';
-      if (early) return this.message('consent.titleGuardian', this.t('consent.notYet.guardian'));
+      // A guardian meets 404 until their consent is needed (and always for a student at or over the consent age).
+      const guardianWaits = me?.role === 'guardian' && isDossierApiError(this.loader.error) && (this.loader.error.status === 404 || this.loader.error.reason === 'wrongState');
+      if (guardianWaits) return this.message('consent.titleGuardian', this.t('consent.notYet.guardian', { age: config?.guardianConsentBelowAge ?? 18 }));
       return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
         <p>${describeRefusal(this.loader.error, this.language)}</p>
+        ${renderSupport(config, this.language)}
         <button type="button" part="button" class="ddd-button ddd-button--secondary" @click=${() => this.loader.reload()}>${this.t('common.retry')}</button>
       </div>`;
     }

@@ -4,10 +4,11 @@
  * cannot change any more, the same overview shows read-only with the status explained.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { applies, localize, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
+import { applies, localize, registeredQuestionIds, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
 import { formatAnswer } from '../shared/format.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import type { DraftView } from './state.js';
+import { renderStatusActions, statusActions } from './status-actions.js';
 
 export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editable: boolean): TemplateResult {
   const lang = host.locale.lang;
@@ -22,6 +23,7 @@ export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editab
       : html`<div class="ddd-notice readonly" part="notice">
           <p class="readonly__title"><strong>${host.t('form.readonly.title')}</strong></p>
           <p>${host.t(readonlyKey)}</p>
+          ${renderStatusActions(host, statusActions(host.connection.me!, dossier, host.connection.config!, host.now))}
         </div>`}
     ${editable && incomplete.length > 0
       ? html`<p class="ddd-notice">
@@ -47,6 +49,8 @@ function renderSection(host: DddDossierForm, section: SectionDefinition, answers
 function renderRow(host: DddDossierForm, section: SectionDefinition, question: Question, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
   const lang = host.locale.lang;
   const label = localize(question.label, lang);
+  // What the school registered cannot be changed here: say where it comes from instead of "Wijzig".
+  const registered = section.id === 'persoonlijk' && registeredQuestionIds(view.dossier).includes(question.id);
   const value = answers[question.id];
   const change = (event: Event) => {
     event.preventDefault();
@@ -55,7 +59,8 @@ function renderRow(host: DddDossierForm, section: SectionDefinition, question: Q
   return html`<div class="summary-list__row">
     <dt>${label}</dt>
     <dd>${question.kind === 'repeat' && Array.isArray(value) && value.length > 0 ? renderEntries(host, question, value as SectionAnswers[], view) : formatAnswer(question, value, lang)}</dd>
-    ${editable
+    ${editable && registered ? html`<dd class="summary-list__action">${host.t('form.check.registered')}</dd>` : nothing}
+    ${editable && !registered
       ? html`<dd class="summary-list__action">
           <a href="#ddd-${question.id}" @click=${change}>${host.t('form.check.change')}<span class="ddd-visually-hidden"> ${label}</span></a>
         </dd>`

@@ -40,6 +40,8 @@ import {
   type Drafts,
   type Step,
 } from './state.js';
+import { renderSupport } from '../shared/support.js';
+import { StatusActionRunner } from './status-actions.js';
 import { SubmitStep } from './submit-step.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
 import { renderTaskList } from './task-list.js';
@@ -107,6 +109,7 @@ export class DddDossierForm extends LitElement {
   /** @internal */ readonly loader = new DossierController(this, this.connection, () => this.openId);
   /** @internal */ readonly feedback = new FeedbackController(this);
   /** @internal */ readonly submit = new SubmitStep(this);
+  /** @internal Terugzetten and reactivate, from the read-only view. */ readonly statusAction = new StatusActionRunner(this);
   // The type radios are disabled while a new dossier is created; a failure gives focus back.
   private readonly focusKeeper = new FocusKeeper(this, () => this.creating.status === 'busy');
   /** @internal */ readonly locations = new LocationLookup(this);
@@ -400,7 +403,9 @@ export class DddDossierForm extends LitElement {
     const connection = renderConnection(this.connection, this.locale.lang);
     if (connection !== nothing) return connection;
     const me = this.connection.me;
-    if (me && me.role !== 'student') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('form.notStudent', { role: me.role })}</p>`;
+    if (me && me.role !== 'student') {
+      return html`<div class="ddd-notice ddd-notice--error" part="notice"><p>${this.t('form.notStudent', { role: me.role })}</p>${renderSupport(this.connection.config, this.locale.lang)}</div>`;
+    }
     if (!this.openId) return renderDossierList(this);
     return this.renderDossier();
   }
@@ -411,6 +416,7 @@ export class DddDossierForm extends LitElement {
       if (loader.status === 'error' || loader.status === 'notFound') {
         return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
           <p>${this.t('form.dossierError')} ${describeError(loader.error, this.locale.lang)}</p>
+          ${renderSupport(this.connection.config, this.locale.lang)}
           <button type="button" class="ddd-button ddd-button--secondary" @click=${() => void loader.reload()}>${this.t('common.retry')}</button>
           <button type="button" class="ddd-button ddd-button--secondary" @click=${() => void this.saveAndClose()}>${this.t('form.back')}</button>
         </div>`;

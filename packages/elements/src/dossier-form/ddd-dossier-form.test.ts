@@ -141,7 +141,7 @@ describe('ddd-dossier-form', function () {
     it('shows placeholders as examples, help text and "(optioneel)"', async () => {
       const { el } = await openNoor('persoonlijk');
       expect($<HTMLInputElement>(el, '#ddd-postcode')!.placeholder).to.equal('1234 AB');
-      expect(text(el)).to.contain('Je BSN heeft 9 cijfers');
+      expect(text(el)).to.contain('De naam die mensen gebruiken als ze je aanspreken.');
       const tussenvoegsel = $(el, 'label[for="ddd-tussenvoegsel"]')!;
       expect(tussenvoegsel.textContent).to.contain('(optioneel)');
       expect($(el, 'label[for="ddd-achternaam"]')!.textContent).not.to.contain('(optioneel)');
@@ -369,21 +369,23 @@ describe('ddd-dossier-form', function () {
       const { el } = await openNoor(undefined, { api });
       await until(() => $(el, '#ddd-mentor'), 'roster');
       expect(api.callsOf('mentors')[0]!.args).to.deep.equal(['school-de-brug']);
+      // Noor is in 3A: the roster offers the mentor of her klas, not every mentor of the school.
+      expect($$(el, '#ddd-mentor input[type="radio"]').map((r) => r.id)).to.deep.equal(['ddd-mentor-0']);
       await expect(el).to.be.accessible();
       button(el, 'Opsturen naar mentor')!.click();
       await el.updateComplete;
       expect(text(el)).to.contain('Kies eerst je mentor.');
       expect(api.callsOf('act')).to.have.length(0);
 
-      choose(el, 'ddd-mentor-1');
+      choose(el, 'ddd-mentor-0');
       const acted = oneEvent(el, 'ddd-action');
       button(el, 'Opsturen naar mentor')!.click();
       const { detail } = await acted;
       expect(detail.action).to.equal('submitToMentor');
       expect(detail.dossier.status).to.equal('bijMentor');
-      expect(api.callsOf('act')[0]!.args[2]).to.deep.equal({ mentorId: 'mentor-yilmaz' });
+      expect(api.callsOf('act')[0]!.args[2]).to.deep.equal({ mentorId: 'mentor-de-vries' });
       await el.updateComplete;
-      expect(text(el)).to.contain('Je dossier is naar Meneer K. Yilmaz gestuurd').and.to.contain('Je dossier ligt bij je mentor');
+      expect(text(el)).to.contain('Je dossier is naar Mevrouw E. de Vries gestuurd').and.to.contain('Je dossier ligt bij je mentor');
       expect($$(el, 'input, textarea, select')).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -395,11 +397,11 @@ describe('ddd-dossier-form', function () {
       expect(text(before.el)).not.to.contain('Je dossier staat weer bij jou');
       before.el.remove();
 
-      const sent = await api.act('dossier-noor', 'submitToMentor', { mentorId: 'mentor-yilmaz' });
+      const sent = await api.act('dossier-noor', 'submitToMentor', { mentorId: 'mentor-de-vries' });
       await api.act('dossier-noor', 'returnToDeelA', {}, sent.version);
       const { el } = await openNoor(undefined, { api });
-      expect(text(el)).to.contain('Je dossier staat weer bij jou. Pas aan wat nodig is. Stuur het daarna opnieuw naar Meneer K. Yilmaz.');
-      expect($(el, '#ddd-mentor-1'), 'the form offers sending again').not.to.equal(null);
+      expect(text(el)).to.contain('Je dossier staat weer bij jou. Pas aan wat nodig is. Stuur het daarna opnieuw naar Mevrouw E. de Vries.');
+      expect($(el, '#ddd-mentor-0'), 'the form offers sending again').not.to.equal(null);
     });
 
     it('asks for a free mentor name and e-mail without a roster', async () => {
@@ -423,7 +425,7 @@ describe('ddd-dossier-form', function () {
       await completeDeelA(api, 'dossier-noor');
       const { el } = await openNoor(undefined, { api });
       await until(() => $(el, '#ddd-mentor'), 'roster');
-      choose(el, 'ddd-mentor-1');
+      choose(el, 'ddd-mentor-0');
       const release = api.hold('act');
       api.failNext('act');
       const send = button(el, 'Opsturen naar mentor')!;

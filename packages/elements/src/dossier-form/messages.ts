@@ -63,12 +63,12 @@ const nl = {
   'form.conflict.resolved': 'We slaan de antwoorden op die je hebt gekozen.',
 
   'form.readonly.title': 'Je kunt deel A nu niet aanpassen',
-  'form.readonly.bijMentor': 'Je dossier ligt bij je mentor. Wil je nog iets veranderen? Vraag je mentor dan om het terug te sturen.',
+  'form.readonly.bijMentor': 'Je dossier ligt bij je mentor. Wil je nog iets veranderen, of ging het naar de verkeerde mentor? Haal het dan terug.',
   'form.readonly.deelB': 'Je mentor vult nu deel B in. Daarna krijg je het dossier terug om het te bekijken.',
   'form.returned': 'Je dossier staat weer bij jou. Pas aan wat nodig is. Stuur het daarna opnieuw naar {mentor}.',
   'form.readonly.akkoord': 'Je dossier staat klaar voor de akkoordverklaring. Wil je deel A nog veranderen? Ga dan terug naar deel A in de akkoordverklaring.',
   'form.readonly.afgerond': 'Je dossier is afgerond en verstuurd. Er kan niets meer veranderen.',
-  'form.readonly.archived': 'Dit dossier is gearchiveerd.',
+  'form.readonly.archived': 'Je school heeft dit dossier gearchiveerd. Wil je er toch mee verder? Maak het dan weer actief.',
 
   'form.check.title': 'Controleer je antwoorden',
   'form.check.intro': 'Kijk of alles klopt. Wil je iets veranderen? Kies dan "Wijzig".',
@@ -109,6 +109,13 @@ const nl = {
   'form.choice.BOL': 'BOL (vooral naar school)',
   'form.choice.BBL': 'BBL (vooral werken)',
   'form.choice.deadline': 'Meld je vóór {date} aan. Dan heb je recht op toelating (als je aan de eisen voldoet) en op een studiekeuzeadvies.',
+  'form.check.registered': 'Van je school',
+  'form.returnToDeelA': 'Dossier terughalen',
+  'form.returnToDeelA.done': 'Je dossier staat weer bij jou. Pas aan wat nodig is en stuur het opnieuw.',
+  'form.reactivate': 'Weer actief maken',
+  'form.reactivate.done': 'Je dossier is weer actief. Je kunt verder waar je was.',
+  'form.action.busy': 'Bezig…',
+  'form.action.failed': 'Dat is niet gelukt.',
 } satisfies Catalogue;
 
 export type FormMessageKey = keyof typeof nl;
@@ -172,12 +179,12 @@ const en: Record<FormMessageKey, string> = {
   'form.conflict.resolved': 'We are saving the answers you chose.',
 
   'form.readonly.title': 'You cannot change part A now',
-  'form.readonly.bijMentor': 'Your dossier is with your mentor. Do you want to change something? Ask your mentor to send it back.',
+  'form.readonly.bijMentor': 'Your dossier is with your mentor. Do you want to change something, or did it go to the wrong mentor? Then take it back.',
   'form.readonly.deelB': 'Your mentor is filling in part B. After that you get the dossier back to look at it.',
   'form.returned': 'Your dossier is back with you. Change what is needed. Then send it to {mentor} again.',
   'form.readonly.akkoord': 'Your dossier is ready for your agreement. Do you want to change part A? Go back to part A from the agreement.',
   'form.readonly.afgerond': 'Your dossier is completed and sent. Nothing can change any more.',
-  'form.readonly.archived': 'This dossier is archived.',
+  'form.readonly.archived': 'Your school archived this dossier. Do you want to continue with it after all? Then make it active again.',
 
   'form.check.title': 'Check your answers',
   'form.check.intro': 'Check that everything is correct. Want to change something? Choose "Change".',
@@ -218,6 +225,13 @@ const en: Record<FormMessageKey, string> = {
   'form.choice.BOL': 'BOL (mostly at school)',
   'form.choice.BBL': 'BBL (mostly working)',
   'form.choice.deadline': 'Apply before {date}: you then have a right to admission (if you meet the requirements) and to study-choice advice.',
+  'form.check.registered': 'From your school',
+  'form.returnToDeelA': 'Take the dossier back',
+  'form.returnToDeelA.done': 'Your dossier is back with you. Change what is needed and send it again.',
+  'form.reactivate': 'Make active again',
+  'form.reactivate.done': 'Your dossier is active again. You can continue where you left off.',
+  'form.action.busy': 'Working…',
+  'form.action.failed': 'That did not work.',
 };
 
 addMessages({ nl, en });

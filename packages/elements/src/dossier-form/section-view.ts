@@ -3,7 +3,7 @@
  * Volgende, the questions, and Vorige / Volgende / Opslaan en sluiten.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { localize, type SectionDefinition } from '@doorstroom/sdk';
+import { localize, registeredQuestionIds, type SectionDefinition } from '@doorstroom/sdk';
 import { renderErrorSummary } from '../shared/error-summary.js';
 import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
 import { renderChoiceSection } from './choice-view.js';
@@ -23,6 +23,7 @@ export function renderSectionView(host: DddDossierForm, section: SectionDefiniti
     errorFor: (path) => host.feedback.message(path, errors, lang),
     onInput: (path, value) => host.change(section.id, path, value),
     onBlur: (path) => host.feedback.left(path),
+    ...(section.id === 'persoonlijk' ? { registered: new Set(registeredQuestionIds(view.dossier)) } : {}),
   };
   const previous = sections[index - 1];
   const summaryErrors = host.feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, lang) })) : [];

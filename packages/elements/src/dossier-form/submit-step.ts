@@ -17,6 +17,7 @@ import {
 } from '@doorstroom/sdk';
 import { emit } from '../shared/events.js';
 import { renderField } from '../shared/fields.js';
+import { renderSupport } from '../shared/support.js';
 import { translate } from '../shared/i18n.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import type { DraftView } from './state.js';
@@ -27,7 +28,8 @@ const both = (key: string) => ({ nl: translate('nl', key), en: translate('en', k
 
 export class SubmitStep implements ReactiveController {
   mentorId?: string;
-  free = { naam: '', email: '' };
+  /** The free mentor as typed; until then the mentor of an earlier round, so a mistyped e-mail can be corrected. */
+  private typed?: { naam: string; email: string };
   status: 'idle' | 'busy' = 'idle';
   /** Why the last attempt was refused or failed, in the user's language. */
   problem?: string;
@@ -91,11 +93,11 @@ export class SubmitStep implements ReactiveController {
       return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
         <h3 id="submit-heading">${host.t('form.submit.title')}</h3>
         <p>${host.t('form.submit.notReady')}</p>
-        ${decision.allowed ? nothing : html`<p class="ddd-notice refusal">${localize(decision.refusal.message, host.locale.lang)}</p>`}
+        ${decision.allowed ? nothing : html`<div class="ddd-notice refusal"><p>${localize(decision.refusal.message, host.locale.lang)}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>`}
       </section>`;
     }
     const busy = this.status === 'busy';
-    const mentorPart = action === 'submitToMentor' ? (this.usesRoster() ? this.renderRoster(me!.school?.id, dossier) : this.renderFreeMentor()) : nothing;
+    const mentorPart = action === 'submitToMentor' ? (this.usesRoster() ? this.renderRoster(me!.school?.id, dossier) : this.renderFreeMentor(dossier)) : nothing;
     return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
       <h3 id="submit-heading">${host.t('form.submit.title')}</h3>
       <p>${action === 'submitToMentor' ? host.t('form.submit.mentorIntro') : host.t('form.submit.consentIntro')}</p>
@@ -107,7 +109,7 @@ export class SubmitStep implements ReactiveController {
         }}
       >
         ${mentorPart}
-        ${this.problem ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p></div>` : nothing}
+        ${this.problem ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>` : nothing}
         <button type="submit" class="ddd-button" aria-disabled=${busy ? 'true' : nothing}>
           ${busy ? host.t('form.submit.sending') : action === 'submitToMentor' ? host.t('form.submit.toMentor') : host.t('form.submit.toConsent')}
         </button>
@@ -145,8 +147,13 @@ export class SubmitStep implements ReactiveController {
     </fieldset>`;
   }
 
-  private renderFreeMentor(): TemplateResult {
+  private free(dossier: Dossier | undefined): { naam: string; email: string } {
+    return this.typed ?? { naam: dossier?.mentor?.naam ?? '', email: dossier?.mentor?.email ?? '' };
+  }
+
+  private renderFreeMentor(dossier: Dossier): TemplateResult {
     const lang = this.host.locale.lang;
+    const free = this.free(dossier);
     const naam: TextQuestion = { kind: 'text', id: 'mentorNaam', label: both('form.submit.mentorName'), required: true, autocomplete: 'off', maxLength: 200 };
     const email: TextQuestion = {
       kind: 'text',
@@ -161,11 +168,11 @@ export class SubmitStep implements ReactiveController {
     const input = (question: TextQuestion, key: 'naam' | 'email') =>
       renderField({
         question,
-        value: this.free[key],
+        value: free[key],
         lang,
         id: `ddd-${question.id}`,
         onInput: (value) => {
-          this.free = { ...this.free, [key]: typeof value === 'string' ? value : '' };
+          this.typed = { ...this.free(dossier), [key]: typeof value === 'string' ? value : '' };
           this.problem = undefined;
         },
         onBlur: () => {},
@@ -179,16 +186,17 @@ export class SubmitStep implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private request(action: DossierAction): ActionRequest | undefined {
+  private request(action: DossierAction, dossier: Dossier): ActionRequest | undefined {
     if (action !== 'submitToMentor') return undefined;
     if (this.usesRoster()) return this.mentorId ? { mentorId: this.mentorId } : undefined;
-    return { mentor: { naam: this.free.naam.trim(), email: this.free.email.trim() } };
+    const free = this.free(dossier);
+    return { mentor: { naam: free.naam.trim(), email: free.email.trim() } };
   }
 
   private async send(action: DossierAction, view: DraftView): Promise<void> {
     const host = this.host;
     const me = host.connection.me!;
-    const request = this.request(action);
+    const request = this.request(action, this.working(view));
     const decision = can(me, action, this.working(view), this.context(), request);
     if (!decision.allowed) {
       this.problem = localize(decision.refusal.message, host.locale.lang);

@@ -9,6 +9,7 @@ import {
   type DossierApi,
   type StudentOverview,
 } from '@doorstroom/sdk';
+import { renderSupport } from '../shared/support.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { browserOnline, type DraftStore } from '../shared/drafts.js';
 import { emit } from '../shared/events.js';
@@ -179,7 +180,7 @@ export class DddMentorReview extends LitElement {
             begeleiding: (student) => void this.openBegeleiding(student),
           })
         : lists.error !== undefined
-          ? html`<p class="ddd-notice ddd-notice--error" role="alert">${lists.error}</p>`
+          ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${lists.error}</p>${renderSupport(this.connection.config, lang)}</div>`
           : renderTeBehandelen({ items: lists.teBehandelen, loading: lists.loading, lang, t: this.t, open: (id) => this.open(id) });
     return html`<h2 class="title">${this.t('mentor.title')}</h2>
       ${renderTabs({ view: this.view, t: this.t, panel, select: (view, focus) => this.selectView(view, focus) })}`;
@@ -190,7 +191,7 @@ export class DddMentorReview extends LitElement {
     if (!dossier || dossier.id !== this.openId) {
       if (status === 'notFound' || status === 'error') {
         const text = status === 'notFound' ? this.t('mentor.dossier.notFound') : describeError(this.dossier.error, this.locale.lang);
-        return html`<p class="ddd-notice ddd-notice--error" role="alert">${text}</p>
+        return html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${text}</p>${renderSupport(this.connection.config, this.locale.lang)}</div>
           <button type="button" class="ddd-button ddd-button--secondary" @click=${() => void this.back()}>${this.t('mentor.dossier.back')}</button>`;
       }
       return html`<p role="status">${this.t('mentor.loadingDossier')}</p>`;

@@ -90,7 +90,9 @@ describe('<ddd-mentor-review>', function () {
     await until(el, () => root(el).querySelector('[role="tab"]'), 'tabs');
     root(el).querySelector<HTMLButtonElement>('#tab-teBehandelen')!.focus();
     await sendKeys({ press: 'ArrowRight' });
-    await until(el, () => text(el).includes('7 leerlingen gevonden'), 'all students of the school');
+    // Meneer Yilmaz mentors 4A and 4C: his students, not every student of the school.
+    await until(el, () => text(el).includes('4 leerlingen gevonden'), 'the students of his klassen');
+    expect(text(el)).not.to.contain('Noor El Idrissi');
     expect(root(el).activeElement?.id).to.equal('tab-mijnLeerlingen');
     const emma = [...root(el).querySelectorAll('[part="list-item"]')].find((c) => c.textContent!.includes('Emma Bakker'))!;
     expect(emma.textContent).to.contain('In akkoordverklaring');
@@ -116,9 +118,10 @@ describe('<ddd-mentor-review>', function () {
     klas.value = '';
     klas.dispatchEvent(new Event('change'));
     const leerjaar = root(el).querySelector<HTMLSelectElement>('#filter-leerjaar')!;
-    leerjaar.value = '3';
+    await until(el, () => [...leerjaar.options].some((o) => o.value === '4'), 'leerjaar options');
+    leerjaar.value = '4';
     leerjaar.dispatchEvent(new Event('change'));
-    await until(el, () => text(el).includes('1 leerling gevonden') && text(el).includes('Noor El Idrissi'), 'filter by leerjaar');
+    await until(el, () => text(el).includes('4 leerlingen gevonden') && text(el).includes('Tim Hendriks'), 'filter by leerjaar');
 
     search.focus();
     await sendKeys({ type: 'niemand' });
@@ -146,7 +149,7 @@ describe('<ddd-mentor-review>', function () {
       }) as typeof globalThis.fetch;
       const api = createHttpClient({ baseUrl: backend.baseUrl, token: backend.tokens['mentor-yilmaz']!, fetch, retry: 0 });
       const el = await fixture<DddMentorReview>(html`<ddd-mentor-review .api=${api} view="mijnLeerlingen"></ddd-mentor-review>`);
-      await until(el, () => text(el).includes('7 leerlingen gevonden'), 'all students');
+      await until(el, () => text(el).includes('4 leerlingen gevonden'), 'all his students');
       const search = root(el).querySelector<HTMLInputElement>('#filter-q')!;
       const alert = () => root(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
       /** Puts `value` in the box as a script would (maxlength stops typing, not this) and presses "Zoeken". */
@@ -269,12 +272,14 @@ describe('<ddd-mentor-review>', function () {
     expect(actionButton(el, 'startDeelB')).to.equal(null);
   });
 
-  it('archives a dossier and offers to reactivate it', async () => {
+  it('archives a dossier, and says the student can make it active again', async () => {
     const el = await mount();
     await openLisa(el);
     actionButton(el, 'archive')!.click();
-    await until(el, () => actionButton(el, 'reactivate'), 'reactivate offered');
-    expect(text(el)).to.contain('Dit dossier is gearchiveerd');
+    await until(el, () => text(el).includes('Dit dossier is gearchiveerd'), 'archived');
+    expect(text(el)).to.contain('De leerling kan het weer actief maken');
+    // Spec §5: the student reactivates, not the mentor; nothing else can happen to it meanwhile.
+    expect(actionButton(el, 'reactivate')).to.equal(null);
     expect(actionButton(el, 'startDeelB')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -291,7 +296,7 @@ describe('<ddd-mentor-review>', function () {
   });
 
   it('fills B1 for a student without a dossier', async () => {
-    const el = await mount('mentor-visser', { view: 'mijnLeerlingen' });
+    const el = await mount('mentor-yilmaz', { view: 'mijnLeerlingen' });
     await until(el, () => buttonNamed(el, 'Begeleiding van Milan Koster invullen'), 'student list');
     buttonNamed(el, 'Begeleiding van Milan Koster invullen')!.click();
     await until(el, () => root(el).getElementById('mr-begeleiding-verzuim-0'), 'B1 form');
@@ -304,7 +309,7 @@ describe('<ddd-mentor-review>', function () {
     buttonNamed(el, 'Opslaan')!.click();
     await saved;
     await until(el, () => text(el).includes('Opgeslagen om'), 'saved');
-    const stored = await apiFor('mentor-visser').getBegeleiding('student-milan');
+    const stored = await apiFor('mentor-yilmaz').getBegeleiding('student-milan');
     expect(stored.answers['verzuim']).to.equal(true);
     expect(stored.answers['lwoo']).to.equal(true);
   });

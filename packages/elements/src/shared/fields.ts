@@ -31,6 +31,7 @@ import {
   type SectionAnswers,
 } from '@doorstroom/sdk';
 import { combobox, type ComboboxOption } from './combobox.js';
+import { formatAnswer } from './format.js';
 import { translate } from './i18n.js';
 import { scrollBehavior } from './motion.js';
 
@@ -50,6 +51,8 @@ export interface FieldsOptions {
   /** Keeps ids unique when one shadow root renders several forms. Default 'ddd'. */
   idPrefix?: string;
   disabled?: boolean;
+  /** Paths the school registered: shown as text with where they come from, not as a control. */
+  registered?: ReadonlySet<string>;
 }
 
 /** One field, for a single question outside a section form. */
@@ -127,6 +130,7 @@ export function renderQuestions(
     const path = pathPrefix + question.id;
     const required = isRequired(question, answers, options.context);
     if (question.kind === 'repeat') return renderRepeat(question, answers[question.id], path, required, options);
+    if (options.registered?.has(path)) return renderRegistered(question, answers[question.id], fieldId(path, options.idPrefix), options.lang);
     return renderField({
       question,
       value: answers[question.id],
@@ -140,6 +144,19 @@ export function renderQuestions(
       search: question.kind === 'reference' && options.search ? (query) => options.search!(question, query, answers) : undefined,
     });
   })}`;
+}
+
+/**
+ * An answer the school registered (A1's number and birth date): read-only text under its label,
+ * with where it comes from and what to do when it is wrong. Focusable, so "Wijzig" and the error
+ * summary can still land on it.
+ */
+function renderRegistered(question: Question, value: AnswerValue | undefined, id: string, lang: string): TemplateResult {
+  return html`<div class="ddd-field ddd-field--registered" id=${id} tabindex="-1" role="group" aria-labelledby="${id}-label" aria-describedby="${id}-help">
+    <p class="ddd-label" id="${id}-label">${localize(question.label, lang)}</p>
+    <p class="ddd-registered-value">${formatAnswer(question, value, lang)}</p>
+    <p class="ddd-help" id="${id}-help">${translate(lang, 'field.registered')}</p>
+  </div>`;
 }
 
 const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Boolean).join(' ') || nothing;

@@ -72,6 +72,8 @@ const nlMessages = {
   'progress.loading': 'Voortgang laden…',
   'progress.notFound': 'Dit dossier bestaat niet (meer). Ga terug naar het overzicht.',
   'progress.noDossier': 'Er is geen dossier gekozen: geef een dossier-id of dossier mee.',
+  'field.registered': 'Dit heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.',
+  'support.lead': 'Kom je er niet uit? Neem contact op met {naam}.',
 } satisfies Catalogue;
 
 /** Every key the shared pieces use. Element-specific keys may be added with `addMessages`. */
@@ -135,6 +137,8 @@ const enMessages: Record<MessageKey, Message> = {
   'progress.loading': 'Loading progress…',
   'progress.notFound': 'This dossier does not exist (any more). Go back to the overview.',
   'progress.noDossier': 'No dossier chosen: give it a dossier-id or dossier.',
+  'field.registered': 'Your school registered this. Is it wrong? Ask your school to correct it.',
+  'support.lead': 'Stuck? Contact {naam}.',
 };
 
 const catalogues = new Map<string, Record<string, Message>>([

@@ -5,7 +5,7 @@
  * (the others), so the two halves run side by side.
  */
 import { expect } from '@open-wc/testing';
-import { localize, toStorableText, userMessageFor } from '@doorstroom/sdk';
+import { localize, registeredQuestionIds, toStorableText, userMessageFor } from '@doorstroom/sdk';
 import { describePayload, type HostileCategory, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
 import type { DddDossierForm } from '../dossier-form/ddd-dossier-form.component.js';
 import { deelASections } from '../dossier-form/state.js';
@@ -38,13 +38,16 @@ export function sweepDeelA(payloads: ReadonlyArray<HostilePayload>): void {
       const student = backend.client(backend.tokens['student-noor']!);
       const dossierId = 'dossier-noor';
       const config = await student.config();
+      let dossier = await student.getDossier(dossierId);
+      // What the school registered (Noor's BSN, birth date) is shown as text, not typed: no field to sweep.
+      const registered = registeredQuestionIds(dossier);
+      const typeable = (field: TextField) => !registered.includes(field.path) && !(field.question.when && 'question' in field.question.when && registered.includes(field.question.when.question));
       const sections = deelASections(config, 'vo-mbo')
-        .map((section) => ({ section, fields: textFields(section.questions) }))
+        .map((section) => ({ section, fields: textFields(section.questions).filter(typeable) }))
         .filter(({ fields }) => fields.length > 0);
       // Every conditional text field on screen: bijbaan, dyslexie … answered so they apply.
-      let dossier = await student.getDossier(dossierId);
       for (const { section } of sections) {
-        const opening = openingAnswers(section);
+        const opening = Object.fromEntries(Object.entries(openingAnswers(section)).filter(([id]) => !registered.includes(id)));
         if (Object.keys(opening).length) dossier = await student.saveSection(dossierId, section.id, opening, dossier.version);
       }
       const el = await mountForm(student, dossierId);

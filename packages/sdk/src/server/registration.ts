@@ -8,7 +8,7 @@ import type { SectionAnswers } from '../sections/types.js';
 import { refusalProblem, ServiceError } from './problems.js';
 import type { StoredStudent } from './store.js';
 
-/** The A1 answers the school registered for this student (none for someone the backend holds nothing of). */
+/** The A1 answers the school registered for this student (none for someone the backend holds nothing of); see `registeredQuestionIds`. */
 export function registeredAnswers(student: StoredStudent): Record<string, string> {
   const answers: Record<string, string> = {};
   if (student.bsn) Object.assign(answers, { nummerSoort: 'bsn', bsn: student.bsn });

@@ -2,6 +2,7 @@
  * Valid example answers and actors for tests, stories and benchmarks. Exported as
  * `@doorstroom/sdk/testing` so integrators can test their own backends with the same data.
  */
+import { registeredQuestionIds } from '../conditions.js';
 import { defaultRegionConfig } from '../config.js';
 import type { Actor, Dossier, Mentor } from '../contract.js';
 import type { SectionAnswers } from '../sections/types.js';
@@ -77,13 +78,14 @@ const completeBySection: Record<string, (birthDate: string) => SectionAnswers> =
     fysiekeBeperking: false,
     onderzoek: false,
   }),
+  // A programme of the example catalogue at a location that gives it: backends check A7 against their catalogue.
   vervolgkeuze: () => ({
     instelling: { id: '00GT', label: 'Albeda', detail: { brin: '00GT' } },
-    locatie: { id: '00GT00', label: 'Rosestraat', detail: { plaats: 'Rotterdam' } },
+    locatie: { id: '00GT17', label: 'Zuster Hennekeplein', detail: { plaats: 'Rotterdam' } },
     opleiding: {
-      id: '00GT-25078-BOL',
-      label: 'Betonboorder',
-      detail: { crebo: '25078', niveau: 3, leerweg: 'BOL', cohort: '2027' },
+      id: '00GT-25180-BBL',
+      label: 'Kok',
+      detail: { crebo: '25180', niveau: 2, leerweg: 'BBL', cohort: '2027' },
     },
     bevestigd: true,
   }),
@@ -121,6 +123,20 @@ export function completeAnswers(sectionId: string, options: { birthDate?: string
   const build = completeBySection[sectionId];
   if (!build) throw new Error(`No fixture for section ${sectionId}`);
   return build(options.birthDate ?? birthDateForAge(16));
+}
+
+/**
+ * `completeAnswers` for a dossier a backend holds: what the school registered (A1's number and
+ * birth date, see `registeredQuestionIds`) is kept as the dossier has it, so the save is accepted.
+ */
+export function completeAnswersFor(dossier: Pick<Dossier, 'student' | 'answers'>, sectionId: string): SectionAnswers {
+  const birthDate = dossier.student.geboortedatum ?? (dossier.answers['persoonlijk']?.['geboortedatum'] as string | undefined);
+  const complete = completeAnswers(sectionId, birthDate ? { birthDate } : {});
+  if (sectionId !== 'persoonlijk') return complete;
+  const own = dossier.answers['persoonlijk'] ?? {};
+  const registered = registeredQuestionIds(dossier);
+  const kept = Object.fromEntries(Object.entries(complete).filter(([id]) => !registered.includes(id)));
+  return { ...kept, ...Object.fromEntries(registered.filter((id) => own[id] !== undefined).map((id) => [id, own[id]!])) };
 }
 
 export const deelAIds = ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'ondersteuning', 'vervolgkeuze', 'voorbereiding', 'motivatie'];

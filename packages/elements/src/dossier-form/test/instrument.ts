@@ -3,7 +3,7 @@
  * DossierApi that records calls and can make the next call fail or wait (offline, conflicts).
  */
 import { createMemoryBackend, DossierApiError, exampleData, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
-import { completeAnswers } from '../../../../sdk/src/testing/fixtures.js';
+import { completeAnswersFor } from '../../../../sdk/src/testing/fixtures.js';
 
 export type ApiMethod = keyof DossierApi;
 
@@ -73,6 +73,6 @@ export async function completeDeelA(api: DossierApi, dossierId: string, leaveOut
   const sections = ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'ondersteuning', 'vervolgkeuze', 'voorbereiding', 'motivatie'];
   for (const sectionId of sections) {
     if (leaveOut.includes(sectionId)) continue;
-    dossier = await api.saveSection(dossierId, sectionId, { ...completeAnswers(sectionId) }, dossier.version);
+    dossier = await api.saveSection(dossierId, sectionId, { ...completeAnswersFor(dossier, sectionId) }, dossier.version);
   }
 }
