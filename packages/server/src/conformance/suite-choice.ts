@@ -16,8 +16,8 @@ export async function catalogueChecks(recorder: Recorder, world: World, builder:
   const group = 'A7 checked against the catalogue';
   if (!recorder.wants(group)) return;
   const rule = 'spec v2: the backend checks the A7 choice against its catalogue (the instelling exists, the locatie and opleiding are its own and the opleiding is given there): ';
-  let dossier: Dossier | undefined;
-  const fresh = async () => (dossier ? builder.ownerView(dossier.id) : (dossier = await builder.create('vo-mbo')));
+  // A new dossier per case: a choice one backend stored by mistake must not spoil the next case.
+  const fresh = () => builder.create('vo-mbo');
   const facts = world.catalogue;
   const own = facts && { instelling: institutionRef(facts.institution), locatie: locationRef(facts.location), opleiding: programmeRef(facts.programme) };
   const other = facts?.other;
