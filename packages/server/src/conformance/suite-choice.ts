@@ -93,6 +93,9 @@ export async function rosterChecks(recorder: Recorder, world: World, builder: Do
     const school = world.me.owner.school!.id;
     const roster = await world.api.owner.mentors(school);
     const problems: string[] = [];
+    for (const party of ['owner', 'assignedMentor'] as const) {
+      if (world.me[party].school?.mentorRoster !== true) problems.push(`GET /me of the ${party === 'owner' ? 'student' : 'mentor'} says school.mentorRoster ${String(world.me[party].school?.mentorRoster)}, expected true (the school keeps a roster)`);
+    }
     if (!roster.some((m) => m.id === world.me.assignedMentor.person.id)) problems.push(`the roster lacks the klas's mentor ${world.me.assignedMentor.person.id}`);
     if (roster.some((m) => m.id === world.me.otherMentor.person.id)) problems.push(`the roster offers otherMentor ${world.me.otherMentor.person.id}, who mentors another klas`);
     complain(problems, "spec v2: a student chooses from the mentors of their klas (GET /schools/{id}/mentors as the student): ");
