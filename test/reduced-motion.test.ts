@@ -242,6 +242,9 @@ describe('reduced motion', function () {
         // A7 with a school chosen: its programmes are a list longer than the listbox.
         const api = signedIn(backend, 'student-noor');
         await prefillDeelA(api, 'dossier-noor', ['motivatie'], ['persoonlijk', 'thuis']);
+        // No locatie chosen yet, so every programme of the school is offered.
+        const prefilled = await api.getDossier('dossier-noor');
+        await api.saveSection('dossier-noor', 'vervolgkeuze', { locatie: null, opleiding: null, bevestigd: false }, prefilled.version);
         const el = await mountForm(api, { dossierId: 'dossier-noor' });
         await until(() => $(el, '.section'), 'a section');
         el.goTo({ kind: 'section', sectionId: 'vervolgkeuze' });

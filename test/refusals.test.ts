@@ -79,9 +79,11 @@ describe('refusals shown in the UI', function () {
     it('shows deel A read-only while it is with the mentor', async () => {
       const form = await mountForm(signedIn(backend, 'student-lisa'), { dossierId: 'dossier-lisa' });
       await until(() => $(form, '.check'), 'the read-only overview');
-      expect(text(form)).to.contain('Je kunt deel A nu niet aanpassen').and.to.contain('Je dossier ligt bij je mentor. Wil je nog iets veranderen? Vraag je mentor dan om het terug te sturen.');
+      expect(text(form)).to.contain('Je kunt deel A nu niet aanpassen').and.to.contain('Je dossier ligt bij je mentor. Wil je nog iets veranderen, of ging het naar de verkeerde mentor? Haal het dan terug.');
       expect($$(form, '.task .tag').map((t) => squash(t.textContent))).to.deep.equal(Array(9).fill('Kan nog niet'));
       expect($$(form, 'input, textarea, select')).to.have.length(0);
+      // Before the mentor starts deel B, the student may take it back (spec §5 v2).
+      expect(button(form, 'Dossier terughalen')).not.to.equal(undefined);
     });
   });
 
@@ -119,10 +121,10 @@ describe('refusals shown in the UI', function () {
       expect($(mentor, 'button[data-action="startDeelB"]'), 'no longer offered').to.equal(null);
     });
 
-    it('tells a mentor who is not assigned that the dossier is not theirs', async () => {
+    it('tells a mentor who is not assigned that the dossier cannot be opened, as for one that does not exist', async () => {
       const mentor = await mountMentor(signedIn(backend, 'mentor-yilmaz'), { dossierId: 'dossier-lisa' });
       await until(() => $(mentor, '[role="alert"]'), 'the refusal');
-      expect(squash($(mentor, '[role="alert"]')!.textContent)).to.contain('geen toegang');
+      expect(squash($(mentor, '[role="alert"] p')!.textContent)).to.equal('Dit dossier kunnen we niet openen. Misschien is het niet aan jou toegewezen of bestaat het niet meer.');
       expect(text(mentor)).not.to.contain('Woonzorgcentrum Tuindorp');
     });
 
@@ -192,7 +194,7 @@ describe('refusals shown in the UI', function () {
 
     it('tells a guardian that the dossier is not ready to read yet', async () => {
       const consent = await mountConsent(signedIn(backend, 'guardian-de-graaf'), 'dossier-lisa');
-      expect(text(consent)).to.contain('Dit dossier is nog niet klaar om te lezen.');
+      expect(text(consent)).to.contain('U kunt dit dossier nu niet openen. Uw toestemming is pas nodig als uw kind het dossier heeft gecontroleerd.');
       expect(text(consent)).not.to.contain('Woonzorgcentrum Tuindorp');
     });
 

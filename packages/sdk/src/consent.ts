@@ -3,7 +3,7 @@
  * The workflow, the elements and every backend call these, so a reader never sees more in the
  * UI than the backend would send, and the MBO sees only what the student agreed to share.
  */
-import { guardianConsentNeeded } from './conditions.js';
+import { applies, conditionContext, guardianConsentNeeded } from './conditions.js';
 import { buildSections, sharingClassOf, type RegionConfig } from './config.js';
 import type { Actor, Dossier, HistoryEntry, Inzage } from './contract.js';
 import { allow, refuse, type Decision } from './refusals.js';
@@ -144,9 +144,14 @@ export function consentRecord(dossier: Dossier, config: RegionConfig): ConsentRe
   return record;
 }
 
-/** The answers an MBO may read: per section and per question, by sharing class and the student's choices. */
-function sharedAnswers(dossier: Dossier, config: RegionConfig): Record<string, SectionAnswers> {
+/**
+ * The answers an MBO may read: per section and per question, by sharing class and the student's
+ * choices, and only of questions that apply (a draft keeps answers the student moved away from,
+ * such as an onderwijsnummer beside a registered BSN; those never leave the school).
+ */
+function sharedAnswers(dossier: Dossier, config: RegionConfig, today: Date): Record<string, SectionAnswers> {
   const choices = sharingChoices(dossier, config);
+  const context = conditionContext(dossier, config, today);
   const result: Record<string, SectionAnswers> = {};
   for (const section of buildSections(config, dossier.type)) {
     const answers = dossier.answers[section.id];
@@ -155,7 +160,7 @@ function sharedAnswers(dossier: Dossier, config: RegionConfig): Record<string, S
     const kept: Record<string, SectionAnswers[string]> = {};
     // A question's own class (the legal A1 fields are verplicht) wins over the section's.
     for (const question of section.questions) {
-      if (question.id in answers && isShared(sharingClassOf(config, section, question), choice)) kept[question.id] = answers[question.id];
+      if (question.id in answers && applies(question, answers, context) && isShared(sharingClassOf(config, section, question), choice)) kept[question.id] = answers[question.id];
     }
     if (Object.keys(kept).length > 0) result[section.id] = kept;
   }
@@ -185,7 +190,7 @@ export function visibleTo(viewer: Actor, dossier: Dossier, context: WorkflowCont
       if (dossier.status === 'concept') copy.answers = pick(copy.answers, (id) => partB.includes(id));
       break;
     case 'mbo':
-      copy.answers = sharedAnswers(copy, context.config);
+      copy.answers = sharedAnswers(copy, context.config, context.today);
       break;
     case 'guardian':
       break;

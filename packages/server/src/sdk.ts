@@ -24,8 +24,10 @@ export {
   newRandomDossierId,
 } from '@doorstroom/sdk/server';
 export {
+  applies,
   buildSections,
   chosenInstelling,
+  conditionContext,
   completion,
   createHttpClient,
   createMemoryBackend,

@@ -104,7 +104,8 @@ describe('notification planning', () => {
   const dossier = (age: number): Dossier => {
     const base = data.dossiers.find((d) => d.id === 'dossier-noor')!;
     const born = `${2026 - age - 1}-05-01`;
-    return { ...base, answers: { ...base.answers, persoonlijk: { ...base.answers['persoonlijk'], geboortedatum: born } } };
+    // The registered birth date decides (spec v2); A1 says the same.
+    return { ...base, student: { ...base.student, geboortedatum: born }, answers: { ...base.answers, persoonlijk: { ...base.answers['persoonlijk'], geboortedatum: born } } };
   };
   const entry = (action: HistoryEntry['action'], from: HistoryEntry['from'], to: HistoryEntry['to']): HistoryEntry => ({
     at: '2026-11-23T10:00:00.000Z',

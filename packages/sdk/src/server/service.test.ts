@@ -205,7 +205,7 @@ describe('memory backend service (through HTTP)', () => {
       expect(saved.version).to.equal(1);
       expect((await mentor.getDossier('dossier-lisa')).answers['begeleiding']).to.deep.equal({ extraNederlands: false, verzuim: true });
       expect((await failure(mentor.saveBegeleiding('student-lisa', { verzuim: false }, 0))).reason).to.equal('staleVersion');
-      expect((await failure(backend.client('student-lisa').getBegeleiding('student-lisa'))).status).to.equal(403);
+      expect((await failure(backend.client('student-lisa').getBegeleiding('student-lisa'))).status, 'B1 is for mentors; anyone else hears it does not exist').to.equal(404);
     });
 
     it('answers 404 to whoever may not see a dossier, exactly as for one that does not exist', async () => {

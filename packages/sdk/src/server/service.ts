@@ -245,9 +245,10 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
 
   /** The student whose B1 the actor may read and write (mentors of their klas, or of one of their dossiers); else 404. */
   async function requireStudent(tx: StoreTx, actor: Actor, studentId: string): Promise<StoredStudent> {
+    // Anyone but a mentor, or a mentor not of this student, hears what they would for a student who does not exist.
+    if (actor.role !== 'mentor') throw notFound('student');
     const student = await tx.getStudent(studentId);
     if (!student) throw notFound('student');
-    if (actor.role !== 'mentor') throw refused(refusal('wrongRole'));
     const school = student.schoolId ? await tx.getSchool(student.schoolId) : undefined;
     const klassen = school?.mentors.find((m) => m.id === actor.person.id)?.klassen ?? [];
     const assigned = (await tx.listDossiers({ studentIds: [student.id] })).some((d) => isAssignedMentor(actor, d));

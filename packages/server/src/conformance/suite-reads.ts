@@ -4,7 +4,7 @@
  * they get (the MBO: exactly what the sharing classes and the student's choices let through).
  * And who may read and write a student's B1 through GET/PATCH /students/{id}/begeleiding.
  */
-import { buildSections, sharingClassOf, type Dossier, type HistoryEntry, type SharingClass } from '../sdk.js';
+import { applies, buildSections, conditionContext, sharingClassOf, type Dossier, type HistoryEntry, type SharingClass } from '../sdk.js';
 import type { DossierBuilder } from './builder.js';
 import { adviesFilled, begeleidingAccess, cellName, expectedRead, parties, roleOf, type Cell, type DossierType, type Party, type ReadExpectation } from './expectations.js';
 import { begeleidingPath, checkWith, compareOutcome, complain, ifMatch, Mismatch, stableJson, type Recorder, type World } from './harness.js';
@@ -32,6 +32,8 @@ function sharedBySpec(sharing: SharingClass, ticked: boolean | undefined): boole
 /** The answers the chosen MBO must receive of an afgerond dossier, from all of them (as its owner reads them). */
 function expectedShared(world: World, type: DossierType, all: Answers): Answers {
   const sections = buildSections(world.config, type);
+  // Only answers to questions that apply leave the school (an onderwijsnummer kept beside a BSN does not).
+  const context = conditionContext({ type, answers: all }, world.config, world.today);
   const delenQuestion = sections.find((s) => s.id === 'akkoordverklaring')?.questions.find((q) => q.id === 'delen');
   const offered = delenQuestion?.kind === 'multiChoice' ? delenQuestion.options.map((o) => String(o.value)) : [];
   const delen = all['akkoordverklaring']?.['delen'];
@@ -42,7 +44,9 @@ function expectedShared(world: World, type: DossierType, all: Answers): Answers 
     const answers = all[section.id];
     if (!answers) continue;
     // A question's own class (the legal persoonsgegevens are verplicht) goes before its section's.
-    const kept = Object.fromEntries(section.questions.filter((q) => q.id in answers && sharedBySpec(sharingClassOf(world.config, section, q), ticked(section.id))).map((q) => [q.id, answers[q.id]]));
+    const kept = Object.fromEntries(
+      section.questions.filter((q) => q.id in answers && applies(q, answers, context) && sharedBySpec(sharingClassOf(world.config, section, q), ticked(section.id))).map((q) => [q.id, answers[q.id]]),
+    );
     if (Object.keys(kept).length > 0) shared[section.id] = kept as Answers[string];
   }
   return shared;
