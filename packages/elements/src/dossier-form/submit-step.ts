@@ -33,6 +33,8 @@ export class SubmitStep implements ReactiveController {
   status: 'idle' | 'busy' = 'idle';
   /** Why the last attempt was refused or failed, in the user's language. */
   problem?: string;
+  /** The last attempt failed at the backend (not a choice the student can still fix): show where to get help. */
+  private failed = false;
   private mentors?: MentorsLoad;
 
   constructor(private readonly host: DddDossierForm) {
@@ -93,7 +95,7 @@ export class SubmitStep implements ReactiveController {
       return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
         <h3 id="submit-heading">${host.t('form.submit.title')}</h3>
         <p>${host.t('form.submit.notReady')}</p>
-        ${decision.allowed ? nothing : html`<div class="ddd-notice refusal"><p>${localize(decision.refusal.message, host.locale.lang)}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>`}
+        ${decision.allowed ? nothing : html`<p class="ddd-notice refusal">${localize(decision.refusal.message, host.locale.lang)}</p>`}
       </section>`;
     }
     const busy = this.status === 'busy';
@@ -109,7 +111,9 @@ export class SubmitStep implements ReactiveController {
         }}
       >
         ${mentorPart}
-        ${this.problem ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>` : nothing}
+        ${this.problem
+          ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p>${this.failed ? renderSupport(host.connection.config, host.locale.lang) : nothing}</div>`
+          : nothing}
         <button type="submit" class="ddd-button" aria-disabled=${busy ? 'true' : nothing}>
           ${busy ? host.t('form.submit.sending') : action === 'submitToMentor' ? host.t('form.submit.toMentor') : host.t('form.submit.toConsent')}
         </button>
@@ -120,7 +124,9 @@ export class SubmitStep implements ReactiveController {
   private renderRoster(schoolId: string | undefined, dossier: Dossier): TemplateResult {
     const host = this.host;
     const load = this.roster(schoolId);
-    if (!load || (load.status === 'ready' && load.items.length === 0)) return html`<p class="ddd-notice">${host.t('form.submit.mentorsEmpty')}</p>`;
+    if (!load || (load.status === 'ready' && load.items.length === 0)) {
+      return html`<div class="ddd-notice"><p>${host.t('form.submit.mentorsEmpty')}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>`;
+    }
     if (load.status === 'loading') return html`<p class="ddd-notice" role="status">${host.t('form.submit.mentorsLoading')}</p>`;
     if (load.status === 'error') {
       return html`<div class="ddd-notice ddd-notice--error" role="alert">
@@ -198,6 +204,7 @@ export class SubmitStep implements ReactiveController {
     const me = host.connection.me!;
     const request = this.request(action, this.working(view));
     const decision = can(me, action, this.working(view), this.context(), request);
+    this.failed = false;
     if (!decision.allowed) {
       this.problem = localize(decision.refusal.message, host.locale.lang);
       host.requestUpdate();
@@ -218,6 +225,7 @@ export class SubmitStep implements ReactiveController {
       host.goTo({ kind: 'check' }, { focusSelector: '.form__notice' });
     } catch (error) {
       this.status = 'idle';
+      this.failed = true;
       this.problem = `${host.t('form.submit.failed')} ${host.report(error)}`;
       host.requestUpdate();
     }
