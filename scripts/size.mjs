@@ -16,9 +16,11 @@ import { bundleIsStale } from './bundle-freshness.mjs';
 // ky, zod/mini) take about 20 kB and the Dutch texts about 11 kB. The bundle is at 80.1 kB today
 // (English in lang/en.js; request schemas, Lit decorators and lit/static-html left out; private
 // members shortened; catalogues, styles and state modules grouped for gzip). The checked-in
-// budget guards against growth: it fails past 82 kB (80.1 rounded up, plus 1 kB).
+// budget guards against growth: it fails past 84 kB. It was 82 kB (80.1 rounded up, plus 1 kB);
+// spec v2 added 2 kB of features people see (the registration shown read-only, terugzetten and
+// reactivate, the support contact in every dead end). Issue 16 replaces this with page budgets.
 const target = { bundle: 40_000 };
-const budget = { bundle: 82_000 };
+const budget = { bundle: 84_000 };
 
 const elementsSrc = path.join(root, 'packages', 'elements', 'src');
 const showModules = process.argv.includes('--modules');

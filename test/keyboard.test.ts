@@ -22,6 +22,7 @@ import {
   mountMentor,
   prefillDeelA,
   press,
+  reasonNl,
   signedIn,
   squash,
   startAtTop,
@@ -130,11 +131,6 @@ describe('keyboard only', function () {
     });
     leave(mentor);
 
-    // Her father read and consented on his own device (the guardian screen is tested in flow.test.ts).
-    const father = signedIn(backend, 'guardian-el-idrissi');
-    let dossier = await father.act(dossierId, 'recordInzage', undefined, (await father.getDossier(dossierId)).version);
-    await father.saveSection(dossierId, 'ouderToestemming', { naam: 'Karim El Idrissi', relatie: 'vader', toestemming: true }, dossier.version);
-
     // --- Noor: agree, an error first, then finalize through the confirmation ----------------------
     const consent = await mountConsent(signedIn(backend, 'student-noor'), dossierId);
     await until(() => text(consent).includes('hebt bekeken op'), 'inzage recorded');
@@ -148,13 +144,31 @@ describe('keyboard only', function () {
     await press('Enter');
     expect(deepActive()?.id, 'the summary link leads to the checkbox').to.equal('ak-toestemming');
     await press('Space');
+    // She saves her declaration; finalizing waits for her father, who consents to what she chose.
+    await tabTo(isButton('Opslaan'), 'Opslaan');
+    await press('Enter');
+    await until(async () => (await signedIn(backend, 'student-noor').getDossier(dossierId)).answers['akkoordverklaring']?.['toestemming'] === true, 'her declaration saved');
+    await tabTo(isId('finalize'), 'Afronden');
+    await press('Enter');
+    await until(() => squash($(consent, '#action-error')?.textContent) === reasonNl('guardianInzageMissing'), 'her father first');
+
+    // Her father read and consented on his own device (the guardian screen is tested in flow.test.ts).
+    const father = signedIn(backend, 'guardian-el-idrissi');
+    let dossier = await father.act(dossierId, 'recordInzage', undefined, (await father.getDossier(dossierId)).version);
+    await father.saveSection(dossierId, 'ouderToestemming', { naam: 'Karim El Idrissi', relatie: 'vader', toestemming: true }, dossier.version);
+
+    // Noor comes back later and finalizes.
+    leave(consent);
+    const later = await mountConsent(signedIn(backend, 'student-noor'), dossierId);
+    await until(() => text(later).includes('Karim El Idrissi heeft toestemming gegeven op'), 'her father consented');
+    startAtTop();
     await tabTo(isId('finalize'), 'Afronden');
     await press('Enter');
     await until(() => deepActive()?.id === 'confirm-title', 'focus on the confirmation');
     await press('Tab');
     expect(deepActive()?.id, describeNode(deepActive())).to.equal('confirm-yes');
     await press('Enter');
-    await until(() => squash($(consent, '.title')?.textContent) === 'Je dossier is afgerond', 'afgerond');
+    await until(() => squash($(later, '.title')?.textContent) === 'Je dossier is afgerond', 'afgerond');
     await until(() => deepActive()?.classList.contains('title'), 'focus on the new title');
     dossier = await signedIn(backend, 'student-noor').getDossier(dossierId);
     expect(dossier.status).to.equal('afgerond');

@@ -12,7 +12,7 @@
 import { LitElement, html } from 'lit';
 import { createMemoryBackend, exampleData, type DossierApi } from '@doorstroom/sdk';
 import { catalogForBench, createCatalogIndex, type CatalogData } from '../../packages/sdk/src/example/catalog.js';
-import { completeAnswers } from '../../packages/sdk/src/testing/fixtures.js';
+import { completeAnswersFor } from '../../packages/sdk/src/testing/fixtures.js';
 import '../../packages/elements/src/index.js';
 import type { DddDossierForm } from '../../packages/elements/src/index.js';
 import { combobox, type ComboboxOption } from '../../packages/elements/src/shared/combobox.js';
@@ -33,7 +33,7 @@ async function keystroke(samples: number, warmup: number): Promise<number[]> {
   const backend = createMemoryBackend(exampleData());
   const api = backend.client(backend.tokens['student-noor']!);
   let dossier = await api.getDossier('dossier-noor');
-  for (const sectionId of deelA) dossier = await api.saveSection(dossier.id, sectionId, { ...completeAnswers(sectionId) }, dossier.version);
+  for (const sectionId of deelA) dossier = await api.saveSection(dossier.id, sectionId, { ...completeAnswersFor(dossier, sectionId) }, dossier.version);
 
   const form = document.createElement('ddd-dossier-form') as DddDossierForm;
   form.api = api;

@@ -104,12 +104,12 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await shows(form(), 'Controleer je antwoorden');
     await tick(form(), 'ddd-mentor-0');
     await form().getByRole('button', { name: 'Opsturen naar mentor' }).click();
-    await shows(form(), 'Je dossier is naar Mevrouw E. de Vries gestuurd.');
+    await shows(form(), 'Je dossier is naar Meneer K. Yilmaz gestuurd.');
     await page.reload();
     await shows(form(), 'Status: Bij de mentor');
 
     // --- His mentor fills deel B -------------------------------------------------------------------
-    await playAs('mentor-de-vries');
+    await playAs('mentor-yilmaz');
     await mentor().getByRole('button', { name: 'Dossier van Milan Koster openen' }).click();
     await shows(mentor(), motivatie);
     await mentor().locator('button[data-action="startDeelB"]').click();

@@ -22,7 +22,8 @@ export type RefusalCode =
   | 'guardianInzageMissing'
   | 'guardianConsentMissing'
   | 'registeredValue'
-  | 'notInCatalogue';
+  | 'notInCatalogue'
+  | 'studentConsentFirst';
 
 /** 403: role or ownership; 409: the dossier's state (incl. archived, final); 422: data still incomplete. */
 export interface Refusal {
@@ -136,6 +137,13 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
     message: text(
       'Dit gegeven heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.',
       'Your school registered this. Is it wrong? Ask your school to correct it.',
+    ),
+  },
+  studentConsentFirst: {
+    status: 409,
+    message: text(
+      'Uw kind geeft eerst zelf akkoord en kiest wat het mbo mag zien. Daarna kunt u toestemming geven.',
+      'Your child first gives their own agreement and chooses what the MBO may see. After that you can give your consent.',
     ),
   },
   notInCatalogue: {

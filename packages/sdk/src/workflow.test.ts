@@ -356,6 +356,7 @@ describe('workflow: canEdit', () => {
     return decision.allowed ? 'allowed' : decision.refusal.code;
   };
   const d = (status: DossierStatus, archived = false, type: DossierType = 'vo-mbo') => readyDossier(type, status, archived);
+  const withoutStudentConsent = (dossier: Dossier): Dossier => ({ ...dossier, answers: { ...dossier.answers, akkoordverklaring: { akkoord: 'ja' } } });
 
   // [actor, dossier, section, expected]: written out from spec §6.
   const table: [string, Actor, Dossier, string, string, WorkflowContext?][] = [
@@ -372,6 +373,7 @@ describe('workflow: canEdit', () => {
     ['guardian cannot answer for the student', actors.guardian, d('akkoord'), 'akkoordverklaring', 'wrongRole'],
     ['guardian consents in akkoord', actors.guardian, d('akkoord'), 'ouderToestemming', 'allowed'],
     ['guardian not before akkoord', actors.guardian, d('deelB'), 'ouderToestemming', 'wrongState'],
+    ['guardian not before the student gave their own toestemming', actors.guardian, withoutStudentConsent(d('akkoord')), 'ouderToestemming', 'studentConsentFirst'],
     ['other guardian', actors.otherGuardian, d('akkoord'), 'ouderToestemming', 'notYours'],
     ['student cannot give guardian consent', actors.student, d('akkoord'), 'ouderToestemming', 'wrongRole'],
     ['assigned mentor fills B2 in deelB', actors.mentor, d('deelB'), 'advies', 'allowed'],

@@ -312,12 +312,20 @@ interface EditRule {
   from: ReadonlyArray<DossierStatus>;
   /** Who counts as the owner for this section; by default the dossier's owner in their role. */
   owns?: (actor: Actor, dossier: Dossier, context: WorkflowContext) => Decision;
+  /** A data condition checked last, like a transition's guards. */
+  guard?: (dossier: Dossier, context: WorkflowContext) => RefusalCode | undefined;
 }
 
 const editRules: ReadonlyArray<EditRule> = [
   { sections: (s) => s.part === 'A', actors: ['student'], from: ['concept'] },
   { sections: (s) => s.id === 'akkoordverklaring', actors: ['student'], from: ['akkoord'] },
-  { sections: (s) => s.id === 'ouderToestemming', actors: ['guardian'], from: ['akkoord'] },
+  // A guardian consents to the student's own declaration and sharing choices, so those come first.
+  {
+    sections: (s) => s.id === 'ouderToestemming',
+    actors: ['guardian'],
+    from: ['akkoord'],
+    guard: (dossier, context) => (consentRecord(dossier, context.config).toestemming ? undefined : 'studentConsentFirst'),
+  },
   { sections: (s) => s.id === 'advies', actors: ['mentor'], from: ['deelB'] },
   {
     sections: (s) => s.id === 'begeleiding',
@@ -338,5 +346,6 @@ export function canEdit(actor: Actor, dossier: Dossier, sectionId: string, conte
   if (dossier.status === 'afgerond') return refuse('final');
   if (dossier.archived) return refuse('archived');
   if (!rule.from.includes(dossier.status)) return refuse('wrongState');
-  return allow;
+  const code = rule.guard?.(dossier, context);
+  return code ? refuse(code) : allow;
 }

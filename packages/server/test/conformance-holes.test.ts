@@ -461,6 +461,29 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
     const report = await kit(backend, ['guardian consent']);
     assertFails(report, 'guardian consent', /asks the guardian again/, /a change of it needs their consent again.*consent \(ouderToestemming\) stayed.*finalize: got 200, expected 422/);
   });
+
+  it("a guardian consents before the student's own declaration", async () => {
+    // The guardian's save goes to a service that cannot see the student's declaration yet, as if it were given.
+    const backend = brokenBackend({
+      service: (honest, { serviceOver }) => {
+        const declared = serviceOver((tx) => ({
+          getDossier: async (id) => {
+            const dossier = await tx.getDossier(id);
+            return dossier && { ...dossier, answers: { ...dossier.answers, akkoordverklaring: { akkoord: 'ja', toestemming: true, ...dossier.answers['akkoordverklaring'] } } };
+          },
+          putDossier: async (dossier) => {
+            const stored = await tx.getDossier(dossier.id);
+            const own = stored?.answers['akkoordverklaring'];
+            const { akkoordverklaring: _assumed, ...answers } = dossier.answers;
+            return tx.putDossier({ ...dossier, answers: own ? { ...answers, akkoordverklaring: own } : answers });
+          },
+        }));
+        return { ...honest, saveSection: (actor, id, sectionId, answers, version) => (sectionId === 'ouderToestemming' ? declared : honest).saveSection(actor, id, sectionId, answers, version) };
+      },
+    });
+    const report = await kit(backend, ['guardian consent']);
+    assertFails(report, 'guardian consent', /before the student's own declaration/, /so those come first.*the guardian consenting first: got 200, expected 409 studentConsentFirst/);
+  });
 });
 
 // --- a vendor starting from nothing ------------------------------------------------------------

@@ -20,6 +20,7 @@ function questionTexts(path: string, question: Question): Entry[] {
   const here = `${path}.${question.id}`;
   const entries: Entry[] = [[`q.${here}.label`, question.label]];
   if (question.help) entries.push([`q.${here}.help`, question.help]);
+  if (question.readLabel) entries.push([`q.${here}.readLabel`, question.readLabel]);
   // Examples that read the same in Dutch and English (names, numbers, codes) need no translation.
   if (question.placeholder && question.placeholder.nl !== question.placeholder.en) entries.push([`q.${here}.placeholder`, question.placeholder]);
   switch (question.kind) {
@@ -44,6 +45,7 @@ export function sectionTexts(sections: ReadonlyArray<SectionDefinition>): Entry[
   return sections.flatMap((section): Entry[] => [
     [`section.${section.id}.title`, section.title],
     ...(section.intro ? [[`section.${section.id}.intro`, section.intro] as const] : []),
+    ...(section.contents ? [[`section.${section.id}.contents`, section.contents] as const] : []),
     ...section.questions.flatMap((question) => questionTexts(section.id, question)),
   ]);
 }

@@ -319,5 +319,6 @@ export const pl: LanguagePack = {
     'issue.onderwijsnummerInvalid': 'Ten numer edukacyjny jest nieprawidłowy. Sprawdź cyfry.',
     'refusal.registeredValue': 'Te dane zarejestrowała twoja szkoła. Są nieprawidłowe? Poproś szkołę o ich poprawienie.',
     'refusal.notInCatalogue': 'Tego wyboru nie ma na liście szkół mbo i kierunków. Wybierz ponownie z listy szkołę mbo, lokalizację i kierunek.',
+    'refusal.studentConsentFirst': 'Najpierw Pana/Pani dziecko samo wyraża zgodę i wybiera, co może zobaczyć szkoła mbo. Potem może Pan/Pani wyrazić swoją zgodę.',
   },
 };

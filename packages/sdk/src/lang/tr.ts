@@ -319,5 +319,6 @@ export const tr: LanguagePack = {
     'issue.onderwijsnummerInvalid': 'Bu eğitim numarası doğru değil. Rakamları kontrol et.',
     'refusal.registeredValue': 'Bu bilgiyi okulun bu şekilde kaydetti. Doğru değil mi? Okulundan düzeltmesini iste.',
     'refusal.notInCatalogue': 'Bu seçim mbo okulları ve programları listesinde yok. Mbo okulunu, yeri ve programı listeden yeniden seç.',
+    'refusal.studentConsentFirst': 'Önce çocuğunuz kendisi onay verir ve mbo okulunun neleri görebileceğini seçer. Ardından siz izin verebilirsiniz.',
   },
 };

@@ -78,6 +78,26 @@ describe('the backend is the authority (spec v2)', () => {
     });
   });
 
+  describe('consent is given to a specific content', () => {
+    it('asks the guardian only after the student’s own declaration, and again after the student changes it', async () => {
+      const emma = as('student-emma');
+      const bakker = as('guardian-bakker');
+      let dossier = await emma.getDossier('dossier-emma');
+      const early = await failure(bakker.saveSection(dossier.id, 'ouderToestemming', { naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true }, dossier.version));
+      expect([early.status, early.reason]).to.deep.equal([409, 'studentConsentFirst']);
+      dossier = await emma.act(dossier.id, 'recordInzage', {}, dossier.version);
+      dossier = await emma.saveSection(dossier.id, 'akkoordverklaring', { akkoord: 'ja', toestemming: true, delen: ['motivatie'] }, dossier.version);
+      dossier = await bakker.act(dossier.id, 'recordInzage', {}, dossier.version);
+      dossier = await bakker.saveSection(dossier.id, 'ouderToestemming', { naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true }, dossier.version);
+      expect(dossier.answers['ouderToestemming']?.['toestemming']).to.equal(true);
+      // Emma shares more afterwards: her father consented to less, so he is asked again.
+      dossier = await emma.saveSection(dossier.id, 'akkoordverklaring', { delen: ['motivatie', 'ondersteuning'] }, dossier.version);
+      expect(dossier.answers['ouderToestemming']).to.equal(undefined);
+      const refused = await failure(emma.act(dossier.id, 'finalize', {}, dossier.version));
+      expect(refused.reason).to.equal('guardianConsentMissing');
+    });
+  });
+
   describe('3. a guardian reads only while their consent is needed', () => {
     it('hides an adult’s dossiers from the guardian in the school’s records (404, empty list)', async () => {
       const father = as('guardian-bos'); // Yara is 18

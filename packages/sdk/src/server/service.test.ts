@@ -120,6 +120,9 @@ describe('memory backend service (through HTTP)', () => {
     });
 
     it('stamps the guardian’s consent with today’s date, whatever date the client sends', async () => {
+      const emma = backend.client('student-emma');
+      const before = await emma.getDossier('dossier-emma');
+      await emma.saveSection('dossier-emma', 'akkoordverklaring', { akkoord: 'ja', toestemming: true }, before.version);
       const bakker = backend.client('guardian-bakker');
       const { version } = await bakker.getDossier('dossier-emma');
       const saved = await bakker.saveSection('dossier-emma', 'ouderToestemming', { naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true, datum: '1999-01-01' }, version);

@@ -145,6 +145,21 @@ export async function guardianConsentChecks(recorder: Recorder, world: World, bu
     if (complaint) problems.push(`finalize: ${complaint}`);
     complain(problems, 'spec v2: the guardian consents to what the student declared and shares; a change of it needs their consent again: ');
   });
+  await checkWith(recorder, world, ['people', 'catalogue', 'minor'], group, "a guardian's consent before the student's own declaration is refused (409 studentConsentFirst)", async () => {
+    // In akkoord, read by the student, without her declaration yet.
+    let dossier = await builder.act('owner', await builder.fillDeelA(await builder.create('werk-mbo')), 'submitForConsent');
+    dossier = await builder.act('owner', dossier, 'recordInzage');
+    await world.api.guardian.act(dossier.id, 'recordInzage', {}, dossier.version);
+    const read = await world.api.guardian.getDossier(dossier.id);
+    const answers = builder.answers('werk-mbo', 'ouderToestemming', read);
+    const response = await world.http.request(world.token('guardian'), 'PATCH', sectionPath(read, 'ouderToestemming'), { json: { answers }, headers: ifMatch(read.version) });
+    const problems: string[] = [];
+    const complaint = compareOutcome(response, { status: 409, reason: 'studentConsentFirst' });
+    if (complaint) problems.push(`the guardian consenting first: ${complaint}`);
+    const after = await builder.ownerView(dossier.id);
+    if (after.answers['ouderToestemming']?.['toestemming'] === true) problems.push('the guardian consent was stored');
+    complain(problems, "spec v2: a guardian consents to the student's own declaration and sharing choices, so those come first: ");
+  });
 }
 
 /** Issue 12 (5): an onderwijsnummer beside the BSN (ISK newcomers). */
