@@ -327,6 +327,10 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
 /** Deel B is back with Noor and her father opens the consent; opening it records his inzage. */
 async function fatherOpensConsent(backend: MemoryBackend) {
   await deelBSentToNoor(backend);
+  // Noor read her dossier and gave her own declaration: her father consents to what she chose.
+  const noor = signedIn(backend, 'student-noor');
+  const read = await noor.act(dossierId, 'recordInzage', undefined, (await noor.getDossier(dossierId)).version);
+  await noor.saveSection(dossierId, 'akkoordverklaring', { akkoord: 'ja', toestemming: true }, read.version);
   const father = signedIn(backend, 'guardian-el-idrissi');
   const consent = await mountConsent(father, dossierId);
   await until(() => text(consent).includes('hebt bekeken op'), 'his inzage is recorded');
