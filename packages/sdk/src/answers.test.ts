@@ -59,7 +59,7 @@ describe('validateSection', () => {
   });
 
   it('reports invalid formats with the field path', () => {
-    const answers = { ...completeAnswers('persoonlijk'), postcode: '0123 AB', bsn: '123456789', telefoon: '030 1234567' };
+    const answers = { ...completeAnswers('persoonlijk'), postcode: '0123 AB', bsn: '123456789', telefoon: '030 123456' };
     const errors = errorsOf('persoonlijk', answers);
     expect(errors.map((e) => [e.path, e.code])).to.deep.equal([
       ['bsn', 'bsn'],
@@ -74,7 +74,7 @@ describe('validateSection', () => {
       ...completeAnswers('thuis'),
       ouders: [
         { naam: 'Fatima de Vries', relatie: 'moeder', telefoon: '+31 6 87654321', email: 'fatima@voorbeeld.nl' },
-        { naam: 'Joost de Vries', relatie: 'vader', telefoon: '06 12345678' },
+        { naam: 'Joost de Vries', relatie: 'vader', telefoon: '06 1234567' },
       ],
     };
     const errors = errorsOf('thuis', answers);
@@ -82,7 +82,7 @@ describe('validateSection', () => {
       ['ouders.1.telefoon', 'telefoon', 'phone'],
       ['ouders.1.email', 'email', 'required'],
     ]);
-    expect(errors[0]?.message.nl).to.contain('+31');
+    expect(errors[0]?.message.nl).to.contain('10 cijfers');
   });
 
   it('asks for A5 entries until geen ervaring is ticked, and for the fields of a started entry', () => {

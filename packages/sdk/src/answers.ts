@@ -7,7 +7,7 @@
 import { applies, hasValue, isRequired, type ConditionContext } from './conditions.js';
 import { limits, safeErrorPath } from './contract.js';
 import { format, formatAs, localize, registerTexts, text, type Localized, type TextVars } from './i18n.js';
-import type { AnswerValue, Question, ReferenceAnswer, SectionAnswers, SectionDefinition } from './sections/types.js';
+import { declinedAnswer, type AnswerValue, type Question, type ReferenceAnswer, type SectionAnswers, type SectionDefinition } from './sections/types.js';
 import { validateAnswer, type Issue } from './validators.js';
 
 export interface FieldError {
@@ -217,7 +217,9 @@ function parseValue(question: Question, value: unknown, path: string, errors: Dr
     case 'yesNo':
     case 'confirm':
       if (typeof value === 'boolean') return value;
-      errors.push({ path, message: 'expected true or false' });
+      // A sensitive question may be answered "Dat zeg ik liever niet" (spec §6).
+      if (question.kind === 'yesNo' && question.declinable && value === declinedAnswer) return declinedAnswer;
+      errors.push({ path, message: question.kind === 'yesNo' && question.declinable ? `expected true, false or "${declinedAnswer}"` : 'expected true or false' });
       return undefined;
     case 'choice':
     case 'score':

@@ -36,7 +36,8 @@ describe('sectionCompletion', () => {
       const result = sectionCompletion(definition, completeAnswers(definition.id), minor, today);
       expect(result.percent, definition.id).to.equal(100);
       expect(result.status, definition.id).to.equal('complete');
-      expect(result.required, definition.id).to.be.greaterThan(0);
+      // Optional sections (A6, A8) and B1, whose questions are all sensitive (spec §6), ask nothing required.
+      if (!definition.optional && definition.id !== 'begeleiding') expect(result.required, definition.id).to.be.greaterThan(0);
     }
   });
 
@@ -96,7 +97,8 @@ describe('sectionCompletion', () => {
     const parent = { naam: 'Fatima de Vries', relatie: 'moeder', telefoon: '+31 6 87654321', email: 'fatima@voorbeeld.nl' };
     const withParents = (ouders: SectionAnswers[]) => of('thuis', { ...completeAnswers('thuis'), ouders }, minor);
     expect(withParents([parent]).status).to.equal('complete');
-    expect(withParents([{ ...parent, telefoon: '06 87654321' }]).status, 'phone without +31').to.equal('inProgress');
+    expect(withParents([{ ...parent, telefoon: '06 87654321' }]).status, 'a Dutch phone number as people write it').to.equal('complete');
+    expect(withParents([{ ...parent, telefoon: '06 8765432' }]).status, 'a phone number one digit short').to.equal('inProgress');
     expect(withParents([without(parent, 'email')]).status, 'entry without email').to.equal('inProgress');
     expect(withParents([without(parent, 'email'), parent]).status, 'one of two complete').to.equal('complete');
     expect(withParents([{}]).status, 'an empty entry').to.equal('inProgress');
@@ -153,7 +155,9 @@ describe('completion of a dossier', () => {
     const result = completion(dossier, defaultRegionConfig, { today });
     expect(result.partA).to.deep.include({ percent: 100, complete: true });
     expect(result.partB).to.deep.include({ answered: 0, percent: 0, complete: false });
-    expect(result.sections['begeleiding']?.status).to.equal('notStarted');
+    // Every B1 question is sensitive and may be skipped (spec §6): nothing there is required.
+    expect(result.sections['begeleiding']).to.include({ required: 0, status: 'complete' });
+    expect(result.sections['advies']?.status).to.equal('notStarted');
     const total = result.partA.required + result.partB!.required;
     expect(result.overall).to.equal(Math.round((100 * result.partA.answered) / total));
     expect(result.consent.complete).to.equal(false);
@@ -209,10 +213,24 @@ describe('completion of a dossier', () => {
     expect(completion(answered, region, { today }).partA.complete).to.equal(true);
   });
 
+  it('never lets an optional section (A6, A8) block sending, not even a region’s required question in it', () => {
+    const dossier = makeDossier({ sections: ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'vervolgkeuze', 'motivatie'] });
+    const result = completion(dossier, defaultRegionConfig, { today });
+    expect(result.partA).to.deep.include({ percent: 100, complete: true });
+    expect(result.sections['ondersteuning']).to.include({ required: 0, status: 'complete' });
+    const started = { ...dossier, answers: { ...dossier.answers, ondersteuning: { dyslexie: 'zegIkLieverNiet', onderzoek: true } } };
+    expect(completion(started, defaultRegionConfig, { today }).partA.complete, 'a skipped follow-up question').to.equal(true);
+    const region = withRegion({
+      extraQuestions: { voorbereiding: [{ id: 'studiekeuzecheck', label: { nl: 'Studiekeuzecheck gedaan?', en: 'Study-choice check done?' }, kind: 'yesNo', required: true }] },
+    });
+    const withExtra = completion(dossier, region, { today });
+    expect(withExtra.sections['voorbereiding']).to.include({ required: 1, status: 'notStarted' });
+    expect(withExtra.partA.complete).to.equal(true);
+  });
+
   it('leaves out sections a region switched off', () => {
     const region = withRegion({ disabledSections: ['ondersteuning', 'voorbereiding'] });
     const dossier = makeDossier({ sections: ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'vervolgkeuze', 'motivatie'] });
-    expect(completion(dossier, defaultRegionConfig, { today }).partA.complete).to.equal(false);
     const result = completion(dossier, region, { today });
     expect(result.sections['ondersteuning']).to.equal(undefined);
     expect(result.partA).to.deep.include({ percent: 100, complete: true });

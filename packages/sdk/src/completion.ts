@@ -1,6 +1,7 @@
 /**
  * Completion percentages (spec §3): required questions answered / required questions that apply.
  * A question that does not apply any more does not count, even when it still has an answer.
+ * Optional sections (A6, A8) have their own percentage but do not count for their part.
  */
 import { buildSections, type RegionConfig } from './config.js';
 import { conditionContext, hasValue, isRequired, type ConditionContext } from './conditions.js';
@@ -122,7 +123,8 @@ export function completion(dossier: Pick<Dossier, 'type' | 'answers'>, config: R
   for (const section of buildSections(config, dossier.type)) {
     const result = sectionCompletion(section, dossier.answers[section.id], context, today);
     sections[section.id] = result;
-    byPart[section.part].push(result);
+    // An optional section never blocks sending (spec §6), also not a region's required extra question in it.
+    if (!section.optional) byPart[section.part].push(result);
   }
   const partA = sumOf(byPart.A);
   const partB = dossier.type === 'vo-mbo' ? sumOf(byPart.B) : null;

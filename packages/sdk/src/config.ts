@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { matching, wholeNumber } from './checks.js';
 import { codelists } from './data/codelists.js';
-import { registerTexts } from './i18n.js';
+import { format, registerLanguage, registerTexts, type Localized } from './i18n.js';
 import { optionTexts, sectionTexts } from './lang/keys.js';
 import { competenceScoreOptions, optionsFrom } from './sections/build.js';
 import { consentSections } from './sections/consent.js';
@@ -10,16 +10,30 @@ import { deelBSections } from './sections/deel-b.js';
 import type { DossierType, Question, SectionDefinition, SharingClass } from './sections/types.js';
 
 const localized = z.object({ nl: z.string(), en: z.string() });
+/**
+ * A region's own text: Dutch and English, and optionally the languages the elements offer as
+ * packs (ar, tr, uk, pl). Without them a pack language shows the Dutch.
+ */
+const regionText = z.object({
+  nl: z.string(),
+  en: z.string(),
+  ar: z.optional(z.string()),
+  tr: z.optional(z.string()),
+  uk: z.optional(z.string()),
+  pl: z.optional(z.string()),
+});
+type RegionText = z.infer<typeof regionText>;
+const packLanguages = ['ar', 'tr', 'uk', 'pl'] as const;
 export const sharingClassSchema = z.enum(['verplicht', 'optioneel', 'optIn', 'verboden']);
 
 /** A question a region adds to a section (spec §7). */
 export const extraQuestionSchema = z.object({
   id: z.string().check(matching(/^[a-zA-Z][a-zA-Z0-9]{0,40}$/)),
-  label: localized,
-  help: z.optional(localized),
+  label: regionText,
+  help: z.optional(regionText),
   kind: z.enum(['yesNo', 'text', 'choice', 'multiChoice', 'date', 'score']),
   required: z.boolean(),
-  options: z.optional(z.array(z.object({ value: z.union([z.string(), z.number()]), label: localized }))),
+  options: z.optional(z.array(z.object({ value: z.union([z.string(), z.number()]), label: regionText }))),
 });
 export type ExtraQuestion = z.infer<typeof extraQuestionSchema>;
 
@@ -59,12 +73,35 @@ export const defaultRegionConfig: RegionConfig = {
 /** Every section the SDK knows, before a region config is applied. */
 export const baseSections: ReadonlyArray<SectionDefinition> = [...deelASections, ...deelBSections, ...consentSections];
 
-function extraToQuestion(extra: ExtraQuestion): Question {
-  const base = { id: extra.id, label: extra.label, required: extra.required, ...(extra.help ? { help: extra.help } : {}) };
+/**
+ * A region's text as the definitions carry it (Dutch and English), with the other languages it
+ * brings registered under `key`, so `localize` shows them like the SDK's own texts.
+ */
+function regionLocalized(key: string, value: RegionText): Localized {
+  const inline = { nl: value.nl, en: value.en };
+  const extra = packLanguages.filter((lang) => value[lang]);
+  if (extra.length === 0) return inline;
+  registerTexts(() => [[key, inline]]);
+  for (const lang of extra) registerLanguage({ lang, texts: { [key]: value[lang]! } });
+  return inline;
+}
+
+function extraToQuestion(sectionId: string, extra: ExtraQuestion): Question {
+  const key = `extra.${sectionId}.${extra.id}`;
+  const base = {
+    id: extra.id,
+    label: regionLocalized(`${key}.label`, extra.label),
+    required: extra.required,
+    ...(extra.help ? { help: regionLocalized(`${key}.help`, extra.help) } : {}),
+  };
   switch (extra.kind) {
     case 'choice':
     case 'multiChoice':
-      return { ...base, kind: extra.kind, options: extra.options ?? [] };
+      return {
+        ...base,
+        kind: extra.kind,
+        options: (extra.options ?? []).map((option) => ({ value: option.value, label: regionLocalized(`${key}.${option.value}`, option.label) })),
+      };
     case 'score':
       return { ...base, kind: 'score', options: competenceScoreOptions };
     case 'text':
@@ -116,29 +153,44 @@ export function buildSections(config: RegionConfig, dossierType?: DossierType): 
     if (section.id === 'akkoordverklaring') {
       questions = questions.map((q) =>
         q.id === 'delen' && q.kind === 'multiChoice'
-          ? { ...q, options: shareable.map((s) => ({ value: s.id, label: s.title, hint: sharingHint(sharingClassOf(config, s)) })) }
+          ? { ...q, options: shareable.map((s) => ({ value: s.id, label: s.title, hint: sharingHint(sharingClassOf(config, s), s.contents) })) }
           : q,
       );
     }
-    questions.push(...(config.extraQuestions[section.id] ?? []).map(extraToQuestion));
+    questions.push(...(config.extraQuestions[section.id] ?? []).map((extra) => extraToQuestion(section.id, extra)));
     return { ...section, questions };
   });
   perType.set(key, built);
   return built;
 }
 
-// Both classes go along only when ticked: no box starts ticked (a pre-ticked box is no consent under the AVG).
-function sharingHint(sharing: SharingClass) {
-  return sharing === 'optIn'
-    ? { nl: 'Gaat alleen mee als jij het aanvinkt.', en: 'Only shared when you tick it.' }
-    : { nl: 'Aangeraden om te delen. Gaat alleen mee als jij het aanvinkt.', en: 'Recommended to share. Only shared when you tick it.' };
+/**
+ * The hint under a part the student may share: what is in it, and whether the region recommends
+ * sharing it. Both classes go along only when ticked: no box starts ticked (a pre-ticked box is
+ * no consent under the AVG); the explanation of that stands once above the boxes.
+ */
+const sharingHints = {
+  optioneel: { nl: '{contents} Aangeraden om te delen.', en: '{contents} Recommended to share.' },
+  optIn: { nl: '{contents} Deel dit alleen als jij dat wilt.', en: '{contents} Only share this if you want to.' },
+  optionalAlone: { nl: 'Aangeraden om te delen.', en: 'Recommended to share.' },
+  optInAlone: { nl: 'Deel dit alleen als jij dat wilt.', en: 'Only share this if you want to.' },
+} satisfies Record<string, Localized>;
+
+function sharingHint(sharing: SharingClass, contents: Localized | undefined): Localized {
+  const optIn = sharing === 'optIn';
+  if (!contents) return optIn ? sharingHints.optInAlone : sharingHints.optionalAlone;
+  return format(optIn ? sharingHints.optIn : sharingHints.optioneel, { contents });
 }
 
-// Language packs translate the standard definitions (a region's own extra questions show in Dutch or English).
+// Language packs translate the standard definitions; a region's extra questions bring their own
+// translations (`regionText`), else they show in Dutch.
 registerTexts(() => [
-  ['sharing.optIn', sharingHint('optIn')],
-  ['sharing.optioneel', sharingHint('optioneel')],
-  ...sectionTexts(buildSections(defaultRegionConfig)),
+  ['sharing.optIn', sharingHints.optIn],
+  ['sharing.optioneel', sharingHints.optioneel],
+  ['sharing.optInAlone', sharingHints.optInAlone],
+  ['sharing.optioneelAlone', sharingHints.optionalAlone],
+  // The sharing options are the section titles with a hint made of the section's contents (derived: no keys of their own).
+  ...sectionTexts(buildSections(defaultRegionConfig)).filter(([key]) => !key.startsWith('opt.akkoordverklaring.delen.')),
   ...optionTexts('dossierType', optionsFrom(codelists.dossierType)),
 ]);
 

@@ -167,6 +167,15 @@ function sharedAnswers(dossier: Dossier, config: RegionConfig, today: Date): Rec
   return result;
 }
 
+/**
+ * Read-only: the answers the MBO would read under the student's sharing choices as they are now
+ * (what a parent consents to, what the student's confirmation shows). The same filter as the
+ * MBO's own view of an afgerond dossier.
+ */
+export function answersForMbo(dossier: Dossier, config: RegionConfig, today: Date): Record<string, SectionAnswers> {
+  return sharedAnswers(dossier, config, today);
+}
+
 const deelBIds = (config: RegionConfig) => buildSections(config).filter((s) => s.part === 'B').map((s) => s.id);
 
 function pick(answers: Dossier['answers'], keep: (sectionId: string) => boolean): Dossier['answers'] {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { DateQuestion, Question, TextQuestion } from './sections/types.js';
+import { declinedAnswer, type DateQuestion, type Question, type TextQuestion } from './sections/types.js';
 import { birthDateForAge, today } from './testing/fixtures.js';
-import { isValidBsn, isValidOnderwijsnummer, normalizePostcode, validateAnswer, type Issue } from './validators.js';
+import { isValidBsn, isValidOnderwijsnummer, normalizePhone, normalizePostcode, validateAnswer, type Issue } from './validators.js';
 
 const label = { nl: 'Veld', en: 'Field' };
 const textWith = (extra: Partial<TextQuestion>): TextQuestion => ({ kind: 'text', id: 'veld', label, required: true, ...extra });
@@ -86,17 +86,62 @@ describe('validateAnswer: text formats', () => {
     for (const shape of ['1234 A', '12345 AB', '1234 A1', 'AB 1234']) expectIssue(checkText('postcode', shape), 'postcode', '1234 AB');
   });
 
-  it('wants a phone number with country code', () => {
-    for (const ok of ['+31 6 12345678', '+31 30 123 4567', '+31-6-1234-5678', '+44 20 7946 0958', '+1 202 555 0143']) {
-      expect(checkText('phone', ok), ok).to.equal(undefined);
-    }
-    expectIssue(checkText('phone', '06 12345678'), 'phone', 'Zet +31 voor het nummer');
-    expectIssue(checkText('phone', '+31 06 12345678'), 'phone', 'Laat de 0 na +31 weg');
-    expectIssue(checkText('phone', '+31 6 1234567'), 'phone', '9 cijfers');
-    expectIssue(checkText('phone', '0031 6 12345678'), 'phone', 'Begin het nummer met +');
+  it('accepts every way a Dutch person writes a phone number, and numbers from abroad with their country code', () => {
+    const ok = [
+      '0612345678',
+      '06 12345678',
+      '06-12345678',
+      '06 12 34 56 78',
+      '010-1234567',
+      '010 123 45 67',
+      '0318-123456',
+      '+31612345678',
+      '+31 6 12345678',
+      '+31 (0)6 12345678',
+      '+31 06 12345678',
+      '0031 6 12345678',
+      '0031612345678',
+      '+31 30 123 4567',
+      '+31-6-1234-5678',
+      '+44 20 7946 0958',
+      '0044 20 7946 0958',
+      '+1 202 555 0143',
+    ];
+    for (const value of ok) expect(checkText('phone', value), value).to.equal(undefined);
+    expectIssue(checkText('phone', '612345678'), 'phone', 'Begin met een 0');
+    expectIssue(checkText('phone', '06 1234567'), 'phone', 'Een Nederlands nummer heeft 10 cijfers');
+    expectIssue(checkText('phone', '+31 6 1234567'), 'phone', 'Je hebt er nu 9');
     expectIssue(checkText('phone', '+44 1234'), 'phone', '8 tot 15 cijfers');
     expectIssue(checkText('phone', '+44 1234 5678 9012 3456'), 'phone', '8 tot 15 cijfers');
     expectIssue(checkText('phone', '+31 6 1234 abcd'), 'phone', 'alleen cijfers');
+    expectIssue(checkText('phone', 'O6 12345678'), 'phone', 'alleen cijfers');
+    expectIssue(checkText('phone', '+0 12345678'), 'phone', 'landnummer');
+  });
+
+  it('writes a valid phone number one way, as the postcode is', () => {
+    expect(normalizePhone('0612345678')).to.equal('+31 6 12345678');
+    expect(normalizePhone('06-12 34 56 78')).to.equal('+31 6 12345678');
+    expect(normalizePhone('+31 (0)6 12345678')).to.equal('+31 6 12345678');
+    expect(normalizePhone('0031612345678')).to.equal('+31 6 12345678');
+    expect(normalizePhone('010-1234567')).to.equal('+31 10 123 4567');
+    expect(normalizePhone('030 262 1180')).to.equal('+31 30 262 1180');
+    expect(normalizePhone('0318-123456')).to.equal('+31 318 123456');
+    expect(normalizePhone('0044 20 7946 0958')).to.equal('+442079460958');
+    expect(normalizePhone(' 06 1234 ')).to.equal('06 1234');
+    // What it writes is valid and comes back the same.
+    for (const value of ['0612345678', '010-1234567', '0318-123456', '+1 202 555 0143']) {
+      expect(checkText('phone', normalizePhone(value)), value).to.equal(undefined);
+      expect(normalizePhone(normalizePhone(value)), value).to.equal(normalizePhone(value));
+    }
+  });
+
+  it('takes "Dat zeg ik liever niet" for a sensitive ja/nee question only', () => {
+    const sensitive: Question = { kind: 'yesNo', id: 'dyslexie', label, required: false, declinable: true };
+    const plain: Question = { kind: 'yesNo', id: 'bijbaan', label, required: true };
+    expect(check(sensitive, declinedAnswer)).to.equal(undefined);
+    expect(check(sensitive, true)).to.equal(undefined);
+    expectIssue(check(plain, declinedAnswer), 'type');
+    expectIssue(check(sensitive, 'ja'), 'type');
   });
 
   it('checks an email address', () => {

@@ -4,7 +4,7 @@
  */
 import { ageOn, hasValue, parseIsoDate } from './conditions.js';
 import { format, registerTexts, text, type Localized, type TextVars } from './i18n.js';
-import type { AnswerValue, ChoiceOption, Question, TextFormat, TextQuestion } from './sections/types.js';
+import { declinedAnswer, type AnswerValue, type ChoiceOption, type Question, type TextFormat, type TextQuestion } from './sections/types.js';
 
 /** What is wrong with an answer, in words a student understands. */
 export interface Issue {
@@ -31,22 +31,20 @@ export const issueTexts = {
     'Een postcode eindigt nooit op SA, SD of SS. Controleer de letters.',
     'A Dutch postcode never ends in SA, SD or SS. Check the letters.',
   ),
-  phoneLeadingZero: text(
-    'Zet +31 voor het nummer en laat de eerste 0 weg, bijvoorbeeld +31 6 12345678.',
-    'Put +31 in front of the number and leave out the first 0, for example +31 6 12345678.',
+  phoneStart: text(
+    'Begin met een 0, zoals 06 12345678. Een nummer uit het buitenland begint met + en het landnummer.',
+    'Start with a 0, as in 06 12345678. A number from abroad starts with + and the country code.',
   ),
-  phonePlus: text(
-    'Begin het nummer met + en het landnummer, bijvoorbeeld +31 6 12345678.',
-    'Start the number with + and the country code, for example +31 6 12345678.',
-  ),
-  phoneCharacters: text('Gebruik alleen cijfers en spaties, met een + aan het begin.', 'Use only digits and spaces, with a + at the start.'),
+  phoneCharacters: text('Gebruik alleen cijfers. Spaties en streepjes mogen ook.', 'Use only digits. Spaces and dashes are fine too.'),
   phoneCountryCode: text(
     'Na de + komt het landnummer, bijvoorbeeld 31 voor Nederland.',
     'The country code comes after the +, for example 31 for the Netherlands.',
   ),
-  phoneZeroAfter31: text('Laat de 0 na +31 weg, bijvoorbeeld +31 6 12345678.', 'Leave out the 0 after +31, for example +31 6 12345678.'),
-  phoneDutchLength: text('Een Nederlands nummer heeft na +31 nog 9 cijfers.', 'A Dutch number has 9 more digits after +31.'),
-  phoneLength: text('Een telefoonnummer met landnummer heeft 8 tot 15 cijfers.', 'A phone number with country code has 8 to 15 digits.'),
+  phoneDutchLength: text(
+    'Een Nederlands nummer heeft 10 cijfers, bijvoorbeeld 06 12345678. Je hebt er nu {count}.',
+    'A Dutch number has 10 digits, for example 06 12345678. You typed {count}.',
+  ),
+  phoneLength: text('Een nummer uit het buitenland heeft 8 tot 15 cijfers na de +.', 'A number from abroad has 8 to 15 digits after the +.'),
   emailSpaces: text('Een e-mailadres heeft geen spaties.', 'An email address has no spaces.'),
   emailAt: text('Een e-mailadres heeft een @, bijvoorbeeld naam@voorbeeld.nl.', 'An email address has an @, for example name@example.com.'),
   emailInvalid: text('Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.nl.', 'This email address is not correct. For example: name@example.com.'),
@@ -140,19 +138,53 @@ function postcodeIssue(value: string): Issue | undefined {
   return undefined;
 }
 
-const phoneSeparators = /[\s\-().\/]/g;
+const phoneSeparators = /[\s\-().\/\u00a0\u2010-\u2015]/g;
+
+/**
+ * A phone number as people write it, read as country code + number: 06 12345678, 06-12345678,
+ * 010-123 45 67, +31 6 12345678, +31 (0)6 12345678, 0031 6 12345678. A number without + or 00
+ * is Dutch. `digits` is undefined when the shape is wrong; `issue` says why.
+ */
+function parsePhone(value: string): { digits: string } | { issue: Issue } {
+  const compact = value.replace(phoneSeparators, '');
+  let international: string;
+  if (compact.startsWith('+')) international = compact.slice(1);
+  else if (compact.startsWith('00')) international = compact.slice(2);
+  else if (compact.startsWith('0')) international = `31${compact.slice(1)}`;
+  else return { issue: issue('phone', digitsOnly.test(compact) ? 'phoneStart' : 'phoneCharacters') };
+  if (!digitsOnly.test(international)) return { issue: issue('phone', 'phoneCharacters') };
+  if (international.startsWith('0')) return { issue: issue('phone', 'phoneCountryCode') };
+  // "+31 (0)6 …": the 0 in brackets is written, not dialled.
+  if (international.startsWith('310')) international = `31${international.slice(3)}`;
+  if (international.startsWith('31') && international.length !== 11) {
+    return { issue: issue('phone', 'phoneDutchLength', { count: international.length - 1 }) };
+  }
+  if (international.length < 8 || international.length > 15) return { issue: issue('phone', 'phoneLength') };
+  return { digits: international };
+}
 
 function phoneIssue(value: string): Issue | undefined {
-  const compact = value.replace(phoneSeparators, '');
-  if (compact.startsWith('0') && !compact.startsWith('00')) return issue('phone', 'phoneLeadingZero');
-  if (!compact.startsWith('+')) return issue('phone', 'phonePlus');
-  const digits = compact.slice(1);
-  if (!digitsOnly.test(digits)) return issue('phone', 'phoneCharacters');
-  if (digits.startsWith('0')) return issue('phone', 'phoneCountryCode');
-  if (digits.startsWith('310')) return issue('phone', 'phoneZeroAfter31');
-  if (digits.startsWith('31') && digits.length !== 11) return issue('phone', 'phoneDutchLength');
-  if (digits.length < 8 || digits.length > 15) return issue('phone', 'phoneLength');
-  return undefined;
+  const parsed = parsePhone(value);
+  return 'issue' in parsed ? parsed.issue : undefined;
+}
+
+// Dutch area codes of two digits (010, 020, 030 …); the others have three (0318, 0475 …).
+const twoDigitAreaCodes = new Set(['10', '13', '15', '20', '23', '24', '26', '30', '33', '35', '36', '38', '40', '43', '45', '46', '50', '53', '55', '58', '70', '71', '72', '73', '74', '75', '76', '77', '78', '79']);
+
+/**
+ * A valid phone number written one way: '0612345678' → '+31 6 12345678', '010-1234567' →
+ * '+31 10 123 4567', '0031 318 123456' → '+31 318 123456', '0044 20 7946 0958' → '+442079460958'.
+ * Anything that is not a valid number comes back trimmed, unchanged otherwise.
+ */
+export function normalizePhone(value: string): string {
+  const parsed = parsePhone(value);
+  if ('issue' in parsed) return value.trim();
+  const digits = parsed.digits;
+  if (!digits.startsWith('31')) return `+${digits}`;
+  const national = digits.slice(2);
+  if (national.startsWith('6')) return `+31 6 ${national.slice(1)}`;
+  if (twoDigitAreaCodes.has(national.slice(0, 2))) return `+31 ${national.slice(0, 2)} ${national.slice(2, 5)} ${national.slice(5)}`;
+  return `+31 ${national.slice(0, 3)} ${national.slice(3)}`;
 }
 
 const emailShape = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -233,6 +265,7 @@ export function validateAnswer(question: Question, value: AnswerValue | undefine
     case 'text':
       return typeof answer === 'string' ? textIssue(question, answer) : typeIssue();
     case 'yesNo':
+      return typeof answer === 'boolean' || (question.declinable === true && answer === declinedAnswer) ? undefined : typeIssue();
     case 'confirm':
       return typeof answer === 'boolean' ? undefined : typeIssue();
     case 'choice':

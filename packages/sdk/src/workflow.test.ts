@@ -236,7 +236,8 @@ describe('workflow: deel B and the way back', () => {
     const { mentorAkkoord: _omit, ...unconfirmed } = completeAnswers('advies');
     const refusal = (d: Dossier) => refusalCode(() => apply(actors.mentor, 'sendToStudent', d, context, undefined, now));
     expect(refusal(withAnswers(ready, 'advies', unconfirmed))).to.equal('deelBIncomplete');
-    expect(refusal(withAnswers(ready, 'begeleiding', undefined))).to.equal('deelBIncomplete');
+    // B1's questions may be skipped (spec §6); a warme overdracht without its contact person is incomplete.
+    expect(refusal(withAnswers(ready, 'begeleiding', { warmeOverdracht: true }))).to.equal('deelBIncomplete');
     const { dossier: sent } = apply(actors.mentor, 'sendToStudent', ready, context, undefined, now);
     expect(sent.deelBSentAt).to.equal(now.toISOString());
   });

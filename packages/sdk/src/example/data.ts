@@ -81,7 +81,15 @@ export function exampleRegionConfig(): RegionConfig {
       voorbereiding: [
         {
           id: 'studiekeuzecheck',
-          label: { nl: 'Heb je de studiekeuzecheck van het mbo al gedaan?', en: 'Have you done the MBO study-choice check yet?' },
+          label: {
+            nl: 'Heb je de studiekeuzecheck van het mbo al gedaan?',
+            en: 'Have you done the MBO study-choice check yet?',
+            // A region's own question brings the languages the elements offer (else they show it in Dutch).
+            ar: 'هل أجريت اختبار اختيار الدراسة (studiekeuzecheck) لدى الـ mbo؟',
+            tr: 'Mbo’nun bölüm seçimi kontrolünü (studiekeuzecheck) yaptın mı?',
+            uk: 'Ти вже пройшов(-ла) перевірку вибору навчання (studiekeuzecheck) у mbo?',
+            pl: 'Czy zrobiłeś(-aś) już sprawdzian wyboru kierunku (studiekeuzecheck) w szkole mbo?',
+          },
           kind: 'yesNo',
           required: false,
         },

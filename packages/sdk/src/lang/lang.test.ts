@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { missingAnswerIssue } from '../answers.js';
-import { buildSections, defaultRegionConfig } from '../config.js';
+import { buildSections, defaultRegionConfig, regionConfigSchema } from '../config.js';
+import { exampleRegionConfig } from '../example/data.js';
 import { DossierApiError, userMessageFor, type DossierApiErrorKind } from '../errors.js';
 import { directionOf, localize, registerLanguage, registeredLanguages, textKeys, type LanguagePack, type Localized } from '../i18n.js';
 import { refusal, refusalCodes } from '../refusals.js';
@@ -107,6 +108,40 @@ describe('language packs (SDK)', () => {
     expect(localize(title, 'AR')).to.equal('البيانات الشخصية');
     expect(localize({ nl: 'Eigen vraag van de regio', en: 'Region question' }, 'pl')).to.equal('Eigen vraag van de regio');
     expect(registeredLanguages()).to.include.members(['nl', 'en', 'ar', 'tr', 'uk', 'pl']);
+  });
+
+  it('shows a region’s own question in every language the region gave it, also after the config came as JSON', () => {
+    const region = regionConfigSchema.parse(
+      JSON.parse(
+        JSON.stringify({
+          ...defaultRegionConfig,
+          extraQuestions: {
+            voorbereiding: [
+              {
+                id: 'studiekeuzecheck',
+                label: { nl: 'Heb je de studiekeuzecheck gedaan?', en: 'Did you do the study-choice check?', ar: 'هل أجريت studiekeuzecheck؟', tr: 'Studiekeuzecheck yaptın mı?', uk: 'Ти пройшов(-ла) studiekeuzecheck?', pl: 'Czy zrobiłeś(-aś) studiekeuzecheck?' },
+                kind: 'choice',
+                required: false,
+                options: [{ value: 'gepland', label: { nl: 'Gepland', en: 'Planned', tr: 'Planlandı' } }],
+              },
+            ],
+          },
+        }),
+      ),
+    );
+    const question = buildSections(region, 'vo-mbo').find((s) => s.id === 'voorbereiding')!.questions.find((q) => q.id === 'studiekeuzecheck')!;
+    expect(localize(question.label, 'nl')).to.equal('Heb je de studiekeuzecheck gedaan?');
+    expect(localize(question.label, 'en')).to.equal('Did you do the study-choice check?');
+    expect(localize(question.label, 'ar')).to.equal('هل أجريت studiekeuzecheck؟');
+    expect(localize(question.label, 'tr')).to.equal('Studiekeuzecheck yaptın mı?');
+    expect(localize(question.label, 'uk')).to.equal('Ти пройшов(-ла) studiekeuzecheck?');
+    expect(localize(question.label, 'pl')).to.equal('Czy zrobiłeś(-aś) studiekeuzecheck?');
+    const option = question.kind === 'choice' ? question.options[0]!.label : undefined;
+    expect(localize(option, 'tr')).to.equal('Planlandı');
+    expect(localize(option, 'pl'), 'a language the region left out shows the Dutch').to.equal('Gepland');
+    // The example region's question carries all six languages.
+    const example = buildSections(exampleRegionConfig(), 'vo-mbo').find((s) => s.id === 'voorbereiding')!.questions.find((q) => q.id === 'studiekeuzecheck')!;
+    for (const lang of ['ar', 'tr', 'uk', 'pl']) expect(localize(example.label, lang), lang).to.not.equal(example.label.nl);
   });
 
   it('keeps a write failure message in one language, including "may not have been saved"', () => {

@@ -23,9 +23,9 @@ export function yesNo(id: string, label: Localized, extra: Partial<YesNoQuestion
 }
 
 /** A ja/nee question followed by an optional toelichting that shows once the answer is ja. */
-export function yesNoWithNote(id: string, label: Localized, required = true): Question[] {
+export function yesNoWithNote(id: string, label: Localized, required = true, extra: Partial<YesNoQuestion> = {}): Question[] {
   return [
-    yesNo(id, label, { required }),
+    yesNo(id, label, { required, ...extra }),
     textQuestion(`${id}Toelichting`, t('Toelichting', 'Explanation'), {
       required: false,
       multiline: true,
@@ -33,6 +33,19 @@ export function yesNoWithNote(id: string, label: Localized, required = true): Qu
       when: { question: id, equals: true },
     }),
   ];
+}
+
+/**
+ * A sensitive ja/nee question (spec §6: support, diagnoses, begeleiding): it may be skipped and
+ * offers "Dat zeg ik liever niet".
+ */
+export function sensitive(id: string, label: Localized, extra: Partial<YesNoQuestion> = {}): YesNoQuestion {
+  return yesNo(id, label, { required: false, declinable: true, ...extra });
+}
+
+/** A sensitive ja/nee question with an optional toelichting once the answer is ja. */
+export function sensitiveWithNote(id: string, label: Localized, extra: Partial<YesNoQuestion> = {}): Question[] {
+  return yesNoWithNote(id, label, false, { declinable: true, ...extra });
 }
 
 export function repeat(

@@ -13,8 +13,8 @@ const akkoordverklaring: SectionDefinition = {
   scope: 'dossier',
   title: t('Akkoordverklaring', 'Declaration of agreement'),
   intro: t(
-    'Lees deel A en deel B goed. Daarna kies je wat het mbo mag zien en geef je toestemming.',
-    'Read part A and part B carefully. Then choose what the MBO may see and give your consent.',
+    'In de akkoordverklaring zeg je of je het eens bent met je dossier. Je kiest wat het mbo mag zien. En je geeft toestemming om het te sturen.',
+    'In the declaration of agreement you say whether you agree with your dossier. You choose what the MBO may see. And you give permission to send it.',
   ),
   optional: false,
   sharing: 'verplicht',
@@ -39,11 +39,8 @@ const akkoordverklaring: SectionDefinition = {
     {
       kind: 'multiChoice',
       id: 'delen',
-      label: t('Wat mag het mbo zien?', 'What may the MBO see?'),
-      help: t(
-        'Je persoonsgegevens en je keuze gaan altijd mee. De rest kies je zelf.',
-        'Your personal details and your choice always go along. You choose the rest.',
-      ),
+      label: t('Wat mag het mbo nog meer zien?', 'What else may the MBO see?'),
+      help: t('Wat je niet aanvinkt, gaat niet mee.', 'What you do not tick does not go along.'),
       required: false,
       options: [],
     },
@@ -68,7 +65,7 @@ const ouderToestemming: SectionDefinition = {
   dossierTypes: ['vo-mbo', 'mbo-mbo', 'werk-mbo'],
   questions: [
     textQuestion('naam', t('Naam ouder of verzorger', 'Name of parent or guardian'), { autocomplete: 'name', maxLength: 200, when: { guardianConsentNeeded: true } }),
-    { kind: 'choice', id: 'relatie', label: t('Relatie tot de leerling', 'Relation to the student'), required: true, options: optionsFrom(codelists.relatieTotLeerling), when: { guardianConsentNeeded: true } },
+    { kind: 'choice', id: 'relatie', label: t('Wat bent u van de leerling?', 'What is your relation to the student?'), required: true, options: optionsFrom(codelists.relatieTotLeerling), when: { guardianConsentNeeded: true } },
     {
       kind: 'confirm',
       id: 'toestemming',

@@ -1,5 +1,5 @@
 import { codelists } from '../data/codelists.js';
-import { optionsFrom, repeat, t, textQuestion, whenYes, yesNo, yesNoWithNote } from './build.js';
+import { optionsFrom, repeat, sensitive, sensitiveWithNote, t, textQuestion, whenYes, yesNo } from './build.js';
 import type { Question, SectionDefinition } from './types.js';
 
 const allTypes = ['vo-mbo', 'mbo-mbo', 'werk-mbo'] as const;
@@ -13,6 +13,10 @@ const persoonlijk: SectionDefinition = {
   intro: t(
     'Deze gegevens moet je school doorgeven aan het mbo. Controleer of ze kloppen.',
     'Your school has to pass these details on to the MBO. Check that they are correct.',
+  ),
+  contents: t(
+    'Je roepnaam, voornamen, e-mailadres, telefoonnummers en adres. Je BSN, naam en geboortedatum gaan altijd mee.',
+    'Your first name, given names, email address, phone numbers and address. Your BSN, name and date of birth always go along.',
   ),
   optional: false,
   sharing: 'optioneel',
@@ -39,8 +43,10 @@ const persoonlijk: SectionDefinition = {
       prefilled: true,
       sharing: 'verplicht',
       when: { question: 'nummerSoort', notEquals: 'onderwijsnummer' },
-      placeholder: t('123456782', '123456782'),
-      help: t('Je BSN heeft 9 cijfers. Je vindt het op je paspoort of ID-kaart.', 'Your BSN has 9 digits. It is on your passport or ID card.'),
+      help: t(
+        'Je BSN heeft 9 cijfers. Je vindt het op je paspoort, je ID-kaart of je verblijfsdocument.',
+        'Your BSN has 9 digits. It is on your passport, your ID card or your residence document.',
+      ),
       autocomplete: 'off',
     }),
     textQuestion('onderwijsnummer', t('Onderwijsnummer', 'Education number (onderwijsnummer)'), {
@@ -54,14 +60,19 @@ const persoonlijk: SectionDefinition = {
       ),
       autocomplete: 'off',
     }),
-    textQuestion('roepnaam', t('Roepnaam', 'First name you use'), { help: t('De naam die mensen gebruiken als ze je aanspreken.', 'The name people call you by.'), placeholder: t('Sam', 'Sam'), autocomplete: 'nickname', maxLength: 100 }),
+    textQuestion('roepnaam', t('Roepnaam', 'First name you use'), { help: t('De naam die mensen gebruiken als ze je aanspreken.', 'The name people call you by.'), autocomplete: 'nickname', maxLength: 100 }),
     textQuestion('voornamen', t('Voornamen', 'Given names'), {
-      placeholder: t('Samira Johanna', 'Samira Johanna'),
       help: t('Al je voornamen, zoals in je paspoort.', 'All your given names, as in your passport.'),
       autocomplete: 'given-name',
       maxLength: 200,
     }),
-    textQuestion('voorletters', t('Voorletters', 'Initials'), { format: 'initials', sharing: 'verplicht', placeholder: t('S.J.', 'S.J.'), autocomplete: 'off', maxLength: 20 }),
+    textQuestion('voorletters', t('Voorletters', 'Initials'), {
+      format: 'initials',
+      sharing: 'verplicht',
+      help: t('De eerste letter van elke voornaam, met een punt erachter. Bijvoorbeeld S.J.', 'The first letter of each given name, with a full stop after it. For example S.J.'),
+      autocomplete: 'off',
+      maxLength: 20,
+    }),
     textQuestion('tussenvoegsel', t('Tussenvoegsel', 'Name prefix'), {
       required: false,
       sharing: 'verplicht',
@@ -69,35 +80,44 @@ const persoonlijk: SectionDefinition = {
         'Het woordje voor je achternaam, zoals van, de of van der. Heb je dat niet? Laat dit dan leeg.',
         'The little word before your surname, such as van, de or van der. If you have none, leave this empty.',
       ),
-      placeholder: t('van der', 'van der'),
       autocomplete: 'additional-name',
       maxLength: 30,
     }),
-    textQuestion('achternaam', t('Achternaam', 'Surname'), { sharing: 'verplicht', placeholder: t('Jansen', 'Jansen'), autocomplete: 'family-name', maxLength: 200 }),
-    { kind: 'date', id: 'geboortedatum', label: t('Geboortedatum', 'Date of birth'), required: true, birthDate: true, sharing: 'verplicht', autocomplete: 'bday', placeholder: t('2009-05-14', '2009-05-14') },
+    textQuestion('achternaam', t('Achternaam', 'Surname'), { sharing: 'verplicht', autocomplete: 'family-name', maxLength: 200 }),
+    { kind: 'date', id: 'geboortedatum', label: t('Geboortedatum', 'Date of birth'), required: true, birthDate: true, sharing: 'verplicht', autocomplete: 'bday' },
     { kind: 'choice', id: 'geslacht', label: t('Geslacht', 'Gender'), required: true, sharing: 'verplicht', autocomplete: 'sex', options: optionsFrom(codelists.geslacht) },
-    textQuestion('email', t('E-mailadres', 'Email address'), { format: 'email', prefilled: true, placeholder: t('naam@voorbeeld.nl', 'name@example.com'), autocomplete: 'email', maxLength: 254 }),
+    textQuestion('email', t('E-mailadres', 'Email address'), { format: 'email', prefilled: true, autocomplete: 'email', maxLength: 254 }),
     textQuestion('telefoon', t('Telefoonnummer', 'Phone number'), {
       format: 'phone',
-      placeholder: t('+31 20 123 4567', '+31 20 123 4567'),
-      help: t('Met landnummer, bijvoorbeeld +31.', 'With country code, for example +31.'),
+      help: t('Schrijf het zoals je wilt, bijvoorbeeld 06 12345678 of 010-1234567.', 'Write it any way you like, for example 06 12345678 or +31 10 123 4567.'),
       autocomplete: 'tel',
     }),
-    yesNo('telefoonGeheim', t('Is dit nummer geheim?', 'Is this number private?')),
-    textQuestion('mobiel', t('Mobiel nummer', 'Mobile number'), { required: false, format: 'phone', placeholder: t('+31 6 12345678', '+31 6 12345678'), autocomplete: 'tel' }),
+    yesNo('telefoonGeheim', t('Is dit nummer geheim?', 'Is this number private?'), {
+      help: t('Een geheim nummer geeft het mbo niet aan anderen.', 'The MBO does not give a private number to anyone else.'),
+    }),
+    textQuestion('mobiel', t('Mobiel nummer', 'Mobile number'), { required: false, format: 'phone', autocomplete: 'tel' }),
     yesNo('mobielGeheim', t('Is je mobiele nummer geheim?', 'Is your mobile number private?'), { when: { question: 'mobiel', answered: true } }),
-    textQuestion('straat', t('Straat', 'Street'), { placeholder: t('Dorpsstraat', 'Dorpsstraat'), autocomplete: 'address-line1', maxLength: 200 }),
-    textQuestion('huisnummer', t('Huisnummer', 'House number'), { format: 'houseNumber', placeholder: t('12a', '12a'), autocomplete: 'address-line2', maxLength: 20 }),
-    textQuestion('postcode', t('Postcode', 'Postcode'), { format: 'postcode', placeholder: t('1234 AB', '1234 AB'), autocomplete: 'postal-code' }),
-    textQuestion('woonplaats', t('Woonplaats', 'Town or city'), { placeholder: t('Utrecht', 'Utrecht'), autocomplete: 'address-level2', maxLength: 100 }),
+    textQuestion('straat', t('Straat', 'Street'), { autocomplete: 'address-line1', maxLength: 200 }),
+    textQuestion('huisnummer', t('Huisnummer', 'House number'), {
+      format: 'houseNumber',
+      help: t('Met de letter of het nummer erachter als je dat hebt, bijvoorbeeld 12a.', 'With the letter or number after it if you have one, for example 12a.'),
+      autocomplete: 'address-line2',
+      maxLength: 20,
+    }),
+    textQuestion('postcode', t('Postcode', 'Postcode'), {
+      format: 'postcode',
+      help: t('4 cijfers en 2 letters, bijvoorbeeld 1234 AB.', '4 digits and 2 letters, for example 1234 AB.'),
+      autocomplete: 'postal-code',
+    }),
+    textQuestion('woonplaats', t('Woonplaats', 'Town or city'), { autocomplete: 'address-level2', maxLength: 100 }),
   ],
 };
 
 const ouderQuestions: Question[] = [
-  textQuestion('naam', t('Naam', 'Name'), { placeholder: t('Fatima el Amrani', 'Fatima el Amrani'), autocomplete: 'off', maxLength: 200 }),
+  textQuestion('naam', t('Naam', 'Name'), { autocomplete: 'off', maxLength: 200 }),
   { kind: 'choice', id: 'relatie', label: t('Relatie tot jou', 'Relation to you'), required: true, options: optionsFrom(codelists.relatieTotLeerling) },
-  textQuestion('telefoon', t('Telefoonnummer', 'Phone number'), { format: 'phone', placeholder: t('+31 6 12345678', '+31 6 12345678'), autocomplete: 'off' }),
-  textQuestion('email', t('E-mailadres', 'Email address'), { format: 'email', placeholder: t('ouder@voorbeeld.nl', 'parent@example.com'), autocomplete: 'off', maxLength: 254 }),
+  textQuestion('telefoon', t('Telefoonnummer', 'Phone number'), { format: 'phone', autocomplete: 'off' }),
+  textQuestion('email', t('E-mailadres', 'Email address'), { format: 'email', autocomplete: 'off', maxLength: 254 }),
 ];
 
 const thuis: SectionDefinition = {
@@ -106,6 +126,7 @@ const thuis: SectionDefinition = {
   part: 'A',
   scope: 'leerling',
   title: t('Familie, wonen en vrije tijd', 'Family, home and free time'),
+  contents: t('Bij wie je woont, je ouders of verzorgers, je vrije tijd en je bijbaan.', 'Who you live with, your parents or carers, your free time and your side job.'),
   optional: false,
   sharing: 'optioneel',
   dossierTypes: allTypes,
@@ -134,13 +155,13 @@ const thuis: SectionDefinition = {
     textQuestion('vrijeTijd', t('Wat doe je in je vrije tijd?', 'What do you do in your free time?'), {
       multiline: true,
       maxLength: 2000,
-      placeholder: t('Voetballen, gamen, oppassen op mijn broertje', 'Football, gaming, looking after my little brother'),
+      help: t('Bijvoorbeeld sport, muziek, gamen of oppassen.', 'For example sport, music, gaming or babysitting.'),
     }),
     yesNo('bijbaan', t('Heb je een bijbaan?', 'Do you have a side job?')),
     textQuestion('bijbaanOmschrijving', t('Wat voor bijbaan?', 'What kind of side job?'), {
       when: whenYes('bijbaan'),
       maxLength: 500,
-      placeholder: t('Vakkenvuller bij de supermarkt, 8 uur per week', 'Shelf stacker at the supermarket, 8 hours a week'),
+      help: t('Wat je doet en hoeveel uur per week.', 'What you do and how many hours a week.'),
     }),
   ],
 };
@@ -152,13 +173,22 @@ const herkomst: SectionDefinition = {
   scope: 'leerling',
   title: t('School van herkomst', 'Current or last school'),
   intro: t('De school waar je nu op zit. Zit je niet meer op school? Vul dan je laatste school in.', 'The school you go to now. Not at school any more? Then fill in your last school.'),
+  contents: t('Je school, je klas, je vakken en of je dit jaar je diploma verwacht.', 'Your school, your class, your subjects and whether you expect your diploma this year.'),
   optional: false,
   sharing: 'optioneel',
   dossierTypes: allTypes,
   questions: [
-    textQuestion('schoolnaam', t('Naam van je school', 'Name of your school'), { placeholder: t('Het Nieuwe Lyceum', 'Het Nieuwe Lyceum'), autocomplete: 'organization', maxLength: 200 }),
+    textQuestion('schoolnaam', t('Naam van je school', 'Name of your school'), { autocomplete: 'organization', maxLength: 200 }),
     { kind: 'choice', id: 'schoolsoort', label: t('Soort school', 'Type of school'), required: true, options: optionsFrom(codelists.schoolsoort) },
-    { kind: 'choice', id: 'leerweg', label: t('Leerweg', 'Track'), required: true, when: { question: 'schoolsoort', equals: 'vmbo' }, options: optionsFrom(codelists.leerwegVmbo) },
+    {
+      kind: 'choice',
+      id: 'leerweg',
+      label: t('Leerweg', 'Track'),
+      help: t('De leerweg is het soort vmbo dat je doet. Het staat op je rapport.', 'The track (leerweg) is the kind of vmbo you do. It is on your school report.'),
+      required: true,
+      when: { question: 'schoolsoort', equals: 'vmbo' },
+      options: optionsFrom(codelists.leerwegVmbo),
+    },
     {
       kind: 'choice',
       id: 'sector',
@@ -193,7 +223,7 @@ const herkomst: SectionDefinition = {
       options: codelists.examenvakVmbo.map((vak) => ({ value: vak, label: t(vak, vak) })),
     },
     // Someone out of school for a year or more (werk-mbo) has no klas and no diploma coming this year.
-    textQuestion('klas', t('Klas', 'Class'), { placeholder: t('4B', '4B'), autocomplete: 'off', maxLength: 20, when: { dossierType: ['vo-mbo', 'mbo-mbo'] } }),
+    textQuestion('klas', t('Klas', 'Class'), { autocomplete: 'off', maxLength: 20, when: { dossierType: ['vo-mbo', 'mbo-mbo'] } }),
     {
       kind: 'choice',
       id: 'verwachtDiploma',
@@ -221,6 +251,7 @@ const competenties: SectionDefinition = {
     'Hoe goed ben je hierin? Kies wat het best bij je past. Weet je het echt niet? Kies dan "Weet ik niet".',
     'How good are you at this? Choose what fits you best. Really not sure? Choose "Don\'t know".',
   ),
+  contents: t('Hoe goed je bent in bijvoorbeeld samenwerken en plannen.', 'How good you are at things like working together and planning.'),
   optional: false,
   sharing: 'optioneel',
   dossierTypes: allTypes,
@@ -233,6 +264,7 @@ const ervaring: SectionDefinition = {
   part: 'A',
   scope: 'leerling',
   title: t('Stages, werk en trainingen', 'Internships, work and training'),
+  contents: t('Je stages, je werk en je trainingen.', 'Your internships, your work and your training.'),
   optional: false,
   sharing: 'optioneel',
   dossierTypes: allTypes,
@@ -244,10 +276,10 @@ const ervaring: SectionDefinition = {
       t('Ervaring', 'Experience'),
       [
         { kind: 'choice', id: 'soort', label: t('Soort', 'Kind'), required: true, options: optionsFrom(codelists.ervaringSoort) },
-        textQuestion('organisatie', t('Bedrijf of organisatie', 'Company or organisation'), { placeholder: t('Bakkerij de Gouden Korst', 'Bakkerij de Gouden Korst'), autocomplete: 'off', maxLength: 200 }),
-        textQuestion('plaats', t('Plaats', 'Place'), { placeholder: t('Amersfoort', 'Amersfoort'), autocomplete: 'off', maxLength: 100 }),
-        textQuestion('werkzaamheden', t('Wat deed je daar?', 'What did you do there?'), { multiline: true, maxLength: 2000, placeholder: t('Brood bakken en klanten helpen', 'Baking bread and helping customers') }),
-        textQuestion('periode', t('Periode', 'Period'), { required: false, placeholder: t('sep 2024 – jan 2025', 'Sep 2024 – Jan 2025'), maxLength: 100 }),
+        textQuestion('organisatie', t('Bedrijf of organisatie', 'Company or organisation'), { autocomplete: 'off', maxLength: 200 }),
+        textQuestion('plaats', t('Plaats', 'Place'), { autocomplete: 'off', maxLength: 100 }),
+        textQuestion('werkzaamheden', t('Wat deed je daar?', 'What did you do there?'), { multiline: true, maxLength: 2000 }),
+        textQuestion('periode', t('Periode', 'Period'), { required: false, help: t('Van wanneer tot wanneer, bijvoorbeeld september tot januari.', 'From when to when, for example September to January.'), maxLength: 100 }),
       ],
       { minItems: 1, when: { question: 'geenErvaring', notEquals: true } },
     ),
@@ -261,22 +293,23 @@ const ondersteuning: SectionDefinition = {
   scope: 'leerling',
   title: t('Ondersteuning', 'Support'),
   intro: t(
-    'Zo weet het mbo welke hulp bij je past. Jij kiest straks of het mbo dit mag zien.',
-    'This helps the MBO know what support suits you. You will choose later whether the MBO may see this.',
+    'Zo weet het mbo welke hulp bij je past. Je mag vragen overslaan. Jij kiest straks of het mbo dit mag zien.',
+    'This helps the MBO know what support suits you. You may skip questions. You will choose later whether the MBO may see this.',
   ),
+  contents: t('Hulp die je kreeg of nodig hebt, bijvoorbeeld bij dyslexie of faalangst.', 'Help you got or need, for example with dyslexia or fear of failure.'),
   optional: true,
   sharing: 'optIn',
   dossierTypes: allTypes,
   questions: [
-    yesNo('hulpTaal', t('Heb je extra hulp gehad bij taal?', 'Did you get extra help with language?')),
-    yesNo('hulpRekenen', t('Heb je extra hulp gehad bij rekenen?', 'Did you get extra help with maths?')),
-    ...yesNoWithNote('dyslexie', t('Heb je dyslexie?', 'Do you have dyslexia?')),
-    ...yesNoWithNote('dyscalculie', t('Heb je dyscalculie?', 'Do you have dyscalculia?')),
-    ...yesNoWithNote('faalangst', t('Heb je last van faalangst?', 'Do you suffer from fear of failure?')),
-    ...yesNoWithNote('concentratie', t('Heb je moeite met concentreren?', 'Do you find it hard to concentrate?')),
-    ...yesNoWithNote('fysiekeBeperking', t('Heb je een lichamelijke beperking?', 'Do you have a physical disability?')),
-    yesNo('onderzoek', t('Heb je de laatste twee jaar een test of onderzoek gehad?', 'Have you had a test or assessment in the last two years?')),
-    textQuestion('onderzoekWelke', t('Welke test of welk onderzoek?', 'Which test or assessment?'), { when: whenYes('onderzoek'), maxLength: 500, placeholder: t('Dyslexieonderzoek in 2024', 'Dyslexia assessment in 2024') }),
+    sensitive('hulpTaal', t('Heb je extra hulp gehad bij taal?', 'Did you get extra help with language?')),
+    sensitive('hulpRekenen', t('Heb je extra hulp gehad bij rekenen?', 'Did you get extra help with maths?')),
+    ...sensitiveWithNote('dyslexie', t('Heb je dyslexie?', 'Do you have dyslexia?')),
+    ...sensitiveWithNote('dyscalculie', t('Heb je dyscalculie?', 'Do you have dyscalculia?')),
+    ...sensitiveWithNote('faalangst', t('Heb je last van faalangst?', 'Do you suffer from fear of failure?')),
+    ...sensitiveWithNote('concentratie', t('Heb je moeite met concentreren?', 'Do you find it hard to concentrate?')),
+    ...sensitiveWithNote('fysiekeBeperking', t('Heb je een lichamelijke beperking?', 'Do you have a physical disability?')),
+    sensitive('onderzoek', t('Heb je de laatste twee jaar een test gedaan, bijvoorbeeld een dyslexietest?', 'Have you done a test in the last two years, for example a dyslexia test?')),
+    textQuestion('onderzoekWelke', t('Welke test was het?', 'Which test was it?'), { required: false, when: whenYes('onderzoek'), maxLength: 500 }),
   ],
 };
 
@@ -287,16 +320,36 @@ const vervolgkeuze: SectionDefinition = {
   scope: 'dossier',
   title: t('Vervolgkeuze', 'Your choice of programme'),
   intro: t(
-    'Kies de mbo-school, de plaats en de opleiding waar je je voor aanmeldt.',
-    'Choose the MBO school, the location and the programme you are applying for.',
+    'Kies de mbo-school en de opleiding waar je je voor aanmeldt. Daarna kies je waar je de opleiding wilt volgen.',
+    'Choose the MBO school and the programme you are applying for. Then choose where you want to follow it.',
   ),
+  contents: t('De mbo-school, de opleiding en de locatie die je kiest.', 'The MBO school, the programme and the location you choose.'),
   optional: false,
   sharing: 'verplicht',
   dossierTypes: allTypes,
   questions: [
-    { kind: 'reference', id: 'instelling', source: 'institution', label: t('Mbo-school', 'MBO school'), required: true, placeholder: t('Typ een deel van de naam, bijvoorbeeld Albeda', 'Type part of the name, for example Albeda') },
+    {
+      kind: 'reference',
+      id: 'instelling',
+      source: 'institution',
+      label: t('Mbo-school', 'MBO school'),
+      help: t('Typ een deel van de naam, bijvoorbeeld Albeda.', 'Type part of the name, for example Albeda.'),
+      required: true,
+    },
+    {
+      kind: 'reference',
+      id: 'opleiding',
+      source: 'programme',
+      dependsOn: 'instelling',
+      label: t('Opleiding', 'Programme'),
+      help: t(
+        'Typ een deel van de naam. BOL: je gaat vooral naar school en loopt stage. BBL: je werkt en leert, je hebt een leerbedrijf nodig. Het crebonummer is het nummer van de opleiding.',
+        'Type part of the name. BOL: you mostly go to school and do internships. BBL: you work and learn, you need a training company. The crebo number is the number of the programme.',
+      ),
+      required: true,
+      when: { question: 'instelling', answered: true },
+    },
     { kind: 'reference', id: 'locatie', source: 'location', dependsOn: 'instelling', label: t('Locatie', 'Location'), required: true, when: { question: 'instelling', answered: true } },
-    { kind: 'reference', id: 'opleiding', source: 'programme', dependsOn: 'instelling', label: t('Opleiding', 'Programme'), required: true, when: { question: 'instelling', answered: true }, placeholder: t('Typ een deel van de naam of het crebonummer', 'Type part of the name or the crebo number') },
     { kind: 'confirm', id: 'bevestigd', label: t('Ik heb mijn keuze gecontroleerd en die klopt', 'I have checked my choice and it is correct'), required: true, when: { question: 'opleiding', answered: true } },
   ],
 };
@@ -308,14 +361,18 @@ const voorbereiding: SectionDefinition = {
   scope: 'dossier',
   title: t('Voorbereiding keuze', 'How you prepared your choice'),
   intro: t('Wat heb je gedaan om je opleiding te kiezen?', 'What did you do to choose your programme?'),
+  contents: t('Wat je deed om te kiezen, zoals een open dag of een meeloopdag.', 'What you did to choose, such as an open day or a taster day.'),
   optional: true,
   sharing: 'optioneel',
   dossierTypes: allTypes,
   questions: [
-    yesNo('openDag', t('Ben je naar een open dag geweest?', 'Did you go to an open day?')),
-    yesNo('meeloopdag', t('Heb je een meeloopdag gedaan?', 'Did you do a taster day?')),
-    yesNo('gesprekDecaan', t('Heb je met je decaan of loopbaanbegeleider gepraat?', 'Did you talk to your careers counsellor?')),
-    yesNo('beroepentest', t('Heb je een beroepentest gedaan?', 'Did you do a career test?')),
+    yesNo('openDag', t('Ben je naar een open dag geweest?', 'Did you go to an open day?'), { required: false }),
+    yesNo('meeloopdag', t('Heb je een meeloopdag gedaan?', 'Did you do a taster day?'), { required: false }),
+    yesNo('gesprekDecaan', t('Heb je met je decaan of loopbaanbegeleider gepraat?', 'Did you talk to your careers counsellor?'), {
+      required: false,
+      help: t('De decaan helpt je op school met het kiezen van een opleiding.', 'The decaan is the person at school who helps you choose a programme.'),
+    }),
+    yesNo('beroepentest', t('Heb je een beroepentest gedaan?', 'Did you do a career test?'), { required: false }),
     textQuestion('toelichting', t('Wil je nog iets vertellen over je keuze?', 'Anything else about your choice?'), { required: false, multiline: true, maxLength: 2000 }),
   ],
 };
@@ -326,6 +383,7 @@ const motivatie: SectionDefinition = {
   part: 'A',
   scope: 'dossier',
   title: t('Motivatie', 'Motivation'),
+  contents: t('Waarom je deze opleiding kiest en wat je later wilt worden.', 'Why you choose this programme and what you want to be later.'),
   optional: false,
   sharing: 'optioneel',
   dossierTypes: allTypes,
@@ -334,10 +392,12 @@ const motivatie: SectionDefinition = {
       multiline: true,
       minLength: 20,
       maxLength: 4000,
-      help: t('Schrijf minstens een paar zinnen (20 tekens of meer).', 'Write at least a few sentences (20 characters or more).'),
-      placeholder: t('Ik werk graag met mijn handen en ik vind auto\'s leuk, want…', 'I like working with my hands and I like cars, because…'),
+      help: t(
+        'Schrijf minstens een paar zinnen (20 tekens of meer). Wat vind je leuk aan dit werk? Wat kun je al goed?',
+        'Write at least a few sentences (20 characters or more). What do you like about this work? What are you already good at?',
+      ),
     }),
-    textQuestion('later', t('Wat wil je later worden?', 'What do you want to be later?'), { required: false, maxLength: 500, placeholder: t('Automonteur', 'Car mechanic') }),
+    textQuestion('later', t('Wat wil je later worden?', 'What do you want to be later?'), { required: false, maxLength: 500 }),
   ],
 };
 

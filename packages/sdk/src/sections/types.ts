@@ -48,6 +48,13 @@ interface QuestionBase {
   autocomplete?: string;
   /** Filled in by the backend (bsn, email); editable by the owner. */
   prefilled?: boolean;
+  /**
+   * The question as others read it back in a read-only view (the student and parent reading deel
+   * B, the MBO): in the third person, e.g. "Wil de mentor nog contact met het mbo?".
+   */
+  readLabel?: Localized;
+  /** Left out of read-only views for the student, parent and MBO (the mentor's own declaration). */
+  hideWhenRead?: boolean;
 }
 
 export interface TextQuestion extends QuestionBase {
@@ -59,7 +66,15 @@ export interface TextQuestion extends QuestionBase {
 }
 export interface YesNoQuestion extends QuestionBase {
   kind: 'yesNo';
+  /**
+   * A sensitive question (spec §6): besides ja and nee it offers "Dat zeg ik liever niet",
+   * stored as `declinedAnswer`. Such questions are optional, so they can also be skipped.
+   */
+  declinable?: boolean;
 }
+
+/** The answer of a `declinable` ja/nee question when the person would rather not say. */
+export const declinedAnswer = 'zegIkLieverNiet';
 /** A tick box that counts as answered only when ticked (a confirmation). */
 export interface ConfirmQuestion extends QuestionBase {
   kind: 'confirm';
@@ -127,7 +142,12 @@ export interface SectionDefinition {
   scope: SectionScope;
   title: Localized;
   intro?: Localized;
-  /** Regions may switch an optional section off. */
+  /**
+   * What is in it, in a few plain words, for the sharing choice in the akkoordverklaring
+   * ("Je stages, werk en trainingen."). For a section with parts that always go, only the rest.
+   */
+  contents?: Localized;
+  /** Regions may switch an optional section off; it never blocks sending and says "(optioneel)". */
   optional: boolean;
   sharing: SharingClass;
   /** Dossier types the section is part of. */
