@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as contract from '../packages/sdk/src/contract.js';
 import * as requests from '../packages/sdk/src/requests.js';
+import { intakeRequestSchema } from '../packages/sdk/src/intake.js';
 import { wholeNumber } from '../packages/sdk/src/checks.js';
 import type { DossierApi } from '../packages/sdk/src/contract.js';
 import { baseSections } from '../packages/sdk/src/config.js';
@@ -78,6 +79,12 @@ const components: Record<string, [schema: unknown, description: string]> = {
   Institutions: [contract.institutionsSchema, 'Instellingen matching the query.'],
   Locations: [contract.locationsSchema, 'Locations of one instelling.'],
   Programmes: [contract.programmesSchema, 'Programmes of one instelling matching the query.'],
+  ReminderRequest: [requests.reminderRequestSchema, 'The students a decaan reminds of their next step.'],
+  ReminderResult: [contract.reminderResultSchema, 'Per student: reminded, or refused with a reason code (`notYours`, `nothingToDo`).'],
+  KlasMoveRequest: [requests.klasMoveRequestSchema, 'The mentor of the school who takes the klas over.'],
+  KlasMoveResult: [contract.klasMoveResultSchema, 'The dossiers moved to the new mentor, and those refused with a reason code.'],
+  IntakeRequest: [intakeRequestSchema, 'The intake status an MBO sets: `datum` with `intakeGepland`, `reden` with `nietGeplaatst`.'],
+  Intake: [contract.intakeSchema, "The MBO's intake status of a received dossier (placement feedback to the school)."],
   Problem: [
     contract.problemSchema,
     'RFC 9457 problem details. `reason` is a typed code (see the responses), `errors` lists failing paths of a request body such as `answers.postcode`.',
@@ -141,7 +148,7 @@ const dossierId = pathParam('id', 'Dossier id.');
 const brin = pathParam('brin', 'BRIN code of the instelling, e.g. 25LJ.');
 
 /** One operation per `DossierApi` method: a method missing here fails the type check. */
-const operations: Record<keyof DossierApi, { method: 'get' | 'post' | 'patch'; path: string; operation: Record<string, unknown> }> = {
+const operations: Record<keyof DossierApi, { method: 'get' | 'post' | 'patch' | 'put'; path: string; operation: Record<string, unknown> }> = {
   me: { method: 'get', path: '/me', operation: { tags: ['session'], summary: 'Who am I: role, person and school', responses: { '200': json('Me', 'The person behind the token.'), ...readErrors } } },
   config: { method: 'get', path: '/config', operation: { tags: ['session'], summary: 'The regional configuration', responses: { '200': json('RegionConfig', 'The region this backend serves.'), ...readErrors } } },
   listDossiers: {
@@ -216,6 +223,38 @@ const operations: Record<keyof DossierApi, { method: 'get' | 'post' | 'patch'; p
     method: 'get',
     path: '/schools/{id}/mentors',
     operation: { tags: ['schools'], summary: 'The mentors of a school (the roster)', parameters: [pathParam('id', 'School id.')], responses: { '200': json('Mentors', 'The roster; empty when the school has none.'), ...readErrors } },
+  },
+  remind: {
+    method: 'post',
+    path: '/reminders',
+    operation: {
+      tags: ['school'],
+      summary: 'Remind students of their next step (decaan); a notification each, in their language',
+      requestBody: body('ReminderRequest'),
+      responses: { '200': json('ReminderResult', 'Who was reminded and who not, with why.'), ...writeErrors },
+    },
+  },
+  moveKlas: {
+    method: 'post',
+    path: '/schools/{id}/klassen/{klas}/mentor',
+    operation: {
+      tags: ['school'],
+      summary: "Give a klas to another mentor of the school (decaan): the roster and every open dossier of its students",
+      parameters: [pathParam('id', 'School id.'), pathParam('klas', 'The klas, as registered (e.g. 4B).')],
+      requestBody: body('KlasMoveRequest'),
+      responses: { '200': json('KlasMoveResult', 'The dossiers moved, and those refused with why.'), ...writeErrors },
+    },
+  },
+  setIntake: {
+    method: 'put',
+    path: '/dossiers/{id}/intake',
+    operation: {
+      tags: ['intake'],
+      summary: 'Set the intake status of a received dossier (staff of the chosen instelling)',
+      parameters: [dossierId],
+      requestBody: body('IntakeRequest'),
+      responses: { '200': json('Intake', 'The intake status as stored.'), ...writeErrors },
+    },
   },
   institutions: {
     method: 'get',

@@ -182,7 +182,7 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await page.setViewportSize({ width: 320, height: 700 });
     for (const [token, ready] of [
       ['student-milan', form().getByText('Mijn dossiers')],
-      ['mentor-visser', mentor().getByText('Dossiers van mijn leerlingen')],
+      ['mentor-bakker', mentor().getByText('Dossiers van mijn leerlingen')],
       ['guardian-koster', card('Dossiers van uw kind').locator('.dossier-row ddd-progress')],
       ['mbo-albeda', card('Afgeronde dossiers voor uw instelling').locator('.dossier-row ddd-progress')],
     ] as const) {

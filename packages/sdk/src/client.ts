@@ -10,12 +10,15 @@ import {
   dossierSchema,
   historySchema,
   institutionsSchema,
+  intakeSchema,
+  klasMoveResultSchema,
   locationsSchema,
   meSchema,
   mentorsSchema,
   problemSchema,
   programmesSchema,
   regionConfigResponseSchema,
+  reminderResultSchema,
   type ActionRequest,
   type DossierApi,
   type DossierListQuery,
@@ -134,7 +137,7 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
   });
 
   async function call<S extends z.ZodMiniType>(
-    method: 'get' | 'post' | 'patch',
+    method: 'get' | 'post' | 'patch' | 'put',
     path: string,
     schema: S,
     extra: Options = {},
@@ -216,6 +219,10 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
         ...withVersion(version),
       }),
     mentors: async (schoolId) => call('get', `schools/${segment(schoolId, 'school id')}/mentors`, mentorsSchema),
+    remind: async (studentIds) => call('post', 'reminders', reminderResultSchema, { json: { studentIds } }),
+    moveKlas: async (schoolId, klas, mentorId) =>
+      call('post', `schools/${segment(schoolId, 'school id')}/klassen/${segment(klas, 'klas')}/mentor`, klasMoveResultSchema, { json: { mentorId } }),
+    setIntake: async (dossierId, request) => call('put', `dossiers/${segment(dossierId, 'dossier id')}/intake`, intakeSchema, { json: request }),
     institutions: (q) => call('get', 'catalog/institutions', institutionsSchema, query({ q })),
     locations: async (brin) => call('get', `catalog/institutions/${segment(brin, 'BRIN')}/locations`, locationsSchema),
     programmes: async (brin, q) =>

@@ -4,6 +4,7 @@
  * UI than the backend would send, and the MBO sees only what the student agreed to share.
  */
 import { applies, conditionContext, guardianConsentNeeded } from './conditions.js';
+import { seesIntake } from './intake.js';
 import { buildSections, sharingClassOf, type RegionConfig } from './config.js';
 import type { Actor, Dossier, HistoryEntry, Inzage } from './contract.js';
 import { allow, refuse, type Decision } from './refusals.js';
@@ -38,6 +39,8 @@ export function ownsDossier(actor: Actor, dossier: Pick<Dossier, 'student' | 'me
       return actor.studentIds?.includes(dossier.student.id) ?? false;
     case 'mentor':
       return isAssignedMentor(actor, dossier);
+    case 'decaan':
+      return !!actor.school && dossier.student.schoolId === actor.school.id;
     case 'mbo': {
       const brin = actor.instelling?.brin;
       return dossier.status === 'afgerond' && !!brin && chosenInstelling(dossier) === brin;
@@ -190,12 +193,15 @@ function pick(answers: Dossier['answers'], keep: (sectionId: string) => boolean)
 export function visibleTo(viewer: Actor, dossier: Dossier, context: WorkflowContext): Dossier | null {
   if (!canView(viewer, dossier, context).allowed) return null;
   const copy = structuredClone(dossier);
+  // Placement feedback is for the student, the school's decaan and the MBO (spec §9).
+  if (!seesIntake(viewer)) delete copy.intake;
   const partB = deelBIds(context.config);
   switch (viewer.role) {
     case 'student':
       if (dossier.deelBSentAt === null) copy.answers = pick(copy.answers, (id) => !partB.includes(id));
       break;
     case 'mentor':
+    case 'decaan':
       if (dossier.status === 'concept') copy.answers = pick(copy.answers, (id) => partB.includes(id));
       break;
     case 'mbo':
@@ -214,7 +220,17 @@ export function visibleTo(viewer: Actor, dossier: Dossier, context: WorkflowCont
  */
 export function historyVisibleTo(viewer: Actor, entries: ReadonlyArray<HistoryEntry>): HistoryEntry[] {
   if (viewer.role !== 'mbo') return entries.map((entry) => ({ ...entry }));
+  const milestone = (entry: HistoryEntry) => entry.kind === 'action' && entry.from !== undefined && entry.to !== undefined && entry.from !== entry.to;
+  // Its own intake steps too, without names.
   return entries
-    .filter((entry) => entry.kind === 'action' && entry.from !== undefined && entry.to !== undefined && entry.from !== entry.to)
-    .map(({ at, kind, action, from, to, version }) => ({ at, kind, ...(action ? { action } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}), version }));
+    .filter((entry) => milestone(entry) || entry.kind === 'intake')
+    .map(({ at, kind, action, from, to, intakeStatus, version }) => ({
+      at,
+      kind,
+      ...(action ? { action } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(intakeStatus ? { intakeStatus } : {}),
+      version,
+    }));
 }

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { wholeNumber } from './checks.js';
 import { regionConfigSchema } from './config.js';
+import { intakeSchema, intakeStatuses, type Intake, type IntakeRequest } from './intake.js';
 import type { ActionRequest, CreateDossierRequest } from './requests.js';
 export type { ActionRequest, CreateDossierRequest } from './requests.js';
 import type { SectionAnswers } from './sections/types.js';
@@ -20,7 +21,8 @@ const id = z.string().check(z.minLength(1), z.maxLength(limits.id));
 const isoDateTime = z.string().check(z.maxLength(40));
 const nullable = <T extends z.core.SomeType>(schema: T) => z.nullable(schema);
 
-export const roleSchema = z.enum(['student', 'guardian', 'mentor', 'mbo']);
+/** `decaan`: the school's coordinator (decaan, VO-coördinator), who oversees every student of the school. */
+export const roleSchema = z.enum(['student', 'guardian', 'mentor', 'decaan', 'mbo']);
 export type Role = z.infer<typeof roleSchema>;
 
 export const dossierTypeSchema = z.enum(['vo-mbo', 'mbo-mbo', 'werk-mbo']);
@@ -38,6 +40,7 @@ export const dossierActionSchema = z.enum([
   'finalize',
   'archive',
   'reactivate',
+  'changeMentor',
 ]);
 export type DossierAction = z.infer<typeof dossierActionSchema>;
 
@@ -91,7 +94,7 @@ export const meSchema = z.object({
   role: roleSchema,
   person: z.object({ id, naam: z.string(), email: z.optional(z.string()) }),
   /**
-   * Student and mentor: their school. `mentorRoster` is a fact of the school's registration:
+   * Student, mentor and decaan: their school. `mentorRoster` is a fact of the school's registration:
    * true when students choose their mentor from the school's list (of their klas), false when
    * they type a name and e-mail. Absent from older backends: then the list decides (empty = none).
    */
@@ -142,6 +145,10 @@ export const dossierSchema = z.object({
   finalizedAt: nullable(isoDateTime),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** When the dossier reached its current status (days stuck in a step); absent from older backends. */
+  statusSince: z.optional(isoDateTime),
+  /** The MBO's intake status (afgerond dossiers): for the student, the decaan and the MBO only. */
+  intake: z.optional(intakeSchema),
 });
 /** Answers are typed by the section definitions' `SectionAnswers` (read-only), which parsed JSON satisfies. */
 export type Dossier = Omit<z.infer<typeof dossierSchema>, 'answers'> & { answers: Record<string, SectionAnswers> };
@@ -159,6 +166,25 @@ export const dossierSummarySchema = z.object({
   /** Required deel A questions answered, 0–100. */
   percentA: z.number(),
   updatedAt: isoDateTime,
+  /** When the dossier reached its current status. */
+  statusSince: z.optional(isoDateTime),
+  /** In akkoord, a guardian must still consent (the student is under the consent age and no guardian has). */
+  guardianConsentOutstanding: z.optional(z.boolean()),
+  /** The A7 choice in parts, for tables (the school's and the MBO's). */
+  choice: z.optional(
+    z.object({
+      instelling: z.optional(z.string()),
+      locatie: z.optional(z.string()),
+      locatieCode: z.optional(z.string()),
+      opleiding: z.optional(z.string()),
+      crebo: z.optional(z.string()),
+      cohort: z.optional(z.string()),
+    }),
+  ),
+  /** The MBO's intake status: for the student, the decaan and the MBO only. */
+  intake: z.optional(intakeSchema),
+  /** The persoonsgebonden nummer (BSN or onderwijsnummer): in the MBO's worklist only, to search by. */
+  nummer: z.optional(z.string()),
 });
 export type DossierSummary = z.infer<typeof dossierSummarySchema>;
 
@@ -189,7 +215,9 @@ export const historyEntrySchema = z.object({
   at: isoDateTime,
   /** Who did it; absent in what an MBO reads (milestones only, no names). */
   actor: z.optional(z.object({ id: z.string(), role: roleSchema, naam: z.string() })),
-  kind: z.enum(['created', 'saved', 'action']),
+  kind: z.enum(['created', 'saved', 'action', 'intake']),
+  /** kind 'intake': the status the MBO set. */
+  intakeStatus: z.optional(z.enum(intakeStatuses)),
   sectionId: z.optional(z.string()),
   action: z.optional(dossierActionSchema),
   from: z.optional(dossierStatusSchema),
@@ -217,6 +245,21 @@ export const programmeSchema = z.object({
 });
 export type Programme = z.infer<typeof programmeSchema>;
 
+/** What `POST /reminders` did per student: reminded, or why not (a refusal code). */
+export const reminderResultSchema = z.object({
+  sent: z.array(id),
+  refused: z.array(z.object({ studentId: id, reason: z.string() })),
+});
+export type ReminderResult = z.infer<typeof reminderResultSchema>;
+
+/** What `POST /schools/{id}/klassen/{klas}/mentor` did: the dossiers moved, and those refused with why. */
+export const klasMoveResultSchema = z.object({
+  moved: z.array(id),
+  refused: z.array(z.object({ dossierId: id, reason: z.string() })),
+});
+export type KlasMoveResult = z.infer<typeof klasMoveResultSchema>;
+
+export { intakeSchema };
 export const regionConfigResponseSchema = regionConfigSchema;
 export const mentorsSchema = z.array(mentorSchema);
 export const institutionsSchema = z.array(institutionSchema);
@@ -266,6 +309,12 @@ export interface DossierApi {
   getBegeleiding(studentId: string): Promise<Begeleiding>;
   saveBegeleiding(studentId: string, answers: Record<string, unknown>, version: number): Promise<Begeleiding>;
   mentors(schoolId: string): Promise<Mentor[]>;
+  /** Decaan: reminds these students of their next step (through the backend's notifications). */
+  remind(studentIds: ReadonlyArray<string>): Promise<ReminderResult>;
+  /** Decaan: gives klas `klas` to another mentor of the school, with every open dossier of its students. */
+  moveKlas(schoolId: string, klas: string, mentorId: string): Promise<KlasMoveResult>;
+  /** MBO staff of the chosen instelling: the intake status of an afgerond dossier. */
+  setIntake(dossierId: string, request: IntakeRequest): Promise<Intake>;
   institutions(q?: string): Promise<Institution[]>;
   locations(brin: string): Promise<Location[]>;
   programmes(brin: string, q?: string): Promise<Programme[]>;

@@ -12,6 +12,7 @@ export * from './refusals.js';
 export * from './workflow.js';
 export * from './consent.js';
 export * from './choice.js';
+export * from './intake.js';
 export * from './errors.js';
 export * from './client.js';
 export * from './memory.js';

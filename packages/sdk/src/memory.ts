@@ -9,6 +9,7 @@ import { createCatalogIndex } from './example/catalog.js';
 import { exampleData, type ExampleData } from './example/data.js';
 import { createFetchHandler } from './server/handler.js';
 import { createMemoryStore, type MemoryState, type StorageLike } from './server/memory-store.js';
+import type { OutgoingNotification } from './server/store.js';
 import { createService, type DossierService } from './server/service.js';
 
 export type { StorageLike } from './server/memory-store.js';
@@ -40,6 +41,8 @@ export interface MemoryBackend {
   reset(): void;
   /** The example data the backend started from (people, accounts, catalogue). */
   data: ExampleData;
+  /** Notifications the backend queued (reminders, a dossier moved to another mentor): the demo's inbox, tests. */
+  notifications(): OutgoingNotification[];
 }
 
 export function createMemoryBackend(data?: ExampleData, options: MemoryBackendOptions = {}): MemoryBackend {
@@ -83,5 +86,6 @@ export function createMemoryBackend(data?: ExampleData, options: MemoryBackendOp
     client: (token) => createHttpClient({ baseUrl: memoryBaseUrl, token, fetch: memoryFetch, retry: 0 }),
     reset: () => store.reset(),
     data: seedData,
+    notifications: () => store.notifications(),
   };
 }

@@ -23,7 +23,10 @@ export type RefusalCode =
   | 'guardianConsentMissing'
   | 'registeredValue'
   | 'notInCatalogue'
-  | 'studentConsentFirst';
+  | 'studentConsentFirst'
+  | 'noMentorToMove'
+  | 'sameMentor'
+  | 'nothingToDo';
 
 /** 403: role or ownership; 409: the dossier's state (incl. archived, final); 422: data still incomplete. */
 export interface Refusal {
@@ -137,6 +140,24 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
     message: text(
       'Dit gegeven heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.',
       'Your school registered this. Is it wrong? Ask your school to correct it.',
+    ),
+  },
+  noMentorToMove: {
+    status: 422,
+    message: text(
+      'Dit dossier heeft nog geen mentor. Het komt bij een mentor als de leerling het opstuurt.',
+      'This dossier has no mentor yet. It reaches a mentor when the student sends it.',
+    ),
+  },
+  sameMentor: {
+    status: 422,
+    message: text('Dit dossier ligt al bij deze mentor.', 'This dossier is already with this mentor.'),
+  },
+  nothingToDo: {
+    status: 422,
+    message: text(
+      'Deze leerling hoeft nu niets te doen: het dossier ligt bij de mentor of is al afgerond.',
+      'This student has nothing to do now: the dossier is with the mentor or already completed.',
     ),
   },
   studentConsentFirst: {

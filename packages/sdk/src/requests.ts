@@ -25,3 +25,11 @@ export const actionRequestSchema = z.object({
   mentor: z.optional(z.object({ naam: storableText(200), email: storableText(254) })),
 });
 export type ActionRequest = z.infer<typeof actionRequestSchema>;
+
+/** `POST /reminders` (decaan): the students to remind of their next step. */
+export const reminderRequestSchema = z.object({ studentIds: z.array(storableText(limits.id).check(z.minLength(1))).check(z.minLength(1), z.maxLength(2000)) });
+export type ReminderRequest = z.infer<typeof reminderRequestSchema>;
+
+/** `POST /schools/{id}/klassen/{klas}/mentor` (decaan): the mentor of the school who takes the klas over. */
+export const klasMoveRequestSchema = z.object({ mentorId: storableText(limits.id).check(z.minLength(1)) });
+export type KlasMoveRequest = z.infer<typeof klasMoveRequestSchema>;

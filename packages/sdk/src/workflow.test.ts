@@ -6,7 +6,8 @@ import type { SectionAnswers } from './sections/types.js';
 import { actors, birthDateForAge, completeAnswers, deelAIds, makeDossier, roster, today } from './testing/fixtures.js';
 import { apply, availableActions, can, canEdit, canEditBegeleiding, WorkflowRefusedError, type WorkflowContext } from './workflow.js';
 
-const context: WorkflowContext = { config: defaultRegionConfig, today, roster };
+// schoolRoster: every mentor of the school, whom the decaan may give a dossier to.
+const context: WorkflowContext = { config: defaultRegionConfig, today, roster, schoolRoster: roster };
 const now = new Date(2026, 10, 24, 9, 30);
 const mentorOnRoster = roster[0]!;
 const pickRoster = { mentorId: mentorOnRoster.id! };
@@ -46,7 +47,7 @@ function refusalCode(run: () => unknown): string {
 
 type Party = ActingParty;
 const allTypes: DossierType[] = ['vo-mbo', 'mbo-mbo', 'werk-mbo'];
-const roleOfParty: Record<Party, Role> = { owner: 'student', guardian: 'guardian', assignedMentor: 'mentor' };
+const roleOfParty: Record<Party, Role> = { owner: 'student', guardian: 'guardian', assignedMentor: 'mentor', schoolDecaan: 'decaan' };
 const expected = actionExpectations;
 
 const cast: { name: string; actor: Actor; party?: Party }[] = [
@@ -56,6 +57,8 @@ const cast: { name: string; actor: Actor; party?: Party }[] = [
   { name: 'other guardian', actor: actors.otherGuardian },
   { name: 'assigned mentor', actor: actors.mentor, party: 'assignedMentor' },
   { name: 'other mentor', actor: actors.otherMentor },
+  { name: 'decaan of the school', actor: actors.decaan, party: 'schoolDecaan' },
+  { name: 'decaan of another school', actor: actors.otherDecaan },
   { name: 'mbo', actor: actors.mbo },
 ];
 
@@ -93,7 +96,7 @@ describe('workflow: every action × role × state × type', () => {
           const dossier = readyDossier(cell.type, cell.status, cell.archived);
           if (action === 'recordInzage') dossier.inzage = [];
           const before = structuredClone(dossier);
-          const request = action === 'submitToMentor' ? pickRoster : undefined;
+          const request = action === 'submitToMentor' ? pickRoster : action === 'changeMentor' ? { mentorId: roster[1]!.id! } : undefined;
           const want = expectedOutcome(action, member, dossier);
           const decision = can(member.actor, action, dossier, context, request);
           const got = decision.allowed ? 'allowed' : decision.refusal.code;
@@ -415,5 +418,39 @@ describe('workflow: canEdit', () => {
     expect(code(canEditBegeleiding(colleague, { ...student, schoolId: null }, { klassen: ['4B'] }))).to.equal('notYours');
     expect(code(canEditBegeleiding(otherSchoolMentor, student, { klassen: ['4B'] }))).to.equal('notYours');
     expect(code(canEditBegeleiding(actors.student, student, { klassen: ['4B'] }))).to.equal('wrongRole');
+  });
+});
+
+describe('workflow: the decaan (spec §6, §9)', () => {
+  const code = (d: ReturnType<typeof can>) => (d.allowed ? 'allowed' : d.refusal.code);
+  const inBijMentor = () => readyDossier('vo-mbo', 'bijMentor');
+
+  it('gives a dossier to another mentor of the school, and says why not otherwise', () => {
+    const { dossier: moved, entry } = apply(actors.decaan, 'changeMentor', inBijMentor(), context, { mentorId: roster[1]!.id! }, now);
+    expect(moved.mentor).to.deep.equal(roster[1]);
+    expect([entry.action, entry.from, entry.to]).to.deep.equal(['changeMentor', 'bijMentor', 'bijMentor']);
+    expect(code(can(actors.decaan, 'changeMentor', inBijMentor(), context, { mentorId: roster[0]!.id! }))).to.equal('sameMentor');
+    expect(code(can(actors.decaan, 'changeMentor', inBijMentor(), context, { mentorId: 'mentor-elders' }))).to.equal('mentorNotOnRoster');
+    expect(code(can(actors.decaan, 'changeMentor', makeDossier(), context, { mentorId: roster[1]!.id! })), 'a concept nobody sent yet').to.equal('noMentorToMove');
+    expect(code(can(actors.otherDecaan, 'changeMentor', inBijMentor(), context, { mentorId: roster[1]!.id! })), 'another school').to.equal('notYours');
+    expect(code(can(actors.mentor, 'changeMentor', inBijMentor(), context, { mentorId: roster[1]!.id! }))).to.equal('wrongRole');
+  });
+
+  it('fills B1 and B2 like a mentor, for any student of the school', () => {
+    const result = (actor: Actor, dossier: Dossier, sectionId: string) => {
+      const decision = canEdit(actor, dossier, sectionId, context);
+      return decision.allowed ? 'allowed' : decision.refusal.code;
+    };
+    expect(result(actors.decaan, readyDossier('vo-mbo', 'deelB'), 'advies')).to.equal('allowed');
+    expect(result(actors.decaan, readyDossier('vo-mbo', 'concept'), 'begeleiding')).to.equal('allowed');
+    expect(result(actors.otherDecaan, readyDossier('vo-mbo', 'deelB'), 'advies')).to.equal('notYours');
+    expect(result(actors.decaan, readyDossier('vo-mbo', 'concept'), 'motivatie'), 'never deel A').to.equal('wrongRole');
+  });
+
+  it('records when a dossier reached its step', () => {
+    const { dossier: started } = apply(actors.decaan, 'startDeelB', inBijMentor(), context, undefined, now);
+    expect(started.statusSince).to.equal(now.toISOString());
+    const { dossier: moved } = apply(actors.decaan, 'changeMentor', started, context, { mentorId: roster[1]!.id! }, new Date(2026, 10, 25));
+    expect(moved.statusSince, 'a new mentor is no new step').to.equal(now.toISOString());
   });
 });

@@ -27,6 +27,8 @@ export interface WorkflowContext {
   roster?: Mentor[];
   /** The klassen the acting mentor mentors, from the school's registration (B1 access). */
   actorKlassen?: ReadonlyArray<string>;
+  /** Every mentor on the school's roster: whom a decaan may give a dossier to (changeMentor). */
+  schoolRoster?: Mentor[];
 }
 
 export interface GuardInput {
@@ -95,6 +97,23 @@ const mentorChosen: Guard = (input) => {
   return typeof chosen === 'string' ? chosen : undefined;
 };
 
+const hasMentor: Guard = ({ dossier }) => (dossier.mentor ? undefined : 'noMentorToMove');
+
+/** The mentor a decaan gives the dossier to: on the school's roster, and not the one it is with. */
+function newMentor({ dossier, context, request }: GuardInput): Mentor | RefusalCode | undefined {
+  if (request?.mentorId === undefined) return undefined;
+  const mentor = context.schoolRoster?.find((m) => m.id === request.mentorId);
+  if (!mentor) return 'mentorNotOnRoster';
+  if (dossier.mentor?.id === mentor.id) return 'sameMentor';
+  return mentor;
+}
+
+const newMentorChosen: Guard = (input) => {
+  const chosen = newMentor(input);
+  if (typeof chosen === 'string') return chosen;
+  return chosen || input.requestFollows ? undefined : 'mentorNotOnRoster';
+};
+
 const studentHasSeen: Guard = ({ dossier, context }) => (consentRecord(dossier, context.config).inzage.student ? undefined : 'inzageMissing');
 
 const studentConsented: Guard = ({ dossier, context }) => {
@@ -129,11 +148,12 @@ export const transitions: ReadonlyArray<Transition> = [
     },
   },
   { action: 'submitForConsent', actors: ['student'], from: ['concept'], to: 'akkoord', guards: [onlyTypes('mbo-mbo', 'werk-mbo'), deelAComplete] },
-  { action: 'returnToDeelA', actors: ['student', 'mentor'], from: ['bijMentor'], to: 'concept', guards: [] },
-  { action: 'startDeelB', actors: ['mentor'], from: ['bijMentor'], to: 'deelB', guards: [onlyTypes('vo-mbo')] },
+  // The school's decaan may do what a mentor may, for any dossier of the school (spec §6).
+  { action: 'returnToDeelA', actors: ['student', 'mentor', 'decaan'], from: ['bijMentor'], to: 'concept', guards: [] },
+  { action: 'startDeelB', actors: ['mentor', 'decaan'], from: ['bijMentor'], to: 'deelB', guards: [onlyTypes('vo-mbo')] },
   {
     action: 'sendToStudent',
-    actors: ['mentor'],
+    actors: ['mentor', 'decaan'],
     from: ['deelB'],
     to: 'akkoord',
     guards: [onlyTypes('vo-mbo'), deelBComplete],
@@ -184,7 +204,7 @@ export const transitions: ReadonlyArray<Transition> = [
   // Archiving is the school's call (seed 002: archived dossiers leave lists and reports); the student brings it back.
   {
     action: 'archive',
-    actors: ['mentor'],
+    actors: ['mentor', 'decaan'],
     from: openStatuses,
     guards: [],
     effect: (draft) => {
@@ -199,6 +219,17 @@ export const transitions: ReadonlyArray<Transition> = [
     onlyWhenArchived: true,
     effect: (draft) => {
       draft.archived = false;
+    },
+  },
+  // The decaan moves a dossier to another mentor of the school (a mentor leaves, a klas changes hands).
+  {
+    action: 'changeMentor',
+    actors: ['decaan'],
+    from: openStatuses,
+    guards: [onlyTypes('vo-mbo'), hasMentor, newMentorChosen],
+    effect: (draft, input) => {
+      const mentor = newMentor(input);
+      if (mentor && typeof mentor === 'object') draft.mentor = mentor;
     },
   },
 ];
@@ -262,6 +293,7 @@ export function apply(
   next.status = to;
   next.version = dossier.version + 1;
   next.updatedAt = at;
+  if (to !== from) next.statusSince = at;
   const entry: HistoryEntry = {
     at,
     actor: { id: actor.person.id, role: actor.role, naam: actor.person.naam },
@@ -295,12 +327,14 @@ export interface BegeleidingAccess {
 }
 
 /**
- * B1 belongs to the student, not to one dossier: the mentors of the student's klas fill it, and
- * the mentor a dossier of theirs was sent to. Other mentors of the school do not.
+ * B1 belongs to the student, not to one dossier: the mentors of the student's klas fill it, the
+ * mentor a dossier of theirs was sent to, and the school's decaan. Other mentors of the school do not.
  */
 export function canEditBegeleiding(actor: Actor, student: { id: string; schoolId: string | null; klas?: string }, access: BegeleidingAccess = {}): Decision {
-  if (actor.role !== 'mentor') return refuse('wrongRole');
+  if (actor.role !== 'mentor' && actor.role !== 'decaan') return refuse('wrongRole');
   if (!actor.school || student.schoolId === null || actor.school.id !== student.schoolId) return refuse('notYours');
+  // The decaan keeps B1 of every student of the school (spec §6).
+  if (actor.role === 'decaan') return allow;
   const klas = student.klas;
   const ofKlas = klas !== undefined && (access.klassen ?? []).some((k) => sameKlas(k, klas));
   return ofKlas || access.assigned ? allow : refuse('notYours');
@@ -326,10 +360,10 @@ const editRules: ReadonlyArray<EditRule> = [
     from: ['akkoord'],
     guard: (dossier, context) => (consentRecord(dossier, context.config).toestemming ? undefined : 'studentConsentFirst'),
   },
-  { sections: (s) => s.id === 'advies', actors: ['mentor'], from: ['deelB'] },
+  { sections: (s) => s.id === 'advies', actors: ['mentor', 'decaan'], from: ['deelB'] },
   {
     sections: (s) => s.id === 'begeleiding',
-    actors: ['mentor'],
+    actors: ['mentor', 'decaan'],
     from: followsCurrentBegeleiding,
     owns: (actor, dossier, context) => canEditBegeleiding(actor, dossier.student, { ...(context.actorKlassen ? { klassen: context.actorKlassen } : {}), assigned: isAssignedMentor(actor, dossier) }),
   },

@@ -138,6 +138,17 @@ export const migrations: ReadonlyArray<Migration> = [
       DROP SEQUENCE dossier_number;
     `,
   },
+  {
+    id: 10,
+    name: 'the MBO intake status of received dossiers',
+    sql: `
+      -- Placement feedback (spec §9): set by the MBO the student chose, read by the student and the decaan.
+      CREATE TABLE intake (
+        dossier_id text PRIMARY KEY REFERENCES dossiers (id),
+        data jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; returns their ids. */

@@ -6,11 +6,11 @@
 import type { Db } from './db.js';
 import { guardianConsentNeeded, type Dossier, type HistoryEntry, type Localized, type RegionConfig } from './sdk.js';
 
-export type NotificationKind = 'submittedToMentor' | 'returnedToStudent' | 'sentToStudent' | 'guardianConsentAsked';
+export type NotificationKind = 'submittedToMentor' | 'returnedToStudent' | 'sentToStudent' | 'guardianConsentAsked' | 'reminder' | 'mentorChanged';
 export type Audience = 'mentor' | 'student' | 'guardians';
 
 export interface Recipient {
-  role: 'student' | 'guardian' | 'mentor';
+  role: 'student' | 'guardian' | 'mentor' | 'decaan' | 'mbo';
   id?: string;
   naam?: string;
   email?: string;
@@ -47,6 +47,14 @@ export const subjects: Record<NotificationKind, Localized> = {
   guardianConsentAsked: {
     nl: 'Uw toestemming is nodig voor het doorstroomdossier van uw kind. Log in om het te lezen.',
     en: "Your consent is needed for your child's transfer dossier. Log in to read it.",
+  },
+  reminder: {
+    nl: 'Je decaan herinnert je aan je doorstroomdossier. Kijk wat je nu moet doen.',
+    en: 'Your school counsellor reminds you of your transfer dossier. See what you need to do now.',
+  },
+  mentorChanged: {
+    nl: 'Een doorstroomdossier heeft een andere mentor gekregen.',
+    en: 'A transfer dossier has been given to another mentor.',
   },
 };
 

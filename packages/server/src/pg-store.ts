@@ -18,7 +18,9 @@ import {
   type HistoryEntry,
   type Institution,
   type Location,
+  type Intake,
   newRandomDossierId,
+  type OutgoingNotification,
   type Programme,
   type RegionConfig,
   type RosterMentor,
@@ -68,7 +70,7 @@ class PgTx implements StoreTx {
   private readonly begeleidingRead = new Map<string, StoredBegeleiding | null>();
   private pendingDossier: Dossier | undefined;
   private pendingHistory: { dossier_id: string; entry: HistoryEntry }[] = [];
-  private pendingOutbox: { kind: string; dossier_id: string; recipient: Recipient; payload: unknown }[] = [];
+  private pendingOutbox: { kind: string; dossier_id: string | null; recipient: Recipient; payload: unknown }[] = [];
 
   constructor(
     private readonly q: Queryable,
@@ -276,6 +278,38 @@ class PgTx implements StoreTx {
        WHERE search_all LIKE ALL($1::text[])
        ORDER BY CASE WHEN $2 = '' THEN 2 WHEN search_naam LIKE $2 || '%' THEN 0 WHEN search_naam LIKE '%' || $2 || '%' THEN 1 ELSE 2 END, position
        LIMIT $3`,
+  /** The roster after a decaan moved a klas: each mentor's klassen, and whether the school keeps a roster. */
+  async putSchool(school: StoredSchool): Promise<void> {
+    await this.q.query('UPDATE schools SET mentor_roster = $2 WHERE id = $1', [school.id, school.mentorRoster]);
+    await this.q.query(
+      `UPDATE mentors m SET klassen = r.klassen FROM jsonb_to_recordset($2::jsonb) AS r(mentor_id text, klassen jsonb)
+       WHERE m.school_id = $1 AND m.mentor_id = r.mentor_id`,
+      [school.id, JSON.stringify(school.mentors.map((mentor) => ({ mentor_id: mentor.id, klassen: mentor.klassen })))],
+    );
+    this.cache.forget(`school:${school.id}`);
+  }
+
+  /** Queued with the dossier's own writes: sent only when the transaction commits. */
+  async notify(notification: OutgoingNotification): Promise<void> {
+    const student = typeof notification.payload['student'] === 'string' ? notification.payload['student'] : notification.recipient.naam ?? '';
+    this.pendingOutbox.push({
+      kind: notification.kind,
+      dossier_id: notification.dossierId ?? null,
+      recipient: notification.recipient as Recipient,
+      payload: { ...notification.payload, subject: subjects[notification.kind], student: { id: notification.recipient.id ?? '', naam: student } },
+    });
+  }
+
+  async getIntakes(dossierIds: ReadonlyArray<string>): Promise<Map<string, Intake>> {
+    if (dossierIds.length === 0) return new Map();
+    const { rows } = await this.q.query<{ dossier_id: string; data: Intake }>('SELECT dossier_id, data FROM intake WHERE dossier_id = ANY($1::text[])', [[...dossierIds]]);
+    return new Map(rows.map((row) => [row.dossier_id, row.data]));
+  }
+
+  async putIntake(dossierId: string, intake: Intake): Promise<void> {
+    await this.q.query('INSERT INTO intake (dossier_id, data) VALUES ($1, $2::jsonb) ON CONFLICT (dossier_id) DO UPDATE SET data = excluded.data', [dossierId, JSON.stringify(intake)]);
+  }
+
       [patterns, first, limit],
     );
     return rows.map((r) => ({ brin: r.brin, naam: r.naam, plaatsen: r.plaatsen }));
@@ -336,6 +370,9 @@ export interface PgStore extends BackendStore {
 
 export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
   const cache = new StoreCache(options.cacheMs ?? 5000);
+  forget(key: string) {
+    this.entries.delete(key);
+  }
   return {
     db,
     transaction: (work) =>

@@ -17,6 +17,7 @@ export {
   type BackendStore,
   type DossierFilter,
   type StoredBegeleiding,
+  type OutgoingNotification,
   type RosterMentor,
   type StoredSchool,
   type StoredStudent,
@@ -64,3 +65,4 @@ export { foldForSearch } from '@doorstroom/sdk/server';
 
 import type { ExampleData } from '@doorstroom/sdk';
 export type ExampleAccount = ExampleData['accounts'][number];
+  type Intake,

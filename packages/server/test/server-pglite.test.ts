@@ -132,7 +132,7 @@ describe('reference server on PGlite', () => {
 
   it('has the dev routes only in dev mode, and a production server needs a verifier', async () => {
     const accounts = (await (await call('dev/accounts')).json()) as { items: { token: string; role: string }[] };
-    assert.deepEqual([...new Set(accounts.items.map((a) => a.role))].sort(), ['guardian', 'mbo', 'mentor', 'student']);
+    assert.deepEqual([...new Set(accounts.items.map((a) => a.role))].sort(), ['decaan', 'guardian', 'mbo', 'mentor', 'student']);
     const dossiersOf = async () => ((await (await call('dossiers', { token: 'student-noor' })).json()) as { items: { id: string }[] }).items.map((d) => d.id);
     assert.ok((await dossiersOf()).length > 20, 'the conformance dossiers are there');
     assert.equal((await call('dev/reset', { method: 'POST' })).status, 200);

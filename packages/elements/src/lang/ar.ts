@@ -368,4 +368,12 @@ export const ar: Catalogue = {
   'form.action.busy': 'جارٍ التنفيذ…',
   'form.action.failed': 'لم ينجح ذلك.',
   'support.lead': 'هل تحتاج إلى مساعدة؟ تواصل مع {naam}.',
+  'mentor.role.decaan': 'المرشد المدرسي (decaan)',
+  'mentor.history.action.changeMentor': 'نُقل إلى مرشد آخر',
+  'mentor.history.intake': 'mbo: {status}',
+  'mentor.intake.nieuw': 'جديد',
+  'mentor.intake.gelezen': 'مقروء',
+  'mentor.intake.intakeGepland': 'مقابلة القبول مجدولة',
+  'mentor.intake.geplaatst': 'تم القبول',
+  'mentor.intake.nietGeplaatst': 'لم يتم القبول',
 };

@@ -362,4 +362,12 @@ export const pl: Catalogue = {
   'form.action.busy': 'Trwa…',
   'form.action.failed': 'Nie udało się.',
   'support.lead': 'Nie wiesz, co dalej? Skontaktuj się z {naam}.',
+  'mentor.role.decaan': 'dekan (koordynator szkolny)',
+  'mentor.history.action.changeMentor': 'Przekazane innemu mentorowi',
+  'mentor.history.intake': 'mbo: {status}',
+  'mentor.intake.nieuw': 'nowe',
+  'mentor.intake.gelezen': 'przeczytane',
+  'mentor.intake.intakeGepland': 'rozmowa wstępna zaplanowana',
+  'mentor.intake.geplaatst': 'przyjęty',
+  'mentor.intake.nietGeplaatst': 'nieprzyjęty',
 };

@@ -356,4 +356,12 @@ export const tr: Catalogue = {
   'form.action.busy': 'İşleniyor…',
   'form.action.failed': 'Bu olmadı.',
   'support.lead': 'Çözemedin mi? {naam} ile iletişime geç.',
+  'mentor.role.decaan': 'dekan (rehber öğretmen)',
+  'mentor.history.action.changeMentor': 'Başka bir mentora verildi',
+  'mentor.history.intake': 'mbo: {status}',
+  'mentor.intake.nieuw': 'yeni',
+  'mentor.intake.gelezen': 'okundu',
+  'mentor.intake.intakeGepland': 'tanışma görüşmesi planlandı',
+  'mentor.intake.geplaatst': 'yerleştirildi',
+  'mentor.intake.nietGeplaatst': 'yerleştirilmedi',
 };

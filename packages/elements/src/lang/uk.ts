@@ -362,4 +362,12 @@ export const uk: Catalogue = {
   'form.action.busy': 'Виконується…',
   'form.action.failed': 'Не вдалося.',
   'support.lead': 'Не виходить? Звернися до {naam}.',
+  'mentor.role.decaan': 'декан (шкільний координатор)',
+  'mentor.history.action.changeMentor': 'Передано іншому ментору',
+  'mentor.history.intake': 'mbo: {status}',
+  'mentor.intake.nieuw': 'нове',
+  'mentor.intake.gelezen': 'прочитано',
+  'mentor.intake.intakeGepland': 'співбесіду заплановано',
+  'mentor.intake.geplaatst': 'зараховано',
+  'mentor.intake.nietGeplaatst': 'не зараховано',
 };

@@ -80,7 +80,7 @@ describe('<ddd-mentor-review>', function () {
   });
 
   it('shows an empty state when nothing waits', async () => {
-    const el = await mount('mentor-visser');
+    const el = await mount('mentor-bakker');
     await until(el, () => text(el).includes('geen dossiers die op jou wachten'), 'empty state');
     await expect(el).to.be.accessible();
   });

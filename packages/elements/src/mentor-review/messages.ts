@@ -122,6 +122,14 @@ const nl = {
   'mentor.role.mbo': 'mbo',
   'mentor.detail.crebo': 'crebo {value}',
   'mentor.detail.niveau': 'niveau {value}',
+  'mentor.role.decaan': 'decaan',
+  'mentor.history.action.changeMentor': 'Naar een andere mentor gezet',
+  'mentor.history.intake': 'Mbo: {status}',
+  'mentor.intake.nieuw': 'nieuw',
+  'mentor.intake.gelezen': 'gelezen',
+  'mentor.intake.intakeGepland': 'intake gepland',
+  'mentor.intake.geplaatst': 'geplaatst',
+  'mentor.intake.nietGeplaatst': 'niet geplaatst',
 } satisfies Catalogue;
 
 export type MentorMessageKey = keyof typeof nl;
@@ -244,6 +252,14 @@ const en: Record<MentorMessageKey, string> = {
   'mentor.role.mbo': 'MBO',
   'mentor.detail.crebo': 'crebo {value}',
   'mentor.detail.niveau': 'level {value}',
+  'mentor.role.decaan': 'school counsellor',
+  'mentor.history.action.changeMentor': 'Given to another mentor',
+  'mentor.history.intake': 'MBO: {status}',
+  'mentor.intake.nieuw': 'new',
+  'mentor.intake.gelezen': 'read',
+  'mentor.intake.intakeGepland': 'intake planned',
+  'mentor.intake.geplaatst': 'placed',
+  'mentor.intake.nietGeplaatst': 'not placed',
 };
 
 addMessages({ nl, en });

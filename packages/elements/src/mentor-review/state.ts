@@ -157,6 +157,8 @@ export function describeHistory(entry: HistoryEntry, t: Translate, sectionTitle:
     }
     case 'action':
       return entry.action ? t(`mentor.history.action.${entry.action}`) : t('mentor.history.savedUnknown');
+    case 'intake':
+      return t('mentor.history.intake', { status: entry.intakeStatus ? t(`mentor.intake.${entry.intakeStatus}`) : '' });
   }
 }
 

@@ -52,7 +52,12 @@ const school = { id: 'school-de-brug', naam: 'Vmbo De Brug', plaats: 'Utrecht' }
 const roster: RosterMentor[] = [
   { id: 'mentor-de-vries', naam: 'Mevrouw E. de Vries', email: 'e.devries@debrug.example', klassen: ['3A', '4B'] },
   { id: 'mentor-yilmaz', naam: 'Meneer K. Yilmaz', email: 'k.yilmaz@debrug.example', klassen: ['4A', '4C'] },
-  { id: 'mentor-visser', naam: 'Mevrouw L. Visser (decaan)', email: 'l.visser@debrug.example', klassen: [] },
+  { id: 'mentor-bakker', naam: 'Meneer R. Bakker', email: 'r.bakker@debrug.example', klassen: ['3B'] },
+];
+/** The decanen: the school's coordinators, who oversee every student of their school (spec §9). */
+const decanen = [
+  { id: 'decaan-visser', naam: 'Mevrouw L. Visser', email: 'l.visser@debrug.example', school },
+  { id: 'decaan-de-wit', naam: 'Meneer P. de Wit', email: 'p.dewit@horizon.example', school: { id: 'school-de-horizon', naam: 'ISK De Horizon' } },
 ];
 /** An ISK without a roster: students type their mentor's name and e-mail; the mentor is known by that e-mail. */
 const horizon = { id: 'school-de-horizon', naam: 'ISK De Horizon', plaats: 'Utrecht' };
@@ -308,6 +313,10 @@ export function exampleData(options: { today?: Date } = {}): ExampleData {
     ...[...guardianActors.values()].map((actor) => ({ token: actor.person.id, actor })),
     ...roster.map((m) => ({ token: m.id, actor: mentorActorOf(m, school) })),
     { token: horizonMentor.id, actor: mentorActorOf(horizonMentor, horizon) },
+    ...decanen.map((d) => ({
+      token: d.id,
+      actor: { role: 'decaan' as const, person: { id: d.id, naam: d.naam, email: d.email }, school: { id: d.school.id, naam: d.school.naam } },
+    })),
     ...mboStaff.map((staff) => ({
       token: staff.token,
       actor: {

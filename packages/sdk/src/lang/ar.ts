@@ -341,5 +341,13 @@ export const ar: LanguagePack = {
     'refusal.registeredValue': 'سجّلت مدرستك هذه المعلومة بهذا الشكل. هل هي غير صحيحة؟ اطلب من مدرستك تصحيحها.',
     'refusal.notInCatalogue': 'هذا الاختيار غير موجود في قائمة مدارس mbo وبرامجها. اختر مدرسة mbo والموقع والبرنامج من القائمة مرة أخرى.',
     'refusal.studentConsentFirst': 'يعطي ابنكم أو ابنتكم الموافقة أولًا ويختار ما يمكن لمدرسة mbo أن تراه. بعد ذلك يمكنكم إعطاء موافقتكم.',
+    'refusal.noMentorToMove': 'لا يوجد مرشد لهذا الملف بعد. يصل الملف إلى مرشد عندما يرسله الطالب.',
+    'refusal.sameMentor': 'هذا الملف عند هذا المرشد أصلًا.',
+    'refusal.nothingToDo': 'لا يحتاج هذا الطالب إلى فعل شيء الآن: الملف عند المرشد أو اكتمل بالفعل.',
+    'intake.nieuw': 'جديد',
+    'intake.gelezen': 'مقروء',
+    'intake.intakeGepland': 'مقابلة القبول مجدولة',
+    'intake.geplaatst': 'تم القبول',
+    'intake.nietGeplaatst': 'لم يتم القبول',
   },
 };

@@ -340,5 +340,13 @@ export const pl: LanguagePack = {
     'refusal.registeredValue': 'Te dane zarejestrowała twoja szkoła. Są nieprawidłowe? Poproś szkołę o ich poprawienie.',
     'refusal.notInCatalogue': 'Tego wyboru nie ma na liście szkół mbo i kierunków. Wybierz ponownie z listy szkołę mbo, lokalizację i kierunek.',
     'refusal.studentConsentFirst': 'Najpierw Pana/Pani dziecko samo wyraża zgodę i wybiera, co może zobaczyć szkoła mbo. Potem może Pan/Pani wyrazić swoją zgodę.',
+    'refusal.noMentorToMove': 'To dossier nie ma jeszcze mentora. Trafi do mentora, gdy uczeń je wyśle.',
+    'refusal.sameMentor': 'To dossier jest już u tego mentora.',
+    'refusal.nothingToDo': 'Ten uczeń nie musi teraz nic robić: dossier jest u mentora albo jest już zakończone.',
+    'intake.nieuw': 'Nowe',
+    'intake.gelezen': 'Przeczytane',
+    'intake.intakeGepland': 'Rozmowa wstępna zaplanowana',
+    'intake.geplaatst': 'Przyjęty',
+    'intake.nietGeplaatst': 'Nieprzyjęty',
   },
 };

@@ -340,5 +340,13 @@ export const tr: LanguagePack = {
     'refusal.registeredValue': 'Bu bilgiyi okulun bu şekilde kaydetti. Doğru değil mi? Okulundan düzeltmesini iste.',
     'refusal.notInCatalogue': 'Bu seçim mbo okulları ve programları listesinde yok. Mbo okulunu, yeri ve programı listeden yeniden seç.',
     'refusal.studentConsentFirst': 'Önce çocuğunuz kendisi onay verir ve mbo okulunun neleri görebileceğini seçer. Ardından siz izin verebilirsiniz.',
+    'refusal.noMentorToMove': 'Bu dosyanın henüz mentoru yok. Öğrenci dosyayı gönderdiğinde bir mentora gelir.',
+    'refusal.sameMentor': 'Bu dosya zaten bu mentorda.',
+    'refusal.nothingToDo': 'Bu öğrencinin şu an yapacağı bir şey yok: dosya mentorda veya zaten tamamlandı.',
+    'intake.nieuw': 'Yeni',
+    'intake.gelezen': 'Okundu',
+    'intake.intakeGepland': 'Tanışma görüşmesi planlandı',
+    'intake.geplaatst': 'Yerleştirildi',
+    'intake.nietGeplaatst': 'Yerleştirilmedi',
   },
 };

@@ -12,6 +12,9 @@ import {
   dossierSchema,
   historySchema,
   institutionsSchema,
+  intakeSchema,
+  klasMoveResultSchema,
+  reminderResultSchema,
   isStorableText,
   limits,
   locationsSchema,
@@ -25,7 +28,8 @@ import {
   type DossierListQuery,
   type Problem,
 } from '../contract.js';
-import { actionRequestSchema, createDossierRequestSchema, saveSectionRequestSchema } from '../requests.js';
+import { intakeRequestSchema } from '../intake.js';
+import { actionRequestSchema, createDossierRequestSchema, klasMoveRequestSchema, reminderRequestSchema, saveSectionRequestSchema } from '../requests.js';
 import { WorkflowRefusedError } from '../refusals.js';
 import { problems, ServiceError } from './problems.js';
 import type { DossierService } from './service.js';
@@ -44,7 +48,7 @@ export interface FetchHandlerOptions {
 export const defaultMaxBodyBytes = 256 * 1024;
 const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 interface RouteContext {
   actor: Actor;
   params: string[];
@@ -249,6 +253,27 @@ function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
       },
     },
     { path: ['schools', ':', 'mentors'], methods: { GET: async ({ actor, params }) => ok(mentorsSchema, await service.mentors(actor, params[0]!)) } },
+    {
+      path: ['schools', ':', 'klassen', ':', 'mentor'],
+      methods: {
+        POST: async ({ actor, params, request }) => {
+          const { mentorId } = parseBody(klasMoveRequestSchema, await body(request));
+          return ok(klasMoveResultSchema, await service.moveKlas(actor, params[0]!, params[1]!, mentorId));
+        },
+      },
+    },
+    {
+      path: ['reminders'],
+      methods: {
+        POST: async ({ actor, request }) => ok(reminderResultSchema, await service.remind(actor, parseBody(reminderRequestSchema, await body(request)).studentIds)),
+      },
+    },
+    {
+      path: ['dossiers', ':', 'intake'],
+      methods: {
+        PUT: async ({ actor, params, request }) => ok(intakeSchema, await service.setIntake(actor, params[0]!, parseBody(intakeRequestSchema, await body(request)))),
+      },
+    },
     {
       path: ['catalog', 'institutions'],
       methods: { GET: async ({ actor, url }) => ok(institutionsSchema, await service.institutions(actor, queryText(url, 'q'))) },

@@ -9,7 +9,8 @@ import { chosenInstelling, isAssignedMentor } from '../consent.js';
 import type { Actor, Dossier, HistoryEntry } from '../contract.js';
 import type { CatalogIndex } from '../example/catalog.js';
 import { newRandomDossierId } from './ids.js';
-import type { BackendStore, DossierFilter, StoredBegeleiding, StoredSchool, StoredStudent, StoreTx } from './store.js';
+import type { Intake } from '../intake.js';
+import type { BackendStore, DossierFilter, OutgoingNotification, StoredBegeleiding, StoredSchool, StoredStudent, StoreTx } from './store.js';
 
 /** The part of the Web Storage API the store uses. */
 export interface StorageLike {
@@ -26,6 +27,8 @@ export interface MemoryState {
   dossiers: Dossier[];
   begeleiding: StoredBegeleiding[];
   history: Record<string, HistoryEntry[]>;
+  /** The MBO's intake status per dossier id. */
+  intake?: Record<string, Intake>;
 }
 
 export interface MemoryStoreOptions {
@@ -41,10 +44,12 @@ export interface MemoryStore extends BackendStore {
   reset(): void;
   /** A copy of the current state (for debugging and tests). */
   snapshot(): MemoryState;
+  /** Notifications queued since the start (reminders, mentor changes), oldest first. */
+  notifications(): OutgoingNotification[];
 }
 
 export const defaultStorageKey = 'doorstroom:memory-backend';
-// 2: schools say whether they keep a roster, mentors have klassen, ids are random.
+// 2: schools say whether they keep a roster, mentors have klassen, ids are random; intake per dossier.
 const snapshotFormat = 2;
 
 interface Tables {
@@ -54,6 +59,9 @@ interface Tables {
   dossiers: Map<string, Dossier>;
   begeleiding: Map<string, StoredBegeleiding>;
   history: Map<string, HistoryEntry[]>;
+  intake: Map<string, Intake>;
+  /** Notifications queued by committed transactions (the demo's inbox, tests). */
+  outbox: OutgoingNotification[];
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -67,6 +75,8 @@ function toTables(state: MemoryState): Tables {
     dossiers: new Map(copy.dossiers.map((d) => [d.id, d])),
     begeleiding: new Map(copy.begeleiding.map((b) => [b.studentId, b])),
     history: new Map(Object.entries(copy.history)),
+    intake: new Map(Object.entries(copy.intake ?? {})),
+    outbox: [],
   };
 }
 
@@ -78,6 +88,7 @@ function toState(tables: Tables): MemoryState {
     dossiers: [...tables.dossiers.values()],
     begeleiding: [...tables.begeleiding.values()],
     history: Object.fromEntries(tables.history),
+    intake: Object.fromEntries(tables.intake),
   });
 }
 
@@ -118,6 +129,9 @@ class MemoryTx implements StoreTx {
   private readonly dossierWrites = new Map<string, Dossier>();
   private readonly begeleidingWrites = new Map<string, StoredBegeleiding>();
   private readonly historyWrites = new Map<string, HistoryEntry[]>();
+  private readonly intakeWrites = new Map<string, Intake>();
+  private readonly schoolWrites = new Map<string, StoredSchool>();
+  private readonly notifications: OutgoingNotification[] = [];
   dirty = false;
 
   constructor(
@@ -129,8 +143,28 @@ class MemoryTx implements StoreTx {
     return clone(this.tables.config);
   }
   async getSchool(id: string) {
-    const school = this.tables.schools.get(id);
+    const school = this.schoolWrites.get(id) ?? this.tables.schools.get(id);
     return school && clone(school);
+  }
+  async putSchool(school: StoredSchool) {
+    this.schoolWrites.set(school.id, clone(school));
+    this.dirty = true;
+  }
+  async notify(notification: OutgoingNotification) {
+    this.notifications.push(clone(notification));
+    this.dirty = true;
+  }
+  async getIntakes(dossierIds: ReadonlyArray<string>) {
+    const found = new Map<string, Intake>();
+    for (const id of dossierIds) {
+      const intake = this.intakeWrites.get(id) ?? this.tables.intake.get(id);
+      if (intake) found.set(id, clone(intake));
+    }
+    return found;
+  }
+  async putIntake(dossierId: string, intake: Intake) {
+    this.intakeWrites.set(dossierId, clone(intake));
+    this.dirty = true;
   }
   async getStudent(id: string) {
     const student = this.tables.students.get(id);
@@ -201,6 +235,9 @@ class MemoryTx implements StoreTx {
     for (const [id, dossier] of this.dossierWrites) this.tables.dossiers.set(id, dossier);
     for (const [id, record] of this.begeleidingWrites) this.tables.begeleiding.set(id, record);
     for (const [id, entries] of this.historyWrites) this.tables.history.set(id, [...(this.tables.history.get(id) ?? []), ...entries]);
+    for (const [id, intake] of this.intakeWrites) this.tables.intake.set(id, intake);
+    for (const [id, school] of this.schoolWrites) this.tables.schools.set(id, school);
+    this.tables.outbox.push(...this.notifications);
   }
 }
 
@@ -244,5 +281,6 @@ export function createMemoryStore(options: MemoryStoreOptions): MemoryStore {
       storage?.removeItem(key);
     },
     snapshot: () => toState(tables),
+    notifications: () => clone(tables.outbox),
   };
 }

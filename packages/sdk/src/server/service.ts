@@ -21,10 +21,12 @@ import type {
   DossierSummary,
   HistoryEntry,
   Institution,
+  KlasMoveResult,
   Location,
   Me,
   Mentor,
   Programme,
+  ReminderResult,
   StudentOverview,
 } from '../contract.js';
 import { foldForSearch } from '../example/catalog.js';
@@ -33,6 +35,9 @@ import type { SectionAnswers } from '../sections/types.js';
 import { apply, can, canEdit, canEditBegeleiding, followsCurrentBegeleiding, type WorkflowContext } from '../workflow.js';
 import { checkedChoice } from './choice-check.js';
 import { problems, ServiceError } from './problems.js';
+import { summarize } from './summaries.js';
+import { applyIntake, canSetIntake, intakeRequestErrors, newIntake, seesIntake, type Intake, type IntakeRequest } from '../intake.js';
+import { moveKlas as moveKlasTo, remind as remindStudents } from './school-actions.js';
 import { dossierStudentOf, registeredAnswers, withRegisteredAnswers } from './registration.js';
 import type { BackendStore, RosterMentor, StoredBegeleiding, StoredSchool, StoredStudent, StoreTx } from './store.js';
 
@@ -49,6 +54,9 @@ export interface DossierService {
   getBegeleiding(actor: Actor, studentId: string): Promise<Begeleiding>;
   saveBegeleiding(actor: Actor, studentId: string, answers: unknown, version: number): Promise<Begeleiding>;
   mentors(actor: Actor, schoolId: string): Promise<Mentor[]>;
+  remind(actor: Actor, studentIds: ReadonlyArray<string>): Promise<ReminderResult>;
+  moveKlas(actor: Actor, schoolId: string, klas: string, mentorId: string): Promise<KlasMoveResult>;
+  setIntake(actor: Actor, dossierId: string, request: IntakeRequest): Promise<Intake>;
   institutions(actor: Actor, q?: string): Promise<Institution[]>;
   locations(actor: Actor, brin: string): Promise<Location[]>;
   programmes(actor: Actor, brin: string, q?: string): Promise<Programme[]>;
@@ -111,31 +119,7 @@ function sameAnswers(a: SectionAnswers | undefined, b: SectionAnswers | undefine
   return JSON.stringify(sorted(a ?? {})) === JSON.stringify(sorted(b ?? {}));
 }
 
-function keuzeOf(dossier: Dossier): string | null {
-  const keuze = dossier.answers['vervolgkeuze'];
-  const label = (value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) && 'label' in value && typeof value.label === 'string' ? value.label : undefined;
-  const opleiding = label(keuze?.['opleiding']);
-  const instelling = label(keuze?.['instelling']);
-  if (opleiding && instelling) return `${opleiding} – ${instelling}`;
-  return opleiding ?? instelling ?? null;
-}
-
-function summarize(dossier: Dossier, config: RegionConfig, today: Date): DossierSummary {
-  const { student } = dossier;
-  return {
-    id: dossier.id,
-    type: dossier.type,
-    status: dossier.status,
-    archived: dossier.archived,
-    version: dossier.version,
-    student: { id: student.id, naam: student.naam, ...(student.klas ? { klas: student.klas } : {}), ...(student.leerjaar ? { leerjaar: student.leerjaar } : {}) },
-    mentor: dossier.mentor,
-    keuze: keuzeOf(dossier),
-    percentA: completion(dossier, config, { today }).partA.percent,
-    updatedAt: dossier.updatedAt,
-  };
-}
+const withIntake = (intake: Intake | undefined) => (intake ? { intake } : {});
 
 const newestFirst = (a: { updatedAt: string }, b: { updatedAt: string }) => b.updatedAt.localeCompare(a.updatedAt);
 
@@ -167,7 +151,24 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     if (keepsRoster(school)) context.roster = klasRoster(school, student.klas).map(onWire);
     const own = actor.role === 'mentor' ? school?.mentors.find((m) => m.id === actor.person.id) : undefined;
     if (own) context.actorKlassen = own.klassen;
+    if (actor.role === 'decaan' && school) context.schoolRoster = school.mentors.map(onWire);
     return context;
+  }
+
+  /** Tells both mentors that a dossier moved from one to the other (the decaan's changeMentor). */
+  async function notifyMentorChange(tx: StoreTx, dossier: Dossier, previous: Mentor | null, actor: Actor) {
+    const payload = { student: dossier.student.naam, from: previous?.naam ?? null, to: dossier.mentor?.naam ?? null, by: actor.person.naam };
+    for (const mentor of [previous, dossier.mentor]) {
+      if (!mentor) continue;
+      await tx.notify({ kind: 'mentorChanged', dossierId: dossier.id, recipient: { role: 'mentor', ...(mentor.id ? { id: mentor.id } : {}), naam: mentor.naam, email: mentor.email }, payload });
+    }
+  }
+
+  /** The dossier as the viewer sees it, with the MBO's intake status for those who read it. */
+  async function withIntakeOf(tx: StoreTx, actor: Actor, dossier: Dossier): Promise<Dossier> {
+    if (dossier.status !== 'afgerond' || !seesIntake(actor)) return dossier;
+    const intake = (await tx.getIntakes([dossier.id])).get(dossier.id);
+    return intake ? { ...dossier, intake } : dossier;
   }
 
   /**
@@ -193,25 +194,31 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     if (expected !== undefined && expected !== current) throw new ServiceError(problems.staleVersion());
   }
 
-  /** The mentor's students: those of the klassen they mentor, and those with a dossier sent to them. */
+  /**
+   * The mentor's students (those of the klassen they mentor, and those with a dossier sent to
+   * them), or for the decaan every student of the school: one row each with their dossiers.
+   */
   async function mijnLeerlingen(tx: StoreTx, actor: Actor, query: DossierListQuery, config: RegionConfig, today: Date): Promise<DossierList> {
     if (!actor.school) return { items: [], students: [] };
     const school = await tx.getSchool(actor.school.id);
     const klassen = new Set((school?.mentors.find((m) => m.id === actor.person.id)?.klassen ?? []).map((k) => k.trim().toLowerCase()));
     const schoolDossiers = await tx.listDossiers({ schoolId: actor.school.id });
     const assignedTo = new Set(schoolDossiers.filter((d) => isAssignedMentor(actor, d)).map((d) => d.student.id));
+    const theirs = (s: StoredStudent) => actor.role === 'decaan' || (s.klas !== undefined && klassen.has(s.klas.trim().toLowerCase())) || assignedTo.has(s.id);
     const term = query.q ? foldForSearch(query.q) : '';
     const klas = query.klas?.trim().toLowerCase();
     const students = (await tx.listStudents({ schoolId: actor.school.id })).filter(
       (s) =>
-        ((s.klas !== undefined && klassen.has(s.klas.trim().toLowerCase())) || assignedTo.has(s.id)) &&
+        theirs(s) &&
         (!klas || s.klas?.toLowerCase() === klas) &&
         (query.leerjaar === undefined || s.leerjaar === query.leerjaar) &&
         (!term || foldForSearch(s.naam).includes(term)),
     );
     students.sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
     const mine = new Set(students.map((s) => s.id));
-    const summaries = schoolDossiers.filter((d) => mine.has(d.student.id)).map((d) => summarize(d, config, today)).sort(newestFirst);
+    const shown = schoolDossiers.filter((d) => mine.has(d.student.id));
+    const intakes = actor.role === 'decaan' ? await tx.getIntakes(shown.filter((d) => d.status === 'afgerond').map((d) => d.id)) : new Map<string, Intake>();
+    const summaries = shown.map((d) => summarize(d, config, today, actor, withIntake(intakes.get(d.id)))).sort(newestFirst);
     const overview = (s: StoredStudent): StudentOverview => ({
       id: s.id,
       naam: s.naam,
@@ -238,6 +245,9 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
         });
         return assigned.filter((d) => isAssignedMentor(actor, d));
       }
+      case 'decaan':
+        // Without a view: every open dossier of the school; the overview is mijnLeerlingen.
+        return actor.school ? tx.listDossiers({ schoolId: actor.school.id, archived: false }) : [];
       case 'mbo':
         return actor.instelling ? tx.listDossiers({ statuses: ['afgerond'], chosenInstelling: actor.instelling.brin }) : [];
     }
@@ -266,7 +276,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
   return {
     me: (actor) =>
       store.transaction(async (tx) => {
-        if (!actor.school || (actor.role !== 'student' && actor.role !== 'mentor')) return actor;
+        if (!actor.school || (actor.role !== 'student' && actor.role !== 'mentor' && actor.role !== 'decaan')) return actor;
         const school = await tx.getSchool(actor.school.id);
         return school ? { ...actor, school: { ...actor.school, mentorRoster: keepsRoster(school) } } : actor;
       }),
@@ -277,9 +287,12 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
       store.transaction(async (tx) => {
         const config = await tx.getConfig();
         const today = now();
-        if (actor.role === 'mentor' && query.view === 'mijnLeerlingen') return mijnLeerlingen(tx, actor, query, config, today);
+        if ((actor.role === 'mentor' || actor.role === 'decaan') && query.view === 'mijnLeerlingen') return mijnLeerlingen(tx, actor, query, config, today);
         const dossiers = (await visibleDossiers(tx, actor)).filter((d) => canView(actor, d, { config, today }).allowed);
-        return { items: dossiers.map((d) => summarize(d, config, today)).sort(newestFirst) };
+        const intakes = seesIntake(actor) ? await tx.getIntakes(dossiers.filter((d) => d.status === 'afgerond').map((d) => d.id)) : new Map<string, Intake>();
+        // A dossier the MBO received but nobody there opened yet is new.
+        const intakeOf = (d: Dossier) => intakes.get(d.id) ?? (actor.role === 'mbo' ? newIntake(d.finalizedAt ?? d.updatedAt) : undefined);
+        return { items: dossiers.map((d) => summarize(d, config, today, actor, withIntake(intakeOf(d)))).sort(newestFirst) };
       }),
 
     createDossier: (actor, request) =>
@@ -323,6 +336,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
           finalizedAt: null,
           createdAt: at,
           updatedAt: at,
+          statusSince: at,
         };
         await tx.putDossier(dossier);
         await tx.appendHistory(dossier.id, { at, actor: historyActor(actor), kind: 'created', version: 1 });
@@ -332,8 +346,18 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
 
     getDossier: (actor, id) =>
       store.transaction(async (tx) => {
-        const { dossier, context } = await load(tx, actor, id, now());
-        return shown(actor, dossier, context);
+        const today = now();
+        const { dossier, context } = await load(tx, actor, id, today);
+        // The MBO opening a received dossier marks it read (spec §9).
+        if (actor.role === 'mbo' && canSetIntake(actor, dossier).allowed) {
+          const current = (await tx.getIntakes([id])).get(id);
+          if (!current || current.status === 'nieuw') {
+            const at = today.toISOString();
+            await tx.putIntake(id, applyIntake(current, { status: 'gelezen' }, at));
+            await tx.appendHistory(id, { at, actor: historyActor(actor), kind: 'intake', intakeStatus: 'gelezen', version: dossier.version });
+          }
+        }
+        return shown(actor, await withIntakeOf(tx, actor, dossier), context);
       }),
 
     saveSection: (actor, id, sectionId, answers, version) =>
@@ -394,7 +418,48 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
         const { dossier: next, entry } = apply(actor, action, dossier, context, request, today);
         await tx.putDossier(forStorage(next));
         await tx.appendHistory(id, entry);
+        if (action === 'changeMentor') await notifyMentorChange(tx, next, dossier.mentor, actor);
         return shown(actor, next, context);
+      }),
+
+    remind: (actor, studentIds) =>
+      store.transaction(async (tx) => {
+        if (actor.role !== 'decaan') throw refused(refusal('wrongRole'));
+        return remindStudents(tx, actor, studentIds);
+      }),
+
+    moveKlas: (actor, schoolId, klas, mentorId) =>
+      store.transaction(async (tx) => {
+        const school = await tx.getSchool(schoolId);
+        if (!school || actor.school?.id !== schoolId || (actor.role !== 'decaan' && actor.role !== 'mentor')) throw notFound('school');
+        if (actor.role !== 'decaan') throw refused(refusal('wrongRole'));
+        if (!school.mentors.some((m) => m.id === mentorId)) throw refused(refusal('mentorNotOnRoster'));
+        const today = now();
+        const config = await tx.getConfig();
+        return moveKlasTo(tx, actor, school, klas, mentorId, {
+          now: today,
+          contextFor: (dossier) => contextFor(tx, actor, config, dossier.student, today),
+          moved: async (_before, next, entry, previous) => {
+            await tx.putDossier(forStorage(next));
+            await tx.appendHistory(next.id, entry);
+            await notifyMentorChange(tx, next, previous, actor);
+          },
+        });
+      }),
+
+    setIntake: (actor, dossierId, request) =>
+      store.transaction(async (tx) => {
+        const today = now();
+        const { dossier } = await load(tx, actor, dossierId, today);
+        const decision = canSetIntake(actor, dossier);
+        if (!decision.allowed) throw refused(decision.refusal);
+        const errors = intakeRequestErrors(request);
+        if (errors.length > 0) throw new ServiceError(problems.badRequest('The intake status needs more.', errors));
+        const at = today.toISOString();
+        const intake = applyIntake((await tx.getIntakes([dossierId])).get(dossierId), request, at);
+        await tx.putIntake(dossierId, intake);
+        await tx.appendHistory(dossierId, { at, actor: historyActor(actor), kind: 'intake', intakeStatus: intake.status, version: dossier.version });
+        return intake;
       }),
 
     history: (actor, id) =>

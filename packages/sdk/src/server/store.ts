@@ -4,7 +4,8 @@
  * service and handler on top. Everything returned is the caller's own copy.
  */
 import type { RegionConfig } from '../config.js';
-import type { Dossier, DossierStatus, HistoryEntry, Institution, Location, Mentor, Programme } from '../contract.js';
+import type { Dossier, DossierStatus, HistoryEntry, Institution, Location, Mentor, Programme, Role } from '../contract.js';
+import type { Intake } from '../intake.js';
 import type { SectionAnswers } from '../sections/types.js';
 
 /**
@@ -25,6 +26,8 @@ export interface StoredStudent {
   klas?: string;
   leerjaar?: number;
   guardianIds: string[];
+  /** The language messages to this student are written in (nl, en, ar, tr, uk, pl); Dutch when absent. */
+  taal?: string;
 }
 
 /** A mentor on a school's roster, with the klassen they mentor. */
@@ -66,6 +69,18 @@ export interface DossierFilter {
   chosenInstelling?: string;
 }
 
+/**
+ * A message the backend sends someone through its notification channel (the reference server's
+ * outbox): a reminder from the decaan, a dossier moved to another mentor. Never answers or other
+ * special-category data: who it is for, what happened, and the dossier it is about.
+ */
+export interface OutgoingNotification {
+  kind: 'reminder' | 'mentorChanged';
+  dossierId?: string;
+  recipient: { role: Role; id?: string; naam?: string; email?: string };
+  payload: Record<string, string | number | boolean | null>;
+}
+
 export interface StoreTx {
   getConfig(): Promise<RegionConfig>;
 
@@ -86,6 +101,14 @@ export interface StoreTx {
 
   listHistory(dossierId: string): Promise<HistoryEntry[]>;
   appendHistory(dossierId: string, entry: HistoryEntry): Promise<void>;
+
+  /** The roster after a decaan moved a klas to another mentor. */
+  putSchool(school: StoredSchool): Promise<void>;
+  /** Queues a notification; it is sent only if the transaction commits. */
+  notify(notification: OutgoingNotification): Promise<void>;
+  /** The MBO's intake status of these dossiers (those without one are absent). */
+  getIntakes(dossierIds: ReadonlyArray<string>): Promise<Map<string, Intake>>;
+  putIntake(dossierId: string, intake: Intake): Promise<void>;
 
   /** Institutions whose name or a plaats matches `q` (case- and accent-insensitive), at most `limit`. */
   searchInstitutions(q: string, limit: number): Promise<Institution[]>;

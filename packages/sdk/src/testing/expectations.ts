@@ -6,8 +6,11 @@
 import type { DossierAction, DossierStatus } from '../contract.js';
 import type { DossierType } from '../sections/types.js';
 
-/** Who may act, relative to the dossier: the student who owns it, their guardian, the assigned mentor. */
-export type ActingParty = 'owner' | 'guardian' | 'assignedMentor';
+/**
+ * Who may act, relative to the dossier: the student who owns it, their guardian, the assigned
+ * mentor, the decaan of the student's school (spec §6: what a mentor may, for any dossier of the school).
+ */
+export type ActingParty = 'owner' | 'guardian' | 'assignedMentor' | 'schoolDecaan';
 
 export interface ActionExpectation {
   by: ReadonlyArray<ActingParty>;
@@ -25,13 +28,15 @@ const allTypes: DossierType[] = ['vo-mbo', 'mbo-mbo', 'werk-mbo'];
 export const actionExpectations: Readonly<Record<DossierAction, ActionExpectation>> = {
   submitToMentor: { by: ['owner'], from: ['concept'], types: ['vo-mbo'], to: 'bijMentor' },
   submitForConsent: { by: ['owner'], from: ['concept'], types: ['mbo-mbo', 'werk-mbo'], to: 'akkoord' },
-  returnToDeelA: { by: ['owner', 'assignedMentor'], from: ['bijMentor'], types: allTypes, to: 'concept' },
-  startDeelB: { by: ['assignedMentor'], from: ['bijMentor'], types: ['vo-mbo'], to: 'deelB' },
-  sendToStudent: { by: ['assignedMentor'], from: ['deelB'], types: ['vo-mbo'], to: 'akkoord' },
+  returnToDeelA: { by: ['owner', 'assignedMentor', 'schoolDecaan'], from: ['bijMentor'], types: allTypes, to: 'concept' },
+  startDeelB: { by: ['assignedMentor', 'schoolDecaan'], from: ['bijMentor'], types: ['vo-mbo'], to: 'deelB' },
+  sendToStudent: { by: ['assignedMentor', 'schoolDecaan'], from: ['deelB'], types: ['vo-mbo'], to: 'akkoord' },
   backToDeelA: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'concept' },
   recordInzage: { by: ['owner', 'guardian'], from: ['akkoord'], types: allTypes },
   finalize: { by: ['owner'], from: ['akkoord'], types: allTypes, to: 'afgerond' },
   // Spec §5 (v2): the school archives, the student brings the dossier back.
-  archive: { by: ['assignedMentor'], from: open, types: allTypes },
+  archive: { by: ['assignedMentor', 'schoolDecaan'], from: open, types: allTypes },
   reactivate: { by: ['owner'], from: open, types: allTypes, onlyArchived: true },
+  // A dossier with a mentor moves to another mentor of the school (spec §9); needs a mentor to move from.
+  changeMentor: { by: ['schoolDecaan'], from: open, types: ['vo-mbo'] },
 };

@@ -153,6 +153,8 @@ export const actors = {
   otherGuardian: { role: 'guardian', person: { id: 'guardian-2', naam: 'Kees Bakker' }, studentIds: ['student-2'] },
   mentor: { role: 'mentor', person: { id: 'mentor-1', naam: 'Mevrouw De Vries' }, school: { id: 'school-1', naam: 'Vmbo De Brug' } },
   otherMentor: { role: 'mentor', person: { id: 'mentor-3', naam: 'Meneer Yilmaz' }, school: { id: 'school-2', naam: 'Het Lyceum' } },
+  decaan: { role: 'decaan', person: { id: 'decaan-1', naam: 'Mevrouw Visser' }, school: { id: 'school-1', naam: 'Vmbo De Brug' } },
+  otherDecaan: { role: 'decaan', person: { id: 'decaan-2', naam: 'Meneer De Wit' }, school: { id: 'school-2', naam: 'Het Lyceum' } },
   mbo: { role: 'mbo', person: { id: 'mbo-1', naam: 'Intake Albeda' }, instelling: { brin: '00GT', naam: 'Albeda' } },
   otherMbo: { role: 'mbo', person: { id: 'mbo-2', naam: 'Intake ROC Midden Nederland' }, instelling: { brin: '25LH', naam: 'ROC Midden Nederland' } },
 } satisfies Record<string, Actor>;

@@ -6,10 +6,10 @@
  * dossier type does not exist there).
  */
 import type { DossierAction, DossierStatus } from '../sdk.js';
-import { actionExpectations } from '@doorstroom/sdk/testing';
+import { actionExpectations, type ActingParty } from '@doorstroom/sdk/testing';
 
 export type DossierType = 'vo-mbo' | 'mbo-mbo' | 'werk-mbo';
-export type Role = 'student' | 'guardian' | 'mentor' | 'mbo';
+export type Role = 'student' | 'guardian' | 'mentor' | 'decaan' | 'mbo';
 
 /** The people of the tokens file, seen from one dossier of `student`. */
 export type Party = 'owner' | 'otherStudent' | 'guardian' | 'otherGuardian' | 'assignedMentor' | 'otherMentor' | 'mbo' | 'otherMbo';
@@ -24,6 +24,9 @@ export const roleOf: Record<Party, Role> = {
   mbo: 'mbo',
   otherMbo: 'mbo',
 };
+
+/** The role of each party the spec's action table names. */
+const actingRole: Record<ActingParty, Role> = { owner: 'student', guardian: 'guardian', assignedMentor: 'mentor', schoolDecaan: 'decaan' };
 
 /** One dossier state to test in. `mentorAssigned`: a mentor was chosen (from bijMentor on, and after returnToDeelA). */
 export interface Cell {
@@ -105,6 +108,9 @@ export function expectedRead(party: Party, cell: Cell): ReadExpectation | 'hidde
       return { deelA: 'shown', deelB: 'shown', listed: true };
     case 'mentor':
       return { deelA: cell.status === 'concept' ? 'hidden' : 'shown', deelB: 'shown', listed: (cell.status === 'bijMentor' || cell.status === 'deelB') && !cell.archived };
+    // Like a mentor, for every dossier of the school; the list without a view is every open one.
+    case 'decaan':
+      return { deelA: cell.status === 'concept' ? 'hidden' : 'shown', deelB: 'shown', listed: cell.status !== 'afgerond' && !cell.archived };
     case 'mbo':
       return { deelA: 'shared', deelB: 'shared', listed: true };
   }
@@ -138,7 +144,7 @@ export const actions = Object.keys(actionRules) as DossierAction[];
 export function expectedAction(action: DossierAction, party: Party, cell: Cell): Outcome {
   if (!visible(party, cell)) return 'hidden';
   const rule = actionRules[action];
-  if (!rule.by.some((p) => roleOf[p] === roleOf[party])) return 'wrongRole';
+  if (!rule.by.some((p) => actingRole[p] === roleOf[party])) return 'wrongRole';
   if (!(rule.by as ReadonlyArray<Party>).includes(party)) return 'notYours';
   if (cell.status === 'afgerond') return 'final';
   if (cell.archived && !rule.onlyArchived) return 'archived';

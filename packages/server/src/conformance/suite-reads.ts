@@ -88,11 +88,14 @@ function partProblems(world: World, cell: Cell, party: Party, expected: ReadExpe
   return problems;
 }
 
-/** Spec §6 (v2): the MBO reads of the history only the milestones: status changes, without who, without saves. */
+/**
+ * Spec §6 (v2): the MBO reads of the history only the milestones: status changes, without who,
+ * without saves; and its own intake steps (§9), also without names.
+ */
 export function milestoneProblems(entries: ReadonlyArray<HistoryEntry>): string[] {
   const problems: string[] = [];
   const named = entries.filter((e) => e.actor !== undefined).length;
-  const saves = entries.filter((e) => e.kind !== 'action' || e.sectionId !== undefined).length;
+  const saves = entries.filter((e) => (e.kind !== 'action' && e.kind !== 'intake') || e.sectionId !== undefined).length;
   const still = entries.filter((e) => e.kind === 'action' && (e.from === undefined || e.from === e.to)).length;
   if (named) problems.push(`${named} entries name who did it (actor)`);
   if (saves) problems.push(`${saves} entries are not status changes (saves or creation)`);

@@ -1,0 +1,77 @@
+/**
+ * A dossier as one row of a list: what the student's home, the mentor's work list, the decaan's
+ * school overview and the MBO's worklist show. What a row holds follows who reads it, as
+ * `visibleTo` does for the whole dossier.
+ */
+import { completion } from '../completion.js';
+import { guardianConsentNeeded } from '../conditions.js';
+import type { RegionConfig } from '../config.js';
+import { consentRecord } from '../consent.js';
+import type { Actor, Dossier, DossierSummary } from '../contract.js';
+import { seesIntake, type Intake } from '../intake.js';
+import type { ReferenceAnswer } from '../sections/types.js';
+
+const reference = (value: unknown): ReferenceAnswer | undefined =>
+  value && typeof value === 'object' && !Array.isArray(value) && typeof (value as ReferenceAnswer).label === 'string' ? (value as ReferenceAnswer) : undefined;
+
+function keuzeOf(dossier: Dossier): string | null {
+  const keuze = dossier.answers['vervolgkeuze'];
+  const opleiding = reference(keuze?.['opleiding'])?.label;
+  const instelling = reference(keuze?.['instelling'])?.label;
+  if (opleiding && instelling) return `${opleiding} – ${instelling}`;
+  return opleiding ?? instelling ?? null;
+}
+
+/** The A7 choice in parts (catalogue labels and facts), for the columns of a table. */
+function choiceOf(dossier: Dossier): DossierSummary['choice'] {
+  const keuze = dossier.answers['vervolgkeuze'];
+  const instelling = reference(keuze?.['instelling']);
+  const locatie = reference(keuze?.['locatie']);
+  const opleiding = reference(keuze?.['opleiding']);
+  if (!instelling && !opleiding) return undefined;
+  const detail = opleiding?.detail ?? {};
+  return {
+    ...(instelling ? { instelling: instelling.label } : {}),
+    ...(locatie ? { locatie: locatie.label, locatieCode: locatie.id } : {}),
+    ...(opleiding ? { opleiding: opleiding.label } : {}),
+    ...(detail['crebo'] !== undefined ? { crebo: String(detail['crebo']) } : {}),
+    ...(detail['cohort'] !== undefined ? { cohort: String(detail['cohort']) } : {}),
+  };
+}
+
+/** The persoonsgebonden nummer in A1 (what the MBO searches by). */
+function nummerOf(dossier: Dossier): string | undefined {
+  const a1 = dossier.answers['persoonlijk'] ?? {};
+  const value = a1['nummerSoort'] === 'onderwijsnummer' ? a1['onderwijsnummer'] : a1['bsn'];
+  return typeof value === 'string' && value.trim() ? value.replace(/\s/g, '') : undefined;
+}
+
+export interface SummaryExtras {
+  /** The MBO's intake status, when there is one. */
+  intake?: Intake;
+}
+
+export function summarize(dossier: Dossier, config: RegionConfig, today: Date, viewer: Actor, extras: SummaryExtras = {}): DossierSummary {
+  const { student } = dossier;
+  const choice = choiceOf(dossier);
+  const outstanding =
+    dossier.status === 'akkoord' && guardianConsentNeeded(dossier, config, today) && consentRecord(dossier, config).guardian?.toestemming !== true;
+  const nummer = viewer.role === 'mbo' ? nummerOf(dossier) : undefined;
+  return {
+    id: dossier.id,
+    type: dossier.type,
+    status: dossier.status,
+    archived: dossier.archived,
+    version: dossier.version,
+    student: { id: student.id, naam: student.naam, ...(student.klas ? { klas: student.klas } : {}), ...(student.leerjaar ? { leerjaar: student.leerjaar } : {}) },
+    mentor: dossier.mentor,
+    keuze: keuzeOf(dossier),
+    percentA: completion(dossier, config, { today }).partA.percent,
+    updatedAt: dossier.updatedAt,
+    statusSince: dossier.statusSince ?? dossier.updatedAt,
+    ...(dossier.status === 'akkoord' ? { guardianConsentOutstanding: outstanding } : {}),
+    ...(choice ? { choice } : {}),
+    ...(extras.intake && seesIntake(viewer) ? { intake: extras.intake } : {}),
+    ...(nummer ? { nummer } : {}),
+  };
+}
