@@ -321,7 +321,9 @@ describe('createHttpClient: retries and timeouts', () => {
     serve('post', 'dossiers', () => HttpResponse.error());
     const read = await failure(client().me());
     expect(read.kind).to.equal('network');
-    expect(read.userMessage.nl).to.contain('internetverbinding');
+    // Online, yet no answer: the server is down, at a wrong address or refuses this page (CORS).
+    expect(read.networkCause).to.equal('unreachable');
+    expect(read.userMessage.nl).to.contain('niet bereikbaar').and.not.to.contain('internetverbinding');
     expect(seen).to.have.length(3);
     const write = await failure(client().createDossier({ type: 'vo-mbo' }));
     expect(write.kind).to.equal('network');

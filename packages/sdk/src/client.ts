@@ -183,9 +183,11 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
     if (error instanceof TokenError) {
       return new DossierApiError({ kind: 'unauthorized', message: `${label}: getToken() failed`, cause: error.cause });
     }
-    // fetch rejects (TypeError in browsers and Node) when the request never got an answer.
+    // fetch rejects (TypeError in browsers and Node) when the request never got an answer: the
+    // device is offline, or the server is down, at a wrong address or refuses this origin (CORS).
     const detail = error instanceof Error ? error.message : String(error);
-    return new DossierApiError({ kind: 'network', message: `${label} failed: ${detail}`, write, cause: error });
+    const networkCause = globalThis.navigator?.onLine === false ? 'offline' : 'unreachable';
+    return new DossierApiError({ kind: 'network', message: `${label} failed (${networkCause}): ${detail}`, write, networkCause, cause: error });
   }
 
   const withVersion = (version: number) => ({ headers: { 'If-Match': versionTag(version) } });

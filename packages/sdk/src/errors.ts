@@ -18,6 +18,13 @@ export type DossierApiErrorKind =
   | 'timeout'
   | 'malformed';
 
+/**
+ * Why a request got no answer, as far as a browser can tell: the device is `offline`, or the
+ * server is `unreachable` — down, a wrong address, or refusing this page by its CORS settings
+ * (a browser shows those three the same way, on purpose).
+ */
+export type NetworkCause = 'offline' | 'unreachable';
+
 /** One failing field of a request, e.g. `{ path: 'answers.postcode', message: '…' }`. */
 export interface FieldProblem {
   path: string;
@@ -36,6 +43,8 @@ export interface DossierApiErrorInit {
   userMessage?: Localized;
   /** The request changed data (POST/PATCH): messages then say whether the change may be lost. */
   write?: boolean;
+  /** kind 'network': offline, or the server unreachable (down, wrong address, CORS). */
+  networkCause?: NetworkCause;
   cause?: unknown;
 }
 
@@ -49,6 +58,8 @@ export class DossierApiError extends Error {
   readonly errors: FieldProblem[];
   /** Typed refusal code from the workflow (see `RefusalCode`), e.g. 'deelAIncomplete' or 'staleVersion'. */
   readonly reason?: string;
+  /** kind 'network': whether the device was offline or the server could not be reached. */
+  readonly networkCause?: NetworkCause;
   readonly userMessage: Localized;
 
   constructor(init: DossierApiErrorInit) {
@@ -59,7 +70,8 @@ export class DossierApiError extends Error {
     this.problem = init.problem;
     this.errors = init.errors ?? [];
     this.reason = init.reason;
-    this.userMessage = init.userMessage ?? userMessageFor(init.kind, { write: init.write });
+    this.networkCause = init.networkCause;
+    this.userMessage = init.userMessage ?? userMessageFor(init.kind, { write: init.write, networkCause: init.networkCause });
   }
 }
 
@@ -118,6 +130,18 @@ const messages: Record<DossierApiErrorKind, Localized> = {
   ),
 };
 
+// A network failure, told apart where the browser can: the device is offline, or the server is not reachable.
+const networkMessages: Record<NetworkCause, Localized> = {
+  offline: text(
+    'Je bent offline. Controleer je internetverbinding en probeer het opnieuw. Wat je typt, blijft op dit apparaat bewaard.',
+    'You are offline. Check your internet connection and try again. What you type is kept on this device.',
+  ),
+  unreachable: text(
+    'De server is nu niet bereikbaar. Probeer het over een paar minuten opnieuw. Blijft dit zo? Vraag je school om hulp.',
+    'The server cannot be reached right now. Try again in a few minutes. If this keeps happening, ask your school for help.',
+  ),
+};
+
 // After a 2xx write with an unreadable body the change most likely did go through.
 const malformedAfterWrite = text(
   'De server stuurde een antwoord dat we niet kunnen lezen. Je wijziging is misschien wel opgeslagen: laad de pagina opnieuw om dat te controleren.',
@@ -128,11 +152,12 @@ registerTexts(() => [
   ...Object.entries(messages).map(([kind, message]) => [`error.${kind}`, message] as const),
   ['error.maybeNotSaved', maybeNotSaved],
   ['error.malformedAfterWrite', malformedAfterWrite],
+  ...Object.entries(networkMessages).map(([cause, message]) => [`error.network.${cause}`, message] as const),
 ]);
 
 /** The standard message a person sees for `kind`. */
-export function userMessageFor(kind: DossierApiErrorKind, options: { write?: boolean } = {}): Localized {
-  const base = messages[kind];
+export function userMessageFor(kind: DossierApiErrorKind, options: { write?: boolean; networkCause?: NetworkCause } = {}): Localized {
+  const base = kind === 'network' && options.networkCause ? networkMessages[options.networkCause] : messages[kind];
   if (!options.write) return base;
   if (kind === 'malformed') return malformedAfterWrite;
   if (kind === 'network' || kind === 'timeout' || kind === 'server' || kind === 'rateLimited') {

@@ -8,7 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import { isDossierApiError, type Dossier, type DossierApi } from '@doorstroom/sdk';
 import type { ApiController, DossierController } from '../shared/api.js';
 import { browserOnline } from '../shared/drafts.js';
-import { emit } from '../shared/events.js';
+import { emit, errorDetail } from '../shared/events.js';
 import { describeRefusal, type LocaleController } from '../shared/i18n.js';
 import { OnlineController } from '../shared/online.js';
 import type { ConsentDraft, DraftSection } from './consent.draft.js';
@@ -209,6 +209,6 @@ export class ConsentSender {
     const { lang } = this.parts.locale;
     const message = describeRefusal(error, lang);
     this.notice = { kind: 'error', text: message, ...(network ? { offline: true } : {}) };
-    emit(this.host, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
+    emit(this.host, 'ddd-error', errorDetail(error, message));
   }
 }

@@ -21,7 +21,6 @@ import { ApiController, DossierController, renderConnection } from '../shared/ap
 import { renderSupport } from '../shared/support.js';
 import type { DraftStore } from '../shared/drafts.js';
 import { renderErrorSummary } from '../shared/error-summary.js';
-import { emit } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
 import { describeRefusal, LocaleController } from '../shared/i18n.js';
@@ -104,7 +103,6 @@ export class DddConsent extends LitElement {
     focusAfterRender: (selector) => (this.focusAfterRender = selector),
   });
   private focusAfterRender?: string;
-  private reportedLoadError?: unknown;
   /** The fields are disabled while sending: focus goes back to the one it was in. */
   private readonly focusKeeper = new FocusKeeper(this, () => this.sender.busy !== false);
 
@@ -140,12 +138,6 @@ export class DddConsent extends LitElement {
 
   protected override updated(): void {
     this.sender.recordInzageWhenNeeded();
-    const loadError = this.loader.status === 'error' || this.loader.status === 'notFound' ? this.loader.error : undefined;
-    if (loadError !== undefined && loadError !== this.reportedLoadError) {
-      this.reportedLoadError = loadError;
-      const message = describeRefusal(loadError, this.language);
-      emit(this, 'ddd-error', { error: loadError instanceof Error ? loadError : new Error(String(loadError)), message });
-    }
     if (this.focusAfterRender) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
       this.focusAfterRender = undefined;

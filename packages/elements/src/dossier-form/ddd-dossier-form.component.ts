@@ -12,7 +12,7 @@ import {
 } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import type { DraftStore } from '../shared/drafts.js';
-import { emit } from '../shared/events.js';
+import { emit, errorDetail } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { focusField, setAnswer } from '../shared/fields.js';
 import { describeError, describeRefusal, LocaleController, type MessageVars } from '../shared/i18n.js';
@@ -239,7 +239,7 @@ export class DddDossierForm extends LitElement {
   /** @internal Tell the page what failed; returns the message shown to the user. */
   report(error: unknown): string {
     const message = this.messageFor(error);
-    emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
+    emit(this, 'ddd-error', errorDetail(error, message));
     return message;
   }
 

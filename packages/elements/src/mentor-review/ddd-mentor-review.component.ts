@@ -12,7 +12,7 @@ import {
 import { renderSupport } from '../shared/support.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { browserOnline, type DraftStore } from '../shared/drafts.js';
-import { emit } from '../shared/events.js';
+import { emit, errorDetail } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { describeError, describeSearchError, LocaleController } from '../shared/i18n.js';
 import { OnlineController } from '../shared/online.js';
@@ -372,7 +372,7 @@ export class DddMentorReview extends LitElement {
   /** Tells the page about a failure (and a lost connection to the element); returns the message as shown. */
   private report(error: unknown, message = describeError(error, this.locale.lang)): string {
     if (isNetworkError(error)) this.connectivity.lost();
-    emit(this, 'ddd-error', { error: error instanceof Error ? error : new Error(String(error)), message });
+    emit(this, 'ddd-error', errorDetail(error, message));
     return message;
   }
 

@@ -14,7 +14,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { ContextConsumer } from '@lit/context';
 import { createHttpClient, isDossierApiError, type Dossier, type DossierApi, type Me, type RegionConfig } from '@doorstroom/sdk';
 import { apiContext, configContext, ensureContextRoot, meContext } from './context.js';
-import { acceptsCopy, actorKey, clientKey, dossierBus, type BusOrigin } from './events.js';
+import { acceptsCopy, actorKey, clientKey, dossierBus, emit, errorDetail, type BusOrigin } from './events.js';
 import { describeError, translate, type MessageKey } from './i18n.js';
 
 /** The properties an element declares to be configurable (attributes `api-base` and `token`). */
@@ -150,10 +150,23 @@ export class ApiController implements ReactiveController {
       (error: unknown) => {
         if (this.api !== api) return;
         this.error = error;
+        reportLoadError(this.host, error, 'setup');
         this.host.requestUpdate();
       },
     );
   }
+}
+
+/** The language the host shows (its LocaleController), for the message of a `ddd-error`. */
+const languageOf = (host: EventTarget): string => (host as { locale?: { lang?: string } }).locale?.lang ?? 'nl';
+
+/**
+ * A load that failed (config or who is signed in, or a dossier) is shown by the element and told
+ * to the page as `ddd-error`, so a portal can react (sign in again after a 401, say).
+ */
+function reportLoadError(host: ReactiveControllerHost, error: unknown, during: 'setup' | 'load'): void {
+  if (!(host instanceof EventTarget)) return;
+  emit(host, 'ddd-error', errorDetail(error, describeError(error, languageOf(host)), during));
 }
 
 /**
@@ -165,7 +178,8 @@ export function renderConnection(connection: ApiController, lang: string): Templ
     case 'missing':
       return html`<p class="ddd-notice ddd-notice--error" part="notice">${translate(lang, connection.missing ?? 'setup.missing')}</p>`;
     case 'loading':
-      return html`<p class="ddd-notice" part="notice" role="status">${translate(lang, 'setup.loading')}</p>`;
+      // Focusable, so an element that was just opened can hold focus here until its view is there.
+      return html`<p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${translate(lang, 'setup.loading')}</p>`;
     case 'error':
       return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
         <p>${describeError(connection.error, lang)}</p>
@@ -297,6 +311,7 @@ export class DossierController implements ReactiveController {
       if (mine !== this.sequence) return;
       this.error = error;
       this.status = isDossierApiError(error) && error.kind === 'notFound' ? 'notFound' : 'error';
+      reportLoadError(this.host, error, 'load');
     }
     this.host.requestUpdate();
   }

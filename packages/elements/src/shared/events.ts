@@ -3,30 +3,61 @@
  * ancestor or on `document`), and `dossierBus`, the same-page channel that keeps every element
  * showing a dossier up to date when one of them saves it.
  */
-import type { Actor, Dossier, DossierAction, DossierApi, DossierApiError } from '@doorstroom/sdk';
+import { isDossierApiError, type Actor, type Begeleiding, type Dossier, type DossierAction, type DossierApi, type DossierApiError, type DossierApiErrorKind, type NetworkCause } from '@doorstroom/sdk';
+
+/**
+ * A failure a person saw, for the portal: what it was (`kind`, as `DossierApiError.kind`, or
+ * `unknown`), the technical `cause` of a network failure (offline, or the server unreachable:
+ * down, a wrong address or its CORS settings), and the message the element showed.
+ */
+export interface DddErrorDetail {
+  error: DossierApiError | Error;
+  message: string;
+  kind: DossierApiErrorKind | 'unknown';
+  /** Which request failed: the set-up (config, who is signed in), loading a dossier, or an action the person took. */
+  during: 'setup' | 'load' | 'action';
+  /** For kind 'network'. */
+  cause?: NetworkCause;
+  /** The HTTP status, when the server answered. */
+  status?: number;
+}
+
+/** The `ddd-error` detail for `error`, shown to the person as `message`. */
+export function errorDetail(error: unknown, message: string, during: DddErrorDetail['during'] = 'action'): DddErrorDetail {
+  const api = isDossierApiError(error) ? error : undefined;
+  return {
+    error: error instanceof Error ? error : new Error(String(error)),
+    message,
+    kind: api?.kind ?? 'unknown',
+    during,
+    ...(api?.networkCause ? { cause: api.networkCause } : {}),
+    ...(api?.status !== undefined ? { status: api.status } : {}),
+  };
+}
 
 export interface DddEventDetails {
   /** A section (or begeleiding) was saved; `dossier` is the backend's new version. */
   'ddd-saved': { dossier: Dossier };
   /** A workflow action succeeded (submitToMentor, finalize, …). */
   'ddd-action': { action: DossierAction; dossier: Dossier };
-  /** Something failed; `message` is what the element showed the user, in its language. */
-  'ddd-error': { error: DossierApiError | Error; message: string };
+  /** Something failed (also loading: an expired token, a dossier that is not there, no connection); `message` is what the element showed, in its language. */
+  'ddd-error': DddErrorDetail;
   /** A new dossier was created. */
   'ddd-dossier-created': { dossier: Dossier };
+  /** B1 of a student was saved from the mentor's or decaan's overview. */
+  'ddd-begeleiding-saved': { begeleiding: Begeleiding };
 }
 
 export type DddEventName = keyof DddEventDetails;
 export type DddEvent<K extends DddEventName> = CustomEvent<DddEventDetails[K]>;
 
+/** Every `ddd-*` event by name, for the event maps of elements, `document` and `window` (the events bubble and are composed). */
+export type DddEventMap = { [K in DddEventName]: DddEvent<K> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'ddd-saved': DddEvent<'ddd-saved'>;
-    'ddd-action': DddEvent<'ddd-action'>;
-    'ddd-error': DddEvent<'ddd-error'>;
-    'ddd-dossier-created': DddEvent<'ddd-dossier-created'>;
-  }
-  interface WindowEventMap {
+  interface HTMLElementEventMap extends DddEventMap {}
+  interface DocumentEventMap extends DddEventMap {}
+  interface WindowEventMap extends DddEventMap {
     'ddd-dossier-changed': CustomEvent<DossierChange>;
   }
 }

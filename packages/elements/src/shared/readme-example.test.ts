@@ -10,7 +10,7 @@ import { conditionContext, findSection, validateSection, type DossierApi, type S
 import { ApiController, DossierController, renderConnection } from './api.js';
 import { catalogSearch } from './catalog.js';
 import { renderErrorSummary } from './error-summary.js';
-import { emit } from './events.js';
+import { emit, errorDetail } from './events.js';
 import { FeedbackController } from './feedback.js';
 import { renderQuestions, setAnswer } from './fields.js';
 import { describeError, LocaleController } from './i18n.js';
@@ -66,7 +66,7 @@ export class DddSectionExample extends LitElement {
       emit(this, 'ddd-saved', { dossier: saved });
     } catch (error) {
       this.saveError = describeError(error, this.locale.lang);
-      emit(this, 'ddd-error', { error: error as Error, message: this.saveError });
+      emit(this, 'ddd-error', errorDetail(error, this.saveError));
     }
   }
 }

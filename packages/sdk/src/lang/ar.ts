@@ -349,5 +349,7 @@ export const ar: LanguagePack = {
     'intake.intakeGepland': 'مقابلة القبول مجدولة',
     'intake.geplaatst': 'تم القبول',
     'intake.nietGeplaatst': 'لم يتم القبول',
+    'error.network.offline': 'أنت غير متصل بالإنترنت. تحقّق من اتصالك وحاول مرة أخرى. ما تكتبه يبقى محفوظًا على هذا الجهاز.',
+    'error.network.unreachable': 'لا يمكن الوصول إلى الخادم الآن. حاول مرة أخرى بعد بضع دقائق. إذا استمر ذلك، فاطلب المساعدة من مدرستك.',
   },
 };

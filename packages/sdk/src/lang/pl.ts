@@ -348,5 +348,7 @@ export const pl: LanguagePack = {
     'intake.intakeGepland': 'Rozmowa wstępna zaplanowana',
     'intake.geplaatst': 'Przyjęty',
     'intake.nietGeplaatst': 'Nieprzyjęty',
+    'error.network.offline': 'Jesteś offline. Sprawdź połączenie z internetem i spróbuj ponownie. To, co wpisujesz, zostaje zapisane na tym urządzeniu.',
+    'error.network.unreachable': 'Serwer jest teraz niedostępny. Spróbuj ponownie za kilka minut. Jeśli tak zostanie, poproś szkołę o pomoc.',
   },
 };

@@ -348,5 +348,7 @@ export const tr: LanguagePack = {
     'intake.intakeGepland': 'Tanışma görüşmesi planlandı',
     'intake.geplaatst': 'Yerleştirildi',
     'intake.nietGeplaatst': 'Yerleştirilmedi',
+    'error.network.offline': 'Çevrimdışısın. İnternet bağlantını kontrol et ve tekrar dene. Yazdıkların bu cihazda saklanır.',
+    'error.network.unreachable': 'Sunucuya şu anda ulaşılamıyor. Birkaç dakika sonra tekrar dene. Böyle devam ederse okulundan yardım iste.',
   },
 };
