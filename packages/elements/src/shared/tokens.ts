@@ -53,6 +53,14 @@ export const baseStyles = css`
   }
   :host([hidden]) {
     display: none;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: break-word;
   }
   *,
   *::before,
