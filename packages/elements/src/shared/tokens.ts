@@ -43,16 +43,16 @@ export const tokens = css`
 `;
 
 export const baseStyles = css`
+  /* Inherited properties of the page stop at the host (a framework's '#root { text-align: center }'
+     must not centre every label); the theming inputs are the --ddd-* tokens and ::part(). */
   :host {
     display: block;
     font-family: var(--_font-family);
     font-size: var(--_font-size);
+    font-style: normal;
+    font-weight: 400;
     line-height: var(--_line-height);
     color: var(--_text);
-    min-width: 0;
-  }
-  :host([hidden]) {
-    display: none;
     text-align: start;
     text-indent: 0;
     text-transform: none;
@@ -61,6 +61,10 @@ export const baseStyles = css`
     white-space: normal;
     word-break: normal;
     overflow-wrap: break-word;
+    min-width: 0;
+  }
+  :host([hidden]) {
+    display: none;
   }
   *,
   *::before,
