@@ -17,10 +17,10 @@ import {
   type DossierFilter,
   type HistoryEntry,
   type Institution,
-  type Location,
   type Intake,
-  newRandomDossierId,
+  type Location,
   type OutgoingNotification,
+  newRandomDossierId,
   type Programme,
   type RegionConfig,
   type RosterMentor,
@@ -268,16 +268,6 @@ class PgTx implements StoreTx {
       .map((o) => ({ role: 'guardian' as const, ...(typeof o['naam'] === 'string' ? { naam: o['naam'] } : {}), email: String(o['email']) }));
   }
 
-  async searchInstitutions(q: string, limit: number): Promise<Institution[]> {
-    const terms = words(q);
-    const patterns = terms.map((t) => `%${likeEscape(t)}%`);
-    const first = terms[0] ? likeEscape(terms[0]) : '';
-    // Names that start with what was typed first, then names containing it, then the rest, each by name.
-    const { rows } = await this.q.query<{ brin: string; naam: string; plaatsen: string[] }>(
-      `SELECT brin, naam, plaatsen FROM institutions
-       WHERE search_all LIKE ALL($1::text[])
-       ORDER BY CASE WHEN $2 = '' THEN 2 WHEN search_naam LIKE $2 || '%' THEN 0 WHEN search_naam LIKE '%' || $2 || '%' THEN 1 ELSE 2 END, position
-       LIMIT $3`,
   /** The roster after a decaan moved a klas: each mentor's klassen, and whether the school keeps a roster. */
   async putSchool(school: StoredSchool): Promise<void> {
     await this.q.query('UPDATE schools SET mentor_roster = $2 WHERE id = $1', [school.id, school.mentorRoster]);
@@ -310,6 +300,16 @@ class PgTx implements StoreTx {
     await this.q.query('INSERT INTO intake (dossier_id, data) VALUES ($1, $2::jsonb) ON CONFLICT (dossier_id) DO UPDATE SET data = excluded.data', [dossierId, JSON.stringify(intake)]);
   }
 
+  async searchInstitutions(q: string, limit: number): Promise<Institution[]> {
+    const terms = words(q);
+    const patterns = terms.map((t) => `%${likeEscape(t)}%`);
+    const first = terms[0] ? likeEscape(terms[0]) : '';
+    // Names that start with what was typed first, then names containing it, then the rest, each by name.
+    const { rows } = await this.q.query<{ brin: string; naam: string; plaatsen: string[] }>(
+      `SELECT brin, naam, plaatsen FROM institutions
+       WHERE search_all LIKE ALL($1::text[])
+       ORDER BY CASE WHEN $2 = '' THEN 2 WHEN search_naam LIKE $2 || '%' THEN 0 WHEN search_naam LIKE '%' || $2 || '%' THEN 1 ELSE 2 END, position
+       LIMIT $3`,
       [patterns, first, limit],
     );
     return rows.map((r) => ({ brin: r.brin, naam: r.naam, plaatsen: r.plaatsen }));
@@ -360,6 +360,9 @@ class StoreCache {
   clear() {
     this.entries.clear();
   }
+  forget(key: string) {
+    this.entries.delete(key);
+  }
 }
 
 export interface PgStore extends BackendStore {
@@ -370,9 +373,6 @@ export interface PgStore extends BackendStore {
 
 export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
   const cache = new StoreCache(options.cacheMs ?? 5000);
-  forget(key: string) {
-    this.entries.delete(key);
-  }
   return {
     db,
     transaction: (work) =>

@@ -47,6 +47,7 @@ export {
   type ExampleData,
   type HistoryEntry,
   type Institution,
+  type Intake,
   type Localized,
   type Location,
   type MemoryBackend,
@@ -65,4 +66,3 @@ export { foldForSearch } from '@doorstroom/sdk/server';
 
 import type { ExampleData } from '@doorstroom/sdk';
 export type ExampleAccount = ExampleData['accounts'][number];
-  type Intake,
