@@ -376,4 +376,7 @@ export const ar: Catalogue = {
   'mentor.intake.intakeGepland': 'مقابلة القبول مجدولة',
   'mentor.intake.geplaatst': 'تم القبول',
   'mentor.intake.nietGeplaatst': 'لم يتم القبول',
+  'table.sortedBy': 'مرتّب حسب {column}، {direction}.',
+  'table.ascending': 'تصاعديًا',
+  'table.descending': 'تنازليًا',
 };

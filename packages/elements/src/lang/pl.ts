@@ -370,4 +370,7 @@ export const pl: Catalogue = {
   'mentor.intake.intakeGepland': 'rozmowa wstępna zaplanowana',
   'mentor.intake.geplaatst': 'przyjęty',
   'mentor.intake.nietGeplaatst': 'nieprzyjęty',
+  'table.sortedBy': 'Posortowano według: {column}, {direction}.',
+  'table.ascending': 'rosnąco',
+  'table.descending': 'malejąco',
 };

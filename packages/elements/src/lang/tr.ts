@@ -364,4 +364,7 @@ export const tr: Catalogue = {
   'mentor.intake.intakeGepland': 'tanışma görüşmesi planlandı',
   'mentor.intake.geplaatst': 'yerleştirildi',
   'mentor.intake.nietGeplaatst': 'yerleştirilmedi',
+  'table.sortedBy': 'Sıralama: {column}, {direction}.',
+  'table.ascending': 'artan',
+  'table.descending': 'azalan',
 };

@@ -370,4 +370,7 @@ export const uk: Catalogue = {
   'mentor.intake.intakeGepland': 'співбесіду заплановано',
   'mentor.intake.geplaatst': 'зараховано',
   'mentor.intake.nietGeplaatst': 'не зараховано',
+  'table.sortedBy': 'Відсортовано за: {column}, {direction}.',
+  'table.ascending': 'за зростанням',
+  'table.descending': 'за спаданням',
 };
