@@ -9,6 +9,7 @@ import { cspHeaders } from './test/csp/csp-headers.mjs';
 import { contractBackend } from './test/bundle/contract-middleware.mjs';
 import { faultyBackend } from './test/no-loss/faulty-backend.mjs';
 import { commonJsPackages } from './test/frameworks/commonjs-middleware.mjs';
+import { ariaSnapshotPlugin } from './test/a11y-tree-plugin.mjs';
 
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
@@ -27,6 +28,8 @@ export default {
       target: 'es2022',
       tsconfig: fileURLToPath(new URL('./tsconfig.esbuild.json', import.meta.url)),
     }),
+    // `executeServerCommand('aria-snapshot', { selector })`: the accessibility tree (test/a11y-tree-plugin.mjs).
+    ariaSnapshotPlugin(),
   ],
   middleware: [
     // Serves msw's worker at the root scope without `msw init`.

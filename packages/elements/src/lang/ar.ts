@@ -218,6 +218,8 @@ export const ar: Catalogue = {
   'consent.yes': 'نعم',
   'consent.no': 'لا',
   'consent.none': 'لا شيء',
+  'combobox.instructionsTouch': 'اكتب لتبحث. ثم اضغط على نتيجة.',
+  'field.declined': 'أفضّل ألّا أقول',
 
   'mentor.title': 'ملفات طلابي',
   'mentor.views': 'النظرات العامة',

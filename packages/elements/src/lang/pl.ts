@@ -216,6 +216,8 @@ export const pl: Catalogue = {
   'consent.yes': 'Tak',
   'consent.no': 'Nie',
   'consent.none': 'Brak',
+  'combobox.instructionsTouch': 'Wpisz, aby wyszukać. Potem dotknij wyniku.',
+  'field.declined': 'Wolę nie mówić',
 
   'mentor.title': 'Dossier moich uczniów',
   'mentor.views': 'Przeglądy',

@@ -214,6 +214,8 @@ export const tr: Catalogue = {
   'consent.yes': 'Evet',
   'consent.no': 'Hayır',
   'consent.none': 'Yok',
+  'combobox.instructionsTouch': 'Aramak için yaz. Sonra bir sonuca dokun.',
+  'field.declined': 'Bunu söylemek istemiyorum',
 
   'mentor.title': 'Öğrencilerimin dosyaları',
   'mentor.views': 'Genel bakışlar',

@@ -216,6 +216,8 @@ export const uk: Catalogue = {
   'consent.yes': 'Так',
   'consent.no': 'Ні',
   'consent.none': 'Немає',
+  'combobox.instructionsTouch': 'Введи текст для пошуку. Потім торкнися результату.',
+  'field.declined': 'Волію не казати',
 
   'mentor.title': 'Досьє моїх учнів',
   'mentor.views': 'Огляди',

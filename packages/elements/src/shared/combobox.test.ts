@@ -83,6 +83,28 @@ describe('combobox', function () {
     await expect(host).to.be.accessible();
   });
 
+  it('speaks of arrow keys only where there are keys: on a touch screen the hint says to tap a result', async () => {
+    const description = (input: HTMLInputElement, root: ShadowRoot) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => root.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    const desktop = await setup();
+    expect(description(desktop.input, desktop.root)).to.contain('pijltjestoetsen');
+    desktop.host.remove();
+    const original = window.matchMedia;
+    // A phone: a coarse pointer and no hover.
+    window.matchMedia = ((query: string) => ({ ...original.call(window, query), matches: query.includes('pointer: coarse') || original.call(window, query).matches })) as typeof window.matchMedia;
+    try {
+      const phone = await setup();
+      const hint = description(phone.input, phone.root);
+      expect(hint).not.to.contain('pijltjestoetsen');
+      expect(hint).to.contain('Tik daarna op een resultaat.');
+    } finally {
+      window.matchMedia = original;
+    }
+  });
+
   it('searches once after typing stops (debounce) and announces the number of results', async () => {
     const { input, host, live, options } = await setup();
     for (const typed of ['a', 'al']) {

@@ -53,6 +53,12 @@ export interface ComboboxProps {
   debounce?: number;
 }
 
+/**
+ * A touch screen without a mouse (a phone or tablet): there are no arrow keys to talk about, so
+ * the hint says to tap a result instead.
+ */
+export const isTouchScreen = (): boolean => typeof matchMedia === 'function' && matchMedia('(pointer: coarse) and (hover: none)').matches;
+
 export function optionDescription(option: ComboboxOption): string {
   return option.description ?? (option.detail ? Object.values(option.detail).join(' · ') : '');
 }
@@ -144,7 +150,7 @@ class ComboboxDirective extends AsyncDirective {
         })}
       </ul>
       <div class="ddd-combobox__status" aria-hidden="true" ?hidden=${!status}>${status}</div>
-      <span id=${instructionsId} class="ddd-visually-hidden">${translate(lang, 'combobox.instructions')}</span>
+      <span id=${instructionsId} class="ddd-visually-hidden">${translate(lang, isTouchScreen() ? 'combobox.instructionsTouch' : 'combobox.instructions')}</span>
       <div class="ddd-visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
   }

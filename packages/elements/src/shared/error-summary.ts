@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { fieldId, focusField } from './fields.js';
 import { translate } from './i18n.js';
+import { heading, type HeadingLevel } from './heading.js';
 import { focusElement } from './motion.js';
 
 export interface SummaryError {
@@ -25,6 +26,8 @@ export interface ErrorSummaryOptions {
   idPrefix?: string;
   /** Overrides the heading "Er ging iets mis". */
   title?: string;
+  /** The level of its heading: the element's top level, or one below (default 2). */
+  headingLevel?: HeadingLevel;
 }
 
 class FocusOnChange extends Directive {
@@ -51,7 +54,7 @@ export const focusOnChange = directive(FocusOnChange);
 
 /** Renders nothing when there are no errors. */
 export function renderErrorSummary(options: ErrorSummaryOptions): TemplateResult | typeof nothing {
-  const { errors, lang, idPrefix = 'ddd' } = options;
+  const { errors, lang, idPrefix = 'ddd', headingLevel = 2 } = options;
   if (errors.length === 0) return nothing;
   const titleId = `${idPrefix}-error-summary-title`;
   const follow = (path: string) => (event: Event) => {
@@ -62,7 +65,7 @@ export function renderErrorSummary(options: ErrorSummaryOptions): TemplateResult
   return html`
     <div class="ddd-error-summary" tabindex="-1" ${focusOnChange(options.focusKey)}>
       <div role="alert">
-        <h2 class="ddd-error-summary__title" id=${titleId}>${options.title ?? translate(lang, 'errorSummary.title')}</h2>
+        ${heading(headingLevel, options.title ?? translate(lang, 'errorSummary.title'), { id: titleId, class: 'ddd-error-summary__title' })}
         <ul class="ddd-error-summary__list">
           ${errors.map(
             (error) => html`<li><a href="#${fieldId(error.path, idPrefix)}" @click=${follow(error.path)}>${error.message}</a></li>`,

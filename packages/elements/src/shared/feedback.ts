@@ -16,6 +16,36 @@
 import type { ReactiveControllerHost } from 'lit';
 import { localize, type Localized } from '@doorstroom/sdk';
 
+// A tap or click on a button blurs the field first: an error shown at that moment pushes the
+// button away from under the finger and the tap is lost. While a pointer is down, the feedback
+// of a field just left waits until the press has become a click (or did not, after a while).
+let pointerDown = false;
+let waiting: Array<() => void> = [];
+
+function release(delay: number): void {
+  if (!pointerDown) return;
+  pointerDown = false;
+  setTimeout(() => {
+    const due = waiting;
+    waiting = [];
+    for (const show of due) show();
+  }, delay);
+}
+
+if (typeof document !== 'undefined') {
+  document.addEventListener('pointerdown', () => (pointerDown = true), true);
+  // The click comes right after the pointer is released; a press that makes no click lets go after 400 ms.
+  document.addEventListener('click', () => release(0), true);
+  document.addEventListener('pointerup', () => setTimeout(() => release(0), 400), true);
+  document.addEventListener('pointercancel', () => release(0), true);
+}
+
+/** Runs `show` now, or once the press that is going on has ended. */
+function afterPress(show: () => void): void {
+  if (pointerDown) waiting.push(show);
+  else show();
+}
+
 /** What the controller needs of an error: `FieldError` from the SDK fits. */
 export interface PathError {
   path: string;
@@ -45,11 +75,17 @@ export class FeedbackController {
     this.changedPaths.add(path);
   }
 
-  /** Focus left the field at `path` (call on blur): a changed field now shows its feedback. */
+  /**
+   * Focus left the field at `path` (call on blur): a changed field now shows its feedback; while
+   * a tap or click is under way, only once it has been handled, so nothing moves under the finger.
+   */
   left(path: string): void {
     if (!this.changedPaths.has(path) || this.shownPaths.has(path)) return;
-    this.shownPaths.add(path);
-    this.host.requestUpdate();
+    afterPress(() => {
+      if (this.shownPaths.has(path)) return;
+      this.shownPaths.add(path);
+      this.host.requestUpdate();
+    });
   }
 
   /** The user tried to go on (Volgende, Opslaan, Versturen): show every error. */

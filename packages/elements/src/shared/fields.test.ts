@@ -297,3 +297,56 @@ describe('field helpers', () => {
     expect(formatAnswer(q('naam'), undefined, 'nl')).to.equal('Niet ingevuld');
   });
 });
+
+describe('fields for people on phones and keyboards (issue 13)', function () {
+  this.timeout(20000);
+  const section = (questions: Question[]): SectionDefinition => ({ ...everyKind, id: 'kort', questions });
+
+  it('offers "Dat zeg ik liever niet" on a sensitive ja/nee question, and says so read-only', async () => {
+    const form = await renderForm(section([{ kind: 'yesNo', id: 'dyslexie', label: t('Heb je dyslexie?'), required: false, declinable: true }]));
+    const labels = [...form.shadowRoot!.querySelectorAll('#ddd-dyslexie label')].map((l) => l.textContent!.trim());
+    expect(labels).to.deep.equal(['Ja', 'Nee', 'Dat zeg ik liever niet']);
+    byId(form, 'ddd-dyslexie-2').click();
+    await form.updateComplete;
+    expect(form.draft['dyslexie']).to.equal('zegIkLieverNiet');
+    expect(formatAnswer({ kind: 'yesNo', id: 'dyslexie', label: t('Heb je dyslexie?'), required: false, declinable: true }, 'zegIkLieverNiet', 'nl')).to.equal('Dat zeg ik liever niet');
+    await expect(form).to.be.accessible();
+  });
+
+  it('writes a phone number one way when the field is left, as it does a postcode', async () => {
+    const form = await renderForm(section([{ kind: 'text', id: 'telefoon', label: t('Telefoonnummer'), required: true, format: 'phone' }]));
+    const input = byId(form, 'ddd-telefoon');
+    input.focus();
+    input.value = '06-12 34 56 78';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.blur();
+    await form.updateComplete;
+    expect(form.draft['telefoon']).to.equal('+31 6 12345678');
+    expect(input.value).to.equal('+31 6 12345678');
+  });
+
+  it('shows an unmistakable focus ring on a ticked box: a thick dark ring on a yellow band, and the whole row in yellow', async () => {
+    const form = await renderForm(section([{ kind: 'multiChoice', id: 'vakken', label: t('Vakken'), required: true, options: [{ value: 'nl', label: t('Nederlands') }, { value: 'en', label: t('Engels') }] }]));
+    const box = byId(form, 'ddd-vakken-0');
+    box.click();
+    await form.updateComplete;
+    expect(box.checked).to.equal(true);
+    // Keyboard focus (focus-visible): Tab from the start.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => form.shadowRoot!.activeElement === box, 'keyboard focus on the ticked box');
+    const style = getComputedStyle(box);
+    expect(parseFloat(style.outlineWidth)).to.be.at.least(3);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(style.outlineColor).to.equal('rgb(26, 26, 26)');
+    expect(style.boxShadow).to.contain('rgb(255, 221, 0)');
+    const row = box.closest('.ddd-choice')!;
+    expect(getComputedStyle(row).backgroundColor).to.equal('rgb(255, 221, 0)');
+    // The ring against the page: far above the 3:1 that WCAG asks of a focus indicator.
+    const luminance = (r: number, g: number, b: number) => [r, g, b].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const ratio = (1 + 0.05) / (luminance(26, 26, 26) + 0.05);
+    expect(ratio).to.be.above(3);
+    // Another row, not focused, stays plain.
+    expect(getComputedStyle(byId(form, 'ddd-vakken-1').closest('.ddd-choice')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+  });
+});

@@ -19,7 +19,9 @@ import {
   applies,
   isRequired,
   limits,
+  declinedAnswer,
   localize,
+  normalizePhone,
   normalizePostcode,
   toStorableText,
   type AnswerValue,
@@ -53,6 +55,11 @@ export interface FieldsOptions {
   disabled?: boolean;
   /** Paths the school registered: shown as text with where they come from, not as a control. */
   registered?: ReadonlySet<string>;
+  /**
+   * The whole section is optional and its heading says so: its questions do not each repeat
+   * "(optioneel)".
+   */
+  optionalSection?: boolean;
 }
 
 /** One field, for a single question outside a section form. */
@@ -70,6 +77,8 @@ export interface FieldProps {
   required?: boolean;
   search?(query: string): Promise<ReadonlyArray<ComboboxOption>>;
   disabled?: boolean;
+  /** Leave out "(optioneel)": the section's heading says it for every question. */
+  quietOptional?: boolean;
 }
 
 /** The id of the control for a path: 'ervaring.0.plaats' → 'ddd-ervaring-0-plaats'. */
@@ -141,6 +150,7 @@ export function renderQuestions(
       id: fieldId(path, options.idPrefix),
       required,
       disabled: options.disabled,
+      quietOptional: options.optionalSection,
       search: question.kind === 'reference' && options.search ? (query) => options.search!(question, query, answers) : undefined,
     });
   })}`;
@@ -163,7 +173,7 @@ const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Bo
 
 function labelContent(props: FieldProps) {
   const required = props.required ?? props.question.required;
-  return html`${localize(props.question.label, props.lang)}${required
+  return html`${localize(props.question.label, props.lang)}${required || props.quietOptional
     ? nothing
     : html` <span class="ddd-optional">${translate(props.lang, 'field.optional')}</span>`}`;
 }
@@ -240,9 +250,12 @@ function renderInput(props: FieldProps): TemplateResult {
     const text = typeof value === 'string' ? value : '';
     // A pasted NUL or half an emoji is dropped here (lone halves become U+FFFD): no backend can store them, and the contract refuses them.
     const onInput = (e: Event) => props.onInput(toStorableText((e.target as HTMLInputElement).value) || null);
-    const onBlur = () => {
-      // Tidy a postcode once the student is done typing it ('1234ab' → '1234 AB').
-      if (question.format === 'postcode' && text && normalizePostcode(text) !== text) props.onInput(normalizePostcode(text));
+    const onBlur = (e: Event) => {
+      // Tidy a postcode or phone number once the student is done typing it ('1234ab' → '1234 AB',
+      // '0612345678' → '+31 6 12345678'). What the field holds now, not the last render's value.
+      const typed = toStorableText((e.target as HTMLInputElement).value);
+      const tidy = question.format === 'postcode' ? normalizePostcode : question.format === 'phone' ? normalizePhone : undefined;
+      if (tidy && typed && tidy(typed) !== typed) props.onInput(tidy(typed));
       props.onBlur();
     };
     const kind = inputTypes[question.format ?? ''] ?? {};
@@ -276,6 +289,7 @@ function choiceOptions(props: FieldProps): ReadonlyArray<{ value: string | numbe
     return [
       { value: true, label: translate(lang, 'field.yes'), hint: '' },
       { value: false, label: translate(lang, 'field.no'), hint: '' },
+      ...(question.declinable ? [{ value: declinedAnswer, label: translate(lang, 'field.declined'), hint: '' }] : []),
     ];
   }
   if (question.kind === 'choice' || question.kind === 'score' || question.kind === 'multiChoice') {
@@ -346,7 +360,7 @@ function renderRepeat(question: RepeatQuestion, value: AnswerValue | undefined, 
   const item = localize(question.itemLabel, lang);
   const canAdd = entries.length < (question.maxItems ?? Number.POSITIVE_INFINITY);
   const error = options.errorFor(path);
-  const props: FieldProps = { question, value, lang, error, id, required, onInput: () => {}, onBlur: () => {} };
+  const props: FieldProps = { question, value, lang, error, id, required, quietOptional: options.optionalSection, onInput: () => {}, onBlur: () => {} };
   const add = (event: Event) => {
     const index = entries.length;
     options.onInput(path, [...entries, {}]);

@@ -2,7 +2,7 @@
  * An answer as plain text in the user's language, for read-only views (the mentor reading deel A,
  * the consent overview, print): "Ja", "Vrouw", "14 mei 2009", "Albeda". A BSN is masked.
  */
-import { localize, parseIsoDate, type AnswerValue, type Question, type ReferenceAnswer, type SectionAnswers } from '@doorstroom/sdk';
+import { declinedAnswer, localize, parseIsoDate, type AnswerValue, type Question, type ReferenceAnswer, type SectionAnswers } from '@doorstroom/sdk';
 import { intlLocale, translate } from './i18n.js';
 
 const bsnMask = '•••••';
@@ -22,6 +22,8 @@ export function formatAnswer(question: Question, value: AnswerValue | undefined,
   if (question.kind === 'text' && question.format === 'bsn') return maskBsn(String(value));
   switch (question.kind) {
     case 'yesNo':
+      if (value === declinedAnswer) return translate(lang, 'field.declined');
+      return translate(lang, value === true ? 'field.yes' : 'field.no');
     case 'confirm':
       return translate(lang, value === true ? 'field.yes' : 'field.no');
     case 'choice':

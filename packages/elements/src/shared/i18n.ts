@@ -25,6 +25,7 @@ const nlMessages = {
   'field.errorPrefix': 'Fout:',
   'field.yes': 'Ja',
   'field.no': 'Nee',
+  'field.declined': 'Dat zeg ik liever niet',
   'field.prefilled': 'Dit hebben we al voor je ingevuld. Klopt het niet? Pas het dan aan.',
   'field.empty': 'Niet ingevuld',
   'repeat.entry': '{item} {number}',
@@ -34,6 +35,7 @@ const nlMessages = {
   'repeat.max': 'Je kunt er niet meer dan {max} toevoegen.',
 
   'combobox.instructions': 'Typ om te zoeken. Kies met de pijltjestoetsen en druk op Enter.',
+  'combobox.instructionsTouch': 'Typ om te zoeken. Tik daarna op een resultaat.',
   'combobox.loading': 'Zoeken…',
   'combobox.results.one': '1 resultaat',
   'combobox.results.other': '{count} resultaten',
@@ -90,6 +92,7 @@ const enMessages: Record<MessageKey, Message> = {
   'field.errorPrefix': 'Error:',
   'field.yes': 'Yes',
   'field.no': 'No',
+  'field.declined': 'I would rather not say',
   'field.prefilled': 'We filled this in for you. Is it wrong? Then change it.',
   'field.empty': 'Not filled in',
   'repeat.entry': '{item} {number}',
@@ -99,6 +102,7 @@ const enMessages: Record<MessageKey, Message> = {
   'repeat.max': 'You cannot add more than {max}.',
 
   'combobox.instructions': 'Type to search. Choose with the arrow keys and press Enter.',
+  'combobox.instructionsTouch': 'Type to search. Then tap a result.',
   'combobox.loading': 'Searching…',
   'combobox.results.one': '1 result',
   'combobox.results.other': '{count} results',

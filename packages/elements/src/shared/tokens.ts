@@ -245,6 +245,18 @@ export const fieldStyles = css`
   .ddd-choice__label {
     cursor: pointer;
   }
+  /* Focus on a radio button or tick box is unmistakable, ticked or not: a yellow band between the
+     box and a thick dark ring, and the whole row (box, label, hint) on the focus colour. */
+  .ddd-choice__input:focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 3px;
+    box-shadow: 0 0 0 3px var(--_focus-bg);
+  }
+  .ddd-choice:has(> .ddd-choice__input:focus-visible) {
+    background: var(--_focus-bg);
+    box-shadow: 0 0 0 var(--_space-1) var(--_focus-bg);
+    border-radius: 2px;
+  }
   .ddd-choice__hint {
     grid-column: 2;
     color: var(--_text-subtle);
