@@ -1,14 +1,14 @@
 /**
- * What the student or guardian fills in on <ddd-consent> before pressing Opslaan: the draft of
- * their one section (akkoordverklaring or ouderToestemming), which questions they changed, and the
- * copy on this device. That copy comes back after a reload or crash but is never saved by itself:
- * agreeing and consenting stay a deliberate press on Opslaan.
+ * What the student or guardian fills in on <ddd-consent> before pressing "Akkoord geven" or
+ * "Toestemming geven": the draft of their one section (akkoordverklaring or ouderToestemming),
+ * which questions they changed, and the copy on this device. That copy comes back after a reload
+ * or crash but is never saved by itself: agreeing and consenting stay a deliberate press.
  */
 import type { ReactiveController } from 'lit';
 import type { Actor, AnswerValue, Dossier, RegionConfig, SectionAnswers } from '@doorstroom/sdk';
 import { DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, type DraftHost } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
-import { initialDraft, viewFor } from './consent.state.js';
+import { initialDraft, knownRelation, viewFor } from './consent.state.js';
 
 export type DraftSection = 'akkoordverklaring' | 'ouderToestemming';
 
@@ -20,13 +20,13 @@ export interface ConsentDraftHost extends DraftHost {
 export class ConsentDraft implements ReactiveController {
   /** The answers as on screen. */
   answers: SectionAnswers = {};
-  /** What is on screen differs from what is saved (sharing defaults filled in by us count here). */
+  /** What is on screen differs from what is saved (a name and relation filled in by us count here). */
   dirty = false;
   /** The section being filled in, once a dossier is open for a student or guardian. */
   sectionId?: DraftSection;
 
   private readonly device = new DraftSaver(() => draftStoreFor(this.host, this.host.api));
-  /** Questions the person changed since the last save (sharing defaults filled in by us do not count). */
+  /** Questions the person changed since the last save (a name or relation filled in by us does not count). */
   private touched = new Set<string>();
   /** The saved answers the draft started from. */
   private origins: SectionAnswers = {};
@@ -57,9 +57,9 @@ export class ConsentDraft implements ReactiveController {
   }
 
   /**
-   * Starts the draft when another dossier or section is on screen: from what was saved, the
-   * sharing defaults (student) or the signed-in person's name (guardian), then what this device
-   * kept. Returns true when it started afresh. Call it before rendering.
+   * Starts the draft when another dossier or section is on screen: from what was saved (nothing
+   * ticked for the student that they did not tick), the signed-in person's name and relation
+   * (guardian), then what this device kept. Returns true when it started afresh. Call it before rendering.
    */
   sync(dossier: Dossier, config: RegionConfig, me: Actor): boolean {
     const view = viewFor(me, dossier);
@@ -70,15 +70,17 @@ export class ConsentDraft implements ReactiveController {
     this.sectionId = sectionId;
     if (!sectionId) return false;
     if (sectionId === 'akkoordverklaring') {
-      const { draft, changed } = initialDraft(dossier.answers[sectionId], config, dossier.type);
-      this.answers = draft;
-      this.dirty = changed;
+      // Nothing ticked for the student: what is on screen is what they saved.
+      this.answers = initialDraft(dossier.answers[sectionId]);
+      this.dirty = false;
     } else {
       const saved = dossier.answers[sectionId] ?? {};
-      // The person signed in is the one consenting: their name is a fair start.
+      // The person signed in is the one consenting: their name is a fair start, and the relation
+      // the student gave for them in A2 (they are not asked for it again).
       const naam = typeof saved['naam'] === 'string' && saved['naam'] ? saved['naam'] : me.person.naam;
-      this.answers = { ...saved, naam };
-      this.dirty = naam !== saved['naam'];
+      const relatie = typeof saved['relatie'] === 'string' && saved['relatie'] ? saved['relatie'] : knownRelation(dossier, naam);
+      this.answers = { ...saved, naam, ...(relatie ? { relatie } : {}) };
+      this.dirty = naam !== saved['naam'] || (relatie ?? undefined) !== (saved['relatie'] ?? undefined);
     }
     this.touched = new Set();
     this.origins = { ...(dossier.answers[sectionId] ?? {}) };

@@ -1,7 +1,7 @@
 /**
  * Everything <ddd-consent> sends: the inzage (as soon as the dossier is on screen), the saved
- * akkoordverklaring or consent, and the actions "Afronden" and "Terug naar deel A" (after a
- * confirmation). One thing at a time, each after the inzage (it needs the version the inzage
+ * akkoordverklaring ("Akkoord geven") or consent ("Toestemming geven"), and the actions
+ * "Afronden" and "Terug naar deel A" (after a confirmation). One thing at a time, each after the inzage (it needs the version the inzage
  * produced). Offline nothing is sent: the person is told why and what they typed stays on the device.
  */
 import type { ReactiveControllerHost } from 'lit';
@@ -199,7 +199,8 @@ export class ConsentSender {
   private refuseOffline(): void {
     this.connectivity.lost();
     void this.parts.draft.flush();
-    this.notice = { kind: 'error', text: this.t('consent.offlineTry'), offline: true };
+    const formal = this.parts.connection.me?.role === 'guardian';
+    this.notice = { kind: 'error', text: this.t(formal ? 'consent.offlineTry.guardian' : 'consent.offlineTry'), offline: true };
     this.parts.focusAfterRender('#action-error');
   }
 

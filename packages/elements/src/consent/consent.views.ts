@@ -1,95 +1,224 @@
 /**
- * The read-only parts of <ddd-consent> as template functions: the dossier itself, what is always
- * or never shared, the guardian's status as the student sees it, and the afgerond summary; also
- * the messages (saved, failed, offline) and the confirmation of an action.
+ * The read-only parts of <ddd-consent> as template functions: the steps still to take (by name),
+ * what always or never goes, the dossier in collapsible cards (or in full once afgerond), what
+ * goes to the MBO as the parent reads it, the afgerond summary, and the messages (saved, failed,
+ * offline) and the confirmation of an action.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import {
+  answersForMbo,
   buildSections,
   conditionContext,
   consentRecord,
   localize,
+  sharingClassOf,
   type Dossier,
   type DossierAction,
+  type Question,
   type RegionConfig,
+  type SectionAnswers,
   type SectionDefinition,
 } from '@doorstroom/sdk';
 import { translate } from '../shared/i18n.js';
+import { below, heading, type HeadingLevel } from '../shared/heading.js';
 import { renderAnswers } from '../mentor-review/read-only-answers.js';
 import type { ConsentKey } from './consent.messages.js';
 import type { Notice } from './consent.sending.js';
-import { delenQuestion, formatDay, sharingLineText, sharingOverview } from './consent.state.js';
+import { askedParent, chosenProgramme, delenQuestion, formatDay, relationWord, sharingLineText, sharingOverview, type SharingLine } from './consent.state.js';
 
 export type ConfirmAction = Extract<DossierAction, 'finalize' | 'backToDeelA'>;
 
-const tr = (lang: string, key: ConsentKey, vars?: Record<string, string | number>) => translate(lang, key, vars);
+const tr = (lang: string, key: ConsentKey | (string & {}), vars?: Record<string, string | number>) => translate(lang, key, vars);
+
+/** A question as others read it back: in the third person where the definition says how; the mentor's own declaration left out. */
+function asRead(section: SectionDefinition, only?: SectionAnswers): SectionDefinition {
+  const questions = section.questions
+    .filter((q) => !q.hideWhenRead && (!only || q.id in only))
+    .map((q): Question => (q.readLabel ? { ...q, label: q.readLabel } : q));
+  return { ...section, questions };
+}
+
+type CardTag = 'goes' | 'notChosen' | 'partly' | 'always' | 'never';
+
+/** What happens to a section under the student's current choice (for the tag on its card). */
+function tagOf(config: RegionConfig, section: SectionDefinition, chosen: ReadonlySet<string>): CardTag {
+  const own = sharingClassOf(config, section);
+  if (own === 'verplicht') return 'always';
+  if (own === 'verboden') return 'never';
+  if (chosen.has(section.id)) return 'goes';
+  return section.questions.some((q) => sharingClassOf(config, section, q) === 'verplicht') ? 'partly' : 'notChosen';
+}
+
+export interface DossierViewOptions {
+  lang: string;
+  /** The level of the headings "Deel A" and "Deel B". */
+  level: HeadingLevel;
+  /**
+   * 'cards': each section a collapsed card with what happens to it (the student and parent decide
+   * with the summary first); 'full': everything open, as it prints (afgerond).
+   */
+  mode: 'cards' | 'full';
+  /** The sections the student ticks now: each card says whether it goes along. */
+  chosen?: ReadonlySet<string>;
+  /** Show these answers instead of the dossier's (what goes to the MBO, for the parent). */
+  answers?: Readonly<Record<string, SectionAnswers>>;
+}
 
 /** Deel A and (vo-mbo) deel B as the backend sent them: only sections this viewer may see. */
-export function renderDossier(dossier: Dossier, config: RegionConfig, lang: string): TemplateResult {
+export function renderDossier(dossier: Dossier, config: RegionConfig, options: DossierViewOptions): TemplateResult {
+  const { lang, level } = options;
+  const answers = options.answers ?? dossier.answers;
   const sections = buildSections(config, dossier.type);
   const context = conditionContext(dossier, config, new Date());
-  const present = (s: SectionDefinition) => dossier.answers[s.id] !== undefined;
+  const present = (s: SectionDefinition) => answers[s.id] !== undefined;
   const partA = sections.filter((s) => s.part === 'A' && present(s));
   const partB = sections.filter((s) => s.part === 'B' && present(s));
-  const options = { context, headingLevel: 4 as const };
+  const part = (items: SectionDefinition[]) =>
+    options.mode === 'full'
+      ? renderAnswers(
+          items.map((s) => asRead(s, options.answers?.[s.id])),
+          answers,
+          lang,
+          { context, headingLevel: below(level, 1) },
+        )
+      : html`<ul class="cards">
+          ${items.map((section) => {
+            const tag = options.chosen ? tagOf(config, section, options.chosen) : undefined;
+            return html`<li>
+              <details class="card" part="card">
+                <summary class="card__summary">
+                  <span class="card__title">${section.code} ${localize(section.title, lang)}</span>
+                  ${tag ? html`<span class="card__tag card__tag--${tag}">${tr(lang, `consent.card.${tag}`)}</span>` : nothing}
+                </summary>
+                <div class="card__body">${renderAnswers([asRead(section, options.answers?.[section.id])], answers, lang, { context, hideTitles: true })}</div>
+              </details>
+            </li>`;
+          })}
+        </ul>`;
+  const showB = dossier.type === 'vo-mbo' && (options.answers === undefined || partB.length > 0);
   return html`<div class="dossier" part="dossier">
-    <section class="part" aria-labelledby="part-a">
-      <h3 id="part-a">${tr(lang, 'consent.partA')}</h3>
-      ${renderAnswers(partA, dossier.answers, lang, options)}
-    </section>
-    ${dossier.type === 'vo-mbo'
+    ${partA.length > 0
+      ? html`<section class="part" aria-labelledby="part-a">${heading(level, tr(lang, 'consent.partA'), { id: 'part-a', class: 'part__title' })} ${part(partA)}</section>`
+      : nothing}
+    ${showB
       ? html`<section class="part" aria-labelledby="part-b">
-          <h3 id="part-b">${tr(lang, 'consent.partB')}</h3>
-          ${partB.length > 0 ? renderAnswers(partB, dossier.answers, lang, options) : html`<p>${tr(lang, 'consent.partBEmpty')}</p>`}
+          ${heading(level, tr(lang, 'consent.partB'), { id: 'part-b', class: 'part__title' })}
+          ${partB.length > 0 ? part(partB) : html`<p>${tr(lang, 'consent.partBEmpty')}</p>`}
         </section>`
       : nothing}
   </div>`;
 }
 
-/** Plain words on what always goes to the MBO, what never does, and that the rest is a choice. */
-export function renderSharing(dossier: Dossier, config: RegionConfig, lang: string): TemplateResult {
-  const { always, never } = sharingOverview(config, dossier.type);
+/** What always goes to the MBO and what never does, as plain lists (never as boxes to tick). */
+export function renderSharing(dossier: Dossier, config: RegionConfig, lang: string, level: HeadingLevel): TemplateResult {
+  const context = conditionContext(dossier, config, new Date());
+  const { always, never } = sharingOverview(config, dossier.type, { answers: dossier.answers, context });
   const choosable = (delenQuestion(buildSections(config, dossier.type))?.options.length ?? 0) > 0;
   return html`<div class="sharing" part="sharing">
-    <h4>${tr(lang, 'consent.sharing.title')}</h4>
+    ${heading(level, tr(lang, 'consent.sharing.title'), { class: 'sharing__title' })}
     <p class="sharing__label">${tr(lang, 'consent.sharing.always')}</p>
-    <p>${tr(lang, 'consent.sharing.alwaysIntro')}</p>
-    <ul>
+    <p class="sharing__intro">${tr(lang, 'consent.sharing.alwaysIntro')}</p>
+    <ul class="sharing__list" part="always">
       ${always.map((line) => html`<li>${sharingLineText(line, lang)}</li>`)}
     </ul>
     ${never.length > 0
       ? html`<p class="sharing__label">${tr(lang, 'consent.sharing.never')}</p>
-          <p>${tr(lang, 'consent.sharing.neverIntro')}</p>
-          <ul>
+          <p class="sharing__intro">${tr(lang, 'consent.sharing.neverIntro')}</p>
+          <ul class="sharing__list">
             ${never.map((line) => html`<li>${sharingLineText(line, lang)}</li>`)}
           </ul>`
       : nothing}
-    <p>${choosable ? tr(lang, 'consent.sharing.choose') : tr(lang, 'consent.sharing.nothingToChoose')}</p>
+    ${choosable ? nothing : html`<p>${tr(lang, 'consent.sharing.nothingToChoose')}</p>`}
   </div>`;
 }
 
-/** For a student under the consent age: whether their parent or guardian has read and consented. */
-export function renderGuardianStatus(dossier: Dossier, config: RegionConfig, lang: string): TemplateResult {
+/**
+ * What the MBO gets under the student's saved choices: what always goes, and each part the
+ * student ticked with what is in it. Parts the student did not tick are not named.
+ */
+export function renderGoes(dossier: Dossier, config: RegionConfig, lang: string, options: { formal?: boolean } = {}): TemplateResult {
+  const context = conditionContext(dossier, config, new Date());
+  const { always } = sharingOverview(config, dossier.type, { answers: dossier.answers, context });
   const record = consentRecord(dossier, config);
-  const guardian = record.guardian;
-  const seen = record.inzage.guardian;
-  const given = guardian?.toestemming === true;
-  let status = tr(lang, 'consent.guardian.waiting');
-  if (given) {
-    status = guardian.datum
-      ? tr(lang, 'consent.guardian.given', { naam: guardian.naam, date: formatDay(guardian.datum, lang) })
-      : tr(lang, 'consent.guardian.givenNoDate', { naam: guardian.naam });
+  const sections = buildSections(config, dossier.type);
+  const shared = sections.filter((s) => record.sharing[s.id] === true);
+  // What is in a part is worded for the student ("je stages"); a parent reads the titles.
+  const line = (l: SharingLine) => sharingLineText(options.formal ? { section: l.section, ...(l.questions ? { questions: l.questions } : {}) } : l, lang);
+  return html`<ul class="goes" part="goes">
+    ${always.map((l) => html`<li>${line(l)}</li>`)}
+    ${shared.map((section) => html`<li>${line({ section: section.title, ...(section.contents ? { contents: section.contents } : {}) })}</li>`)}
+  </ul>`;
+}
+
+/** The answers the MBO would read under the student's saved choices (what the parent consents to). */
+export function answersGoing(dossier: Dossier, config: RegionConfig): Record<string, SectionAnswers> {
+  return answersForMbo(dossier, config, new Date());
+}
+
+/** The titles of the parts the student chose not to share. */
+export function notSharedTitles(dossier: Dossier, config: RegionConfig, lang: string): string[] {
+  const record = consentRecord(dossier, config);
+  const sections = buildSections(config, dossier.type);
+  return sections.filter((s) => record.sharing[s.id] === false).map((s) => localize(s.title, lang));
+}
+
+export type StepState = 'done' | 'current' | 'upcoming';
+
+export interface StepsOptions {
+  lang: string;
+  level: HeadingLevel;
+  /** The student's akkoord is saved. */
+  agreed: boolean;
+  /** The student may finalize now. */
+  canFinalize: boolean;
+  guardianNeeded: boolean;
+}
+
+/**
+ * The steps still to take, by name: "Je vader, Jeroen Bakker, geeft toestemming. Hij heeft een
+ * e-mail gekregen." The parent is the one the student listed in A2 (the backend mails the
+ * registered guardians when the dossier reaches this step); once someone consented, their name.
+ */
+export function renderSteps(dossier: Dossier, config: RegionConfig, options: StepsOptions): TemplateResult {
+  const { lang } = options;
+  const school = chosenProgramme(dossier)?.school;
+  const record = consentRecord(dossier, config);
+  const steps: Array<{ state: StepState; text: string; part?: string }> = [{ state: options.agreed ? 'done' : 'current', text: tr(lang, 'consent.step.you') }];
+  if (options.guardianNeeded) {
+    const given = record.guardian?.toestemming === true;
+    const seen = record.inzage.guardian;
+    let text: string;
+    if (given) {
+      const who = relationWord(record.guardian!.relatie, record.guardian!.naam);
+      text = tr(lang, `consent.guardian.given.${who}`, { naam: record.guardian!.naam, date: formatDay(record.guardian!.datum, lang) });
+    } else {
+      const asked = askedParent(dossier);
+      const who = relationWord(asked?.relatie, asked?.naam);
+      const naam = asked?.naam ?? '';
+      text = seen ? tr(lang, `consent.guardian.seen.${who}`, { naam, date: formatDay(seen.at, lang) }) : tr(lang, `consent.guardian.emailed.${who}`, { naam });
+    }
+    steps.push({ state: given ? 'done' : options.agreed ? 'current' : 'upcoming', text, part: 'guardian-status' });
   }
-  return html`<section class="panel guardian-status" part="guardian-status" aria-labelledby="guardian-title">
-    <h3 id="guardian-title">${tr(lang, 'consent.guardian.title')}</h3>
-    <p>${tr(lang, 'consent.guardian.needed', { age: config.guardianConsentBelowAge })}</p>
-    <p>${seen ? tr(lang, 'consent.guardian.seen', { date: formatDay(seen.at, lang) }) : tr(lang, 'consent.guardian.notSeen')}</p>
-    <p class=${given ? 'status status--done' : 'status'}>${status}</p>
+  steps.push({
+    state: options.canFinalize ? 'current' : 'upcoming',
+    text: school ? tr(lang, 'consent.step.finalize', { school }) : tr(lang, 'consent.step.finalizeNoChoice'),
+  });
+  return html`<section class="steps" part="steps" aria-labelledby="steps-title">
+    ${heading(options.level, tr(lang, 'consent.steps.title'), { id: 'steps-title', class: 'steps__title' })}
+    <ol class="steps__list">
+      ${steps.map(
+        (step) => html`<li class="step step--${step.state}" part=${step.part ?? nothing} aria-current=${step.state === 'current' ? 'step' : nothing}>
+          <span class="step__state">${translate(lang, `progress.stepState.${step.state}`)}</span>
+          <span class="step__text">${step.text}</span>
+        </li>`,
+      )}
+    </ol>
+    ${options.guardianNeeded ? html`<p class="steps__why">${tr(lang, 'consent.guardian.why', { age: config.guardianConsentBelowAge })}</p>` : nothing}
   </section>`;
 }
 
 /** The consent facts of an afgerond dossier: akkoord, remark, toestemming, sharing, guardian. */
-export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang: string): TemplateResult {
+export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang: string, level: HeadingLevel): TemplateResult {
   const record = consentRecord(dossier, config);
   const sections = buildSections(config, dossier.type);
   const yesNo = (value: boolean) => tr(lang, value ? 'consent.yes' : 'consent.no');
@@ -105,7 +234,7 @@ export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang:
   const none = tr(lang, 'consent.none');
   const guardian = record.guardian;
   return html`<section class="panel summary" part="summary" aria-labelledby="summary-title">
-    <h3 id="summary-title">${tr(lang, 'consent.final.summary')}</h3>
+    ${heading(level, tr(lang, 'consent.final.summary'), { id: 'summary-title', class: 'panel__title' })}
     <dl>
       ${row(tr(lang, 'consent.final.akkoord'), record.akkoord ? yesNo(record.akkoord === 'ja') : none)}
       ${record.redenNietAkkoord ? row(tr(lang, 'consent.final.reden'), record.redenNietAkkoord, true) : nothing}
@@ -125,6 +254,7 @@ export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang:
 export interface ConfirmOptions {
   action: ConfirmAction;
   lang: string;
+  level: HeadingLevel;
   /** The action is under way: the confirm button says so. */
   busy: boolean;
   /** Something is being sent: the buttons say so (aria-disabled keeps focus on them) and the host ignores presses. */
@@ -149,7 +279,7 @@ export function renderConfirm(options: ConfirmOptions): TemplateResult {
     options.onCancel();
   };
   return html`<div class="confirm" part="confirm" role="group" aria-labelledby="confirm-title" aria-describedby="confirm-text" @keydown=${onKeydown}>
-    <h4 id="confirm-title" tabindex="-1">${tr(lang, title)}</h4>
+    ${heading(options.level, tr(lang, title), { id: 'confirm-title', class: 'confirm__title', tabindex: -1 })}
     <p id="confirm-text">${tr(lang, text)}</p>
     <div class="confirm__buttons">
       <button type="button" part="button" class="ddd-button" id="confirm-yes" aria-disabled=${options.disabled ? 'true' : nothing} @click=${options.onConfirm}>

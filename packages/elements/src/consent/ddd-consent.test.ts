@@ -4,9 +4,12 @@ import { consentRecord, createMemoryBackend, exampleData, type MemoryBackend } f
 import '../context/ddd-context.js';
 import './ddd-consent.js';
 import type { DddConsent } from './ddd-consent.component.js';
+import { createMemoryDraftStore, type DraftStore } from '../shared/drafts.js';
+import { ariaTree, checkboxesIn, headingsIn } from '../test/a11y-tree.js';
 
 // Example people (sdk/src/example/people.ts): Daan is 19 (werk-mbo, akkoord), Emma 16 (vo-mbo,
-// akkoord, guardian Jeroen Bakker), Sam's dossier is afgerond and went to ROC Midden Nederland.
+// akkoord, guardian Jeroen Bakker, her father, listed in her A2), Sam's dossier is afgerond and
+// went to ROC Midden Nederland.
 let backend: MemoryBackend;
 beforeEach(() => {
   backend = createMemoryBackend(exampleData());
@@ -14,20 +17,24 @@ beforeEach(() => {
 
 const root = (el: DddConsent) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: DddConsent, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: DddConsent, selector: string) => [...root(el).querySelectorAll<T>(selector)];
 const text = (el: DddConsent) => root(el).textContent!.replace(/\s+/g, ' ');
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 const click = async (el: DddConsent, selector: string) => {
   const target = $(el, selector);
   if (!target) throw new Error(`Nothing matches ${selector}`);
   target.click();
   await el.updateComplete;
 };
+const button = (el: DddConsent, name: string) => $$<HTMLButtonElement>(el, 'button').find((b) => squash(b.textContent) === name);
 
-async function mount(token: string, dossierId: string, lang?: string): Promise<DddConsent> {
+async function mount(token: string, dossierId: string, options: { lang?: string; store?: DraftStore; level?: string } = {}): Promise<DddConsent> {
   const api = backend.client(token);
   const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${lang ?? 'nl'}><ddd-consent .api=${api} dossier-id=${dossierId}></ddd-consent></div>`,
+    html`<div lang=${options.lang ?? 'nl'}><ddd-consent .api=${api} .draftStore=${options.store} heading-level=${options.level ?? ''} dossier-id=${dossierId}></ddd-consent></div>`,
   );
   const el = wrapper.querySelector('ddd-consent')!;
+  if (!options.level) el.removeAttribute('heading-level');
   await waitUntil(() => $(el, '.title') !== null, 'the consent view did not render', { timeout: 5000 });
   return el;
 }
@@ -40,6 +47,15 @@ async function agree(el: DddConsent) {
   await click(el, '#ak-toestemming');
 }
 
+/** Presses "Akkoord geven" or "Toestemming geven" and waits until the save is done and shown. */
+async function submit(el: DddConsent) {
+  const saved = oneEvent(el, 'ddd-saved');
+  await click(el, 'form[part="form"] button[type="submit"]');
+  const event = await saved;
+  await waitUntil(() => $(el, '[part="confirmation"]') !== null, 'the confirmation did not show');
+  return event;
+}
+
 async function finalizeConfirmed(el: DddConsent) {
   await click(el, '#finalize');
   await waitUntil(() => $(el, '#confirm-yes') !== null, 'no confirmation step');
@@ -48,94 +64,244 @@ async function finalizeConfirmed(el: DddConsent) {
   return done;
 }
 
-/** Presses Opslaan and waits until the save is done and the form is usable again. */
-async function saveForm(el: DddConsent) {
-  const saved = oneEvent(el, 'ddd-saved');
-  await click(el, 'form[part="form"] button[type="submit"]');
-  const event = await saved;
-  await waitUntil(() => !$<HTMLButtonElement>(el, 'form[part="form"] button[type="submit"]')!.hasAttribute('aria-disabled'));
-  return event;
-}
-
 const dossierOf = (token: string, id: string) => backend.client(token).getDossier(id);
+const shareBoxes = (el: DddConsent) => $$<HTMLInputElement>(el, '#ak-delen input[type="checkbox"]');
+const labelOf = (el: DddConsent, box: HTMLInputElement) => squash($(el, `label[for="${box.id}"]`)!.textContent);
 
 describe('<ddd-consent>', function () {
   // axe over the whole read-only dossier takes a few seconds per check.
   this.timeout(30000);
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
   it('says clearly when no backend is configured', async () => {
     const el = await fixture<DddConsent>(html`<ddd-consent dossier-id="dossier-daan"></ddd-consent>`);
     expect(text(el)).to.contain('niet ingesteld');
     await expect(el).to.be.accessible();
   });
 
-  it('lets an adult student agree, give permission and finalize after a confirmation', async () => {
+  it('starts every shareable part unticked, each with what is in it; what always goes is a list, not a box', async () => {
+    const el = await mount('student-emma', 'dossier-emma');
+    await inzageSaved(el);
+    const tree = await ariaTree('ddd-consent');
+    const boxes = checkboxesIn(tree).filter((box) => !box.name.startsWith('Ik geef toestemming'));
+    expect(boxes.map((b) => b.name)).to.include.members(['Familie, wonen en vrije tijd', 'Ondersteuning', 'Begeleiding', 'Persoonlijke gegevens']);
+    expect(boxes.filter((b) => b.checked), 'no share box starts ticked').to.deep.equal([]);
+    expect(shareBoxes(el).every((box) => !box.checked)).to.equal(true);
+    // Each part says what is in it.
+    const hint = (name: string) => squash($(el, `#${shareBoxes(el).find((b) => labelOf(el, b) === name)!.getAttribute('aria-describedby')}`)!.textContent);
+    expect(hint('Stages, werk en trainingen')).to.contain('Je stages, je werk en je trainingen.').and.contain('Aangeraden');
+    expect(hint('Ondersteuning')).to.contain('dyslexie').and.contain('Deel dit alleen als jij dat wilt.');
+    expect(hint('Persoonlijke gegevens'), 'the rest of A1; the legal part always goes').to.contain('Je BSN, naam en geboortedatum gaan altijd mee.');
+    // What always goes: text, not a box.
+    const always = squash($(el, '[part="always"]')!.textContent);
+    expect(always).to.contain('Persoonlijke gegevens: burgerservicenummer (BSN)').and.contain('geboortedatum').and.contain('Vervolgkeuze');
+    expect(always, 'only the number this student has').not.to.contain('Onderwijsnummer');
+    expect($(el, '[part="always"] input'), 'no box in what always goes').to.equal(null);
+    expect(boxes.map((b) => b.name)).not.to.include('Vervolgkeuze');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Alles aanvinken" ticks every part; ticking nothing is saved as nothing shared', async () => {
+    const el = await mount('student-daan', 'dossier-daan');
+    await inzageSaved(el);
+    await click(el, '.select-all');
+    expect(shareBoxes(el).every((box) => box.checked)).to.equal(true);
+    expect(squash($(el, '.select-all')!.textContent)).to.equal('Alles uitvinken');
+    await click(el, '.select-all');
+    expect(shareBoxes(el).some((box) => box.checked)).to.equal(false);
+    await agree(el);
+    await submit(el);
+    const stored = await dossierOf('student-daan', 'dossier-daan');
+    expect(stored.answers['akkoordverklaring']?.['delen'], 'the choice "nothing" is on record').to.deep.equal([]);
+    expect(Object.values(consentRecord(stored, backend.data.config).sharing).some(Boolean)).to.equal(false);
+  });
+
+  it('"Akkoord geven" checks, saves and shows what goes where; Afronden comes only then, after a confirmation', async () => {
     const el = await mount('student-daan', 'dossier-daan');
     await inzageSaved(el);
     expect(text(el)).to.contain('Deel A: gegevens van de leerling');
-    expect(text(el)).to.contain('Distributiecentrum Nieuwegein');
     expect(text(el), 'werk-mbo has no deel B').not.to.contain('Deel B');
-    expect(text(el), 'no guardian needed at 19').not.to.contain('Toestemming van je ouder');
+    expect(text(el), 'no guardian needed at 19').not.to.contain('Je vader');
+    expect($(el, '#finalize'), 'no Afronden before the akkoord is given').to.equal(null);
+    expect(button(el, 'Opslaan'), 'one primary button, no separate Opslaan').to.equal(undefined);
+
+    // Nothing chosen yet: "Akkoord geven" says what is missing and saves nothing.
+    const before = await dossierOf('student-daan', 'dossier-daan');
+    await click(el, 'form[part="form"] button[type="submit"]');
+    await waitUntil(() => $(el, '.ddd-error-summary') !== null, 'no error summary');
+    expect(squash($(el, 'form[part="form"] button[type="submit"]')!.textContent)).to.equal('Akkoord geven');
+    expect((await dossierOf('student-daan', 'dossier-daan')).version).to.equal(before.version);
+
+    const stages = shareBoxes(el).find((box) => labelOf(el, box) === 'Stages, werk en trainingen')!;
+    stages.click();
+    await agree(el);
+    await submit(el);
+    const panel = squash($(el, '[part="confirmation"]')!.textContent);
+    expect(panel).to.contain('Je akkoord is opgeslagen').and.contain('Dit gaat naar ROC Midden Nederland:').and.contain('Stages, werk en trainingen');
+    expect(panel).to.contain('Gaat niet mee:').and.contain('Motivatie');
+    await waitUntil(() => root(el).activeElement?.id === 'confirmation-title', 'focus on the confirmation');
+    expect((await dossierOf('student-daan', 'dossier-daan')).answers['akkoordverklaring']).to.deep.include({ akkoord: 'ja', toestemming: true, delen: ['ervaring'] });
     await expect(el).to.be.accessible();
 
-    await agree(el);
     await click(el, '#finalize');
     await waitUntil(() => $(el, '#confirm-yes') !== null);
     expect(text(el)).to.contain('Weet je het zeker? Daarna kun je niets meer veranderen.');
     await waitUntil(() => root(el).activeElement?.id === 'confirm-title', 'focus did not move to the confirmation');
-    await expect(el).to.be.accessible();
-
-    const saved = oneEvent(el, 'ddd-saved');
     const acted = oneEvent(el, 'ddd-action');
     await click(el, '#confirm-yes');
-    await saved;
     const { detail } = await acted;
     expect(detail.action).to.equal('finalize');
     expect(detail.dossier.status).to.equal('afgerond');
     await waitUntil(() => text(el).includes('Je dossier is afgerond'));
-    const stored = await dossierOf('student-daan', 'dossier-daan');
-    expect(stored.status).to.equal('afgerond');
-    expect(stored.answers['akkoordverklaring']).to.include({ akkoord: 'ja', toestemming: true });
-    expect(stored.inzage.map((i) => i.role)).to.deep.equal(['student']);
-    await expect(el).to.be.accessible();
+    expect((await dossierOf('student-daan', 'dossier-daan')).inzage.map((i) => i.role)).to.deep.equal(['student']);
   });
 
-  it('refuses to finalize for a minor until the guardian has read and consented', async () => {
+  it('changes a saved akkoord with "Keuzes wijzigen" and keeps what was chosen', async () => {
+    const el = await mount('student-daan', 'dossier-daan');
+    await inzageSaved(el);
+    shareBoxes(el).find((box) => labelOf(el, box) === 'Motivatie')!.click();
+    await agree(el);
+    await submit(el);
+    await click(el, '#change');
+    await waitUntil(() => $(el, 'form[part="form"]') !== null, 'the form is back');
+    expect(shareBoxes(el).filter((box) => box.checked).map((box) => labelOf(el, box))).to.deep.equal(['Motivatie']);
+    expect($<HTMLInputElement>(el, '#ak-toestemming')!.checked).to.equal(true);
+    expect($(el, '#finalize'), 'no Afronden while changing').to.equal(null);
+  });
+
+  it('never loses a choice: what was ticked and not given yet comes back after a reload', async () => {
+    const store = createMemoryDraftStore();
+    const first = await mount('student-emma', 'dossier-emma', { store });
+    await inzageSaved(first);
+    shareBoxes(first).find((box) => labelOf(first, box) === 'Ondersteuning')!.click();
+    await click(first, '#ak-akkoord-0');
+    await first.updateComplete;
+    first.parentElement!.remove();
+
+    const again = await mount('student-emma', 'dossier-emma', { store });
+    await waitUntil(() => text(again).includes('We hebben je keuzes teruggezet'), 'restored notice');
+    expect(shareBoxes(again).filter((box) => box.checked).map((box) => labelOf(again, box))).to.deep.equal(['Ondersteuning']);
+    expect($<HTMLInputElement>(again, '#ak-akkoord-0')!.checked).to.equal(true);
+    expect(text(again)).to.contain('Kies Akkoord geven om ze te bewaren.');
+  });
+
+  it('puts the summary and the choices first at 390 × 844: the decision starts on the first two screens, the dossier in closed cards', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const el = await mount('student-emma', 'dossier-emma');
+    await inzageSaved(el);
+    const top = el.getBoundingClientRect().top;
+    const firstChoice = shareBoxes(el)[0]!.getBoundingClientRect().top - top;
+    expect(firstChoice, 'the first choice').to.be.below(2 * 844);
+    expect($(el, '.intro')!.getBoundingClientRect().top - top, 'the summary').to.be.below(200);
+    const cards = $$<HTMLDetailsElement>(el, 'details[part="card"]');
+    expect(cards.length).to.equal(11);
+    expect(cards.every((card) => !card.open), 'cards start closed').to.equal(true);
+    expect(el.getBoundingClientRect().height, 'the page').to.be.below(4500);
+    // A card opens on a tap and shows its answers.
+    const motivatie = cards.find((card) => card.textContent!.includes('A9 Motivatie'))!;
+    motivatie.querySelector('summary')!.click();
+    await waitUntil(() => motivatie.open);
+    expect(squash(motivatie.textContent)).to.contain('Bij de scouting merk ik');
+  });
+
+  it('reads deel B in the third person, without the mentor’s declaration and without LGF or REC', async () => {
+    const el = await mount('student-emma', 'dossier-emma');
+    await inzageSaved(el);
+    const partB = squash($(el, '.dossier')!.textContent);
+    expect(partB).to.contain('Deel B: wat de mentor schrijft');
+    expect(partB).to.contain('Wil de mentor nog contact met het mbo over de leerling?').and.contain('Is de mentor het eens met wat de leerling in deel A schreef?');
+    expect(partB).not.to.contain('Wil je nog contact');
+    expect(partB).not.to.contain('naar waarheid ingevuld');
+    expect(partB).not.to.match(/\bLGF\b|\bREC\b/);
+    expect(partB).to.contain('Emma is betrokken en verantwoordelijk.');
+  });
+
+  it('names who does what next, and offers Afronden only once the parent consented', async () => {
     const student = await mount('student-emma', 'dossier-emma');
     await inzageSaved(student);
-    expect(text(student)).to.contain('Deel B: inschatting van de mentor');
-    expect(text(student)).to.contain('Je ouder of verzorger moet ook toestemming geven');
-    expect(text(student)).to.contain('moet nog toestemming geven');
+    const steps = () => $$(student, '[part="steps"] li').map((li) => squash(li.textContent));
+    expect(steps()).to.have.length(3);
+    expect(steps()[1]).to.contain('Je vader, Jeroen Bakker, geeft toestemming. Hij heeft een e-mail gekregen.');
+    expect(steps()[2]).to.contain('Jij rondt af. Dan gaat je dossier naar ROC Midden Nederland.');
+    expect(text(student)).not.to.contain('hem of haar');
     await agree(student);
-    await saveForm(student);
-    expect(text(student)).to.contain('Opgeslagen.');
-    await click(student, '#finalize');
-    expect($(student, '#confirm-yes'), 'no confirmation while refused').to.equal(null);
-    expect($(student, '[role="alert"]')!.textContent).to.contain('Je ouder of verzorger moet je dossier eerst bekijken');
+    await submit(student);
+    expect($(student, '#finalize'), 'Afronden cannot work yet: not offered').to.equal(null);
+    expect($(student, '[part="guardian-status"]')!.getAttribute('aria-current')).to.equal('step');
     await expect(student).to.be.accessible();
     student.parentElement!.remove();
 
     const guardian = await mount('guardian-bakker', 'dossier-emma');
     await inzageSaved(guardian);
-    expect(text(guardian)).to.contain('Toestemming van ouder of verzorger');
-    expect($<HTMLInputElement>(guardian, '#og-naam')!.value, 'name of the person signed in').to.equal('Jeroen Bakker');
-    // Consent without the tick is not saved.
-    await click(guardian, 'form[part="form"] button[type="submit"]');
-    await waitUntil(() => $(guardian, '.ddd-error-summary') !== null);
-    const vader = [...root(guardian).querySelectorAll<HTMLLabelElement>('#og-relatie label')].find((l) => l.textContent!.trim() === 'Vader')!;
-    vader.click();
     await click(guardian, '#og-toestemming');
-    await expect(guardian).to.be.accessible();
-    const { detail } = await saveForm(guardian);
-    expect(detail.dossier.answers['ouderToestemming']).to.include({ naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true });
-    await waitUntil(() => text(guardian).includes('Je hebt toestemming gegeven op'));
+    await submit(guardian);
     guardian.parentElement!.remove();
 
     const again = await mount('student-emma', 'dossier-emma');
-    await waitUntil(() => text(again).includes('Jeroen Bakker heeft toestemming gegeven op'));
-    expect($<HTMLInputElement>(again, '#ak-toestemming')!.checked, 'saved answers come back').to.equal(true);
+    await waitUntil(() => text(again).includes('Je vader, Jeroen Bakker, heeft toestemming gegeven op'), 'the parent’s consent by name');
     const acted = await finalizeConfirmed(again);
     expect(acted.detail.dossier.status).to.equal('afgerond');
-    expect((await dossierOf('student-emma', 'dossier-emma')).status).to.equal('afgerond');
+  });
+
+  it('shows the parent exactly what goes to which MBO, does not ask the relation the dossier holds, and says "u"', async () => {
+    // Emma chose: A5 and A9 go along, her support (A6) does not.
+    const emma = backend.client('student-emma');
+    const dossier = await emma.getDossier('dossier-emma');
+    await emma.saveSection('dossier-emma', 'akkoordverklaring', { akkoord: 'ja', toestemming: true, delen: ['ervaring', 'motivatie'] }, dossier.version);
+
+    const el = await mount('guardian-bakker', 'dossier-emma');
+    await inzageSaved(el);
+    expect(squash($(el, '.title')!.textContent)).to.equal('Toestemming van ouder of verzorger');
+    const form = $(el, 'form[part="form"]')!;
+    const goes = $(el, '[part="goes"]')!;
+    expect(goes.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING, 'what goes stands above the button').to.not.equal(0);
+    expect(squash($(el, '.goes-panel')!.textContent)).to.contain('Dit gaat naar ROC Midden Nederland').and.contain('Emma Bakker heeft gekozen');
+    expect(squash(goes.textContent)).to.contain('Stages, werk en trainingen').and.contain('Motivatie').and.contain('burgerservicenummer');
+    expect(squash(goes.textContent), 'not what Emma chose not to share').not.to.contain('Ondersteuning');
+    const cards = squash($(el, '.dossier')!.textContent);
+    expect(cards).to.contain('A5 Stages').and.not.contain('A6 Ondersteuning').and.not.contain('Dyslexieverklaring');
+    // The relation is in the dossier (A2): not asked, only said.
+    expect($(el, '#og-relatie'), 'no question about the relation').to.equal(null);
+    expect(squash($(el, '.identity')!.textContent)).to.contain('U geeft toestemming als Jeroen Bakker (vader).');
+    expect(squash($(el, 'form[part="form"] button[type="submit"]')!.textContent)).to.equal('Toestemming geven');
+    // Formal: no "je" or "jij" addresses the parent anywhere (the dossier itself quotes the student's questions).
+    const parentText = [...root(el).querySelector('.consent')!.children].filter((child) => !child.matches('.dossier')).map((child) => child.textContent).join(' ');
+    expect(parentText).to.match(/\bu\b|\buw\b/);
+    expect(parentText).not.to.match(/\b(je|jij|jouw|jou)\b/i);
+    expect(cards, 'only what goes, no empty questions').not.to.contain('Niet ingevuld');
+    await expect(el).to.be.accessible();
+
+    await click(el, '#og-toestemming');
+    const { detail } = await submit(el);
+    expect(detail.dossier.answers['ouderToestemming']).to.include({ naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true });
+    await waitUntil(() => text(el).includes('U hebt toestemming gegeven op'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells the parent to wait for the student’s own akkoord before consenting', async () => {
+    const el = await mount('guardian-bakker', 'dossier-emma');
+    await inzageSaved(el);
+    expect($(el, 'form[part="form"]'), 'no form yet').to.equal(null);
+    expect(text(el)).to.contain('Uw kind geeft eerst zelf akkoord').and.contain('Emma Bakker heeft nog niet gekozen wat het mbo mag zien');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks a parent the dossier does not know by name for their name and relation', async () => {
+    const data = exampleData();
+    const emma = data.dossiers.find((d) => d.id === 'dossier-emma')!;
+    emma.answers['thuis'] = { ...emma.answers['thuis'], ouders: [] };
+    emma.answers['akkoordverklaring'] = { akkoord: 'ja', toestemming: true, delen: [] };
+    backend = createMemoryBackend(data);
+    const el = await mount('guardian-bakker', 'dossier-emma');
+    await inzageSaved(el);
+    expect($<HTMLInputElement>(el, '#og-naam')!.value, 'name of the person signed in').to.equal('Jeroen Bakker');
+    await click(el, 'form[part="form"] button[type="submit"]');
+    await waitUntil(() => $(el, '.ddd-error-summary') !== null, 'consent without the tick is not saved');
+    const vader = $$<HTMLLabelElement>(el, '#og-relatie label').find((l) => squash(l.textContent) === 'Vader')!;
+    vader.click();
+    await click(el, '#og-toestemming');
+    const { detail } = await submit(el);
+    expect(detail.dossier.answers['ouderToestemming']).to.include({ naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true });
   });
 
   it('asks for the remark on deel B when the student does not agree', async () => {
@@ -145,8 +311,7 @@ describe('<ddd-consent>', function () {
     await click(el, '#ak-akkoord-1');
     await click(el, '#ak-toestemming');
     expect($(el, '#ak-redenNietAkkoord'), 'remark appears for nee').not.to.equal(null);
-    await click(el, '#finalize');
-    expect($(el, '#confirm-yes')).to.equal(null);
+    await click(el, 'form[part="form"] button[type="submit"]');
     await waitUntil(() => $(el, '.ddd-error-summary') !== null);
     expect($(el, '#ak-redenNietAkkoord')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -155,39 +320,11 @@ describe('<ddd-consent>', function () {
     remark.value = 'Mijn verzuim in klas 3 had een medische reden.';
     remark.dispatchEvent(new Event('input'));
     await el.updateComplete;
-    await saveForm(el);
+    await submit(el);
+    expect(text(el)).to.contain('Je bent het niet eens met deel B. Je opmerking gaat mee naar het mbo.');
     const record = consentRecord(await dossierOf('student-emma', 'dossier-emma'), backend.data.config);
     expect(record.akkoord).to.equal('nee');
     expect(record.redenNietAkkoord).to.equal('Mijn verzuim in klas 3 had een medische reden.');
-  });
-
-  it('explains what is always shared and ticks optioneel sections, not optIn ones, saving what is shown', async () => {
-    const el = await mount('student-emma', 'dossier-emma');
-    await inzageSaved(el);
-    const sharing = $(el, '[part="sharing"]')!.textContent!.replace(/\s+/g, ' ');
-    expect(sharing).to.contain('Gaat altijd mee');
-    expect(sharing).to.contain('Vervolgkeuze');
-    expect(sharing).to.match(/Persoonlijke gegevens: .*geboortedatum/);
-    const boxes = [...root(el).querySelectorAll<HTMLInputElement>('#ak-delen input[type="checkbox"]')];
-    const label = (box: HTMLInputElement) => root(el).querySelector(`label[for="${box.id}"]`)!.textContent!.trim();
-    const ticked = Object.fromEntries(boxes.map((b) => [label(b), b.checked]));
-    expect(ticked['Familie, wonen en vrije tijd'], 'optioneel').to.equal(true);
-    expect(ticked['Ondersteuning'], 'optIn').to.equal(false);
-    expect($(el, '#ak-delen')!.textContent).to.contain('Gaat alleen mee als jij het aanvinkt.');
-
-    boxes.find((b) => label(b) === 'Familie, wonen en vrije tijd')!.click();
-    await el.updateComplete;
-    await saveForm(el);
-    const stored = await dossierOf('student-emma', 'dossier-emma');
-    const delen = stored.answers['akkoordverklaring']?.['delen'] as string[];
-    expect(delen).not.to.include('thuis');
-    expect(delen).to.include('competenties');
-    expect(delen).not.to.include('ondersteuning');
-    const record = consentRecord(stored, backend.data.config);
-    expect(record.sharing['thuis']).to.equal(false);
-    expect(record.sharing['herkomst']).to.equal(true);
-    expect(record.sharing['ondersteuning']).to.equal(false);
-    await expect(el).to.be.accessible();
   });
 
   it('goes back to deel A after confirming', async () => {
@@ -211,6 +348,7 @@ describe('<ddd-consent>', function () {
     const el = await mount('student-daan', 'dossier-daan');
     await inzageSaved(el);
     await agree(el);
+    await submit(el);
     await click(el, '#finalize');
     await waitUntil(() => $(el, '#confirm-no') !== null);
     await click(el, '#confirm-no');
@@ -234,8 +372,7 @@ describe('<ddd-consent>', function () {
     let printed = 0;
     window.print = () => void printed++;
     try {
-      const button = [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Afdrukken')!;
-      button.click();
+      button(el, 'Afdrukken')!.click();
     } finally {
       window.print = original;
     }
@@ -245,6 +382,36 @@ describe('<ddd-consent>', function () {
     const mbo = await mount('mbo-roc-midden-nederland', 'dossier-sam');
     expect(text(mbo)).to.contain('Deel A: gegevens van de leerling');
     expect(root(mbo).querySelectorAll('input, textarea').length).to.equal(0);
+  });
+
+  it('has a top heading at the level the page sets (default 2), and the levels below follow it', async () => {
+    const plain = await mount('student-emma', 'dossier-emma');
+    await inzageSaved(plain);
+    let headings = headingsIn(await ariaTree('ddd-consent'));
+    expect(headings[0]).to.deep.equal([2, 'Akkoordverklaring']);
+    expect(headings.slice(1).every(([level]) => level > 2), 'nothing above the top heading').to.equal(true);
+    plain.parentElement!.remove();
+
+    const page = await mount('student-emma', 'dossier-emma', { level: '1' });
+    await inzageSaved(page);
+    headings = headingsIn(await ariaTree('ddd-consent'));
+    expect(headings[0]).to.deep.equal([1, 'Akkoordverklaring']);
+    expect(headings).to.deep.include([2, 'Jouw keuzes']);
+    // No level is skipped on the way down.
+    for (let i = 1; i < headings.length; i++) expect(headings[i]![0] - headings[i - 1]![0], `${headings[i]![1]}`).to.be.at.most(1);
+  });
+
+  it('takes focus on its title when it opens after the button that opened it went away, never leaving it on <body>', async () => {
+    const opener = document.createElement('button');
+    opener.textContent = 'Openen';
+    document.body.append(opener);
+    opener.focus();
+    opener.remove();
+    expect(document.activeElement).to.equal(document.body);
+    const el = await mount('student-emma', 'dossier-emma');
+    await waitUntil(() => root(el).activeElement?.classList.contains('title'), 'focus on the title');
+    const tree = await ariaTree('ddd-consent');
+    expect(tree).to.match(/- heading "Akkoordverklaring" \[level=2\]/);
   });
 
   it('takes its backend from <ddd-context>', async () => {
@@ -273,16 +440,13 @@ describe('<ddd-consent>', function () {
 
   it('fits a 320 px wide screen', async () => {
     await setViewport({ width: 320, height: 640 });
-    try {
-      const el = await mount('student-emma', 'dossier-emma');
-      await inzageSaved(el);
-      await click(el, '#backToDeelA');
-      const panel = $(el, '.consent')!;
-      expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
-      expect(el.getBoundingClientRect().width).to.be.at.most(320);
-    } finally {
-      await setViewport({ width: 800, height: 600 });
-    }
+    const el = await mount('student-emma', 'dossier-emma');
+    await inzageSaved(el);
+    for (const card of $$<HTMLDetailsElement>(el, 'details[part="card"]')) card.open = true;
+    await click(el, '#backToDeelA');
+    const panel = $(el, '.consent')!;
+    expect(panel.scrollWidth).to.be.at.most(panel.clientWidth);
+    expect(el.getBoundingClientRect().width).to.be.at.most(320);
   });
 
   it('tells a mentor this screen is not for them', async () => {
@@ -292,14 +456,15 @@ describe('<ddd-consent>', function () {
   });
 
   it('speaks English with lang="en"', async () => {
-    const el = await mount('student-daan', 'dossier-daan', 'en');
+    const el = await mount('student-daan', 'dossier-daan', { lang: 'en' });
     await inzageSaved(el);
     expect($(el, '.title')!.textContent).to.equal('Declaration of agreement');
     expect(text(el)).to.contain('Do you agree with what is in your dossier?');
     expect(text(el)).to.contain('Always shared');
-    await click(el, '#finalize');
+    await click(el, 'form[part="form"] button[type="submit"]');
     await waitUntil(() => $(el, '.ddd-error-summary') !== null);
     expect($(el, '.ddd-error-summary')!.textContent).to.contain('There is a problem');
+    expect(squash($(el, 'form[part="form"] button[type="submit"]')!.textContent)).to.equal('Give agreement');
     await expect(el).to.be.accessible();
   });
 });

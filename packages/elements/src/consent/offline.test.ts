@@ -9,7 +9,7 @@ import type { DddConsent } from './ddd-consent.component.js';
 import { createMemoryDraftStore, type DraftStore } from '../shared/drafts.js';
 import { instrument } from '../dossier-form/test/instrument.js';
 
-const offlineText = 'Je bent offline. Je kunt je akkoordverklaring pas versturen als je weer online bent. Wat je hier invult, blijft bewaard op dit apparaat.';
+const offlineText = 'Je bent offline. Je kunt je akkoord pas geven als je weer online bent. Wat je hier kiest, blijft bewaard op dit apparaat.';
 const refusedText = 'Dat lukt nu niet, want je bent offline.';
 const remark = 'Mijn verzuim in klas 3 had een medische reden. Dat staat niet in deel B.';
 
@@ -81,15 +81,18 @@ describe('<ddd-consent> offline', function () {
     $<HTMLInputElement>(el, '#ak-akkoord-0')!.click();
     $<HTMLInputElement>(el, '#ak-toestemming')!.click();
     await el.updateComplete;
+    saveButton(el).click();
+    await until(() => $(el, '#finalize'), 'the akkoord is given: Afronden is offered');
+    const saves = api.callsOf('saveSection').length;
     goOffline();
     $<HTMLButtonElement>(el, '#finalize')!.click();
     await until(() => $(el, '#confirm-yes'), 'confirmation');
     $<HTMLButtonElement>(el, '#confirm-yes')!.click();
     await until(() => root(el).activeElement?.id === 'action-error', 'focus on the reason');
     expect($(el, '#action-error')!.textContent).to.contain(refusedText);
-    expect(api.callsOf('saveSection'), 'nothing saved').to.have.length(0);
+    expect(api.callsOf('saveSection'), 'nothing saved').to.have.length(saves);
     expect(api.callsOf('act').filter((c) => c.args[1] === 'finalize'), 'not sent').to.have.length(0);
-    expect($<HTMLInputElement>(el, '#ak-toestemming')!.checked, 'answers kept').to.equal(true);
+    expect($(el, '#finalize'), 'still offered').not.to.equal(null);
     await expect(el).to.be.accessible();
     goOnline();
     await until(() => !text(el).includes(refusedText), 'refusal gone online');
@@ -111,16 +114,19 @@ describe('<ddd-consent> offline', function () {
     el.remove();
 
     const again = await mount(backend.client(backend.tokens['student-emma']!), store);
-    await until(() => text(again).includes('We hebben je niet-opgeslagen antwoorden teruggezet.'), 'restored notice');
+    await until(() => text(again).includes('We hebben je keuzes teruggezet die nog niet waren opgeslagen.'), 'restored notice');
     expect($<HTMLTextAreaElement>(again, '#ak-redenNietAkkoord')!.value).to.equal(remark);
     expect(text(again), 'online again: no offline notice').not.to.contain(offlineText);
   });
 
   it('tells a guardian their consent waits until they are online', async () => {
     const backend = createMemoryBackend(exampleData());
+    // The guardian consents after the student's own akkoord.
+    const emma = backend.client(backend.tokens['student-emma']!);
+    await emma.saveSection('dossier-emma', 'akkoordverklaring', { akkoord: 'ja', toestemming: true, delen: [] }, (await emma.getDossier('dossier-emma')).version);
     const el = await mount(backend.client(backend.tokens['guardian-bakker']!), createMemoryDraftStore());
     goOffline();
-    await until(() => text(el).includes('Je kunt je toestemming pas versturen als je weer online bent.'), 'guardian offline notice');
+    await until(() => text(el).includes('U bent offline. U kunt uw toestemming pas geven als u weer online bent.'), 'guardian offline notice');
     await expect(el).to.be.accessible();
   });
 });

@@ -378,7 +378,7 @@ describe('ddd-dossier-form never loses an answer', function () {
       again.remove();
     });
 
-    it('<ddd-consent>: the akkoordverklaring comes back after a reload, but is only saved by pressing Opslaan', async () => {
+    it('<ddd-consent>: the akkoordverklaring comes back after a reload, but is only saved by pressing "Akkoord geven"', async () => {
       const backend = createMemoryBackend(exampleData());
       const api = backend.client(backend.tokens['student-emma']!);
       const store = createMemoryDraftStore();
@@ -394,12 +394,14 @@ describe('ddd-dossier-form never loses an answer', function () {
       first.remove();
 
       const again = await mountConsent();
-      await until(() => shadowText(again).includes('We hebben je niet-opgeslagen antwoorden teruggezet.'), 'restored notice');
+      await until(() => shadowText(again).includes('We hebben je keuzes teruggezet die nog niet waren opgeslagen.'), 'restored notice');
       expect(field<HTMLInputElement>(again, 'ak-akkoord-1')!.checked).to.equal(true);
       expect(field<HTMLTextAreaElement>(again, 'ak-redenNietAkkoord')!.value).to.equal(reden);
       expect((await api.getDossier('dossier-emma')).answers['akkoordverklaring']?.['akkoord'], 'not saved by itself').not.to.equal('nee');
       await expect(again).to.be.accessible();
 
+      field<HTMLInputElement>(again, 'ak-toestemming')!.click();
+      await again.updateComplete;
       again.shadowRoot!.querySelector<HTMLButtonElement>('form[part="form"] button[type="submit"]')!.click();
       await until(async () => (await api.getDossier('dossier-emma')).answers['akkoordverklaring']?.['redenNietAkkoord'] === reden, 'saved');
       await until(async () => (await store.list('dossier-emma')).length === 0, 'device copy removed');

@@ -116,19 +116,27 @@ describe('right to left: mentor review and consent', function () {
     expect(box(list).right - box(item).right, 'indent on the right').to.be.greaterThan(10);
     expect(Math.abs(box(item).left - box(list).left)).to.be.lessThan(2);
 
-    $('#ak-akkoord-0').click();
-    checkbox.click();
-    await el.updateComplete;
-    $('#finalize').click();
-    await until(() => $('#confirm-yes'), 'the confirmation');
-    expect(rightOf($('#confirm-yes'), $('#confirm-no')), '"Afronden" right of "Annuleren"').to.equal(true);
-
     wrapper.setAttribute('lang', 'tr');
     await until(() => !arabic.test(el.shadowRoot!.textContent!), 'Turkish labels');
     await el.updateComplete;
     expect($('.consent').getAttribute('dir')).to.equal('ltr');
     expect(Math.abs(box($('.consent')).left - box(el).left), 'the column against the left edge in Turkish').to.be.lessThan(2);
     expect(rightOf(label, checkbox), 'the label right of its checkbox in Turkish').to.equal(true);
+
+    // "Akkoord geven", then "Afronden" with its confirmation, in both directions.
+    wrapper.setAttribute('lang', 'ar');
+    await until(() => arabic.test(el.shadowRoot!.textContent!), 'Arabic again');
+    $('#ak-akkoord-0').click();
+    $('#ak-toestemming').click();
+    await el.updateComplete;
+    $('form[part="form"] button[type="submit"]').click();
+    await until(() => $('#finalize'), 'the akkoord is saved: Afronden is offered');
+    $('#finalize').click();
+    await until(() => $('#confirm-yes'), 'the confirmation');
+    expect(rightOf($('#confirm-yes'), $('#confirm-no')), '"Afronden" right of "Annuleren"').to.equal(true);
+    wrapper.setAttribute('lang', 'tr');
+    await until(() => !arabic.test(el.shadowRoot!.textContent!), 'Turkish labels');
+    await el.updateComplete;
     expect(rightOf($('#confirm-no'), $('#confirm-yes')), '"Annuleren" right of "Afronden" in Turkish').to.equal(true);
   });
 });
