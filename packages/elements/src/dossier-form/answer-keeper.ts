@@ -9,11 +9,19 @@ import type { AnswerValue } from '@doorstroom/sdk';
 import { DraftSaver, draftStoreFor, guardUnsavedChanges, type LocalDraft } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
 import { OnlineController } from '../shared/online.js';
+import type { SaveState } from './autosave.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 
 export class AnswerKeeper implements ReactiveController {
   /** Writes the device copy; handed to the autosave queue. */
   readonly saver = new DraftSaver(() => draftStoreFor(this.host, this.host.connection.api));
+  /**
+   * What the live region says: "Alles opgeslagen" once when a save is done, and being offline or
+   * having a choice to make; nothing while typing or saving, so a screen reader is not told the
+   * save status at every typing pause. A message key, or '' for silence.
+   */
+  announcement = '';
+  private lastState: SaveState = 'saved';
   /** The dossier whose device copy was looked for. */
   private restoredFor?: string;
   private stops: Array<() => void> = [];
@@ -41,11 +49,21 @@ export class AnswerKeeper implements ReactiveController {
 
   /** Runs after the host's willUpdate, so a dossier that just opened is its `base` already. */
   hostUpdate(): void {
+    this.follow(this.host.autosave.state);
     const { base, connection } = this.host;
     if (!base) this.restoredFor = undefined;
     if (!base || this.restoredFor === base.id || !connection.config || !connection.me) return;
     this.restoredFor = base.id;
     void this.restore(base.id);
+  }
+
+  /** One announcement per save: set when a save has finished, cleared by the next change. */
+  private follow(state: SaveState): void {
+    if (state === this.lastState) return;
+    if (state === 'saved') this.announcement = this.lastState === 'saving' ? 'form.save.saved' : this.announcement;
+    else if (state === 'offline' || state === 'conflict') this.announcement = `form.save.${state}`;
+    else if (state === 'dirty' || state === 'saving') this.announcement = '';
+    this.lastState = state;
   }
 
   /**
@@ -107,8 +125,10 @@ export function renderSaveStatus(host: DddDossierForm): TemplateResult {
   } else if (host.closeFailed && state === 'conflict') {
     detail = html`<div class="ddd-notice">${closeFailed}</div>`;
   }
+  // The visible status follows every change; only the live region speaks, once per save.
   return html`<div class="save-status save-status--${state}" part="save-status">
-    <p class="save-status__text" role="status">${host.t(text)}</p>
+    <p class="save-status__text">${host.t(text)}</p>
+    <p class="ddd-visually-hidden" role="status">${host.keeper.announcement ? host.t(host.keeper.announcement) : nothing}</p>
     ${detail}
   </div>`;
 }

@@ -94,17 +94,44 @@ describe('ddd-dossier-form: the backend is the authority', function () {
     expect((await api.getDossier('dossier-tim')).archived).to.equal(false);
   });
 
-  it('offers only the programmes given at the chosen location, where the catalogue says so', async () => {
+  it('asks the opleiding first, then offers only the locations that give it, grouped by city', async () => {
     const { api, backend } = signIn('student-noor');
-    const institution = backend.data.catalog.institutions[0]!;
-    const location = backend.data.catalog.locations[institution.brin]!.find((l) => backend.data.catalog.programmes[institution.brin]!.some((p) => !offeredAt(p, l.code)))!;
+    const brin = '00GT';
+    const programme = backend.data.catalog.programmes[brin]!.find((p) => p.naam === 'Allround constructiewerker' && p.leerweg === 'BBL')!;
     const question = { kind: 'reference', id: 'opleiding', source: 'programme', dependsOn: 'instelling', label: { nl: 'Opleiding', en: 'Programme' }, required: true } as ReferenceQuestion;
-    const instelling: ReferenceAnswer = { id: institution.brin, label: institution.naam };
-    const all = await catalogSearch(api, 'nl')(question, '', { instelling });
-    const here = await catalogSearch(api, 'nl')(question, '', { instelling, locatie: { id: location.code, label: location.naam } });
-    expect(here.length).to.be.greaterThan(0).and.lessThan(all.length);
-    const offered = new Set(backend.data.catalog.programmes[institution.brin]!.filter((p) => offeredAt(p, location.code)).map((p) => p.id));
-    for (const option of here) expect(offered.has(option.id), option.label).to.equal(true);
+    const instelling: ReferenceAnswer = { id: brin, label: 'Albeda' };
+    const found = await catalogSearch(api, 'nl')(question, 'constructiewerker', { instelling });
+    expect(found.map((o) => o.id)).to.include(programme.id);
+
+    const el = await open(api, 'dossier-noor');
+    const task = [...root(el).querySelectorAll<HTMLButtonElement>('.task__button')].find((b) => b.textContent!.includes('A7'))!;
+    task.click();
+    await until(() => $(el, '#ddd-instelling'), 'A7');
+    const type = async (id: string, value: string) => {
+      const input = $<HTMLInputElement>(el, `#${id}`)!;
+      input.focus();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    await type('ddd-instelling', 'Albeda');
+    await until(() => $(el, '#ddd-instelling-option-0')?.textContent?.includes('Albeda'), 'Albeda found');
+    $(el, '#ddd-instelling-option-0')!.click();
+    await until(() => $(el, '#ddd-opleiding'), 'the opleiding is asked');
+    expect($(el, '#ddd-locatie'), 'no location before the opleiding').to.equal(null);
+    await type('ddd-opleiding', 'constructiewerker');
+    const wanted = () => [...root(el).querySelectorAll<HTMLElement>('#ddd-opleiding-listbox [role="option"]')].find((o) => o.textContent!.includes('BBL'));
+    await until(wanted, 'the BBL programme in the list');
+    wanted()!.click();
+    await until(() => $(el, '#ddd-locatie optgroup'), 'the locations that give it');
+    const groups = [...root(el).querySelectorAll<HTMLOptGroupElement>('#ddd-locatie optgroup')];
+    const locations = backend.data.catalog.locations[brin]!;
+    const offering = locations.filter((l) => offeredAt(programme, l.code));
+    expect(groups.map((g) => g.label)).to.deep.equal([...new Set(offering.map((l) => l.plaats))].sort((a, b) => a.localeCompare(b, 'nl')));
+    const codes = [...root(el).querySelectorAll<HTMLOptionElement>('#ddd-locatie option')].map((o) => o.value).filter(Boolean);
+    expect(codes.sort()).to.deep.equal(offering.map((l) => l.code).sort());
+    expect(codes.length).to.be.lessThan(locations.length);
+    // BOL, BBL and crebo are explained where the opleiding is asked.
+    expect($(el, '#ddd-opleiding-help')!.textContent).to.contain('BBL: je werkt en leert, je hebt een leerbedrijf nodig.').and.contain('crebonummer');
   });
 
   it('names the region’s support contact where the student is stuck', async () => {

@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { applies, localize, registeredQuestionIds, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
 import { formatAnswer } from '../shared/format.js';
+import { below, heading } from '../shared/heading.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import type { DraftView } from './state.js';
 import { renderStatusActions, statusActions } from './status-actions.js';
@@ -17,12 +18,20 @@ export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editab
   const incomplete = sections.filter((s) => view.completion.sections[s.id]?.status !== 'complete');
   const readonlyKey = dossier.archived ? 'form.readonly.archived' : `form.readonly.${dossier.status}`;
   return html`<section class="check" part="check" aria-labelledby="form-heading">
-    <h2 id="form-heading" tabindex="-1">${host.t('form.check.title')}</h2>
+    ${heading(host.level, host.t('form.check.title'), { id: 'form-heading', tabindex: -1 })}
     ${editable
       ? html`<p>${host.t('form.check.intro')}</p>`
       : html`<div class="ddd-notice readonly" part="notice">
           <p class="readonly__title"><strong>${host.t('form.readonly.title')}</strong></p>
           <p>${host.t(readonlyKey)}</p>
+          ${dossier.status === 'akkoord' && !dossier.archived
+            ? html`<p>
+                <a class="consent-link" href="#akkoordverklaring" @click=${(event: Event) => {
+                  event.preventDefault();
+                  host.openConsent();
+                }}>${host.t('form.consent.open')}</a>
+              </p>`
+            : nothing}
           ${renderStatusActions(host, statusActions(host.connection.me!, dossier, host.connection.config!, host.now))}
         </div>`}
     ${editable && incomplete.length > 0
@@ -39,7 +48,7 @@ function renderSection(host: DddDossierForm, section: SectionDefinition, answers
   const lang = host.locale.lang;
   const shown = section.questions.filter((q) => applies(q, answers, view.context));
   return html`<section class="check__section" aria-labelledby="check-${section.id}">
-    <h3 id="check-${section.id}" tabindex="-1">${section.code} ${localize(section.title, lang)}</h3>
+    ${heading(below(host.level, 1), html`${section.code} ${localize(section.title, lang)}${section.optional ? html` <span class="ddd-optional">${host.t('field.optional')}</span>` : nothing}`, { id: `check-${section.id}`, tabindex: -1 })}
     ${shown.length === 0
       ? html`<p>${host.t('form.check.notApplicable')}</p>`
       : html`<dl class="summary-list">${shown.map((q) => renderRow(host, section, q, answers, view, editable))}</dl>`}

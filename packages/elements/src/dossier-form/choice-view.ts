@@ -1,9 +1,11 @@
 /**
- * A7 Vervolgkeuze: instelling and opleiding as comboboxes over the catalogue, locatie as a
- * choice list of the chosen instelling, a summary to confirm, and the registration deadline.
+ * A7 Vervolgkeuze: instelling and opleiding as comboboxes over the catalogue, then locatie as a
+ * choice list of the places that give that opleiding (grouped by city), a summary to confirm, and
+ * the registration deadline.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import {
+  offeredAt,
   type DossierApi,
   type Location,
   type Programme,
@@ -13,15 +15,19 @@ import {
   type SectionDefinition,
 } from '@doorstroom/sdk';
 import { catalogSearch } from '../shared/catalog.js';
+import { below, heading } from '../shared/heading.js';
 import { fieldId, renderField, renderQuestions, type FieldsOptions } from '../shared/fields.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import { chosenBrin, choiceKeys, deadlineText, locationAnswer } from './state.js';
 
 type LocationsLoad = { status: 'loading' | 'ready' | 'error'; items: Location[]; error?: unknown };
+type ProgrammesLoad = { status: 'loading' | 'ready' | 'error'; items: Programme[]; error?: unknown };
+type Load<T> = { status: 'loading' | 'ready' | 'error'; items: T[]; error?: unknown };
 
-/** Locations per instelling, loaded once per api and BRIN. */
+/** Locations and programmes per instelling, loaded once per api and BRIN. */
 export class LocationLookup implements ReactiveController {
-  private readonly cache = new WeakMap<DossierApi, Map<string, LocationsLoad>>();
+  private readonly locationCache = new WeakMap<DossierApi, Map<string, LocationsLoad>>();
+  private readonly programmeCache = new WeakMap<DossierApi, Map<string, ProgrammesLoad>>();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -30,26 +36,36 @@ export class LocationLookup implements ReactiveController {
   hostConnected(): void {}
 
   get(api: DossierApi, brin: string): LocationsLoad {
-    let perApi = this.cache.get(api);
-    if (!perApi) this.cache.set(api, (perApi = new Map()));
+    return this.lookup(this.locationCache, api, brin, () => api.locations(brin));
+  }
+
+  /** Every programme of the instelling: which locations give the chosen one. */
+  programmes(api: DossierApi, brin: string): ProgrammesLoad {
+    return this.lookup(this.programmeCache, api, brin, () => api.programmes(brin));
+  }
+
+  retry(api: DossierApi, brin: string): void {
+    this.locationCache.get(api)?.delete(brin);
+    this.programmeCache.get(api)?.delete(brin);
+    this.host.requestUpdate();
+  }
+
+  private lookup<T>(cache: WeakMap<DossierApi, Map<string, Load<T>>>, api: DossierApi, brin: string, fetch: () => Promise<T[]>): Load<T> {
+    let perApi = cache.get(api);
+    if (!perApi) cache.set(api, (perApi = new Map()));
     const known = perApi.get(brin);
     if (known && known.status !== 'error') return known;
-    const loading: LocationsLoad = known ?? { status: 'loading', items: [] };
+    const loading: Load<T> = known ?? { status: 'loading', items: [] };
     if (!known) {
       perApi.set(brin, loading);
-      void this.load(api, brin, perApi);
+      void this.load(perApi, brin, fetch);
     }
     return loading;
   }
 
-  retry(api: DossierApi, brin: string): void {
-    this.cache.get(api)?.delete(brin);
-    this.host.requestUpdate();
-  }
-
-  private async load(api: DossierApi, brin: string, perApi: Map<string, LocationsLoad>): Promise<void> {
+  private async load<T>(perApi: Map<string, Load<T>>, brin: string, fetch: () => Promise<T[]>): Promise<void> {
     try {
-      perApi.set(brin, { status: 'ready', items: await api.locations(brin) });
+      perApi.set(brin, { status: 'ready', items: await fetch() });
     } catch (error) {
       perApi.set(brin, { status: 'error', items: [], error });
     }
@@ -66,6 +82,10 @@ function describeProgramme(host: DddDossierForm, p: Pick<Programme, 'crebo' | 'n
   ].join(' · ');
 }
 
+/**
+ * A7 in the order a student thinks: the mbo-school, then the opleiding (what BOL, BBL and crebo
+ * mean is said right there), then where: the locations that give that opleiding, by city.
+ */
 export function renderChoiceSection(host: DddDossierForm, section: SectionDefinition, answers: SectionAnswers, options: FieldsOptions): TemplateResult {
   const api = host.requireApi();
   const lang = host.locale.lang;
@@ -93,42 +113,50 @@ export function renderChoiceSection(host: DddDossierForm, section: SectionDefini
   return html`
     <p class="ddd-notice deadline">${deadlineText(config, lang, (date) => host.t('form.choice.deadline', { date }))}</p>
     ${field(question('instelling'))}
-    ${brin ? renderLocations(host, question('locatie'), brin, locatie, options) : nothing}
     ${brin ? field(question('opleiding')) : nothing}
+    ${brin && opleiding ? renderLocations(host, question('locatie'), brin, opleiding, locatie, options) : nothing}
     ${opleiding && answers['instelling'] ? renderSummary(host, answers) : nothing}
     ${opleiding ? field(question('bevestigd')) : nothing}
     ${extra.length ? renderQuestions(extra, answers, options) : nothing}
   `;
 }
 
+/** The locations that give the chosen opleiding, grouped by city (all of them when the catalogue does not say). */
 function renderLocations(
   host: DddDossierForm,
   question: Question | undefined,
   brin: string,
+  opleiding: ReferenceAnswer,
   chosen: ReferenceAnswer | null | undefined,
   options: FieldsOptions,
 ): TemplateResult | typeof nothing {
   if (!question) return nothing;
   const api = host.requireApi();
-  const load = host.locations.get(api, brin);
+  const locations = host.locations.get(api, brin);
+  const programmes = host.locations.programmes(api, brin);
   const id = fieldId(question.id);
   const error = options.errorFor(question.id);
   const label = host.locale.localize(question.label);
-  if (load.status === 'loading') return html`<p class="ddd-notice" role="status">${host.t('form.choice.locationsLoading')}</p>`;
-  if (load.status === 'error') {
+  if (locations.status === 'loading' || programmes.status === 'loading') return html`<p class="ddd-notice" role="status">${host.t('form.choice.locationsLoading')}</p>`;
+  if (locations.status === 'error' || programmes.status === 'error') {
     return html`<div class="ddd-notice ddd-notice--error" role="alert">
-      <p>${host.t('form.choice.locationsError')} ${host.messageFor(load.error)}</p>
+      <p>${host.t('form.choice.locationsError')} ${host.messageFor(locations.error ?? programmes.error)}</p>
       <button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.locations.retry(api, brin)}>${host.t('common.retry')}</button>
     </div>`;
   }
-  if (load.items.length === 0) return html`<p class="ddd-notice">${host.t('form.choice.locationsEmpty')}</p>`;
+  const programme = programmes.items.find((p) => p.id === opleiding.id);
+  const offering = locations.items.filter((l) => !programme || offeredAt(programme, l.code));
+  if (offering.length === 0) return html`<p class="ddd-notice">${host.t('form.choice.locationsEmpty')}</p>`;
+  const cities = [...new Set(offering.map((l) => l.plaats))].sort((a, b) => a.localeCompare(b, host.locale.intl));
   const onChange = (event: Event) => {
     const code = (event.target as HTMLSelectElement).value;
-    const location = load.items.find((l) => l.code === code);
+    const location = offering.find((l) => l.code === code);
     options.onInput(question.id, location ? locationAnswer(location) : null);
   };
+  const help = `${id}-help`;
   return html`<div class="ddd-field ${error ? 'ddd-field--error' : ''}">
     <label class="ddd-label" for=${id}>${label}</label>
+    <p class="ddd-help" id=${help}>${host.t('form.choice.locationHelp', { opleiding: opleiding.label })}</p>
     ${error
       ? html`<p class="ddd-error-message" id="${id}-error"><span class="ddd-visually-hidden">${host.t('field.errorPrefix')} </span>${error}</p>`
       : nothing}
@@ -136,13 +164,17 @@ function renderLocations(
       id=${id}
       class="ddd-input ddd-select"
       aria-invalid=${error ? 'true' : nothing}
-      aria-describedby=${error ? `${id}-error` : nothing}
+      aria-describedby=${error ? `${help} ${id}-error` : help}
       @change=${onChange}
       @blur=${() => options.onBlur(question.id)}
     >
       <option value="" ?selected=${!chosen}>${host.t('form.choice.locationChoose')}</option>
-      ${load.items.map(
-        (location) => html`<option value=${location.code} ?selected=${chosen?.id === location.code}>${location.naam}, ${location.plaats}</option>`,
+      ${cities.map(
+        (city) => html`<optgroup label=${city}>
+          ${offering
+            .filter((l) => l.plaats === city)
+            .map((location) => html`<option value=${location.code} ?selected=${chosen?.id === location.code}>${location.naam}, ${location.plaats}</option>`)}
+        </optgroup>`,
       )}
     </select>
   </div>`;
@@ -164,7 +196,7 @@ function renderSummary(host: DddDossierForm, answers: SectionAnswers): TemplateR
       : '';
   const plaats = locatie?.detail?.['plaats'];
   return html`<section class="choice-summary" aria-labelledby="choice-summary-heading">
-    <h3 id="choice-summary-heading">${host.t('form.choice.summaryTitle')}</h3>
+    ${heading(below(host.level, 1), host.t('form.choice.summaryTitle'), { id: 'choice-summary-heading' })}
     <dl class="summary-list">
       <div class="summary-list__row"><dt>${host.t('form.choice.school')}</dt><dd>${instelling.label}</dd></div>
       <div class="summary-list__row">

@@ -4,6 +4,7 @@
  * browser (a Blob), so nothing extra is sent anywhere.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { below, heading } from '../shared/heading.js';
 import { exportFileName, exportStudentData, exportToJson } from '@doorstroom/sdk';
 import { addMessages } from '../shared/i18n.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
@@ -64,7 +65,7 @@ export function renderDataExport(host: DddDossierForm): TemplateResult {
   const state = states.get(host) ?? { status: 'idle' };
   const busy = state.status === 'busy';
   return html`<section class="data-export ddd-no-print" aria-labelledby="data-export-heading">
-    <h3 id="data-export-heading">${host.t('form.export.title')}</h3>
+    ${heading(below(host.level, 1), host.t('form.export.title'), { id: 'data-export-heading' })}
     <p class="ddd-help" id="data-export-intro">${host.t('form.export.intro')}</p>
     <button type="button" class="ddd-button ddd-button--secondary" aria-describedby="data-export-intro" aria-disabled=${busy ? 'true' : nothing} @click=${() => busy || void download(host)}>
       ${busy ? host.t('form.export.busy') : host.t('form.export.button')}

@@ -15,6 +15,8 @@ import type { DraftStore } from '../shared/drafts.js';
 import { emit, errorDetail } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { focusField, setAnswer } from '../shared/fields.js';
+import { headingLevelOf, type HeadingLevel } from '../shared/heading.js';
+import '../consent/ddd-consent.js';
 import { describeError, describeRefusal, LocaleController, type MessageVars } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { AnswerKeeper, renderSaveStatus } from './answer-keeper.js';
@@ -77,6 +79,7 @@ type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; erro
  * @csspart conflicts - The choice between the student's and the server's answer per question.
  * @csspart check - The check-your-answers page.
  * @csspart submit - The send block (mentor choice or "Naar de akkoordverklaring").
+ * @csspart consent - The `<ddd-consent>` the student opens from a dossier that waits for their akkoord ("Naar je akkoordverklaring").
  *
  * @cssproperty --ddd-form-sidebar-width - Width of the task list column on wide screens. Default 17rem.
  * @cssproperty --ddd-form-complete-color - Colour of the "Klaar" tag. Default --ddd-color-success.
@@ -94,6 +97,11 @@ export class DddDossierForm extends LitElement {
   @property({ attribute: 'api-base' }) apiBase?: string;
   /** Bearer token for `api-base`. */
   @property() token?: string;
+  /**
+   * The level of the element's top heading, 1–6 (default 2: under the portal page's own h1). Set
+   * 1 when the form is the page's main content. Headings inside follow one level down.
+   */
+  @property({ attribute: 'heading-level' }) headingLevel?: string | number;
   /** Milliseconds after the last change before saving. */
   @property({ type: Number, attribute: 'autosave-delay' }) autosaveDelay = 800;
   /** The day ages and conditions are computed on; the real date when unset (tests set it). */
@@ -144,12 +152,19 @@ export class DddDossierForm extends LitElement {
   /** @internal A message above the form: a conflict was resolved, or the dossier was sent. */
   @state() notice?: { key: FormMessageKey; vars?: MessageVars };
   /** @internal */ @state() closeFailed = false;
+  /** @internal The student opened the akkoordverklaring from the dossier's read-only view. */
+  @state() consentOpen = false;
   /** @internal */ @state() creating: { type?: Dossier['type']; status: 'idle' | 'busy' | 'error'; missingType?: boolean; error?: unknown } = { status: 'idle' };
 
   /** @internal The dossier the drafts are based on (the backend's latest answer). */
   base?: Dossier;
   private listFor?: DossierApi;
   private focusAfterRender?: { path?: string; selector?: string };
+
+  /** @internal The top heading level (see `heading-level`). */
+  get level(): HeadingLevel {
+    return headingLevelOf(this.headingLevel);
+  }
 
   /** @internal */
   get now(): Date {
@@ -187,10 +202,22 @@ export class DddDossierForm extends LitElement {
   protected override updated(): void {
     const target = this.focusAfterRender;
     if (!target) return;
-    this.focusAfterRender = undefined;
     const root = this.renderRoot as ShadowRoot;
-    if (target.path && focusField(root, target.path)) return;
-    focusElement(root.querySelector<HTMLElement>(target.selector ?? '#form-heading'));
+    if (target.path && focusField(root, target.path)) {
+      this.focusAfterRender = undefined;
+      return;
+    }
+    const element = root.querySelector<HTMLElement>(target.selector ?? '#form-heading');
+    if (element) {
+      this.focusAfterRender = undefined;
+      focusElement(element);
+      return;
+    }
+    // The button that was pressed is gone and the new view is still loading: focus waits on the
+    // loading message (never on <body>) and moves on once the heading is there.
+    const waiting = root.querySelector<HTMLElement>('[data-focus-while-loading]');
+    if (!waiting) this.focusAfterRender = undefined;
+    else if (root.activeElement !== waiting) focusElement(waiting);
   }
 
   /** A dossier arrived from the backend (first load, or a newer version from elsewhere on the page). */
@@ -271,6 +298,7 @@ export class DddDossierForm extends LitElement {
   open(id: string): void {
     this.notice = undefined;
     this.closeFailed = false;
+    this.consentOpen = false;
     this.base = undefined;
     this.openId = id;
     this.focusAfterRender = { selector: '#form-heading' };
@@ -287,6 +315,7 @@ export class DddDossierForm extends LitElement {
     this.openId = undefined;
     this.base = undefined;
     this.notice = undefined;
+    this.consentOpen = false;
     this.autosave.reset();
     this.reloadList();
     this.focusAfterRender = { selector: '#form-heading' };
@@ -410,6 +439,34 @@ export class DddDossierForm extends LitElement {
     return this.renderDossier();
   }
 
+  /** @internal The akkoordverklaring from the read-only view: a link there, or the consent itself. */
+  openConsent(): void {
+    this.consentOpen = true;
+  }
+
+  /** @internal Back from the akkoordverklaring to the dossier. */
+  closeConsent(): void {
+    this.consentOpen = false;
+    if (this.base) void this.loader.reload();
+    this.focusAfterRender = { selector: '#form-heading' };
+  }
+
+  /** The student's akkoordverklaring inside the form, with a way back to the dossier. */
+  private renderConsent(dossier: Dossier): TemplateResult {
+    return html`<div class="form__top">
+        <button type="button" class="link-button" id="consent-back" @click=${() => this.closeConsent()}>${this.t('form.consent.back')}</button>
+      </div>
+      <ddd-consent
+        part="consent"
+        .api=${this.connection.api}
+        .draftStore=${this.draftStore}
+        .focusOnOpen=${true}
+        heading-level=${this.level}
+        dossier-id=${dossier.id}
+        @ddd-action=${() => void this.loader.reload()}
+      ></ddd-consent>`;
+  }
+
   private renderDossier(): TemplateResult {
     const loader = this.loader;
     if (!this.base) {
@@ -421,8 +478,9 @@ export class DddDossierForm extends LitElement {
           <button type="button" class="ddd-button ddd-button--secondary" @click=${() => void this.saveAndClose()}>${this.t('form.back')}</button>
         </div>`;
       }
-      return html`<p class="ddd-notice" part="notice" role="status">${this.t('form.loadingDossier')}</p>`;
+      return html`<p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${this.t('form.loadingDossier')}</p>`;
     }
+    if (this.consentOpen) return this.renderConsent(this.base);
     const view = this.view()!;
     const editable = this.editable();
     const items = taskItems(view, this.sections(), this.connection.me!, this.connection.config!, this.now);

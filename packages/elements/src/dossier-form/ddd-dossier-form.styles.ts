@@ -50,6 +50,25 @@ export const formStyles = css`
   .link-button:hover {
     color: var(--_primary-hover);
   }
+  /* On a phone the save status sits under the back link, on a line of its own: a longer or
+     shorter status ("Alles opgeslagen" / "Niet opgeslagen wijzigingen") never wraps the line
+     differently and moves the form under a finger that is about to tap. */
+  @container (max-width: 40rem) {
+    .form__top {
+      flex-direction: column;
+    }
+  }
+  .section__optional,
+  .section__counter {
+    color: var(--_text-subtle);
+  }
+  .consent-link {
+    color: var(--_primary);
+    font-weight: 700;
+  }
+  .tag--optional {
+    color: var(--_text-subtle);
+  }
   .save-status__text {
     margin: 0;
     padding: var(--_space-1) var(--_space-3);

@@ -17,6 +17,7 @@ const named = <T extends HTMLElement = HTMLButtonElement>(el: DddDossierForm, se
 const button = (el: DddDossierForm, name: string | RegExp) => named(el, 'button', name);
 const until = (predicate: () => unknown, message = 'condition') => waitUntil(predicate, message, { timeout: 4000 });
 const active = (el: DddDossierForm) => root(el).activeElement as HTMLElement | null;
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 
 function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   field.focus();
@@ -138,23 +139,45 @@ describe('ddd-dossier-form', function () {
       await expect(el).to.be.accessible();
     });
 
-    it('shows placeholders as examples, help text and "(optioneel)"', async () => {
+    it('puts no example values in the fields (they look like answers): the format is a hint under the label, and "(optioneel)"', async () => {
       const { el } = await openNoor('persoonlijk');
-      expect($<HTMLInputElement>(el, '#ddd-postcode')!.placeholder).to.equal('1234 AB');
+      const filled = $$<HTMLInputElement>(el, 'input, textarea').filter((field) => field.placeholder);
+      expect(filled.map((field) => `${field.id}: ${field.placeholder}`), 'no placeholder').to.deep.equal([]);
+      expect($(el, '#ddd-postcode-help')!.textContent).to.contain('bijvoorbeeld 1234 AB');
+      expect($<HTMLInputElement>(el, '#ddd-postcode')!.getAttribute('aria-describedby')).to.contain('ddd-postcode-help');
       expect(text(el)).to.contain('De naam die mensen gebruiken als ze je aanspreken.');
       const tussenvoegsel = $(el, 'label[for="ddd-tussenvoegsel"]')!;
       expect(tussenvoegsel.textContent).to.contain('(optioneel)');
       expect($(el, 'label[for="ddd-achternaam"]')!.textContent).not.to.contain('(optioneel)');
     });
 
-    it('updates the percentage while filling in a section', async () => {
+    it('shows one progress figure that does not mislead: the sections done of those that must be done', async () => {
       const { el } = await openNoor('motivatie');
-      expect($(el, '.section__percent')!.textContent).to.contain('0%');
+      const overall = () => squash($(el, '.tasks__overall')!.textContent);
+      expect(overall()).to.equal('2 van 7 onderdelen klaar');
+      expect($$(el, '.task__percent, .section__percent'), 'no second figure').to.have.length(0);
       typeInto($<HTMLTextAreaElement>(el, '#ddd-waarom')!, 'Ik zorg graag voor mensen en wil dat mijn werk maken.');
       await el.updateComplete;
-      expect($(el, '.section__percent')!.textContent).to.contain('100%');
+      expect(overall()).to.equal('3 van 7 onderdelen klaar');
       const task = $$(el, '.task')[8]!;
-      expect(task.textContent).to.contain('Klaar').and.to.contain('100%');
+      expect(task.textContent).to.contain('Klaar');
+      // The optional sections say so, and do not count.
+      expect(squash($$(el, '.task')[5]!.textContent)).to.contain('A6 Ondersteuning').and.contain('Mag je overslaan');
+    });
+
+    it('lets a sensitive question be skipped or answered "Dat zeg ik liever niet", and says "(optioneel)" once for an optional section', async () => {
+      const { el, api } = await openNoor('ondersteuning');
+      expect(squash($(el, '#form-heading')!.textContent)).to.equal('A6 Ondersteuning (optioneel)');
+      expect(text(el)).to.contain('Dit onderdeel mag je overslaan.');
+      const legend = squash($(el, '#ddd-dyslexie legend')!.textContent);
+      expect(legend, 'not repeated per question').to.equal('Heb je dyslexie?');
+      const labels = $$(el, '#ddd-dyslexie label').map((l) => squash(l.textContent));
+      expect(labels).to.deep.equal(['Ja', 'Nee', 'Dat zeg ik liever niet']);
+      choose(el, 'ddd-dyslexie-2');
+      await el.updateComplete;
+      button(el, 'Volgende')!.click();
+      await until(() => el.shadowRoot!.activeElement?.id === 'form-heading' && squash($(el, '#form-heading')!.textContent).startsWith('A7'), 'on to A7 without an error');
+      await until(async () => (await api.getDossier('dossier-noor')).answers['ondersteuning']?.['dyslexie'] === 'zegIkLieverNiet', 'saved');
     });
 
     it('shows a field error only after leaving the field', async () => {
@@ -222,23 +245,24 @@ describe('ddd-dossier-form', function () {
       expect($<HTMLInputElement>(el, '#ddd-ervaring-0-organisatie')!.value).to.equal('Garage Wit');
     });
 
-    it('chooses instelling, locatie and opleiding from the catalogue', async () => {
+    it('chooses instelling, opleiding and then locatie from the catalogue', async () => {
       const { el, api } = await openNoor('vervolgkeuze');
       expect(text(el)).to.contain('Meld je vóór 1 april aan');
       const school = $<HTMLInputElement>(el, '#ddd-instelling')!;
       typeInto(school, 'Albeda');
       await until(() => $(el, '#ddd-instelling-option-0'), 'institution options');
       $(el, '#ddd-instelling-option-0')!.click();
-      await until(() => $(el, '#ddd-locatie'), 'locations');
+      await until(() => $(el, '#ddd-opleiding'), 'programme asked');
+      typeInto($<HTMLInputElement>(el, '#ddd-opleiding')!, '');
+      await until(() => $(el, '#ddd-opleiding-option-0'), 'programme options');
+      expect($(el, '#ddd-opleiding-option-0')!.textContent).to.match(/niveau \d · B[OB]L · crebo \d+/);
+      $(el, '#ddd-opleiding-option-0')!.click();
+      await until(() => $(el, '#ddd-locatie option[value]:not([value=""])'), 'locations');
       expect(api.callsOf('locations')[0]!.args).to.deep.equal(['00GT']);
       const select = $<HTMLSelectElement>(el, '#ddd-locatie')!;
       select.value = select.options[1]!.value;
       select.dispatchEvent(new Event('change'));
       await el.updateComplete;
-      typeInto($<HTMLInputElement>(el, '#ddd-opleiding')!, '');
-      await until(() => $(el, '#ddd-opleiding-option-0'), 'programme options');
-      expect($(el, '#ddd-opleiding-option-0')!.textContent).to.match(/niveau \d · B[OB]L · crebo \d+/);
-      $(el, '#ddd-opleiding-option-0')!.click();
       await until(() => $(el, '.choice-summary'), 'summary');
       expect($(el, '.choice-summary')!.textContent).to.contain('Albeda');
       expect($(el, '#ddd-bevestigd')).to.exist;

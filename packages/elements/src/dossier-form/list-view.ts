@@ -3,6 +3,7 @@
  * the three dossier types explained in plain language, and "Download mijn gegevens".
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { below, heading } from '../shared/heading.js';
 import type { DossierSummary } from '@doorstroom/sdk';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import { renderDataExport } from './data-export.js';
@@ -11,7 +12,7 @@ import { dossierTypeInfo } from './state.js';
 export function renderDossierList(host: DddDossierForm): TemplateResult {
   const { list } = host;
   return html`<section class="list" part="list" aria-labelledby="form-heading">
-      <h2 id="form-heading" tabindex="-1">${host.t('form.list.title')}</h2>
+      ${heading(host.level, host.t('form.list.title'), { id: 'form-heading', tabindex: -1 })}
       <p>${host.t('form.list.intro')}</p>
       ${list.status === 'error'
         ? html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
@@ -20,7 +21,7 @@ export function renderDossierList(host: DddDossierForm): TemplateResult {
           </div>`
         : list.status === 'ready'
           ? renderItems(host, list.value ?? [])
-          : html`<p class="ddd-notice" part="notice" role="status">${host.t('form.loadingList')}</p>`}
+          : html`<p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${host.t('form.loadingList')}</p>`}
     </section>
     ${list.status === 'ready' ? renderNewDossier(host) : nothing}
     ${list.status === 'ready' ? renderDataExport(host) : nothing}`;
@@ -34,7 +35,7 @@ function renderItems(host: DddDossierForm, items: ReadonlyArray<DossierSummary>)
     ${items.map((item) => {
       const title = item.keuze ?? host.t('form.list.noChoice');
       return html`<li class="dossier-card">
-        <h3 class="dossier-card__title" id="dossier-${item.id}">${title}</h3>
+        ${heading(below(host.level, 1), title, { id: `dossier-${item.id}`, class: 'dossier-card__title' })}
         <p class="dossier-card__meta">${types.get(item.type) ?? item.type} · ${date.format(new Date(item.updatedAt))}</p>
         <p class="dossier-card__status">
           <span class="tag tag--${item.status}">${host.t('form.list.status', { status: host.t(`dossierStatus.${item.status}`) })}</span>
@@ -54,7 +55,7 @@ function renderNewDossier(host: DddDossierForm): TemplateResult {
   const busy = creating.status === 'busy';
   const errorId = 'ddd-new-type-error';
   return html`<section class="new-dossier" aria-labelledby="new-dossier-heading">
-    <h3 id="new-dossier-heading">${host.t('form.new.title')}</h3>
+    ${heading(below(host.level, 1), host.t('form.new.title'), { id: 'new-dossier-heading' })}
     <form
       novalidate
       @submit=${(event: Event) => {

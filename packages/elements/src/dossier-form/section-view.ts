@@ -5,6 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, registeredQuestionIds, type SectionDefinition } from '@doorstroom/sdk';
 import { renderErrorSummary } from '../shared/error-summary.js';
+import { below, heading } from '../shared/heading.js';
 import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
 import { renderChoiceSection } from './choice-view.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
@@ -16,7 +17,6 @@ export function renderSectionView(host: DddDossierForm, section: SectionDefiniti
   const index = sections.findIndex((s) => s.id === section.id);
   const errors = host.errorsOf(section, view);
   const answers = host.drafts[section.id] ?? {};
-  const percent = view.completion.sections[section.id]?.percent ?? 0;
   const options: FieldsOptions = {
     lang,
     context: view.context,
@@ -24,15 +24,21 @@ export function renderSectionView(host: DddDossierForm, section: SectionDefiniti
     onInput: (path, value) => host.change(section.id, path, value),
     onBlur: (path) => host.feedback.left(path),
     ...(section.id === 'persoonlijk' ? { registered: new Set(registeredQuestionIds(view.dossier)) } : {}),
+    // An optional section says "(optioneel)" once, in its heading.
+    optionalSection: section.optional,
   };
   const previous = sections[index - 1];
   const summaryErrors = host.feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, lang) })) : [];
   const nextLabel = host.returnToCheck ? host.t('form.backToCheck') : sections[index + 1] ? host.t('form.next') : host.t('form.toCheck');
   return html`<section class="section" part="section" aria-labelledby="form-heading">
     <p class="section__counter">${host.t('form.section.counter', { number: index + 1, total: sections.length })}</p>
-    <h2 id="form-heading" class="section__heading" tabindex="-1">${section.code} ${localize(section.title, lang)}</h2>
-    <p class="section__percent">${host.t('form.section.percent', { percent })}</p>
-    ${renderErrorSummary({ errors: summaryErrors, lang, focusKey: host.feedback.attempt })}
+    ${heading(
+      host.level,
+      html`${section.code} ${localize(section.title, lang)}${section.optional ? html` <span class="ddd-optional">${host.t('field.optional')}</span>` : nothing}`,
+      { id: 'form-heading', class: 'section__heading', tabindex: -1 },
+    )}
+    ${section.optional ? html`<p class="section__optional">${host.t('form.section.optional')}</p>` : nothing}
+    ${renderErrorSummary({ errors: summaryErrors, lang, focusKey: host.feedback.attempt, headingLevel: below(host.level, 1) })}
     ${summaryErrors.length > 0
       ? html`<div class="later">
           <p>${host.t('form.errorsLater')}</p>

@@ -9,6 +9,7 @@ import {
   codelists,
   completion,
   conditionContext,
+  hasValue,
   localize,
   type Actor,
   type ConditionContext,
@@ -31,8 +32,11 @@ export type Drafts = Readonly<Record<string, SectionAnswers>>;
 /** Where the person is inside an opened dossier. */
 export type Step = { kind: 'section'; sectionId: string } | { kind: 'check' };
 
-/** Task list status: the SDK's completion status, or 'cannotYet' when editing is refused. */
-export type TaskStatus = SectionStatus | 'cannotYet';
+/**
+ * Task list status: the SDK's completion status, 'cannotYet' when editing is refused, or
+ * 'optional' for an optional section (A6, A8) the student left empty: it never blocks sending.
+ */
+export type TaskStatus = SectionStatus | 'cannotYet' | 'optional';
 
 export interface TaskItem {
   section: SectionDefinition;
@@ -89,11 +93,11 @@ export function taskItems(view: DraftView, sections: ReadonlyArray<SectionDefini
   return sections.map((section) => {
     const done = view.completion.sections[section.id];
     const editable = canEdit(me, view.dossier, section.id, { config, today }).allowed;
-    return {
-      section,
-      status: editable ? (done?.status ?? 'notStarted') : 'cannotYet',
-      percent: done?.percent ?? 0,
-    };
+    const answers = view.working.answers[section.id] ?? {};
+    const empty = !Object.values(answers).some((value) => hasValue(value));
+    let status: TaskStatus = editable ? (done?.status ?? 'notStarted') : 'cannotYet';
+    if (editable && section.optional && empty) status = 'optional';
+    return { section, status, percent: done?.percent ?? 0 };
   });
 }
 
@@ -115,7 +119,8 @@ export function chosenBrin(answers: SectionAnswers): string | undefined {
 
 /**
  * The A7 answers after the person changed `key`: another instelling clears locatie and
- * opleiding (they belong to the old one), and any change to the choice asks for a new check.
+ * opleiding (they belong to the old one), another opleiding clears the locatie (it is chosen
+ * among those that give it), and any change to the choice asks for a new check.
  * Returns the answers and every key that changed.
  */
 export function applyChoiceChange(answers: SectionAnswers, key: string, value: unknown): { answers: SectionAnswers; changed: string[] } {
@@ -133,6 +138,12 @@ export function applyChoiceChange(answers: SectionAnswers, key: string, value: u
       clear('locatie');
       clear('opleiding');
     }
+  }
+  // The locatie is chosen among those that give the opleiding: another opleiding, another choice.
+  if (key === 'opleiding') {
+    const before = (answers['opleiding'] as ReferenceAnswer | null | undefined)?.id;
+    const after = (value as ReferenceAnswer | null | undefined)?.id;
+    if (before !== after) clear('locatie');
   }
   if (key !== 'bevestigd' && (choiceKeys as ReadonlyArray<string>).includes(key) && next['bevestigd'] === true) {
     next['bevestigd'] = false;

@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import { heading } from '../shared/heading.js';
 import type { DraftView, TaskItem, TaskStatus } from './state.js';
 
 const statusKey: Record<TaskStatus, string> = {
@@ -11,7 +12,17 @@ const statusKey: Record<TaskStatus, string> = {
   inProgress: 'sectionStatus.inProgress',
   complete: 'sectionStatus.complete',
   cannotYet: 'form.sectionStatus.cannotYet',
+  optional: 'form.sectionStatus.optional',
 };
+
+/**
+ * The one progress figure: how many of the sections that must be done are done. Optional sections
+ * (A6, A8) do not count, so "6 van 7" never hides three empty sections behind a high percentage.
+ */
+export function sectionsDone(items: ReadonlyArray<TaskItem>): { done: number; total: number } {
+  const counted = items.filter((item) => !item.section.optional);
+  return { done: counted.filter((item) => item.status === 'complete').length, total: counted.length };
+}
 
 export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskItem>, view: DraftView, editable: boolean): TemplateResult {
   const step = host.step;
@@ -19,8 +30,8 @@ export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskIt
   const checking = step.kind === 'check' || !editable;
   const listId = 'ddd-task-list';
   return html`<nav class="tasks ${host.tasksOpen ? 'tasks--open' : ''}" part="tasks" aria-labelledby="tasks-heading">
-    <h2 class="tasks__heading" id="tasks-heading">${host.t('form.tasks.title')}</h2>
-    <p class="tasks__overall">${host.t('form.tasks.overall', { percent: view.completion.partA.percent })}</p>
+    ${heading(host.level, host.t('form.tasks.title'), { id: 'tasks-heading', class: 'tasks__heading' })}
+    <p class="tasks__overall">${host.t('form.tasks.done', sectionsDone(items))}</p>
     <button
       type="button"
       class="ddd-button ddd-button--secondary tasks__toggle"
@@ -43,7 +54,6 @@ export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskIt
             <span class="task__title">${title}</span>
             <span class="task__state">
               <span class="tag tag--${item.status}">${host.t(statusKey[item.status])}</span>
-              ${item.status === 'cannotYet' ? nothing : html`<span class="task__percent">${item.percent}%</span>`}
             </span>
           </button>
         </li>`;

@@ -4,7 +4,7 @@
  *
  * @example renderQuestions(section.questions, draft, { …, search: catalogSearch(api, lang) })
  */
-import { offeredAt, type DossierApi, type ReferenceAnswer, type ReferenceQuestion, type SectionAnswers } from '@doorstroom/sdk';
+import { type DossierApi, type ReferenceAnswer, type ReferenceQuestion, type SectionAnswers } from '@doorstroom/sdk';
 import type { ComboboxOption } from './combobox.js';
 import { translate } from './i18n.js';
 
@@ -27,9 +27,8 @@ export function catalogSearch(api: DossierApi, lang: string) {
         .filter((l) => terms.every((term) => fold(`${l.naam} ${l.plaats}`).includes(term)))
         .map((l) => ({ id: l.code, label: l.naam, detail: { plaats: l.plaats }, description: l.plaats }));
     }
-    // Where the catalogue says at which locations a programme is given, only those of the chosen locatie.
-    const locatie = answers['locatie'] as ReferenceAnswer | null | undefined;
-    const found = (await api.programmes(parent.id, query || undefined)).filter((p) => !locatie?.id || offeredAt(p, locatie.id));
+    // The opleiding comes before the locatie (which is then chosen among those that give it).
+    const found = await api.programmes(parent.id, query || undefined);
     return found.map((p) => ({
       id: p.id,
       label: p.naam,
