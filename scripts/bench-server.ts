@@ -16,6 +16,7 @@ import { migrate } from '../packages/server/src/migrations.js';
 import { exampleData } from '../packages/server/src/sdk.js';
 import { seedIfEmpty } from '../packages/server/src/seed.js';
 import { benchToken, withBenchStudents } from '../packages/server/src/testing/bench-accounts.js';
+import { benchImport, type ImportTiming } from '../packages/server/src/testing/bench-import.js';
 import { startLocalPostgres, type LocalPostgres } from '../packages/server/src/testing/local-postgres.js';
 import { freshPgliteDir } from '../packages/server/src/testing/pglite-template.js';
 
@@ -233,6 +234,14 @@ for (const student of students) {
     if (last && row.answers[op.section]?.[op.question] !== last.marker) problems.push(`${student.id}: ${op.section} does not hold the last acknowledged save`);
   }
 }
+// --- provisioning: 2 000 students across 3 schools, imported as their CSV exports -------------------
+const importDb = await openDb(dbOptions);
+let imports: ImportTiming[] = [];
+try {
+  imports = await benchImport(importDb, 2000);
+} finally {
+  await importDb.close();
+}
 await localPostgres?.stop();
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 
@@ -267,6 +276,13 @@ if (latencies.read.length) console.log(`| re-reads after a timeout or refusal | 
 console.log(`| non-2xx answers | ${[...failures].map(([status, n]) => `${n}× ${status}`).join(', ') || '0'} | 0 |`);
 console.log(`| errors / timeouts | ${result.errors} / ${result.timeouts} | 0 |`);
 console.log(`| integrity | ${problems.length ? problems.slice(0, 3).join('; ') : `all ${acks.length} acknowledged writes stored`}${unacknowledged ? ` (+${unacknowledged} stored after the client timed out)` : ''} | all |`);
+console.log(`\nProvisioning: 2 000 students (with a guardian each) across 3 schools, CSV exports through runImport (one transaction per file), ${kind}\n`);
+console.log('| import | time | students new / changed / unchanged / left |');
+console.log('|---|---:|---|');
+for (const { step, ms: took, report } of imports) {
+  const c = report.counts.students ?? { created: 0, updated: 0, unchanged: 0, deactivated: 0, reactivated: 0 };
+  console.log(`| ${step} | ${(took / 1000).toFixed(2)} s | ${c.created} / ${c.updated} / ${c.unchanged} / ${c.deactivated} |`);
+}
 console.log(`\nGoal ${meets ? 'met' : 'not met'}${onPostgres ? '' : ' (informational on PGlite: one in-process connection; the goal is for PostgreSQL, try --postgres)'}.`);
 
 if (problems.length || (onPostgres && (failures.size || result.errors || !meets))) process.exitCode = 1;

@@ -14,6 +14,7 @@ import type { DossierApi } from '../packages/sdk/src/contract.js';
 import { baseSections } from '../packages/sdk/src/config.js';
 import { refusal, refusalCodes } from '../packages/sdk/src/refusals.js';
 import { problemTypeBase } from '../packages/sdk/src/server/problems.js';
+import * as admin from '../packages/sdk/src/server/admin.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const openApiFile = path.join(root, 'docs', 'openapi.json');
@@ -85,6 +86,15 @@ const components: Record<string, [schema: unknown, description: string]> = {
   KlasMoveResult: [contract.klasMoveResultSchema, 'The dossiers moved to the new mentor, and those refused with a reason code.'],
   IntakeRequest: [intakeRequestSchema, 'The intake status an MBO sets: `datum` with `intakeGepland`, `reden` with `nietGeplaatst`.'],
   Intake: [contract.intakeSchema, "The MBO's intake status of a received dossier (placement feedback to the school)."],
+  ProvisioningDocument: [
+    admin.provisioningDocumentSchema,
+    'Admin API (@doorstroom/server): one import of any kinds of records, applied in one transaction (all or nothing). Records are upserts keyed on their stable ids; `complete` names the schools (and BRIN codes) whose lists are complete, so whoever is missing is a leaver (deactivated, never deleted).',
+  ],
+  ImportReport: [admin.importReportSchema, 'Admin API: what an import changed (or, with `dryRun`, would change): counts per kind, every change with its CSV line, the open dossiers that followed a changed registration, and warnings.'],
+  ImportProblem: [admin.importProblemSchema, 'Admin API: a refused import (type `…/import-refused`, status 422). Nothing was changed. `errors[]` has the record path, the CSV line and a Dutch message per problem.'],
+  AdminSummary: [admin.adminSummarySchema, 'Admin API: how many of each kind are provisioned, active and inactive.'],
+  AdminSchools: [admin.adminSchoolsSchema, 'Admin API: every school with its klassen, student counts, mentors and decanen.'],
+  AdminPerson: [admin.adminPersonSchema, 'Admin API: one provisioned person, their role, login, whether they may sign in, and their record.'],
   Problem: [
     contract.problemSchema,
     'RFC 9457 problem details. `reason` is a typed code (see the responses), `errors` lists failing paths of a request body such as `answers.postcode`.',
@@ -278,6 +288,70 @@ const operations: Record<keyof DossierApi, { method: 'get' | 'post' | 'patch' | 
   },
 };
 
+/**
+ * The admin API of @doorstroom/server for the `beheerder` role: not part of `DossierApi` (the
+ * elements never call it), so a backend of its own need not offer it. Same bearer tokens.
+ */
+const adminErrors = { '401': errorRef('Unauthorized'), '403': errorRef('Forbidden'), '429': errorRef('TooManyRequests'), '500': errorRef('ServerError') };
+const adminOperations: { method: 'get' | 'post'; path: string; operationId: string; operation: Record<string, unknown> }[] = [
+  {
+    method: 'get',
+    path: '/admin/summary',
+    operationId: 'adminSummary',
+    operation: { tags: ['admin'], summary: 'How many schools, klassen and people are provisioned (beheerder)', responses: { '200': json('AdminSummary', 'Counts per kind.'), ...adminErrors } },
+  },
+  {
+    method: 'post',
+    path: '/admin/import',
+    operationId: 'adminImport',
+    operation: {
+      tags: ['admin'],
+      summary: 'Import provisioning: a JSON document, or a CSV export of a school information system (beheerder)',
+      description:
+        'One transaction: everything or nothing. A CSV file is the complete list of its school (students, or staff with `kind=medewerkers`) unless `partial=true`: whoever is missing is deactivated, never deleted. ' +
+        'Open dossiers follow a changed registration; in akkoord a changed registered birth date starts the consent over. Up to 20 MB (`DOORSTROOM_ADMIN_MAX_BYTES`); the columns are documented in packages/server/README.md.',
+      parameters: [
+        queryParam('dryRun', '`true`: report what would change, write nothing.', { type: 'string', enum: ['true', 'false'] }),
+        queryParam('kind', 'CSV: which export (default: recognised from the columns).', { type: 'string', enum: ['leerlingen', 'medewerkers', 'mbo-medewerkers'] }),
+        queryParam('school', 'CSV: the school id for rows without a `school` column.', { type: 'string', pattern: admin.provisioningIdPattern.source }),
+        queryParam('partial', 'CSV: `true` when the file is not the complete list (nobody becomes a leaver).', { type: 'string', enum: ['true', 'false'] }),
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': { schema: ref('ProvisioningDocument') },
+          'text/csv': { schema: { type: 'string', description: 'UTF-8; `;`, `,` or tab; the first line names the columns.' } },
+        },
+      },
+      responses: {
+        '200': json('ImportReport', 'What changed (or would change).'),
+        '400': errorRef('BadRequest'),
+        '413': errorRef('PayloadTooLarge'),
+        '415': problemResponse(`Content-Type is neither application/json nor text/csv (type ${type('unsupported-media-type')}).`),
+        '422': { description: 'The import was refused; nothing changed.', content: { 'application/problem+json': { schema: ref('ImportProblem') } } },
+        ...adminErrors,
+      },
+    },
+  },
+  {
+    method: 'get',
+    path: '/admin/schools',
+    operationId: 'adminSchools',
+    operation: { tags: ['admin'], summary: 'Every school with its klassen, mentors and decanen (beheerder)', responses: { '200': json('AdminSchools', 'The schools.'), ...adminErrors } },
+  },
+  {
+    method: 'get',
+    path: '/admin/people/{id}',
+    operationId: 'adminPerson',
+    operation: {
+      tags: ['admin'],
+      summary: 'One provisioned person (beheerder)',
+      parameters: [pathParam('id', 'Person id.', { type: 'string', pattern: admin.provisioningIdPattern.source })],
+      responses: { '200': json('AdminPerson', 'The person and their record.'), '404': errorRef('NotFound'), ...adminErrors },
+    },
+  },
+];
+
 function sdkVersion(): string {
   return (JSON.parse(readFileSync(path.join(root, 'packages', 'sdk', 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -316,6 +390,7 @@ export async function buildOpenApi(): Promise<Record<string, unknown>> {
   for (const [operationId, { method, path: route, operation }] of Object.entries(operations)) {
     (paths[route] ??= {})[method] = { operationId, ...operation };
   }
+  for (const { method, path: route, operationId, operation } of adminOperations) (paths[route] ??= {})[method] = { operationId, ...operation };
 
   return {
     openapi: '3.1.0',
@@ -338,6 +413,7 @@ export async function buildOpenApi(): Promise<Record<string, unknown>> {
       { name: 'begeleiding', description: "The mentor's leerling-specifiek deel B (B1)." },
       { name: 'schools', description: 'Mentor rosters.' },
       { name: 'catalog', description: 'MBO instellingen, locaties and opleidingen.' },
+      { name: 'admin', description: 'Provisioning by the `beheerder` role: @doorstroom/server only, not part of the contract every backend serves.' },
     ],
     paths,
     components: {

@@ -37,6 +37,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const burst = number(env, 'DOORSTROOM_RATE_BURST');
   const perSecond = number(env, 'DOORSTROOM_RATE_PER_SECOND');
   const poolSize = number(env, 'DOORSTROOM_DB_POOL');
+  const maxImportBytes = number(env, 'DOORSTROOM_ADMIN_MAX_BYTES');
   const verifierPath = env['DOORSTROOM_VERIFIER'];
   const options: StartServerOptions = {
     port: port ?? 3000,
@@ -49,6 +50,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     ...(env['DOORSTROOM_DATA_DIR'] ? { dataDir: env['DOORSTROOM_DATA_DIR'] } : {}),
     ...(env['DOORSTROOM_STATIC_DIR'] ? { staticDir: env['DOORSTROOM_STATIC_DIR'] } : {}),
     ...(poolSize ? { poolSize } : {}),
+    ...(maxImportBytes ? { maxImportBytes } : {}),
     ...(verifierPath ? { verifier: await loadVerifier(verifierPath) } : {}),
   };
   const log = env['DOORSTROOM_LOG'];

@@ -139,6 +139,59 @@ export const migrations: ReadonlyArray<Migration> = [
     `,
   },
   {
+    id: 3,
+    name: 'provisioning: people and their logins, klassen, decanen, MBO staff, beheerders, leavers',
+    sql: `
+      -- Every provisioned person once, whatever their role: ids are unique across roles, and the
+      -- sign-in claim (login, lower-cased) names exactly one person.
+      CREATE TABLE people (
+        id text PRIMARY KEY,
+        role text NOT NULL CHECK (role IN ('student', 'guardian', 'mentor', 'decaan', 'mbo', 'beheerder')),
+        login text UNIQUE,
+        active boolean NOT NULL DEFAULT true
+      );
+      ALTER TABLE schools ADD COLUMN brin text;
+      ALTER TABLE schools ADD COLUMN active boolean NOT NULL DEFAULT true;
+      CREATE TABLE klassen (
+        school_id text NOT NULL REFERENCES schools (id),
+        code text NOT NULL,
+        leerjaar integer,
+        active boolean NOT NULL DEFAULT true,
+        PRIMARY KEY (school_id, code)
+      );
+      -- A student who left the school (missing from its export) is inactive: kept, never deleted while they hold a dossier.
+      ALTER TABLE students ADD COLUMN active boolean NOT NULL DEFAULT true;
+      CREATE INDEX students_by_guardian ON students USING gin ((data->'guardianIds'));
+      -- Mentors and decanen are keyed on their own id now; position only orders the roster.
+      UPDATE mentors SET mentor_id = school_id || '-mentor-' || position WHERE mentor_id IS NULL;
+      ALTER TABLE mentors DROP CONSTRAINT mentors_pkey;
+      ALTER TABLE mentors ALTER COLUMN mentor_id SET NOT NULL;
+      ALTER TABLE mentors ADD PRIMARY KEY (mentor_id);
+      CREATE INDEX mentors_by_school ON mentors (school_id, position);
+      ALTER TABLE mentors ADD COLUMN decaan boolean NOT NULL DEFAULT false;
+      ALTER TABLE mentors ADD COLUMN active boolean NOT NULL DEFAULT true;
+      ALTER TABLE guardians ADD COLUMN relatie text;
+      ALTER TABLE guardians ADD COLUMN active boolean NOT NULL DEFAULT true;
+      CREATE TABLE mbo_staff (
+        id text PRIMARY KEY,
+        brin text NOT NULL,
+        naam text NOT NULL,
+        email text,
+        active boolean NOT NULL DEFAULT true
+      );
+      CREATE TABLE beheerders (
+        id text PRIMARY KEY,
+        naam text NOT NULL,
+        email text,
+        active boolean NOT NULL DEFAULT true
+      );
+      -- Existing rows (a database seeded before provisioning existed) become provisioned people.
+      INSERT INTO people (id, role, login) SELECT id, 'student', NULL FROM students ON CONFLICT DO NOTHING;
+      INSERT INTO people (id, role, login) SELECT mentor_id, 'mentor', NULL FROM mentors ON CONFLICT DO NOTHING;
+      INSERT INTO people (id, role, login) SELECT id, 'guardian', NULL FROM guardians ON CONFLICT DO NOTHING;
+    `,
+  },
+  {
     id: 10,
     name: 'the MBO intake status of received dossiers',
     sql: `

@@ -11,6 +11,7 @@ import {
   chosenInstelling,
   foldForSearch,
   problems,
+  problemTypeBase,
   ServiceError,
   type BackendStore,
   type Dossier,
@@ -54,6 +55,14 @@ export function dossierColumns(dossier: Dossier) {
   };
 }
 
+/** 503 until the region configuration is imported (doorstroom-admin, or POST /admin/import). */
+export const notProvisioned = () => ({
+  type: `${problemTypeBase}not-provisioned`,
+  title: 'Het doorstroomdossier is nog niet ingericht. Probeer het later opnieuw of neem contact op met de school.',
+  status: 503,
+  detail: 'The database holds no region configuration yet: import one with doorstroom-admin or POST /admin/import.',
+});
+
 const words = (q: string) => foldForSearch(q).split(/\s+/).filter(Boolean);
 const likeEscape = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -80,7 +89,8 @@ class PgTx implements StoreTx {
   async getConfig(): Promise<RegionConfig> {
     this.config ??= await this.cache.get('config', async () => {
       const { rows } = await this.q.query<{ data: RegionConfig }>('SELECT data FROM config WHERE id = 1');
-      if (!rows[0]) throw new Error('The database has no region config; it was not seeded.');
+      // A production database starts empty: the beheerder imports the region configuration first.
+      if (!rows[0]) throw new ServiceError(notProvisioned());
       return rows[0].data;
     });
     return structuredClone(this.config);
@@ -91,7 +101,7 @@ class PgTx implements StoreTx {
     const school = await this.cache.get(`school:${id}`, async () => {
       const { rows } = await this.q.query<{ naam: string; plaats: string | null; mentor_roster: boolean; mentor_id: string | null; m_naam: string | null; email: string | null; klassen: string[] | null }>(
         `SELECT s.naam, s.plaats, s.mentor_roster, m.mentor_id, m.naam AS m_naam, m.email, m.klassen
-         FROM schools s LEFT JOIN mentors m ON m.school_id = s.id WHERE s.id = $1 ORDER BY m.position`,
+         FROM schools s LEFT JOIN mentors m ON m.school_id = s.id AND m.active AND NOT m.decaan WHERE s.id = $1 ORDER BY m.position`,
         [id],
       );
       const first = rows[0];
@@ -110,7 +120,7 @@ class PgTx implements StoreTx {
   }
 
   async listStudents(filter: { schoolId: string }): Promise<StoredStudent[]> {
-    const { rows } = await this.q.query<{ data: StoredStudent }>('SELECT data FROM students WHERE school_id = $1 ORDER BY id', [filter.schoolId]);
+    const { rows } = await this.q.query<{ data: StoredStudent }>('SELECT data FROM students WHERE school_id = $1 AND active ORDER BY id', [filter.schoolId]);
     return rows.map((r) => r.data);
   }
 

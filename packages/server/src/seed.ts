@@ -16,6 +16,51 @@ async function insertAll(tx: Queryable, table: string, columns: Record<string, s
   await tx.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${definition})`, [JSON.stringify(rows)]);
 }
 
+/**
+ * Everyone who signs in is a provisioned person: the demo tokens are their logins. Mentors who are
+ * on no roster (a school without one) and decanen are still their school's people; MBO staff have their instelling.
+ * With `onConflict` = 'ON CONFLICT DO NOTHING' it only adds what is missing.
+ */
+async function seedPeople(tx: Queryable, data: ExampleData, onConflict: string): Promise<void> {
+  const insert = async (table: string, columns: Record<string, string>, rows: ReadonlyArray<Record<string, unknown>>) => {
+    if (rows.length === 0) return;
+    const names = Object.keys(columns);
+    const definition = names.map((name) => `${name} ${columns[name]}`).join(', ');
+    await tx.query(`INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${definition}) ${onConflict}`, [JSON.stringify(rows)]);
+  };
+  const onRoster = new Set(data.schools.flatMap((s) => s.mentors.map((m) => m.id)));
+  await insert(
+    'mentors',
+    { school_id: 'text', position: 'integer', mentor_id: 'text', naam: 'text', email: 'text', klassen: 'jsonb', decaan: 'boolean' },
+    data.accounts
+      .filter((a) => (a.actor.role === 'mentor' || a.actor.role === 'decaan') && a.actor.school && !onRoster.has(a.actor.person.id))
+      .map((a, i) => ({ school_id: a.actor.school!.id, position: 1000 + i, mentor_id: a.actor.person.id, naam: a.actor.person.naam, email: a.actor.person.email ?? '', klassen: [], decaan: a.actor.role === 'decaan' })),
+  );
+  await insert(
+    'mbo_staff',
+    { id: 'text', brin: 'text', naam: 'text', email: 'text' },
+    data.accounts.filter((a) => a.actor.role === 'mbo' && a.actor.instelling).map((a) => ({ id: a.actor.person.id, brin: a.actor.instelling!.brin, naam: a.actor.person.naam, email: a.actor.person.email ?? null })),
+  );
+  const people = new Map<string, { id: string; role: string; login: string }>();
+  for (const account of data.accounts) people.set(account.actor.person.id, { id: account.actor.person.id, role: account.actor.role, login: account.token.toLowerCase() });
+  for (const student of data.students) if (!people.has(student.id)) people.set(student.id, { id: student.id, role: 'student', login: student.id.toLowerCase() });
+  await insert('people', { id: 'text', role: 'text', login: 'text' }, [...people.values()]);
+  const klassen = new Map<string, { school_id: string; code: string; leerjaar: number | null }>();
+  for (const s of data.students) if (s.schoolId && s.klas) klassen.set(`${s.schoolId}/${s.klas}`, { school_id: s.schoolId, code: s.klas, leerjaar: s.leerjaar ?? null });
+  await insert('klassen', { school_id: 'text', code: 'text', leerjaar: 'integer' }, [...klassen.values()]);
+}
+
+/** Dev mode on a database seeded before provisioning existed: adds the demo people it lacks (never in production). */
+export async function topUpDemoPeople(db: Db, data: ExampleData): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
+    const { rows } = await tx.query<{ id: string }>('SELECT id FROM config WHERE id = 1 AND data->>\'id\' = $1', [data.config.id]);
+    if (rows.length === 0) return;
+    // Mentors on no roster may already be in the people table by an earlier migration, as may everyone else.
+    await seedPeople(tx, data, 'ON CONFLICT DO NOTHING');
+  });
+}
+
 export async function seedTables(tx: Queryable, data: ExampleData): Promise<void> {
   await tx.query('INSERT INTO config (id, data) VALUES (1, $1::jsonb)', [JSON.stringify(data.config)]);
   await insertAll(
@@ -30,6 +75,7 @@ export async function seedTables(tx: Queryable, data: ExampleData): Promise<void
     { school_id: 'text', position: 'integer', mentor_id: 'text', naam: 'text', email: 'text', klassen: 'jsonb' },
     data.schools.flatMap((s) => s.mentors.map((m, position) => ({ school_id: s.id, position, mentor_id: m.id, naam: m.naam, email: m.email, klassen: m.klassen }))),
   );
+  await seedPeople(tx, data, '');
   const guardians = data.accounts.filter((a) => a.actor.role === 'guardian').map((a) => ({ id: a.actor.person.id, naam: a.actor.person.naam, email: a.actor.person.email ?? null }));
   await insertAll(tx, 'guardians', { id: 'text', naam: 'text', email: 'text' }, guardians);
   await insertAll(tx, 'students', { id: 'text', school_id: 'text', data: 'jsonb' }, data.students.map((s) => ({ id: s.id, school_id: s.schoolId, data: s })));
@@ -91,7 +137,7 @@ export async function seedIfEmpty(db: Db, data: () => ExampleData = () => exampl
   });
 }
 
-const dataTables = ['outbox', 'history', 'begeleiding', 'dossiers', 'students', 'guardians', 'mentors', 'schools', 'config', 'programmes', 'locations', 'institutions'];
+const dataTables = ['outbox', 'intake', 'history', 'begeleiding', 'dossiers', 'students', 'guardians', 'mentors', 'klassen', 'schools', 'people', 'mbo_staff', 'beheerders', 'config', 'programmes', 'locations', 'institutions'];
 
 /** Empties every table and seeds again (the demo's "begin opnieuw"; dev mode only). */
 export async function reseed(db: Db, data: ExampleData): Promise<void> {

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { createAdminApi, adminProblems } from './admin/routes.js';
 import { demoVerifier, type TokenVerifier } from './auth.js';
 import { openDb, type Db } from './db.js';
 import { apiMethods, createCorsPolicy } from './http/cors.js';
@@ -15,11 +16,13 @@ import { createRequestLimiter, type RateLimitOptions, type RequestLimitOptions }
 import { routePattern } from './http/routes.js';
 import { createSameOriginCheck } from './http/same-origin.js';
 import { serveStatic } from './http/static-files.js';
+import { createIdentityResolver, type IdentityResolver, type Principal } from './identity.js';
 import { migrate } from './migrations.js';
 import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
-import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, type ExampleData, type Problem } from './sdk.js';
-import { reseed, seedIfEmpty } from './seed.js';
+import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, ServiceError, type ExampleData, type Problem } from './sdk.js';
+import { defaultMaxImportBytes } from './provisioning/index.js';
+import { reseed, seedIfEmpty, topUpDemoPeople } from './seed.js';
 
 export interface RequestLogLine {
   level: 'info';
@@ -71,15 +74,17 @@ export interface StartServerOptions {
   notificationSender?: NotificationSender;
   /** Default 1000 ms. */
   outboxIntervalMs?: number;
-  /** The data an empty database is seeded with, and (dev) whose accounts sign in. Default exampleData(). */
+  /** The data an empty database is seeded with in dev mode, and whose accounts sign in. Default exampleData(). */
   seedData?: () => ExampleData;
-  /** Seed an empty database. Default true. */
+  /** Seed an empty database with `seedData`. Default: in dev mode only; production never seeds example data. */
   seed?: boolean;
+  /** Largest admin import (JSON or CSV) accepted. Default 20 MB. */
+  maxImportBytes?: number;
   /** The service's clock. */
   now?: () => Date;
   /** One line per request; false for none. Default: JSON lines on stdout. */
   logger?: ((line: RequestLogLine) => void) | false;
-  /** How long config and rosters are cached per instance. Default 5000 ms. */
+  /** How long config, rosters and signed-in people are cached per instance. Default 5000 ms. */
   cacheMs?: number;
 }
 
@@ -92,6 +97,8 @@ export interface RunningServer {
   server: Server;
   db: Db;
   store: PgStore;
+  /** Who a token belongs to, from the provisioning. */
+  identities: IdentityResolver;
   outbox: OutboxWorker;
   dev: boolean;
   /** Dev mode: the demo tokens, by person (token → role and name). */
@@ -197,7 +204,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const db = options.db ?? (await openDb({ dataDir: options.dataDir ?? defaultDataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.poolSize ? { poolSize: options.poolSize } : {}) }));
   try {
     await migrate(db);
-    if (options.seed !== false) await seedIfEmpty(db, seedData);
+    if (options.seed ?? dev) await seedIfEmpty(db, seedData);
+    // A dev database seeded before provisioning existed gets the demo people it lacks.
+    if (dev) await topUpDemoPeople(db, seedData());
   } catch (error) {
     if (ownDb) await db.close().catch(() => undefined);
     throw error;
@@ -206,17 +215,40 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const store = createPgStore(db, options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs });
   const service = createService(store, { now });
   const verifier = options.verifier ?? demoVerifier(seedData().accounts);
+  const identities = createIdentityResolver(db, options.cacheMs === undefined ? {} : { cacheMs: options.cacheMs });
   const basePath = (options.basePath ?? '/api').replace(/\/+$/, '');
+  const maxImportBytes = options.maxImportBytes ?? defaultMaxImportBytes;
+
+  /** The provisioned person holding `token` (the verifier says who, the database says what they are); null when none. */
+  async function signIn(token: string | null): Promise<Principal | null> {
+    if (token === null) return null;
+    const identity = await verifier(token);
+    const principal = identity ? await identities.resolve(identity) : null;
+    if (principal) limiter?.signedIn(token);
+    return principal;
+  }
+  const admin = createAdminApi({
+    db,
+    basePath,
+    now,
+    onImported: (report, beheerder) => {
+      store.clearCache();
+      identities.clear();
+      const changed = Object.fromEntries(Object.entries(report.counts).map(([kind, c]) => [kind, c.created + c.updated + c.deactivated + c.reactivated]));
+      console.log(JSON.stringify({ level: 'info', msg: 'admin import', beheerder: beheerder.id, changed, dossiers: report.dossiers }));
+    },
+  });
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const log = options.logger === false ? undefined : (options.logger ?? ((line: RequestLogLine) => console.log(JSON.stringify(line))));
   const handler = createFetchHandler(service, {
     basePath,
     maxBodyBytes,
     authenticate: async (token) => {
-      if (token === null) return null;
-      const actor = await verifier(token);
-      if (actor) limiter?.signedIn(token);
-      return actor;
+      const principal = await signIn(token);
+      if (!principal) return null;
+      // A beheerder has no part in dossiers: a clear 403 rather than a 401 that says they are not signed in.
+      if (principal.kind === 'beheerder') throw new ServiceError(adminProblems.beheerderOnly());
+      return principal.actor;
     },
     onError: (error, request) =>
       console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', route: routePattern(new URL(request.url).pathname, basePath), ...describeError(error) })),
@@ -239,6 +271,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       data = undefined;
       await reseed(db, seedData());
       store.clearCache();
+      identities.clear();
       return jsonResponse({ reset: true });
     }
     return undefined;
@@ -259,15 +292,31 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const method = req.method ?? 'GET';
     const devResponse = await devRoute(req, route, method);
     if (devResponse) return send(devResponse);
+    const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
+    const isAdmin = admin.owns(pathname);
+    let principal: Principal | null = null;
+    if (isAdmin) {
+      // Who asks is checked before an upload of up to maxImportBytes is read.
+      principal = await signIn(token ?? null);
+      // An upload that is refused is not read: the connection closes after the answer.
+      const unread: Record<string, string> = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? { Connection: 'close' } : {};
+      if (!principal) {
+        limiter?.failed(address, token);
+        return send(problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer', ...unread }));
+      }
+      if (principal.kind !== 'beheerder') return send(problemResponse(adminProblems.notBeheerder(), unread));
+    }
+    const limit = isAdmin ? maxImportBytes : maxBodyBytes;
     let body: Buffer | undefined;
     try {
-      body = await readBody(req, maxBodyBytes);
+      body = await readBody(req, limit);
     } catch (error) {
       if (!(error instanceof BodyTooLargeError)) throw error;
       // The rest of the upload is not read: the connection closes after this answer.
-      await sendResponse(res, problemResponse(problems.payloadTooLarge(maxBodyBytes)), { ...extra, Connection: 'close' });
+      await sendResponse(res, problemResponse(problems.payloadTooLarge(limit)), { ...extra, Connection: 'close' });
       return 413;
     }
+    if (isAdmin && principal?.kind === 'beheerder') return send(await admin.handle(toRequest(req, body), principal.beheerder));
     const response = await handler(toRequest(req, body));
     if (response.status === 401) limiter?.failed(address, token);
     return send(response);
@@ -346,6 +395,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     server,
     db,
     store,
+    identities,
     outbox,
     dev,
     accounts,

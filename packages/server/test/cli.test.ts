@@ -128,19 +128,71 @@ describe('doorstroom-server', () => {
     const dataDir = await freshDataDir();
     const dir = mkdtempSync(join(tmpdir(), 'doorstroom-verifier-'));
     const verifier = join(dir, 'verify-token.mjs');
-    writeFileSync(verifier, "export default async (token) => (token === 'portal-jwt-noor' ? { role: 'student', person: { id: 'student-noor', naam: 'Noor El Idrissi' } } : null);\n");
+    // The verifier says who holds the token (a login); the person is provisioned with doorstroom-admin first.
+    writeFileSync(verifier, "export default async (token) => (token === 'portal-jwt-sanne' ? { login: 'sanne.bakker@leerling.hetplein.example' } : null);\n");
     try {
+      for (const [file, args] of [['regio.json', []], ['leerlingen.csv', ['--school', 'vmbo-het-plein']]] as const) {
+        const imported = await run('doorstroom-admin', ['import', fileURLToPath(new URL(`../examples/${file}`, import.meta.url)), ...args], { DOORSTROOM_DATA_DIR: dataDir });
+        assert.equal(imported.code, 0, imported.stderr);
+      }
       const server = await startCli([], { DOORSTROOM_DATA_DIR: dataDir, DOORSTROOM_VERIFIER: verifier, HOST: '127.0.0.1' });
       try {
         assert.match(server.line, /\(pglite, production mode\b/);
         assert.doesNotMatch(server.line, /dev mode/);
         const me = (token: string) => fetch(new URL('me', server.apiUrl), { headers: { Authorization: `Bearer ${token}` } });
-        assert.equal((await me('portal-jwt-noor')).status, 200);
-        assert.equal((await me('student-noor')).status, 401);
+        assert.equal((await me('portal-jwt-sanne')).status, 200);
+        assert.equal((await me('student-noor')).status, 401, 'no example data in production');
         assert.equal((await fetch(new URL('dev/accounts', server.apiUrl))).status, 404);
       } finally {
         assert.equal(await server.stop(), 0);
       }
+    } finally {
+      removeDir(dataDir);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('doorstroom-admin', () => {
+  const example = (name: string) => fileURLToPath(new URL(`../examples/${name}`, import.meta.url));
+
+  it('imports the example region and school exports, reports a dry run, and refuses bad files with their lines and exit code 1', async () => {
+    const dataDir = await freshDataDir();
+    const dir = mkdtempSync(join(tmpdir(), 'doorstroom-admin-'));
+    const admin = (args: string[]) => run('doorstroom-admin', args, { DOORSTROOM_DATA_DIR: dataDir });
+    try {
+      const region = await admin(['import', example('regio.json')]);
+      assert.equal(region.code, 0, region.stderr);
+      assert.match(region.stdout, /^Import klaar\./);
+      assert.match(region.stdout, /\| scholen \| 2 \| 0 \| 0 \| 0 \| 0 \|/);
+      const dry = await admin(['import', example('leerlingen.csv'), '--school', 'vmbo-het-plein', '--dry-run']);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stdout, /^Proefimport: er is niets veranderd\./);
+      assert.match(dry.stdout, /\| leerlingen \| 6 \| 0 \| 0 \| 0 \| 0 \|/);
+      const summary = await admin(['summary', '--json']);
+      assert.equal((JSON.parse(summary.stdout) as { counts: { students: { active: number } } }).counts.students.active, 0, 'the dry run wrote nothing');
+
+      const bad = join(dir, 'leerlingen.csv');
+      writeFileSync(bad, 'Leerlingnummer;Naam;E-mailadres;Geboortedatum\n1;Kim;kim@x.example;31-02-2011\n2;Bo;bo@x.example;01-02-2011\n3;Jip;geen-mail;01-02-2011\n');
+      const refused = await admin(['import', bad, '--school', 'vmbo-het-plein']);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /Het bestand heeft 2 fouten\. Er is niets veranderd\./);
+      assert.match(refused.stderr, /regel 2 \(.*\): Deze geboortedatum klopt niet/);
+      assert.match(refused.stderr, /regel 4 \(students\.2\.email\): Dit e-mailadres klopt niet\./);
+
+      const huge = join(dir, 'groot.csv');
+      writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 0x61));
+      const tooLarge = await admin(['import', huge, '--school', 'vmbo-het-plein']);
+      assert.equal(tooLarge.code, 1);
+      assert.match(tooLarge.stderr, /te groot \(50\.0 MB; hoogstens 20 MB\)\. Er is niets veranderd\./);
+      const latin1 = join(dir, 'latin1.csv');
+      writeFileSync(latin1, Buffer.from('Leerlingnummer;Naam;E-mailadres\n1;Jos\xe9;j@x.example\n', 'latin1'));
+      assert.match((await admin(['import', latin1, '--school', 'vmbo-het-plein'])).stderr, /niet in UTF-8/);
+      assert.equal((await admin(['import'])).code, 2);
+      assert.equal((await admin(['import', bad, '--kind', 'docenten'])).code, 2);
+      assert.equal((await admin(['import', join(dir, 'bestaat-niet.csv')])).code, 1);
+      const after = await admin(['summary', '--json']);
+      assert.equal((JSON.parse(after.stdout) as { counts: { students: { active: number } } }).counts.students.active, 0, 'nothing half-imported');
     } finally {
       removeDir(dataDir);
       rmSync(dir, { recursive: true, force: true });

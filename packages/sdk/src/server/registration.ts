@@ -2,7 +2,7 @@
  * The school's registration is the truth: A1's persoonsgebonden nummer and geboortedatum come
  * from it (read-only for the student), and the registered birth date decides the consent age.
  */
-import type { Dossier } from '../contract.js';
+import type { Dossier, HistoryEntry } from '../contract.js';
 import { refusal } from '../refusals.js';
 import type { SectionAnswers } from '../sections/types.js';
 import { refusalProblem, ServiceError } from './problems.js';
@@ -42,4 +42,47 @@ export function withRegisteredAnswers(student: StoredStudent, patch: SectionAnsw
     throw new ServiceError({ ...refusalProblem(refusal('registeredValue')), errors });
   }
   return { ...merged, ...registered };
+}
+
+export interface RegistrationFollowed {
+  /** The dossier with the new registration in `student` and A1, one version further. */
+  dossier: Dossier;
+  /** What to append to its history (no actor: the school's registration did it). */
+  entries: HistoryEntry[];
+  /** Its consent started over: it was in akkoord and the registered birth date changed. */
+  consentReset: boolean;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * An open dossier after the school changed the student's registration: its `student` facts and
+ * A1's registered answers follow the registration. In akkoord, a changed birth date may change
+ * whether a guardian must consent, so the consent starts over: the akkoordverklaring, the
+ * guardian's consent and every inzage go. Undefined when nothing changes (and for afgerond,
+ * which is final).
+ */
+export function followRegistration(dossier: Dossier, student: StoredStudent, at: string): RegistrationFollowed | undefined {
+  if (dossier.status === 'afgerond' || dossier.student.id !== student.id) return undefined;
+  const facts = dossierStudentOf(student);
+  const registered = registeredAnswers(student);
+  const persoonlijk = dossier.answers['persoonlijk'] ?? {};
+  const answersChanged = Object.keys(registered).some((key) => persoonlijk[key] !== registered[key]);
+  const factsChanged = !sameJson(facts, dossier.student);
+  const consentGiven = 'akkoordverklaring' in dossier.answers || 'ouderToestemming' in dossier.answers || dossier.inzage.length > 0;
+  const consentReset = dossier.status === 'akkoord' && dossier.student.geboortedatum !== student.geboortedatum && consentGiven;
+  if (!answersChanged && !factsChanged && !consentReset) return undefined;
+  const version = dossier.version + 1;
+  const answers: Record<string, SectionAnswers> = { ...dossier.answers, persoonlijk: { ...persoonlijk, ...registered } };
+  if (consentReset) {
+    delete answers['akkoordverklaring'];
+    delete answers['ouderToestemming'];
+  }
+  const entries: HistoryEntry[] = [{ at, kind: 'saved', sectionId: 'persoonlijk', version }];
+  if (consentReset) entries.push({ at, kind: 'saved', sectionId: 'akkoordverklaring', version });
+  return {
+    dossier: { ...dossier, student: facts, answers, inzage: consentReset ? [] : dossier.inzage, version, updatedAt: at },
+    entries,
+    consentReset,
+  };
 }

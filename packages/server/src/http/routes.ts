@@ -18,6 +18,10 @@ const patterns: ReadonlyArray<ReadonlyArray<string>> = [
   ['dev', 'outbox'],
   ['dev', 'accounts'],
   ['dev', 'reset'],
+  ['admin', 'summary'],
+  ['admin', 'import'],
+  ['admin', 'schools'],
+  ['admin', 'people', ':id'],
 ];
 
 /** `/api/dossiers/:id/sections/:sectionId`, or `/api/(unknown)` for paths that are no route. */

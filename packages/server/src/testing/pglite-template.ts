@@ -6,9 +6,10 @@ import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite } from '../db.js';
-import { migrate } from '../migrations.js';
+import { migrate, migrations } from '../migrations.js';
 
-const templateDir = join(tmpdir(), 'doorstroom-pglite-template-v1');
+// Named after the newest migration: a template from before it would be migrated again on every start.
+const templateDir = join(tmpdir(), `doorstroom-pglite-template-m${migrations.at(-1)!.id}`);
 
 /** A new PGlite data directory with the schema migrated (not seeded); remove it when done. */
 export async function freshPgliteDir(): Promise<string> {
