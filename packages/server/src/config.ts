@@ -1,5 +1,6 @@
 /** Server options from the environment (see README): PORT, HOST, DATABASE_URL, DOORSTROOM_* and NODE_ENV. */
 import { loadVerifier } from './auth.js';
+import { oidcOptionsFromEnv, oidcVerifier } from './oidc.js';
 import { parseOrigins } from './http/cors.js';
 import { addressFactor, defaultFailedSignIns, type RateLimitOptions, type RequestLimitOptions } from './http/rate-limit.js';
 import { ConfigurationError, defaultRateLimit, type StartServerOptions } from './server.js';
@@ -39,6 +40,8 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const poolSize = number(env, 'DOORSTROOM_DB_POOL');
   const maxImportBytes = number(env, 'DOORSTROOM_ADMIN_MAX_BYTES');
   const verifierPath = env['DOORSTROOM_VERIFIER'];
+  const oidc = oidcOptionsFromEnv(env);
+  if (oidc && verifierPath) throw new ConfigurationError('Set DOORSTROOM_OIDC_ISSUER (built-in sign-in) or DOORSTROOM_VERIFIER (your own module), not both.');
   const options: StartServerOptions = {
     port: port ?? 3000,
     dev: flag(env, 'DOORSTROOM_DEV'),
@@ -51,8 +54,14 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     ...(env['DOORSTROOM_STATIC_DIR'] ? { staticDir: env['DOORSTROOM_STATIC_DIR'] } : {}),
     ...(poolSize ? { poolSize } : {}),
     ...(maxImportBytes ? { maxImportBytes } : {}),
-    ...(verifierPath ? { verifier: await loadVerifier(verifierPath) } : {}),
+    ...(verifierPath ? { verifier: await loadVerifier(verifierPath), signIn: 'sign-in through DOORSTROOM_VERIFIER' } : {}),
   };
+  if (oidc) {
+    // Why a token was refused, as a code (never the token): expired, wrong audience, unknown key, …
+    const refusedLog = env['DOORSTROOM_LOG'] === 'false' || env['DOORSTROOM_LOG'] === 'off' ? undefined : (reason: string) => console.log(JSON.stringify({ level: 'info', msg: 'sign-in refused', reason }));
+    options.verifier = await oidcVerifier({ ...oidc, ...(refusedLog ? { onRefused: refusedLog } : {}) });
+    options.signIn = `OpenID Connect sign-in (issuer ${oidc.issuer}, claim ${oidc.claim ?? 'email'})`;
+  }
   const log = env['DOORSTROOM_LOG'];
   if (log === 'false' || log === 'off') options.logger = false;
   if (burst === 0 || perSecond === 0) options.rateLimit = false;

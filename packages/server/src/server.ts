@@ -53,6 +53,8 @@ export interface StartServerOptions {
   /** Default process.env.NODE_ENV. */
   nodeEnv?: string;
   verifier?: TokenVerifier;
+  /** How people sign in, for the start line (e.g. "OpenID Connect sign-in (issuer …)"). */
+  signIn?: string;
   /** Origins allowed by CORS. Dev mode without any allows localhost pages. */
   origins?: ReadonlyArray<string>;
   /** Where the contract's routes live. Default '/api'. */
@@ -191,7 +193,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const production = (options.nodeEnv ?? process.env.NODE_ENV) === 'production';
   if (production && options.dev) throw new ConfigurationError('Dev mode (demo tokens) is not allowed with NODE_ENV=production.');
   if (production && !options.verifier) {
-    throw new ConfigurationError('NODE_ENV=production needs a token verifier (DOORSTROOM_VERIFIER): refusing to start with demo sign-in.');
+    throw new ConfigurationError('NODE_ENV=production needs sign-in (DOORSTROOM_OIDC_ISSUER, or a verifier in DOORSTROOM_VERIFIER): refusing to start with demo sign-in.');
   }
   const dev = !production && options.dev === true;
   if (!dev && !options.verifier) throw new ConfigurationError('No token verifier: configure one, or start in dev mode for the demo tokens.');

@@ -73,7 +73,7 @@ describe('doorstroom-server', () => {
   it('refuses to start with NODE_ENV=production and no verifier', async () => {
     const { code, stderr, stdout } = await run('doorstroom-server', [], { NODE_ENV: 'production', DOORSTROOM_VERIFIER: '', PORT: '0' });
     assert.equal(code, 2);
-    assert.match(stderr, /needs a token verifier/);
+    assert.match(stderr, /sign-in is not configured[\s\S]*DOORSTROOM_OIDC_ISSUER/);
     assert.doesNotMatch(stdout, /doorstroom server: http/);
   });
 

@@ -12,8 +12,9 @@ const usage = `usage: doorstroom-server [--dev]
   --dev    dev mode: the demo tokens, GET /api/dev/accounts, /api/dev/outbox and POST /api/dev/reset,
            on 127.0.0.1 unless HOST says otherwise (same as DOORSTROOM_DEV=true). Fictitious data only.
 
-Without --dev, sign-in needs DOORSTROOM_VERIFIER: an ES module whose default export is
-async (token) => Actor | null. Everything else comes from the environment (see the README).`;
+Without --dev, sign-in needs OpenID Connect (DOORSTROOM_OIDC_ISSUER, DOORSTROOM_OIDC_AUDIENCE and
+DOORSTROOM_OIDC_JWKS_URL or DOORSTROOM_OIDC_KEY_FILE), or DOORSTROOM_VERIFIER: an ES module whose
+default export is async (token) => ({ login }) | null. Everything else comes from the environment (see the README).`;
 
 function refuse(message: string): never {
   console.error(`doorstroom server: ${message}`);
@@ -36,14 +37,15 @@ try {
   const options = await optionsFromEnv();
   if (dev) options.dev = true;
   if (options.dev && options.nodeEnv === 'production') {
-    refuse('Dev mode (demo tokens, /api/dev routes) is not allowed with NODE_ENV=production: start without --dev and DOORSTROOM_DEV=true, with DOORSTROOM_VERIFIER.');
+    refuse('Dev mode (demo tokens, /api/dev routes) is not allowed with NODE_ENV=production: start without --dev and DOORSTROOM_DEV=true, with DOORSTROOM_OIDC_ISSUER or DOORSTROOM_VERIFIER.');
   }
   if (!options.dev && !options.verifier) {
     const production = options.nodeEnv === 'production';
     refuse(
-      'refusing to start: sign-in needs a token verifier, and none is configured.\n' +
-        '  To run it for real: DOORSTROOM_VERIFIER=./verify-token.mjs npx doorstroom-server\n' +
-        '    (an ES module whose default export is async (token) => Actor | null; see the README, "Sign-in").\n' +
+      'refusing to start: sign-in is not configured.\n' +
+        '  To run it for real with OpenID Connect: DOORSTROOM_OIDC_ISSUER=https://… DOORSTROOM_OIDC_AUDIENCE=<client id> DOORSTROOM_OIDC_JWKS_URL=https://… npx doorstroom-server\n' +
+        '  or with a verifier of your own: DOORSTROOM_VERIFIER=./verify-token.mjs npx doorstroom-server\n' +
+        '    (an ES module whose default export is async (token) => ({ login }) | null; see the README, "Sign-in").\n' +
         (production
           ? '  NODE_ENV=production never allows the demo tokens.'
           : '  To try the demo with its demo tokens instead: npx doorstroom-server --dev (or DOORSTROOM_DEV=true). Fictitious data only.'),
@@ -52,8 +54,8 @@ try {
   if (!options.databaseUrl) console.log('Opening PGlite (the first start initialises the database and can take a minute) …');
   const running = await startServer(options);
   const mode = running.dev
-    ? `dev mode: ${options.verifier ? 'sign-in through DOORSTROOM_VERIFIER' : 'demo tokens'}, /api/dev routes; fictitious data only`
-    : 'production mode: sign-in through DOORSTROOM_VERIFIER';
+    ? `dev mode: ${options.verifier ? (options.signIn ?? 'sign-in through DOORSTROOM_VERIFIER') : 'demo tokens'}, /api/dev routes; fictitious data only`
+    : `production mode: ${options.signIn ?? 'sign-in through DOORSTROOM_VERIFIER'}`;
   console.log(`doorstroom server: ${running.apiUrl} (${running.db.kind}, ${mode})`);
   const stop = async (signal: string) => {
     console.log(`${signal}: stopping`);
