@@ -149,6 +149,11 @@ export const dossierSchema = z.object({
   statusSince: z.optional(isoDateTime),
   /** The MBO's intake status (afgerond dossiers): for the student, the decaan and the MBO only. */
   intake: z.optional(intakeSchema),
+  /**
+   * Afgerond: the hash of the history entry that made the dossier afgerond (history-chain.ts), as
+   * the PDF and the exports carry it; `GET /dossiers/{id}/verify` checks the chain up to it.
+   */
+  finalHash: z.optional(z.string().check(z.maxLength(128))),
 });
 /** Answers are typed by the section definitions' `SectionAnswers` (read-only), which parsed JSON satisfies. */
 export type Dossier = Omit<z.infer<typeof dossierSchema>, 'answers'> & { answers: Record<string, SectionAnswers> };
@@ -223,6 +228,12 @@ export const historyEntrySchema = z.object({
   from: z.optional(dossierStatusSchema),
   to: z.optional(dossierStatusSchema),
   version: z.number(),
+  /**
+   * SHA-256 over the hash of the entry before it and this entry (history-chain.ts): the dossier's
+   * entries form a chain that shows a later change. Absent in what an MBO reads, and in entries
+   * written before the chain existed.
+   */
+  hash: z.optional(z.string().check(z.maxLength(128))),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export const historySchema = z.array(historyEntrySchema);

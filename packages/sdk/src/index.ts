@@ -13,6 +13,7 @@ export * from './workflow.js';
 export * from './consent.js';
 export * from './choice.js';
 export * from './intake.js';
+export * from './history-chain.js';
 export * from './errors.js';
 export * from './client.js';
 export * from './memory.js';

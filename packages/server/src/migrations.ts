@@ -202,6 +202,18 @@ export const migrations: ReadonlyArray<Migration> = [
       );
     `,
   },
+  {
+    id: 11,
+    name: 'the history chain: each entry links to the one before it, once',
+    sql: `
+      -- Every entry carries a hash over the one before it (entry->>'hash', computed by the service).
+      -- prev_hash is that previous hash ('' for a dossier's first entry; NULL for entries from
+      -- before the chain): unique per dossier, so two transactions that raced cannot both append
+      -- after the same entry and fork the chain.
+      ALTER TABLE history ADD COLUMN prev_hash text;
+      CREATE UNIQUE INDEX history_chain_links ON history (dossier_id, prev_hash);
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; returns their ids. */

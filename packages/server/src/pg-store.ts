@@ -17,6 +17,7 @@ import {
   type Dossier,
   type DossierFilter,
   type HistoryEntry,
+  type HistoryLink,
   type Institution,
   type Intake,
   type Location,
@@ -78,7 +79,9 @@ class PgTx implements StoreTx {
   /** B1 records read with their dossier (the service asks for it right after): one round trip less. */
   private readonly begeleidingRead = new Map<string, StoredBegeleiding | null>();
   private pendingDossier: Dossier | undefined;
-  private pendingHistory: { dossier_id: string; entry: HistoryEntry }[] = [];
+  private pendingHistory: { dossier_id: string; entry: HistoryEntry; prev_hash: string | null }[] = [];
+  /** Each dossier's last history entry (null: none), read with the locked dossier row or appended here. */
+  private readonly lastEntries = new Map<string, HistoryEntry | null>();
   private pendingOutbox: { kind: string; dossier_id: string | null; recipient: Recipient; payload: unknown }[] = [];
 
   constructor(
@@ -128,8 +131,11 @@ class PgTx implements StoreTx {
     await this.flush();
     // The port does not say whether the caller will write, so every read of one dossier locks it
     // until the end of the transaction; these transactions are short.
-    const { rows } = await this.q.query<{ data: Dossier; answers: StoredBegeleiding['answers'] | null; b_version: number | null }>(
-      `SELECT d.data, b.answers, b.version AS b_version FROM dossiers d LEFT JOIN begeleiding b ON b.student_id = d.student_id
+    // The last history entry comes along (the chain's head, history-chain-store.ts): no extra round trip per save.
+    const { rows } = await this.q.query<{ data: Dossier; answers: StoredBegeleiding['answers'] | null; b_version: number | null; last_entry: HistoryEntry | null }>(
+      `SELECT d.data, b.answers, b.version AS b_version,
+         (SELECT h.entry FROM history h WHERE h.dossier_id = d.id ORDER BY h.id DESC LIMIT 1) AS last_entry
+       FROM dossiers d LEFT JOIN begeleiding b ON b.student_id = d.student_id
        WHERE d.id = $1 FOR UPDATE OF d`,
       [id],
     );
@@ -137,6 +143,11 @@ class PgTx implements StoreTx {
     if (!row) return undefined;
     const studentId = row.data.student.id;
     this.begeleidingRead.set(studentId, row.answers === null ? null : { studentId, answers: row.answers, version: Number(row.b_version) });
+    // After waiting for the lock the row is the newest, but the subquery saw the history from before
+    // the wait: an entry older than the row's version is not trusted (lastHistoryEntry reads again).
+    // What this misses (an entry that changed no version) the unique index on the chain's links refuses.
+    if (row.last_entry === null || row.last_entry.version >= row.data.version) this.lastEntries.set(id, row.last_entry);
+    else this.lastEntries.delete(id);
     return row.data;
   }
 
@@ -183,15 +194,15 @@ class PgTx implements StoreTx {
     this.pendingDossier = undefined;
     this.pendingHistory = [];
     this.pendingOutbox = [];
-    const log = `h AS (INSERT INTO history (dossier_id, entry) SELECT dossier_id, entry FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, entry jsonb)),
+    const log = `h AS (INSERT INTO history (dossier_id, entry, prev_hash) SELECT dossier_id, entry, prev_hash FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, entry jsonb, prev_hash text)),
       o AS (INSERT INTO outbox (kind, dossier_id, recipient, payload)
             SELECT kind, dossier_id, recipient, payload FROM jsonb_to_recordset($2::jsonb) AS r(kind text, dossier_id text, recipient jsonb, payload jsonb))`;
     if (!dossier) {
-      await this.q.query(`WITH ${log} SELECT 1`, [history, outbox]);
+      await chainGuarded(this.q.query(`WITH ${log} SELECT 1`, [history, outbox]));
       return;
     }
     const c = dossierColumns(dossier);
-    const { rows } = await this.q.query<{ written: number }>(
+    const { rows } = await chainGuarded(this.q.query<{ written: number }>(
       `WITH d AS (
          INSERT INTO dossiers (id, student_id, school_id, type, status, archived, version, mentor_id, mentor_email, chosen_brin, created_at, updated_at, data)
          VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
@@ -203,7 +214,7 @@ class PgTx implements StoreTx {
        ${log}
        SELECT count(*)::int AS written FROM d`,
       [history, outbox, c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data)],
-    );
+    ));
     // Everything else of this statement is rolled back with the transaction this throws out of.
     if (Number(rows[0]?.written) !== 1) throw new ServiceError(problems.staleVersion());
   }
@@ -243,8 +254,18 @@ class PgTx implements StoreTx {
     return rows.map((r) => r.entry);
   }
 
-  async appendHistory(dossierId: string, entry: HistoryEntry): Promise<void> {
-    this.pendingHistory.push({ dossier_id: dossierId, entry });
+  async lastHistoryEntry(dossierId: string): Promise<HistoryEntry | undefined> {
+    const known = this.lastEntries.get(dossierId);
+    if (known !== undefined) return known ?? undefined;
+    await this.flush();
+    const { rows } = await this.q.query<{ entry: HistoryEntry }>('SELECT entry FROM history WHERE dossier_id = $1 ORDER BY id DESC LIMIT 1', [dossierId]);
+    return rows[0]?.entry;
+  }
+
+  /** `link.previous` goes into history.prev_hash ('' for the first entry): unique per dossier, so a forked chain cannot be stored. */
+  async appendHistory(dossierId: string, entry: HistoryEntry, link?: HistoryLink): Promise<void> {
+    this.pendingHistory.push({ dossier_id: dossierId, entry, prev_hash: link ? (link.previous ?? '') : null });
+    this.lastEntries.set(dossierId, entry);
     const dossier = this.written.get(dossierId);
     if (dossier) await this.queueNotifications(entry, dossier);
   }
@@ -353,6 +374,24 @@ class PgTx implements StoreTx {
       [brin, patterns, first, limit],
     );
     return rows.map((r) => r.data);
+  }
+}
+
+/**
+ * Two transactions that chained an entry onto the same one (a race the row lock did not cover)
+ * violate history_chain_links; the loser is run again from the start (db.ts retries SQLSTATE
+ * 40001), and answers 409 should it lose three times.
+ */
+async function chainGuarded<T>(query: Promise<T>): Promise<T> {
+  try {
+    return await query;
+  } catch (error) {
+    const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+    const message = error instanceof Error ? error.message : '';
+    if (code === '23505' && (constraint === 'history_chain_links' || message.includes('history_chain_links'))) {
+      throw Object.assign(new ServiceError(problems.staleVersion()), { code: '40001' });
+    }
+    throw error;
   }
 }
 

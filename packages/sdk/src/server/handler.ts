@@ -29,6 +29,7 @@ import {
   type Problem,
 } from '../contract.js';
 import { intakeRequestSchema } from '../intake.js';
+import { historyVerificationSchema } from '../history-chain.js';
 import { actionRequestSchema, createDossierRequestSchema, klasMoveRequestSchema, reminderRequestSchema, saveSectionRequestSchema } from '../requests.js';
 import { WorkflowRefusedError } from '../refusals.js';
 import { problems, ServiceError } from './problems.js';
@@ -43,13 +44,18 @@ export interface FetchHandlerOptions {
   maxBodyBytes?: number;
   /** Told about unexpected errors (answered with a 500 problem that says nothing about the cause). Default: console.error. */
   onError?: (error: unknown, request: Request) => void;
+  /**
+   * Routes a host adds beside the contract's (the reference server's PDF), with the same sign-in,
+   * 404/405 and problem+json handling. Matched after the contract's own routes.
+   */
+  routes?: ReadonlyArray<HandlerRoute>;
 }
 
 export const defaultMaxBodyBytes = 256 * 1024;
 const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
-interface RouteContext {
+export interface RouteContext {
   actor: Actor;
   params: string[];
   url: URL;
@@ -60,6 +66,11 @@ interface Route {
   /** Path segments; ':' marks a parameter. */
   path: string[];
   methods: Partial<Record<Method, RouteHandler>>;
+}
+/** A route beside the contract's: path segments (':' marks a parameter) and a handler per method; throw a ServiceError for a problem. */
+export interface HandlerRoute {
+  path: ReadonlyArray<string>;
+  methods: Partial<Record<Method, (context: RouteContext) => Promise<Response>>>;
 }
 
 const noStore = { 'Cache-Control': 'no-store' };
@@ -238,6 +249,10 @@ function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
     },
     { path: ['dossiers', ':', 'history'], methods: { GET: async ({ actor, params }) => ok(historySchema, await service.history(actor, params[0]!)) } },
     {
+      path: ['dossiers', ':', 'verify'],
+      methods: { GET: async ({ actor, params }) => ok(historyVerificationSchema, await service.verifyHistory(actor, params[0]!)) },
+    },
+    {
       path: ['students', ':', 'begeleiding'],
       methods: {
         GET: async ({ actor, params }) => {
@@ -318,7 +333,7 @@ function bearerToken(request: Request): string | null {
 
 export function createFetchHandler(service: DossierService, options: FetchHandlerOptions): (request: Request) => Promise<Response> {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  const routes = routesFor(service, options.maxBodyBytes ?? defaultMaxBodyBytes);
+  const routes = [...routesFor(service, options.maxBodyBytes ?? defaultMaxBodyBytes), ...(options.routes ?? []).map((r) => ({ path: [...r.path], methods: r.methods }))];
   const onError = options.onError ?? ((error: unknown) => console.error('doorstroom backend: unexpected error', error));
 
   return async (request) => {

@@ -206,6 +206,11 @@ class MemoryTx implements StoreTx {
   async listHistory(dossierId: string) {
     return clone([...(this.tables.history.get(dossierId) ?? []), ...(this.historyWrites.get(dossierId) ?? [])]);
   }
+  async lastHistoryEntry(dossierId: string) {
+    const entry = this.historyWrites.get(dossierId)?.at(-1) ?? this.tables.history.get(dossierId)?.at(-1);
+    return entry && clone(entry);
+  }
+  // Transactions run one after another here, so the chain's link (the third argument) needs no check.
   async appendHistory(dossierId: string, entry: HistoryEntry) {
     const pending = this.historyWrites.get(dossierId) ?? [];
     pending.push(clone(entry));

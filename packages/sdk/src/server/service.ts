@@ -40,6 +40,8 @@ import { applyIntake, canSetIntake, intakeRequestErrors, newIntake, seesIntake, 
 import { moveKlas as moveKlasTo, remind as remindStudents } from './school-actions.js';
 import { dossierStudentOf, registeredAnswers, withRegisteredAnswers } from './registration.js';
 import type { BackendStore, RosterMentor, StoredBegeleiding, StoredSchool, StoredStudent, StoreTx } from './store.js';
+import { historyChainAlgorithm, verifyHistoryChain, type HistoryVerification } from '../history-chain.js';
+import { withHistoryChain } from './history-chain-store.js';
 
 export interface DossierService {
   me(actor: Actor): Promise<Me>;
@@ -57,6 +59,8 @@ export interface DossierService {
   remind(actor: Actor, studentIds: ReadonlyArray<string>): Promise<ReminderResult>;
   moveKlas(actor: Actor, schoolId: string, klas: string, mentorId: string): Promise<KlasMoveResult>;
   setIntake(actor: Actor, dossierId: string, request: IntakeRequest): Promise<Intake>;
+  /** Recomputes the dossier's history chain (history-chain.ts), for whoever may read the dossier. */
+  verifyHistory(actor: Actor, dossierId: string): Promise<HistoryVerification>;
   institutions(actor: Actor, q?: string): Promise<Institution[]>;
   locations(actor: Actor, brin: string): Promise<Location[]>;
   programmes(actor: Actor, brin: string, q?: string): Promise<Programme[]>;
@@ -141,8 +145,10 @@ function withPathPrefix(errors: { path: string; message: string }[]) {
   return errors.map((e) => ({ path: e.path ? `answers.${e.path}` : 'answers', message: e.message }));
 }
 
-export function createService(store: BackendStore, options: ServiceOptions = {}): DossierService {
+export function createService(backendStore: BackendStore, options: ServiceOptions = {}): DossierService {
   const now = options.now ?? (() => new Date());
+  // Every history entry gets its hash on the way to the store (history-chain-store.ts).
+  const store = withHistoryChain(backendStore);
 
   /** The workflow's view of the world: config, day, the student's roster (when the school keeps one), the acting mentor's klassen. */
   async function contextFor(tx: StoreTx, actor: Actor, config: RegionConfig, student: { schoolId: string | null; klas?: string }, today: Date): Promise<WorkflowContext> {
@@ -169,6 +175,13 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
     if (dossier.status !== 'afgerond' || !seesIntake(actor)) return dossier;
     const intake = (await tx.getIntakes([dossier.id])).get(dossier.id);
     return intake ? { ...dossier, intake } : dossier;
+  }
+
+  /** An afgerond dossier from before the history chain: the chain's hash of its finalize entry, recomputed. */
+  async function withFinalHash(tx: StoreTx, dossier: Dossier): Promise<Dossier> {
+    if (dossier.status !== 'afgerond' || dossier.finalHash !== undefined) return dossier;
+    const { finalHash } = await verifyHistoryChain(dossier.id, await tx.listHistory(dossier.id));
+    return finalHash ? { ...dossier, finalHash } : dossier;
   }
 
   /**
@@ -255,8 +268,8 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
 
   /** The student whose B1 the actor may read and write (mentors of their klas, or of one of their dossiers); else 404. */
   async function requireStudent(tx: StoreTx, actor: Actor, studentId: string): Promise<StoredStudent> {
-    // Anyone but a mentor, or a mentor not of this student, hears what they would for a student who does not exist.
-    if (actor.role !== 'mentor') throw notFound('student');
+    // Anyone but a mentor or the decaan, or one not of this student, hears what they would for a student who does not exist.
+    if (actor.role !== 'mentor' && actor.role !== 'decaan') throw notFound('student');
     const student = await tx.getStudent(studentId);
     if (!student) throw notFound('student');
     const school = student.schoolId ? await tx.getSchool(student.schoolId) : undefined;
@@ -357,7 +370,7 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
             await tx.appendHistory(id, { at, actor: historyActor(actor), kind: 'intake', intakeStatus: 'gelezen', version: dossier.version });
           }
         }
-        return shown(actor, await withIntakeOf(tx, actor, dossier), context);
+        return shown(actor, await withIntakeOf(tx, actor, await withFinalHash(tx, dossier)), context);
       }),
 
     saveSection: (actor, id, sectionId, answers, version) =>
@@ -415,7 +428,10 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
         const decision = can(actor, action, dossier, context, request);
         if (!decision.allowed) throw refused(decision.refusal);
         checkVersion(version, dossier.version);
-        const { dossier: next, entry } = apply(actor, action, dossier, context, request, today);
+        const applied = apply(actor, action, dossier, context, request, today);
+        const entry = await tx.seal(id, applied.entry);
+        // The entry that makes the dossier afgerond seals it: its hash goes with the PDF and the exports.
+        const next = applied.dossier.status === 'afgerond' && dossier.status !== 'afgerond' ? { ...applied.dossier, finalHash: entry.hash } : applied.dossier;
         await tx.putDossier(forStorage(next));
         await tx.appendHistory(id, entry);
         if (action === 'changeMentor') await notifyMentorChange(tx, next, dossier.mentor, actor);
@@ -466,6 +482,24 @@ export function createService(store: BackendStore, options: ServiceOptions = {})
       store.transaction(async (tx) => {
         await load(tx, actor, id, now());
         return historyVisibleTo(actor, await tx.listHistory(id));
+      }),
+
+    verifyHistory: (actor, id) =>
+      store.transaction(async (tx) => {
+        const { dossier } = await load(tx, actor, id, now());
+        const report = await verifyHistoryChain(id, await tx.listHistory(id), dossier.finalHash);
+        const final = report.finalHash ? { finalHash: dossier.finalHash ?? report.finalHash } : {};
+        // The MBO reads milestones only: not how many entries there are, nor where one was changed.
+        if (actor.role === 'mbo') return { valid: report.valid, ...final, algorithm: historyChainAlgorithm };
+        return {
+          valid: report.valid,
+          entries: report.entries,
+          sealed: report.sealed,
+          ...(report.brokenAt !== undefined ? { brokenAt: report.brokenAt } : {}),
+          ...(report.head ? { head: report.head } : {}),
+          ...final,
+          algorithm: historyChainAlgorithm,
+        };
       }),
 
     getBegeleiding: (actor, studentId) =>

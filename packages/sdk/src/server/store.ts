@@ -81,6 +81,11 @@ export interface OutgoingNotification {
   payload: Record<string, string | number | boolean | null>;
 }
 
+/** Which entry of the chain an appended entry follows: the hash of the one before it, or null for the first. */
+export interface HistoryLink {
+  previous: string | null;
+}
+
 export interface StoreTx {
   getConfig(): Promise<RegionConfig>;
 
@@ -100,7 +105,19 @@ export interface StoreTx {
   putBegeleiding(begeleiding: StoredBegeleiding): Promise<void>;
 
   listHistory(dossierId: string): Promise<HistoryEntry[]>;
-  appendHistory(dossierId: string, entry: HistoryEntry): Promise<void>;
+  /**
+   * Appends an entry. The service hands every entry over with its `hash` (history-chain.ts) and,
+   * as `link`, the hash of the entry it follows (null for the first): a store may refuse an entry
+   * whose link another one already took (the reference server's unique index), so two
+   * transactions that raced cannot fork the chain.
+   */
+  appendHistory(dossierId: string, entry: HistoryEntry, link?: HistoryLink): Promise<void>;
+  /**
+   * Optional: the dossier's last history entry (undefined when it has none), so the service can
+   * chain the next one without reading the whole history. Without it the service reads
+   * `listHistory` once per dossier and transaction.
+   */
+  lastHistoryEntry?(dossierId: string): Promise<HistoryEntry | undefined>;
 
   /** The roster after a decaan moved a klas to another mentor. */
   putSchool(school: StoredSchool): Promise<void>;
