@@ -1,6 +1,7 @@
 // `npm start`: builds the script-tag bundle and the demo portal into dist/demo, then starts the
 // reference server (PostgreSQL through PGlite in .doorstroom-data/, seeded with example data)
 // serving both the contract at /api/ and the portal at /. The state survives restarts.
+import './node24.mjs'; // first: on Node < 22, runs this script again under Node 24
 import { fileURLToPath } from 'node:url';
 import { buildDemoSite } from './demo-site.mjs';
 

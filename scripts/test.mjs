@@ -9,6 +9,7 @@
 //   7. reference server + conformance kit + the demo end to end — Node's test runner
 //   8. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
 //   9. the cross-element flows again on dist/doorstroom.min.js (web-test-runner.bundle.config.mjs)
+import './node24.mjs'; // first: on Node < 22, runs this script again under Node 24
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { ensureChromium } from './ensure-chromium.mjs';
