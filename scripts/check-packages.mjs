@@ -2,7 +2,8 @@
 // declarations), then checks what an npm user would get:
 //   1. every target of every `exports` entry (types and default) is in the packed tarball;
 //   2. Node imports @doorstroom/sdk from dist, without the workspace's source condition;
-//   3. TypeScript compiles a consumer against the published declarations only.
+//   3. TypeScript compiles a consumer against the published declarations only, also React 19 JSX
+//      and Vue components through the shipped `@doorstroom/elements/jsx` and `/vue` types.
 // Exits non-zero with the reasons when anything is missing.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,12 @@ for (const [cmd, args] of [
     console.log(`${cmd} ${args.join(' ')} failed:\n${result.stdout}${result.stderr}`);
     process.exit(1);
   }
+}
+// dist/jsx.d.ts and dist/vue.d.ts (`@doorstroom/elements/jsx`, `/vue`), as `npm run analyze` makes them.
+const frameworkTypes = run(process.execPath, ['scripts/framework-types.mjs']);
+if (frameworkTypes.status !== 0) {
+  console.log(`scripts/framework-types.mjs failed:\n${frameworkTypes.stdout}${frameworkTypes.stderr}`);
+  process.exit(1);
 }
 
 /** Every file an exports entry may point at, `*` patterns matched against the packed files. */
@@ -74,12 +81,49 @@ try {
       console.log(dossier.version);
     });
   `);
+  // React 19 through the shipped JSX types: attributes, properties and `onddd-*` handlers typed
+  // from the manifest; a wrong type is an error (checked by @ts-expect-error).
+  writeFileSync(path.join(consumer, 'react.tsx'), `
+    import type {} from '@doorstroom/elements/jsx';
+    import type { Dossier, DossierAction } from '@doorstroom/sdk';
+    import { createHttpClient } from '@doorstroom/sdk';
+    const api = createHttpClient({ baseUrl: '/api' });
+    export const page = (
+      <ddd-context api={api} lang="nl">
+        <ddd-progress dossier-id="dossier-noor" compact />
+        <ddd-dossier-form
+          dossier-id="dossier-noor"
+          autosave-delay={500}
+          onddd-saved={(event) => { const dossier: Dossier = event.detail.dossier; return dossier.version; }}
+          onddd-action={(event) => { const action: DossierAction = event.detail.action; return action; }}
+          onddd-error={(event) => (event.detail.kind === 'unauthorized' ? event.detail.status : event.detail.message)}
+        />
+        <ddd-mentor-review view="mijnLeerlingen" onddd-begeleiding-saved={(event) => event.detail.begeleiding.version} />
+        {/* @ts-expect-error autosave-delay is a number */}
+        <ddd-dossier-form autosave-delay="soon" />
+        {/* @ts-expect-error the detail of ddd-saved has no action */}
+        <ddd-consent onddd-saved={(event) => event.detail.action} />
+      </ddd-context>
+    );
+  `);
+  // Vue: the shipped GlobalComponents, as vue-tsc reads them for templates.
+  writeFileSync(path.join(consumer, 'vue.ts'), `
+    import type {} from '@doorstroom/elements/vue';
+    import type { GlobalComponents } from 'vue';
+    import type { DddErrorDetail } from '@doorstroom/elements';
+    type FormProps = InstanceType<GlobalComponents['ddd-dossier-form']>['$props'];
+    const onError: FormProps['onDddError'] = (event) => { const detail: DddErrorDetail = event.detail; return detail; };
+    const props: FormProps = { 'dossier-id': 'dossier-noor', 'autosave-delay': 500, onDddError: onError };
+    // @ts-expect-error autosave-delay is a number
+    const wrong: FormProps = { 'autosave-delay': 'soon' };
+    export { props, wrong };
+  `);
   writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
       target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false,
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false, jsx: 'react-jsx',
     },
-    files: ['consumer.ts'],
+    files: ['consumer.ts', 'react.tsx', 'vue.ts'],
   }));
   const types = run('npx', ['tsc', '-p', path.join(consumer, 'tsconfig.json')]);
   if (types.status !== 0) problems.push(`A TypeScript consumer does not compile against the published declarations:\n${types.stdout}`);
@@ -91,4 +135,4 @@ if (problems.length) {
   console.log(`Packages are not publishable:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('packages: every export is in the tarball; Node imports the SDK from dist; a TypeScript consumer compiles against the declarations');
+console.log('packages: every export is in the tarball; Node imports the SDK from dist; a TypeScript consumer (plain, React JSX, Vue) compiles against the declarations');

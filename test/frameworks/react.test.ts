@@ -2,11 +2,13 @@
  * docs/npm.md, React 19: `<ddd-dossier-form api={api} dossier-id={id} onddd-saved={…}>` rendered
  * with react-dom/client in Chromium. React 19 sets `api` as a property (the element has one),
  * `dossier-id` as an attribute and turns `onddd-saved` into a listener for `ddd-saved`.
- * The JSX is written as createElement (no JSX transform in the test runner); its props are typed
- * by the docs' `declare module 'react'` block in custom-elements.d.ts.
+ * The JSX is written as createElement (no JSX transform in the test runner). The props' types
+ * ship in the package (`@doorstroom/elements/jsx`, generated into dist at build): they are checked
+ * by scripts/check-packages.mjs and by the Vite + React app built from the packed tarballs
+ * (test/frameworks/apps/).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { createElement, type JSX } from 'react';
+import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import '@doorstroom/elements'; // before the first render, as the docs say
 import type { DddDossierForm } from '@doorstroom/elements';
@@ -22,7 +24,7 @@ interface DossierPageProps {
 
 /** The docs' DossierPage: `<ddd-dossier-form api={api} dossier-id={id} lang="nl" onddd-saved=… onddd-error=… />`. */
 function DossierPage({ api, id, onSaved, onError }: DossierPageProps) {
-  const props: JSX.IntrinsicElements['ddd-dossier-form'] = {
+  const props = {
     api,
     'dossier-id': id,
     lang: 'nl',

@@ -35,17 +35,40 @@ export function errorDetail(error: unknown, message: string, during: DddErrorDet
   };
 }
 
+/** `ddd-saved`: `dossier` is the backend's new version. */
+export interface DddSavedDetail {
+  dossier: Dossier;
+}
+/** `ddd-action`: the workflow action that succeeded and the dossier after it. */
+export interface DddActionDetail {
+  action: DossierAction;
+  dossier: Dossier;
+}
+/** `ddd-dossier-created`: the new dossier. */
+export interface DddDossierCreatedDetail {
+  dossier: Dossier;
+}
+/** `ddd-begeleiding-saved`: the student's B1 as saved. */
+export interface DddBegeleidingSavedDetail {
+  begeleiding: Begeleiding;
+}
+
+/**
+ * Every `ddd-*` event's detail by event name. Each detail type is named after its event
+ * (`ddd-dossier-created` → `DddDossierCreatedDetail`): custom-elements-manifest.config.mjs types
+ * the manifest's events by that rule, and the JSX and Vue types are generated from the manifest.
+ */
 export interface DddEventDetails {
   /** A section (or begeleiding) was saved; `dossier` is the backend's new version. */
-  'ddd-saved': { dossier: Dossier };
+  'ddd-saved': DddSavedDetail;
   /** A workflow action succeeded (submitToMentor, finalize, …). */
-  'ddd-action': { action: DossierAction; dossier: Dossier };
+  'ddd-action': DddActionDetail;
   /** Something failed (also loading: an expired token, a dossier that is not there, no connection); `message` is what the element showed, in its language. */
   'ddd-error': DddErrorDetail;
   /** A new dossier was created. */
-  'ddd-dossier-created': { dossier: Dossier };
+  'ddd-dossier-created': DddDossierCreatedDetail;
   /** B1 of a student was saved from the mentor's or decaan's overview. */
-  'ddd-begeleiding-saved': { begeleiding: Begeleiding };
+  'ddd-begeleiding-saved': DddBegeleidingSavedDetail;
 }
 
 export type DddEventName = keyof DddEventDetails;
