@@ -3,6 +3,7 @@
 //   1. type check (tsc)                      — one check
 //   2. element benchmarks load and run (BENCH_SMOKE, no timing judged) — one check
 //   3. OpenAPI document matches the schemas  — one check
+//   3b. docs/questions.json matches the section definitions — one check
 //   4. script-tag bundle within size budget  — one check
 //   5. npm packages publishable (exports, declarations) — one check
 //   6. Storybook builds (offline)             — one check
@@ -68,6 +69,7 @@ check('type check', 'npx', ['tsc', '-p', 'tsconfig.json']);
 // Before check-packages, which leaves packages/*/dist behind: the benchmark must run without a build.
 check('element benchmarks load and run (BENCH_SMOKE: 5 samples, timings not judged)', 'node', ['scripts/bench-elements.mjs'], { BENCH_SMOKE: '1' });
 if (existsSync('scripts/check-openapi.ts')) check('OpenAPI document matches the schemas', 'npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/check-openapi.ts']);
+check('question definitions (docs/questions.json) match the SDK', 'npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/check-questions.ts']);
 if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle', 'node', ['scripts/size.mjs']);
 check('npm packages: exports, tarball contents and declarations', 'node', ['scripts/check-packages.mjs']);
 check('Storybook builds', 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '--output-dir', 'storybook-static']);
