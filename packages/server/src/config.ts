@@ -22,6 +22,14 @@ function bucket(env: NodeJS.ProcessEnv, prefix: string, defaults: RateLimitOptio
   return { burst: burst ?? defaults.burst, perSecond: perSecond ?? defaults.perSecond };
 }
 
+/** DOORSTROOM_BASE_PATH: where the contract's routes live (`/api/doorstroom`), or undefined for the default `/api`. */
+function basePath(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env['DOORSTROOM_BASE_PATH'];
+  if (value === undefined || value === '') return undefined;
+  if (!/^(\/[A-Za-z0-9._~-]+)+\/?$/.test(value)) throw new ConfigurationError(`DOORSTROOM_BASE_PATH must be a path such as /api/doorstroom, got ${JSON.stringify(value)}`);
+  return value.replace(/\/$/, '');
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   const value = env[name];
   if (value === undefined || value === '' || value === 'false') return false;
@@ -38,6 +46,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const burst = number(env, 'DOORSTROOM_RATE_BURST');
   const perSecond = number(env, 'DOORSTROOM_RATE_PER_SECOND');
   const poolSize = number(env, 'DOORSTROOM_DB_POOL');
+  const apiPath = basePath(env);
   const maxImportBytes = number(env, 'DOORSTROOM_ADMIN_MAX_BYTES');
   const verifierPath = env['DOORSTROOM_VERIFIER'];
   const oidc = oidcOptionsFromEnv(env);
@@ -52,6 +61,7 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     ...(env['DATABASE_URL'] ? { databaseUrl: env['DATABASE_URL'] } : {}),
     ...(env['DOORSTROOM_DATA_DIR'] ? { dataDir: env['DOORSTROOM_DATA_DIR'] } : {}),
     ...(env['DOORSTROOM_STATIC_DIR'] ? { staticDir: env['DOORSTROOM_STATIC_DIR'] } : {}),
+    ...(apiPath ? { basePath: apiPath } : {}),
     ...(poolSize ? { poolSize } : {}),
     ...(maxImportBytes ? { maxImportBytes } : {}),
     ...(verifierPath ? { verifier: await loadVerifier(verifierPath), signIn: 'sign-in through DOORSTROOM_VERIFIER' } : {}),
