@@ -1,44 +1,26 @@
-// Every story renders inside an element with `lang` from the toolbar: the elements read the
-// nearest `lang` and switch language (Dutch by default) without a reload.
+// Storybook's preview: the shared story set-up (annotations.ts) plus what only Storybook's UI
+// reads. Each element's page ("Docs") lists its attributes, properties, events, slots, CSS parts
+// and custom properties from custom-elements.json, with controls; every `ddd-*` event any element
+// fires shows in the Actions panel with its `detail`.
 import type { Preview } from '@storybook/web-components-vite';
-import { html } from 'lit';
-// Arabic, Turkish, Ukrainian and Polish (the script-tag bundle ships these as separate files).
-import '../packages/elements/src/lang/all.js';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { action } from 'storybook/actions';
+import manifest from '../packages/elements/custom-elements.json';
+import annotations from './annotations.js';
+import { eventNames, storybookManifest, withControls, type Manifest } from './manifest.js';
+
+setCustomElementsManifest(storybookManifest(manifest as Manifest));
+
+// The events bubble and are composed, so one listener per name on the document hears every
+// element in every story (canvas and docs pages alike).
+for (const name of eventNames(manifest as Manifest)) {
+  const log = action(name);
+  document.addEventListener(name, (event) => log((event as CustomEvent).detail));
+}
 
 const preview: Preview = {
-  globalTypes: {
-    lang: {
-      description: 'Taal van de elementen / language of the elements',
-      toolbar: {
-        title: 'Taal',
-        icon: 'globe',
-        items: [
-          { value: 'nl', title: 'Nederlands', right: 'nl' },
-          { value: 'en', title: 'English', right: 'en' },
-          { value: 'ar', title: 'العربية', right: 'ar' },
-          { value: 'tr', title: 'Türkçe', right: 'tr' },
-          { value: 'uk', title: 'Українська', right: 'uk' },
-          { value: 'pl', title: 'Polski', right: 'pl' },
-        ],
-        dynamicTitle: true,
-      },
-    },
-  },
-  initialGlobals: { lang: 'nl' },
-  decorators: [
-    (story, context) => {
-      const lang = String(context.globals['lang'] ?? 'nl');
-      document.documentElement.lang = lang;
-      return html`<div lang=${lang} style="max-inline-size: 60rem">${story()}</div>`;
-    },
-  ],
-  parameters: {
-    layout: 'padded',
-    // The accessibility panel checks what the statement in docs/accessibility.md promises.
-    a11y: {
-      options: { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } },
-    },
-  },
+  ...annotations,
+  argTypesEnhancers: [(context) => withControls(context.argTypes, context.component)],
 };
 
 export default preview;

@@ -7,7 +7,7 @@
 //   4. script-tag bundle within size budget  — one check
 //   5. npm packages publishable (exports, declarations) — one check
 //   6. Storybook builds (offline)             — one check
-//   7. reference server + conformance kit + the demo end to end — Node's test runner
+//   7. reference server + conformance kit + the demo and the built Storybook in Chromium — Node's test runner
 //   8. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
 //   9. the cross-element flows again on dist/doorstroom.min.js (web-test-runner.bundle.config.mjs)
 import './node24.mjs'; // first: on Node < 22, runs this script again under Node 24
@@ -81,9 +81,12 @@ if (process.argv.length <= 2) {
   counted('cross-element browser tests against the built script-tag bundle (Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.bundle.config.mjs'], browserCounts);
 }
 
-/** The server's tests, and test/demo/*.e2e.ts: the demo portal in Chromium, driven from Node. */
+/**
+ * The server's tests, and test/<area>/*.e2e.ts: pages in Chromium driven from Node (the demo
+ * portal, the built Storybook).
+ */
 function listNodeTests() {
-  return spawnSync('sh', ['-c', 'ls packages/server/test/*.test.ts test/demo/*.e2e.ts'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
+  return spawnSync('sh', ['-c', 'ls packages/server/test/*.test.ts test/*/*.e2e.ts'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean);
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);

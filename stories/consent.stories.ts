@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@doorstroom/elements';
 import { setupDossier, setupOf, type DossierQuery, type Viewer } from './support/backend.js';
+import { elementArgs } from './support/element-args.js';
 
 /**
  * `<ddd-consent>`: the akkoordverklaring. The student reads and agrees; a parent or guardian gives
@@ -10,10 +11,11 @@ import { setupDossier, setupOf, type DossierQuery, type Viewer } from './support
 const meta: Meta = {
   title: 'Elementen/ddd-consent',
   component: 'ddd-consent',
+  tags: ['autodocs'],
   parameters: { layout: 'padded' },
-  render: (_args, { loaded }) => {
+  render: (args, { loaded }) => {
     const setup = setupOf(loaded);
-    return html`<ddd-consent .api=${setup.api} dossier-id=${setup.dossierId ?? ''}></ddd-consent>`;
+    return html`<ddd-consent .api=${setup.api} dossier-id=${setup.dossierId ?? ''} ${elementArgs(args)}></ddd-consent>`;
   },
 };
 export default meta;

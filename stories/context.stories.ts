@@ -7,6 +7,7 @@ import { setupDossier, setupOf } from './support/backend.js';
 const meta: Meta = {
   title: 'Elementen/ddd-context',
   component: 'ddd-context',
+  tags: ['autodocs'],
 };
 export default meta;
 type Story = StoryObj;

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@doorstroom/elements';
 import { setupAs, setupDossier, setupOf, type DossierQuery } from './support/backend.js';
+import { elementArgs } from './support/element-args.js';
 
 /**
  * `<ddd-dossier-form>`: the student's deel A. Each story signs in as the student of an example
@@ -10,12 +11,11 @@ import { setupAs, setupDossier, setupOf, type DossierQuery } from './support/bac
 const meta: Meta = {
   title: 'Elementen/ddd-dossier-form',
   component: 'ddd-dossier-form',
+  tags: ['autodocs'],
   parameters: { layout: 'padded' },
-  argTypes: { autosaveDelay: { control: { type: 'number', min: 0, step: 100 }, description: 'ms after the last keystroke' } },
-  args: { autosaveDelay: 800 },
   render: (args, { loaded }) => {
     const setup = setupOf(loaded);
-    return html`<ddd-dossier-form .api=${setup.api} dossier-id=${setup.dossierId ?? ''} autosave-delay=${args['autosaveDelay']}></ddd-dossier-form>`;
+    return html`<ddd-dossier-form .api=${setup.api} dossier-id=${setup.dossierId ?? ''} ${elementArgs(args)}></ddd-dossier-form>`;
   },
 };
 export default meta;
@@ -26,13 +26,13 @@ const inState = (query: DossierQuery): Story => ({ loaders: [async () => ({ setu
 /** No `dossier-id`: the student's dossiers and "Nieuw dossier". */
 export const Overzicht: Story = {
   loaders: [async () => ({ setup: setupAs('student-sam') })],
-  render: (_args, { loaded }) => html`<ddd-dossier-form .api=${setupOf(loaded).api}></ddd-dossier-form>`,
+  render: (args, { loaded }) => html`<ddd-dossier-form .api=${setupOf(loaded).api} ${elementArgs(args)}></ddd-dossier-form>`,
 };
 /** A student without any dossier yet. */
 export const GeenDossier: Story = {
   name: 'Nog geen dossier',
   loaders: [async () => ({ setup: setupAs('student-milan') })],
-  render: (_args, { loaded }) => html`<ddd-dossier-form .api=${setupOf(loaded).api}></ddd-dossier-form>`,
+  render: (args, { loaded }) => html`<ddd-dossier-form .api=${setupOf(loaded).api} ${elementArgs(args)}></ddd-dossier-form>`,
 };
 export const Concept: Story = { name: 'Concept (deel A invullen)', ...inState({ status: 'concept' }) };
 export const Gearchiveerd: Story = inState({ status: 'concept', archived: true });

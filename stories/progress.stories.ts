@@ -2,16 +2,17 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@doorstroom/elements';
 import { setupDossier, setupOf, type DossierQuery } from './support/backend.js';
+import { elementArgs } from './support/element-args.js';
 
 /** `<ddd-progress>`: the steps and the completion per section, in every workflow state. */
 const meta: Meta = {
   title: 'Elementen/ddd-progress',
   component: 'ddd-progress',
-  argTypes: { compact: { control: 'boolean', description: 'Only the steps and the overall percentage' } },
+  tags: ['autodocs'],
   args: { compact: false },
   render: (args, { loaded }) => {
     const setup = setupOf(loaded);
-    return html`<ddd-progress .api=${setup.api} dossier-id=${setup.dossierId ?? ''} ?compact=${Boolean(args['compact'])}></ddd-progress>`;
+    return html`<ddd-progress .api=${setup.api} dossier-id=${setup.dossierId ?? ''} ${elementArgs(args)}></ddd-progress>`;
   },
 };
 export default meta;

@@ -1,7 +1,9 @@
-import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { ArgTypes, Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@doorstroom/elements';
 import { setupDossier, setupOf } from './support/backend.js';
+import { elementArgs } from './support/element-args.js';
+import { isColourToken, sharedTokens, themeCss } from './support/tokens.js';
 
 /**
  * Theming with `--ddd-*` custom properties (inherited through the shadow roots) and `::part()`
@@ -60,5 +62,46 @@ export const Standaard: Story = {
       <ddd-progress compact dossier-id=${setup.dossierId ?? ''}></ddd-progress>
       <ddd-dossier-form dossier-id=${setup.dossierId ?? ''}></ddd-dossier-form>
     </ddd-context>`;
+  },
+};
+
+const tokenArgTypes: ArgTypes = Object.fromEntries(
+  sharedTokens.map((token) => [
+    token.name,
+    { control: { type: isColourToken(token.name) ? ('color' as const) : ('text' as const) }, description: `Standaard: ${token.default}`, table: { category: 'gedeelde tokens', defaultValue: { summary: token.default } } },
+  ]),
+);
+
+async function copyCss(event: Event) {
+  const button = event.currentTarget as HTMLButtonElement;
+  const status = button.parentElement?.querySelector('[role="status"]');
+  const css = button.closest('section')?.querySelector('code')?.textContent ?? '';
+  try {
+    await navigator.clipboard.writeText(css);
+    if (status) status.textContent = 'Gekopieerd.';
+  } catch {
+    if (status) status.textContent = 'Kopiëren lukt hier niet; selecteer de tekst en kopieer die zelf.';
+  }
+}
+
+/**
+ * Change the shared tokens in Controls and see the elements follow; the CSS under them is what
+ * to paste into the portal's stylesheet (only the tokens that differ from the default).
+ */
+export const ThemaCss: Story = {
+  name: 'Thema samenstellen (CSS kopiëren)',
+  argTypes: tokenArgTypes,
+  args: { '--ddd-color-primary': '#00584a', '--ddd-color-primary-hover': '#003d33', '--ddd-border-radius': '12px' },
+  render: (args, { loaded }) => {
+    const setup = setupOf(loaded);
+    return html`<ddd-context .api=${setup.api} ${elementArgs(args)}>
+        <ddd-progress compact dossier-id=${setup.dossierId ?? ''}></ddd-progress>
+        <ddd-dossier-form dossier-id=${setup.dossierId ?? ''}></ddd-dossier-form>
+      </ddd-context>
+      <section aria-labelledby="theme-css-title" style="margin-block-start: 2rem">
+        <h2 id="theme-css-title" style="font-size: 1.25rem">CSS voor je portaal</h2>
+        <pre style="background: #f3f3f3; padding: 1rem; overflow-x: auto" tabindex="0" aria-label="CSS voor je portaal"><code>${themeCss(args)}</code></pre>
+        <p><button type="button" @click=${copyCss}>Kopieer CSS</button> <span role="status"></span></p>
+      </section>`;
   },
 };

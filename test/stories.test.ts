@@ -1,6 +1,6 @@
 /**
  * axe over every Storybook story, in CI: each story is composed the way Storybook composes it
- * (global, component and story args, loaders and decorators from .storybook/preview.ts), rendered
+ * (global, component and story args, loaders and decorators from .storybook/annotations.ts), rendered
  * into a canvas, waited on until nothing is loading any more, and checked with the same axe rules
  * as the Storybook accessibility panel. A story added to a stories file gets its test by itself;
  * a new stories file must be imported below, and Storybook's own index (when built) proves it is.
@@ -8,7 +8,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import type { Meta, Preview, StoryContext, StoryObj, WebComponentsRenderer } from '@storybook/web-components-vite';
-import preview from '../.storybook/preview.js';
+import preview from '../.storybook/annotations.js';
 import * as consent from '../stories/consent.stories.js';
 import * as context from '../stories/context.stories.js';
 import * as dossierForm from '../stories/dossier-form.stories.js';

@@ -16,6 +16,8 @@ import { apiContext, configContext, meContext } from '../shared/context.js';
  *
  * @slot - The elements that use this backend.
  *
+ * @event ddd-error - The set-up failed (config or who is signed in: an expired token, no connection). `detail: { error, message, kind, during: 'setup', cause?, status? }`.
+ *
  * @example
  *   <ddd-context api-base="https://api.example.nl/doorstroom" token="…" lang="nl">
  *     <ddd-progress dossier-id="d-123"></ddd-progress>

@@ -41,6 +41,8 @@ export function stepsFor(type: Dossier['type']): StepId[] {
  * the `dossier` property. Follows saves made by other elements on the page (`dossierBus`).
  * Deel B sections show only when the viewer may see them (the backend leaves them out otherwise).
  *
+ * @event ddd-error - Loading failed (an expired token, a dossier that is not there, no connection). `detail: { error, message, kind, during, cause?, status? }`; `message` is what the element showed.
+ *
  * @csspart stepper - The list of steps.
  * @csspart step - One step; also `step-done`, `step-current` or `step-upcoming`.
  * @csspart overall - The overall percentage and its bar.
