@@ -22,6 +22,19 @@ function bucket(env: NodeJS.ProcessEnv, prefix: string, defaults: RateLimitOptio
   return { burst: burst ?? defaults.burst, perSecond: perSecond ?? defaults.perSecond };
 }
 
+/** An absolute http(s) URL, or undefined when unset. */
+function url(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return parsed.href;
+  } catch {
+    // Reported below.
+  }
+  throw new ConfigurationError(`${name} must be an absolute URL such as https://doorstroom.regio.nl, got ${JSON.stringify(value)}`);
+}
+
 /** DOORSTROOM_BASE_PATH: where the contract's routes live (`/api/doorstroom`), or undefined for the default `/api`. */
 function basePath(env: NodeJS.ProcessEnv): string | undefined {
   const value = env['DOORSTROOM_BASE_PATH'];
@@ -48,6 +61,9 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   const poolSize = number(env, 'DOORSTROOM_DB_POOL');
   const apiPath = basePath(env);
   const maxImportBytes = number(env, 'DOORSTROOM_ADMIN_MAX_BYTES');
+  const publicUrl = url(env, 'DOORSTROOM_PUBLIC_URL');
+  const consentPageUrl = url(env, 'DOORSTROOM_CONSENT_URL');
+  const consentLinkDays = number(env, 'DOORSTROOM_CONSENT_LINK_DAYS');
   const verifierPath = env['DOORSTROOM_VERIFIER'];
   const oidc = oidcOptionsFromEnv(env);
   if (oidc && verifierPath) throw new ConfigurationError('Set DOORSTROOM_OIDC_ISSUER (built-in sign-in) or DOORSTROOM_VERIFIER (your own module), not both.');
@@ -64,6 +80,10 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     ...(apiPath ? { basePath: apiPath } : {}),
     ...(poolSize ? { poolSize } : {}),
     ...(maxImportBytes ? { maxImportBytes } : {}),
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(consentPageUrl ? { consentPageUrl } : {}),
+    ...(consentLinkDays ? { consentLinkDays } : {}),
+    ...(env['DOORSTROOM_BUNDLE'] ? { bundleFile: env['DOORSTROOM_BUNDLE'] } : {}),
     ...(verifierPath ? { verifier: await loadVerifier(verifierPath), signIn: 'sign-in through DOORSTROOM_VERIFIER' } : {}),
   };
   if (oidc) {

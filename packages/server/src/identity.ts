@@ -14,7 +14,14 @@ export interface Beheerder {
 }
 
 /** A signed-in person: someone of the contract (an `Actor`), or a beheerder of the admin API. */
-export type Principal = { kind: 'actor'; actor: Actor } | { kind: 'beheerder'; beheerder: Beheerder };
+export type Principal =
+  | {
+      kind: 'actor';
+      actor: Actor;
+      /** A guardian's session from a consent link: this one dossier only (see guardian-links.ts). */
+      scope?: { dossierId: string };
+    }
+  | { kind: 'beheerder'; beheerder: Beheerder };
 
 /**
  * What a token verifier may answer: a login (the value of the sign-in claim) or a person id,

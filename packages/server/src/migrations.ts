@@ -192,6 +192,28 @@ export const migrations: ReadonlyArray<Migration> = [
     `,
   },
   {
+    id: 4,
+    name: 'guardian links: single-use, expiring links to give consent without a portal account',
+    sql: `
+      -- Only digests are kept: the link and the session token themselves live in the e-mail and the guardian's browser.
+      CREATE TABLE guardian_links (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        token_hash text NOT NULL UNIQUE,
+        dossier_id text NOT NULL REFERENCES dossiers (id),
+        student_id text NOT NULL,
+        guardian_id text,
+        naam text,
+        email text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        session_hash text UNIQUE,
+        session_expires_at timestamptz
+      );
+      CREATE INDEX guardian_links_by_dossier ON guardian_links (dossier_id);
+    `,
+  },
+  {
     id: 10,
     name: 'the MBO intake status of received dossiers',
     sql: `

@@ -26,6 +26,11 @@ export interface OutboxMessage {
   createdAt: string;
   attempts: number;
   sentAt: string | null;
+  /**
+   * guardianConsentAsked: a single-use, expiring link to the consent page for this dossier, made
+   * when the message is handed to the sender (never stored in the outbox, never logged).
+   */
+  link?: string;
 }
 
 /** Delivers one message (e-mail, push, a portal's inbox…); throws to have it retried later. */
@@ -121,6 +126,8 @@ export interface OutboxWorkerOptions {
   batchSize?: number;
   /** After this many failed attempts a row is left alone. Default 8. */
   maxAttempts?: number;
+  /** Completes a message just before it is sent (e.g. a guardian's consent link); throwing counts as a failed attempt. */
+  prepare?: (message: OutboxMessage) => Promise<OutboxMessage>;
 }
 
 export interface OutboxWorker {
@@ -149,7 +156,8 @@ export function startOutboxWorker(db: Db, options: OutboxWorkerOptions = {}): Ou
     let delivered = 0;
     for (const row of rows.sort((a, b) => Number(a.id) - Number(b.id))) {
       try {
-        await sender(toMessage(row));
+        const message = toMessage(row);
+        await sender(options.prepare ? await options.prepare(message) : message);
         await db.query('UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = $1::bigint', [row.id]);
         delivered++;
       } catch (error) {

@@ -137,7 +137,7 @@ export async function seedIfEmpty(db: Db, data: () => ExampleData = () => exampl
   });
 }
 
-const dataTables = ['outbox', 'intake', 'history', 'begeleiding', 'dossiers', 'students', 'guardians', 'mentors', 'klassen', 'schools', 'people', 'mbo_staff', 'beheerders', 'config', 'programmes', 'locations', 'institutions'];
+const dataTables = ['outbox', 'guardian_links', 'intake', 'history', 'begeleiding', 'dossiers', 'students', 'guardians', 'mentors', 'klassen', 'schools', 'people', 'mbo_staff', 'beheerders', 'config', 'programmes', 'locations', 'institutions'];
 
 /** Empties every table and seeds again (the demo's "begin opnieuw"; dev mode only). */
 export async function reseed(db: Db, data: ExampleData): Promise<void> {

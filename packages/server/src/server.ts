@@ -16,6 +16,8 @@ import { createRequestLimiter, type RateLimitOptions, type RequestLimitOptions }
 import { routePattern } from './http/routes.js';
 import { createSameOriginCheck } from './http/same-origin.js';
 import { serveStatic } from './http/static-files.js';
+import { consentPagePath, serveConsentPage } from './consent-page.js';
+import { createGuardianLinks, linkProblems, sessionPrefix } from './guardian-links.js';
 import { createIdentityResolver, type IdentityResolver, type Principal } from './identity.js';
 import { migrate } from './migrations.js';
 import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxWorker } from './notifications.js';
@@ -82,6 +84,17 @@ export interface StartServerOptions {
   seed?: boolean;
   /** Largest admin import (JSON or CSV) accepted. Default 20 MB. */
   maxImportBytes?: number;
+  /**
+   * The server's public address (e.g. https://doorstroom.regio.nl): guardians' consent links point at
+   * its consent page, `/toestemming/`. Dev mode: its own URL. Without it (and without consentPageUrl) no links are made.
+   */
+  publicUrl?: string;
+  /** A portal's page that hosts the consent page instead (see README); the link's token goes after its `#`. */
+  consentPageUrl?: string;
+  /** How long a consent link works. Default 14 days. */
+  consentLinkDays?: number;
+  /** The script-tag bundle the consent page loads. Default: this workspace's dist/doorstroom.min.js. */
+  bundleFile?: string;
   /** The service's clock. */
   now?: () => Date;
   /** One line per request; false for none. Default: JSON lines on stdout. */
@@ -222,8 +235,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const maxImportBytes = options.maxImportBytes ?? defaultMaxImportBytes;
 
   /** The provisioned person holding `token` (the verifier says who, the database says what they are); null when none. */
+  /** Consent-link sessions looked up by the request now under way, by token. */
+  const sessionsInFlight = new Map<string, Promise<Principal | null>>();
+
   async function signIn(token: string | null): Promise<Principal | null> {
     if (token === null) return null;
+    // A guardian's session from a consent link is the server's own, never the verifier's business
+    // (looked up once per request: the scope check in api() already did).
+    if (token.startsWith(sessionPrefix)) return sessionsInFlight.get(token) ?? guardianLinks.session(token);
     const identity = await verifier(token);
     const principal = identity ? await identities.resolve(identity) : null;
     if (principal) limiter?.signedIn(token);
@@ -257,7 +276,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const cors = createCorsPolicy({ origins: options.origins ?? [], dev });
   const limiter = options.rateLimit === false ? undefined : createRequestLimiter(options.rateLimit ?? defaultRateLimit);
-  const outbox = startOutboxWorker(db, { ...(options.notificationSender ? { sender: options.notificationSender } : {}), ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}) });
+  // Where consent links point: known once the server listens (dev mode uses its own address).
+  let consentPageUrl = options.consentPageUrl ?? (options.publicUrl ? new URL(consentPagePath, options.publicUrl).href : undefined);
+  const guardianLinks = createGuardianLinks(db, {
+    get pageUrl() {
+      return consentPageUrl;
+    },
+    ...(options.consentLinkDays ? { linkDays: options.consentLinkDays } : {}),
+  });
+  const outbox = startOutboxWorker(db, {
+    prepare: guardianLinks.prepare,
+    ...(options.notificationSender ? { sender: options.notificationSender } : {}),
+    ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
+  });
   const accounts = dev ? seedData().accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })) : [];
 
   const devPaths = new Set(['outbox', 'accounts', 'reset'].map((name) => `${basePath}/dev/${name}`));
@@ -279,6 +310,27 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return undefined;
   }
 
+  /** POST /consent-links/session {link}: a consent link, once, for a guardian's scoped session. */
+  async function exchangeLink(req: IncomingMessage, method: string, address: string): Promise<Response> {
+    if (method !== 'POST') return problemResponse(problems.methodNotAllowed(), { Allow: 'POST' });
+    let link: unknown;
+    try {
+      const body = await readBody(req, 4096);
+      link = (JSON.parse(body?.toString('utf8') ?? '') as { link?: unknown })?.link;
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return problemResponse(problems.payloadTooLarge(4096), { Connection: 'close' });
+      return problemResponse(linkProblems.badRequest());
+    }
+    try {
+      return jsonResponse(await guardianLinks.exchange(link), 201);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      // Guessing links counts as failed sign-ins of the address.
+      if (error.problem.status !== 410) limiter?.failed(address, undefined);
+      return problemResponse(error.problem, error.headers);
+    }
+  }
+
   async function api(req: IncomingMessage, res: ServerResponse, route: string, corsHeaders: Record<string, string>): Promise<number> {
     const extra = { ...apiSecurityHeaders, ...corsHeaders };
     const send = async (response: Response) => {
@@ -295,33 +347,58 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const devResponse = await devRoute(req, route, method);
     if (devResponse) return send(devResponse);
     const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
-    const isAdmin = admin.owns(pathname);
-    let principal: Principal | null = null;
-    if (isAdmin) {
-      // Who asks is checked before an upload of up to maxImportBytes is read.
-      principal = await signIn(token ?? null);
-      // An upload that is refused is not read: the connection closes after the answer.
-      const unread: Record<string, string> = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? { Connection: 'close' } : {};
-      if (!principal) {
-        limiter?.failed(address, token);
-        return send(problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer', ...unread }));
+    if (route === `${basePath}/consent-links/session`) return send(await exchangeLink(req, method, address));
+    // A consent link's session reaches its one dossier and nothing else: 404 as for what does not
+    // exist. Looked up once: the handler's sign-in takes the same lookup (sessionsInFlight).
+    if (token?.startsWith(sessionPrefix)) {
+      const lookup = guardianLinks.session(token);
+      sessionsInFlight.set(token, lookup);
+      try {
+        const session = await lookup;
+        const segments = pathname.slice(basePath.length).split('/').filter(Boolean).map((segment) => {
+          try {
+            return decodeURIComponent(segment);
+          } catch {
+            return '';
+          }
+        });
+        if (session?.kind === 'actor' && session.scope && !guardianLinks.allows(session.scope.dossierId, method, segments)) return send(problemResponse(problems.notFound('resource')));
+        return await contractOrAdmin();
+      } finally {
+        if (sessionsInFlight.get(token) === lookup) sessionsInFlight.delete(token);
       }
-      if (principal.kind !== 'beheerder') return send(problemResponse(adminProblems.notBeheerder(), unread));
     }
-    const limit = isAdmin ? maxImportBytes : maxBodyBytes;
-    let body: Buffer | undefined;
-    try {
-      body = await readBody(req, limit);
-    } catch (error) {
-      if (!(error instanceof BodyTooLargeError)) throw error;
-      // The rest of the upload is not read: the connection closes after this answer.
-      await sendResponse(res, problemResponse(problems.payloadTooLarge(limit)), { ...extra, Connection: 'close' });
-      return 413;
+    return contractOrAdmin();
+
+    async function contractOrAdmin(): Promise<number> {
+      const isAdmin = admin.owns(pathname);
+      let principal: Principal | null = null;
+      if (isAdmin) {
+        // Who asks is checked before an upload of up to maxImportBytes is read.
+        principal = await signIn(token ?? null);
+        // An upload that is refused is not read: the connection closes after the answer.
+        const unread: Record<string, string> = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? { Connection: 'close' } : {};
+        if (!principal) {
+          limiter?.failed(address, token);
+          return send(problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer', ...unread }));
+        }
+        if (principal.kind !== 'beheerder') return send(problemResponse(adminProblems.notBeheerder(), unread));
+      }
+      const limit = isAdmin ? maxImportBytes : maxBodyBytes;
+      let body: Buffer | undefined;
+      try {
+        body = await readBody(req, limit);
+      } catch (error) {
+        if (!(error instanceof BodyTooLargeError)) throw error;
+        // The rest of the upload is not read: the connection closes after this answer.
+        await sendResponse(res, problemResponse(problems.payloadTooLarge(limit)), { ...extra, Connection: 'close' });
+        return 413;
+      }
+      if (isAdmin && principal?.kind === 'beheerder') return send(await admin.handle(toRequest(req, body), principal.beheerder));
+      const response = await handler(toRequest(req, body));
+      if (response.status === 401) limiter?.failed(address, token);
+      return send(response);
     }
-    if (isAdmin && principal?.kind === 'beheerder') return send(await admin.handle(toRequest(req, body), principal.beheerder));
-    const response = await handler(toRequest(req, body));
-    if (response.status === 401) limiter?.failed(address, token);
-    return send(response);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
@@ -341,6 +418,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }
     if (inApi) return api(req, res, routePattern(pathname, basePath), corsHeaders);
     for (const [name, value] of Object.entries(pageSecurityHeaders)) res.setHeader(name, value);
+    if (await serveConsentPage(req, res, { apiBase: `${basePath}/`, ...(options.bundleFile ? { bundleFile: options.bundleFile } : {}) })) return res.statusCode;
     if (options.staticDir && (await serveStatic(options.staticDir, req, res))) return 200;
     if (options.fallback) {
       await options.fallback(req, res);
@@ -389,6 +467,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
   const url = `http://${shownHost}:${address.port}`;
+  if (!consentPageUrl && dev) consentPageUrl = new URL(consentPagePath, url).href;
+  if (!consentPageUrl && log) console.log(JSON.stringify({ level: 'warn', msg: 'guardian consent links are off: set DOORSTROOM_PUBLIC_URL (or DOORSTROOM_CONSENT_URL)' }));
 
   return {
     url,

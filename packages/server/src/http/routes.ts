@@ -22,6 +22,7 @@ const patterns: ReadonlyArray<ReadonlyArray<string>> = [
   ['admin', 'import'],
   ['admin', 'schools'],
   ['admin', 'people', ':id'],
+  ['consent-links', 'session'],
 ];
 
 /** `/api/dossiers/:id/sections/:sectionId`, or `/api/(unknown)` for paths that are no route. */
