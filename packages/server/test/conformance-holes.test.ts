@@ -533,15 +533,25 @@ describe('the conformance kit reports what it can when the set-up is incomplete'
 
   it('without the optional tokens: their checks are skipped with the token they need, and nothing fails', async () => {
     const backend = createMemoryBackend();
-    const { adultStudent: _a, adultStudentGuardian: _g, noRosterStudent: _s, noRosterMentor: _m, unregisteredStudent: _u, ...required } = exampleTokens;
+    const { adultStudent: _a, adultStudentGuardian: _g, noRosterStudent: _s, noRosterMentor: _m, unregisteredStudent: _u, decaan: _d, otherDecaan: _o, ...required } = exampleTokens;
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: required, fetch: backend.fetch, cells: () => false });
     assert.equal(report.failed, 0, formatReport(report));
     const skipped = report.results.filter((r) => r.status === 'skip').map((r) => `${r.group}: ${r.detail}`);
+    const decaan = "needs the optional token decaan (see the README's token table)";
+    const otherDecaan = "needs the optional token otherDecaan (see the README's token table)";
     assert.deepEqual(skipped.sort(), [
+      `changeMentor: ${decaan}`,
+      `decaan for the school: ${decaan}`,
+      `decaan of another school: ${otherDecaan}`,
       'guardian only while needed: needs the optional tokens adultStudent and adultStudentGuardian (see the README\'s token table)',
+      `intake for the student and the decaan only: ${decaan}`,
+      `intake set by the chosen MBO only: ${decaan}`,
+      `moveKlas: ${decaan}`,
       'onderwijsnummer: needs an optional student token whose registration has an onderwijsnummer (e.g. noRosterStudent, see the README)',
       "onderwijsnummer: needs the optional token unregisteredStudent (see the README's token table)",
       'rate limit: opt-in (checkRateLimit: true, or --rate-limit): it sends 300 requests with junk tokens, after which the backend may refuse this address for a while',
+      `reminders: ${decaan}`,
+      `reminders: ${otherDecaan}`,
       "roster per school and klas: needs the optional tokens noRosterStudent and noRosterMentor (see the README's token table)",
     ]);
   });

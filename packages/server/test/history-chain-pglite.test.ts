@@ -44,7 +44,7 @@ describe('the history chain on PGlite', () => {
 
   it('stores every entry with its hash and the link to the one before', async () => {
     let { body: dossier } = await call<{ id: string; version: number }>('student-daan', 'POST', 'dossiers', { type: 'werk-mbo' });
-    for (const waarom of ['Eerst dit.', 'Dan dat.']) ({ body: dossier } = await call('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
+    for (const waarom of ['Eerst dit.', 'Dan dat.']) ({ body: dossier } = await call<{ id: string; version: number }>('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
     const { rows } = await db.query<{ entry: HistoryEntry; prev_hash: string | null }>('SELECT entry, prev_hash FROM history WHERE dossier_id = $1 ORDER BY id', [dossier.id]);
     assert.equal(rows.length, 3);
     let previous: string | null = null;
@@ -59,7 +59,7 @@ describe('the history chain on PGlite', () => {
 
   it('fails verification at the row that was edited in the database', async () => {
     let { body: dossier } = await call<{ id: string; version: number }>('student-daan', 'POST', 'dossiers', { type: 'werk-mbo' });
-    for (const waarom of ['Een.', 'Twee.', 'Drie.']) ({ body: dossier } = await call('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
+    for (const waarom of ['Een.', 'Twee.', 'Drie.']) ({ body: dossier } = await call<{ id: string; version: number }>('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
     assert.deepEqual((await call<HistoryVerification>('mentor-de-vries', 'GET', `dossiers/${dossier.id}/verify`)).status, 404, 'not his student');
     // Someone with database access rewrites when the second save happened.
     await db.query(

@@ -11,9 +11,13 @@ import { actionExpectations, type ActingParty } from '@doorstroom/sdk/testing';
 export type DossierType = 'vo-mbo' | 'mbo-mbo' | 'werk-mbo';
 export type Role = 'student' | 'guardian' | 'mentor' | 'decaan' | 'mbo';
 
-/** The people of the tokens file, seen from one dossier of `student`. */
-export type Party = 'owner' | 'otherStudent' | 'guardian' | 'otherGuardian' | 'assignedMentor' | 'otherMentor' | 'mbo' | 'otherMbo';
-export const parties: ReadonlyArray<Party> = ['owner', 'otherStudent', 'guardian', 'otherGuardian', 'assignedMentor', 'otherMentor', 'mbo', 'otherMbo'];
+/** The people of the required tokens, seen from one dossier of `student`. */
+export type RequiredParty = 'owner' | 'otherStudent' | 'guardian' | 'otherGuardian' | 'assignedMentor' | 'otherMentor' | 'mbo' | 'otherMbo';
+/** The decanen of the optional tokens: `decaan` of the student's school (`schoolDecaan`, as in the action table), `otherDecaan` of another. */
+export type DecaanParty = 'schoolDecaan' | 'otherDecaan';
+export type Party = RequiredParty | DecaanParty;
+export const parties: ReadonlyArray<RequiredParty> = ['owner', 'otherStudent', 'guardian', 'otherGuardian', 'assignedMentor', 'otherMentor', 'mbo', 'otherMbo'];
+export const decaanParties: ReadonlyArray<DecaanParty> = ['schoolDecaan', 'otherDecaan'];
 export const roleOf: Record<Party, Role> = {
   owner: 'student',
   otherStudent: 'student',
@@ -23,6 +27,8 @@ export const roleOf: Record<Party, Role> = {
   otherMentor: 'mentor',
   mbo: 'mbo',
   otherMbo: 'mbo',
+  schoolDecaan: 'decaan',
+  otherDecaan: 'decaan',
 };
 
 /** The role of each party the spec's action table names. */
@@ -68,10 +74,14 @@ export function visible(party: Party, cell: Cell): boolean {
       return cell.mentorAssigned;
     case 'mbo':
       return cell.status === 'afgerond';
+    // Spec §6: the decaan reads every dossier of the school, in every state.
+    case 'schoolDecaan':
+      return true;
     case 'otherStudent':
     case 'otherGuardian':
     case 'otherMentor':
     case 'otherMbo':
+    case 'otherDecaan':
       return false;
   }
 }
@@ -87,6 +97,8 @@ export interface ReadExpectation {
   deelB: PartView;
   /** Whether GET /dossiers (a mentor: ?view=teBehandelen) lists it. */
   listed: boolean;
+  /** The decaan: whether the school overview (GET /dossiers?view=mijnLeerlingen) lists it; undefined: not checked. */
+  overview?: boolean;
 }
 
 /**
@@ -108,9 +120,12 @@ export function expectedRead(party: Party, cell: Cell): ReadExpectation | 'hidde
       return { deelA: 'shown', deelB: 'shown', listed: true };
     case 'mentor':
       return { deelA: cell.status === 'concept' ? 'hidden' : 'shown', deelB: 'shown', listed: (cell.status === 'bijMentor' || cell.status === 'deelB') && !cell.archived };
-    // Like a mentor, for every dossier of the school; the list without a view is every open one.
+    // Like a mentor, for every dossier of the school (spec §6); the list without a view is every dossier
+    // of the school that is not archived, afgerond included (§9: the overview shows afgerond and the
+    // intake status). The overview (mijnLeerlingen) shows every dossier that is not archived; §9 says
+    // archived ones leave it, which is not checked (the SDK's overview keeps them as rows).
     case 'decaan':
-      return { deelA: cell.status === 'concept' ? 'hidden' : 'shown', deelB: 'shown', listed: cell.status !== 'afgerond' && !cell.archived };
+      return { deelA: cell.status === 'concept' ? 'hidden' : 'shown', deelB: 'shown', listed: !cell.archived, ...(cell.archived ? {} : { overview: true }) };
     case 'mbo':
       return { deelA: 'shared', deelB: 'shared', listed: true };
   }
@@ -134,6 +149,9 @@ export const begeleidingAccess: Record<Party, 'allowed' | 'hidden' | 'denied'> =
   otherMentor: 'hidden',
   mbo: 'denied',
   otherMbo: 'denied',
+  // Spec §6: the decaan reads every B1 of the school and writes what a mentor may.
+  schoolDecaan: 'allowed',
+  otherDecaan: 'hidden',
 };
 
 /** Spec §5, the table of actions: one hand-written copy shared with the SDK's matrix test. */
@@ -178,8 +196,9 @@ interface EditRule {
  */
 export const editRules: Record<EditTarget, EditRule> = {
   deelA: { by: ['owner'], in: ['concept'], types: allTypes },
-  begeleiding: { by: ['assignedMentor'], in: ['concept', 'bijMentor', 'deelB'], types: ['vo-mbo'] },
-  advies: { by: ['assignedMentor'], in: ['deelB'], types: ['vo-mbo'] },
+  // Spec §6: the decaan writes what a mentor may, for any dossier of the school.
+  begeleiding: { by: ['assignedMentor', 'schoolDecaan'], in: ['concept', 'bijMentor', 'deelB'], types: ['vo-mbo'] },
+  advies: { by: ['assignedMentor', 'schoolDecaan'], in: ['deelB'], types: ['vo-mbo'] },
   akkoordverklaring: { by: ['owner'], in: ['akkoord'], types: allTypes },
   ouderToestemming: { by: ['guardian'], in: ['akkoord'], types: allTypes },
 };

@@ -5,7 +5,7 @@
  * with the reason instead of failing for an unrelated one.
  */
 import { createHttpClient, isDossierApiError, problemSchema, type Actor, type DossierApi, type Institution, type Location, type Problem, type Programme, type ReferenceAnswer, type RegionConfig } from '../sdk.js';
-import type { Party } from './expectations.js';
+import type { Party, RequiredParty } from './expectations.js';
 
 /** Bearer tokens of the people the suite acts as. See the README for what each must be. */
 export interface ConformanceTokens {
@@ -35,13 +35,17 @@ export interface ConformanceTokens {
   noRosterMentor?: string;
   /** Optional: a student the backend holds no persoonsgebonden nummer of (e.g. werk-mbo), who types an onderwijsnummer. */
   unregisteredStudent?: string;
+  /** Optional: the decaan (school coordinator) of `student`'s school, who does what a mentor may for every dossier of the school. */
+  decaan?: string;
+  /** Optional: a decaan of another school, who must see nothing of `student`. */
+  otherDecaan?: string;
 }
 
 export const requiredTokenKeys = ['student', 'guardian', 'otherGuardian', 'mentor', 'otherMentor', 'otherStudent', 'mbo', 'otherMbo'] as const satisfies ReadonlyArray<keyof ConformanceTokens>;
-export const optionalTokenKeys = ['adultStudent', 'adultStudentGuardian', 'noRosterStudent', 'noRosterMentor', 'unregisteredStudent'] as const satisfies ReadonlyArray<keyof ConformanceTokens>;
+export const optionalTokenKeys = ['adultStudent', 'adultStudentGuardian', 'noRosterStudent', 'noRosterMentor', 'unregisteredStudent', 'decaan', 'otherDecaan'] as const satisfies ReadonlyArray<keyof ConformanceTokens>;
 export type OptionalTokenKey = (typeof optionalTokenKeys)[number];
 
-export const tokenOf: Record<Party, (typeof requiredTokenKeys)[number]> = {
+export const tokenOf: Record<RequiredParty, (typeof requiredTokenKeys)[number]> = {
   owner: 'student',
   otherStudent: 'otherStudent',
   guardian: 'guardian',
@@ -172,7 +176,9 @@ export type Need =
   | 'roster'
   | 'adultStudent'
   | 'noRosterStudent'
-  | 'unregisteredStudent';
+  | 'unregisteredStudent'
+  | 'decaan'
+  | 'otherDecaan';
 
 /** Someone signed in with an optional token. */
 export interface Person {
@@ -239,8 +245,18 @@ export function clientFor(baseUrl: string, token: string, fetchImpl: typeof fetc
   return createHttpClient({ baseUrl, token, fetch: fetchImpl, retry: 0, timeout: 30_000 });
 }
 
+/** The optional token of each decaan party. */
+export const decaanTokenOf = { schoolDecaan: 'decaan', otherDecaan: 'otherDecaan' } as const satisfies Record<Exclude<Party, RequiredParty>, OptionalTokenKey>;
+
+/** The token of any party ('' for a decaan whose optional token is absent: their checks are skipped). */
+export function tokenFor(tokens: ConformanceTokens, party: Party): string {
+  return party === 'schoolDecaan' || party === 'otherDecaan' ? (tokens[decaanTokenOf[party]] ?? '') : tokens[tokenOf[party]];
+}
+
+/** A client per party; a decaan's signs in with '' (401) when their optional token is absent. */
 export function clientsFor(baseUrl: string, tokens: ConformanceTokens, fetchImpl: typeof fetch): Record<Party, DossierApi> {
-  return Object.fromEntries((Object.keys(tokenOf) as Party[]).map((party) => [party, clientFor(baseUrl, tokens[tokenOf[party]], fetchImpl)])) as Record<Party, DossierApi>;
+  const all: Party[] = [...(Object.keys(tokenOf) as RequiredParty[]), 'schoolDecaan', 'otherDecaan'];
+  return Object.fromEntries(all.map((party) => [party, clientFor(baseUrl, tokenFor(tokens, party), fetchImpl)])) as Record<Party, DossierApi>;
 }
 
 /**

@@ -12,6 +12,8 @@ import { devRouteChecks, exposureChecks, rateLimitCheck } from './suite-exposure
 import { matrixChecks } from './suite-matrix.js';
 import { lifecycleChecks } from './suite-privacy.js';
 import { begeleidingChecks } from './suite-reads.js';
+import { intakeChecks } from './suite-intake.js';
+import { changeMentorChecks, moveKlasChecks, reminderChecks, schoolChecks } from './suite-school.js';
 
 export type { CheckResult, ConformanceTokens } from './harness.js';
 export { optionalTokenKeys, requiredTokenKeys } from './harness.js';
@@ -60,6 +62,8 @@ export const exampleTokens: ConformanceTokens = {
   noRosterStudent: 'student-olena',
   noRosterMentor: 'mentor-bos',
   unregisteredStudent: 'student-daan',
+  decaan: 'decaan-visser',
+  otherDecaan: 'decaan-de-wit',
 };
 
 /**
@@ -95,8 +99,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     await rosterChecks(recorder, world, builder);
     await contentChecks(recorder, world, builder);
     await exposureChecks(recorder, world, builder);
+    await schoolChecks(recorder, world, builder);
+    await reminderChecks(recorder, world);
+    await intakeChecks(recorder, world, builder);
     await matrixChecks(recorder, world, builder, options.cells);
     await lifecycleChecks(recorder, world, builder);
+    // Last of the workflow: they move dossiers and a klas to otherMentor (and back).
+    await changeMentorChecks(recorder, world, builder);
+    await moveKlasChecks(recorder, world, builder);
   } else recorder.skip('workflow', 'all checks that need the student', 'the student could not sign in or GET /config failed (see setup)');
   // Last: a backend that does reset would spoil what follows; the rate limit may lock this address out.
   await devRouteChecks(recorder, http, world);

@@ -16,6 +16,7 @@ import {
   Mismatch,
   optionalTokenKeys,
   sectionPath,
+  tokenFor,
   tokenOf,
   type CatalogueFacts,
   type ConformanceTokens,
@@ -37,11 +38,15 @@ const optionalRoles: Record<OptionalTokenKey, Actor['role']> = {
   noRosterStudent: 'student',
   noRosterMentor: 'mentor',
   unregisteredStudent: 'student',
+  decaan: 'decaan',
+  otherDecaan: 'decaan',
 };
-const optionalNeeds: Record<Extract<Need, 'adultStudent' | 'noRosterStudent' | 'unregisteredStudent'>, OptionalTokenKey[]> = {
+const optionalNeeds: Record<Extract<Need, 'adultStudent' | 'noRosterStudent' | 'unregisteredStudent' | 'decaan' | 'otherDecaan'>, OptionalTokenKey[]> = {
   adultStudent: ['adultStudent', 'adultStudentGuardian'],
   noRosterStudent: ['noRosterStudent', 'noRosterMentor'],
   unregisteredStudent: ['unregisteredStudent'],
+  decaan: ['decaan'],
+  otherDecaan: ['otherDecaan'],
 };
 
 /**
@@ -81,7 +86,7 @@ export async function discoverWorld(recorder: Recorder, http: Http, tokens: Conf
   const world: World = {
     http,
     tokens,
-    token: (party) => tokens[tokenOf[party]],
+    token: (party) => tokenFor(tokens, party),
     api,
     me,
     config,
@@ -197,7 +202,10 @@ export async function discoverWorld(recorder: Recorder, http: Http, tokens: Conf
         if (person.me.role !== optionalRoles[key]) problems.set(key, `${key} signs in as ${person.me.role}, expected ${optionalRoles[key]}`);
         else world.optional[key] = person;
       }
-      const { adultStudent, adultStudentGuardian, noRosterStudent, noRosterMentor } = world.optional;
+      const { adultStudent, adultStudentGuardian, noRosterStudent, noRosterMentor, decaan, otherDecaan } = world.optional;
+      const school = me.owner.school?.id;
+      if (decaan && (!school || decaan.me.school?.id !== school)) problems.set('decaan', `decaan is not at the student's school (${decaan.me.school?.id ?? 'no school'} in GET /me)`);
+      if (otherDecaan && (!otherDecaan.me.school || otherDecaan.me.school.id === school)) problems.set('otherDecaan', "otherDecaan must be the decaan of another school than the student's (GET /me school)");
       if (adultStudent && adultStudentGuardian && !adultStudentGuardian.me.studentIds?.includes(adultStudent.me.person.id)) {
         problems.set('adultStudentGuardian', "adultStudentGuardian's studentIds (GET /me) lack adultStudent: the backend must hold them as the adult's guardian");
       }
@@ -215,6 +223,11 @@ export async function discoverWorld(recorder: Recorder, http: Http, tokens: Conf
     if (absentKeys.length) missing.set(need, `needs the optional token${absentKeys.length > 1 ? 's' : ''} ${absentKeys.join(' and ')} (see the README's token table)`);
     else if (misfit.length) missing.set(need, `needs ${keys.join(' and ')} to fit: ${misfit.join('; ')} (see setup)`);
     else if (keys.some((k) => !world.optional[k])) missing.set(need, `needs ${keys.join(' and ')} signed in (see setup)`);
+  }
+  // The decanen act as parties of the matrix when they signed in as who they should be.
+  for (const party of ['schoolDecaan', 'otherDecaan'] as const) {
+    const person = world.optional[party === 'schoolDecaan' ? 'decaan' : 'otherDecaan'];
+    me[party] = person?.me ?? { role: 'decaan', person: { id: `(${party === 'schoolDecaan' ? 'decaan' : 'otherDecaan'}: see setup)`, naam: '' } };
   }
   return world;
 }
