@@ -270,6 +270,16 @@ describe('provisioning', () => {
       const person = (await (await call(`admin/people/hostile-${i}`, { token: beheerder })).json()) as { record: { naam: string } };
       assert.equal(person.record.naam, payload.value, describePayload(payload));
     }
+    // The same through a CSV export: every field quoted as a spreadsheet writes it, stored exactly.
+    assert.equal((await upload(JSON.stringify({ schools: [{ id: 'school-hostile', naam: 'School <b>vet</b>', mentorRoster: false }] }), 'application/json')).status, 200);
+    const quote = (value: string) => `"${value.replaceAll('"', '""')}"`;
+    const csv = ['Leerlingnummer;Naam;E-mailadres', ...payloads.map((p, i) => [String(i), quote(p.value), `h${i}@hostile.example`].join(';'))].join('\r\n');
+    const viaCsv = await upload(csv, 'text/csv', '?school=school-hostile');
+    assert.equal(viaCsv.status, 200, await viaCsv.clone().text());
+    for (const [i, payload] of payloads.entries()) {
+      const person = (await (await call(`admin/people/school-hostile-${i}`, { token: beheerder })).json()) as { record: { naam: string } };
+      assert.equal(person.record.naam, payload.value, `CSV: ${describePayload(payload)}`);
+    }
     const before = await state();
     for (const naam of ['Kim\u0000', 'Kim\uD800', 'x'.repeat(201), '   ']) {
       const refused = await upload(JSON.stringify({ guardians: [{ id: 'hostile-new', naam, relatie: 'anders' }] }), 'application/json');

@@ -47,6 +47,13 @@ function postgresUid(): { uid: number; gid: number } | undefined {
   return uid && gid ? { uid: Number(uid), gid: Number(gid) } : undefined;
 }
 
+/** Why no local PostgreSQL can be started here, or undefined when one can. */
+export function localPostgresUnavailable(): string | undefined {
+  if (!binDir()) return 'the PostgreSQL server binaries are not installed (Debian: apt-get install postgresql)';
+  if (userInfo().uid === 0 && !postgresUid()) return 'running as root, and there is no postgres user to run the server as';
+  return undefined;
+}
+
 /** Starts one; undefined when the binaries (or, as root, a postgres user) are missing. */
 export async function startLocalPostgres(options: { durable?: boolean } = {}): Promise<LocalPostgres | undefined> {
   const bin = binDir();
