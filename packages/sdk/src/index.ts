@@ -18,6 +18,7 @@ export * from './errors.js';
 export * from './client.js';
 export * from './memory.js';
 export * from './export.js';
+export * from './export-intake.js';
 export * from './question-definitions.js';
 export { exampleData } from './example/data.js';
 export { codelists } from './data/codelists.js';
