@@ -94,7 +94,21 @@ export const scenarios: Scenario[] = [
       const el = await mountMentor(signedIn(backend, 'mentor-yilmaz'), { lang });
       await until(() => $(el, '#tab-mijnLeerlingen'), 'the tabs');
       $<HTMLButtonElement>(el, '#tab-mijnLeerlingen')!.click();
-      await until(() => $$(el, '[part="list-item"]').length > 3 && $(el, '#filter-klas'), 'all students');
+      await until(() => $$(el, 'tbody tr').length > 3 && $(el, '#filter-klas'), 'all students');
+      return el;
+    },
+  },
+  {
+    name: 'decaan: the school overview, filtered, with students chosen and a reminder sent',
+    async show(backend, lang) {
+      const el = await mountMentor(signedIn(backend, 'decaan-visser'), { lang });
+      await until(() => $$(el, 'tbody tr').length > 3 && $$(el, '#ov-move-mentor option').length > 1, 'the school overview');
+      $<HTMLInputElement>(el, '#filter-noDossier')!.click();
+      await until(() => $$(el, 'tbody tr:not([hidden])').length === 2, 'students without a dossier');
+      $<HTMLInputElement>(el, '#ov-table-all')!.click();
+      await until(() => $(el, '#ov-remind')?.getAttribute('aria-disabled') === 'false', 'two chosen');
+      $<HTMLButtonElement>(el, '#ov-remind')!.click();
+      await until(() => $(el, '.ov-result li'), 'the result per student');
       return el;
     },
   },
@@ -132,6 +146,9 @@ export const scenarios: Scenario[] = [
       $<HTMLInputElement>(el, '#ak-akkoord-0')!.click();
       $<HTMLInputElement>(el, '#ak-toestemming')!.click();
       await el.updateComplete;
+      // "Akkoord geven" saves and shows what goes where; then Afronden and its confirmation.
+      $<HTMLButtonElement>(el, 'form[part="form"] button[type="submit"]')!.click();
+      await until(() => $(el, '#finalize'), 'Afronden offered');
       $<HTMLButtonElement>(el, '#finalize')!.click();
       await until(() => $(el, '#confirm-yes'), 'the confirmation');
       return el;
@@ -140,6 +157,9 @@ export const scenarios: Scenario[] = [
   {
     name: 'consent: the guardian',
     async show(backend, lang) {
+      // Emma gave her own akkoord, sharing her motivation: her father consents to that.
+      const emma = signedIn(backend, 'student-emma');
+      await emma.saveSection('dossier-emma', 'akkoordverklaring', { akkoord: 'ja', toestemming: true, delen: ['motivatie'] }, (await emma.getDossier('dossier-emma')).version);
       const el = await mountConsent(signedIn(backend, 'guardian-bakker'), 'dossier-emma', { lang });
       await inzageSaved(el);
       return el;

@@ -40,7 +40,8 @@ function focusKeptIn(host: Element): void {
   expect(host.shadowRoot!.contains(active), `focus left the element: ${describeNode(active)}`).to.equal(true);
 }
 
-const percentOf = (form: Element) => squash($(form, '.section__percent')?.textContent);
+/** The state a task in the task list shows: "Klaar", "Bezig", … */
+const taskState = (form: Element, code: string) => squash($$(form, '.task__button').find((b) => squash(b.textContent).startsWith(code))?.querySelector('.tag')?.textContent);
 
 describe('keyboard only, the parts prefilled elsewhere', function () {
   this.timeout(60000);
@@ -105,23 +106,12 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     expect(instelling.value).to.equal('ROC Mondriaan');
     expect(deepActive(), 'focus stays in the combobox after choosing').to.equal(instelling);
 
-    // Locatie: a native select of ROC Mondriaan's locations, chosen with the arrow keys.
-    await until(() => $(form, '#ddd-locatie option[value="27GZ00"]'), 'the locations of ROC Mondriaan');
+    // Opleiding next (before the locatie): type, End / Home, arrows, Enter.
     await press('Tab');
-    expect(deepActive()?.id, 'Tab goes from instelling to locatie').to.equal('ddd-locatie');
-    const locatie = deepActive() as HTMLSelectElement;
-    await press('ArrowDown');
-    await press('ArrowDown');
-    await until(() => locatie.value === '27GZ01', 'two steps down: Brasserskade');
-    await press('ArrowUp');
-    await until(() => locatie.value === '27GZ00', 'one back up: Leeghwaterplein');
-
-    // Opleiding: type, End / Home, arrows, Enter.
-    await tabTo(isId('ddd-opleiding'), 'the opleiding combobox', { max: 3 });
+    expect(deepActive()?.id, 'Tab goes from instelling to opleiding').to.equal('ddd-opleiding');
     const opleiding = deepActive() as HTMLInputElement;
-    // Programmes given at Leeghwaterplein containing 'er': End and Home move through them.
     await type('er');
-    await until(() => options('ddd-opleiding').length > 2, 'programmes at Leeghwaterplein');
+    await until(() => options('ddd-opleiding').length > 2, 'programmes of ROC Mondriaan');
     const last = options('ddd-opleiding').length - 1;
     await press('ArrowDown');
     await press('End');
@@ -129,14 +119,30 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     await press('Home');
     expect(opleiding.getAttribute('aria-activedescendant'), 'Home goes to the first option').to.equal('ddd-opleiding-option-0');
     for (let i = 0; i < 2; i++) await press('Backspace');
-    // Onderwijsassistent BOL is given here; its BBL variant only at Aspasialaan, so it is not offered.
+    // Onderwijsassistent comes as BOL and BBL; she takes the BOL one.
     await type('onderwijs');
-    await until(() => options('ddd-opleiding').length === 1, 'Onderwijsassistent BOL, given at Leeghwaterplein');
+    await until(() => options('ddd-opleiding').length === 2, 'Onderwijsassistent BOL and BBL');
     await press('ArrowDown');
-    expect(activeOption(opleiding)).to.contain('Onderwijsassistent').and.to.contain('BOL');
+    for (let presses = 0; !activeOption(opleiding).includes('BOL'); presses++) {
+      expect(presses, 'the BOL variant is in the list').to.be.below(2);
+      await press('ArrowDown');
+    }
     await press('Enter');
     expect(opleiding.getAttribute('aria-expanded')).to.equal('false');
     expect(opleiding.value).to.equal('Onderwijsassistent');
+
+    // Locatie: a native select of the places that give Onderwijsassistent BOL, by city, chosen with the arrow keys.
+    await until(() => $(form, '#ddd-locatie option[value="27GZ00"]'), 'the places that give it');
+    expect($$(form, '#ddd-locatie optgroup').map((g) => g.getAttribute('label'))).to.deep.equal(['Delft', 'Den Haag']);
+    await tabTo(isId('ddd-locatie'), 'the locatie', { max: 3 });
+    const locatie = deepActive() as HTMLSelectElement;
+    await press('ArrowDown');
+    await press('ArrowDown');
+    await until(() => locatie.value === '27GZ00', 'two steps down: Leeghwaterplein, Den Haag');
+    await press('ArrowUp');
+    await until(() => locatie.value === '27GZ01', 'one back up: Brasserskade, Delft');
+    await press('ArrowDown');
+    await until(() => locatie.value === '27GZ00', 'and down again');
 
     // The summary, then the confirmation box.
     await until(() => $(form, '.choice-summary'), 'the summary of her choice');
@@ -144,7 +150,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     expect(summary).to.contain('ROC Mondriaan').and.to.contain('Leeghwaterplein, Den Haag').and.to.contain('Onderwijsassistent').and.to.contain('25485');
     await tabTo(isId('ddd-bevestigd'), 'Ik heb mijn keuze gecontroleerd', { max: 3 });
     await press('Space');
-    await until(() => percentOf(form) === '100% ingevuld', 'A7 complete');
+    await until(() => taskState(form, 'A7') === 'Klaar', 'A7 complete');
     focusKeptIn(form);
 
     await until(async () => (await noor.getDossier(dossierId)).answers['vervolgkeuze']?.['bevestigd'] === true, 'A7 saved');
@@ -165,7 +171,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     await tabTo(isId('ddd-geenErvaring'), 'Ik heb nog geen stage, werk of training gedaan');
     await press('Space');
     await until(() => !$(form, '#ddd-ervaring'), 'the entries are hidden');
-    expect(percentOf(form)).to.equal('100% ingevuld');
+    expect(taskState(form, 'A5')).to.equal('Klaar');
     await press('Space');
     await until(() => $(form, '#ddd-ervaring'), 'the entries are back');
     expect(deepActive()?.id, 'focus stays on the checkbox').to.equal('ddd-geenErvaring');
@@ -199,7 +205,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     await type('Banden wisselen');
     await press('Tab');
     await type('feb 2026');
-    await until(() => percentOf(form) === '100% ingevuld', 'A5 complete with two entries');
+    await until(() => taskState(form, 'A5') === 'Klaar', 'A5 complete with two entries');
 
     // She removes entry 1 after all; focus goes to the add button, entry 2 moves up.
     await tabTo((el) => el?.classList.contains('ddd-repeat__remove') === true && $(form, '#ddd-ervaring-entry-0')!.contains(el), 'Verwijderen Ervaring 1', {
@@ -210,7 +216,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     await until(() => deepActive()?.id === 'ddd-ervaring-add', 'focus on Ervaring toevoegen');
     expect($$(form, '.ddd-repeat__entry')).to.have.length(1);
     expect($<HTMLInputElement>(form, '#ddd-ervaring-0-organisatie')!.value).to.equal('Garage Jansen');
-    expect(percentOf(form)).to.equal('100% ingevuld');
+    expect(taskState(form, 'A5')).to.equal('Klaar');
 
     // Entry 1 alone was saved once already while she typed it, so "one entry" is not enough.
     await until(async () => {
@@ -223,21 +229,24 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     leave(form);
   });
 
-  it('the guardian reads, gets the error summary, fixes it and consents', async () => {
+  it('the guardian reads, says the name the dossier holds is not right, gets the error summary, fixes it and consents', async () => {
     const { father, consent } = await fatherOpensConsent(backend);
     expect((await father.getDossier(dossierId)).inzage.map((i) => i.person.id)).to.include('guardian-el-idrissi');
     startAtTop();
 
-    // He clears the name A2 filled in and saves without relatie or toestemming.
-    await tabTo(isId('og-naam'), 'Naam ouder of verzorger');
+    // Noor's A2 names him as her father: he is not asked; he opens the fields anyway and clears the name.
+    expect(squash($(consent, '.identity')!.textContent)).to.contain('U geeft toestemming als Karim El Idrissi (vader).');
+    await tabTo(isButton('Klopt dit niet?'), 'Klopt dit niet?');
+    await press('Enter');
+    await until(() => deepActive()?.id === 'og-naam', 'focus in the name field');
     expect((deepActive() as HTMLInputElement).value).to.equal('Karim El Idrissi');
     await press('Control+a');
     await press('Backspace');
-    await tabTo(isButton('Opslaan'), 'Opslaan', { max: 12 });
+    await tabTo(isButton('Toestemming geven'), 'Toestemming geven', { max: 12 });
     await press('Enter');
     await until(() => deepActive()?.classList.contains('ddd-error-summary'), 'focus on the error summary');
     const links = $$(consent, '.ddd-error-summary a').map((a) => squash(a.textContent));
-    expect(links, 'one link per missing answer').to.have.length(3);
+    expect(links, 'one link per missing answer: the name and the tick').to.have.length(2);
     await press('Tab');
     expect(squash(deepActive()?.textContent)).to.equal(links[0]);
     await press('Enter');
@@ -245,38 +254,34 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     expect(deepActive()?.getAttribute('aria-invalid')).to.equal('true');
     await type('Karim El Idrissi');
     await press('Tab');
-    expect(deepActive()?.id, 'the relatie group: one Tab stop').to.equal('og-relatie-0');
-    await press('ArrowDown');
-    expect(squash($(consent, `label[for="${deepActive()!.id}"]`)?.textContent), 'ArrowDown chose Vader').to.equal('Vader');
+    expect(squash($(consent, `label[for="${deepActive()!.id}"]`)?.textContent), 'the relatie group: one Tab stop, on Vader').to.equal('Vader');
     await press('Tab');
     expect(deepActive()?.id).to.equal('og-toestemming');
     await press('Space');
     await press('Tab');
-    expect(squash(deepActive()?.textContent)).to.equal('Opslaan');
+    expect(squash(deepActive()?.textContent)).to.equal('Toestemming geven');
     await press('Enter');
-    await until(() => text(consent).includes('Je hebt toestemming gegeven op'), 'the thanks');
+    await until(() => text(consent).includes('U hebt toestemming gegeven op'), 'the thanks');
     await until(() => !$(consent, '.ddd-error-summary'), 'the summary is gone');
+    await until(() => deepActive()?.id === 'confirmation-title', 'focus on the confirmation, not on <body>');
     focusKeptIn(consent);
-    expect(squash(deepActive()?.textContent), 'focus stays on Opslaan').to.equal('Opslaan');
 
     const guardian = consentRecord(await father.getDossier(dossierId), backend.data.config).guardian;
     expect(guardian).to.include({ naam: 'Karim El Idrissi', relatie: 'vader', toestemming: true });
     leave(consent);
   });
 
-  it('the guardian saves with Enter in the name field and stays in that field', async () => {
+  it('the guardian consents with Enter from the tick box; focus goes to the confirmation, never to <body>', async () => {
     const { father, consent } = await fatherOpensConsent(backend);
     startAtTop();
-    await tabTo(isId('og-relatie-0'), 'the relatie group');
-    await press('ArrowDown');
-    await press('Tab');
+    await tabTo(isId('og-toestemming'), 'the tick box');
     await press('Space');
-    await tabTo(isId('og-naam'), 'back to the name', { back: true, max: 4 });
-    // The fields are disabled while saving; afterwards he is where he was, not at the top of the page.
+    // The fields are disabled while saving; afterwards focus is on what was given, not at the top of the page.
+    await tabTo(isButton('Toestemming geven'), 'Toestemming geven', { max: 3 });
     await press('Enter');
-    await until(() => text(consent).includes('Je hebt toestemming gegeven op'), 'the thanks');
-    await until(() => deepActive()?.id === 'og-naam', 'focus back in the name field');
-    expect(consentRecord(await father.getDossier(dossierId), backend.data.config).guardian).to.include({ relatie: 'vader', toestemming: true });
+    await until(() => text(consent).includes('U hebt toestemming gegeven op'), 'the thanks');
+    await until(() => deepActive()?.id === 'confirmation-title', 'focus on the confirmation');
+    expect(consentRecord(await father.getDossier(dossierId), backend.data.config).guardian).to.include({ naam: 'Karim El Idrissi', relatie: 'vader', toestemming: true });
     leave(consent);
   });
 
@@ -290,7 +295,9 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     expect(deepActive()?.getAttribute('aria-selected')).to.equal('true');
     // Mevrouw De Vries mentors 3A and 4B: Noor, Sam and Lisa.
     await until(() => text(mentor).includes('Sam Jansen'), 'her students');
-    await tabTo(isButton('Begeleiding van Noor El Idrissi invullen'), 'Begeleiding van Noor El Idrissi invullen');
+    // "Mijn leerlingen" is a table: each row's action is named by its text and the student's name.
+    await tabTo(isId('ov-act-student-noor'), 'Begeleiding invullen in the row of Noor El Idrissi');
+    expect(squash(deepActive()!.textContent)).to.equal('Begeleiding invullen');
     await press('Enter');
     await until(() => deepActive()?.id === 'begeleiding-title', 'focus on the B1 heading');
     expect(squash(deepActive()!.textContent)).to.equal('Begeleiding van Noor El Idrissi');
@@ -303,14 +310,13 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
     expect(deepActive()?.id, 'Tab goes to the toelichting that just appeared').to.equal('mr-begeleiding-extraNederlandsToelichting');
     await type('Bijles in klas 2 en 3.');
     // Every other question: one Tab into the group, ArrowRight to "Nee".
-    const rest = ['extraRekenen', 'nodigNederlands', 'nodigRekenen', 'extraAndereVakken', 'verzuim', 'lwoo', 'passendOnderwijs', 'leerplichtRmc', 'warmeOverdracht'];
+    const rest = ['extraRekenen', 'nodigNederlands', 'nodigRekenen', 'extraAndereVakken', 'verzuim', 'lwoo', 'passendOnderwijs', 'leerplichtRmc', 'opp', 'warmeOverdracht'];
     for (const id of rest) {
       await press('Tab');
       expect(deepActive()?.id, `Tab reaches ${id}`).to.equal(`mr-begeleiding-${id}-0`);
       await press('ArrowRight');
       expect(deepActive()?.id).to.equal(`mr-begeleiding-${id}-1`);
     }
-    await until(() => squash($(mentor, '.percent-text')?.textContent) === '100% ingevuld', 'B1 complete');
     await press('Tab');
     expect(squash(deepActive()?.textContent)).to.equal('Opslaan');
     await press('Enter');
@@ -319,7 +325,7 @@ describe('keyboard only, the parts prefilled elsewhere', function () {
 
     const saved = await signedIn(backend, 'mentor-de-vries').getBegeleiding('student-noor');
     expect(saved.answers).to.include({ extraNederlands: true, extraNederlandsToelichting: 'Bijles in klas 2 en 3.', extraRekenen: false, warmeOverdracht: false });
-    expect(Object.keys(saved.answers)).to.have.length(11);
+    expect(Object.keys(saved.answers)).to.have.length(12);
     leave(mentor);
   });
 });

@@ -62,7 +62,7 @@ describe('keyboard only', function () {
     startAtTop();
     await tabTo(isButton(/^A8 Voorbereiding keuze/), 'the task A8');
     await press('Enter');
-    await until(() => focusIsHeading('A8 Voorbereiding keuze'), 'focus on the A8 heading');
+    await until(() => focusIsHeading('A8 Voorbereiding keuze (optioneel)'), 'focus on the A8 heading');
     await tabTo(isButton('Volgende'), 'Volgende');
     await press('Enter');
     await until(() => focusIsHeading('A9 Motivatie'), 'focus on the A9 heading after Volgende');
@@ -79,7 +79,7 @@ describe('keyboard only', function () {
     expect(deepActive()?.id, 'the link leads to the field').to.equal('ddd-waarom');
     await press('End');
     await type(': ik wil graag met mensen werken in de zorg.');
-    await until(() => squash($(form, '.section__percent')?.textContent) === '100% ingevuld', 'A9 complete');
+    await until(() => squash($(form, '.tasks__overall')?.textContent) === '7 van 7 onderdelen klaar', 'A9 complete');
 
     await tabTo(isButton('Naar controleren'), 'Naar controleren');
     await press('Enter');
@@ -137,20 +137,20 @@ describe('keyboard only', function () {
     startAtTop();
     await tabTo(isId('ak-akkoord-0'), 'akkoord ja');
     await press('Space');
-    await tabTo(isId('finalize'), 'Afronden');
+    await tabTo(isButton('Akkoord geven'), 'Akkoord geven');
     await press('Enter');
     await until(() => deepActive()?.classList.contains('ddd-error-summary'), 'focus on the error summary: no toestemming yet');
     await press('Tab');
     await press('Enter');
     expect(deepActive()?.id, 'the summary link leads to the checkbox').to.equal('ak-toestemming');
     await press('Space');
-    // She saves her declaration; finalizing waits for her father, who consents to what she chose.
-    await tabTo(isButton('Opslaan'), 'Opslaan');
+    // She gives her akkoord; finalizing waits for her father, who consents to what she chose.
+    await tabTo(isButton('Akkoord geven'), 'Akkoord geven');
     await press('Enter');
     await until(async () => (await signedIn(backend, 'student-noor').getDossier(dossierId)).answers['akkoordverklaring']?.['toestemming'] === true, 'her declaration saved');
-    await tabTo(isId('finalize'), 'Afronden');
-    await press('Enter');
-    await until(() => squash($(consent, '#action-error')?.textContent) === reasonNl('guardianInzageMissing'), 'her father first');
+    await until(() => deepActive()?.id === 'confirmation-title', 'focus on what goes where');
+    expect($(consent, '#finalize'), 'Afronden is not offered while her father has not consented').to.equal(null);
+    expect(squash($(consent, '[part="guardian-status"]')!.textContent)).to.contain('Je vader, Karim El Idrissi, geeft toestemming.');
 
     // Her father read and consented on his own device (the guardian screen is tested in flow.test.ts).
     const father = signedIn(backend, 'guardian-el-idrissi');
@@ -160,7 +160,7 @@ describe('keyboard only', function () {
     // Noor comes back later and finalizes.
     leave(consent);
     const later = await mountConsent(signedIn(backend, 'student-noor'), dossierId);
-    await until(() => text(later).includes('Karim El Idrissi heeft toestemming gegeven op'), 'her father consented');
+    await until(() => text(later).includes('Je vader, Karim El Idrissi, heeft toestemming gegeven op'), 'her father consented');
     startAtTop();
     await tabTo(isId('finalize'), 'Afronden');
     await press('Enter');

@@ -135,38 +135,37 @@ describe('refusals shown in the UI', function () {
   });
 
   describe('consent (<ddd-consent>)', () => {
-    it("refuses finalizing a minor's dossier until the guardian has read it, then until they consented", async () => {
+    it("does not offer Afronden for a minor until the parent has read and consented, and says by name who is waited for", async () => {
       let consent = await mountConsent(signedIn(backend, 'student-emma'), 'dossier-emma');
       await until(() => text(consent).includes('hebt bekeken op'), 'inzage recorded');
       $<HTMLInputElement>(consent, '#ak-akkoord-0')!.click();
       $<HTMLInputElement>(consent, '#ak-toestemming')!.click();
       await consent.updateComplete;
-      $<HTMLButtonElement>(consent, '#finalize')!.click();
-      await until(() => $(consent, '#action-error'), 'the refusal');
-      expect(squash($(consent, '#action-error')!.textContent)).to.equal(reasonNl('guardianInzageMissing'));
-      expect($(consent, '#confirm-yes'), 'no confirmation step').to.equal(null);
       $<HTMLButtonElement>(consent, 'form[part="form"] button[type="submit"]')!.click();
-      await until(() => text(consent).includes('Opgeslagen.'), 'her answers are saved');
+      await until(() => $(consent, '[part="confirmation"]'), 'her akkoord is saved');
+      expect($(consent, '#finalize'), 'Afronden cannot work yet: not offered').to.equal(null);
+      expect(squash($(consent, '[part="guardian-status"]')!.textContent)).to.contain('Je vader, Jeroen Bakker, geeft toestemming. Hij heeft een e-mail gekregen.');
       leave(consent);
 
       const father = signedIn(backend, 'guardian-bakker');
       await father.act('dossier-emma', 'recordInzage', undefined, (await father.getDossier('dossier-emma')).version);
       consent = await mountConsent(signedIn(backend, 'student-emma'), 'dossier-emma');
-      await until(() => text(consent).includes('Je ouder of verzorger heeft je dossier bekeken op'), 'guardian inzage shown');
-      $<HTMLButtonElement>(consent, '#finalize')!.click();
-      await until(() => $(consent, '#action-error'), 'the refusal');
-      expect(squash($(consent, '#action-error')!.textContent)).to.equal(reasonNl('guardianConsentMissing'));
+      await until(() => text(consent).includes('Je vader, Jeroen Bakker, heeft je dossier gelezen op'), 'his inzage shown by name');
+      expect(text(consent)).to.contain('Hij moet nog toestemming geven.');
+      expect($(consent, '#finalize'), 'still not offered').to.equal(null);
       expect(await statusOf(backend, 'student-emma', 'dossier-emma')).to.equal('akkoord');
     });
 
-    it('shows what is missing in the agreement before finalizing', async () => {
+    it('shows what is missing in the agreement when "Akkoord geven" is pressed too early, and saves nothing', async () => {
       const consent = await mountConsent(signedIn(backend, 'student-daan'), 'dossier-daan');
       await until(() => text(consent).includes('hebt bekeken op'), 'inzage recorded');
-      $<HTMLButtonElement>(consent, '#finalize')!.click();
+      const before = (await signedIn(backend, 'student-daan').getDossier('dossier-daan')).version;
+      $<HTMLButtonElement>(consent, 'form[part="form"] button[type="submit"]')!.click();
       await until(() => deepActive()?.classList.contains('ddd-error-summary'), 'the error summary takes focus');
       const hrefs = $$<HTMLAnchorElement>(consent, '.ddd-error-summary a').map((a) => a.getAttribute('href'));
       expect(hrefs).to.include.members(['#ak-akkoord', '#ak-toestemming']);
-      expect($(consent, '#confirm-yes')).to.equal(null);
+      expect($(consent, '#finalize')).to.equal(null);
+      expect((await signedIn(backend, 'student-daan').getDossier('dossier-daan')).version).to.equal(before);
       expect(await statusOf(backend, 'student-daan', 'dossier-daan')).to.equal('akkoord');
     });
 
@@ -176,6 +175,8 @@ describe('refusals shown in the UI', function () {
       $<HTMLInputElement>(consent, '#ak-akkoord-0')!.click();
       $<HTMLInputElement>(consent, '#ak-toestemming')!.click();
       await consent.updateComplete;
+      $<HTMLButtonElement>(consent, 'form[part="form"] button[type="submit"]')!.click();
+      await until(() => $(consent, '#finalize'), 'her akkoord is saved: Afronden is offered');
       const other = signedIn(backend, 'student-daan');
       await other.act('dossier-daan', 'backToDeelA', undefined, (await other.getDossier('dossier-daan')).version);
       $<HTMLButtonElement>(consent, '#finalize')!.click();

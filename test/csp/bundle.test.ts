@@ -175,7 +175,8 @@ describe('the built script-tag bundle under a strict Content-Security-Policy', f
       expect($('#ddd-instelling')!.getAttribute('aria-expanded')).to.equal('true');
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
-      await waitOnPage(win, () => $('#ddd-locatie option[value]:not([value=""])'), 'the locations of the chosen institution');
+      // The opleiding comes next (the locatie after it, among the places that give it).
+      await waitOnPage(win, () => $('#ddd-opleiding'), 'the opleiding of the chosen institution');
 
       // A dossier that does not exist: the consent element shows the SDK's message.
       const missing = win.document.querySelector<DddConsent>('#missing')!;
