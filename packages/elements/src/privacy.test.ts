@@ -221,9 +221,9 @@ describe('privacy', function () {
       await until(() => mentor.shadowRoot!.querySelector('.cards'), 'Te behandelen');
       expectNoWholeBsn(page, 'Te behandelen');
       mentor.view = 'mijnLeerlingen';
-      await until(() => mentor.shadowRoot!.querySelector('#filter-q') && mentor.shadowRoot!.querySelector('.cards'), 'Mijn leerlingen');
+      await until(() => mentor.shadowRoot!.querySelector('#filter-q') && mentor.shadowRoot!.querySelector('tbody tr'), 'Mijn leerlingen');
       expectNoWholeBsn(page, 'Mijn leerlingen');
-      const begeleiding = [...mentor.shadowRoot!.querySelectorAll<HTMLButtonElement>('.card-actions button')].find((b) => b.textContent?.includes('egeleiding'));
+      const begeleiding = [...mentor.shadowRoot!.querySelectorAll<HTMLButtonElement>('tbody .ov-action')].find((b) => b.textContent?.includes('egeleiding'));
       expect(begeleiding, 'a student whose dossier the mentor does not hold').to.not.equal(undefined);
       begeleiding!.click();
       await until(() => mentor.shadowRoot!.querySelector('.deel-b, form') && !mentor.shadowRoot!.querySelector('#filter-q'), 'the B1 page');

@@ -2,17 +2,22 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import {
   buildSections,
+  intakeLabels,
   isDossierApiError,
   localize,
   type Begeleiding,
+  type Dossier,
   type DossierAction,
   type DossierApi,
   type StudentOverview,
 } from '@doorstroom/sdk';
 import { renderSupport } from '../shared/support.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
+import { toCsv } from '../shared/csv.js';
+import { intlLocale } from '../shared/i18n.js';
 import { browserOnline, type DraftStore } from '../shared/drafts.js';
-import { emit, errorDetail } from '../shared/events.js';
+import { downloadFile } from '../shared/download.js';
+import { actorKey, clientKey, dossierBus, emit, errorDetail } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { describeError, describeSearchError, LocaleController } from '../shared/i18n.js';
 import { OnlineController } from '../shared/online.js';
@@ -25,13 +30,33 @@ import './messages.js';
 import { styles } from './ddd-mentor-review.styles.js';
 import { deelBSectionIds, sectionEditState, sectionTitleLookup, type ActionOffer } from './state.js';
 import { MentorLists } from './lists.js';
-import { renderMijnLeerlingen, renderTabs, renderTeBehandelen, type MentorView } from './work-list.js';
+import { renderTabs, renderTeBehandelen, type MentorView } from './work-list.js';
 import { focusElement } from '../shared/motion.js';
+import { decisionFor, exportFileName, exportTable, nextDeadline, type BulkAction, type OverviewRow } from './overview.js';
+import { OverviewController, type Derived, type OverviewTexts } from './overview-controller.js';
+import { renderOverview, stateText, type OverviewViewOptions } from './overview-view.js';
+import { renderExport, renderSelectionActions } from './overview-actions.js';
 
 /**
- * The mentor's (or decaan's) view: the work lists "Te behandelen" and "Mijn leerlingen", and a
- * dossier with deel A read-only (printable) beside deel B, the workflow actions and the history.
- * B1 (begeleiding) can also be filled for a student who has no dossier yet.
+ * The school staff's view, by who signs in (`GET /me`):
+ *
+ * - A **mentor** gets the work lists "Te behandelen" (cards) and "Mijn leerlingen": a table of the
+ *   students of their klassen with their step, % of deel A, days in the step, mentor, chosen MBO
+ *   and opleiding and whether a parent must still consent; sortable, filtered in the browser,
+ *   with a count per step. B1 (begeleiding) can also be filled for a student without a dossier.
+ * - The school's **decaan** gets the school overview (spec §9): the same table for every student
+ *   of the school, with the MBO's intake status, filters for students stuck longer than N days,
+ *   without a dossier while the registration deadline nears, or waiting for a parent's consent;
+ *   choose students to remind them, move their dossier to another mentor or archive it (each
+ *   refused with its reason where the workflow forbids it), give a whole klas to another mentor,
+ *   and download the students shown as CSV for the regional Overstaptafel.
+ *
+ * One element for both (and not a separate `<ddd-school-overview>`): a decaan may do what a
+ * mentor may for any dossier of the school, so opening a dossier from the overview leads to the
+ * same deel A / deel B page, editor and actions; the portal embeds one tag for all school staff
+ * and the backend's `/me` decides what it shows. See docs/school-overview.md.
+ *
+ * A dossier shows deel A read-only (printable) beside deel B, the workflow actions and the history.
  *
  * Deel B saves by itself a moment after typing, each section with its own status and error.
  * Unsaved answers are kept on the device (`draftStore`) and put back, with a notice, after a
@@ -46,12 +71,15 @@ import { focusElement } from '../shared/motion.js';
  *
  * @event ddd-saved - A deel B section was saved; `detail.dossier` is the new version.
  * @event ddd-begeleiding-saved - B1 of a student without a dossier was saved; `detail.begeleiding`.
- * @event ddd-action - A workflow action succeeded; `detail.action`, `detail.dossier`.
+ * @event ddd-action - A workflow action succeeded; `detail.action`, `detail.dossier` (also per dossier moved or archived from the overview).
+ * @event ddd-overview-action - The decaan acted on students from the overview (reminders, moving, archiving, a klas); `detail` is the result per student.
  * @event ddd-error - Loading, saving or an action failed; `detail.error`, `detail.message` (as shown).
  *
  * @csspart base - The outer wrapper.
  * @csspart tab - Each tab of the overviews.
- * @csspart list-item - A dossier or student card in a list.
+ * @csspart list-item - A dossier card in "Te behandelen".
+ * @csspart table - The table of students (school overview, "Mijn leerlingen").
+ * @csspart counts - The count of students per step above the table.
  * @csspart dossier - An opened dossier.
  * @csspart begeleiding - The B1 page of a student without a dossier.
  * @csspart actions - The workflow actions.
@@ -64,7 +92,8 @@ import { focusElement } from '../shared/motion.js';
  * @csspart conflicts - The choice per question after someone else changed the same deel B answers.
  * @csspart offline - "Je bent offline…" while the browser is offline or the server cannot be reached.
  * @csspart history - The history list.
- * @csspart notice - Setup and loading messages.
+ * @csspart notice - Setup and loading messages, and the registration deadline above the overview.
+ * @csspart result - What the decaan's last action did, per student.
  *
  * @cssproperty --ddd-color-primary - Buttons, active tab, percentage bars.
  * @cssproperty --ddd-color-text-subtle - Secondary text (meta data, hints).
@@ -84,7 +113,7 @@ export class DddMentorReview extends LitElement {
   @property() token?: string;
   /** Opens this dossier directly instead of the lists. */
   @property({ attribute: 'dossier-id' }) dossierId?: string;
-  /** The list shown first: 'teBehandelen' (default) or 'mijnLeerlingen'. */
+  /** A mentor's list shown first: 'teBehandelen' (default) or 'mijnLeerlingen'. A decaan always gets the school overview. */
   @property() view: MentorView = 'teBehandelen';
   /** Milliseconds after the last change before deel B saves by itself. */
   @property({ type: Number, attribute: 'autosave-delay' }) autosaveDelay = 1500;
@@ -115,6 +144,10 @@ export class DddMentorReview extends LitElement {
     if (online && this.notice?.offline) this.notice = undefined;
   });
   private readonly history = new HistoryLoader(this, () => this.locale.lang, () => this.connectivity.reached());
+  /** Filters, sort, selection and the decaan's actions of the table. */
+  private readonly overview = new OverviewController(this);
+  /** The CSV was downloaded (until the rows shown change). */
+  private exported?: ReadonlySet<string>;
   private focusTarget?: string;
 
   private readonly t = (key: string, vars?: Record<string, string | number>) => this.locale.t(key, vars);
@@ -130,7 +163,12 @@ export class DddMentorReview extends LitElement {
       void this.history.load(this.connection.api!, dossier.id);
     }
     const api = this.connection.api;
-    if (api && !this.openId && !this.begeleidingFor && this.connection.me?.role === 'mentor') this.lists.ensure(api, this.view);
+    const me = this.connection.me;
+    if (api && !this.openId && !this.begeleidingFor && me?.role === 'mentor') this.lists.ensure(api, this.view);
+    if (api && !this.openId && me?.role === 'decaan') {
+      this.lists.ensure(api, 'mijnLeerlingen');
+      if (me.school) void this.overview.loadMentors(api, me.school.id, this.locale.lang);
+    }
   }
 
   protected override updated(): void {
@@ -151,7 +189,8 @@ export class DddMentorReview extends LitElement {
     const lang = this.locale.lang;
     const connection = renderConnection(this.connection, lang);
     if (connection !== nothing) return connection;
-    if (this.connection.me?.role !== 'mentor') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('mentor.notMentor')}</p>`;
+    const role = this.connection.me?.role;
+    if (role !== 'mentor' && role !== 'decaan') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('mentor.notMentor')}</p>`;
     if (this.openId) return this.renderOpenDossier();
     if (this.begeleidingFor) {
       const offline = renderOffline(this.connectivity.online, this.t('mentor.offline.begeleiding'));
@@ -160,25 +199,15 @@ export class DddMentorReview extends LitElement {
       return renderBegeleidingPage({ ...page, student, config: this.connection.config!, ...(this.begeleiding ? { record: this.begeleiding } : {}) });
     }
     const lists = this.lists;
+    if (role === 'decaan') {
+      return html`<h2 class="title" id="overview-title" tabindex="-1">${this.t('overview.title')}</h2>
+        ${this.renderOverview('decaan')}`;
+    }
     // "Mijn leerlingen" keeps its search above the message: a search the backend refused (too
     // long, say) must stay there to be changed, or the mentor is stuck with it.
     const panel =
       this.view === 'mijnLeerlingen'
-        ? renderMijnLeerlingen({
-            students: lists.students,
-            loading: lists.loading,
-            ...(lists.error !== undefined ? { error: lists.error } : {}),
-            me: this.connection.me,
-            filter: lists.filter,
-            klassen: lists.klassen,
-            leerjaren: lists.leerjaren,
-            lang,
-            t: this.t,
-            plural: (key, count) => this.locale.plural(key, count),
-            changeFilter: (change, immediately) => lists.change(change, immediately),
-            open: (id) => this.open(id),
-            begeleiding: (student) => void this.openBegeleiding(student),
-          })
+        ? this.renderOverview('mentor')
         : lists.error !== undefined
           ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${lists.error}</p>${renderSupport(this.connection.config, lang)}</div>`
           : renderTeBehandelen({ items: lists.teBehandelen, loading: lists.loading, lang, t: this.t, open: (id) => this.open(id) });
@@ -214,6 +243,167 @@ export class DddMentorReview extends LitElement {
       }),
       act: (offer) => void this.act(offer),
     });
+  }
+
+  // --- the table of students (decaan: the school overview; mentor: "Mijn leerlingen") ---------
+
+  private readonly plural = (key: string, count: number, vars?: Record<string, string | number>) => this.locale.plural(key, count, vars);
+
+  private get texts(): OverviewTexts {
+    return { lang: this.locale.lang, t: this.t, plural: this.plural };
+  }
+
+  private derived(): Derived {
+    return this.overview.derive(this.lists.students, this.connection.me!, new Date(), this.locale.lang);
+  }
+
+  private renderOverview(role: 'mentor' | 'decaan'): TemplateResult {
+    const lang = this.locale.lang;
+    const lists = this.lists;
+    const overview = this.overview;
+    const derived = this.derived();
+    const deadline = nextDeadline(this.connection.config!, new Date());
+    // The klas and leerjaar options come from the whole list, so a name search keeps them all.
+    const klassen = lists.klassen.length > 0 ? lists.klassen : derived.klassen;
+    const leerjaren = lists.leerjaren.length > 0 ? lists.leerjaren : derived.leerjaren;
+    const options: OverviewViewOptions = {
+      role,
+      lang,
+      t: this.t,
+      plural: this.plural,
+      loaded: lists.students !== undefined,
+      loading: lists.loading,
+      ...(lists.error !== undefined ? { error: lists.error } : {}),
+      derived: { ...derived, klassen, leerjaren },
+      search: lists.filter.q,
+      changeSearch: (q, immediately) => lists.change({ q }, immediately),
+      submitSearch: () => lists.change({}, true),
+      filter: overview.filter,
+      changeFilter: (change) => overview.changeFilter(change),
+      clearFilters: () => overview.clearFilters(),
+      sort: overview.sort,
+      changeSort: (sort) => overview.changeSort(sort),
+      deadline: { date: new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long' }).format(deadline.date), days: deadline.days },
+      open: (row) => row.openable && this.open(row.openable.id),
+      ...(role === 'mentor' ? { begeleiding: (row: OverviewRow) => void this.openBegeleiding(row.student) } : {}),
+    };
+    if (role === 'decaan') {
+      options.selection = { selected: overview.selected, change: (keys, on) => overview.select(keys, on) };
+      options.actions = this.renderDecaanActions(derived);
+      options.export = renderExport({
+        t: this.t,
+        plural: this.plural,
+        count: derived.shownRows.length,
+        done: this.exported === derived.shown,
+        download: () => this.exportShown(derived),
+      });
+    }
+    return renderOverview(options);
+  }
+
+  private renderDecaanActions(derived: Derived): TemplateResult {
+    const overview = this.overview;
+    const me = this.connection.me!;
+    const config = this.connection.config!;
+    const selected = overview.selectedRows(derived);
+    const context = { config, today: new Date(), ...(overview.mentors ? { schoolRoster: overview.mentors } : {}) };
+    const allowed = (action: BulkAction, mentorId?: string) =>
+      selected.filter((row) => {
+        const decision = row.dossier ? decisionFor(me, action, row, context, mentorId) : undefined;
+        return decision?.allowed === true;
+      }).length;
+    const api = this.connection.api!;
+    const schoolId = me.school?.id ?? '';
+    return renderSelectionActions({
+      t: this.t,
+      plural: this.plural,
+      selectedCount: selected.length,
+      ...(overview.busy ? { busy: overview.busy } : {}),
+      ...(overview.mentors ? { mentors: overview.mentors } : {}),
+      ...(overview.mentorsError ? { mentorsError: overview.mentorsError } : {}),
+      retryMentors: () => overview.retryMentors(api, schoolId, this.locale.lang),
+      moveTo: overview.moveTo,
+      changeMoveTo: (mentorId) => overview.set({ moveTo: mentorId }),
+      allowed: { changeMentor: overview.moveTo ? allowed('changeMentor', overview.moveTo) : 0, archive: allowed('archive') },
+      confirmingArchive: overview.confirmingArchive,
+      remind: () => void this.overviewAction(() => overview.remind(api, selected, this.texts)),
+      move: () =>
+        void this.overviewAction(
+          () => overview.actOn(api, 'changeMentor', selected, me, config, this.texts, { mentorId: overview.moveTo, done: this.announce('changeMentor') }),
+          'changeMentor',
+        ),
+      archive: () => {
+        // Nothing the workflow allows: no question first, the result says why per student.
+        if (allowed('archive') === 0) void this.overviewAction(() => overview.actOn(api, 'archive', selected, me, config, this.texts, { done: this.announce('archive') }), 'archive');
+        else {
+          overview.set({ confirmingArchive: true });
+          this.focusTarget = '#ov-archive-confirm-text';
+        }
+      },
+      confirmArchive: (yes) => {
+        if (yes) void this.overviewAction(() => overview.actOn(api, 'archive', selected, me, config, this.texts, { done: this.announce('archive') }), 'archive');
+        else {
+          overview.set({ confirmingArchive: false });
+          this.focusTarget = '#ov-archive';
+        }
+      },
+      klas: {
+        klassen: this.lists.klassen.length > 0 ? this.lists.klassen : derived.klassen,
+        klas: overview.klasToMove,
+        mentorId: overview.klasMoveTo,
+        change: (change) =>
+          overview.set({ ...(change.klas !== undefined ? { klasToMove: change.klas } : {}), ...(change.mentorId !== undefined ? { klasMoveTo: change.mentorId } : {}) }),
+        move: () => void this.overviewAction(() => overview.moveKlas(api, schoolId, overview.klasToMove, overview.klasMoveTo, derived.rows, this.texts)),
+      },
+      ...(overview.result ? { result: overview.result } : {}),
+    });
+  }
+
+  /** Tells the page about each dossier an overview action changed, as the dossier page does. */
+  private announce(action: BulkAction): (dossier: Dossier) => void {
+    return (dossier) => {
+      emit(this, 'ddd-action', { action, dossier });
+      const { api, me } = this.connection;
+      dossierBus.publish(dossier, { ...(api ? { client: clientKey(api) } : {}), ...(me ? { actor: actorKey(me) } : {}) });
+    };
+  }
+
+  /** Runs one of the decaan's actions: online only; afterwards the list is loaded again and focus goes to the result. */
+  private async overviewAction(run: () => Promise<boolean>, dossierAction?: BulkAction): Promise<void> {
+    if (this.overview.busy) return;
+    if (!browserOnline()) {
+      this.connectivity.lost();
+      this.overview.result = { kind: dossierAction ?? 'remind', serial: Date.now(), entries: [], error: this.t('overview.offline') };
+      this.focusTarget = '#ov-result-title';
+      this.requestUpdate();
+      return;
+    }
+    const before = this.overview.result;
+    await run();
+    const result = this.overview.result;
+    if (result && result !== before) {
+      if (result.error) this.report(this.overview.lastError, result.error);
+      const { serial: _serial, ...detail } = result;
+      emit(this, 'ddd-overview-action', detail);
+    }
+    this.lists.invalidate();
+    this.focusTarget = '#ov-result-title';
+    this.requestUpdate();
+  }
+
+  /** Downloads the rows shown, in the order shown, for the regional Overstaptafel. */
+  private exportShown(derived: Derived): void {
+    const t = this.t;
+    const csv = toCsv(
+      exportTable(derived.shownRows, {
+        header: (column) => t(`overview.csv.${column}`),
+        state: (state) => stateText(t, state),
+        intake: (status) => localize(intakeLabels[status], this.locale.lang),
+      }),
+    );
+    downloadFile(exportFileName(this.connection.me?.school?.naam, new Date()), csv, 'text/csv;charset=utf-8');
+    this.exported = derived.shown;
+    this.requestUpdate();
   }
 
   /** What both deel B pages need from the element. */
@@ -262,7 +452,7 @@ export class DddMentorReview extends LitElement {
     if (!(await this.savedAll())) return;
     this.show(undefined);
     this.lists.invalidate();
-    this.focusTarget = `#tab-${this.view}`;
+    this.focusTarget = this.connection.me?.role === 'decaan' ? '#overview-title' : `#tab-${this.view}`;
   }
 
   private dossierTarget(id: string): SaveTarget {

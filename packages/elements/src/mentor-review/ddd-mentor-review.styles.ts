@@ -6,6 +6,8 @@ import { dossierViewStyles } from './dossier-view.js';
 import { historyStyles } from './history.js';
 import { readOnlyAnswersStyles } from './read-only-answers.js';
 import { workListStyles } from './work-list.js';
+import { overviewActionStyles } from './overview-actions.js';
+import { overviewStyles } from './overview-view.js';
 
 const own = css`
   .base {
@@ -29,4 +31,4 @@ const own = css`
   }
 `;
 
-export const styles = [...sharedStyles, fieldStyles, readOnlyAnswersStyles, workListStyles, dossierViewStyles, deelBStyles, conflictChoiceStyles, historyStyles, own];
+export const styles = [...sharedStyles, fieldStyles, readOnlyAnswersStyles, workListStyles, ...overviewStyles, overviewActionStyles, dossierViewStyles, deelBStyles, conflictChoiceStyles, historyStyles, own];

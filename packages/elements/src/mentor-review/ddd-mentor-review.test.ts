@@ -13,6 +13,8 @@ import {
 import { translate } from '../shared/i18n.js';
 import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import './ddd-mentor-review.js';
+// English as a portal offers it, by loading its language file: a page lang="en" then counts.
+import '../lang/en.js';
 
 let backend: MemoryBackend;
 beforeEach(() => {
@@ -38,6 +40,10 @@ const buttonNamed = (el: DddMentorReview, name: string | RegExp) =>
   [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) =>
     typeof name === 'string' ? b.textContent!.replace(/\s+/g, ' ').trim() === name : name.test(b.textContent!),
   );
+/** The status line of the table of students ("4 leerlingen. Gesorteerd op …"). */
+const count = (el: DddMentorReview) => (root(el).querySelector('.ov-status .count')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Names in the table's shown rows. */
+const shown = (el: DddMentorReview) => [...root(el).querySelectorAll('tbody tr:not([hidden]) th span[id]')].map((s) => s.textContent!.trim());
 const actionButton = (el: DddMentorReview, action: string) => root(el).querySelector<HTMLButtonElement>(`button[data-action="${action}"]`);
 
 async function openLisa(el: DddMentorReview) {
@@ -85,35 +91,36 @@ describe('<ddd-mentor-review>', function () {
     await expect(el).to.be.accessible();
   });
 
-  it('lists "Mijn leerlingen" with status in plain Dutch, search and filters', async () => {
+  it('lists "Mijn leerlingen" as a table with status in plain Dutch, search and filters', async () => {
     const el = await mount('mentor-yilmaz');
     await until(el, () => root(el).querySelector('[role="tab"]'), 'tabs');
     root(el).querySelector<HTMLButtonElement>('#tab-teBehandelen')!.focus();
     await sendKeys({ press: 'ArrowRight' });
     // Meneer Yilmaz mentors 4A and 4C: his students, not every student of the school.
-    await until(el, () => text(el).includes('4 leerlingen gevonden'), 'the students of his klassen');
+    await until(el, () => count(el).startsWith('4 leerlingen.'), 'the students of his klassen');
     expect(text(el)).not.to.contain('Noor El Idrissi');
     expect(root(el).activeElement?.id).to.equal('tab-mijnLeerlingen');
-    const emma = [...root(el).querySelectorAll('[part="list-item"]')].find((c) => c.textContent!.includes('Emma Bakker'))!;
+    expect(root(el).querySelector('table caption')!.textContent).to.equal('Mijn leerlingen');
+    const emma = [...root(el).querySelectorAll('tbody tr')].find((row) => row.textContent!.includes('Emma Bakker'))!;
     expect(emma.textContent).to.contain('In akkoordverklaring');
     await expect(el).to.be.accessible();
 
     const search = root(el).querySelector<HTMLInputElement>('#filter-q')!;
     search.focus();
     await sendKeys({ type: 'milan' });
-    await until(el, () => text(el).includes('1 leerling gevonden'), 'search by name');
-    expect(text(el)).to.contain('Milan Koster');
+    await until(el, () => count(el).startsWith('1 leerling.'), 'search by name');
+    expect(shown(el)).to.deep.equal(['Milan Koster']);
     expect(text(el)).to.contain('Nog geen dossier');
 
     search.value = '';
     search.dispatchEvent(new InputEvent('input'));
+    await until(el, () => count(el).startsWith('4 leerlingen.'), 'all his students again');
     const klas = root(el).querySelector<HTMLSelectElement>('#filter-klas')!;
     await until(el, () => [...klas.options].some((o) => o.value === '4A'), 'klas options');
     klas.value = '4A';
     klas.dispatchEvent(new Event('change'));
-    await until(el, () => text(el).includes('2 leerlingen gevonden'), 'filter by klas');
-    expect(text(el)).to.contain('Mohammed Amrani');
-    expect(text(el)).to.contain('Emma Bakker');
+    await until(el, () => count(el).startsWith('2 van de 4 leerlingen.'), 'filter by klas');
+    expect(shown(el)).to.have.members(['Mohammed Amrani', 'Emma Bakker']);
 
     klas.value = '';
     klas.dispatchEvent(new Event('change'));
@@ -121,7 +128,7 @@ describe('<ddd-mentor-review>', function () {
     await until(el, () => [...leerjaar.options].some((o) => o.value === '4'), 'leerjaar options');
     leerjaar.value = '4';
     leerjaar.dispatchEvent(new Event('change'));
-    await until(el, () => text(el).includes('4 leerlingen gevonden') && text(el).includes('Tim Hendriks'), 'filter by leerjaar');
+    await until(el, () => count(el).startsWith('4 leerlingen.') && shown(el).includes('Tim Hendriks'), 'filter by leerjaar');
 
     search.focus();
     await sendKeys({ type: 'niemand' });
@@ -149,7 +156,7 @@ describe('<ddd-mentor-review>', function () {
       }) as typeof globalThis.fetch;
       const api = createHttpClient({ baseUrl: backend.baseUrl, token: backend.tokens['mentor-yilmaz']!, fetch, retry: 0 });
       const el = await fixture<DddMentorReview>(html`<ddd-mentor-review .api=${api} view="mijnLeerlingen"></ddd-mentor-review>`);
-      await until(el, () => text(el).includes('4 leerlingen gevonden'), 'all his students');
+      await until(el, () => count(el).startsWith('4 leerlingen.'), 'all his students');
       const search = root(el).querySelector<HTMLInputElement>('#filter-q')!;
       const alert = () => root(el).querySelector('[role="alert"]')?.textContent?.trim() ?? '';
       /** Puts `value` in the box as a script would (maxlength stops typing, not this) and presses "Zoeken". */
@@ -189,7 +196,7 @@ describe('<ddd-mentor-review>', function () {
       expect(searches).to.have.length(1);
 
       await submit('milan');
-      await until(el, () => text(el).includes('1 leerling gevonden'), 'results after retrying');
+      await until(el, () => count(el).startsWith('1 leerling.'), 'results after retrying');
       expect(searches, 'a second request for the same search').to.have.length(2);
       expect(searches[1]!.searchParams.get('q')).to.equal('milan');
       expect(text(el)).to.contain('Milan Koster');
@@ -297,8 +304,10 @@ describe('<ddd-mentor-review>', function () {
 
   it('fills B1 for a student without a dossier', async () => {
     const el = await mount('mentor-yilmaz', { view: 'mijnLeerlingen' });
-    await until(el, () => buttonNamed(el, 'Begeleiding van Milan Koster invullen'), 'student list');
-    buttonNamed(el, 'Begeleiding van Milan Koster invullen')!.click();
+    const milan = () => [...root(el).querySelectorAll('tbody tr')].find((row) => row.textContent!.includes('Milan Koster'))?.querySelector<HTMLButtonElement>('.ov-action');
+    await until(el, () => milan(), 'student list');
+    expect(milan()!.textContent!.trim()).to.equal('Begeleiding invullen');
+    milan()!.click();
     await until(el, () => root(el).getElementById('mr-begeleiding-verzuim-0'), 'B1 form');
     expect(text(el)).to.contain('nog geen dossier');
     expect(text(el)).to.contain('100% ingevuld');

@@ -55,9 +55,12 @@ export function bestChoice(dossiers: ReadonlyArray<DossierSummary>): string | un
   return furthestDossier(withChoice)?.keuze ?? undefined;
 }
 
-/** Whether this mentor may open the dossier: the backend shows it only to the assigned mentor. */
+/**
+ * Whether this person may open the dossier: a mentor only the dossiers assigned to them, the
+ * school's decaan every dossier of the school (the only ones the backend lists for them).
+ */
 export function canOpen(me: Actor, dossier: Pick<DossierSummary, 'mentor'>): boolean {
-  return isAssignedMentor(me, dossier);
+  return me.role === 'decaan' || isAssignedMentor(me, dossier);
 }
 
 /** The actions the mentor view knows, in the order the buttons appear. */

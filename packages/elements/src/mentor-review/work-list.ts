@@ -1,8 +1,7 @@
-/** The two overviews: "Te behandelen" and "Mijn leerlingen", with tabs, as templates. */
+/** The mentor's tabs and "Te behandelen" as templates; "Mijn leerlingen" is the table of overview-view.ts. */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
-import { limits, type Actor, type DossierSummary, type StudentOverview } from '@doorstroom/sdk';
-import { bestChoice, canOpen, formatDate, furthestDossier, statusLabel, type Translate } from './state.js';
+import type { DossierSummary } from '@doorstroom/sdk';
+import { formatDate, statusLabel, type Translate } from './state.js';
 
 export type MentorView = 'teBehandelen' | 'mijnLeerlingen';
 export const mentorViews: ReadonlyArray<MentorView> = ['teBehandelen', 'mijnLeerlingen'];
@@ -85,121 +84,6 @@ export function renderTeBehandelen({ items, loading, lang, t, open }: DossierLis
 }
 
 const fact = (label: string, value: string) => html`<div class="fact"><dt>${label}</dt><dd>${value}</dd></div>`;
-
-export interface StudentListOptions {
-  students: ReadonlyArray<StudentOverview> | undefined;
-  loading: boolean;
-  /** Why the list could not be loaded; shown instead of the list, below the search and filters. */
-  error?: string;
-  me: Actor;
-  filter: StudentFilter;
-  /** Every klas and leerjaar of the unfiltered list, so the filters keep their options. */
-  klassen: ReadonlyArray<string>;
-  leerjaren: ReadonlyArray<number>;
-  lang: string;
-  t: Translate;
-  plural(key: string, count: number): string;
-  /** A filter field changed; `immediately` is false while typing (the element waits a moment). */
-  changeFilter(change: Partial<StudentFilter>, immediately: boolean): void;
-  open(id: string): void;
-  begeleiding(student: StudentOverview): void;
-}
-
-export function renderMijnLeerlingen(options: StudentListOptions): TemplateResult {
-  const { filter, t } = options;
-  const update = (change: Partial<StudentFilter>, immediately: boolean) => options.changeFilter(change, immediately);
-  const onSubmit = (event: SubmitEvent) => {
-    event.preventDefault();
-    update({}, true);
-  };
-  return html`
-    <form class="filters ddd-no-print" role="search" @submit=${onSubmit}>
-      <div class="filter">
-        <label for="filter-q">${t('mentor.students.search')}</label>
-        <input
-          id="filter-q"
-          type="search"
-          autocomplete="off"
-          maxlength=${limits.query}
-          placeholder=${t('mentor.students.searchHint')}
-          .value=${live(filter.q)}
-          @input=${(e: InputEvent) => update({ q: (e.target as HTMLInputElement).value }, false)}
-        />
-      </div>
-      <div class="filter">
-        <label for="filter-klas">${t('mentor.students.klas')}</label>
-        <select id="filter-klas" @change=${(e: Event) => update({ klas: (e.target as HTMLSelectElement).value }, true)}>
-          <option value="" ?selected=${filter.klas === ''}>${t('mentor.students.all')}</option>
-          ${options.klassen.map((klas) => html`<option value=${klas} ?selected=${filter.klas === klas}>${klas}</option>`)}
-        </select>
-      </div>
-      <div class="filter">
-        <label for="filter-leerjaar">${t('mentor.students.leerjaar')}</label>
-        <select id="filter-leerjaar" @change=${(e: Event) => update({ leerjaar: (e.target as HTMLSelectElement).value }, true)}>
-          <option value="" ?selected=${filter.leerjaar === ''}>${t('mentor.students.all')}</option>
-          ${options.leerjaren.map((jaar) => html`<option value=${String(jaar)} ?selected=${filter.leerjaar === String(jaar)}>${jaar}</option>`)}
-        </select>
-      </div>
-      <button type="submit" class="ddd-button ddd-button--secondary">${t('mentor.students.filter')}</button>
-    </form>
-    ${options.error !== undefined
-      ? html`<p class="ddd-notice ddd-notice--error" role="alert">${options.error}</p>`
-      : renderStudentList(options)}
-  `;
-}
-
-function renderStudentList(options: StudentListOptions): TemplateResult {
-  const { students, loading, t } = options;
-  return html`
-    <p class="count" role="status">
-      ${students === undefined
-        ? loading
-          ? t('mentor.loading')
-          : ''
-        : students.length === 0
-          ? t('mentor.students.empty')
-          : options.plural('mentor.students.count', students.length)}
-    </p>
-    ${students && students.length > 0
-      ? html`<h2 class="ddd-visually-hidden">${t('mentor.students.caption')}</h2>
-          <ul class="cards" aria-busy=${loading ? 'true' : 'false'}>
-            ${students.map((student) => renderStudent(student, options))}
-          </ul>`
-      : nothing}
-  `;
-}
-
-function renderStudent(student: StudentOverview, options: StudentListOptions): TemplateResult {
-  const { t, me } = options;
-  const furthest = furthestDossier(student.dossiers);
-  const choice = bestChoice(student.dossiers);
-  const openable = furthestDossier(student.dossiers.filter((d) => canOpen(me, d)));
-  const klas = [student.klas, student.leerjaar !== undefined ? `${t('mentor.students.leerjaar').toLowerCase()} ${student.leerjaar}` : '']
-    .filter(Boolean)
-    .join(', ');
-  return html`<li class="card" part="list-item">
-    <h3 class="card-title">${student.naam}</h3>
-    <dl class="facts">
-      ${klas ? fact(t('mentor.list.klas'), klas) : nothing}
-      ${fact(t('mentor.students.bestChoice'), choice ?? t('mentor.list.noKeuze'))}
-      ${fact(
-        t('mentor.students.furthest'),
-        furthest ? statusLabel(t, furthest.status, furthest.archived) : t('mentor.students.noDossier'),
-      )}
-      ${student.dossiers.length > 1 ? fact(t('mentor.students.dossierCount'), options.plural('mentor.students.dossiers', student.dossiers.length)) : nothing}
-    </dl>
-    <div class="card-actions">
-      ${openable
-        ? html`<button type="button" class="ddd-button" @click=${() => options.open(openable.id)}>
-            ${t('mentor.list.openFor', { naam: student.naam })}
-          </button>`
-        : html`${furthest ? html`<p class="hint">${t('mentor.students.notAssigned')}</p>` : nothing}
-            <button type="button" class="ddd-button ddd-button--secondary" @click=${() => options.begeleiding(student)}>
-              ${t('mentor.students.begeleidingFor', { naam: student.naam })}
-            </button>`}
-    </div>
-  </li>`;
-}
 
 export const workListStyles = css`
   .tabs {

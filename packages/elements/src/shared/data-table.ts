@@ -202,15 +202,19 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
     const label =
       column.sortKey && onSort
         ? html`<button type="button" class="ddd-table__sort" @click=${() => onSort(nextSort(sort, column.id))}>
-            <span>${column.label}</span><span class="ddd-table__arrow" aria-hidden="true">${arrows[sorted ?? 'none']}</span>
+            ${column.label}<span class="ddd-table__arrow" aria-hidden="true">\u00a0${arrows[sorted ?? 'none']}</span>
           </button>`
         : column.label;
     return html`<th role="columnheader" scope="col" class=${column.numeric ? 'ddd-table__num' : ''} aria-sort=${sorted ?? nothing}>${label}</th>`;
   };
-  const cell = (column: DataTableColumn<Row>, row: Row) =>
-    column.rowHeader
-      ? html`<th role="rowheader" scope="row" class="ddd-table__rowheader">${column.cell(row)}</th>`
-      : html`<td role="cell" class=${column.numeric ? 'ddd-table__num' : ''} data-label=${column.label}>${column.cell(row)}</td>`;
+  const cell = (column: DataTableColumn<Row>, row: Row) => {
+    const content = column.cell(row);
+    if (column.rowHeader) return html`<th role="rowheader" scope="row" class="ddd-table__rowheader">${content}</th>`;
+    // A blank cell is left out of the narrow layout: a column name with nothing beside it says nothing.
+    const blank = content === '' || content === undefined || content === null || content === nothing;
+    const classes = `${column.numeric ? 'ddd-table__num' : ''}${blank ? ' ddd-table__blank' : ''}`.trim();
+    return html`<td role="cell" class=${classes} data-label=${column.label}>${content}</td>`;
+  };
   const checkbox = (row: Row, key: string) =>
     html`<td role="cell" class="ddd-table__select" data-label=${selection!.columnLabel}>
       <input
@@ -386,13 +390,12 @@ export const dataTableStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+  /* A long label wraps between words; the arrow stays with its last word. */
   .ddd-table__sort {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--_space-1);
-    min-height: 44px;
+    display: inline-block;
     max-width: 100%;
-    padding: 0;
+    min-height: 44px;
+    padding: var(--_space-1) 0;
     border: 0;
     background: none;
     color: var(--_primary);
@@ -400,15 +403,14 @@ export const dataTableStyles = css`
     font-weight: 700;
     text-align: start;
     cursor: pointer;
-    overflow-wrap: anywhere;
   }
   .ddd-table__sort:hover {
     color: var(--_primary-hover);
     text-decoration: underline;
   }
   .ddd-table__arrow {
-    flex: none;
     font-size: 0.75em;
+    white-space: nowrap;
   }
   th:not([aria-sort]) .ddd-table__arrow {
     opacity: 0.6;
@@ -483,6 +485,9 @@ export const dataTableStyles = css`
       padding: var(--_space-1) 0;
       border: 0;
       text-align: start;
+    }
+    .ddd-table tbody td.ddd-table__blank {
+      display: none;
     }
     .ddd-table tbody td::before {
       content: attr(data-label) / '';

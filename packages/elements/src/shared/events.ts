@@ -54,6 +54,19 @@ export interface DddBegeleidingSavedDetail {
 }
 
 /**
+ * `ddd-overview-action`: what the decaan's action from the school overview did (reminders, moving
+ * dossiers or a whole klas to another mentor, archiving), per student, in the words shown.
+ */
+export interface DddOverviewActionDetail {
+  kind: 'remind' | 'changeMentor' | 'archive' | 'klas';
+  entries: Array<{ naam: string; ok: boolean; text: string }>;
+  /** A line above the entries (a klas move: who has the klas now, how many dossiers moved). */
+  summary?: string;
+  /** The whole request failed (no connection, server error). */
+  error?: string;
+}
+
+/**
  * Every `ddd-*` event's detail by event name. Each detail type is named after its event
  * (`ddd-dossier-created` → `DddDossierCreatedDetail`): custom-elements-manifest.config.mjs types
  * the manifest's events by that rule, and the JSX and Vue types are generated from the manifest.
@@ -69,6 +82,8 @@ export interface DddEventDetails {
   'ddd-dossier-created': DddDossierCreatedDetail;
   /** B1 of a student was saved from the mentor's or decaan's overview. */
   'ddd-begeleiding-saved': DddBegeleidingSavedDetail;
+  /** The decaan acted on students from the school overview; the result per student. */
+  'ddd-overview-action': DddOverviewActionDetail;
 }
 
 export type DddEventName = keyof DddEventDetails;

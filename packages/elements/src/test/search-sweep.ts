@@ -164,7 +164,7 @@ export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
         previousFailed = alert !== '';
         await frame();
         expectInert(el, label);
-        expectLayoutHolds(el, label, '.fact dd');
+        expectLayoutHolds(el, label, '.ddd-table tbody th, .ddd-table tbody td');
       }
     });
   });

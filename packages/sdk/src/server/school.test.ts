@@ -66,6 +66,11 @@ describe('the decaan (spec §6, §9)', () => {
     expect((await failure(as('mentor-de-vries').getDossier('dossier-lisa'))).status, 'no longer hers').to.equal(404);
   });
 
+  it('reads the whole roster of the school to choose the new mentor from, and not another school’s', async () => {
+    expect((await as('decaan-visser').mentors('school-de-brug')).map((m) => m.id)).to.have.members(['mentor-de-vries', 'mentor-yilmaz', 'mentor-bakker']);
+    expect((await failure(as('decaan-de-wit').mentors('school-de-brug'))).status).to.equal(404);
+  });
+
   it('moves a whole klas: the roster, and every open dossier of its students with a mentor', async () => {
     const result = await as('decaan-visser').moveKlas('school-de-brug', '4B', 'mentor-yilmaz');
     // 4B: Lisa (bijMentor, moved) and Sam (afgerond: final, not moved).

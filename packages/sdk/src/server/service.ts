@@ -531,10 +531,11 @@ export function createService(backendStore: BackendStore, options: ServiceOption
     mentors: (actor, schoolId) =>
       store.transaction(async (tx) => {
         const school = await tx.getSchool(schoolId);
-        const ownSchool = (actor.role === 'student' || actor.role === 'mentor') && actor.school?.id === schoolId;
+        const ownSchool = (actor.role === 'student' || actor.role === 'mentor' || actor.role === 'decaan') && actor.school?.id === schoolId;
         if (!school || !ownSchool) throw notFound('school');
         if (!keepsRoster(school)) return [];
-        if (actor.role === 'mentor') return school.mentors.map(onWire);
+        // The decaan gives a dossier or a klas to another mentor of the school: the whole roster.
+        if (actor.role === 'mentor' || actor.role === 'decaan') return school.mentors.map(onWire);
         return klasRoster(school, (await tx.getStudent(actor.person.id))?.klas).map(onWire);
       }),
 

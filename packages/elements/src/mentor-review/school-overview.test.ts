@@ -1,0 +1,346 @@
+// <ddd-mentor-review> for the school's decaan (the school overview) and the mentor's "Mijn leerlingen" as a table.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { createMemoryBackend, exampleData, localize, refusal, type DossierApi, type MemoryBackend, type RefusalCode } from '@doorstroom/sdk';
+import type { DddMentorReview } from './ddd-mentor-review.component.js';
+import './ddd-mentor-review.js';
+// English as a portal offers it, by loading its language file: a page lang="en" then counts.
+import '../lang/en.js';
+
+let backend: MemoryBackend;
+beforeEach(() => {
+  backend = createMemoryBackend(exampleData());
+});
+
+const apiFor = (who: string): DossierApi => backend.client(backend.tokens[who]!);
+const root = (el: DddMentorReview) => el.shadowRoot!;
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: DddMentorReview) => squash(root(el).textContent);
+const $ = <T extends Element = HTMLElement>(el: DddMentorReview, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: DddMentorReview, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const until = (el: DddMentorReview, check: () => unknown, message: string, timeout = 5000) =>
+  waitUntil(
+    async () => {
+      await el.updateComplete;
+      return Boolean(check());
+    },
+    message,
+    { timeout },
+  );
+const reason = (code: RefusalCode) => localize(refusal(code).message, 'nl');
+
+/** The names in the table's shown rows, in order. */
+const shownNames = (el: DddMentorReview) => $$(el, 'tbody tr:not([hidden]) th[scope="row"] span[id]').map((s) => squash(s.textContent));
+const rowOf = (el: DddMentorReview, naam: string) => $$(el, 'tbody tr').find((tr) => squash(tr.querySelector('th')?.textContent).startsWith(naam))!;
+const cellTexts = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => squash(c.textContent));
+const checkbox = (el: DddMentorReview, naam: string) => rowOf(el, naam).querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+const status = (el: DddMentorReview) => squash($(el, '.ov-status .count')?.textContent);
+
+async function mountAs(who: string, options: { lang?: string; view?: string; api?: DossierApi } = {}): Promise<DddMentorReview> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'nl'}>
+    <ddd-mentor-review .api=${options.api ?? apiFor(who)} view=${options.view ?? 'teBehandelen'} autosave-delay="600000"></ddd-mentor-review>
+  </div>`);
+  return wrapper.querySelector('ddd-mentor-review')!;
+}
+
+async function decaan(): Promise<DddMentorReview> {
+  const el = await mountAs('decaan-visser');
+  await until(el, () => $(el, 'tbody tr') && $$(el, '#ov-move-mentor option').length > 1, 'the school overview with the mentors');
+  return el;
+}
+
+function change(el: DddMentorReview, selector: string, value: string) {
+  const field = $<HTMLInputElement | HTMLSelectElement>(el, selector)!;
+  field.value = value;
+  field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
+}
+
+describe('<ddd-mentor-review> for the decaan: the school overview', function () {
+  this.timeout(30000);
+
+  it('shows every student of the school, one row each, with a count per step and no tabs', async () => {
+    const el = await decaan();
+    expect(squash($(el, '#overview-title')?.textContent)).to.equal('Overzicht van de school');
+    expect($(el, '[role="tablist"]')).to.equal(null);
+    expect(status(el)).to.equal('7 leerlingen. Gesorteerd op Klas, oplopend.');
+    // By leerjaar and klas, then name; Olena is at another school.
+    expect(shownNames(el)).to.deep.equal(['Noor El Idrissi', 'Emma Bakker', 'Mohammed Amrani', 'Lisa de Graaf', 'Sam Jansen', 'Milan Koster', 'Tim Hendriks']);
+    const counts = $$(el, '.ddd-counts__button').map((b) => squash(b.textContent));
+    expect(counts).to.deep.equal(['2 Nog geen dossier', '1 Leerling vult deel A in', '1 Ingeleverd bij mentor', '1 Mentor vult deel B in', '1 In akkoordverklaring', '1 Afgerond']);
+    // Lisa: with her mentor, her choice, nothing outstanding; Emma: her father must still consent.
+    expect(cellTexts(rowOf(el, 'Lisa de Graaf'))).to.include.members(['4B', 'Ingeleverd bij mentor', '100%', 'Mevrouw E. de Vries']);
+    expect(cellTexts(rowOf(el, 'Emma Bakker'))).to.include('Nog nodig');
+    expect(cellTexts(rowOf(el, 'Milan Koster'))).to.include('Nog geen dossier');
+    expect($$(el, 'thead th')[0]!.querySelector('input[type="checkbox"]'), '"select all shown"').to.not.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the MBO’s intake status to the decaan', async () => {
+    await apiFor('mbo-roc-midden-nederland').setIntake('dossier-sam', { status: 'intakeGepland', datum: '2027-03-12' });
+    const el = await decaan();
+    const sam = cellTexts(rowOf(el, 'Sam Jansen'));
+    expect(sam.find((c) => c.startsWith('Intake gepland'))).to.contain('12 mrt 2027');
+  });
+
+  it('filters by step, days in the step, klas, parent consent and no dossier; a count filters too', async () => {
+    const el = await decaan();
+    change(el, '#filter-state', 'bijMentor');
+    await until(el, () => shownNames(el).length === 1, 'at the mentor');
+    expect(shownNames(el)).to.deep.equal(['Lisa de Graaf']);
+    expect(status(el)).to.match(/^1 van de 7 leerlingen\./);
+    expect($(el, '.ddd-counts__button[aria-pressed="true"]')?.textContent).to.contain('Ingeleverd bij mentor');
+
+    change(el, '#filter-stuck', '7');
+    await until(el, () => shownNames(el).length === 0, 'nobody at the mentor longer than 7 days');
+    expect(text(el)).to.contain('Geen leerlingen met deze filters.');
+    change(el, '#filter-stuck', 'zeven');
+    await until(el, () => $(el, '#filter-stuck-error'), 'an error beside the field');
+    expect($(el, '#filter-stuck')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(shownNames(el), 'the days are ignored until they are a number').to.deep.equal(['Lisa de Graaf']);
+
+    $<HTMLButtonElement>(el, '#filter-clear')!.click();
+    await until(el, () => shownNames(el).length === 7, 'all again');
+    $<HTMLInputElement>(el, '#filter-guardian')!.click();
+    await until(el, () => shownNames(el).length === 1, 'parent consent outstanding');
+    expect(shownNames(el)).to.deep.equal(['Emma Bakker']);
+    $<HTMLInputElement>(el, '#filter-guardian')!.click();
+    $<HTMLInputElement>(el, '#filter-noDossier')!.click();
+    await until(el, () => shownNames(el).length === 2, 'no dossier');
+    expect(shownNames(el)).to.have.members(['Milan Koster', 'Tim Hendriks']);
+    $<HTMLInputElement>(el, '#filter-noDossier')!.click();
+    change(el, '#filter-klas', '4B');
+    await until(el, () => shownNames(el).length === 2, 'klas 4B');
+    expect(shownNames(el)).to.have.members(['Lisa de Graaf', 'Sam Jansen']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts by a column from its header, and says how it is sorted', async () => {
+    const el = await decaan();
+    const header = (label: string) => $$<HTMLButtonElement>(el, '.ddd-table__sort').find((b) => squash(b.textContent).startsWith(label))!;
+    header('Leerling').click();
+    await until(el, () => status(el).includes('Gesorteerd op Leerling, oplopend'), 'by name');
+    expect(shownNames(el)[0]).to.equal('Emma Bakker');
+    expect(header('Leerling').closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+    header('Leerling').click();
+    await until(el, () => header('Leerling').closest('th')!.getAttribute('aria-sort') === 'descending', 'the other way');
+    expect(shownNames(el)[0]).to.equal('Tim Hendriks');
+    header('Stap').click();
+    await until(el, () => status(el).includes('Gesorteerd op Stap'), 'by step');
+    expect(shownNames(el).slice(-1)).to.deep.equal(['Sam Jansen']);
+  });
+
+  it('reminds the chosen students and says per student whether it was sent, or why not', async () => {
+    const el = await decaan();
+    for (const naam of ['Noor El Idrissi', 'Milan Koster', 'Lisa de Graaf']) checkbox(el, naam).click();
+    await until(el, () => text(el).includes('3 leerlingen gekozen'), 'three chosen');
+    const acted = oneEvent(el, 'ddd-overview-action');
+    $<HTMLButtonElement>(el, '#ov-remind')!.click();
+    const { detail } = await acted;
+    expect(detail.kind).to.equal('remind');
+    await until(el, () => $(el, '#ov-result-title'), 'the result');
+    await until(el, () => root(el).activeElement?.id === 'ov-result-title', 'focus on the result');
+    const result = squash($(el, '.ov-result')?.textContent);
+    expect(result).to.contain('Gelukt: 2. Niet gelukt: 1.');
+    expect(result).to.contain('Noor El Idrissi: herinnering verstuurd.');
+    expect(result).to.contain('Milan Koster: herinnering verstuurd.');
+    expect(result).to.contain(`Lisa de Graaf: niet verstuurd. ${reason('nothingToDo')}`);
+    expect(backend.notifications().filter((n) => n.kind === 'reminder').map((n) => n.recipient.id)).to.have.members(['student-noor', 'student-milan']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves a dossier to another mentor of the school: only what the workflow allows is sent, the rest says why', async () => {
+    const el = await decaan();
+    checkbox(el, 'Lisa de Graaf').click();
+    checkbox(el, 'Noor El Idrissi').click();
+    await until(el, () => text(el).includes('2 leerlingen gekozen'), 'two chosen');
+    expect(squash($(el, '#ov-move-hint')?.textContent)).to.equal('Kies eerst een mentor.');
+    expect($(el, '#ov-move')!.getAttribute('aria-disabled')).to.equal('true');
+    const options = $$<HTMLOptionElement>(el, '#ov-move-mentor option').map((o) => squash(o.textContent));
+    expect(options).to.deep.equal(['Kies een mentor', 'Mevrouw E. de Vries', 'Meneer K. Yilmaz', 'Meneer R. Bakker']);
+    change(el, '#ov-move-mentor', 'mentor-yilmaz');
+    await until(el, () => squash($(el, '#ov-move-hint')?.textContent).startsWith('1 van de 2'), 'how many can move');
+    const moved = oneEvent(el, 'ddd-action');
+    $<HTMLButtonElement>(el, '#ov-move')!.click();
+    expect((await moved).detail).to.deep.include({ action: 'changeMentor' });
+    await until(el, () => $(el, '.ov-result'), 'the result');
+    const result = squash($(el, '.ov-result')!.textContent);
+    expect(result).to.contain('Lisa de Graaf: verplaatst naar Meneer K. Yilmaz.');
+    expect(result).to.contain(`Noor El Idrissi: niet verplaatst. ${reason('noMentorToMove')}`);
+    expect((await apiFor('decaan-visser').getDossier('dossier-lisa')).mentor?.id).to.equal('mentor-yilmaz');
+    expect(backend.notifications().filter((n) => n.kind === 'mentorChanged').map((n) => n.recipient.id)).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
+    // The list is loaded again: Lisa's row says who has her dossier now.
+    await until(el, () => cellTexts(rowOf(el, 'Lisa de Graaf')).includes('Meneer K. Yilmaz'), 'the new mentor in the row');
+  });
+
+  it('shows the backend’s refusal when it still refuses (the dossier changed meanwhile)', async () => {
+    const el = await decaan();
+    checkbox(el, 'Lisa de Graaf').click();
+    change(el, '#ov-move-mentor', 'mentor-bakker');
+    // Meanwhile her mentor archives the dossier.
+    const deVries = apiFor('mentor-de-vries');
+    await deVries.act('dossier-lisa', 'archive', undefined, (await deVries.getDossier('dossier-lisa')).version);
+    await until(el, () => !$(el, '#ov-move')!.getAttribute('aria-disabled')?.includes('true'), 'the move offered');
+    $<HTMLButtonElement>(el, '#ov-move')!.click();
+    await until(el, () => $(el, '.ov-result'), 'the result');
+    expect(squash($(el, '.ov-result')!.textContent)).to.contain('Lisa de Graaf: niet verplaatst.');
+    expect(squash($(el, '.ov-result')!.textContent)).to.not.contain('verplaatst naar');
+    expect((await apiFor('decaan-visser').getDossier('dossier-lisa')).mentor?.id).to.equal('mentor-de-vries');
+  });
+
+  it('archives after a question, and refuses a finished dossier with its reason', async () => {
+    const el = await decaan();
+    checkbox(el, 'Noor El Idrissi').click();
+    checkbox(el, 'Sam Jansen').click();
+    await until(el, () => squash($(el, '#ov-archive-hint')?.textContent).startsWith('1 van de 2'), 'one can be archived');
+    $<HTMLButtonElement>(el, '#ov-archive')!.click();
+    await until(el, () => $(el, '#ov-archive-confirm-text'), 'the question');
+    await until(el, () => root(el).activeElement?.id === 'ov-archive-confirm-text', 'focus on the question');
+    expect(squash($(el, '#ov-archive-confirm-text')!.textContent)).to.contain('Je archiveert 1 dossier.');
+    $<HTMLButtonElement>(el, '#ov-archive-no')!.click();
+    await until(el, () => !$(el, '#ov-archive-confirm-text'), 'no question');
+    expect(root(el).activeElement?.id).to.equal('ov-archive');
+    $<HTMLButtonElement>(el, '#ov-archive')!.click();
+    await until(el, () => $(el, '#ov-archive-yes'), 'the question again');
+    $<HTMLButtonElement>(el, '#ov-archive-yes')!.click();
+    await until(el, () => $(el, '.ov-result'), 'the result');
+    const result = squash($(el, '.ov-result')!.textContent);
+    expect(result).to.contain('Noor El Idrissi: gearchiveerd.');
+    expect(result).to.contain(`Sam Jansen: niet gearchiveerd. ${reason('final')}`);
+    expect((await apiFor('decaan-visser').getDossier('dossier-noor')).archived).to.equal(true);
+    // Archived dossiers leave the overview: Noor has no dossier any more.
+    await until(el, () => cellTexts(rowOf(el, 'Noor El Idrissi')).includes('Nog geen dossier'), 'Noor without a dossier');
+  });
+
+  it('gives a whole klas to another mentor', async () => {
+    const el = await decaan();
+    $<HTMLElement>(el, '.ov-klas summary')!.click();
+    change(el, '#ov-klas', '4B');
+    change(el, '#ov-klas-mentor', 'mentor-yilmaz');
+    await until(el, () => $(el, '#ov-klas-move')!.getAttribute('aria-disabled') === 'false', 'ready');
+    $<HTMLButtonElement>(el, '#ov-klas-move')!.click();
+    await until(el, () => $(el, '.ov-result'), 'the result');
+    expect(squash($(el, '.ov-result')!.textContent)).to.contain('Klas 4B is nu van Meneer K. Yilmaz. Er is 1 dossier mee verplaatst.');
+    expect((await apiFor('decaan-visser').getDossier('dossier-lisa')).mentor?.id).to.equal('mentor-yilmaz');
+  });
+
+  it('downloads the students shown as CSV for Excel, with only what the Overstaptafel needs', async () => {
+    const el = await decaan();
+    change(el, '#filter-klas', '4B');
+    await until(el, () => shownNames(el).length === 2, 'klas 4B');
+    const click = HTMLAnchorElement.prototype.click;
+    let file: { name: string; text: string } | undefined;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const link = this;
+      void fetch(link.href)
+        .then((r) => r.arrayBuffer())
+        .then((bytes) => (file = { name: link.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
+    };
+    try {
+      expect(squash($(el, '#ov-export')?.textContent)).to.equal('Download 2 leerlingen voor Excel (CSV)');
+      $<HTMLButtonElement>(el, '#ov-export')!.click();
+      await until(el, () => file, 'the file');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(file!.name).to.match(/^overstaptafel-vmbo-de-brug-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = file!.text.split('\r\n');
+    expect(lines[0]).to.equal('\uFEFFLeerling;Klas;Leerjaar;Stap;In deze stap sinds;Dagen in deze stap;Mentor;Mbo-instelling;Locatie;Opleiding;Crebo;Intake mbo;Datum intake');
+    expect(lines.filter(Boolean)).to.have.length(3);
+    expect(lines.find((l) => l.startsWith('Lisa de Graaf;4B;4;Ingeleverd bij mentor;'))).to.contain(';Mevrouw E. de Vries;ROC Midden Nederland;');
+    expect(file!.text).to.not.match(/\d{9}|@|motivatie|ondersteuning/i);
+    await until(el, () => text(el).includes('Het bestand is gedownload.'), 'said so');
+  });
+
+  it('opens a dossier of the school from its row and comes back to the same filters', async () => {
+    const el = await decaan();
+    change(el, '#filter-klas', '4A');
+    await until(el, () => shownNames(el).length === 2, 'klas 4A');
+    const open = rowOf(el, 'Mohammed Amrani').querySelector<HTMLButtonElement>('.ov-action')!;
+    expect(open.getAttribute('aria-labelledby')!.split(' ').map((id) => squash(root(el).getElementById(id)?.textContent)).join(' ')).to.equal('Dossier openen Mohammed Amrani');
+    open.click();
+    await until(el, () => $(el, '#dossier-title'), 'the dossier');
+    // The decaan may do what the mentor may: deel B is open for them.
+    await until(el, () => $(el, '#mr-advies-advies'), 'deel B');
+    $$<HTMLButtonElement>(el, 'button').find((b) => squash(b.textContent) === 'Terug naar het overzicht')!.click();
+    await until(el, () => root(el).activeElement?.id === 'overview-title', 'back, focus on the title');
+    await until(el, () => shownNames(el).length === 2, 'still klas 4A');
+    expect(($<HTMLSelectElement>(el, '#filter-klas')!).value).to.equal('4A');
+  });
+
+  it('says so when the school has no students yet', async () => {
+    const api = apiFor('decaan-visser');
+    const empty: DossierApi = { ...api, listDossiers: async () => ({ items: [], students: [] }) };
+    const el = await mountAs('decaan-visser', { api: empty });
+    await until(el, () => text(el).includes('Er staan nog geen leerlingen in dit overzicht.'), 'the empty school');
+    expect($(el, 'table')).to.equal(null);
+    expect($(el, '.ov-actions')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('is the same overview in English', async () => {
+    const el = await mountAs('decaan-visser', { lang: 'en' });
+    await until(el, () => $(el, 'tbody tr'), 'the table');
+    expect(squash($(el, '#overview-title')?.textContent)).to.equal('School overview');
+    expect(status(el)).to.equal('7 students. Sorted by Class, ascending.');
+    expect(cellTexts(rowOf(el, 'Milan Koster'))).to.include('No dossier yet');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits 320 px: every row a block, nothing sticks out', async () => {
+    await setViewport({ width: 320, height: 800 });
+    try {
+      const el = await decaan();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(root(el).querySelector('.base')!.scrollWidth).to.be.at.most(320);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      const out = $$(el, '*').filter((node) => {
+        const box = node.getBoundingClientRect();
+        return box.width > 0 && box.height > 0 && !node.closest('.ddd-visually-hidden') && (box.right > 321 || box.left < -1);
+      });
+      expect(out.map((n) => `${n.localName}.${n.className}`)).to.deep.equal([]);
+      expect(getComputedStyle(rowOf(el, 'Lisa de Graaf')).display).to.equal('block');
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
+
+describe('<ddd-mentor-review> for a mentor: "Mijn leerlingen" as the same table', function () {
+  this.timeout(30000);
+
+  it('lists the students of the mentor’s klassen, without choosing or acting on the school', async () => {
+    const el = await mountAs('mentor-yilmaz', { view: 'mijnLeerlingen' });
+    await until(el, () => $(el, 'tbody tr'), 'his students');
+    // Meneer Yilmaz mentors 4A and 4C.
+    expect(shownNames(el)).to.have.members(['Mohammed Amrani', 'Emma Bakker', 'Tim Hendriks', 'Milan Koster']);
+    expect(status(el)).to.match(/^4 leerlingen\./);
+    expect($(el, 'input[type="checkbox"].ddd-table__check')).to.equal(null);
+    expect($(el, '.ov-actions')).to.equal(null);
+    expect($(el, '#ov-export')).to.equal(null);
+    expect($$(el, 'thead th').map((th) => squash(th.textContent))).to.not.include('Intake mbo');
+    expect(cellTexts(rowOf(el, 'Emma Bakker'))).to.include('In akkoordverklaring');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a dossier of theirs, and fills B1 for a student without one', async () => {
+    const el = await mountAs('mentor-yilmaz', { view: 'mijnLeerlingen' });
+    await until(el, () => rowOf(el, 'Milan Koster'), 'his students');
+    const milan = rowOf(el, 'Milan Koster').querySelector<HTMLButtonElement>('.ov-action')!;
+    expect(squash(milan.textContent)).to.equal('Begeleiding invullen');
+    milan.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => root(el).activeElement?.id === 'begeleiding-title', 'the B1 page');
+    expect(text(el)).to.contain('Begeleiding van Milan Koster');
+  });
+
+  it('searches by name through the backend, and the filters work on what it found', async () => {
+    const el = await mountAs('mentor-yilmaz', { view: 'mijnLeerlingen' });
+    await until(el, () => $(el, 'tbody tr'), 'his students');
+    $<HTMLInputElement>(el, '#filter-q')!.focus();
+    await sendKeys({ type: 'milan' });
+    await until(el, () => shownNames(el).length === 1, 'found by name');
+    expect(shownNames(el)).to.deep.equal(['Milan Koster']);
+    expect(status(el)).to.match(/^1 leerling\./);
+  });
+});
