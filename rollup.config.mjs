@@ -172,11 +172,13 @@ function languageEntries(codes) {
       if (!codes.includes(code)) return null;
       return [
         `import { registerLanguage } from ${pathOf('sdk', 'src', 'i18n.ts')};`,
-        `import { addMessages } from ${pathOf('elements', 'src', 'shared', 'i18n.ts')};`,
+        `import { addMessages, offerLanguages } from ${pathOf('elements', 'src', 'shared', 'i18n.ts')};`,
         `import { ${code} as texts } from ${pathOf('sdk', 'src', 'lang', `${code}.ts`)};`,
         `import { ${code} as messages } from ${pathOf('elements', 'src', 'lang', `${code}.ts`)};`,
         'registerLanguage(texts);',
         `addMessages({ ${JSON.stringify(code)}: messages });`,
+        // Loading the file is how a portal offers the language: the page's lang may now pick it.
+        `offerLanguages(${JSON.stringify(code)});`,
       ].join('\n');
     },
   };

@@ -109,7 +109,7 @@ async function registeredEnglish(sdkSrc, conditions) {
 
 /**
  * Rollup plugin: empties the English in the sources it builds and serves `englishModuleId` as
- * the module that puts it back (registerEnglish + addMessages).
+ * the module that puts it back (registerEnglish + addMessages) and offers English to the page's lang.
  */
 export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, conditions }) {
   // File → how its English is found and the text it had at buildStart. The edits are made on the
@@ -148,9 +148,10 @@ export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, co
       if (id !== englishModuleId) return null;
       return [
         `import { registerEnglish } from ${JSON.stringify(path.join(sdkSrc, 'i18n.ts'))};`,
-        `import { addMessages } from ${JSON.stringify(path.join(elementsSrc, 'shared', 'i18n.ts'))};`,
+        `import { addMessages, offerLanguages } from ${JSON.stringify(path.join(elementsSrc, 'shared', 'i18n.ts'))};`,
         `registerEnglish(${JSON.stringify(sdkPairs)});`,
         `addMessages({ en: ${JSON.stringify(uiMessages)} });`,
+        `offerLanguages('en');`,
       ].join('\n');
     },
     transform(code, id) {

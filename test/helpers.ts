@@ -18,6 +18,8 @@ import {
 } from '@doorstroom/sdk';
 import { completeAnswersFor } from '../packages/sdk/src/testing/fixtures.js';
 import '@doorstroom/elements';
+// English as a portal offers it, by loading its language file: a page lang="en" then counts.
+import '@doorstroom/elements/lang/en';
 import type { DddConsent, DddDossierForm, DddMentorReview, DddProgress } from '@doorstroom/elements';
 
 export type AnyElement = DddDossierForm | DddMentorReview | DddConsent | DddProgress;

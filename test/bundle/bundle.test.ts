@@ -144,6 +144,22 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
     expect(win.pageErrors).to.deep.equal([]);
   });
 
+  it("stays Dutch under a framework's default <html lang=\"en\"> until the page loads lang/en.js", async () => {
+    const win = await openPage('/test/bundle/page-template-en.html');
+    const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
+    await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
+    const heading = () => squash(form.shadowRoot!.querySelector('.tasks__heading')?.textContent);
+    expect(heading()).to.equal('Onderdelen');
+
+    // Offering English is loading its file: the page's lang now counts, without a reload.
+    const script = win.document.createElement('script');
+    script.type = 'module';
+    script.src = '/dist/lang/en.js';
+    win.document.head.append(script);
+    await waitUntil(() => heading() === 'Sections', 'English once lang/en.js is loaded', { timeout: 5000 });
+    expect(win.pageErrors).to.deep.equal([]);
+  });
+
   it('a student fills in Motivatie with the keyboard and the backend stores it', async () => {
     const win = await openPage();
     const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;

@@ -9,4 +9,4 @@ export * from './shared/events.js';
 export * from './shared/drafts.js';
 // For pages that load the script-tag bundle and bring their own authentication or languages.
 export { createHttpClient, isDossierApiError, registerLanguage } from '@doorstroom/sdk';
-export { addMessages } from './shared/i18n.js';
+export { addMessages, offerLanguages } from './shared/i18n.js';

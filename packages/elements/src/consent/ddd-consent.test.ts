@@ -4,6 +4,8 @@ import { consentRecord, createMemoryBackend, exampleData, type MemoryBackend } f
 import '../context/ddd-context.js';
 import './ddd-consent.js';
 import type { DddConsent } from './ddd-consent.component.js';
+// English as a portal offers it, by loading its language file: a page lang="en" then counts.
+import '../lang/en.js';
 import { createMemoryDraftStore, type DraftStore } from '../shared/drafts.js';
 import { ariaTree, checkboxesIn, headingsIn } from '../test/a11y-tree.js';
 

@@ -12,7 +12,8 @@ import { apiContext, configContext, meContext } from '../shared/context.js';
  * Give it `api-base` (and `token`) for the HTTP backend, or set the `api` property to any
  * `DossierApi` (e.g. the SDK's memory backend). A nested `<ddd-context>` without configuration
  * passes on the outer one's. Descendant elements that find no configuration at all say so.
- * Put `lang` on it (or on any ancestor) to choose the language of everything inside: `nl` or `en`.
+ * Put `lang` on it to choose the language of everything inside (`nl`, `en`, `ar`, `tr`, `uk`, `pl`;
+ * the last four with their language file); it wins over the page's `lang` (docs/embedding.md, Languages).
  *
  * @slot - The elements that use this backend.
  *

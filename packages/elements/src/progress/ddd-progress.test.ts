@@ -5,6 +5,8 @@ import { dossierBus } from '../shared/events.js';
 import type { DddProgress } from './ddd-progress.component.js';
 import './ddd-progress.js';
 import '../context/ddd-context.js';
+// English as a portal offers it, by loading its language file: a page lang="en" then counts.
+import '../lang/en.js';
 
 const today = new Date(2026, 10, 23, 12);
 const backend = () => createMemoryBackend(exampleData({ today }), { now: () => today });

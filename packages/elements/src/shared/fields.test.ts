@@ -4,6 +4,8 @@ import { buildSections, defaultRegionConfig, type Question, type SectionDefiniti
 import { fieldId, focusField, getAnswer, renderField, setAnswer } from './fields.js';
 import { formatAnswer } from './format.js';
 import { TestSectionForm } from './test-host.js';
+// English as a portal offers it, by loading its language file: a page lang="en" then counts.
+import '../lang/en.js';
 
 const t = (nl: string, en = nl) => ({ nl, en });
 

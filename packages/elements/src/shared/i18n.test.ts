@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { addMessages, describeError, LocaleController, supportedLang, translate, translatePlural } from './i18n.js';
+import { addMessages, describeError, LocaleController, offerLanguages, supportedLang, translate, translatePlural } from './i18n.js';
+import '../context/ddd-context.js';
 import { DossierApiError } from '@doorstroom/sdk';
 
 class LocaleProbe extends LitElement {
@@ -19,6 +20,14 @@ class LocaleShell extends LitElement {
   }
 }
 customElements.define('test-locale-shell', LocaleShell);
+
+/** Stands for one of our elements that renders another inside its shadow root (the form and its consent). */
+class OwnShell extends LitElement {
+  override render() {
+    return html`<div lang="en"><test-locale-probe></test-locale-probe></div>`;
+  }
+}
+customElements.define('ddd-test-own-shell', OwnShell);
 
 const text = (el: LitElement) => el.shadowRoot!.textContent!.trim();
 
@@ -60,30 +69,59 @@ describe('i18n', () => {
   });
 });
 
+// The rule (docs/embedding.md, "Languages"): the element's own lang or a ddd-* ancestor's;
+// the page's lang only for a language the portal offers (loaded its file); else Dutch.
+// English is not offered until offerLanguages('en') below, so the order of these tests matters.
 describe('LocaleController', () => {
-  it('uses lang on the host, else the nearest ancestor, and re-renders when it changes', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en"><test-locale-probe></test-locale-probe></div>`);
-    const probe = wrapper.querySelector<LocaleProbe>('test-locale-probe')!;
-    await probe.updateComplete;
-    expect(text(probe)).to.equal('Filled in');
+  const htmlLang = document.documentElement.getAttribute('lang');
+  after(() => (htmlLang === null ? document.documentElement.removeAttribute('lang') : document.documentElement.setAttribute('lang', htmlLang)));
 
-    wrapper.setAttribute('lang', 'nl');
-    await waitUntil(() => text(probe) === 'Ingevuld', 'switches to Dutch', { timeout: 5000 });
-
-    probe.setAttribute('lang', 'en-GB');
-    await waitUntil(() => text(probe) === 'Filled in', 'own lang wins', { timeout: 5000 });
-    probe.removeAttribute('lang');
-    await waitUntil(() => text(probe) === 'Ingevuld', 'back to the ancestor', { timeout: 5000 });
+  it("ignores a page lang the portal did not offer: a framework's <html lang=\"en\"> leaves the elements Dutch", async () => {
+    document.documentElement.setAttribute('lang', 'en');
+    const wrapper = await fixture<HTMLDivElement>(html`<div><test-locale-probe></test-locale-probe><div lang="en-GB"><test-locale-probe></test-locale-probe></div></div>`);
+    const [underHtml, underWrapper] = [...wrapper.querySelectorAll<LocaleProbe>('test-locale-probe')];
+    await underWrapper!.updateComplete;
+    expect(text(underHtml!)).to.equal('Ingevuld');
+    expect(text(underWrapper!)).to.equal('Ingevuld');
   });
 
-  it('finds lang outside a shadow root and defaults to Dutch', async () => {
+  it('takes lang on the element itself, or on <ddd-context> around it, whether offered or not', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl">
+      <test-locale-probe lang="en"></test-locale-probe>
+      <ddd-context lang="en"><div lang="nl-BE"><test-locale-probe></test-locale-probe></div></ddd-context>
+    </div>`);
+    const [own, inContext] = [...wrapper.querySelectorAll<LocaleProbe>('test-locale-probe')];
+    await inContext!.updateComplete;
+    expect(text(own!)).to.equal('Filled in');
+    // The wrapper's nl-BE is the page's Dutch, which is always offered: it is closer, so it wins.
+    expect(text(inContext!)).to.equal('Ingevuld');
+    inContext!.parentElement!.removeAttribute('lang');
+    await waitUntil(() => text(inContext!) === 'Filled in', "then the context's lang", { timeout: 5000 });
+  });
+
+  it("inside one of our elements' shadow roots, follows that element's language", async () => {
+    const shell = await fixture<OwnShell>(html`<ddd-test-own-shell></ddd-test-own-shell>`);
+    const probe = shell.shadowRoot!.querySelector<LocaleProbe>('test-locale-probe')!;
+    await probe.updateComplete;
+    expect(text(probe)).to.equal('Filled in');
+  });
+
+  it('once the portal offers a language (its language file), the page lang picks it, also later and across shadow roots', async () => {
+    document.documentElement.setAttribute('lang', 'en');
     const wrapper = await fixture<HTMLDivElement>(html`<section><test-locale-shell></test-locale-shell></section>`);
     const shell = wrapper.querySelector<LocaleShell>('test-locale-shell')!;
     await shell.updateComplete;
     const probe = shell.shadowRoot!.querySelector<LocaleProbe>('test-locale-probe')!;
     await probe.updateComplete;
     expect(text(probe)).to.equal('Ingevuld');
-    wrapper.setAttribute('lang', 'en');
-    await waitUntil(() => text(probe) === 'Filled in', 'follows the ancestor across the shadow boundary', { timeout: 5000 });
+
+    offerLanguages('en');
+    await waitUntil(() => text(probe) === 'Filled in', 'the page (html lang="en") now counts', { timeout: 5000 });
+    wrapper.setAttribute('lang', 'nl');
+    await waitUntil(() => text(probe) === 'Ingevuld', 'a closer page lang wins', { timeout: 5000 });
+    probe.setAttribute('lang', 'en-GB');
+    await waitUntil(() => text(probe) === 'Filled in', 'own lang wins', { timeout: 5000 });
+    probe.removeAttribute('lang');
+    await waitUntil(() => text(probe) === 'Ingevuld', 'back to the page', { timeout: 5000 });
   });
 });

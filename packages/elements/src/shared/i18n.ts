@@ -153,6 +153,27 @@ const catalogues = new Map<string, Record<string, Message>>([
 // Connected controllers, so a language that arrives after the elements rendered still shows.
 const liveControllers = new Set<LocaleController>();
 
+// The languages the portal offers: Dutch, and each language whose file it loaded (lang/en.js,
+// lang/ar.js… in the script-tag bundle; '@doorstroom/elements/lang/en.js' or 'lang/all.js' from
+// npm). Only these are taken from the page's `lang` (see `elementLang`).
+const offeredLanguages = new Set<string>(['nl']);
+
+/**
+ * Marks languages as offered by the portal: from then on a page whose `lang` is one of them
+ * (`<html lang="en">`) shows the elements in it. The language files call this; a portal does
+ * not need to.
+ */
+export function offerLanguages(...codes: string[]): void {
+  for (const code of codes) offeredLanguages.add(code.toLowerCase());
+  for (const controller of liveControllers) controller.languagesChanged();
+}
+
+/** Whether the portal loaded the file of `lang`'s language (Dutch always). */
+function isOffered(lang: string): boolean {
+  const base = lang.trim().toLowerCase().split('-')[0] ?? '';
+  return offeredLanguages.has(base) && catalogues.has(base);
+}
+
 /**
  * Adds or overrides messages, per language, e.g. an element's own strings or a new language:
  * `addMessages({ nl: { 'form.save': 'Opslaan' }, en: { 'form.save': 'Save' } })`.
@@ -236,13 +257,28 @@ export function describeSearchError(error: unknown, lang: string): string {
   return isRefusedSearch(error) ? translate(lang, 'search.refused') : describeError(error, lang);
 }
 
-/** The nearest `lang` attribute on the element or its ancestors, crossing shadow roots. */
-export function langOf(element: Element): string | undefined {
+/** A `lang` the portal set for doorstroom itself: on a `ddd-*` element (the element, `<ddd-context>`) or inside one's shadow root. */
+function isOwnLang(node: Element): boolean {
+  if (node.localName.startsWith('ddd-')) return true;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot && root.host.localName.startsWith('ddd-');
+}
+
+/**
+ * The language an element shows. The nearest `lang` on the element itself or on a `ddd-*`
+ * ancestor (`<ddd-context lang="en">`) decides. A `lang` of the page (a wrapper, `<body>`,
+ * `<html>`) counts only for a language the portal offers, i.e. loaded the file of: a framework
+ * template's `<html lang="en">` does not turn a Dutch school's elements English. Otherwise
+ * Dutch. Regional variants count as their language (`en-GB` → `en`).
+ */
+export function elementLang(element: Element): string {
   for (const node of composedAncestors(element)) {
     const lang = node.getAttribute('lang');
-    if (lang) return lang;
+    if (!lang) continue;
+    if (node === element || isOwnLang(node)) return supportedLang(lang);
+    if (isOffered(lang)) return supportedLang(lang);
   }
-  return undefined;
+  return 'nl';
 }
 
 function composedAncestors(element: Element): Element[] {
@@ -256,8 +292,9 @@ function composedAncestors(element: Element): Element[] {
 }
 
 /**
- * Gives a host its language: `lang` on the host or its nearest ancestor (also outside a shadow
- * root), re-rendering when any of those `lang` attributes changes.
+ * Gives a host its language (`elementLang`: its own `lang` or a `ddd-*` ancestor's, else the
+ * page's when the portal offers that language, else Dutch), re-rendering when any `lang` on the
+ * way up changes or a language file arrives.
  *
  * @example
  *   private readonly locale = new LocaleController(this);
@@ -313,12 +350,12 @@ export class LocaleController implements ReactiveController {
 
   /** @internal A language was added or extended: pick it up and re-render. */
   languagesChanged(): void {
-    this.lang = supportedLang(langOf(this.host));
+    this.lang = elementLang(this.host);
     this.host.requestUpdate();
   }
 
   private refresh(): void {
-    const lang = supportedLang(langOf(this.host));
+    const lang = elementLang(this.host);
     if (lang === this.lang) return;
     this.lang = lang;
     this.host.requestUpdate();
