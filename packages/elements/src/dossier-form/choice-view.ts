@@ -39,35 +39,40 @@ export class LocationLookup implements ReactiveController {
     return this.lookup(this.locationCache, api, brin, () => api.locations(brin));
   }
 
-  /** Every programme of the instelling: which locations give the chosen one. */
-  programmes(api: DossierApi, brin: string): ProgrammesLoad {
-    return this.lookup(this.programmeCache, api, brin, () => api.programmes(brin));
+  /**
+   * The programmes of the instelling found by `name` (the chosen one's label: a catalogue answers a
+   * search with a limited list, so the chosen programme is looked up by its own name): which
+   * locations give it.
+   */
+  programmes(api: DossierApi, brin: string, name: string): ProgrammesLoad {
+    return this.lookup(this.programmeCache, api, `${brin}\u0000${name}`, () => api.programmes(brin, name));
   }
 
   retry(api: DossierApi, brin: string): void {
     this.locationCache.get(api)?.delete(brin);
-    this.programmeCache.get(api)?.delete(brin);
+    const programmes = this.programmeCache.get(api);
+    for (const key of [...(programmes?.keys() ?? [])]) if (key.startsWith(`${brin}\u0000`)) programmes!.delete(key);
     this.host.requestUpdate();
   }
 
-  private lookup<T>(cache: WeakMap<DossierApi, Map<string, Load<T>>>, api: DossierApi, brin: string, fetch: () => Promise<T[]>): Load<T> {
+  private lookup<T>(cache: WeakMap<DossierApi, Map<string, Load<T>>>, api: DossierApi, key: string, fetch: () => Promise<T[]>): Load<T> {
     let perApi = cache.get(api);
     if (!perApi) cache.set(api, (perApi = new Map()));
-    const known = perApi.get(brin);
+    const known = perApi.get(key);
     if (known && known.status !== 'error') return known;
     const loading: Load<T> = known ?? { status: 'loading', items: [] };
     if (!known) {
-      perApi.set(brin, loading);
-      void this.load(perApi, brin, fetch);
+      perApi.set(key, loading);
+      void this.load(perApi, key, fetch);
     }
     return loading;
   }
 
-  private async load<T>(perApi: Map<string, Load<T>>, brin: string, fetch: () => Promise<T[]>): Promise<void> {
+  private async load<T>(perApi: Map<string, Load<T>>, key: string, fetch: () => Promise<T[]>): Promise<void> {
     try {
-      perApi.set(brin, { status: 'ready', items: await fetch() });
+      perApi.set(key, { status: 'ready', items: await fetch() });
     } catch (error) {
-      perApi.set(brin, { status: 'error', items: [], error });
+      perApi.set(key, { status: 'error', items: [], error });
     }
     this.host.requestUpdate();
   }
@@ -133,7 +138,7 @@ function renderLocations(
   if (!question) return nothing;
   const api = host.requireApi();
   const locations = host.locations.get(api, brin);
-  const programmes = host.locations.programmes(api, brin);
+  const programmes = host.locations.programmes(api, brin, opleiding.label);
   const id = fieldId(question.id);
   const error = options.errorFor(question.id);
   const label = host.locale.localize(question.label);
