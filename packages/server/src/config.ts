@@ -1,5 +1,6 @@
 /** Server options from the environment (see README): PORT, HOST, DATABASE_URL, DOORSTROOM_* and NODE_ENV. */
 import { loadVerifier } from './auth.js';
+import { smtpOptionsFromEnv, smtpSender } from './mail.js';
 import { oidcOptionsFromEnv, oidcVerifier } from './oidc.js';
 import { parseOrigins } from './http/cors.js';
 import { addressFactor, defaultFailedSignIns, type RateLimitOptions, type RequestLimitOptions } from './http/rate-limit.js';
@@ -86,6 +87,9 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     ...(env['DOORSTROOM_BUNDLE'] ? { bundleFile: env['DOORSTROOM_BUNDLE'] } : {}),
     ...(verifierPath ? { verifier: await loadVerifier(verifierPath), signIn: 'sign-in through DOORSTROOM_VERIFIER' } : {}),
   };
+  // E-mail through SMTP; without it, each notification is one log line (no personal data).
+  const smtp = smtpOptionsFromEnv(env);
+  if (smtp) options.notificationSender = smtpSender(smtp);
   if (oidc) {
     // Why a token was refused, as a code (never the token): expired, wrong audience, unknown key, …
     const refusedLog = env['DOORSTROOM_LOG'] === 'false' || env['DOORSTROOM_LOG'] === 'off' ? undefined : (reason: string) => console.log(JSON.stringify({ level: 'info', msg: 'sign-in refused', reason }));

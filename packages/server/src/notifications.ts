@@ -31,6 +31,10 @@ export interface OutboxMessage {
    * when the message is handed to the sender (never stored in the outbox, never logged).
    */
   link?: string;
+  /** The recipient's language (nl, en, ar, tr, uk, pl), when known: a student's registration, or what the action said. */
+  lang?: string;
+  /** What else the action said (a reminder's next step and who sent it): plain values, never answers. */
+  details?: Record<string, string | number | boolean | null>;
 }
 
 /** Delivers one message (e-mail, push, a portal's inbox…); throws to have it retried later. */
@@ -89,7 +93,7 @@ interface OutboxRow {
   kind: NotificationKind;
   dossier_id: string | null;
   recipient: Recipient;
-  payload: { subject: Localized; student: { id: string; naam: string } };
+  payload: { subject: Localized; student: { id: string; naam: string }; lang?: unknown } & Record<string, unknown>;
   attempts: number;
   created_at: Date | string;
   sent_at: Date | string | null;
@@ -98,17 +102,29 @@ interface OutboxRow {
 const iso = (value: Date | string | null) => (value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString());
 
 export function toMessage(row: OutboxRow): OutboxMessage {
+  const { subject, student, lang, ...rest } = row.payload;
+  const details = Object.fromEntries(
+    Object.entries(rest).filter((entry): entry is [string, string | number | boolean | null] => entry[1] === null || ['string', 'number', 'boolean'].includes(typeof entry[1])),
+  );
   return {
     id: String(row.id),
     kind: row.kind,
     dossierId: row.dossier_id,
     recipient: row.recipient,
-    subject: row.payload.subject,
-    student: row.payload.student,
+    subject,
+    student,
     createdAt: iso(row.created_at)!,
     attempts: Number(row.attempts),
     sentAt: iso(row.sent_at),
+    ...(typeof lang === 'string' ? { lang } : {}),
+    ...(Object.keys(details).length ? { details } : {}),
   };
+}
+
+/** A failure that no retry can mend (no e-mail address, an address the server refuses for good): not tried again. */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
+  readonly permanent = true;
 }
 
 const columns = 'id::text AS id, kind, dossier_id, recipient, payload, attempts, created_at, sent_at';
@@ -162,9 +178,12 @@ export function startOutboxWorker(db: Db, options: OutboxWorkerOptions = {}): Ou
         delivered++;
       } catch (error) {
         const attempts = Number(row.attempts);
-        const retryIn = attempts >= maxAttempts ? null : Math.min(3600, 2 ** attempts * 5);
-        // The error's class only: a sender's message may quote an address.
-        const reason = error instanceof Error ? error.name : typeof error;
+        const permanent = typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true;
+        const retryIn = permanent || attempts >= maxAttempts ? null : Math.min(3600, 2 ** attempts * 5);
+        // The error's class (and an SMTP reply code) only: a sender's message may quote an address.
+        const code = typeof error === 'object' && error !== null ? (error as { responseCode?: unknown }).responseCode : undefined;
+        const reason = `${error instanceof Error ? error.name : typeof error}${typeof code === 'number' ? ` ${code}` : ''}`;
+        console.log(JSON.stringify({ level: 'warn', msg: 'notification not delivered', outboxId: row.id, kind: row.kind, attempt: attempts, error: reason, retryInSeconds: retryIn }));
         await db.query(
           `UPDATE outbox SET last_error = $2, next_attempt_at = CASE WHEN $3::integer IS NULL THEN 'infinity'::timestamptz ELSE now() + make_interval(secs => $3::integer) END WHERE id = $1::bigint`,
           [row.id, reason, retryIn],

@@ -20,8 +20,9 @@ import { consentPagePath, serveConsentPage } from './consent-page.js';
 import { createGuardianLinks, linkProblems, sessionPrefix } from './guardian-links.js';
 import { createIdentityResolver, type IdentityResolver, type Principal } from './identity.js';
 import { migrate } from './migrations.js';
-import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxWorker } from './notifications.js';
+import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
+import { dossierPdfRoute } from './pdf/route.js';
 import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, ServiceError, type ExampleData, type Problem } from './sdk.js';
 import { defaultMaxImportBytes } from './provisioning/index.js';
 import { reseed, seedIfEmpty, topUpDemoPeople } from './seed.js';
@@ -264,6 +265,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const handler = createFetchHandler(service, {
     basePath,
     maxBodyBytes,
+    // The reference server's own route beside the contract's: the afgerond dossier as a PDF.
+    routes: [dossierPdfRoute(service, { now })],
     authenticate: async (token) => {
       const principal = await signIn(token);
       if (!principal) return null;
@@ -284,8 +287,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     ...(options.consentLinkDays ? { linkDays: options.consentLinkDays } : {}),
   });
+  /** Just before a message goes out: a guardian's consent link, and a student's language from their registration. */
+  async function prepareMessage(message: OutboxMessage): Promise<OutboxMessage> {
+    const prepared = await guardianLinks.prepare(message);
+    if (prepared.lang || prepared.recipient.role !== 'student' || !prepared.recipient.id) return prepared;
+    const { rows } = await db.query<{ taal: string | null }>(`SELECT data->>'taal' AS taal FROM students WHERE id = $1`, [prepared.recipient.id]);
+    return rows[0]?.taal ? { ...prepared, lang: rows[0].taal } : prepared;
+  }
   const outbox = startOutboxWorker(db, {
-    prepare: guardianLinks.prepare,
+    prepare: prepareMessage,
     ...(options.notificationSender ? { sender: options.notificationSender } : {}),
     ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
   });

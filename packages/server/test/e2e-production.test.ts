@@ -1,9 +1,9 @@
 // Issue 14, the walk a region makes, in one test: PostgreSQL from Debian started in a temp dir, the
 // school provisioned with doorstroom-admin (CSV), the server in production mode configured from the
-// environment alone (OpenID Connect against a JWKS on localhost, no custom module), a student who
-// signs in with a minted token and completes deel A, the mentor's notification row, deel B, the
-// guardian who opens the consent link from their notification (in Chromium when it is here) and
-// consents, and the dossier afgerond, read by the MBO the student chose.
+// environment alone (OpenID Connect against a JWKS on localhost, e-mail through SMTP, no custom
+// module), a student who signs in with a minted token and completes deel A, the mentor's e-mail in
+// the test's SMTP server, deel B, the guardian who opens the consent link from their e-mail (in
+// Chromium when it is here) and consents, and the dossier afgerond, read by the MBO the student chose.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,10 +15,10 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { answersFor, birthDateForAge, isoDay } from '../src/conformance/answers.js';
 import { optionsFromEnv } from '../src/config.js';
 import { defaultBundleFile } from '../src/consent-page.js';
-import type { OutboxMessage } from '../src/notifications.js';
 import { buildSections, type Dossier, type Institution, type Location, type Programme, type ReferenceAnswer, type RegionConfig } from '../src/sdk.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { localPostgresUnavailable, startLocalPostgres, type LocalPostgres } from '../src/testing/local-postgres.js';
+import { mimeHeader, mimePart, startTestSmtp, type TestSmtp } from './smtp-helpers.js';
 
 const issuer = 'https://login.regio-voorbeeld.example/realms/scholen';
 const audience = 'doorstroom';
@@ -46,7 +46,9 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
   let idp: Server;
   let signingKey: CryptoKey;
   let server: RunningServer;
-  const delivered: OutboxMessage[] = [];
+  let smtp: TestSmtp;
+  /** The e-mails the SMTP server accepted for this address (plain-text part). */
+  const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address)).map((m) => ({ subject: mimeHeader(m.raw, 'Subject'), text: mimePart(m.raw, 'text/plain'), raw: m.raw }));
 
   const mint = (email: string) =>
     new SignJWT({ email, email_verified: true }).setProtectedHeader({ alg: 'RS256', kid: 'e2e' }).setIssuer(issuer).setAudience(audience).setSubject(email).setIssuedAt().setExpirationTime('15m').sign(signingKey);
@@ -71,10 +73,12 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
     const jwks: { keys: JWK[] } = { keys: [{ ...(await exportJWK(publicKey)), kid: 'e2e', alg: 'RS256', use: 'sig' }] };
     idp = createServer((req, res) => (req.url === '/certs' ? res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(jwks)) : res.writeHead(404).end()));
     await new Promise<void>((resolve) => idp.listen(0, '127.0.0.1', resolve));
+    smtp = await startTestSmtp();
   });
   after(async () => {
     await server?.close();
     await new Promise((resolve) => (idp ? idp.close(resolve) : resolve(undefined)));
+    await smtp?.close();
     await postgres?.stop();
   });
 
@@ -95,13 +99,16 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
       DOORSTROOM_OIDC_AUDIENCE: audience,
       DOORSTROOM_OIDC_JWKS_URL: `http://127.0.0.1:${(idp.address() as AddressInfo).port}/certs`,
       DOORSTROOM_PUBLIC_URL: 'http://127.0.0.1:1/',
+      DOORSTROOM_SMTP_URL: smtp.url,
+      DOORSTROOM_SMTP_FROM: 'Doorstroomdossier Regio Voorbeeld <noreply@doorstroom.regio-voorbeeld.example>',
+      DOORSTROOM_PORTAL_URL: 'https://portaal.hetplein.example/doorstroom',
       DOORSTROOM_LOG: 'false',
       DOORSTROOM_RATE_BURST: '0',
     };
     const options = await optionsFromEnv(env);
     assert.equal(options.verifier !== undefined && options.dev === false, true);
-    // The test's own additions: a free port, and a sender that keeps what would be e-mailed.
-    server = await startServer({ ...options, port: 0, outboxIntervalMs: 60_000, notificationSender: async (message) => void delivered.push(message) });
+    // The test's own addition: a free port (and the outbox drained by the test rather than every second).
+    server = await startServer({ ...options, port: 0, outboxIntervalMs: 60_000 });
     assert.equal(server.dev, false);
     assert.equal(server.db.kind, 'postgres');
     assert.equal((await fetch(new URL('me', server.apiUrl), { headers: { Authorization: 'Bearer student-noor' } })).status, 401, 'no demo tokens, no example data');
@@ -110,7 +117,7 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
   let dossier: Dossier;
   let config: RegionConfig;
 
-  it('a student signs in with a minted token, completes deel A and sends it to the mentor, who gets a notification row', async () => {
+  it('a student signs in with a minted token, completes deel A and sends it to the mentor, who gets an e-mail', async () => {
     const student = await as('Sanne.Bakker@leerling.hetplein.example');
     config = await student<RegionConfig>('config');
     dossier = await student<Dossier>('dossiers', { method: 'POST', body: JSON.stringify({ type: 'vo-mbo' }) }, 201);
@@ -141,6 +148,14 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
     assert.equal(dossier.status, 'bijMentor');
     const { rows } = await server.db.query<{ kind: string; recipient: { role: string; id: string; email: string } }>('SELECT kind, recipient FROM outbox WHERE dossier_id = $1', [dossier.id]);
     assert.deepEqual(rows, [{ kind: 'submittedToMentor', recipient: { role: 'mentor', id: 'hp-0417', naam: 'Mevrouw R. Jansen', email: 'r.jansen@hetplein.example' } }]);
+    assert.equal(await server.outbox.drain(), 1);
+    const [mail, ...more] = mailTo('r.jansen@hetplein.example');
+    assert.equal(more.length, 0);
+    assert.equal(mail!.subject, 'Doorstroomdossier van Sanne Bakker: deel B invullen');
+    assert.match(mail!.text, /^Hallo Mevrouw R\. Jansen,/);
+    assert.match(mail!.text, /https:\/\/portaal\.hetplein\.example\/doorstroom/);
+    const { rows: sent } = await server.db.query<{ sent: boolean }>('SELECT sent_at IS NOT NULL AS sent FROM outbox WHERE dossier_id = $1', [dossier.id]);
+    assert.deepEqual(sent, [{ sent: true }], 'marked sent once the SMTP server took it');
   });
 
   it('the mentor fills deel B and sends it to the student, who gives her declaration; the guardian gets a consent link', async () => {
@@ -165,15 +180,17 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
     assert.equal((await student<unknown>(`dossiers/${dossier.id}/actions/finalize`, { method: 'POST', body: '{}' }, 422)) !== undefined, true, 'not without her mother');
 
     await server.outbox.drain();
-    const forGuardian = delivered.filter((m) => m.kind === 'guardianConsentAsked' && m.dossierId === dossier.id);
-    assert.equal(forGuardian.length, 1);
-    assert.equal(forGuardian[0]!.recipient.email, 'm.bakker@mail.example');
-    assert.match(forGuardian[0]!.link!, /\/toestemming\/#dgl_/);
-    assert.ok(delivered.some((m) => m.kind === 'submittedToMentor' && m.recipient.id === 'hp-0417'), 'the mentor was notified');
+    const [forGuardian, ...more] = mailTo('m.bakker@mail.example');
+    assert.equal(more.length, 0);
+    assert.equal(forGuardian!.subject, 'Uw toestemming voor het doorstroomdossier van Sanne Bakker');
+    assert.equal(mimeHeader(forGuardian!.raw, 'Content-Language'), 'nl');
+    assert.match(forGuardian!.text, /\/toestemming\/#dgl_[A-Za-z0-9_-]{43}/);
+    assert.equal(mailTo('sanne.bakker@leerling.hetplein.example').length, 1, 'Sanne heard that deel B is there');
   });
 
   it('the guardian opens the link, reads the dossier and consents; the student finalizes; the chosen MBO reads it', async () => {
-    const link = new URL(delivered.find((m) => m.kind === 'guardianConsentAsked')!.link!);
+    // The link from the guardian's e-mail.
+    const link = new URL(/https?:\/\/\S+\/toestemming\/#dgl_[A-Za-z0-9_-]{43}/.exec(mailTo('m.bakker@mail.example')[0]!.text)![0]);
     // The link points at the public address; here the page is served by the server under test.
     const pageUrl = new URL(`${link.pathname}${link.hash}`, server.url);
     let session: { token: string; dossierId: string };

@@ -227,6 +227,8 @@ export const adminSummarySchema = z.object({
   counts: z.record(z.string(), z.object({ active: count, inactive: count })),
   config: z.boolean(),
   institutions: count,
+  /** Notifications: waiting to be sent, failed at least once and waiting for a retry, given up (see the server's log), sent. */
+  outbox: z.optional(z.object({ pending: count, failing: count, givenUp: count, sent: count })),
 });
 export type AdminSummary = z.infer<typeof adminSummarySchema>;
 

@@ -69,10 +69,18 @@ export async function adminSummary(db: Db): Promise<AdminSummary> {
   );
   const { rows: config } = await db.query('SELECT 1 FROM config WHERE id = 1');
   const { rows: institutions } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM institutions');
+  const { rows: outbox } = await db.query<{ pending: number; failing: number; given_up: number; sent: number }>(
+    `SELECT count(*) FILTER (WHERE sent_at IS NULL AND attempts = 0)::int AS pending,
+       count(*) FILTER (WHERE sent_at IS NULL AND attempts > 0 AND next_attempt_at <> 'infinity')::int AS failing,
+       count(*) FILTER (WHERE sent_at IS NULL AND next_attempt_at = 'infinity')::int AS given_up,
+       count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent FROM outbox`,
+  );
+  const o = outbox[0];
   return {
     counts: Object.fromEntries(rows.map((r) => [r.kind, { active: Number(r.active), inactive: Number(r.inactive) }])),
     config: config.length > 0,
     institutions: Number(institutions[0]?.n ?? 0),
+    outbox: { pending: Number(o?.pending ?? 0), failing: Number(o?.failing ?? 0), givenUp: Number(o?.given_up ?? 0), sent: Number(o?.sent ?? 0) },
   };
 }
 
