@@ -3,7 +3,7 @@
  * them from what the backend lists, and the backend rebuilds them from its own catalogue on every
  * save, so the label a person sees and the id that decides which MBO reads the dossier agree.
  */
-import type { Institution, Location, Programme } from './contract.js';
+import type { Dossier, Institution, Location, Programme } from './contract.js';
 import type { ReferenceAnswer } from './sections/types.js';
 
 export function institutionAnswer(institution: Institution): ReferenceAnswer {
@@ -21,4 +21,11 @@ export function programmeAnswer(programme: Programme): ReferenceAnswer {
 /** Whether the programme is given at the location; true when the catalogue does not say where it is given. */
 export function offeredAt(programme: Pick<Programme, 'locatieCodes'>, locationCode: string): boolean {
   return programme.locatieCodes.length === 0 || programme.locatieCodes.includes(locationCode);
+}
+
+/** The MBO instelling (BRIN) the student chose in A7, if any. */
+export function chosenInstelling(dossier: Pick<Dossier, 'answers'>): string | undefined {
+  const instelling = dossier.answers['vervolgkeuze']?.['instelling'];
+  if (instelling && typeof instelling === 'object' && !Array.isArray(instelling) && 'id' in instelling) return instelling.id;
+  return undefined;
 }

@@ -10,13 +10,10 @@ import type { Actor, Dossier, HistoryEntry, Inzage } from './contract.js';
 import { allow, refuse, type Decision } from './refusals.js';
 import type { SectionAnswers, SectionDefinition, SharingClass } from './sections/types.js';
 import type { WorkflowContext } from './workflow.js';
+import { chosenInstelling } from './choice.js';
 
-/** The MBO instelling (BRIN) the student chose in A7, if any. */
-export function chosenInstelling(dossier: Pick<Dossier, 'answers'>): string | undefined {
-  const instelling = dossier.answers['vervolgkeuze']?.['instelling'];
-  if (instelling && typeof instelling === 'object' && !Array.isArray(instelling) && 'id' in instelling) return instelling.id;
-  return undefined;
-}
+// Where A7 points (the BRIN of the chosen instelling) is read in choice.ts, beside how A7 is written.
+export { chosenInstelling };
 
 export function isAssignedMentor(actor: Actor, dossier: Pick<Dossier, 'mentor'>): boolean {
   const mentor = dossier.mentor;

@@ -4,7 +4,7 @@
  * the school's decaan read it, nobody else. Reading the dossier marks it read.
  */
 import * as z from 'zod/mini';
-import { chosenInstelling } from './consent.js';
+import { chosenInstelling } from './choice.js';
 import type { Actor, Dossier } from './contract.js';
 import { registerTexts, text, type Localized } from './i18n.js';
 import { allow, refuse, type Decision } from './refusals.js';
