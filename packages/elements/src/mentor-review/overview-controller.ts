@@ -117,10 +117,11 @@ export class OverviewController implements ReactiveController {
     if (!derived || derived.sorted !== ordered || derived.filter !== this.filter) {
       const shownRows = filterOverview(ordered, this.filter);
       const { klassen, leerjaren } = klassenOf(rows);
+      const shown = new Set(shownRows.map((r) => r.id));
       this.derivedMemo = {
         sorted: ordered,
         filter: this.filter,
-        derived: { rows: ordered, shown: new Set(shownRows.map((r) => r.id)), shownRows, counts: countBy(rows, (r) => r.state), klassen, leerjaren },
+        derived: { rows: ordered, shown, shownRows, counts: countBy(rows, (r) => r.state), klassen, leerjaren },
       };
     }
     return this.derivedMemo!.derived;
@@ -152,9 +153,12 @@ export class OverviewController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The selected rows that are still in the list (a search may have left some out). */
+  /**
+   * The chosen rows the filters show: what is acted on is what is seen. A filter hides a chosen
+   * student without unchoosing them (arrowing through a select passes other filters on the way).
+   */
   selectedRows(derived: Derived): OverviewRow[] {
-    return derived.rows.filter((row) => this.selected.has(row.id));
+    return derived.shownRows.filter((row) => this.selected.has(row.id));
   }
 
   set(change: Partial<Pick<OverviewController, 'moveTo' | 'klasToMove' | 'klasMoveTo' | 'confirmingArchive'>>): void {
@@ -298,12 +302,6 @@ export class OverviewController implements ReactiveController {
     );
   }
 
-  /** After an action: the moved or archived students stay selected only while they are still listed. */
-  keepSelection(rows: ReadonlyArray<OverviewRow>): void {
-    const ids = new Set(rows.map((r) => r.id));
-    const kept = [...this.selected].filter((id) => ids.has(id));
-    if (kept.length !== this.selected.size) this.selected = new Set(kept);
-  }
 }
 
 /** A refusal code from the backend in the reader's words; an unknown code as a general "not possible". */

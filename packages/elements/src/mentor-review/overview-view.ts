@@ -66,7 +66,7 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
       id: 'naam',
       label: t('overview.col.naam'),
       rowHeader: true,
-      width: '10rem',
+      width: '11rem',
       ...sortable('naam'),
       cell: (row) =>
         html`<span id=${nameId(row)}>${row.student.naam}</span>${row.otherDossiers > 0 ? small(options.plural('overview.cell.otherDossiers', row.otherDossiers)) : nothing}`,
@@ -88,7 +88,7 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
         return html`${choice.opleiding ?? ''}${small(where)}${small(crebo)}`;
       },
     },
-    { id: 'guardian', label: t('overview.col.guardian'), width: '8.5rem', ...sortable('guardian'), cell: (row) => (row.guardianOutstanding ? t('overview.cell.guardianNeeded') : '') },
+    { id: 'guardian', label: t('overview.col.guardian'), width: '9rem', ...sortable('guardian'), cell: (row) => (row.guardianOutstanding ? t('overview.cell.guardianNeeded') : '') },
     role === 'decaan'
       ? {
           id: 'intake',
@@ -283,6 +283,7 @@ function renderTable(options: OverviewViewOptions): unknown {
       empty: t('overview.empty'),
       busy: options.loading,
       lang,
+      cellsKey: `${lang}:${role}`,
       ...(selection
         ? {
             selection: {

@@ -148,6 +148,22 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     await expect(el).to.be.accessible();
   });
 
+  it('acts only on the chosen students the filters show; a filter hides a chosen student without unchoosing them', async () => {
+    const el = await decaan();
+    checkbox(el, 'Noor El Idrissi').click();
+    checkbox(el, 'Milan Koster').click();
+    await until(el, () => text(el).includes('2 leerlingen gekozen'), 'two chosen');
+    $<HTMLInputElement>(el, '#filter-noDossier')!.click();
+    await until(el, () => text(el).includes('1 leerling gekozen'), 'only Milan is shown');
+    expect($<HTMLInputElement>(el, '#ov-table-all')!.indeterminate, 'one of the two shown is chosen').to.equal(true);
+    $<HTMLButtonElement>(el, '#ov-remind')!.click();
+    await until(el, () => $(el, '.ov-result'), 'the result');
+    expect(squash($(el, '.ov-result')!.textContent)).to.contain('Milan Koster: herinnering verstuurd.').and.not.contain('Noor');
+    expect(backend.notifications().map((n) => n.recipient.id)).to.deep.equal(['student-milan']);
+    $<HTMLInputElement>(el, '#filter-noDossier')!.click();
+    await until(el, () => text(el).includes('2 leerlingen gekozen'), 'Noor is still chosen');
+  });
+
   it('moves a dossier to another mentor of the school: only what the workflow allows is sent, the rest says why', async () => {
     const el = await decaan();
     checkbox(el, 'Lisa de Graaf').click();

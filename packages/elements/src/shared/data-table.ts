@@ -19,6 +19,7 @@
  * Templates only: the view owns sort, filter and selection state and passes them in.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { addMessages, intlLocale, translate } from './i18n.js';
@@ -86,6 +87,12 @@ export interface DataTableOptions<Row> {
   /** The rows are being (re)loaded. */
   busy?: boolean;
   lang: string;
+  /**
+   * What the cells depend on besides their row (the language, the role…). A row renders again only
+   * when its row object, its selection or this changes; filtering and sorting leave the other rows
+   * alone. So the callbacks in columns and `selection` must not depend on the render they came from.
+   */
+  cellsKey?: unknown;
 }
 
 // --- pure functions ---------------------------------------------------------------------------
@@ -225,13 +232,11 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
         @change=${(event: Event) => selection!.change([key], (event.target as HTMLInputElement).checked)}
       />
     </td>`;
+  // Every row is a grid with the same columns: widths as given, the rest sharing what is left.
+  const tracks = [...(selection ? ['3rem'] : []), ...columns.map((column) => column.width ?? 'minmax(0, 1fr)')].join(' ');
   return html`<div class="ddd-table" part="table">
-    <table role="table" id=${id} aria-busy=${options.busy ? 'true' : 'false'}>
+    <table role="table" id=${id} aria-busy=${options.busy ? 'true' : 'false'} style=${`--ddd-table-columns: ${tracks}`}>
       <caption class=${options.captionHidden ? 'ddd-visually-hidden' : 'ddd-table__caption'}>${options.caption}</caption>
-      <colgroup>
-        ${selection ? html`<col class="ddd-table__col-select" />` : nothing}
-        ${columns.map((column) => html`<col style=${column.width ? `width: ${column.width}` : nothing} />`)}
-      </colgroup>
       <thead role="rowgroup">
         <tr role="row">
           ${selection
@@ -261,7 +266,7 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
             const key = rowKey(row);
             const selected = selection?.selected.has(key) ?? false;
             return html`<tr role="row" class=${selected ? 'ddd-table__row--selected' : ''} ?hidden=${shown !== undefined && !shown.has(key)}>
-              ${selection ? checkbox(row, key) : nothing}${columns.map((column) => cell(column, row))}
+              ${guard([row, selected, options.cellsKey], () => html`${selection ? checkbox(row, key) : nothing}${columns.map((column) => cell(column, row))}`)}
             </tr>`;
           },
         )}
@@ -320,10 +325,26 @@ export const dataTableStyles = css`
     container-type: inline-size;
     min-width: 0;
   }
-  .ddd-table table {
+  /*
+   * Rows are grids with the same columns (--ddd-table-columns), not a table layout: the browser then
+   * lays out and paints only the rows on screen (content-visibility), which keeps a filter or a
+   * new sort of 600 rows within one frame. The roles on the elements keep it a table for
+   * assistive technology.
+   */
+  .ddd-table table,
+  .ddd-table thead,
+  .ddd-table tbody,
+  .ddd-table caption {
+    display: block;
     width: 100%;
-    border-collapse: collapse;
-    table-layout: fixed;
+  }
+  .ddd-table tr {
+    display: grid;
+    grid-template-columns: var(--ddd-table-columns);
+  }
+  .ddd-table tbody tr {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4rem;
   }
   .ddd-table__caption {
     caption-side: top;
@@ -339,23 +360,26 @@ export const dataTableStyles = css`
     border-bottom: 1px solid var(--_border);
     overflow-wrap: anywhere;
   }
-  .ddd-table thead th {
+  .ddd-table thead {
     position: sticky;
     top: 0;
     z-index: 1;
     background: var(--_background);
+  }
+  .ddd-table thead th {
+    display: flex;
+    align-items: flex-end;
     border-bottom: var(--_border-width) solid var(--_border);
-    vertical-align: bottom;
+  }
+  .ddd-table thead th.ddd-table__num {
+    justify-content: flex-end;
   }
   .ddd-table__rowheader {
     font-weight: 600;
   }
-  .ddd-table__num {
+  .ddd-table td.ddd-table__num {
     text-align: end;
     font-variant-numeric: tabular-nums;
-  }
-  .ddd-table th.ddd-table__num {
-    text-align: end;
   }
   .ddd-table tr[hidden] {
     display: none !important;
@@ -363,11 +387,9 @@ export const dataTableStyles = css`
   .ddd-table__row--selected > * {
     background: var(--_surface);
   }
-  .ddd-table__col-select {
-    width: 3rem;
-  }
   .ddd-table__select {
-    text-align: center;
+    display: flex;
+    justify-content: center;
   }
   .ddd-table__check {
     width: 24px;
@@ -422,17 +444,11 @@ export const dataTableStyles = css`
 
   /* Narrow: every row a block, the column names beside the values; the header a row of sort buttons. */
   @container (max-width: 48rem) {
-    .ddd-table table,
-    .ddd-table thead,
-    .ddd-table tbody,
-    .ddd-table tr,
-    .ddd-table th,
-    .ddd-table td,
-    .ddd-table caption {
+    .ddd-table tr {
       display: block;
     }
-    .ddd-table colgroup {
-      display: none;
+    .ddd-table thead {
+      position: static;
     }
     .ddd-table thead tr {
       display: flex;
@@ -443,7 +459,7 @@ export const dataTableStyles = css`
       margin-bottom: var(--_space-3);
     }
     .ddd-table thead th {
-      position: static;
+      display: block;
       padding: 0;
       border: 0;
       text-align: start;
@@ -472,6 +488,7 @@ export const dataTableStyles = css`
       white-space: normal;
     }
     .ddd-table tbody tr {
+      contain-intrinsic-size: auto 16rem;
       padding: var(--_space-3);
       margin-bottom: var(--_space-3);
       border: 1px solid var(--_border);
@@ -488,6 +505,9 @@ export const dataTableStyles = css`
     }
     .ddd-table tbody td.ddd-table__blank {
       display: none;
+    }
+    .ddd-table tbody td.ddd-table__num {
+      text-align: start;
     }
     .ddd-table tbody td::before {
       content: attr(data-label) / '';
@@ -555,16 +575,21 @@ export const dataTableStyles = css`
     font-variant-numeric: tabular-nums;
   }
   @media print {
-    .ddd-table thead th {
+    .ddd-table thead {
       position: static;
+    }
+    .ddd-table tbody tr {
+      content-visibility: visible;
     }
     .ddd-table__sort {
       color: inherit;
     }
-    .ddd-table__arrow,
-    .ddd-table__select,
-    .ddd-table__col-select {
+    .ddd-table__arrow {
       display: none;
+    }
+    /* Kept as an empty column, so the others stay in their grid tracks. */
+    .ddd-table__select {
+      visibility: hidden;
     }
   }
 `;
