@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as contract from '../packages/sdk/src/contract.js';
 import * as requests from '../packages/sdk/src/requests.js';
 import { intakeRequestSchema } from '../packages/sdk/src/intake.js';
+import { historyVerificationSchema } from '../packages/sdk/src/history-chain.js';
 import { wholeNumber } from '../packages/sdk/src/checks.js';
 import type { DossierApi } from '../packages/sdk/src/contract.js';
 import { baseSections } from '../packages/sdk/src/config.js';
@@ -86,6 +87,10 @@ const components: Record<string, [schema: unknown, description: string]> = {
   KlasMoveResult: [contract.klasMoveResultSchema, 'The dossiers moved to the new mentor, and those refused with a reason code.'],
   IntakeRequest: [intakeRequestSchema, 'The intake status an MBO sets: `datum` with `intakeGepland`, `reden` with `nietGeplaatst`.'],
   Intake: [contract.intakeSchema, "The MBO's intake status of a received dossier (placement feedback to the school)."],
+  HistoryVerification: [
+    historyVerificationSchema,
+    "The dossier's history chain recomputed (docs/contract.md, The history chain). The MBO gets only `valid`, `finalHash` and `algorithm`.",
+  ],
   ProvisioningDocument: [
     admin.provisioningDocumentSchema,
     'Admin API (@doorstroom/server): one import of any kinds of records, applied in one transaction (all or nothing). Records are upserts keyed on their stable ids; `complete` names the schools (and BRIN codes) whose lists are complete, so whoever is missing is a leaver (deactivated, never deleted).',
@@ -289,6 +294,48 @@ const operations: Record<keyof DossierApi, { method: 'get' | 'post' | 'patch' | 
 };
 
 /**
+ * Routes beside `DossierApi` (no client method): the history chain's verification, which the SDK's
+ * handler serves, and the reference server's PDF, which other backends may leave out.
+ */
+const dossierOperations: { method: 'get'; path: string; operationId: string; operation: Record<string, unknown> }[] = [
+  {
+    method: 'get',
+    path: '/dossiers/{id}/verify',
+    operationId: 'verifyHistory',
+    operation: {
+      tags: ['dossiers'],
+      summary: "Recompute the dossier's history chain (tamper evidence)",
+      description:
+        'For whoever may read the dossier. Every history entry carries a SHA-256 hash over the one before it; `finalHash` is the hash of the entry that made the dossier afgerond, as the PDF and the exports carry it. ' +
+        'Served by the SDK handler; a backend of its own may leave it out.',
+      parameters: [dossierId],
+      responses: { '200': json('HistoryVerification', 'Whether the chain holds, and where it breaks.'), ...readErrors },
+    },
+  },
+  {
+    method: 'get',
+    path: '/dossiers/{id}/pdf',
+    operationId: 'dossierPdf',
+    operation: {
+      tags: ['dossiers'],
+      summary: 'The afgerond dossier as a PDF, as the reader may see it (@doorstroom/server only; optional for other backends)',
+      description:
+        'Made from exactly what GET /dossiers/{id} gives the reader (the MBO: what the student shared, without a word about the rest), with the consent record and the final hash of the history chain. ' +
+        'For the MBO, downloading it marks the dossier read. 409 `wrongState` before afgerond.',
+      parameters: [dossierId],
+      responses: {
+        '200': {
+          description: 'The PDF (Content-Disposition: attachment; filename="doorstroomdossier-<id>.pdf").',
+          content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } },
+        },
+        '409': errorRef('Conflict'),
+        ...readErrors,
+      },
+    },
+  },
+];
+
+/**
  * The admin API of @doorstroom/server for the `beheerder` role: not part of `DossierApi` (the
  * elements never call it), so a backend of its own need not offer it. Same bearer tokens.
  */
@@ -390,7 +437,7 @@ export async function buildOpenApi(): Promise<Record<string, unknown>> {
   for (const [operationId, { method, path: route, operation }] of Object.entries(operations)) {
     (paths[route] ??= {})[method] = { operationId, ...operation };
   }
-  for (const { method, path: route, operationId, operation } of adminOperations) (paths[route] ??= {})[method] = { operationId, ...operation };
+  for (const { method, path: route, operationId, operation } of [...dossierOperations, ...adminOperations]) (paths[route] ??= {})[method] = { operationId, ...operation };
 
   return {
     openapi: '3.1.0',

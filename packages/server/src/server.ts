@@ -23,6 +23,7 @@ import { migrate } from './migrations.js';
 import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
 import { dossierPdfRoute } from './pdf/route.js';
+import { dossierPdfRoute } from './pdf/route.js';
 import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, ServiceError, type ExampleData, type Problem } from './sdk.js';
 import { defaultMaxImportBytes } from './provisioning/index.js';
 import { reseed, seedIfEmpty, topUpDemoPeople } from './seed.js';
@@ -265,6 +266,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const handler = createFetchHandler(service, {
     basePath,
     maxBodyBytes,
+    // The reference server's own route beside the contract's: the afgerond dossier as a PDF.
+    routes: [dossierPdfRoute(service, { now })],
     // The reference server's own route beside the contract's: the afgerond dossier as a PDF.
     routes: [dossierPdfRoute(service, { now })],
     authenticate: async (token) => {
