@@ -78,3 +78,15 @@ export function snippet(file: string, needle: string): Snippet {
   if (found.length !== 1) throw new Error(`${file}: ${found.length} code blocks contain ${JSON.stringify(needle)}, expected exactly one`);
   return found[0]!;
 }
+
+/** docs/npm.md's blocks that test/frameworks/apps.e2e.ts builds into the React and Vue apps. */
+export const frameworkAppSnippets = (): Snippet[] => [
+  snippet('docs/npm.md', '// or only what a page needs'),
+  snippet('docs/npm.md', '<ddd-dossier-form id="form"'),
+  snippet('docs/npm.md', 'export function DossierPage'),
+  snippet('docs/npm.md', "import type {} from '@doorstroom/elements/jsx'"),
+  snippet('docs/npm.md', "import vue from '@vitejs/plugin-vue'"),
+  snippet('docs/npm.md', '<script setup lang="ts">'),
+  snippet('docs/npm.md', "import type {} from '@doorstroom/elements/vue'"),
+  snippet('docs/npm.md', "import '@doorstroom/elements/lang/all'"),
+];

@@ -30,7 +30,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '@doorstroom/server';
 import { freshPgliteDir } from '../../packages/server/src/testing/pglite-template.js';
-import { root, snippet, snippetId } from '../docs/snippets.js';
+import { root, snippet } from '../docs/snippets.js';
 
 const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const fixtures = join(root, 'test/frameworks/apps');
@@ -49,19 +49,6 @@ export const appDependencies = {
     typescript: '~5.9.0',
   },
 };
-
-/** Claimed from docs/npm.md: the docs test counts these blocks as run here. */
-export const claimedByApps = () =>
-  [
-    snippet('docs/npm.md', "// or only what a page needs"),
-    snippet('docs/npm.md', '<ddd-dossier-form id="form"'),
-    snippet('docs/npm.md', 'export function DossierPage'),
-    snippet('docs/npm.md', "import type {} from '@doorstroom/elements/jsx'"),
-    snippet('docs/npm.md', "import vue from '@vitejs/plugin-vue'"),
-    snippet('docs/npm.md', '<script setup lang="ts">'),
-    snippet('docs/npm.md', "import type {} from '@doorstroom/elements/vue'"),
-    snippet('docs/npm.md', "import '@doorstroom/elements/lang/all'"),
-  ].map(snippetId);
 
 function run(cmd: string, args: string[], cwd: string, timeoutMs = 300_000) {
   const started = performance.now();
