@@ -42,7 +42,7 @@ async function embeddedBackend(): Promise<DemoBackend> {
   const { setupWorker } = await import('msw/browser');
   const backend = createMemoryBackend(undefined, { storage: window.localStorage, storageKey: 'doorstroom-demo' });
   const worker = setupWorker(...createMswHandlers(backend, { baseUrl: apiBase }));
-  await worker.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+  await worker.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledFrame: 'bypass', quiet: true });
   return {
     kind: 'embedded',
     accounts: backend.data.accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })),

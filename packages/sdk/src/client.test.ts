@@ -70,7 +70,7 @@ const programme: Programme = {
 };
 
 before(async () => {
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
+  await worker.start({ onUnhandledFrame: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
 });
 after(() => worker.stop());
 beforeEach(() => {

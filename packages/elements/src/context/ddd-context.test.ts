@@ -106,7 +106,7 @@ describe('<ddd-context>', function () {
 
   it('talks HTTP to api-base with the token (msw in front of the memory backend)', async () => {
     const worker = setupWorker(...createMswHandlers(backend(), { baseUrl: '/test-api/' }));
-    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+    await worker.start({ quiet: true, onUnhandledFrame: 'bypass' });
     try {
       const context = await fixture<DddContext>(html`<ddd-context api-base="/test-api/" token="student-noor">
         <test-api-probe dossier-id="dossier-noor"></test-api-probe>
@@ -122,7 +122,7 @@ describe('<ddd-context>', function () {
       await ready(alone);
       expect(alone.connection.me!.person.id).to.equal('student-daan');
     } finally {
-      worker.stop();
+      await worker.stop();
     }
   });
 });
