@@ -99,7 +99,7 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await form().getByRole('button', { name: 'Openen' }).click();
     await page.locator('#form-heading', { hasText: 'A9 Motivatie' }).waitFor();
     await form().locator('#ddd-waarom').fill(motivatie);
-    await shows(form(), 'Deel A is voor 100% ingevuld');
+    await shows(form(), '7 van 7 onderdelen klaar');
     await form().getByRole('button', { name: 'Naar controleren' }).click();
     await shows(form(), 'Controleer je antwoorden');
     await tick(form(), 'ddd-mentor-0');
@@ -128,20 +128,25 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     // --- Milan agrees; he is 16, so his mother has to consent before he can finalize ---------------
     await playAs('student-milan');
     await card('Akkoordverklaring').getByRole('button', { name: 'Openen' }).click();
-    await shows(consent(), advies);
     await shows(consent(), 'hebt bekeken op');
+    // The dossier is in closed cards under his choices: he opens deel B to read his mentor's advice.
+    await consent().locator('summary', { hasText: 'B2 Inschatting en advies' }).click();
+    await shows(consent(), advies);
+    // Nothing starts ticked: he shares his motivation, agrees and gives permission in one go.
+    await consent().locator('#ak-delen label', { hasText: 'Motivatie' }).click();
     await tick(consent(), 'ak-akkoord-0');
     await tick(consent(), 'ak-toestemming');
     await consent().locator('form[part="form"] button[type="submit"]').click();
-    await shows(consent(), 'Opgeslagen.');
+    await shows(consent(), 'Je akkoord is opgeslagen');
 
     await playAs('guardian-koster');
     await card('Dossiers van uw kind').getByRole('button', { name: 'Bekijken en toestemming geven' }).click();
     await shows(consent(), 'Toestemming van ouder of verzorger');
-    await consent().locator('#og-relatie label', { hasText: 'Moeder' }).click();
+    // The relation is asked only when his A2 does not name her already.
+    if (await consent().locator('#og-relatie').count()) await consent().locator('#og-relatie label', { hasText: 'Moeder' }).click();
     await tick(consent(), 'og-toestemming');
     await consent().locator('form[part="form"] button[type="submit"]').click();
-    await shows(consent(), 'Je hebt toestemming gegeven op');
+    await shows(consent(), 'U hebt toestemming gegeven op');
 
     // --- The server stops and starts again (Ctrl+C, npm start): nothing is lost --------------------
     const port = server.port;
@@ -150,7 +155,7 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await page.reload();
     await playAs('student-milan');
     await card('Akkoordverklaring').getByRole('button', { name: 'Openen' }).click();
-    await shows(consent(), 'Wendy Koster heeft toestemming gegeven op');
+    await shows(consent(), 'Wendy Koster, heeft toestemming gegeven op');
     await consent().locator('#finalize').click();
     await consent().locator('#confirm-yes').click();
     await shows(consent(), 'Je dossier is afgerond');
