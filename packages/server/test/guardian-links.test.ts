@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { describePayload, payloadsWithin } from '../../sdk/src/testing/hostile-payloads.js';
 import { makeDossier } from '../../sdk/src/testing/fixtures.js';
 import { consentPagePath } from '../src/consent-page.js';
 import type { OutboxMessage } from '../src/notifications.js';
@@ -182,6 +183,14 @@ describe('consent links for guardians without a portal account', () => {
     await expectProblem(await exchange(tokenOf(link3!)), 410, 'consent-not-needed', /niet meer nodig/);
     // A session token that was never handed out signs nobody in.
     assert.equal((await api('me', { token: `dgs_${'A'.repeat(43)}` })).status, 401);
+    // Hostile text as a link: a clear 404 (or 400), never a 500, and nothing changes.
+    const before = (await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM guardian_links WHERE used_at IS NOT NULL')).rows[0]!.n;
+    for (const payload of payloadsWithin(1000)) {
+      const response = await exchange(payload.value);
+      assert.ok(response.status === 404 || response.status === 400, `${describePayload(payload)}: ${response.status}`);
+      assert.match(response.headers.get('Content-Type') ?? '', /^application\/problem\+json/);
+    }
+    assert.equal((await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM guardian_links WHERE used_at IS NOT NULL')).rows[0]!.n, before);
   });
 
   it('serves the consent page under the strict CSP, with the bundle and the page script from this origin', async () => {

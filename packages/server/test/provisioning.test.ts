@@ -196,6 +196,11 @@ describe('provisioning', () => {
     await expectProblem(await call('admin/import', { token: beheerder }), 405, /kan hier niet/);
     await expectProblem(await call('admin/nope', { token: beheerder }), 404, /bestaat niet/);
     await expectProblem(await call('admin/people/%3Cscript%3E', { token: beheerder }), 404, /bestaat niet/);
+    for (const payload of payloadsWithin(150).filter((p) => isStorableText(p.value))) {
+      const response = await call(`admin/people/${encodeURIComponent(payload.value)}`, { token: beheerder });
+      assert.ok(response.status === 404 || response.status === 200, `${describePayload(payload)}: ${response.status}`);
+      assert.notEqual(response.status, 500);
+    }
     // 50 MB: refused at the socket, nothing read into memory beyond the limit. On a connection of its
     // own (the server closes it after answering), streamed as a real upload would be, without a length.
     const huge = await hugeUpload(new URL(`admin/import?school=${school}`, server.apiUrl), 50 * 1024 * 1024);
