@@ -4,6 +4,7 @@ import { smtpOptionsFromEnv, smtpSender } from './mail.js';
 import { oidcOptionsFromEnv, oidcVerifier } from './oidc.js';
 import { parseOrigins } from './http/cors.js';
 import { addressFactor, defaultFailedSignIns, type RateLimitOptions, type RequestLimitOptions } from './http/rate-limit.js';
+import { defaultRetentionPolicy, type RetentionPolicy } from './retention.js';
 import { ConfigurationError, defaultRateLimit, type StartServerOptions } from './server.js';
 
 function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -42,6 +43,26 @@ function basePath(env: NodeJS.ProcessEnv): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^(\/[A-Za-z0-9._~-]+)+\/?$/.test(value)) throw new ConfigurationError(`DOORSTROOM_BASE_PATH must be a path such as /api/doorstroom, got ${JSON.stringify(value)}`);
   return value.replace(/\/$/, '');
+}
+
+/** A whole number from `min` to `max`, or undefined when unset. */
+function whole(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!/^[0-9]+$/.test(value) || Number(value) < min || Number(value) > max) throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+/**
+ * How long data is kept (docs/operations.md, "Retention"): DOORSTROOM_RETENTION_AFGEROND_MONTHS,
+ * …_INACTIVE_MONTHS and …_OUTBOX_DAYS. The server and `doorstroom-admin retention` read the same.
+ */
+export function retentionPolicyFromEnv(env: NodeJS.ProcessEnv = process.env): RetentionPolicy {
+  return {
+    afgerondMonths: whole(env, 'DOORSTROOM_RETENTION_AFGEROND_MONTHS', 0, 1200) ?? defaultRetentionPolicy.afgerondMonths,
+    inactiveMonths: whole(env, 'DOORSTROOM_RETENTION_INACTIVE_MONTHS', 0, 1200) ?? defaultRetentionPolicy.inactiveMonths,
+    outboxDays: whole(env, 'DOORSTROOM_RETENTION_OUTBOX_DAYS', 0, 36500) ?? defaultRetentionPolicy.outboxDays,
+  };
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string): boolean {
@@ -96,6 +117,12 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
     options.verifier = await oidcVerifier({ ...oidc, ...(refusedLog ? { onRefused: refusedLog } : {}) });
     options.signIn = `OpenID Connect sign-in (issuer ${oidc.issuer}, claim ${oidc.claim ?? 'email'})`;
   }
+  options.retention = retentionPolicyFromEnv(env);
+  // The daily job: on by default outside dev mode (startServer decides); DOORSTROOM_RETENTION_JOB=false for cron instead.
+  const retentionHour = whole(env, 'DOORSTROOM_RETENTION_HOUR', 0, 23);
+  if (env['DOORSTROOM_RETENTION_JOB'] !== undefined && env['DOORSTROOM_RETENTION_JOB'] !== '') {
+    options.retentionJob = flag(env, 'DOORSTROOM_RETENTION_JOB') ? (retentionHour === undefined ? true : { hour: retentionHour }) : false;
+  } else if (retentionHour !== undefined) options.retentionJob = { hour: retentionHour };
   const log = env['DOORSTROOM_LOG'];
   if (log === 'false' || log === 'off') options.logger = false;
   if (burst === 0 || perSecond === 0) options.rateLimit = false;

@@ -236,6 +236,40 @@ export const migrations: ReadonlyArray<Migration> = [
       CREATE UNIQUE INDEX history_chain_links ON history (dossier_id, prev_hash);
     `,
   },
+  {
+    id: 12,
+    name: 'retention: the audit log of admin actions, and since when a leaver is inactive',
+    sql: `
+      -- Every provisioning import, erasure and retention run: who, what, when, counts. Never names or answers.
+      CREATE TABLE audit_log (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor jsonb NOT NULL,
+        action text NOT NULL,
+        dry_run boolean NOT NULL DEFAULT false,
+        details jsonb NOT NULL
+      );
+      CREATE INDEX audit_log_retention_runs ON audit_log (at) WHERE action = 'retention';
+      -- A leaver without a dossier is removed some months after leaving: the school's import only
+      -- sets active, so the database notes when that changed.
+      ALTER TABLE students ADD COLUMN inactive_since timestamptz;
+      UPDATE students SET inactive_since = now() WHERE NOT active;
+      CREATE FUNCTION students_inactive_since() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.inactive_since := CASE WHEN NEW.active THEN NULL ELSE COALESCE(OLD.inactive_since, now()) END;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER students_inactive_since BEFORE UPDATE OF active ON students
+        FOR EACH ROW WHEN (OLD.active IS DISTINCT FROM NEW.active) EXECUTE FUNCTION students_inactive_since();
+      CREATE FUNCTION students_inactive_on_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT NEW.active AND NEW.inactive_since IS NULL THEN NEW.inactive_since := now(); END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER students_inactive_on_insert BEFORE INSERT ON students
+        FOR EACH ROW EXECUTE FUNCTION students_inactive_on_insert();
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; returns their ids. */

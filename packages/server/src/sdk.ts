@@ -47,6 +47,16 @@ export {
   type AdminSummary,
   type AdminSchool,
   type AdminPerson,
+  retentionReportSchema,
+  eraseReportSchema,
+  auditLogSchema,
+  type RetentionPolicy,
+  type RetentionReport,
+  type RetentionCounts,
+  type EraseReport,
+  type AuditAction,
+  type AuditEntry,
+  type AuditLog,
 } from '@doorstroom/sdk/server';
 export {
   applies,

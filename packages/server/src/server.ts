@@ -20,6 +20,7 @@ import { consentPagePath, serveConsentPage } from './consent-page.js';
 import { createGuardianLinks, linkProblems, sessionPrefix } from './guardian-links.js';
 import { createIdentityResolver, type IdentityResolver, type Principal } from './identity.js';
 import { migrate } from './migrations.js';
+import { defaultRetentionPolicy, startRetentionJob, type JobClock, type RetentionJob, type RetentionPolicy } from './retention.js';
 import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
 import { dossierPdfRoute } from './pdf/route.js';
@@ -97,6 +98,13 @@ export interface StartServerOptions {
   consentLinkDays?: number;
   /** The script-tag bundle the consent page loads. Default: this workspace's dist/doorstroom.min.js. */
   bundleFile?: string;
+  /** How long data is kept (retention.ts). Default defaultRetentionPolicy. */
+  retention?: RetentionPolicy;
+  /**
+   * The daily retention job (at 03:00 server time, or `hour`): on by default outside dev mode;
+   * false turns it off (e.g. to run `doorstroom-admin retention --apply` from cron instead).
+   */
+  retentionJob?: boolean | { hour?: number; clock?: JobClock };
   /** The service's clock. */
   now?: () => Date;
   /** One line per request; false for none. Default: JSON lines on stdout. */
@@ -120,6 +128,8 @@ export interface RunningServer {
   dev: boolean;
   /** Dev mode: the demo tokens, by person (token → role and name). */
   accounts: { token: string; role: string; naam: string }[];
+  /** The daily retention job, when it runs. */
+  retentionJob?: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -250,10 +260,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (principal) limiter?.signedIn(token);
     return principal;
   }
+  const retentionPolicy = options.retention ?? defaultRetentionPolicy;
   const admin = createAdminApi({
     db,
     basePath,
     now,
+    retentionPolicy,
+    onRemoved: () => {
+      store.clearCache();
+      identities.clear();
+    },
     onImported: (report, beheerder) => {
       store.clearCache();
       identities.clear();
@@ -302,6 +318,22 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     ...(options.notificationSender ? { sender: options.notificationSender } : {}),
     ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
   });
+  const jobOption = options.retentionJob ?? !dev;
+  const retentionJob =
+    jobOption === false
+      ? undefined
+      : startRetentionJob(db, {
+          policy: retentionPolicy,
+          ...(typeof jobOption === 'object' && jobOption.hour !== undefined ? { hour: jobOption.hour } : {}),
+          ...(typeof jobOption === 'object' && jobOption.clock ? { clock: jobOption.clock } : {}),
+          onRun: (report) => {
+            if (!report) return;
+            store.clearCache();
+            identities.clear();
+            if (options.logger !== false) console.log(JSON.stringify({ level: 'info', msg: 'retention run', counts: report.counts }));
+          },
+          onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'retention run failed', ...describeError(error) })),
+        });
   const accounts = dev ? seedData().accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })) : [];
 
   const devPaths = new Set(['outbox', 'accounts', 'reset'].map((name) => `${basePath}/dev/${name}`));
@@ -494,6 +526,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     outbox,
     dev,
     accounts,
+    ...(retentionJob ? { retentionJob } : {}),
     async close() {
       // Requests under way may finish (for a few seconds); idle keep-alive connections go now.
       await new Promise<void>((resolvePromise) => {
@@ -501,6 +534,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 3000).unref();
       });
+      await retentionJob?.stop();
       await outbox.stop();
       if (ownDb) await db.close();
     },

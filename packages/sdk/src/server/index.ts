@@ -9,5 +9,6 @@ export { createCatalogIndex, foldForSearch } from '../example/catalog.js';
 export { newRandomDossierId } from './ids.js';
 export { dossierStudentOf, registeredAnswers } from './registration.js';
 export * from './admin.js';
+export * from './retention.js';
 export { followRegistration, type RegistrationFollowed } from './registration.js';
 export { withHistoryChain, type ChainedStore, type ChainedStoreTx } from './history-chain-store.js';

@@ -1,11 +1,15 @@
 /**
  * The admin API under `<basePath>/admin`, for the `beheerder` role only: provisioning imports
- * (JSON documents and CSV exports, with a dry run), a summary, the schools, one person. The
+ * (JSON documents and CSV exports, with a dry run), a summary, the schools, one person; and
+ * retention (retention-routes.ts): a run, erasing one student, the audit log. The
  * shapes are the SDK's provisioning schemas (`@doorstroom/sdk/server`, admin.ts); errors are
  * problem+json like the rest of the API, with Dutch titles and English details.
  */
+import { importAuditDetails, recordAudit } from '../audit.js';
 import type { Db } from '../db.js';
 import type { Beheerder } from '../identity.js';
+import { defaultRetentionPolicy, type RetentionPolicy } from '../retention.js';
+import { createRetentionRoutes } from './retention-routes.js';
 import { adminPerson, adminSchools, adminSummary, csvKinds, importProblem, ImportRefused, runImport, type CsvKind, type ImportSource } from '../provisioning/index.js';
 import {
   adminPersonSchema,
@@ -25,6 +29,10 @@ export interface AdminApiOptions {
   now?: () => Date;
   /** After every import that changed something (not a dry run): e.g. forget cached rosters and people. */
   onImported?: (report: ImportReport, beheerder: Beheerder) => void;
+  /** The retention periods `POST /admin/retention` applies. Default defaultRetentionPolicy. */
+  retentionPolicy?: RetentionPolicy;
+  /** After a retention run or an erasure (not a dry run). */
+  onRemoved?: () => void;
 }
 
 type Schema = { safeParse(value: unknown): { success: boolean } };
@@ -72,6 +80,7 @@ export function createAdminApi(options: AdminApiOptions) {
   const { db } = options;
   const prefix = `${options.basePath}/admin`;
   const now = options.now ?? (() => new Date());
+  const retention = createRetentionRoutes({ db, policy: options.retentionPolicy ?? defaultRetentionPolicy, now, ...(options.onRemoved ? { onRemoved: options.onRemoved } : {}) });
 
   async function importRoute(request: Request, url: URL, beheerder: Beheerder): Promise<Response> {
     const dryRun = flag(url, 'dryRun');
@@ -102,6 +111,7 @@ export function createAdminApi(options: AdminApiOptions) {
         : { format, text, csv: { ...(kind ? { kind: kind as CsvKind } : {}), ...(school ? { school } : {}), ...(partial ? { partial: true } : {}) } };
     try {
       const report = await runImport(db, source, { dryRun, now });
+      await recordAudit(db, { actor: { kind: 'beheerder', id: beheerder.id }, action: 'import', dryRun, at: now(), details: importAuditDetails(report) });
       if (!dryRun) options.onImported?.(report, beheerder);
       return json(importReportSchema, report);
     } catch (error) {
@@ -133,6 +143,8 @@ export function createAdminApi(options: AdminApiOptions) {
         const person = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id) ? await adminPerson(db, id) : undefined;
         return person ? json(adminPersonSchema, person) : problemResponse(problems.notFound('person'));
       }
+      const retained = await retention.handle(request, segments, beheerder);
+      if (retained) return retained;
       return problemResponse(problems.unknownRoute());
     },
   };

@@ -7,14 +7,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cliActor, importAuditDetails, recordAudit } from '../audit.js';
 import { openDb } from '../db.js';
 import { migrate } from '../migrations.js';
 import { adminSummary, csvKinds, defaultMaxImportBytes, formatIssue, ImportRefused, runImport, type CsvKind } from '../provisioning/index.js';
 import type { ImportReport } from '../sdk.js';
 import { defaultDataDir } from '../server.js';
+import { retentionCommand, retentionCommands, retentionUsage } from './admin-retention.js';
 
 const usage = `usage: doorstroom-admin import <file.csv|file.json> [--dry-run] [--kind leerlingen|medewerkers|mbo-medewerkers] [--school <id>] [--partial] [--json]
        doorstroom-admin summary [--json]
+${retentionUsage}
 
   import     Reads a CSV export of the school's student information system, or a JSON provisioning
              document, and applies it in one transaction: everything or nothing.
@@ -78,6 +81,9 @@ async function main(argv: string[]) {
         school: { type: 'string' },
         partial: { type: 'boolean' },
         json: { type: 'boolean' },
+        apply: { type: 'boolean' },
+        limit: { type: 'string' },
+        before: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,6 +96,11 @@ async function main(argv: string[]) {
     return;
   }
   const [command, file, ...rest] = positionals;
+  if (command !== undefined && (retentionCommands as readonly string[]).includes(command)) {
+    process.exitCode = await retentionCommand(command, positionals.slice(1), values, usage);
+    return;
+  }
+  if (values.apply || values.limit !== undefined || values.before !== undefined) fail(`--apply, --limit and --before belong to retention, erase and audit.\n\n${usage}`);
   if (command !== 'import' && command !== 'summary') fail(usage);
   if (command === 'import' && !file) fail(`import needs a file.\n\n${usage}`);
   if (rest.length > 0 || (command === 'summary' && file)) fail(`too many arguments.\n\n${usage}`);
@@ -136,6 +147,7 @@ async function main(argv: string[]) {
         : { format, text, csv: { ...(values.kind ? { kind: values.kind as CsvKind } : {}), ...(values.school ? { school: values.school } : {}), ...(values.partial ? { partial: true } : {}) } },
       { dryRun: values['dry-run'] === true },
     );
+    await recordAudit(db, { actor: cliActor(), action: 'import', dryRun: report.dryRun, at: new Date(), details: importAuditDetails(report) });
     console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
   } catch (error) {
     if (!(error instanceof ImportRefused)) throw error;

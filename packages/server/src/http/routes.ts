@@ -27,6 +27,9 @@ const patterns: ReadonlyArray<ReadonlyArray<string>> = [
   ['admin', 'import'],
   ['admin', 'schools'],
   ['admin', 'people', ':id'],
+  ['admin', 'retention'],
+  ['admin', 'students', ':id'],
+  ['admin', 'audit'],
   ['consent-links', 'session'],
 ];
 
