@@ -24,7 +24,6 @@ import { defaultRetentionPolicy, startRetentionJob, type JobClock, type Retentio
 import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
 import { dossierPdfRoute } from './pdf/route.js';
-import { dossierPdfRoute } from './pdf/route.js';
 import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, ServiceError, type ExampleData, type Problem } from './sdk.js';
 import { defaultMaxImportBytes } from './provisioning/index.js';
 import { reseed, seedIfEmpty, topUpDemoPeople } from './seed.js';
@@ -282,8 +281,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const handler = createFetchHandler(service, {
     basePath,
     maxBodyBytes,
-    // The reference server's own route beside the contract's: the afgerond dossier as a PDF.
-    routes: [dossierPdfRoute(service, { now })],
     // The reference server's own route beside the contract's: the afgerond dossier as a PDF.
     routes: [dossierPdfRoute(service, { now })],
     authenticate: async (token) => {
