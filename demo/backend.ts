@@ -8,7 +8,7 @@ export const apiBase = '/api/';
 
 export interface DemoAccount {
   token: string;
-  role: 'student' | 'guardian' | 'mentor' | 'mbo';
+  role: 'student' | 'guardian' | 'mentor' | 'decaan' | 'mbo';
   naam: string;
 }
 

@@ -42,6 +42,14 @@ const strings = {
     pl: 'Rodzice i opiekunowie',
   },
   'role.mbo': { nl: 'Mbo-intake', en: 'MBO intake', ar: 'قبول mbo', tr: 'mbo kabul birimi', uk: 'Прийом до mbo', pl: 'Rekrutacja mbo' },
+  'role.decaan': {
+    nl: 'Decanen (overzicht van de school)',
+    en: 'Careers counsellors (school overview)',
+    ar: 'الـ decaan (نظرة عامة على المدرسة)',
+    tr: 'Decaan (okulun genel görünümü)',
+    uk: 'Decaan (огляд школи)',
+    pl: 'Decaan (przegląd szkoły)',
+  },
   loading: { nl: 'Laden…', en: 'Loading…', ar: 'جارٍ التحميل…', tr: 'Yükleniyor…', uk: 'Завантаження…', pl: 'Wczytywanie…' },
   // Why a card is empty, so a newcomer playing the demo knows which role to play next.
   'empty.agreement': {

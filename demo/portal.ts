@@ -31,7 +31,7 @@ const inbox = document.querySelector<HTMLElement>('#inbox');
 
 function fillWhoSelect() {
   who.replaceChildren();
-  for (const role of ['student', 'mentor', 'guardian', 'mbo'] as const) {
+  for (const role of ['student', 'mentor', 'decaan', 'guardian', 'mbo'] as const) {
     const group = el('optgroup', { label: tr(`role.${role}`) });
     for (const account of accounts.filter((a) => a.role === role)) {
       group.append(el('option', { value: account.token, text: account.naam }));
@@ -130,6 +130,8 @@ function render() {
       break;
     }
     case 'mentor':
+    // The same element: for the school's decaan it shows the school overview (every student, reminders, moving mentors, CSV).
+    case 'decaan':
       app.replaceChildren(contextFor(token, el('ddd-mentor-review', {})));
       break;
     case 'guardian':
@@ -182,5 +184,7 @@ async function showInbox() {
   inbox.hidden = false;
 }
 document.addEventListener('ddd-action', () => void showInbox());
+// Reminders and moves from the decaan's overview queue signal mails too.
+document.addEventListener('ddd-overview-action', () => void showInbox());
 fillWhoSelect();
 render();

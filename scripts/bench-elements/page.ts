@@ -205,23 +205,23 @@ const setField = (root: ShadowRoot, selector: string, value: string | boolean) =
     field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
   }
 };
-const pressHeader = (root: ShadowRoot, index: number) => root.querySelectorAll<HTMLButtonElement>('.ddd-table__sort')[index]!.click();
+const pressHeader = (root: ShadowRoot, column: string) => root.querySelector<HTMLButtonElement>(`th[data-column="${column}"] .ddd-table__sort`)!.click();
 
 /** What a decaan does in a row: narrow down, widen again, sort by another column. */
 const overviewSteps: OverviewStep[] = [
   { kind: 'filter', label: 'step: at the mentor', act: (r) => setField(r, '#filter-state', 'bijMentor') },
   { kind: 'filter', label: 'more than 7 days', act: (r) => setField(r, '#filter-stuck', '7') },
-  { kind: 'sort', label: 'by days in the step', act: (r) => pressHeader(r, 4) },
+  { kind: 'sort', label: 'by days in the step', act: (r) => pressHeader(r, 'days') },
   { kind: 'filter', label: 'every step', act: (r) => setField(r, '#filter-state', '') },
-  { kind: 'sort', label: 'by name', act: (r) => pressHeader(r, 0) },
+  { kind: 'sort', label: 'by name', act: (r) => pressHeader(r, 'naam') },
   { kind: 'filter', label: 'no limit on days', act: (r) => setField(r, '#filter-stuck', '') },
-  { kind: 'sort', label: 'by name, the other way', act: (r) => pressHeader(r, 0) },
+  { kind: 'sort', label: 'by name, the other way', act: (r) => pressHeader(r, 'naam') },
   { kind: 'filter', label: 'parent consent outstanding', act: (r) => setField(r, '#filter-guardian', true) },
   { kind: 'filter', label: 'parent consent: off', act: (r) => setField(r, '#filter-guardian', false) },
-  { kind: 'sort', label: 'by step', act: (r) => pressHeader(r, 2) },
+  { kind: 'sort', label: 'by step', act: (r) => pressHeader(r, 'state') },
   { kind: 'filter', label: 'klas 4B', act: (r) => setField(r, '#filter-klas', '4B') },
   { kind: 'filter', label: 'every klas', act: (r) => setField(r, '#filter-klas', '') },
-  { kind: 'sort', label: 'by klas', act: (r) => pressHeader(r, 1) },
+  { kind: 'sort', label: 'by klas', act: (r) => pressHeader(r, 'klas') },
 ];
 
 async function overview(samples: number, warmup: number): Promise<{ filter: number[]; sort: number[]; students: number; byStep: Record<string, number[]> }> {

@@ -2,7 +2,7 @@
  * The elements under a strict Content-Security-Policy (no inline script, no eval, Trusted Types
  * for Lit only): the page in page.html is served with that header (csp-headers.mjs) and loaded
  * in an iframe; every element renders, a student completes a section, and no
- * `securitypolicyviolation` event fires.
+ * `securitypolicyviolation` event fires. The decaan's school overview renders its table too.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DddConsent, DddDossierForm, DddMentorReview, DddProgress } from '@doorstroom/elements';
@@ -17,7 +17,7 @@ interface Violation {
 type PageWindow = Window &
   typeof globalThis & {
     cspViolations: Violation[];
-    cspPage?: { backend: MemoryBackend; form: DddDossierForm; mentor: DddMentorReview; consent: DddConsent; progress: DddProgress };
+    cspPage?: { backend: MemoryBackend; form: DddDossierForm; mentor: DddMentorReview; overview: DddMentorReview; consent: DddConsent; progress: DddProgress };
   };
 
 const frames: HTMLIFrameElement[] = [];
@@ -56,8 +56,11 @@ async function completeMotivatie(win: PageWindow): Promise<void> {
 }
 
 async function everyElementRendered(win: PageWindow): Promise<void> {
-  const { mentor, consent, progress } = win.cspPage!;
+  const { mentor, overview, consent, progress } = win.cspPage!;
   await waitUntil(() => mentor.shadowRoot?.querySelector('.percent-fill'), 'mentor review with deel B', { timeout: 10000 });
+  await waitUntil(() => overview.shadowRoot?.querySelector('tbody tr'), 'the school overview of the decaan', { timeout: 10000 });
+  const row = overview.shadowRoot!.querySelector('tbody tr')!;
+  expect(getComputedStyle(row).gridTemplateColumns.split(' ').length, 'the columns reached the rows').to.be.greaterThan(5);
   await waitUntil(() => consent.shadowRoot?.querySelector('.dossier'), 'consent with the dossier', { timeout: 10000 });
   await waitUntil(() => progress.shadowRoot?.querySelector('[role="progressbar"]'), 'progress bars', { timeout: 10000 });
   await waitUntil(() => shadowText(consent).includes('hebt bekeken op'), 'inzage recorded', { timeout: 10000 });

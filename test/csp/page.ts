@@ -8,7 +8,7 @@ import type { DddConsent, DddDossierForm, DddMentorReview, DddProgress } from '@
 
 declare global {
   interface Window {
-    cspPage?: { backend: MemoryBackend; form: DddDossierForm; mentor: DddMentorReview; consent: DddConsent; progress: DddProgress };
+    cspPage?: { backend: MemoryBackend; form: DddDossierForm; mentor: DddMentorReview; overview: DddMentorReview; consent: DddConsent; progress: DddProgress };
   }
 }
 
@@ -28,5 +28,7 @@ const progress = add<DddProgress>('ddd-progress', { 'dossier-id': 'dossier-noor'
 const form = add<DddDossierForm>('ddd-dossier-form', { 'dossier-id': 'dossier-noor', 'autosave-delay': '50' }, as('student-noor'));
 const mentor = add<DddMentorReview>('ddd-mentor-review', { 'dossier-id': 'dossier-mohammed' }, as('mentor-yilmaz'));
 const consent = add<DddConsent>('ddd-consent', { 'dossier-id': 'dossier-emma' }, as('student-emma'));
+// The decaan's school overview: a table whose rows are grids, its columns set through the CSSOM.
+const overview = add<DddMentorReview>('ddd-mentor-review', {}, as('decaan-visser'));
 
-window.cspPage = { backend, form, mentor, consent, progress };
+window.cspPage = { backend, form, mentor, overview, consent, progress };

@@ -183,11 +183,32 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     await page.selectOption('#lang', 'nl');
 
+    // --- The decaan sees the whole school, reminds a student and gives a dossier to another mentor ---
+    await playAs('decaan-visser');
+    await shows(mentor(), 'Overzicht van de school');
+    const row = (naam: string) => mentor().locator('tbody tr', { hasText: naam });
+    await row('Milan Koster').waitFor();
+    assert.equal(await mentor().locator('tbody tr').count(), 7, 'every student of Vmbo De Brug, one row each');
+    await row('Noor El Idrissi').getByRole('checkbox', { name: 'Noor El Idrissi kiezen' }).check();
+    await mentor().getByRole('button', { name: 'Herinnering sturen' }).click();
+    await shows(mentor(), 'Noor El Idrissi: herinnering verstuurd.');
+    // The portal's inbox (the server's outbox) has the reminder.
+    await page.locator('#inbox li', { hasText: 'reminder' }).first().waitFor({ state: 'attached' });
+    await row('Noor El Idrissi').getByRole('checkbox', { name: 'Noor El Idrissi kiezen' }).uncheck();
+    await row('Lisa de Graaf').getByRole('checkbox', { name: 'Lisa de Graaf kiezen' }).check();
+    await mentor().locator('#ov-move-mentor').selectOption('mentor-bakker');
+    await mentor().getByRole('button', { name: 'Naar deze mentor verplaatsen' }).click();
+    await shows(mentor(), 'Lisa de Graaf: verplaatst naar Meneer R. Bakker.');
+    await shows(row('Lisa de Graaf'), 'Meneer R. Bakker');
+    const bakker = createHttpClient({ baseUrl: server.apiUrl, token: 'mentor-bakker' });
+    assert.ok((await bakker.listDossiers({ view: 'teBehandelen' })).items.some((d) => d.student.naam === 'Lisa de Graaf'), 'Lisa’s dossier waits for Meneer Bakker now');
+
     // --- At 320 CSS pixels (WCAG 1.4.10) nothing scrolls sideways, whoever plays ------------------
     await page.setViewportSize({ width: 320, height: 700 });
     for (const [token, ready] of [
       ['student-milan', form().getByText('Mijn dossiers')],
       ['mentor-bakker', mentor().getByText('Dossiers van mijn leerlingen')],
+      ['decaan-visser', mentor().locator('tbody tr')],
       ['guardian-koster', card('Dossiers van uw kind').locator('.dossier-row ddd-progress')],
       ['mbo-albeda', card('Afgeronde dossiers voor uw instelling').locator('.dossier-row ddd-progress')],
     ] as const) {

@@ -32,7 +32,7 @@ import { deelBSectionIds, sectionEditState, sectionTitleLookup, type ActionOffer
 import { MentorLists } from './lists.js';
 import { renderTabs, renderTeBehandelen, type MentorView } from './work-list.js';
 import { focusElement } from '../shared/motion.js';
-import { decisionFor, exportFileName, exportTable, nextDeadline, type BulkAction, type OverviewRow } from './overview.js';
+import { decisionFor, exportFileName, exportTable, nextDeadline, type BulkAction, type OverviewFilter, type OverviewRow } from './overview.js';
 import { OverviewController, type Derived, type OverviewTexts } from './overview-controller.js';
 import { renderOverview, stateText, type OverviewViewOptions } from './overview-view.js';
 import { renderExport, renderSelectionActions } from './overview-actions.js';
@@ -115,6 +115,12 @@ export class DddMentorReview extends LitElement {
   @property({ attribute: 'dossier-id' }) dossierId?: string;
   /** A mentor's list shown first: 'teBehandelen' (default) or 'mijnLeerlingen'. A decaan always gets the school overview. */
   @property() view: MentorView = 'teBehandelen';
+  /**
+   * The filters the table of students starts with, e.g. `{ state: 'bijMentor', stuckDays: '7' }`
+   * for a portal link "at the mentor for more than a week" (see `OverviewFilter`). The person can
+   * change them; setting this property again puts these back.
+   */
+  @property({ attribute: false }) filters?: Partial<OverviewFilter>;
   /** Milliseconds after the last change before deel B saves by itself. */
   @property({ type: Number, attribute: 'autosave-delay' }) autosaveDelay = 1500;
   /**
@@ -155,6 +161,7 @@ export class DddMentorReview extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('dossierId')) this.show(this.dossierId);
     if (changed.has('autosaveDelay')) this.editor.autosaveMs = this.autosaveDelay;
+    if (changed.has('filters')) this.overview.resetFilters(this.filters);
     const dossier = this.dossier.dossier;
     // Once who is signed in is known: answers kept on the device only come back into sections they may edit.
     const ready = this.connection.me && this.connection.config;

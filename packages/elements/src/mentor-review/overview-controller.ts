@@ -137,6 +137,12 @@ export class OverviewController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The filters a page asks for (the element's `filters`), the others off. */
+  resetFilters(filters: Partial<OverviewFilter> | undefined): void {
+    this.filter = { ...noOverviewFilter, ...filters };
+    this.host.requestUpdate();
+  }
+
   changeSort(sort: SortState): void {
     this.sort = sort;
     this.host.requestUpdate();

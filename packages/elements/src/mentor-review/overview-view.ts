@@ -61,24 +61,35 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
   const { t, lang, role } = options;
   const sortable = (id: string) => ({ sortKey: overviewSortKeys[id]! });
   const small = (text: string | undefined) => (text ? html`<span class="ov-sub">${text}</span>` : nothing);
+  // Tracks that fit side by side from 56rem (the table's narrow layout below that, see data-table.ts).
   const columns: Array<DataTableColumn<OverviewRow> | undefined> = [
     {
       id: 'naam',
       label: t('overview.col.naam'),
       rowHeader: true,
-      width: '11rem',
+      width: 'minmax(8.5rem, 1.3fr)',
       ...sortable('naam'),
       cell: (row) =>
         html`<span id=${nameId(row)}>${row.student.naam}</span>${row.otherDossiers > 0 ? small(options.plural('overview.cell.otherDossiers', row.otherDossiers)) : nothing}`,
     },
-    { id: 'klas', label: t('overview.col.klas'), width: '4rem', ...sortable('klas'), cell: (row) => row.student.klas ?? '' },
-    { id: 'state', label: t('overview.col.state'), width: '10.5rem', ...sortable('state'), cell: (row) => stateText(t, row.state) },
-    { id: 'percentA', label: t('overview.col.percentA'), numeric: true, width: '4.5rem', ...sortable('percentA'), cell: (row) => (row.dossier ? `${row.dossier.percentA}%` : '') },
-    { id: 'days', label: t('overview.col.days'), numeric: true, width: '5rem', ...sortable('days'), cell: (row) => (row.days !== undefined ? String(row.days) : '') },
-    { id: 'mentor', label: t('overview.col.mentor'), ...sortable('mentor'), cell: (row) => row.dossier?.mentor?.naam ?? '' },
+    { id: 'klas', label: t('overview.col.klas'), width: '3.75rem', ...sortable('klas'), cell: (row) => row.student.klas ?? '' },
+    {
+      id: 'state',
+      label: t('overview.col.state'),
+      width: 'minmax(9.25rem, 1.3fr)',
+      ...sortable('state'),
+      // The step, with how much of deel A is done while the student is busy with it, and whether a parent must still consent.
+      cell: (row) =>
+        html`${stateText(t, row.state)}${row.state === 'concept' && row.dossier ? small(t('overview.cell.percentA', { percent: row.dossier.percentA })) : nothing}${row.guardianOutstanding
+          ? html`<span class="ov-sub ov-attention">${t('overview.cell.guardianNeeded')}</span>`
+          : nothing}`,
+    },
+    { id: 'days', label: t('overview.col.days'), numeric: true, width: '4.5rem', ...sortable('days'), cell: (row) => (row.days !== undefined ? String(row.days) : '') },
+    { id: 'mentor', label: t('overview.col.mentor'), width: 'minmax(6.5rem, 1fr)', ...sortable('mentor'), cell: (row) => row.dossier?.mentor?.naam ?? '' },
     {
       id: 'keuze',
       label: t('overview.col.keuze'),
+      width: 'minmax(7.5rem, 1.5fr)',
       ...sortable('keuze'),
       cell: (row) => {
         const choice = row.dossier?.choice;
@@ -88,18 +99,17 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
         return html`${choice.opleiding ?? ''}${small(where)}${small(crebo)}`;
       },
     },
-    { id: 'guardian', label: t('overview.col.guardian'), width: '9rem', ...sortable('guardian'), cell: (row) => (row.guardianOutstanding ? t('overview.cell.guardianNeeded') : '') },
     role === 'decaan'
       ? {
           id: 'intake',
           label: t('overview.col.intake'),
-          width: '7rem',
+          width: 'minmax(6.25rem, 0.9fr)',
           ...sortable('intake'),
           cell: (row) =>
             row.intake ? html`${localize(intakeLabels[row.intake.status], lang)}${small(row.intake.datum ? formatDate(row.intake.datum, lang) : undefined)}` : '',
         }
       : undefined,
-    { id: 'action', label: t('overview.col.action'), width: '7.5rem', cell: (row) => actionCell(row, options) },
+    { id: 'action', label: t('overview.col.action'), width: '6.5rem', cell: (row) => actionCell(row, options) },
   ];
   return columns.filter((c): c is DataTableColumn<OverviewRow> => c !== undefined);
 }
@@ -307,6 +317,10 @@ export const overviewStyles = [
       color: var(--_text-subtle);
       font-size: 0.875em;
       font-weight: 400;
+    }
+    .ov-attention {
+      color: var(--_text);
+      font-weight: 600;
     }
     .ov-hint {
       margin: 0;

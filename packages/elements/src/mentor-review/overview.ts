@@ -146,12 +146,11 @@ export function klassenOf(rows: ReadonlyArray<OverviewRow>): { klassen: string[]
 export const overviewSortKeys: Record<string, (row: OverviewRow) => SortKey> = {
   naam: (row) => row.student.naam,
   klas: (row) => [row.student.leerjaar, row.student.klas, row.student.naam],
-  state: (row) => [stateRank[row.state], row.student.naam],
-  percentA: (row) => [row.dossier?.percentA, row.student.naam],
+  // Within a step, the students furthest with deel A first when ascending.
+  state: (row) => [stateRank[row.state], row.dossier ? -row.dossier.percentA : undefined, row.student.naam],
   days: (row) => [row.days, row.student.naam],
   mentor: (row) => [row.dossier?.mentor?.naam, row.student.naam],
   keuze: (row) => [row.dossier?.choice?.opleiding ?? row.dossier?.keuze, row.dossier?.choice?.instelling, row.student.naam],
-  guardian: (row) => [row.guardianOutstanding ? 0 : 1, row.student.naam],
   intake: (row) => [row.intake?.status, row.student.naam],
 };
 

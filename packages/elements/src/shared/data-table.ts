@@ -9,7 +9,7 @@
  * sort only moves rows: both stay within one animation frame for a school of 600 students
  * (scripts/bench-elements, "school overview").
  *
- * Narrow (the table's own width below 48rem, a container query: 320 px, 400 % zoom, a narrow
+ * Narrow (the table's own width below 56rem, a container query: 320 px, 400 % zoom, a narrow
  * portal column) each row becomes a block with the column names beside the values, so nothing
  * scrolls sideways (WCAG 1.4.10). The column names there are CSS text hidden from assistive
  * technology (`content: … / ""`), which keeps reading the header cells; the table carries its
@@ -22,6 +22,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 import { addMessages, intlLocale, translate } from './i18n.js';
 
 export type SortDirection = 'ascending' | 'descending';
@@ -49,7 +50,11 @@ export interface DataTableColumn<Row> {
   rowHeader?: boolean;
   /** Numbers: aligned to the end, with figures of equal width. */
   numeric?: boolean;
-  /** Width in the wide layout (a CSS length or percentage); columns without one share what is left. */
+  /**
+   * The column's grid track in the wide layout: a length (`4rem`) or `minmax(8rem, 1.5fr)`; columns
+   * without one share what is left (`minmax(0, 1fr)`). Keep the minimums of all columns within 56rem,
+   * where the table switches to the narrow layout, so nothing sticks out.
+   */
   width?: string;
 }
 
@@ -199,6 +204,21 @@ export function selectionState(shownKeys: ReadonlyArray<string>, selected: Reado
 
 const arrows: Record<SortDirection | 'none', string> = { ascending: '▲', descending: '▼', none: '↕' };
 
+/**
+ * `--ddd-table-columns` on the table through the CSSOM, on every render. Not a `style` attribute
+ * (nor Lit's styleMap, which writes one on its first render): `style-src 'self'` blocks those.
+ */
+class ColumnTracks extends Directive {
+  render(_tracks: string) {
+    return nothing;
+  }
+  override update(part: ElementPart, [tracks]: [string]) {
+    (part.element as HTMLElement).style.setProperty('--ddd-table-columns', tracks);
+    return nothing;
+  }
+}
+const columnTracks = directive(ColumnTracks);
+
 /** The table. Hidden rows (not in `shown`) stay in the DOM, so filtering back costs no rendering. */
 export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateResult {
   const { id, columns, rows, rowKey, shown, sort, onSort, selection } = options;
@@ -212,7 +232,7 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
             ${column.label}<span class="ddd-table__arrow" aria-hidden="true">\u00a0${arrows[sorted ?? 'none']}</span>
           </button>`
         : column.label;
-    return html`<th role="columnheader" scope="col" class=${column.numeric ? 'ddd-table__num' : ''} aria-sort=${sorted ?? nothing}>${label}</th>`;
+    return html`<th role="columnheader" scope="col" class=${column.numeric ? 'ddd-table__num' : ''} data-column=${column.id} aria-sort=${sorted ?? nothing}>${label}</th>`;
   };
   const cell = (column: DataTableColumn<Row>, row: Row) => {
     const content = column.cell(row);
@@ -233,9 +253,10 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
       />
     </td>`;
   // Every row is a grid with the same columns: widths as given, the rest sharing what is left.
+  // Set through the CSSOM, which a strict Content-Security-Policy allows; a style attribute it blocks.
   const tracks = [...(selection ? ['3rem'] : []), ...columns.map((column) => column.width ?? 'minmax(0, 1fr)')].join(' ');
   return html`<div class="ddd-table" part="table">
-    <table role="table" id=${id} aria-busy=${options.busy ? 'true' : 'false'} style=${`--ddd-table-columns: ${tracks}`}>
+    <table role="table" id=${id} aria-busy=${options.busy ? 'true' : 'false'} ${columnTracks(tracks)}>
       <caption class=${options.captionHidden ? 'ddd-visually-hidden' : 'ddd-table__caption'}>${options.caption}</caption>
       <thead role="rowgroup">
         <tr role="row">
@@ -443,7 +464,7 @@ export const dataTableStyles = css`
   }
 
   /* Narrow: every row a block, the column names beside the values; the header a row of sort buttons. */
-  @container (max-width: 48rem) {
+  @container (max-width: 56rem) {
     .ddd-table tr {
       display: block;
     }
