@@ -123,6 +123,16 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   if (env['DOORSTROOM_RETENTION_JOB'] !== undefined && env['DOORSTROOM_RETENTION_JOB'] !== '') {
     options.retentionJob = flag(env, 'DOORSTROOM_RETENTION_JOB') ? (retentionHour === undefined ? true : { hour: retentionHour }) : false;
   } else if (retentionHour !== undefined) options.retentionJob = { hour: retentionHour };
+  const metricsToken = env['DOORSTROOM_METRICS_TOKEN'];
+  if (metricsToken !== undefined && metricsToken !== '') {
+    if (metricsToken.length < 16 || /\s/.test(metricsToken)) throw new ConfigurationError('DOORSTROOM_METRICS_TOKEN must be at least 16 characters without spaces (e.g. openssl rand -hex 32).');
+    options.metricsToken = metricsToken;
+  }
+  const metricsPort = whole(env, 'DOORSTROOM_METRICS_PORT', 0, 65535);
+  if (metricsPort !== undefined) options.metricsPort = metricsPort;
+  if (env['DOORSTROOM_METRICS_HOST']) options.metricsHost = env['DOORSTROOM_METRICS_HOST'];
+  const shutdownSeconds = number(env, 'DOORSTROOM_SHUTDOWN_TIMEOUT');
+  if (shutdownSeconds !== undefined) options.shutdownTimeoutMs = shutdownSeconds * 1000;
   const log = env['DOORSTROOM_LOG'];
   if (log === 'false' || log === 'off') options.logger = false;
   if (burst === 0 || perSecond === 0) options.rateLimit = false;

@@ -20,6 +20,8 @@ import { consentPagePath, serveConsentPage } from './consent-page.js';
 import { createGuardianLinks, linkProblems, sessionPrefix } from './guardian-links.js';
 import { createIdentityResolver, type IdentityResolver, type Principal } from './identity.js';
 import { migrate } from './migrations.js';
+import { probePaths, readiness, tokenMatches } from './ops/health.js';
+import { createMetrics, type ServerMetrics } from './ops/metrics.js';
 import { defaultRetentionPolicy, startRetentionJob, type JobClock, type RetentionJob, type RetentionPolicy } from './retention.js';
 import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
@@ -104,6 +106,14 @@ export interface StartServerOptions {
    * false turns it off (e.g. to run `doorstroom-admin retention --apply` from cron instead).
    */
   retentionJob?: boolean | { hour?: number; clock?: JobClock };
+  /** `/metrics` on the main port answers only `Authorization: Bearer <metricsToken>`; without one it is 404 there. */
+  metricsToken?: string;
+  /** A second listener with `/metrics`, `/healthz` and `/readyz` only, without a token: bind it where only Prometheus reaches. */
+  metricsPort?: number;
+  /** Where metricsPort listens. Default 127.0.0.1. */
+  metricsHost?: string;
+  /** On close (SIGTERM): how long requests under way may still take before their connections are cut. Default 10 000 ms. */
+  shutdownTimeoutMs?: number;
   /** The service's clock. */
   now?: () => Date;
   /** One line per request; false for none. Default: JSON lines on stdout. */
@@ -127,10 +137,20 @@ export interface RunningServer {
   dev: boolean;
   /** Dev mode: the demo tokens, by person (token → role and name). */
   accounts: { token: string; role: string; naam: string }[];
+  metrics: ServerMetrics;
   /** The daily retention job, when it runs. */
   retentionJob?: RetentionJob;
+  /** With metricsPort: e.g. http://127.0.0.1:9464 */
+  metricsUrl?: string;
+  /**
+   * Graceful stop: no new connections; requests under way finish (at most shutdownTimeoutMs, then
+   * their connections are cut) and get `Connection: close`; /readyz answers 503 meanwhile; then
+   * the outbox loop and the retention job stop and the database closes (when the server opened it).
+   */
   close(): Promise<void>;
 }
+
+export const defaultShutdownTimeoutMs = 10_000;
 
 export const defaultRateLimit: RateLimitOptions = { burst: 100, perSecond: 20 };
 export const defaultDataDir = '.doorstroom-data/pglite';
@@ -331,6 +351,34 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           },
           onError: (error) => console.error(JSON.stringify({ level: 'error', msg: 'retention run failed', ...describeError(error) })),
         });
+  const metrics = createMetrics(db);
+  /** Set by close(): /readyz answers 503 and every response closes its connection. */
+  let closing = false;
+  const shutdownTimeoutMs = options.shutdownTimeoutMs ?? defaultShutdownTimeoutMs;
+
+  /** /healthz, /readyz and /metrics (outside basePath); undefined for other paths. `internal`: the metrics listener, which needs no token. */
+  async function probe(req: IncomingMessage, res: ServerResponse, pathname: string, internal: boolean): Promise<number | undefined> {
+    if (pathname !== probePaths.health && pathname !== probePaths.ready && pathname !== probePaths.metrics) return undefined;
+    const send = async (response: Response) => {
+      await sendResponse(res, response, apiSecurityHeaders);
+      return response.status;
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(problemResponse(problems.methodNotAllowed(), { Allow: pageMethods }));
+    if (pathname === probePaths.health) return send(jsonResponse({ status: 'ok' }));
+    if (pathname === probePaths.ready) {
+      const state = await readiness(db, { closing });
+      if (state.ready) return send(jsonResponse({ status: 'ready', migrations: state.migrations }));
+      return send(problemResponse({ type: `${problemTypeBase}not-ready`, title: 'De server is (nog) niet klaar.', status: 503, detail: `Not ready: ${state.reason}.` }));
+    }
+    if (!internal) {
+      // On the main port only with the configured token; without one, as if there were no such path.
+      if (!options.metricsToken) return send(problemResponse(problems.unknownRoute()));
+      if (!tokenMatches(bearer(req), options.metricsToken)) return send(problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer' }));
+    }
+    const { contentType, body } = await metrics.render();
+    return send(new Response(body, { status: 200, headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } }));
+  }
+
   const accounts = dev ? seedData().accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })) : [];
 
   const devPaths = new Set(['outbox', 'accounts', 'reset'].map((name) => `${basePath}/dev/${name}`));
@@ -448,6 +496,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const corsHeaders = inApi ? cors.headersFor(origin) : {};
+    if (!inApi) {
+      const probed = await probe(req, res, pathname, false);
+      if (probed !== undefined) return probed;
+    }
     if (!knownMethods.has(req.method ?? '')) {
       // Before the adapter: fetch's Request refuses TRACE (it used to surface as a 500).
       await sendResponse(res, methodNotAllowed(inApi), securityHeadersFor(inApi));
@@ -470,10 +522,20 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return 404;
   }
 
+  /** Responses under way, so close() can tell them to close their connection. */
+  const inFlight = new Set<ServerResponse>();
+  const isProbe = (pathname: string) => pathname === probePaths.health || pathname === probePaths.ready || pathname === probePaths.metrics;
   const server = createServer((req, res) => {
     const started = performance.now();
     const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
     const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
+    inFlight.add(res);
+    if (closing) res.setHeader('Connection', 'close');
+    res.on('close', () => {
+      inFlight.delete(res);
+      // Shutting down: the connection this response leaves idle goes now, not after keepAliveTimeout.
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
     handle(req, res)
       .catch(async (error) => {
         console.error(JSON.stringify({ level: 'error', msg: 'request failed', ...describeError(error) }));
@@ -482,7 +544,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         return 500;
       })
       .then((status) => {
-        log?.({ level: 'info', method: req.method ?? '', route: inApi ? routePattern(pathname, basePath) : '(static)', status, ms: Math.round((performance.now() - started) * 10) / 10 });
+        const route = inApi ? routePattern(pathname, basePath) : isProbe(pathname) ? pathname : '(static)';
+        const ms = performance.now() - started;
+        metrics.observe(req.method ?? '', route, status, ms / 1000);
+        // Probes every few seconds would drown the log: only their failures are logged.
+        if (!isProbe(pathname) || status >= 400) log?.({ level: 'info', method: req.method ?? '', route, status, ms: Math.round(ms * 10) / 10 });
       });
   });
   // CONNECT never reaches 'request': without this listener Node drops the connection unanswered.
@@ -494,6 +560,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const headers = { ...securityHeadersFor(inApi), 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', Allow: inApi ? apiMethods : pageMethods, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
     const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\n${head}\r\n${body}`);
+    metrics.observe('CONNECT', '(connect)', 405, (performance.now() - started) / 1000);
     log?.({ level: 'info', method: 'CONNECT', route: '(connect)', status: 405, ms: Math.round((performance.now() - started) * 10) / 10 });
   });
   server.keepAliveTimeout = 5000;
@@ -509,6 +576,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address === '::' ? '::1' : address.address}]` : address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
   const url = `http://${shownHost}:${address.port}`;
+  let metricsServer: Server | undefined;
+  let metricsUrl: string | undefined;
+  if (options.metricsPort !== undefined) {
+    const internal = createServer((req, res) => {
+      const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
+      probe(req, res, pathname, true)
+        .then((status) => (status === undefined ? sendResponse(res, problemResponse(problems.unknownRoute()), apiSecurityHeaders) : undefined))
+        .catch(() => res.destroy());
+    });
+    await new Promise<void>((resolvePromise, reject) => {
+      internal.once('error', reject);
+      internal.listen(options.metricsPort, options.metricsHost ?? '127.0.0.1', () => {
+        internal.off('error', reject);
+        resolvePromise();
+      });
+    });
+    metricsServer = internal;
+    const at = internal.address() as AddressInfo;
+    metricsUrl = `http://${at.family === 'IPv6' ? `[${at.address}]` : at.address}:${at.port}`;
+  }
   if (!consentPageUrl && dev) consentPageUrl = new URL(consentPagePath, url).href;
   if (!consentPageUrl && log) console.log(JSON.stringify({ level: 'warn', msg: 'guardian consent links are off: set DOORSTROOM_PUBLIC_URL (or DOORSTROOM_CONSENT_URL)' }));
 
@@ -523,14 +610,29 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     outbox,
     dev,
     accounts,
+    metrics,
     ...(retentionJob ? { retentionJob } : {}),
+    ...(metricsUrl ? { metricsUrl } : {}),
     async close() {
-      // Requests under way may finish (for a few seconds); idle keep-alive connections go now.
+      closing = true;
+      // No new connections; idle keep-alive connections go now; requests under way may finish
+      // (their responses close the connection) until the deadline, then their connections are cut.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('Connection', 'close');
+      let deadline: ReturnType<typeof setTimeout> | undefined;
       await new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());
         server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 3000).unref();
+        deadline = setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs);
+        deadline.unref();
       });
+      clearTimeout(deadline);
+      if (metricsServer) {
+        const internal = metricsServer;
+        await new Promise<void>((resolvePromise) => {
+          internal.close(() => resolvePromise());
+          internal.closeAllConnections();
+        });
+      }
       await retentionJob?.stop();
       await outbox.stop();
       if (ownDb) await db.close();

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { optionsFromEnv } from '../config.js';
+import { stopOnSignals } from '../ops/shutdown.js';
 import { ConfigurationError, startServer } from '../server.js';
 
 const usage = `usage: doorstroom-server [--dev]
@@ -57,13 +58,9 @@ try {
     ? `dev mode: ${options.verifier ? (options.signIn ?? 'sign-in through DOORSTROOM_VERIFIER') : 'demo tokens'}, /api/dev routes; fictitious data only`
     : `production mode: ${options.signIn ?? 'sign-in through DOORSTROOM_VERIFIER'}`;
   console.log(`doorstroom server: ${running.apiUrl} (${running.db.kind}, ${mode})`);
-  const stop = async (signal: string) => {
-    console.log(`${signal}: stopping`);
-    await running.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  if (running.metricsUrl) console.log(`doorstroom server: metrics on ${running.metricsUrl}/metrics`);
+  // SIGTERM/SIGINT: stop accepting, finish requests under way (DOORSTROOM_SHUTDOWN_TIMEOUT), close the database.
+  stopOnSignals(running);
 } catch (error) {
   if (error instanceof ConfigurationError) refuse(error.message);
   throw error;
