@@ -60,6 +60,16 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'decaan: the school overview (counts, filters, chosen students, the table)',
+    async show(backend) {
+      const el = await mountMentor(signedIn(backend, 'decaan-visser'));
+      await until(() => $$(el, 'tbody tr').length > 3 && $$(el, '#ov-move-mentor option').length > 1, 'the overview with the mentors');
+      $<HTMLInputElement>(el, '#ov-table-all')!.click();
+      await until(() => $(el, '#ov-remind')?.getAttribute('aria-disabled') === 'false', 'every student chosen');
+      return el;
+    },
+  },
+  {
     name: 'consent: the student (deel A and B, sharing, guardian status)',
     async show(backend) {
       const el = await mountConsent(signedIn(backend, 'student-emma'), 'dossier-emma');

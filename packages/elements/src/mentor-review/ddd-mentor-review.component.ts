@@ -292,7 +292,8 @@ export class DddMentorReview extends LitElement {
       changeSort: (sort) => overview.changeSort(sort),
       deadline: { date: new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long' }).format(deadline.date), days: deadline.days },
       open: (row) => row.openable && this.open(row.openable.id),
-      ...(role === 'mentor' ? { begeleiding: (row: OverviewRow) => void this.openBegeleiding(row.student) } : {}),
+      // B1 for a student without a dossier of theirs: the mentors of the klas and the decaan keep it (spec §6).
+      begeleiding: (row: OverviewRow) => void this.openBegeleiding(row.student),
     };
     if (role === 'decaan') {
       options.selection = { selected: overview.selected, change: (keys, on) => overview.select(keys, on) };

@@ -41,7 +41,7 @@ export interface OverviewViewOptions {
   /** The decaan's selection (absent for a mentor: no checkboxes). */
   selection?: { selected: ReadonlySet<string>; change(keys: string[], on: boolean): void };
   open(row: OverviewRow): void;
-  /** B1 for a student (a mentor, for a student whose dossier is not theirs or who has none). */
+  /** B1 for a student whose dossier this person cannot open, or who has none. */
   begeleiding?(row: OverviewRow): void;
   /** Between the status line and the table: the decaan's actions and the last result. */
   actions?: TemplateResult;

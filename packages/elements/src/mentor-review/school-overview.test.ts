@@ -285,6 +285,16 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     expect(($<HTMLSelectElement>(el, '#filter-klas')!).value).to.equal('4A');
   });
 
+  it('fills B1 for a student without a dossier', async () => {
+    const el = await decaan();
+    const milan = rowOf(el, 'Milan Koster').querySelector<HTMLButtonElement>('.ov-action')!;
+    expect(squash(milan.textContent)).to.equal('Begeleiding invullen');
+    milan.click();
+    await until(el, () => $(el, '#mr-begeleiding-verzuim-0'), 'the B1 questions');
+    expect(text(el)).to.contain('Begeleiding van Milan Koster');
+    await expect(el).to.be.accessible();
+  });
+
   it('says so when the school has no students yet', async () => {
     const api = apiFor('decaan-visser');
     const empty: DossierApi = { ...api, listDossiers: async () => ({ items: [], students: [] }) };

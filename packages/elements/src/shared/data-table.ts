@@ -485,14 +485,13 @@ export const dataTableStyles = css`
       border: 0;
       text-align: start;
     }
-    /* Headers that cannot sort stay for screen readers (they name the cells), out of sight. */
+    /* A header that cannot sort stays a (plain) label in the row of sort buttons: it names its cells. */
     .ddd-table thead th:not(:has(button)):not(.ddd-table__select) {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      display: flex;
+      align-items: center;
+      min-height: 44px;
+      color: var(--_text-subtle);
+      font-weight: 400;
     }
     .ddd-table th.ddd-table__select {
       flex-basis: 100%;
@@ -534,9 +533,9 @@ export const dataTableStyles = css`
       content: attr(data-label) / '';
       color: var(--_text-subtle);
     }
+    /* The same size as in the wide layout: text zoom must not change it by more than the zoom. */
     .ddd-table tbody .ddd-table__rowheader {
       display: block;
-      font-size: 1.125em;
     }
     .ddd-table tbody .ddd-table__select {
       align-items: center;
