@@ -270,6 +270,14 @@ export const migrations: ReadonlyArray<Migration> = [
         FOR EACH ROW EXECUTE FUNCTION students_inactive_on_insert();
     `,
   },
+  {
+    id: 13,
+    name: 'the language a guardian reads: their consent e-mail and page',
+    sql: `
+      -- nl, en, ar, tr, uk or pl, from the school's registration; NULL: Dutch.
+      ALTER TABLE guardians ADD COLUMN taal text;
+    `,
+  },
 ];
 
 /** Applies the migrations this database lacks; returns their ids. */

@@ -12,6 +12,7 @@ import { makeDossier } from '../../sdk/src/testing/fixtures.js';
 import { dossierColumns } from '../src/pg-store.js';
 import { parseCsv, CsvError } from '../src/provisioning/csv.js';
 import { adminSummary, runImport, ImportRefused } from '../src/provisioning/index.js';
+import { guardianIdFor } from '../src/provisioning/sis.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { isStorableText, type Dossier, type ImportReport } from '../src/sdk.js';
 import { freshDataDir, removeDir } from './helpers.js';
@@ -261,6 +262,39 @@ describe('provisioning', () => {
     const noKlasError = ((await noKlas.json()) as { errors: { message: string; line: number }[] }).errors[0]!;
     assert.equal(noKlasError.line, 2);
     assert.match(noKlasError.message, /geen klas 9Z/);
+    assert.deepEqual(await state(), before);
+  });
+
+  it("registers a guardian's language (CSV ouder1 taal, JSON taal), keeps it when a later import says none, and refuses a language it does not know", async () => {
+    const person = async (id: string) => ((await (await call(`admin/people/${id}`, { token: beheerder })).json()) as { record: Record<string, unknown> }).record;
+    // The example export: Aya's mother reads Arabic; a guardian without a taal is written to in Dutch.
+    assert.equal((await person(guardianIdFor('f.haddou@mail.example')))['taal'], 'ar');
+    assert.equal((await person(guardianIdFor('m.bakker@mail.example')))['taal'], undefined);
+    // At the other school (the tests after this one import Het Plein's whole list). Siblings share a
+    // guardian: the row that gives the language counts.
+    const isk = 'isk-de-oversteek';
+    const header = 'Leerlingnummer;Naam;E-mailadres;Klas;Leerjaar;Ouder1 naam;Ouder1 e-mail;Ouder1 relatie;Ouder1 voertaal';
+    const kaya = (nummer: string, naam: string, taal: string) => `${nummer};${naam} Kaya;${naam.toLowerCase()}@leerling.oversteek.example;1A;1;Ayşe Kaya;a.kaya@mail.example;moeder;${taal}`;
+    const siblings = await upload([header, kaya('300001', 'Elif', ''), kaya('300002', 'Emre', 'TR')].join('\n'), 'text/csv', `?school=${isk}&partial=true`);
+    assert.equal(siblings.status, 200, await siblings.clone().text());
+    assert.equal((await person(guardianIdFor('a.kaya@mail.example')))['taal'], 'tr');
+    const again = (await (await upload([header, kaya('300001', 'Elif', '')].join('\n'), 'text/csv', `?school=${isk}&partial=true`)).json()) as ImportReport;
+    assert.equal(again.counts.guardians?.unchanged, 1, 'an empty taal keeps the registered one');
+    assert.equal((await person(guardianIdFor('a.kaya@mail.example')))['taal'], 'tr');
+    const changed = (await (await upload(JSON.stringify({ guardians: [{ id: guardianIdFor('a.kaya@mail.example'), naam: 'Ayşe Kaya', email: 'a.kaya@mail.example', relatie: 'moeder', taal: 'nl' }] }), 'application/json')).json()) as ImportReport;
+    assert.deepEqual(changed.changes.map((c) => [c.kind, c.change, c.fields]), [['guardians', 'updated', ['taal']]]);
+
+    // Two languages for one guardian, or one nobody knows: refused with the line, nothing changes.
+    const before = await state();
+    const twice = await upload([header, kaya('300003', 'Can', 'tr'), kaya('300004', 'Deniz', 'ar')].join('\n'), 'text/csv', `?school=${isk}&partial=true`);
+    assert.equal(twice.status, 422);
+    const twiceErrors = ((await twice.json()) as { errors: { message: string; line?: number }[] }).errors;
+    assert.deepEqual(twiceErrors.map((e) => e.line), [3]);
+    assert.match(twiceErrors[0]!.message, /staat ook op regel 2, met een andere taal/);
+    const unknown = await upload([header, '300005;Sara Ali;sara@leerling.oversteek.example;1A;1;Omar Ali;o.ali@mail.example;vader;arabisch'].join('\n'), 'text/csv', `?school=${isk}&partial=true`);
+    assert.equal(unknown.status, 422);
+    const unknownErrors = ((await unknown.json()) as { errors: { message: string; line?: number }[] }).errors;
+    assert.deepEqual(unknownErrors.map((e) => [e.line, e.message]), [[2, 'Kies een taal: nl, en, ar, tr, uk of pl.']]);
     assert.deepEqual(await state(), before);
   });
 

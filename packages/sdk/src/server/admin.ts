@@ -114,6 +114,8 @@ export const guardianRecordSchema = z.object({
   naam: filled(provisioningLimits.naam),
   email: z.optional(email),
   relatie: z.enum(guardianRelations),
+  /** The language of the e-mail asking their consent and of the consent page it links to; absent: as before (Dutch when never set). */
+  taal: z.optional(z.enum(['nl', 'en', 'ar', 'tr', 'uk', 'pl'])),
   /** Exactly the students this guardian may consent for (replaces the links); absent: the links stay as the students' records say. */
   studentIds: z.optional(z.array(id).check(z.maxLength(provisioningLimits.studentsPerGuardian))),
   ...common,

@@ -253,8 +253,8 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
       if (!inDocStudents.has(sid) && !studentsNow.has(sid)) issue(`guardians.${i}.studentIds.${j}`, `Leerling ${sid} bestaat niet.`);
     }),
   );
-  const guardianRows = await readRows<{ id: string; naam: string; email: string | null; relatie: string | null; active: boolean }>(tx, 
-    'SELECT id, naam, email, relatie, active FROM guardians WHERE id = ANY($1::text[])',
+  const guardianRows = await readRows<{ id: string; naam: string; email: string | null; relatie: string | null; taal: string | null; active: boolean }>(tx, 
+    'SELECT id, naam, email, relatie, taal, active FROM guardians WHERE id = ANY($1::text[])',
     [[...guardianIdsInDoc, ...students.flatMap((s) => s.guardianIds ?? [])]],
   );
   const guardiansNow = new Map(guardianRows.map((g) => [g.id, g]));
@@ -334,11 +334,13 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
   const guardianWrites = guardians.flatMap((g, i) => {
     const before = guardiansNow.get(g.id);
     const login = docLogin(g.id);
-    const after = { id: g.id, naam: g.naam, email: g.email ?? null, relatie: g.relatie as string | null, active: g.active ?? true };
-    const normal = (row: typeof after, rowLogin: string | null) => sortedKeys({ naam: row.naam, email: row.email ?? undefined, relatie: row.relatie ?? undefined, login: rowLogin, active: row.active });
+    // Like a student's: a record without taal keeps the language registered before.
+    const after = { id: g.id, naam: g.naam, email: g.email ?? null, relatie: g.relatie as string | null, taal: g.taal ?? before?.taal ?? null, active: g.active ?? true };
+    const normal = (row: typeof after, rowLogin: string | null) =>
+      sortedKeys({ naam: row.naam, email: row.email ?? undefined, relatie: row.relatie ?? undefined, taal: row.taal ?? undefined, login: rowLogin, active: row.active });
     return report.record('guardians', g.id, before && normal(before, loginNow(g.id)), normal(after, login), `guardians.${i}`) ? [after] : [];
   });
-  await upsertAll(tx, 'guardians', { id: 'text', naam: 'text', email: 'text', relatie: 'text', active: 'boolean' }, ['id'], guardianWrites);
+  await upsertAll(tx, 'guardians', { id: 'text', naam: 'text', email: 'text', relatie: 'text', taal: 'text', active: 'boolean' }, ['id'], guardianWrites);
 
   // Students: the registration, the guardian links from both sides, leavers.
   const nextStudents = new Map<string, { student: StoredStudent; active: boolean; source?: string; inDoc: boolean }>();

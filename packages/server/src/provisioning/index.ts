@@ -137,7 +137,7 @@ export async function adminPerson(db: Db, id: string): Promise<AdminPerson | und
       record = await one('SELECT school_id AS "schoolId", naam, email, klassen FROM mentors WHERE mentor_id = $1');
       break;
     case 'guardian': {
-      record = await one('SELECT naam, email, relatie FROM guardians WHERE id = $1');
+      record = await one('SELECT naam, email, relatie, taal FROM guardians WHERE id = $1');
       const { rows: children } = await db.query<{ id: string }>(`SELECT id FROM students WHERE data->'guardianIds' ? $1 ORDER BY id`, [id]);
       record = { ...record, studentIds: children.map((c) => c.id) };
       break;

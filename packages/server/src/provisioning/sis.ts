@@ -53,6 +53,7 @@ const studentColumns = {
       [`ouder${n}naam`, [`ouder${n}naam`, `verzorger${n}naam`]],
       [`ouder${n}email`, [`ouder${n}email`, `ouder${n}emailadres`, `verzorger${n}email`, `verzorger${n}emailadres`]],
       [`ouder${n}relatie`, [`ouder${n}relatie`, `verzorger${n}relatie`]],
+      [`ouder${n}taal`, [`ouder${n}taal`, `ouder${n}voertaal`, `verzorger${n}taal`, `verzorger${n}voertaal`]],
     ]),
   ),
 } as Record<string, string[]>;
@@ -189,6 +190,9 @@ export function documentFromCsv(text: string, options: CsvImportOptions = {}): S
     if (!earlier) guardians.set(String(guardian['id']), { record: guardian, line });
     else if (earlier.record['naam'] !== guardian['naam'] || (earlier.record['email'] ?? '') !== (guardian['email'] ?? '')) {
       issues.push({ path: 'guardians', line, message: `Ouder ${shown(String(guardian['id']))} staat ook op regel ${earlier.line}, met een andere naam of een ander e-mailadres.` });
+    } else if (guardian['taal'] !== undefined && earlier.record['taal'] === undefined) earlier.record['taal'] = guardian['taal'];
+    else if (guardian['taal'] !== undefined && earlier.record['taal'] !== guardian['taal']) {
+      issues.push({ path: 'guardians', line, message: `Ouder ${shown(String(guardian['id']))} staat ook op regel ${earlier.line}, met een andere taal.` });
     }
   };
   const has = (column: string) => index.has(column);
@@ -273,7 +277,8 @@ function studentRow(
       continue;
     }
     if (!guardianIds.includes(guardianId)) guardianIds.push(guardianId);
-    addGuardian({ id: guardianId, naam: naam || email, ...(email ? { email } : {}), relatie: relation(get(`ouder${n}relatie`)) }, record.line);
+    const taal = get(`ouder${n}taal`).trim().toLowerCase();
+    addGuardian({ id: guardianId, naam: naam || email, ...(email ? { email } : {}), relatie: relation(get(`ouder${n}relatie`)), ...(taal ? { taal } : {}) }, record.line);
   }
   // A file with guardian columns says who the student's guardians are (none, when both are empty).
   if (hasGuardianColumns || guardianIds.length > 0) student['guardianIds'] = guardianIds;
