@@ -217,8 +217,12 @@ export function renderSteps(dossier: Dossier, config: RegionConfig, options: Ste
   </section>`;
 }
 
-/** The consent facts of an afgerond dossier: akkoord, remark, toestemming, sharing, guardian. */
-export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang: string, level: HeadingLevel): TemplateResult {
+/**
+ * The consent facts of an afgerond dossier: akkoord, remark, toestemming, sharing, guardian. With
+ * `sharing: false` (the MBO) the lists of what was and was not shared are left out: the MBO reads
+ * what it got and nothing hints at what the student kept back (spec §6).
+ */
+export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang: string, level: HeadingLevel, options: { sharing?: boolean } = {}): TemplateResult {
   const record = consentRecord(dossier, config);
   const sections = buildSections(config, dossier.type);
   const yesNo = (value: boolean) => tr(lang, value ? 'consent.yes' : 'consent.no');
@@ -239,8 +243,9 @@ export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang:
       ${row(tr(lang, 'consent.final.akkoord'), record.akkoord ? yesNo(record.akkoord === 'ja') : none)}
       ${record.redenNietAkkoord ? row(tr(lang, 'consent.final.reden'), record.redenNietAkkoord, true) : nothing}
       ${row(tr(lang, 'consent.final.toestemming'), yesNo(record.toestemming))}
-      ${row(tr(lang, 'consent.final.shared'), shared.join(', ') || none)}
-      ${row(tr(lang, 'consent.final.notShared'), notShared.join(', ') || none)}
+      ${options.sharing === false
+        ? nothing
+        : html`${row(tr(lang, 'consent.final.shared'), shared.join(', ') || none)} ${row(tr(lang, 'consent.final.notShared'), notShared.join(', ') || none)}`}
       ${guardian?.toestemming
         ? row(
             tr(lang, 'consent.final.guardian'),

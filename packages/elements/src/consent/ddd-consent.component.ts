@@ -490,14 +490,17 @@ export class DddConsent extends LitElement {
   private renderFinal(dossier: Dossier, config: RegionConfig): TemplateResult {
     // Guardians and MBO staff read someone else's dossier: "Je dossier" would address the wrong person.
     const title = this.connection.me?.role === 'student' ? this.t('consent.titleFinal') : this.t('consent.titleFinalOf', { naam: dossier.student.naam });
+    // The MBO reads what it received, as it is: no list of what was not shared, no empty answers
+    // or an empty deel B that could stand for a part the student kept back (spec §6).
+    const mbo = this.connection.me?.role === 'mbo';
     return html`${this.titleHeading(title)}
       ${this.renderNotice()}
       <p class="intro">
         ${dossier.finalizedAt ? this.t('consent.final.intro', { date: formatDay(dossier.finalizedAt, this.language) }) : this.t('consent.final.introNoDate')}
       </p>
       <button type="button" part="button" class="ddd-button ddd-button--secondary print-button" @click=${() => window.print()}>${this.t('consent.print')}</button>
-      ${renderFinalSummary(dossier, config, this.language, below(this.level, 1))}
-      ${renderDossier(dossier, config, { lang: this.language, level: below(this.level, 1), mode: 'full' })}`;
+      ${renderFinalSummary(dossier, config, this.language, below(this.level, 1), { sharing: !mbo })}
+      ${renderDossier(dossier, config, { lang: this.language, level: below(this.level, 1), mode: 'full', ...(mbo ? { answers: dossier.answers } : {}) })}`;
   }
 
   // --- behaviour -------------------------------------------------------------------------------

@@ -384,6 +384,8 @@ describe('<ddd-consent>', function () {
     const mbo = await mount('mbo-roc-midden-nederland', 'dossier-sam');
     expect(text(mbo)).to.contain('Deel A: gegevens van de leerling');
     expect(root(mbo).querySelectorAll('input, textarea').length).to.equal(0);
+    // Sam kept A6 ondersteuning back: the MBO reads no list of what was (not) shared, no empty answers, no empty deel B.
+    expect(text(mbo)).to.contain('Toestemming ouder of verzorger').and.not.contain('Niet gedeeld').and.not.contain('Ondersteuning').and.not.contain('Niet ingevuld');
   });
 
   it('has a top heading at the level the page sets (default 2), and the levels below follow it', async () => {
