@@ -5,6 +5,7 @@
 //   3. OpenAPI document matches the schemas  — one check
 //   3b. docs/questions.json matches the section definitions — one check
 //   4. script-tag bundle within size budget  — one check
+//   4b. docs' script tag carries the built bundle's integrity hash (scripts/sri.mjs --check) — one check
 //   5. npm packages publishable (exports, declarations) — one check
 //   6. Storybook builds (offline)             — one check
 //   7. reference server + conformance kit + the demo and the built Storybook in Chromium — Node's test runner
@@ -71,6 +72,7 @@ check('element benchmarks load and run (BENCH_SMOKE: 5 samples, timings not judg
 if (existsSync('scripts/check-openapi.ts')) check('OpenAPI document matches the schemas', 'npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/check-openapi.ts']);
 check('question definitions (docs/questions.json) match the SDK', 'npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/check-questions.ts']);
 if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle', 'node', ['scripts/size.mjs']);
+check("docs/embedding.md's script tag carries the built bundle's integrity hash (npm run sri)", 'node', ['scripts/sri.mjs', '--check']);
 check('npm packages: exports, tarball contents and declarations', 'node', ['scripts/check-packages.mjs']);
 check('Storybook builds', 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '--output-dir', 'storybook-static']);
 if (existsSync('packages/server/test')) {
