@@ -1,13 +1,18 @@
-// Are @doorstroom/sdk and @doorstroom/elements publishable as they are? Builds them (rollup +
-// declarations), then checks what an npm user would get:
-//   1. every target of every `exports` entry (types and default) is in the packed tarball;
+// Are @doorstroom/sdk, @doorstroom/elements and @doorstroom/server publishable as they are? Builds
+// them (rollup + declarations, the script-tag bundle copied into the elements package), then
+// checks what an npm user would get:
+//   1. `npm publish --dry-run` of each package succeeds, and its tarball holds README.md,
+//      CHANGELOG.md, every target of every `exports` entry (types and default) and every `bin`;
+//      the elements' tarball also holds the script-tag bundle (dist/bundle/doorstroom.min.js and
+//      its language files) whose sha384 is the `integrity` docs/embedding.md gives;
 //   2. Node imports @doorstroom/sdk from dist, without the workspace's source condition;
 //   3. TypeScript compiles a consumer against the published declarations only, also React 19 JSX
 //      and Vue components through the shipped `@doorstroom/elements/jsx` and `/vue` types.
 // Exits non-zero with the reasons when anything is missing.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { copyIntoElements, integrityOf, publishedDir } from './sri.mjs';
 
 const problems = [];
 const run = (cmd, args, options = {}) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
@@ -29,6 +34,8 @@ if (frameworkTypes.status !== 0) {
   console.log(`scripts/framework-types.mjs failed:\n${frameworkTypes.stdout}${frameworkTypes.stderr}`);
   process.exit(1);
 }
+// dist/doorstroom.min.js and dist/lang/ into packages/elements/dist/bundle/, as `npm run build` does.
+copyIntoElements();
 
 /** Every file an exports entry may point at, `*` patterns matched against the packed files. */
 function exportTargets(exportsMap) {
@@ -43,16 +50,42 @@ function exportTargets(exportsMap) {
   return targets;
 }
 
-for (const name of ['sdk', 'elements']) {
+/** The `integrity` values of the script tags in docs/embedding.md. */
+const documentedIntegrity = () => [...readFileSync('docs/embedding.md', 'utf8').matchAll(/<script\b[^>]*\/doorstroom\.min\.js"[^>]*\bintegrity="([^"]+)"/g)].map((match) => match[1]);
+
+for (const name of ['sdk', 'elements', 'server']) {
   const dir = path.join('packages', name);
   const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  const packed = run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir });
-  const files = new Set(JSON.parse(packed.stdout)[0].files.map((file) => file.path));
+  // What `npm publish` would upload, without uploading (no login needed for a dry run).
+  const published = run('npm', ['publish', '--dry-run', '--json', '--ignore-scripts', '--access', 'public'], { cwd: dir });
+  if (published.status !== 0) {
+    problems.push(`${pkg.name}: npm publish --dry-run failed (exit ${published.status}): ${published.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    continue;
+  }
+  const report = JSON.parse(published.stdout);
+  const tarball = Array.isArray(report) ? report[0] : (report[pkg.name] ?? Object.values(report)[0]);
+  if (tarball.name !== pkg.name || tarball.version !== pkg.version) problems.push(`${pkg.name}: npm would publish ${tarball.id} instead of ${pkg.name}@${pkg.version}`);
+  const files = new Set(tarball.files.map((file) => file.path));
+  for (const file of ['README.md', 'CHANGELOG.md']) if (!files.has(file)) problems.push(`${pkg.name}: ${file} is not in the package`);
   for (const { subpath, condition, file } of exportTargets(pkg.exports)) {
     const pattern = new RegExp(`^${file.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
     if (![...files].some((packedFile) => pattern.test(packedFile))) problems.push(`${pkg.name} "${subpath}" (${condition}) → ${file} is not in the package`);
   }
+  for (const [command, file] of Object.entries(pkg.bin ?? {})) if (!files.has(file.replace(/^\.\//, ''))) problems.push(`${pkg.name}: bin ${command} → ${file} is not in the package`);
   if (pkg.customElements && !files.has(pkg.customElements)) problems.push(`${pkg.name}: ${pkg.customElements} is not in the package`);
+  if (name === 'elements') {
+    const bundled = path.relative(dir, path.join(publishedDir, 'doorstroom.min.js'));
+    const languages = readdirSync(path.join(publishedDir, 'lang')).filter((file) => file.endsWith('.js'));
+    for (const file of [bundled, ...languages.map((language) => path.relative(dir, path.join(publishedDir, 'lang', language)))]) {
+      if (!files.has(file)) problems.push(`${pkg.name}: the script-tag bundle's ${file} is not in the package`);
+    }
+    if (languages.length === 0) problems.push(`${pkg.name}: the script-tag bundle has no language files`);
+    const integrity = integrityOf(path.join(publishedDir, 'doorstroom.min.js'));
+    const documented = documentedIntegrity();
+    if (documented.length === 0 || documented.some((value) => value !== integrity)) {
+      problems.push(`${pkg.name}: ${bundled} is ${integrity}, docs/embedding.md says ${documented.join(', ') || 'nothing'} (npm run sri)`);
+    }
+  }
 }
 
 const nodeImport = run(process.execPath, ['--input-type=module', '-e', `
@@ -135,4 +168,4 @@ if (problems.length) {
   console.log(`Packages are not publishable:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('packages: every export is in the tarball; Node imports the SDK from dist; a TypeScript consumer (plain, React JSX, Vue) compiles against the declarations');
+console.log('packages: npm publish --dry-run passes for all three; README, CHANGELOG, every export and bin are in the tarballs, the script-tag bundle with the documented integrity in the elements; Node imports the SDK from dist; a TypeScript consumer (plain, React JSX, Vue) compiles against the declarations');
