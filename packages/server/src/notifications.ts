@@ -88,6 +88,21 @@ export const logSender: NotificationSender = async (message) => {
   console.log(JSON.stringify({ level: 'info', msg: 'notification', outboxId: message.id, kind: message.kind, to: message.recipient.role }));
 };
 
+/**
+ * The recipient's language, from their registration when the message does not say it already: a
+ * student's or a guardian's `taal`. Staff, and parents the student listed in A2 (no record), read
+ * Dutch. Looked up when the message is sent, so a language registered after the action counts.
+ */
+export async function withRecipientLanguage(db: Db, message: OutboxMessage): Promise<OutboxMessage> {
+  const { role, id } = message.recipient;
+  if (message.lang || !id || (role !== 'student' && role !== 'guardian')) return message;
+  const { rows } = await db.query<{ taal: string | null }>(
+    role === 'student' ? `SELECT data->>'taal' AS taal FROM students WHERE id = $1` : 'SELECT taal FROM guardians WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.taal ? { ...message, lang: rows[0].taal } : message;
+}
+
 interface OutboxRow {
   id: string;
   kind: NotificationKind;

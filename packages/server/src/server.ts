@@ -23,7 +23,7 @@ import { migrate } from './migrations.js';
 import { probePaths, readiness, tokenMatches } from './ops/health.js';
 import { createMetrics, type ServerMetrics } from './ops/metrics.js';
 import { defaultRetentionPolicy, startRetentionJob, type JobClock, type RetentionJob, type RetentionPolicy } from './retention.js';
-import { listOutbox, startOutboxWorker, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
+import { listOutbox, startOutboxWorker, withRecipientLanguage, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
 import { dossierPdfRoute } from './pdf/route.js';
 import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, ServiceError, type ExampleData, type Problem } from './sdk.js';
@@ -323,13 +323,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     },
     ...(options.consentLinkDays ? { linkDays: options.consentLinkDays } : {}),
   });
-  /** Just before a message goes out: a guardian's consent link, and a student's language from their registration. */
-  async function prepareMessage(message: OutboxMessage): Promise<OutboxMessage> {
-    const prepared = await guardianLinks.prepare(message);
-    if (prepared.lang || prepared.recipient.role !== 'student' || !prepared.recipient.id) return prepared;
-    const { rows } = await db.query<{ taal: string | null }>(`SELECT data->>'taal' AS taal FROM students WHERE id = $1`, [prepared.recipient.id]);
-    return rows[0]?.taal ? { ...prepared, lang: rows[0].taal } : prepared;
-  }
+  /** Just before a message goes out: the recipient's language from their registration, then a guardian's consent link (which opens the page in it). */
+  const prepareMessage = async (message: OutboxMessage): Promise<OutboxMessage> => guardianLinks.prepare(await withRecipientLanguage(db, message));
   const outbox = startOutboxWorker(db, {
     prepare: prepareMessage,
     ...(options.notificationSender ? { sender: options.notificationSender } : {}),

@@ -194,6 +194,24 @@ const pl: Glossary = {
   decaan: { term: 'decaan', translation: 'decaan', explanation: 'Osoba w szkole, która pomaga wybrać kierunek.' },
 };
 
+/**
+ * How a text addresses a parent: never informally (je, sen, ти, ty, the Arabic singular), and
+ * formally (u, siz, ви, Pan/Pani, the Arabic plural) wherever the Dutch says "u". Checked over the
+ * elements' texts for parents (glossary.test.ts) and the server's e-mail to them.
+ */
+export const parentAddress: Readonly<Record<GlossaryLanguage, { informal: RegExp; formal: RegExp }>> = {
+  nl: { informal: /\b(je|jij|jouw|jou)\b/i, formal: /\b(u|uw)\b/i },
+  en: { informal: /$^/, formal: /\byou|your\b/i },
+  // Arabic letters are no \w: the end of a word is "no Arabic letter follows".
+  ar: { informal: /(?:^|\s)(أنتَ|أنتِ|لكَ|لكِ)(?:\s|$)/, formal: /كم|تموه|(تم|ون|وا)(?![\u0600-\u06FF])/ },
+  tr: { informal: /(?:^|\s)(sen|senin|sana|seni)(?:\s|$)/i, formal: /siz|iniz|ınız|unuz|ünüz|sınız|siniz|sunuz|sünüz|iniz|yin|yın|yun|yün/i },
+  uk: {
+    informal: /(?:^|[\s(])(ти|твій|твоя|твоє|твої|тебе|тобі)(?:[\s,.?!)]|$)/i,
+    formal: /(?:^|[\s(])(ви|ваш|ваша|ваше|вашій|вам|вас)(?:[\s,.?!)]|$)|те\b/i,
+  },
+  pl: { informal: /(?:^|\s)(ty|twój|twoja|twoje|twoich|ciebie|cię)(?:[\s,.?!]|$)/i, formal: /Pan|Pani|Państw/ },
+};
+
 function withDutch(glossary: Glossary): Glossary {
   return Object.fromEntries(
     Object.entries(glossary).map(([term, entry]) => [term, { ...entry, ...(dutch[term as GlossaryTerm] ? { dutch: dutch[term as GlossaryTerm] } : {}) }]),
