@@ -4,7 +4,7 @@
  * cannot change any more, the same overview shows read-only with the status explained.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { applies, localize, registeredQuestionIds, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
+import { applies, hasValue, localize, registeredQuestionIds, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
 import { formatAnswer } from '../shared/format.js';
 import { below, heading } from '../shared/heading.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
@@ -18,7 +18,7 @@ export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editab
   const incomplete = sections.filter((s) => view.completion.sections[s.id]?.status !== 'complete');
   const readonlyKey = dossier.archived ? 'form.readonly.archived' : `form.readonly.${dossier.status}`;
   return html`<section class="check" part="check" aria-labelledby="form-heading">
-    ${heading(host.level, host.t('form.check.title'), { id: 'form-heading', tabindex: -1 })}
+    ${heading(host.level, host.t('form.check.title'), { id: 'form-heading', class: 'heading-top', tabindex: -1 })}
     ${editable
       ? html`<p>${host.t('form.check.intro')}</p>`
       : html`<div class="ddd-notice readonly" part="notice">
@@ -47,11 +47,23 @@ export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editab
 function renderSection(host: DddDossierForm, section: SectionDefinition, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
   const lang = host.locale.lang;
   const shown = section.questions.filter((q) => applies(q, answers, view.context));
+  // An optional section the student skipped is one line, not a row of "Niet ingevuld" per question.
+  const skipped = section.optional && !Object.values(answers).some((value) => hasValue(value));
+  const open = (event: Event) => {
+    event.preventDefault();
+    host.goTo({ kind: 'section', sectionId: section.id }, { returnToCheck: true });
+  };
+  let body: TemplateResult;
+  if (skipped) {
+    body = html`<p class="check__skipped">
+      ${host.t('form.check.skipped')}
+      ${editable ? html`<a href="#ddd-${section.id}" @click=${open}>${host.t('form.check.fillIn')}<span class="ddd-visually-hidden"> ${localize(section.title, lang)}</span></a>` : nothing}
+    </p>`;
+  } else if (shown.length === 0) body = html`<p>${host.t('form.check.notApplicable')}</p>`;
+  else body = html`<dl class="summary-list">${shown.map((q) => renderRow(host, section, q, answers, view, editable))}</dl>`;
   return html`<section class="check__section" aria-labelledby="check-${section.id}">
-    ${heading(below(host.level, 1), html`${section.code} ${localize(section.title, lang)}${section.optional ? html` <span class="ddd-optional">${host.t('field.optional')}</span>` : nothing}`, { id: `check-${section.id}`, tabindex: -1 })}
-    ${shown.length === 0
-      ? html`<p>${host.t('form.check.notApplicable')}</p>`
-      : html`<dl class="summary-list">${shown.map((q) => renderRow(host, section, q, answers, view, editable))}</dl>`}
+    ${heading(below(host.level, 1), html`${section.code} ${localize(section.title, lang)}${section.optional ? html` <span class="ddd-optional">${host.t('field.optional')}</span>` : nothing}`, { id: `check-${section.id}`, class: 'heading-sub', tabindex: -1 })}
+    ${body}
   </section>`;
 }
 

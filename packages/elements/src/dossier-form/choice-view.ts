@@ -201,7 +201,7 @@ function renderSummary(host: DddDossierForm, answers: SectionAnswers): TemplateR
       : '';
   const plaats = locatie?.detail?.['plaats'];
   return html`<section class="choice-summary" aria-labelledby="choice-summary-heading">
-    ${heading(below(host.level, 1), host.t('form.choice.summaryTitle'), { id: 'choice-summary-heading' })}
+    ${heading(below(host.level, 1), host.t('form.choice.summaryTitle'), { id: 'choice-summary-heading', class: 'heading-sub' })}
     <dl class="summary-list">
       <div class="summary-list__row"><dt>${host.t('form.choice.school')}</dt><dd>${instelling.label}</dd></div>
       <div class="summary-list__row">

@@ -65,7 +65,7 @@ export function renderDataExport(host: DddDossierForm): TemplateResult {
   const state = states.get(host) ?? { status: 'idle' };
   const busy = state.status === 'busy';
   return html`<section class="data-export ddd-no-print" aria-labelledby="data-export-heading">
-    ${heading(below(host.level, 1), host.t('form.export.title'), { id: 'data-export-heading' })}
+    ${heading(below(host.level, 1), host.t('form.export.title'), { id: 'data-export-heading', class: 'heading-sub' })}
     <p class="ddd-help" id="data-export-intro">${host.t('form.export.intro')}</p>
     <button type="button" class="ddd-button ddd-button--secondary" aria-describedby="data-export-intro" aria-disabled=${busy ? 'true' : nothing} @click=${() => busy || void download(host)}>
       ${busy ? host.t('form.export.busy') : host.t('form.export.button')}

@@ -6,15 +6,20 @@ export const formStyles = css`
     container-type: inline-size;
     --_complete: var(--ddd-form-complete-color, var(--_success));
   }
+  /* Headings are styled by their place, not their tag: the page chooses the levels (heading-level). */
   h2,
-  h3 {
+  h3,
+  .heading-top,
+  .heading-sub {
     margin: 0 0 var(--_space-3);
     line-height: 1.25;
   }
-  h2 {
+  h2,
+  .heading-top {
     font-size: 1.5rem;
   }
-  h3 {
+  h3,
+  .heading-sub {
     font-size: 1.2rem;
   }
   [tabindex='-1']:focus {

@@ -12,7 +12,7 @@ import { dossierTypeInfo } from './state.js';
 export function renderDossierList(host: DddDossierForm): TemplateResult {
   const { list } = host;
   return html`<section class="list" part="list" aria-labelledby="form-heading">
-      ${heading(host.level, host.t('form.list.title'), { id: 'form-heading', tabindex: -1 })}
+      ${heading(host.level, host.t('form.list.title'), { id: 'form-heading', class: 'heading-top', tabindex: -1 })}
       <p>${host.t('form.list.intro')}</p>
       ${list.status === 'error'
         ? html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
@@ -35,7 +35,7 @@ function renderItems(host: DddDossierForm, items: ReadonlyArray<DossierSummary>)
     ${items.map((item) => {
       const title = item.keuze ?? host.t('form.list.noChoice');
       return html`<li class="dossier-card">
-        ${heading(below(host.level, 1), title, { id: `dossier-${item.id}`, class: 'dossier-card__title' })}
+        ${heading(below(host.level, 1), title, { id: `dossier-${item.id}`, class: 'heading-sub dossier-card__title' })}
         <p class="dossier-card__meta">${types.get(item.type) ?? item.type} · ${date.format(new Date(item.updatedAt))}</p>
         <p class="dossier-card__status">
           <span class="tag tag--${item.status}">${host.t('form.list.status', { status: host.t(`dossierStatus.${item.status}`) })}</span>
@@ -55,7 +55,7 @@ function renderNewDossier(host: DddDossierForm): TemplateResult {
   const busy = creating.status === 'busy';
   const errorId = 'ddd-new-type-error';
   return html`<section class="new-dossier" aria-labelledby="new-dossier-heading">
-    ${heading(below(host.level, 1), host.t('form.new.title'), { id: 'new-dossier-heading' })}
+    ${heading(below(host.level, 1), host.t('form.new.title'), { id: 'new-dossier-heading', class: 'heading-sub' })}
     <form
       novalidate
       @submit=${(event: Event) => {

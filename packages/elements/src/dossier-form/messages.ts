@@ -75,6 +75,8 @@ const nl = {
   'form.check.intro': 'Kijk of alles klopt. Wil je iets veranderen? Kies dan "Wijzig".',
   'form.check.change': 'Wijzig',
   'form.check.notApplicable': 'Niets in te vullen',
+  'form.check.skipped': 'Je hebt dit onderdeel overgeslagen. Dat mag.',
+  'form.check.fillIn': 'Toch invullen',
   'form.check.entry': '{item} {number}',
   'form.check.incomplete': 'Nog niet klaar: {sections}.',
 
@@ -195,6 +197,8 @@ const en: Record<FormMessageKey, string> = {
   'form.check.intro': 'Check that everything is correct. Want to change something? Choose "Change".',
   'form.check.change': 'Change',
   'form.check.notApplicable': 'Nothing to fill in',
+  'form.check.skipped': 'You skipped this section. That is fine.',
+  'form.check.fillIn': 'Fill it in after all',
   'form.check.entry': '{item} {number}',
   'form.check.incomplete': 'Not done yet: {sections}.',
 

@@ -207,5 +207,9 @@ describe('ddd-dossier-form on a phone', function () {
     await until(() => $(el, '.check'), 'the check page');
     expect(text(el)).to.contain('7 van 7 onderdelen klaar');
     expect(button(el, 'Opsturen naar mentor'), 'sending offered').to.exist;
+    // A skipped optional section is one line on the check page, not a row of "Niet ingevuld" per question.
+    const a6 = $(el, 'section[aria-labelledby="check-ondersteuning"]')!;
+    expect(squash(a6.textContent)).to.contain('Je hebt dit onderdeel overgeslagen. Dat mag.').and.not.contain('Niet ingevuld');
+    expect(a6.querySelectorAll('dt')).to.have.length(0);
   });
 });

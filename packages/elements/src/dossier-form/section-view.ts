@@ -35,7 +35,7 @@ export function renderSectionView(host: DddDossierForm, section: SectionDefiniti
     ${heading(
       host.level,
       html`${section.code} ${localize(section.title, lang)}${section.optional ? html` <span class="ddd-optional">${host.t('field.optional')}</span>` : nothing}`,
-      { id: 'form-heading', class: 'section__heading', tabindex: -1 },
+      { id: 'form-heading', class: 'heading-top section__heading', tabindex: -1 },
     )}
     ${section.optional ? html`<p class="section__optional">${host.t('form.section.optional')}</p>` : nothing}
     ${renderErrorSummary({ errors: summaryErrors, lang, focusKey: host.feedback.attempt, headingLevel: below(host.level, 1) })}

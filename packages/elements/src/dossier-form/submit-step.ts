@@ -94,7 +94,7 @@ export class SubmitStep implements ReactiveController {
     if (!offered) {
       const decision = can(me!, action, dossier, this.context());
       return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
-        ${heading(below(host.level, 1), host.t('form.submit.title'), { id: 'submit-heading' })}
+        ${heading(below(host.level, 1), host.t('form.submit.title'), { id: 'submit-heading', class: 'heading-sub' })}
         <p>${host.t('form.submit.notReady')}</p>
         ${decision.allowed ? nothing : html`<p class="ddd-notice refusal">${localize(decision.refusal.message, host.locale.lang)}</p>`}
       </section>`;
@@ -102,7 +102,7 @@ export class SubmitStep implements ReactiveController {
     const busy = this.status === 'busy';
     const mentorPart = action === 'submitToMentor' ? (this.usesRoster() ? this.renderRoster(me!.school?.id, dossier) : this.renderFreeMentor(dossier)) : nothing;
     return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
-      ${heading(below(host.level, 1), host.t('form.submit.title'), { id: 'submit-heading' })}
+      ${heading(below(host.level, 1), host.t('form.submit.title'), { id: 'submit-heading', class: 'heading-sub' })}
       <p>${action === 'submitToMentor' ? host.t('form.submit.mentorIntro') : host.t('form.submit.consentIntro')}</p>
       <form
         novalidate

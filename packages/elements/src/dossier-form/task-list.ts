@@ -30,7 +30,7 @@ export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskIt
   const checking = step.kind === 'check' || !editable;
   const listId = 'ddd-task-list';
   return html`<nav class="tasks ${host.tasksOpen ? 'tasks--open' : ''}" part="tasks" aria-labelledby="tasks-heading">
-    ${heading(host.level, host.t('form.tasks.title'), { id: 'tasks-heading', class: 'tasks__heading' })}
+    ${heading(host.level, host.t('form.tasks.title'), { id: 'tasks-heading', class: 'heading-top tasks__heading' })}
     <p class="tasks__overall">${host.t('form.tasks.done', sectionsDone(items))}</p>
     <button
       type="button"

@@ -118,6 +118,8 @@ export const ar: Catalogue = {
   'form.check.intro': 'تأكّد من أن كل شيء صحيح. هل تريد أن تغيّر شيئًا؟ اختر «تغيير».',
   'form.check.change': 'تغيير',
   'form.check.notApplicable': 'لا شيء للتعبئة',
+  'form.check.skipped': 'تخطّيت هذا القسم. هذا مسموح.',
+  'form.check.fillIn': 'تعبئته رغم ذلك',
   'form.check.entry': '{item} {number}',
   'form.check.incomplete': 'لم يكتمل بعد: {sections}.',
   'form.submit.title': 'الإرسال',

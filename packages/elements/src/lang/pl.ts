@@ -116,6 +116,8 @@ export const pl: Catalogue = {
   'form.check.intro': 'Sprawdź, czy wszystko się zgadza. Chcesz coś zmienić? Wybierz „Zmień”.',
   'form.check.change': 'Zmień',
   'form.check.notApplicable': 'Nic do wypełnienia',
+  'form.check.skipped': 'Ta część została pominięta. Tak można.',
+  'form.check.fillIn': 'Jednak wypełnij',
   'form.check.entry': '{item} {number}',
   'form.check.incomplete': 'Jeszcze niegotowe: {sections}.',
   'form.submit.title': 'Wysyłanie',

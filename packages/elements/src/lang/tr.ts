@@ -114,6 +114,8 @@ export const tr: Catalogue = {
   'form.check.intro': 'Her şeyin doğru olup olmadığına bak. Bir şey değiştirmek mi istiyorsun? O zaman "Değiştir"i seç.',
   'form.check.change': 'Değiştir',
   'form.check.notApplicable': 'Doldurulacak bir şey yok',
+  'form.check.skipped': 'Bu bölümü atladın. Bu sorun değil.',
+  'form.check.fillIn': 'Yine de doldur',
   'form.check.entry': '{item} {number}',
   'form.check.incomplete': 'Henüz hazır değil: {sections}.',
   'form.submit.title': 'Gönder',

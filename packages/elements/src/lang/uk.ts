@@ -116,6 +116,8 @@ export const uk: Catalogue = {
   'form.check.intro': 'Подивися, чи все правильно. Хочеш щось змінити? Тоді вибери «Змінити».',
   'form.check.change': 'Змінити',
   'form.check.notApplicable': 'Нічого заповнювати',
+  'form.check.skipped': 'Ти пропустив(-ла) цей розділ. Так можна.',
+  'form.check.fillIn': 'Усе ж заповнити',
   'form.check.entry': '{item} {number}',
   'form.check.incomplete': 'Ще не готово: {sections}.',
   'form.submit.title': 'Надсилання',
