@@ -5,6 +5,7 @@ export * from './progress/ddd-progress.js';
 export * from './dossier-form/ddd-dossier-form.js';
 export * from './mentor-review/ddd-mentor-review.js';
 export * from './consent/ddd-consent.js';
+export * from './intake/ddd-intake.js';
 export * from './shared/events.js';
 export * from './shared/drafts.js';
 // For pages that load the script-tag bundle and bring their own authentication or languages.

@@ -1,6 +1,6 @@
-/** Offers a text as a file download, made in the browser (a Blob): nothing is sent anywhere. */
-export function downloadFile(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Offers a text (or a file the backend made, e.g. a PDF) as a download, from the browser: nothing more is sent anywhere. */
+export function downloadFile(name: string, content: string | Blob, type = 'application/json'): void {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

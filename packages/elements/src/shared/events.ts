@@ -3,7 +3,18 @@
  * ancestor or on `document`), and `dossierBus`, the same-page channel that keeps every element
  * showing a dossier up to date when one of them saves it.
  */
-import { isDossierApiError, type Actor, type Begeleiding, type Dossier, type DossierAction, type DossierApi, type DossierApiError, type DossierApiErrorKind, type NetworkCause } from '@doorstroom/sdk';
+import {
+  isDossierApiError,
+  type Actor,
+  type Begeleiding,
+  type Dossier,
+  type DossierAction,
+  type DossierApi,
+  type DossierApiError,
+  type DossierApiErrorKind,
+  type Intake,
+  type NetworkCause,
+} from '@doorstroom/sdk';
 
 /**
  * A failure a person saw, for the portal: what it was (`kind`, as `DossierApiError.kind`, or
@@ -66,6 +77,12 @@ export interface DddOverviewActionDetail {
   error?: string;
 }
 
+/** `ddd-intake-saved`: the MBO set the intake status of a received dossier; `intake` as the backend stored it. */
+export interface DddIntakeSavedDetail {
+  dossierId: string;
+  intake: Intake;
+}
+
 /**
  * Every `ddd-*` event's detail by event name. Each detail type is named after its event
  * (`ddd-dossier-created` → `DddDossierCreatedDetail`): custom-elements-manifest.config.mjs types
@@ -84,6 +101,8 @@ export interface DddEventDetails {
   'ddd-begeleiding-saved': DddBegeleidingSavedDetail;
   /** The decaan acted on students from the school overview; the result per student. */
   'ddd-overview-action': DddOverviewActionDetail;
+  /** The MBO set a received dossier's intake status (intake gepland, geplaatst, niet geplaatst). */
+  'ddd-intake-saved': DddIntakeSavedDetail;
 }
 
 export type DddEventName = keyof DddEventDetails;

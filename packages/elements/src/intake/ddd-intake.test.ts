@@ -1,0 +1,511 @@
+// <ddd-intake>: the MBO's worklist of received dossiers and the intake status, through the element
+// as an intake officer uses it (clicks, typing, what is on screen and what the backend then holds).
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { DossierApiError, localize, refusal, type DossierApi } from '@doorstroom/sdk';
+import { createMemoryDraftStore, type DraftStore } from '../shared/drafts.js';
+import { maskBsn } from '../shared/format.js';
+import { collatorFor } from '../shared/data-table.js';
+import { expectBsnOnlyIn } from '../test/dom-strings.js';
+import { receivedBackend, type Received } from '../test/received-dossiers.js';
+import type { DddIntake } from './ddd-intake.component.js';
+import './ddd-intake.js';
+import '../lang/all.js';
+
+type Backend = Awaited<ReturnType<typeof receivedBackend>>;
+let backend: Backend;
+let received: Received;
+beforeEach(async () => {
+  backend = await receivedBackend(40);
+  received = backend.received;
+});
+
+const officer = () => backend.client(received.officer);
+const root = (el: DddIntake) => el.shadowRoot!;
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: DddIntake) => squash(root(el).textContent);
+const $ = <T extends Element = HTMLElement>(el: DddIntake, selector: string) => root(el).querySelector<T>(selector);
+const $$ = <T extends Element = HTMLElement>(el: DddIntake, selector: string) => [...root(el).querySelectorAll<T>(selector)];
+const until = (el: DddIntake, check: () => unknown, message: string, timeout = 8000) =>
+  waitUntil(
+    async () => {
+      await el.updateComplete;
+      return Boolean(check());
+    },
+    message,
+    { timeout, interval: 20 },
+  );
+/** What has focus, through the shadow root. */
+const focused = (el: DddIntake) => root(el).activeElement;
+
+/** The names in the table, in order. */
+const names = (el: DddIntake) => $$(el, 'tbody th[scope="row"] span[id]').map((s) => squash(s.textContent));
+const rowOf = (el: DddIntake, naam: string) => $$(el, 'tbody tr').find((tr) => squash(tr.querySelector('th')?.textContent) === naam)!;
+const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => squash(c.textContent));
+const status = (el: DddIntake) => squash($(el, '.in-count')?.textContent);
+const counts = (el: DddIntake) => $$(el, '.ddd-counts__button').map((b) => squash(b.textContent));
+
+async function mount(options: { api?: DossierApi; lang?: string; pageSize?: number; dossierId?: string; draftStore?: DraftStore } = {}): Promise<DddIntake> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'nl'}>
+    <ddd-intake .api=${options.api ?? officer()} page-size=${options.pageSize ?? 50} .draftStore=${options.draftStore}></ddd-intake>
+  </div>`);
+  const el = wrapper.querySelector('ddd-intake')!;
+  if (options.dossierId) el.dossierId = options.dossierId;
+  return el;
+}
+
+async function worklist(options: Parameters<typeof mount>[0] = {}): Promise<DddIntake> {
+  const el = await mount(options);
+  await until(el, () => $(el, 'tbody tr'), 'the worklist');
+  return el;
+}
+
+function type(el: DddIntake, selector: string, value: string) {
+  const field = $<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(el, selector)!;
+  field.value = value;
+  field.dispatchEvent(new Event(field instanceof HTMLSelectElement || field.type === 'date' ? 'change' : 'input', { bubbles: true, composed: true }));
+}
+
+/** Opens a dossier from its row, as the officer does, and waits until it is on screen. */
+async function open(el: DddIntake, naam: string): Promise<void> {
+  rowOf(el, naam).querySelector<HTMLButtonElement>('.in-open')!.click();
+  await until(el, () => $(el, '#dossier-title') && !$(el, '[data-focus-while-loading]'), `the dossier of ${naam}`);
+}
+
+/** The radio of a status in the form. */
+const choose = (el: DddIntake, label: string) => {
+  const option = $$<HTMLLabelElement>(el, '#in-status label').find((l) => squash(l.textContent).startsWith(label));
+  if (!option) throw new Error(`No status "${label}"`);
+  option.click();
+};
+const save = (el: DddIntake) => $<HTMLButtonElement>(el, '#in-save')!.click();
+
+const nth = (index: number) => received.dossiers[index]!;
+
+describe('<ddd-intake>: the worklist', function () {
+  this.timeout(30000);
+
+  it('lists the afgeronde dossiers of the officer’s instelling, with the intake status and a count per status', async () => {
+    const el = await worklist();
+    expect(squash($(el, '#intake-title')?.textContent)).to.equal('Ontvangen dossiers');
+    expect(text(el)).to.contain('Dossiers die leerlingen hebben afgerond voor een opleiding van ROC Midden Nederland.');
+    // 40 generated and Sam Jansen's; Yara Bos chose Albeda, Lisa is still with her mentor.
+    expect(names(el)).to.have.length(41);
+    expect(names(el)).to.include('Sam Jansen').and.not.include('Yara Bos').and.not.include('Lisa de Graaf');
+    expect(status(el)).to.equal('41 dossiers. Gesorteerd op Ontvangen, aflopend.');
+    expect(counts(el)).to.deep.equal(['9 Nieuw', '8 Gelezen', '8 Intake gepland', '8 Geplaatst', '8 Niet geplaatst']);
+    // Newest first; each row says who, which opleiding (crebo), where, when and how far.
+    const first = nth(0);
+    expect(names(el)[0]).to.equal(first.naam);
+    expect(cells(rowOf(el, first.naam))).to.include.members([first.naam, maskBsn(first.bsn), `${first.opleiding} crebo ${first.crebo}`, first.locatie, first.cohort, 'Nieuw', 'Openen']);
+    const planned = nth(2);
+    expect(cells(rowOf(el, planned.naam)).find((c) => c.startsWith('Intake gepland'))).to.match(/^Intake gepland \d+ \w+/);
+    // Real table semantics: a caption, column headers with sort buttons, a row header per row.
+    expect($(el, 'table caption')?.textContent).to.contain('Ontvangen dossiers');
+    expect($$(el, 'thead th[scope="col"]')).to.have.length(8);
+    expect($(el, 'thead th[aria-sort="descending"]')?.textContent).to.contain('Ontvangen');
+    expect($(el, '.in-count')!.getAttribute('role'), 'the count is a live region').to.equal('status');
+    // The BSN is masked, as in every read-only view.
+    for (const dossier of received.dossiers.slice(0, 5)) expectBsnOnlyIn(el, dossier.bsn, 'worklist');
+    await expect(el).to.be.accessible();
+  });
+
+  it('finds a student by crebo, BSN or name (case and accents do not matter)', async () => {
+    const el = await worklist();
+    const crebo = nth(3).crebo;
+    const withCrebo = [...received.dossiers.filter((d) => d.crebo === crebo).map((d) => d.naam), ...(crebo === '25242' ? ['Sam Jansen'] : [])];
+    type(el, '#in-q', crebo);
+    await until(el, () => names(el).length === withCrebo.length, 'the rows with that crebo');
+    expect(names(el)).to.have.members(withCrebo);
+    expect(status(el)).to.match(new RegExp(`^${withCrebo.length} van de 41 dossiers\\.`));
+    for (const row of $$(el, 'tbody tr')) expect(squash(row.textContent)).to.contain(`crebo ${crebo}`);
+
+    type(el, '#in-q', nth(7).bsn.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3'));
+    await until(el, () => names(el).length === 1, 'one BSN');
+    expect(names(el)).to.deep.equal([nth(7).naam]);
+
+    const omer = received.dossiers.find((d) => d.naam.startsWith('Ömer'))!;
+    type(el, '#in-q', `omer ${omer.naam.split(' ').at(-1)!.toUpperCase()}`);
+    await until(el, () => names(el).includes(omer.naam), 'Ömer without the accent');
+    expect(names(el).every((naam) => naam.startsWith('Ömer'))).to.equal(true);
+
+    type(el, '#in-q', 'niemand-heet-zo');
+    await until(el, () => text(el).includes('Geen dossiers met deze zoekopdracht of filters.'), 'nothing found');
+    expect(status(el)).to.match(/^0 van de 41 dossiers\./);
+  });
+
+  it('filters by locatie, opleiding, cohort and status; a count filters too and counts what the other filters leave', async () => {
+    const el = await worklist();
+    type(el, '#in-filter-cohort', '2026');
+    const cohort2026 = received.dossiers.filter((d) => d.cohort === '2026');
+    await until(el, () => names(el).length === cohort2026.length, 'cohort 2026');
+    expect(names(el)).to.have.members(cohort2026.map((d) => d.naam));
+    // Every fifth generated dossier is cohort 2026, and every fifth is niet geplaatst: the same ones.
+    expect(counts(el)).to.deep.equal(['0 Nieuw', '0 Gelezen', '0 Intake gepland', '0 Geplaatst', `${cohort2026.length} Niet geplaatst`]);
+    $<HTMLButtonElement>(el, '#in-filter-clear')!.click();
+    await until(el, () => names(el).length === 41, 'all again');
+
+    const locatie = nth(1).locatie;
+    const select = $<HTMLSelectElement>(el, '#in-filter-locatie')!;
+    type(el, '#in-filter-locatie', [...select.options].find((o) => o.textContent === locatie)!.value);
+    await until(el, () => names(el).length < 41, 'one locatie');
+    for (const row of $$(el, 'tbody tr')) expect(cells(row)).to.include(locatie);
+
+    type(el, '#in-filter-locatie', '');
+    type(el, '#in-filter-opleiding', nth(1).crebo);
+    await until(el, () => names(el).length < 41 && names(el).includes(nth(1).naam), 'one opleiding');
+    for (const row of $$(el, 'tbody tr')) expect(squash(row.textContent)).to.contain(`crebo ${nth(1).crebo}`);
+    type(el, '#in-filter-opleiding', '');
+    await until(el, () => names(el).length === 41, 'every opleiding');
+
+    expect(counts(el)).to.deep.equal(['9 Nieuw', '8 Gelezen', '8 Intake gepland', '8 Geplaatst', '8 Niet geplaatst']);
+    $$<HTMLButtonElement>(el, '.ddd-counts__button').find((b) => squash(b.textContent) === '8 Geplaatst')!.click();
+    await until(el, () => names(el).length === 8, 'the placed ones');
+    expect($(el, '.ddd-counts__button[aria-pressed="true"]')?.textContent).to.contain('Geplaatst');
+    expect($<HTMLSelectElement>(el, '#in-filter-status')!.value).to.equal('geplaatst');
+    for (const row of $$(el, 'tbody tr')) expect(cells(row)).to.include('Geplaatst');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sorts by a column from its header, with aria-sort, and says how it is sorted', async () => {
+    const el = await worklist();
+    const header = (label: string) => $$<HTMLButtonElement>(el, '.ddd-table__sort').find((b) => squash(b.textContent).startsWith(label))!;
+    const sorted = (list: string[], direction = 1) => [...list].sort((a, b) => direction * collatorFor('nl').compare(a, b));
+    header('Leerling').click();
+    await until(el, () => status(el).endsWith('Gesorteerd op Leerling, oplopend.'), 'by name');
+    // Equal names keep their order; the names themselves are in order.
+    expect(names(el)).to.deep.equal(sorted(names(el)));
+    expect(header('Leerling').closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+    expect(header('Ontvangen').closest('th')!.hasAttribute('aria-sort')).to.equal(false);
+    header('Leerling').click();
+    await until(el, () => status(el).endsWith('Gesorteerd op Leerling, aflopend.'), 'by name, the other way');
+    expect(names(el)).to.deep.equal(sorted(names(el), -1));
+
+    header('Status').click();
+    await until(el, () => status(el).endsWith('Gesorteerd op Status, oplopend.'), 'by status');
+    const statuses = $$(el, 'tbody tr').map((row) => squash(row.querySelector('.in-status')?.textContent));
+    expect([...new Set(statuses)]).to.deep.equal(['Nieuw', 'Gelezen', 'Intake gepland', 'Geplaatst', 'Niet geplaatst']);
+  });
+
+  it('shows a long list in pages, with the buttons where they were', async () => {
+    const el = await worklist({ pageSize: 10 });
+    expect(names(el)).to.have.length(10);
+    expect(status(el)).to.equal('41 dossiers. Pagina 1 van 5. Gesorteerd op Ontvangen, aflopend.');
+    expect($(el, '#in-previous')!.getAttribute('aria-disabled')).to.equal('true');
+    const firstPage = names(el);
+    $<HTMLButtonElement>(el, '#in-next')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => status(el).includes('Pagina 2 van 5'), 'page 2');
+    expect(names(el)).to.have.length(10).and.not.include.members(firstPage.slice(0, 1));
+    expect(focused(el)?.id, 'focus stays on the button').to.equal('in-next');
+    // A filter starts at page 1 again.
+    type(el, '#in-filter-cohort', '2026');
+    await until(el, () => !status(el).includes('Pagina'), 'one page');
+    expect($(el, 'nav.in-pages')).to.equal(null);
+  });
+
+  it('says so when the list cannot be loaded, and tries again', async () => {
+    const api = officer();
+    let fail = true;
+    const flaky: DossierApi = Object.assign(Object.create(api) as DossierApi, {
+      listDossiers: (...args: Parameters<DossierApi['listDossiers']>) =>
+        fail ? Promise.reject(new DossierApiError({ kind: 'network', message: 'offline' })) : api.listDossiers(...args),
+    });
+    const errors: string[] = [];
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl" @ddd-error=${(e: CustomEvent<{ message: string }>) => errors.push(e.detail.message)}>
+      <ddd-intake .api=${flaky}></ddd-intake>
+    </div>`);
+    const el = wrapper.querySelector('ddd-intake')!;
+    await until(el, () => $(el, '[role="alert"] button'), 'the error with a retry button');
+    fail = false;
+    $<HTMLButtonElement>(el, '[role="alert"] button')!.click();
+    await until(el, () => names(el).length === 41, 'the list');
+    expect($(el, '[role="alert"]')).to.equal(null);
+    expect(errors.length).to.be.greaterThan(0);
+  });
+
+  it('is for MBO staff only', async () => {
+    const el = await mount({ api: backend.client('mentor-de-vries') });
+    await until(el, () => text(el).includes('Dit overzicht is voor medewerkers van een mbo-instelling.'), 'not for a mentor');
+    const empty = await mount({ api: backend.client('mbo-roc-van-amsterdam') });
+    await until(empty, () => text(empty).includes('Er zijn nog geen afgeronde dossiers voor uw instelling.'), 'nothing received yet');
+    await expect(empty).to.be.accessible();
+  });
+});
+
+describe('<ddd-intake>: a received dossier', function () {
+  this.timeout(30000);
+
+  it('shows it as the MBO may see it, marks it read, and brings focus back to its row', async () => {
+    const el = await worklist();
+    expect(cells(rowOf(el, 'Sam Jansen'))).to.include('Nieuw');
+    await open(el, 'Sam Jansen');
+    await until(el, () => focused(el)?.id === 'dossier-title', 'focus on the title');
+    expect(squash($(el, '#dossier-title')?.textContent)).to.equal('Dossier van Sam Jansen');
+    const shown = text(el);
+    expect(shown).to.contain('Autotechnicus (crebo 25242)').and.contain('Harmonielaan 1, Nieuwegein').and.contain('Status nu: Gelezen');
+    expect(shown).to.contain('Ik ben altijd al met motoren en auto’s bezig.');
+    // Sam did not share A6 ondersteuning, and deel B's B1 never goes: nothing names or hints at them.
+    expect(shown).not.to.contain('Ondersteuning').and.not.to.contain('Begeleiding').and.not.to.contain('Niet gedeeld').and.not.to.contain('Niet ingevuld');
+    expect(shown).not.to.contain('Gedeeld');
+    expect(shown).to.contain('Toestemming');
+    expectBsnOnlyIn(el, '234567818', 'the dossier');
+    expect(shown).to.contain(maskBsn('234567818'));
+    expect((await officer().listDossiers()).items.find((d) => d.id === 'dossier-sam')?.intake?.status, 'read, in the backend').to.equal('gelezen');
+    await expect(el).to.be.accessible();
+
+    $<HTMLButtonElement>(el, '#in-back')!.click();
+    await until(el, () => focused(el)?.id === 'in-open-dossier-sam', 'focus back on its row');
+    expect(cells(rowOf(el, 'Sam Jansen'))).to.include('Gelezen');
+    expect(counts(el)[0]).to.equal('8 Nieuw');
+  });
+
+  it('plans the intake and places the student: the error summary takes focus, errors show after leaving a changed field', async () => {
+    const el = await worklist();
+    await open(el, 'Sam Jansen');
+    const saved = oneEvent(el, 'ddd-intake-saved');
+    save(el);
+    await until(el, () => $(el, '.ddd-error-summary'), 'the error summary');
+    await until(el, () => focused(el)?.classList.contains('ddd-error-summary'), 'the summary takes focus');
+    expect(squash($(el, '.ddd-error-summary')!.textContent)).to.contain('Kies de nieuwe status');
+
+    choose(el, 'Intake gepland');
+    await until(el, () => $(el, '#in-datum'), 'the date field');
+    expect(squash($(el, '.ddd-error-summary')?.textContent)).to.contain('Vul de datum van de intake in');
+    save(el);
+    await until(el, () => $(el, '#in-datum')!.getAttribute('aria-invalid') === 'true', 'the date is missing');
+    type(el, '#in-datum', '2027-03-12');
+    await until(el, () => !$(el, '.ddd-error-summary'), 'nothing missing');
+    save(el);
+    const { detail } = await saved;
+    expect(detail).to.deep.include({ dossierId: 'dossier-sam' });
+    expect(detail.intake).to.include({ status: 'intakeGepland', datum: '2027-03-12' });
+    await until(el, () => text(el).includes('Status nu: Intake gepland'), 'the new status');
+    expect(squash($(el, '.in-intake .live')?.textContent)).to.match(/^Opgeslagen: Intake gepland, 12 mrt 2027\.$/);
+    expect(text(el)).to.contain('De intake is op 12 mrt 2027.');
+    expect((await officer().getDossier('dossier-sam')).intake).to.include({ status: 'intakeGepland', datum: '2027-03-12' });
+
+    choose(el, 'Geplaatst');
+    save(el);
+    await until(el, () => text(el).includes('Status nu: Geplaatst'), 'placed');
+    // Placement feedback: the school's decaan and the student see it.
+    const overview = await backend.client('decaan-visser').listDossiers({ view: 'mijnLeerlingen' });
+    expect(overview.items.find((d) => d.id === 'dossier-sam')?.intake?.status).to.equal('geplaatst');
+    expect((await backend.client('student-sam').getDossier('dossier-sam')).intake?.status).to.equal('geplaatst');
+    $<HTMLButtonElement>(el, '#in-back')!.click();
+    await until(el, () => cells(rowOf(el, 'Sam Jansen')).includes('Geplaatst'), 'the row follows');
+  });
+
+  it('asks why when the student is not placed; an error shows once the emptied field is left', async () => {
+    const el = await worklist();
+    await open(el, 'Sam Jansen');
+    choose(el, 'Niet geplaatst');
+    await until(el, () => $(el, '#in-reden'), 'the reason');
+    expect(text(el)).to.contain('De leerling en de school kunnen de status en de reden lezen.');
+    const reden = $<HTMLTextAreaElement>(el, '#in-reden')!;
+    reden.focus();
+    type(el, '#in-reden', 'Vol');
+    type(el, '#in-reden', '');
+    expect($(el, '#in-reden-error'), 'no error while typing').to.equal(null);
+    reden.blur();
+    await until(el, () => $(el, '#in-reden')!.getAttribute('aria-invalid') === 'true', 'an error after leaving it');
+    expect(text(el)).to.contain('Vul in waarom de leerling niet is geplaatst');
+    type(el, '#in-reden', 'De opleiding is vol.');
+    save(el);
+    await until(el, () => text(el).includes('Status nu: Niet geplaatst'), 'not placed');
+    expect(text(el)).to.contain('Reden: De opleiding is vol.');
+    expect((await officer().getDossier('dossier-sam')).intake).to.include({ status: 'nietGeplaatst', reden: 'De opleiding is vol.' });
+  });
+
+  it('refuses another instelling’s dossier, in Dutch, and keeps what was typed', async () => {
+    // Albeda's officer asks for Sam's dossier (he chose ROC Midden Nederland): 404, as for any dossier not theirs.
+    const other = await mount({ api: backend.client('mbo-albeda'), dossierId: 'dossier-sam' });
+    await until(other, () => text(other).includes('Dit dossier kunnen we niet openen. Het is niet voor uw instelling, of het bestaat niet meer.'), 'not theirs');
+    expect(text(other)).not.to.contain('Jansen');
+
+    // The dossier moved out of reach between opening it and saving: the backend refuses the status.
+    const api = officer();
+    const albeda = backend.client('mbo-albeda');
+    const mixed: DossierApi = Object.assign(Object.create(api) as DossierApi, { setIntake: albeda.setIntake.bind(albeda) });
+    const el = await worklist({ api: mixed });
+    await open(el, 'Sam Jansen');
+    choose(el, 'Geplaatst');
+    save(el);
+    await until(el, () => $(el, '#in-action-error'), 'the refusal');
+    expect(squash($(el, '#in-action-error')!.textContent)).to.equal('Dit dossier kunnen we niet openen. Het is niet voor uw instelling, of het bestaat niet meer.');
+    expect($(el, '#in-action-error')!.getAttribute('role')).to.equal('alert');
+    await until(el, () => focused(el)?.id === 'in-action-error', 'focus on the refusal');
+    const chosen = $$<HTMLInputElement>(el, '#in-status input').find((input) => input.checked);
+    expect(squash(root(el).querySelector(`label[for="${chosen?.id}"]`)?.textContent), 'the choice stays').to.match(/^Geplaatst/);
+    expect((await api.getDossier('dossier-sam')).intake?.status).to.equal('gelezen');
+  });
+
+  it('does not offer the form where the workflow would refuse it', async () => {
+    const me = await officer().me();
+    // A portal that signs in someone of another instelling but hands the element this one's dossier copy.
+    const api = officer();
+    const stranger: DossierApi = Object.assign(Object.create(api) as DossierApi, { me: async () => ({ ...me, instelling: { brin: '00GT', naam: 'Albeda' } }) });
+    const el = await mount({ api: stranger, dossierId: 'dossier-sam' });
+    await until(el, () => $(el, '.in-intake'), 'the dossier');
+    expect($(el, '#in-save')).to.equal(null);
+    expect(text(el)).to.contain(localize(refusal('notYours').message, 'nl'));
+  });
+
+  it('loses nothing on a failing network: the form keeps its values, the draft survives going back and a reload', async () => {
+    const api = officer();
+    let offline = true;
+    const flaky: DossierApi = Object.assign(Object.create(api) as DossierApi, {
+      setIntake: (...args: Parameters<DossierApi['setIntake']>) =>
+        offline ? Promise.reject(new DossierApiError({ kind: 'network', message: 'Failed to fetch', networkCause: 'offline' })) : api.setIntake(...args),
+    });
+    const store = createMemoryDraftStore();
+    const el = await worklist({ api: flaky, draftStore: store });
+    await open(el, 'Sam Jansen');
+    choose(el, 'Niet geplaatst');
+    await until(el, () => $(el, '#in-reden'), 'the reason');
+    type(el, '#in-reden', 'Geen plek meer in cohort 2027.');
+    save(el);
+    await until(el, () => $(el, '#in-action-error'), 'the failure');
+    expect(text(el)).to.contain('Er is geen verbinding. Wat u invulde, blijft staan.');
+    expect($<HTMLTextAreaElement>(el, '#in-reden')!.value).to.equal('Geen plek meer in cohort 2027.');
+
+    // Back to the list and in again: still there.
+    $<HTMLButtonElement>(el, '#in-back')!.click();
+    await until(el, () => $(el, 'tbody tr'), 'the list');
+    await open(el, 'Sam Jansen');
+    expect($<HTMLTextAreaElement>(el, '#in-reden')!.value).to.equal('Geen plek meer in cohort 2027.');
+
+    // A reload (a new element on the same device): it comes back, with a notice.
+    await waitUntil(async () => (await store.get({ dossierId: 'dossier-sam', sectionId: 'intake' })) !== undefined, 'kept on the device');
+    el.parentElement!.remove();
+    const again = await mount({ api: flaky, draftStore: store, dossierId: 'dossier-sam' });
+    await until(again, () => $<HTMLTextAreaElement>(again, '#in-reden')?.value === 'Geen plek meer in cohort 2027.', 'the draft is back');
+    expect(text(again)).to.contain('Wat u eerder invulde en nog niet opsloeg, staat er weer.');
+    offline = false;
+    save(again);
+    await until(again, () => text(again).includes('Status nu: Niet geplaatst'), 'saved once online');
+    await waitUntil(async () => (await store.get({ dossierId: 'dossier-sam', sectionId: 'intake' })) === undefined, 'the device copy is gone');
+  });
+
+  it('prints the dossier alone: no navigation, buttons or form', async () => {
+    const el = await worklist();
+    await open(el, 'Sam Jansen');
+    const visible = (selector: string) => $$(el, selector).some((e) => e.checkVisibility({ checkVisibilityCSS: true } as CheckVisibilityOptions));
+    expect(visible('#in-save') && visible('#in-back') && visible('#in-print')).to.equal(true);
+    await emulateMedia({ media: 'print' });
+    try {
+      for (const selector of ['button', 'form', '.in-intake', '.in-tools', 'input']) expect(visible(selector), selector).to.equal(false);
+      for (const selector of ['#dossier-title', '.in-facts', '[part="summary"]', '#part-a', '#part-b', '.ro-answers']) expect(visible(selector), selector).to.equal(true);
+      expect(getComputedStyle($(el, '#dossier-title')!).color).to.equal('rgb(0, 0, 0)');
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
+    const original = window.print;
+    let printed = 0;
+    window.print = () => void printed++;
+    try {
+      $<HTMLButtonElement>(el, '#in-print')!.click();
+    } finally {
+      window.print = original;
+    }
+    expect(printed).to.equal(1);
+  });
+
+  it('downloads the dossier as JSON and as a CSV row, as the MBO received it', async () => {
+    const el = await worklist();
+    await open(el, 'Sam Jansen');
+    const click = HTMLAnchorElement.prototype.click;
+    const files: Array<{ name: string; text: string }> = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const link = this;
+      void fetch(link.href)
+        .then((r) => r.arrayBuffer())
+        .then((bytes) => files.push({ name: link.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
+    };
+    try {
+      $<HTMLButtonElement>(el, '#in-json')!.click();
+      $<HTMLButtonElement>(el, '#in-csv')!.click();
+      await until(el, () => files.length === 2, 'two files');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const json = files.find((f) => f.name.endsWith('.json'))!;
+    expect(json.name).to.equal('doorstroomdossier-dossier-sam.json');
+    const dossier = JSON.parse(json.text) as { answers: Record<string, unknown> };
+    expect(dossier.answers).to.have.property('motivatie');
+    expect(dossier.answers, 'not shared').not.to.have.property('ondersteuning');
+    const csv = files.find((f) => f.name.endsWith('.csv'))!;
+    expect(csv.text.startsWith('\uFEFFdossierId;')).to.equal(true);
+    expect(csv.text).to.contain('dossier-sam').and.contain('234567818');
+    // No PDF button: this backend's client cannot make one.
+    expect($(el, '#in-pdf')).to.equal(null);
+  });
+
+  it('offers the PDF when the backend makes one, and says so when it does not', async () => {
+    const api = officer();
+    let calls = 0;
+    const withPdf = Object.assign(Object.create(api) as DossierApi, {
+      dossierPdf: async () => {
+        calls++;
+        throw new DossierApiError({ kind: 'notFound', status: 404, message: 'GET dossiers/dossier-sam/pdf failed with 404' });
+      },
+    });
+    const el = await worklist({ api: withPdf });
+    await open(el, 'Sam Jansen');
+    $<HTMLButtonElement>(el, '#in-pdf')!.click();
+    await until(el, () => $(el, '#in-action-error'), 'no PDF here');
+    expect(calls).to.equal(1);
+    expect(text(el)).to.contain('Deze server maakt geen PDF. Kies Afdrukken en dan Opslaan als PDF.');
+  });
+});
+
+describe('<ddd-intake>: languages and small screens', function () {
+  this.timeout(60000);
+
+  for (const lang of ['nl', 'en', 'ar', 'tr', 'uk', 'pl']) {
+    it(`passes axe in ${lang}: the worklist, filtered, and a dossier with the error summary`, async () => {
+      const el = await worklist({ lang, pageSize: 10 });
+      const wrapper = $(el, '.base')!;
+      expect(wrapper.getAttribute('lang')).to.equal(lang);
+      expect(wrapper.getAttribute('dir')).to.equal(lang === 'ar' ? 'rtl' : 'ltr');
+      if (lang !== 'nl') expect(squash($(el, '#intake-title')?.textContent)).not.to.equal('Ontvangen dossiers');
+      type(el, '#in-filter-cohort', '2027');
+      await until(el, () => $(el, '#in-filter-clear'), 'filtered');
+      await expect(el).to.be.accessible();
+      $$<HTMLButtonElement>(el, '.in-open')[0]!.click();
+      await until(el, () => $(el, '#in-save'), 'a dossier');
+      save(el);
+      await until(el, () => $(el, '.ddd-error-summary'), 'the error summary');
+      choose(el, localize({ nl: 'Niet geplaatst', en: 'Not placed' }, lang));
+      await until(el, () => $(el, '#in-reden'), 'the reason');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  for (const lang of ['nl', 'ar']) {
+    it(`fits 320 px in ${lang}: nothing sticks out, the table becomes blocks`, async () => {
+      await setViewport({ width: 320, height: 800 });
+      try {
+        const el = await worklist({ lang, pageSize: 10 });
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const width = document.documentElement.clientWidth;
+        const out = () =>
+          [...root(el).querySelectorAll<HTMLElement>('*')]
+            .map((node) => ({ node, box: node.getBoundingClientRect() }))
+            .filter(({ box }) => box.width > 0 && (box.right > width + 1 || box.left < -1))
+            .map(({ node }) => `<${node.localName} class="${node.className}">`);
+        expect(out(), 'the worklist').to.deep.equal([]);
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+        $$<HTMLButtonElement>(el, '.in-open')[0]!.click();
+        await until(el, () => $(el, '#in-save'), 'a dossier');
+        choose(el, localize({ nl: 'Intake gepland', en: 'Intake planned' }, lang));
+        await until(el, () => $(el, '#in-datum'), 'the date');
+        expect(out(), 'the dossier').to.deep.equal([]);
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+        await expect(el).to.be.accessible();
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  }
+});

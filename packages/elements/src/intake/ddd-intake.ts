@@ -1,0 +1,11 @@
+import { defineElement } from '../shared/define.js';
+import { DddIntake } from './ddd-intake.component.js';
+
+export { DddIntake };
+defineElement('ddd-intake', DddIntake);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ddd-intake': DddIntake;
+  }
+}
