@@ -16,6 +16,7 @@ import { baseSections } from '../packages/sdk/src/config.js';
 import { refusal, refusalCodes } from '../packages/sdk/src/refusals.js';
 import { problemTypeBase } from '../packages/sdk/src/server/problems.js';
 import * as admin from '../packages/sdk/src/server/admin.js';
+import * as retention from '../packages/sdk/src/server/retention.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const openApiFile = path.join(root, 'docs', 'openapi.json');
@@ -97,6 +98,12 @@ const components: Record<string, [schema: unknown, description: string]> = {
   ],
   ImportReport: [admin.importReportSchema, 'Admin API: what an import changed (or, with `dryRun`, would change): counts per kind, every change with its CSV line, the open dossiers that followed a changed registration, and warnings.'],
   ImportProblem: [admin.importProblemSchema, 'Admin API: a refused import (type `…/import-refused`, status 422). Nothing was changed. `errors[]` has the record path, the CSV line and a Dutch message per problem.'],
+  RetentionReport: [
+    retention.retentionReportSchema,
+    'Admin API: what a retention run removed (or, with `dryRun`, would remove now): the policy and the limits it gave, the ids of the removed dossiers by reason and of removed leavers, and counts per kind. No names.',
+  ],
+  EraseReport: [retention.eraseReportSchema, "Admin API: everything of one student erased on request (or, with `dryRun`, what would be): the dossier ids and counts per kind."],
+  AuditLog: [retention.auditLogSchema, 'Admin API: the audit log, newest first: every import, erasure and retention run with who, when and counts (never names or answers).'],
   AdminSummary: [admin.adminSummarySchema, 'Admin API: how many of each kind are provisioned, active and inactive.'],
   AdminSchools: [admin.adminSchoolsSchema, 'Admin API: every school with its klassen, student counts, mentors and decanen.'],
   AdminPerson: [admin.adminPersonSchema, 'Admin API: one provisioned person, their role, login, whether they may sign in, and their record.'],
@@ -340,7 +347,7 @@ const dossierOperations: { method: 'get'; path: string; operationId: string; ope
  * elements never call it), so a backend of its own need not offer it. Same bearer tokens.
  */
 const adminErrors = { '401': errorRef('Unauthorized'), '403': errorRef('Forbidden'), '429': errorRef('TooManyRequests'), '500': errorRef('ServerError') };
-const adminOperations: { method: 'get' | 'post'; path: string; operationId: string; operation: Record<string, unknown> }[] = [
+const adminOperations: { method: 'get' | 'post' | 'delete'; path: string; operationId: string; operation: Record<string, unknown> }[] = [
   {
     method: 'get',
     path: '/admin/summary',
@@ -395,6 +402,50 @@ const adminOperations: { method: 'get' | 'post'; path: string; operationId: stri
       summary: 'One provisioned person (beheerder)',
       parameters: [pathParam('id', 'Person id.', { type: 'string', pattern: admin.provisioningIdPattern.source })],
       responses: { '200': json('AdminPerson', 'The person and their record.'), '404': errorRef('NotFound'), ...adminErrors },
+    },
+  },
+  {
+    method: 'post',
+    path: '/admin/retention',
+    operationId: 'adminRetention',
+    operation: {
+      tags: ['admin'],
+      summary: 'Run retention now: remove what is past its period (beheerder)',
+      description:
+        'What the daily job does: afgerond dossiers some months after the end of their school year, other dossiers and leavers without a dossier some months after their last change, sent notifications after some days (the periods are the server\'s configuration, docs/operations.md). ' +
+        'One transaction; `dryRun=true` reports exactly what a run now would remove and removes nothing. No body. Recorded in the audit log.',
+      parameters: [queryParam('dryRun', '`true`: report, remove nothing.', { type: 'string', enum: ['true', 'false'] })],
+      responses: { '200': json('RetentionReport', 'What was (or would be) removed.'), '400': errorRef('BadRequest'), ...adminErrors },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/admin/students/{id}',
+    operationId: 'adminEraseStudent',
+    operation: {
+      tags: ['admin'],
+      summary: "Erase everything of one student on request (AVG art. 17) (beheerder)",
+      description:
+        'Their dossiers with history, intake status, consent links and notifications, their B1, their registration and login, and guardians of no other student. `dryRun=true` first to see what goes. No body. Recorded in the audit log with the student id and counts.',
+      parameters: [
+        pathParam('id', 'Student id.', { type: 'string', pattern: admin.provisioningIdPattern.source }),
+        queryParam('dryRun', '`true`: report, erase nothing.', { type: 'string', enum: ['true', 'false'] }),
+      ],
+      responses: { '200': json('EraseReport', 'What was (or would be) erased.'), '400': errorRef('BadRequest'), '404': errorRef('NotFound'), ...adminErrors },
+    },
+  },
+  {
+    method: 'get',
+    path: '/admin/audit',
+    operationId: 'adminAudit',
+    operation: {
+      tags: ['admin'],
+      summary: 'The audit log of admin actions, newest first (beheerder)',
+      parameters: [
+        queryParam('limit', 'Entries per page, 1 to 500 (default 100).', { type: 'string', pattern: '^[1-9][0-9]{0,2}$' }),
+        queryParam('before', 'An entry id (`next` of the previous page): older entries.', { type: 'string', pattern: '^[1-9][0-9]{0,17}$' }),
+      ],
+      responses: { '200': json('AuditLog', 'One page of entries.'), '400': errorRef('BadRequest'), ...adminErrors },
     },
   },
 ];
