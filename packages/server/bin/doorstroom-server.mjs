@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx (the package ships its sources).
-import './workspace-sources.mjs';
-import { register } from 'tsx/esm/api';
+// Installed from npm: dist/cli/server.js with plain node. In the workspace: the TypeScript sources (see workspace-sources.mjs).
+import { workspaceSources } from './workspace-sources.mjs';
 
-register();
-await import('../src/cli/server.ts');
+if (await workspaceSources()) await import('../src/cli/server.ts');
+else await import('../dist/cli/server.js');
