@@ -1,10 +1,13 @@
 /**
  * The consent page a guardian's link opens (`/toestemming/`): a static page (public/toestemming/),
- * the script-tag bundle and nothing else, under the same strict Content-Security-Policy as every
- * page the server sends. The page trades the link for a session and shows <ddd-consent>.
+ * the script-tag bundle and its language files (`lang/<code>.js`, which import
+ * `../doorstroom.min.js`) and nothing else, under the same strict Content-Security-Policy as every
+ * page the server sends. The page trades the link for a session and shows <ddd-consent>, both in
+ * the guardian's language.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const consentPagePath = '/toestemming/';
@@ -16,7 +19,11 @@ export const defaultBundleFile = fileURLToPath(new URL('../../../dist/doorstroom
 const files: Record<string, { file: string; type: string }> = {
   'consent-page.js': { file: 'consent-page.js', type: 'text/javascript; charset=utf-8' },
   'consent-page.css': { file: 'consent-page.css', type: 'text/css; charset=utf-8' },
+  'consent-page-texts.js': { file: 'consent-page-texts.js', type: 'text/javascript; charset=utf-8' },
 };
+
+/** The bundle's language files the page may load (Dutch is in the bundle itself). */
+const languageFile = /^lang\/(en|ar|tr|uk|pl)\.js$/;
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -38,13 +45,16 @@ export async function serveConsentPage(req: IncomingMessage, res: ServerResponse
     send(req, res, 200, 'text/html; charset=utf-8', page, 'no-store');
     return true;
   }
-  if (name === 'doorstroom.min.js') {
+  const language = languageFile.exec(name)?.[1];
+  if (name === 'doorstroom.min.js' || language) {
     const bundle = options.bundleFile ?? defaultBundleFile;
-    if (!existsSync(bundle)) {
+    // dist/lang/<code>.js sits next to dist/doorstroom.min.js, as the bundle is built and shipped.
+    const file = language ? join(dirname(bundle), 'lang', `${language}.js`) : bundle;
+    if (!existsSync(file)) {
       send(req, res, 404, 'text/plain; charset=utf-8', 'The script-tag bundle is not built: npm run build (or set DOORSTROOM_BUNDLE).');
       return true;
     }
-    send(req, res, 200, 'text/javascript; charset=utf-8', readFileSync(bundle));
+    send(req, res, 200, 'text/javascript; charset=utf-8', readFileSync(file));
     return true;
   }
   const known = files[name];

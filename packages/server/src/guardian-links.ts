@@ -30,6 +30,19 @@ export interface GuardianSession {
   expiresAt: string;
 }
 
+/** The languages the consent page speaks besides Dutch. */
+const pageLanguages = new Set(['en', 'ar', 'tr', 'uk', 'pl']);
+
+/**
+ * What follows # in a consent link: the token alone for Dutch (`dgl_…`), else the guardian's
+ * language and the token (`taal=tr&link=dgl_…`), so the page is in their language from the first
+ * screen. After #, neither reaches a server, a log or a Referer; the page drops the token from the
+ * address at once and keeps `#taal=…`.
+ */
+export function consentLinkFragment(token: string, lang?: string): string {
+  return lang && pageLanguages.has(lang) ? `taal=${lang}&link=${token}` : token;
+}
+
 const digest = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
 const tokenPattern = (prefix: string) => new RegExp(`^${prefix}[A-Za-z0-9_-]{43}$`);
@@ -112,7 +125,7 @@ export function createGuardianLinks(db: Db, options: GuardianLinkOptions = {}): 
         [digest(token), message.dossierId, message.student.id, message.recipient.id ?? null, message.recipient.naam ?? null, message.recipient.email, Math.round(linkMs / 1000)],
       );
       const url = new URL(options.pageUrl);
-      url.hash = token;
+      url.hash = consentLinkFragment(token, message.lang);
       return { ...message, link: url.href };
     },
 

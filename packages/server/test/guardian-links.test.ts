@@ -200,7 +200,7 @@ describe('consent links for guardians without a portal account', () => {
     assert.equal(page.headers.get('Referrer-Policy'), 'no-referrer');
     assert.equal(page.headers.get('Cache-Control'), 'no-store');
     const html = await page.text();
-    assert.match(html, /<html lang="nl">/);
+    assert.match(html, /<html lang="nl" dir="ltr">/, 'Dutch until the page script reads the language from the link');
     assert.match(html, /<meta name="doorstroom-api-base" content="\/api\/" \/>/);
     assert.match(html, /<script type="module" src="doorstroom\.min\.js"><\/script>/);
     assert.doesNotMatch(html, /<script>|<style>| on[a-z]+="/, 'no inline script or style');

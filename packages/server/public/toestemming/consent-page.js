@@ -3,26 +3,92 @@
 // is not kept in the history; the session lives in this tab only (sessionStorage), so a reload
 // carries on. Every message is text (textContent), never markup. No inline script: the page runs
 // under Content-Security-Policy default-src 'self'.
+//
+// The language: the e-mail's link says it after # (`#taal=tr&link=dgl_…`; a Dutch link is just
+// `#dgl_…`), so the page is in the guardian's language before anything is sent anywhere; the switch
+// at the top changes it (`#taal=<code>` stays in the address, so a reload keeps it). The page's own
+// texts come from consent-page-texts.js; <ddd-consent> gets the same `lang` and its language file
+// (lang/<code>.js, next to doorstroom.min.js).
+import { languages, problemTexts, texts } from './consent-page-texts.js';
+
 const apiBase = document.querySelector('meta[name="doorstroom-api-base"]')?.getAttribute('content') || '/api/';
 const storageKey = 'doorstroom:toestemming';
+const languageKey = 'doorstroom:toestemming:taal';
 const $ = (id) => document.getElementById(id);
+const known = (code) => languages.some((language) => language.code === code);
+
+/** What follows # in the address: the link (a token) and the language, either of which may be missing. */
+function fromAddress() {
+  const hash = location.hash.slice(1);
+  if (hash.startsWith('dgl_')) return { link: hash, taal: undefined };
+  const params = new URLSearchParams(hash);
+  const taal = params.get('taal') ?? undefined;
+  return { link: params.get('link') ?? undefined, taal: known(taal) ? taal : undefined };
+}
+
+function storedLanguage() {
+  try {
+    const taal = sessionStorage.getItem(languageKey);
+    return known(taal) ? taal : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const address = fromAddress();
+// The link leaves the address bar at once; the language it said stays (a reload keeps it), nothing else.
+if (address.link) history.replaceState(null, '', `${location.pathname}${location.search}${address.taal ? `#taal=${address.taal}` : ''}`);
+let current = address.taal ?? storedLanguage() ?? 'nl';
+/** What the problem box says, kept as a key so a change of language can say it again. */
+let shownProblem;
+/** The language files asked for (lang/<code>.js registers the language with the bundle). */
+const loading = new Map();
+
+function loadLanguage(code) {
+  if (code === 'nl') return Promise.resolve(true);
+  if (!loading.has(code)) loading.set(code, import(new URL(`lang/${code}.js`, import.meta.url).href).then(() => true, () => false));
+  return loading.get(code);
+}
+
+/** Puts the page, the switch and <ddd-consent> in `code`. */
+function setLanguage(code) {
+  current = code;
+  const t = texts[code];
+  const rtl = languages.find((language) => language.code === code)?.dir === 'rtl';
+  document.documentElement.lang = code;
+  document.documentElement.dir = rtl ? 'rtl' : 'ltr';
+  document.title = t.title;
+  for (const element of document.querySelectorAll('[data-text]')) element.textContent = t[element.dataset.text];
+  $('languages').setAttribute('aria-label', t.languages);
+  for (const link of document.querySelectorAll('#languages a[data-taal]')) {
+    if (link.dataset.taal === code) link.setAttribute('aria-current', 'true');
+    else link.removeAttribute('aria-current');
+  }
+  if (shownProblem) $('problem-text').textContent = shownProblem.key ? t[shownProblem.key] : shownProblem.title;
+  // The element's own lang always counts; it shows Dutch until the language file is there, then re-renders.
+  const consent = $('consent');
+  consent.setAttribute('lang', code);
+  void loadLanguage(code).then((ok) => {
+    if (!ok && current === code) consent.setAttribute('lang', 'nl');
+  });
+  try {
+    sessionStorage.setItem(languageKey, code);
+  } catch {
+    // Private mode without storage: the address still says it.
+  }
+}
 
 function show(id) {
   for (const part of ['start', 'busy', 'problem', 'consent']) $(part).hidden = part !== id;
 }
 
-function problem(text) {
-  $('problem-text').textContent = text;
+/** Shows a problem: `key` names one of the page's texts; `title` (Dutch, from the server) is shown as is, on a Dutch page only. */
+function problem(key, title) {
+  shownProblem = title && current === 'nl' ? { title } : { key };
+  $('problem-text').textContent = shownProblem.key ? texts[current][shownProblem.key] : shownProblem.title;
   show('problem');
   $('problem').focus();
 }
-
-const messages = {
-  noLink: 'Deze link werkt niet. Open de link uit de e-mail opnieuw. Werkt dat niet? Vraag de school om een nieuwe link.',
-  offline: 'De pagina kan de server nu niet bereiken. Controleer uw internetverbinding en probeer het over een paar minuten opnieuw.',
-  unknown: 'Er ging iets mis. Probeer het over een paar minuten opnieuw. Lukt het dan nog niet? Neem contact op met de school.',
-  noElements: 'Deze pagina kan nu niet worden geladen. Probeer het later opnieuw.',
-};
 
 function stored() {
   try {
@@ -35,12 +101,11 @@ function stored() {
 }
 
 function open(session) {
-  if (!customElements.get('ddd-consent')) return problem(messages.noElements);
+  if (!customElements.get('ddd-consent')) return problem('noElements');
   const consent = $('consent');
   consent.setAttribute('api-base', apiBase);
   consent.setAttribute('token', session.token);
   consent.setAttribute('dossier-id', session.dossierId);
-  consent.setAttribute('lang', 'nl');
   show('consent');
 }
 
@@ -57,15 +122,18 @@ async function exchange(link) {
     });
   } catch {
     show('start');
-    return problem(messages.offline);
+    return problem('offline');
   }
   let body;
   try {
     body = await response.json();
   } catch {
-    return problem(messages.unknown);
+    return problem('unknown');
   }
-  if (!response.ok) return problem(typeof body?.title === 'string' ? body.title : messages.unknown);
+  if (!response.ok) {
+    const type = typeof body?.type === 'string' ? body.type.split('/').pop() : '';
+    return problemTexts[type] ? problem(problemTexts[type]) : problem('unknown', typeof body?.title === 'string' ? body.title : undefined);
+  }
   try {
     sessionStorage.setItem(storageKey, JSON.stringify(body));
   } catch {
@@ -75,15 +143,25 @@ async function exchange(link) {
 }
 
 function start() {
-  const link = location.hash.slice(1);
-  if (link) history.replaceState(null, '', location.pathname + location.search);
+  const { link } = address;
   const session = stored();
   if (!link && session) return open(session);
-  if (!link) return problem(messages.noLink);
+  if (!link) return problem('noLink');
   show('start');
   $('open').addEventListener('click', () => void exchange(link), { once: true });
 }
 
+// The switch: each language named in itself. A click changes the page where it is (no reload: the
+// link is only in memory now), and focus stays on the link.
+for (const link of document.querySelectorAll('#languages a[data-taal]')) {
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    setLanguage(link.dataset.taal);
+    history.replaceState(null, '', `${location.pathname}${location.search}#taal=${link.dataset.taal}`);
+  });
+}
+setLanguage(current);
+
 // The elements bundle registers <ddd-consent>; without it (it failed to load) say so instead of waiting forever.
 const loaded = Promise.race([customElements.whenDefined('ddd-consent'), new Promise((resolve) => setTimeout(resolve, 10000))]);
-loaded.then(() => (customElements.get('ddd-consent') ? start() : problem(messages.noElements)));
+loaded.then(() => (customElements.get('ddd-consent') ? start() : problem('noElements')));
