@@ -12,16 +12,41 @@ export interface QueryResult<Row> {
   rowCount: number;
 }
 
+export interface QueryOptions {
+  /**
+   * A prepared statement under this name: parsed and planned once per connection, then only bound
+   * and run (PostgreSQL). The same name must always come with the same SQL text. PGlite ignores it.
+   */
+  name?: string;
+}
+
 export interface Queryable {
-  query<Row = Record<string, unknown>>(sql: string, params?: ReadonlyArray<unknown>): Promise<QueryResult<Row>>;
+  query<Row = Record<string, unknown>>(sql: string, params?: ReadonlyArray<unknown>, options?: QueryOptions): Promise<QueryResult<Row>>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+}
+
+/** One connection for a unit of work whose transaction starts when asked for (see `Db.session`). */
+export interface Session extends Queryable {
+  /** Whether BEGIN was sent: from then on every statement is in the transaction, committed at the end. */
+  inTransaction(): boolean;
+  /** Sends BEGIN unless it was sent already. */
+  begin(): Promise<void>;
 }
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** BEGIN … COMMIT around `work`; ROLLBACK when it throws. Retried on deadlock or serialisation failure. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * `work` on one connection, with BEGIN sent only when it calls `begin()`: until then each
+   * statement commits on its own, so a unit whose only write is one statement costs no BEGIN and
+   * no COMMIT (two round trips fewer). After `begin()` it is `transaction`: COMMIT at the end,
+   * ROLLBACK when it throws. Retried as a whole on deadlock or serialisation failure (SQLSTATE
+   * 40P01, 40001; a caller that finds a conflict itself throws an error with code 40001). On
+   * PGlite (one connection, transactions one after another) it is a transaction from the start.
+   */
+  session<T>(work: (session: Session) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -54,6 +79,7 @@ export async function openPglite(options: { dataDir?: string } = {}): Promise<Db
     ...wrap(pg),
     // PGlite has one connection: its transactions already run one after another.
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    session: (work) => pg.transaction((tx) => work({ ...wrap(tx), inTransaction: () => true, begin: async () => undefined })),
     close: () => pg.close(),
   };
 }
@@ -69,10 +95,10 @@ export async function openPostgres(options: PoolOptions): Promise<Db> {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.max ?? 10 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => console.error(JSON.stringify({ level: 'error', msg: 'database pool error', code: (error as { code?: string }).code ?? error.name })));
-  type Client = { query: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[]; rowCount: number | null }> };
+  type Client = { query: (query: string | { text: string; values: unknown[]; name?: string }) => Promise<{ rows: unknown[]; rowCount: number | null }> };
   const wrap = (client: Client): Queryable => ({
-    async query<Row>(sql: string, params: ReadonlyArray<unknown> = []) {
-      const result = await client.query(sql, [...params]);
+    async query<Row>(sql: string, params: ReadonlyArray<unknown> = [], options: QueryOptions = {}) {
+      const result = await client.query({ text: sql, values: [...params], ...(options.name ? { name: options.name } : {}) });
       return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
     },
     async exec(sql: string) {
@@ -98,6 +124,39 @@ export async function openPostgres(options: PoolOptions): Promise<Db> {
             await client.query('ROLLBACK');
           } catch {
             broken = true;
+          }
+          if (attempt < maxAttempts && isRetryable(error)) continue;
+          throw error;
+        } finally {
+          client.release(broken);
+        }
+      }
+    },
+    async session(work) {
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        let begun = false;
+        let broken = false;
+        const session: Session = {
+          ...wrap(client),
+          inTransaction: () => begun,
+          async begin() {
+            if (begun) return;
+            await client.query('BEGIN');
+            begun = true;
+          },
+        };
+        try {
+          const result = await work(session);
+          if (begun) await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          if (begun) {
+            try {
+              await client.query('ROLLBACK');
+            } catch {
+              broken = true;
+            }
           }
           if (attempt < maxAttempts && isRetryable(error)) continue;
           throw error;

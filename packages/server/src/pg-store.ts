@@ -1,11 +1,16 @@
 /**
  * `BackendStore` over PostgreSQL (or PGlite): the SDK's service and handler run on top unchanged.
- * Every service call is one transaction. Reading a dossier locks its row (SELECT … FOR UPDATE), so
- * concurrent saves of one dossier run one after another and the later one sees the new version
- * and gets 409. Writes also refuse to go back in version, as a second line of defence. Dossier,
- * history and outbox writes are buffered and sent as one statement at the end.
+ * Every service call is one unit of work (`Db.session`). Dossier, history and outbox writes are
+ * buffered and sent as ONE statement at the end, and that statement writes a dossier only if its
+ * version is still the one this unit read (else nothing of it is written, and the unit runs again:
+ * a save whose If-Match is now stale gets 409, an action applies to the newer dossier). So a save
+ * costs two round trips, the read and the write, with no BEGIN or COMMIT: one statement commits on
+ * its own. A unit that writes more than once (B1, intake, a klas move, a read after a write) opens
+ * a transaction first, and then reads lock the dossier row as they always did. Two units that
+ * chained a history entry onto the same one are refused by the chain's unique index and run again.
+ * The hot statements are prepared once per connection (named).
  */
-import type { Db, Queryable } from './db.js';
+import type { Db, Session } from './db.js';
 import { plannedNotifications, subjects, type Recipient } from './notifications.js';
 import {
   chosenInstelling,
@@ -80,18 +85,25 @@ class PgTx implements StoreTx {
   private readonly begeleidingRead = new Map<string, StoredBegeleiding | null>();
   private pendingDossier: Dossier | undefined;
   private pendingHistory: { dossier_id: string; entry: HistoryEntry; prev_hash: string | null }[] = [];
-  /** Each dossier's last history entry (null: none), read with the locked dossier row or appended here. */
+  /** Each dossier's last history entry (null: none), read with the dossier row or appended here. */
   private readonly lastEntries = new Map<string, HistoryEntry | null>();
+  /** The version each dossier had when this unit read it: its write goes through only if it still has it. */
+  private readonly readVersions = new Map<string, number>();
   private pendingOutbox: { kind: string; dossier_id: string | null; recipient: Recipient; payload: unknown }[] = [];
 
   constructor(
-    private readonly q: Queryable,
+    private readonly q: Session,
     private readonly cache: StoreCache,
   ) {}
 
+  /** Before a second write, or a read that must see a buffered one: from here on one transaction. */
+  private async writing(): Promise<void> {
+    await this.q.begin();
+  }
+
   async getConfig(): Promise<RegionConfig> {
     this.config ??= await this.cache.get('config', async () => {
-      const { rows } = await this.q.query<{ data: RegionConfig }>('SELECT data FROM config WHERE id = 1');
+      const { rows } = await this.q.query<{ data: RegionConfig }>('SELECT data FROM config WHERE id = 1', [], { name: 'doorstroom_config' });
       // A production database starts empty: the beheerder imports the region configuration first.
       if (!rows[0]) throw new ServiceError(notProvisioned());
       return rows[0].data;
@@ -118,7 +130,7 @@ class PgTx implements StoreTx {
   }
 
   async getStudent(id: string): Promise<StoredStudent | undefined> {
-    const { rows } = await this.q.query<{ data: StoredStudent }>('SELECT data FROM students WHERE id = $1', [id]);
+    const { rows } = await this.q.query<{ data: StoredStudent }>('SELECT data FROM students WHERE id = $1', [id], { name: 'doorstroom_student' });
     return rows[0]?.data;
   }
 
@@ -129,19 +141,23 @@ class PgTx implements StoreTx {
 
   async getDossier(id: string): Promise<Dossier | undefined> {
     await this.flush();
-    // The port does not say whether the caller will write, so every read of one dossier locks it
-    // until the end of the transaction; these transactions are short.
-    // The last history entry comes along (the chain's head, history-chain-store.ts): no extra round trip per save.
+    // The last history entry comes along (the chain's head, history-chain-store.ts), and the
+    // student's B1: one round trip. Outside a transaction this one statement sees one moment, and
+    // the write at the end checks the version; inside one (a unit that writes more than once) the
+    // row is locked until the end, as the write that follows would have to wait for it anyway.
+    const locked = this.q.inTransaction();
     const { rows } = await this.q.query<{ data: Dossier; answers: StoredBegeleiding['answers'] | null; b_version: number | null; last_entry: HistoryEntry | null }>(
       `SELECT d.data, b.answers, b.version AS b_version,
          (SELECT h.entry FROM history h WHERE h.dossier_id = d.id ORDER BY h.id DESC LIMIT 1) AS last_entry
        FROM dossiers d LEFT JOIN begeleiding b ON b.student_id = d.student_id
-       WHERE d.id = $1 FOR UPDATE OF d`,
+       WHERE d.id = $1${locked ? ' FOR UPDATE OF d' : ''}`,
       [id],
+      { name: locked ? 'doorstroom_dossier_locked' : 'doorstroom_dossier' },
     );
     const row = rows[0];
     if (!row) return undefined;
     const studentId = row.data.student.id;
+    this.readVersions.set(id, row.data.version);
     this.begeleidingRead.set(studentId, row.answers === null ? null : { studentId, answers: row.answers, version: Number(row.b_version) });
     // After waiting for the lock the row is the newest, but the subquery saw the history from before
     // the wait: an entry older than the row's version is not trusted (lastHistoryEntry reads again).
@@ -171,13 +187,14 @@ class PgTx implements StoreTx {
     }
     const sql = `SELECT data FROM dossiers${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
     const { rows } = await this.q.query<{ data: Dossier }>(sql, params);
+    for (const { data } of rows) if (!this.readVersions.has(data.id)) this.readVersions.set(data.id, data.version);
     return rows.map((r) => r.data);
   }
 
   /**
    * Buffered: the dossier, its history entries and outbox rows go to the database in ONE statement
-   * just before COMMIT (or before a read that must see them), so a save costs four round trips:
-   * BEGIN, the locked read, the write, COMMIT.
+   * at the end of the unit (or before a read that must see them), so a save costs two round trips:
+   * the read and this write.
    */
   async putDossier(dossier: Dossier): Promise<void> {
     if (this.pendingDossier && this.pendingDossier.id !== dossier.id) await this.flush();
@@ -185,10 +202,17 @@ class PgTx implements StoreTx {
     this.written.set(dossier.id, dossier);
   }
 
-  /** Writes what is buffered; a dossier whose stored version is not older makes it a 409. */
-  async flush(): Promise<void> {
+  /**
+   * Writes what is buffered, in one statement. The dossier is written only if its stored version
+   * is still the one this unit read (and, read or not, only forward); otherwise nothing of the
+   * statement is written and the unit runs again (code 40001), and answers 409 should it lose three
+   * times. `last`: the unit's final statement, which may commit on its own; any earlier one opens
+   * the transaction first, as more writes follow.
+   */
+  async flush(last = false): Promise<void> {
     const dossier = this.pendingDossier;
     if (!dossier && this.pendingHistory.length === 0 && this.pendingOutbox.length === 0) return;
+    if (!last) await this.writing();
     const history = JSON.stringify(this.pendingHistory);
     const outbox = JSON.stringify(this.pendingOutbox);
     this.pendingDossier = undefined;
@@ -198,7 +222,7 @@ class PgTx implements StoreTx {
       o AS (INSERT INTO outbox (kind, dossier_id, recipient, payload)
             SELECT kind, dossier_id, recipient, payload FROM jsonb_to_recordset($2::jsonb) AS r(kind text, dossier_id text, recipient jsonb, payload jsonb))`;
     if (!dossier) {
-      await chainGuarded(this.q.query(`WITH ${log} SELECT 1`, [history, outbox]));
+      await chainGuarded(this.q.query(`WITH ${log} SELECT 1`, [history, outbox], { name: 'doorstroom_log' }));
       return;
     }
     const c = dossierColumns(dossier);
@@ -209,14 +233,20 @@ class PgTx implements StoreTx {
          ON CONFLICT (id) DO UPDATE SET school_id = excluded.school_id, type = excluded.type, status = excluded.status,
            archived = excluded.archived, version = excluded.version, mentor_id = excluded.mentor_id, mentor_email = excluded.mentor_email,
            chosen_brin = excluded.chosen_brin, updated_at = excluded.updated_at, data = excluded.data
-         WHERE dossiers.version < excluded.version
+         WHERE dossiers.version < excluded.version AND ($16::integer IS NULL OR dossiers.version = $16::integer)
          RETURNING 1),
        ${log}
        SELECT count(*)::int AS written FROM d`,
-      [history, outbox, c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data)],
+      [history, outbox, c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data), this.readVersions.get(dossier.id) ?? null],
+      { name: 'doorstroom_write' },
     ));
-    // Everything else of this statement is rolled back with the transaction this throws out of.
-    if (Number(rows[0]?.written) !== 1) throw new ServiceError(problems.staleVersion());
+    if (Number(rows[0]?.written) === 1) {
+      this.readVersions.set(dossier.id, dossier.version);
+      return;
+    }
+    // The history and outbox rows of this statement go with the dossier: one statement, all or
+    // nothing, and inside a transaction the rollback takes the rest. Run the unit again.
+    throw Object.assign(new ServiceError(problems.staleVersion()), { code: '40001' });
   }
 
   /** 120 random bits: a clash is not expected in the lifetime of the universe, and the primary key would refuse one. */
@@ -230,6 +260,7 @@ class PgTx implements StoreTx {
     const { rows } = await this.q.query<{ answers: StoredBegeleiding['answers']; version: number }>(
       'SELECT answers, version FROM begeleiding WHERE student_id = $1',
       [studentId],
+      { name: 'doorstroom_begeleiding' },
     );
     const row = rows[0];
     return row && { studentId, answers: row.answers, version: Number(row.version) };
@@ -238,6 +269,7 @@ class PgTx implements StoreTx {
   async putBegeleiding(begeleiding: StoredBegeleiding): Promise<void> {
     // B1 is not locked when read (dossier reads show it), so the version check happens here:
     // a write that lost a race against another one changes nothing and answers 409.
+    await this.writing();
     const { rowCount } = await this.q.query(
       `INSERT INTO begeleiding (student_id, answers, version) VALUES ($1, $2::jsonb, $3)
        ON CONFLICT (student_id) DO UPDATE SET answers = excluded.answers, version = excluded.version
@@ -258,7 +290,7 @@ class PgTx implements StoreTx {
     const known = this.lastEntries.get(dossierId);
     if (known !== undefined) return known ?? undefined;
     await this.flush();
-    const { rows } = await this.q.query<{ entry: HistoryEntry }>('SELECT entry FROM history WHERE dossier_id = $1 ORDER BY id DESC LIMIT 1', [dossierId]);
+    const { rows } = await this.q.query<{ entry: HistoryEntry }>('SELECT entry FROM history WHERE dossier_id = $1 ORDER BY id DESC LIMIT 1', [dossierId], { name: 'doorstroom_last_entry' });
     return rows[0]?.entry;
   }
 
@@ -301,6 +333,7 @@ class PgTx implements StoreTx {
 
   /** The roster after a decaan moved a klas: each mentor's klassen, and whether the school keeps a roster. */
   async putSchool(school: StoredSchool): Promise<void> {
+    await this.writing();
     await this.q.query('UPDATE schools SET mentor_roster = $2 WHERE id = $1', [school.id, school.mentorRoster]);
     await this.q.query(
       `UPDATE mentors m SET klassen = r.klassen FROM jsonb_to_recordset($2::jsonb) AS r(mentor_id text, klassen jsonb)
@@ -328,6 +361,7 @@ class PgTx implements StoreTx {
   }
 
   async putIntake(dossierId: string, intake: Intake): Promise<void> {
+    await this.writing();
     await this.q.query('INSERT INTO intake (dossier_id, data) VALUES ($1, $2::jsonb) ON CONFLICT (dossier_id) DO UPDATE SET data = excluded.data', [dossierId, JSON.stringify(intake)]);
   }
 
@@ -378,9 +412,9 @@ class PgTx implements StoreTx {
 }
 
 /**
- * Two transactions that chained an entry onto the same one (a race the row lock did not cover)
- * violate history_chain_links; the loser is run again from the start (db.ts retries SQLSTATE
- * 40001), and answers 409 should it lose three times.
+ * Two units that chained an entry onto the same one (both read the same head) violate
+ * history_chain_links; the loser is run again from the start (db.ts retries SQLSTATE 40001), and
+ * answers 409 should it lose three times.
  */
 async function chainGuarded<T>(query: Promise<T>): Promise<T> {
   try {
@@ -425,10 +459,10 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
   return {
     db,
     transaction: (work) =>
-      db.transaction(async (q) => {
+      db.session(async (q) => {
         const tx = new PgTx(q, cache);
         const result = await work(tx);
-        await tx.flush();
+        await tx.flush(true);
         return result;
       }),
     clearCache: () => cache.clear(),

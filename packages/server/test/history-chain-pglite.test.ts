@@ -15,6 +15,7 @@ function counting(db: Db): Db & { statements: number } {
   const wrap = <Q extends Pick<Db, 'query'>>(q: Q): Q => ({ ...q, query: (sql: string, params?: ReadonlyArray<unknown>) => ((counted.statements += 1), q.query(sql, params)) }) as Q;
   counted.query = wrap(db).query as Db['query'];
   counted.transaction = (work) => db.transaction((q) => work(wrap(q)));
+  counted.session = (work) => db.session((q) => work(wrap(q)));
   return counted;
 }
 

@@ -1,7 +1,7 @@
 // The history chain under real concurrency (PostgreSQL: DATABASE_URL, or a throwaway local server
 // when the PostgreSQL binaries are installed; skipped otherwise). Intake steps change no version,
-// so transactions that waited for one dossier's row lock read a stale chain head: the unique index
-// on the chain's links refuses the fork and the transaction runs again. Afterwards the chain holds.
+// so units that read the dossier at the same moment chain onto the same head: the unique index on
+// the chain's links refuses the fork and the unit runs again. Afterwards the chain holds.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
