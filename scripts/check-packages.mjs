@@ -1,5 +1,5 @@
 // Are @doorstroom/sdk, @doorstroom/elements and @doorstroom/server publishable as they are? Builds
-// them (rollup + declarations, the script-tag bundle copied into the elements package), then
+// them (rollup + declarations, the server with tsc, the script-tag bundle copied into the elements package), then
 // checks what an npm user would get:
 //   1. `npm publish --dry-run` of each package succeeds, and its tarball holds README.md,
 //      CHANGELOG.md, every target of every `exports` entry (types and default) and every `bin`;
@@ -21,6 +21,8 @@ for (const [cmd, args] of [
   ['npx', ['rollup', '-c', '--silent']],
   ['npx', ['tsc', '-p', 'packages/sdk/tsconfig.build.json']],
   ['npx', ['tsc', '-p', 'packages/elements/tsconfig.build.json']],
+  // The server's JavaScript and declarations (its exports point at dist), against the SDK's dist just built.
+  ['npx', ['tsc', '-p', 'packages/server/tsconfig.build.json']],
 ]) {
   const result = run(cmd, args);
   if (result.status !== 0) {
