@@ -3,7 +3,9 @@
 // everything of theirs, the audit log, the admin routes refusing bad input without changing
 // anything, and the daily job driven by a fake clock (@sinonjs/fake-timers), never by sleeping.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import FakeTimers from '@sinonjs/fake-timers';
 import { demoVerifier } from '../src/auth.js';
 import { retentionPolicyFromEnv } from '../src/config.js';
@@ -353,5 +355,68 @@ describe('the daily retention job (fake clock)', () => {
     assert.equal(await eraseStudent(db, 'nobody', { now: new Date(), dryRun: false, actor: { kind: 'cli' } }), undefined);
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'erase'`);
     assert.equal(rows[0]?.n, 0);
+  });
+});
+
+describe('doorstroom-admin retention, erase and audit', () => {
+  let dataDir: string;
+  before(async () => {
+    dataDir = await freshDataDir();
+    const db = await openPglite({ dataDir });
+    await db.query(`INSERT INTO schools (id, naam) VALUES ('school-a', 'School A')`);
+    await db.query(`INSERT INTO students (id, school_id, data) VALUES ('school-a-1', 'school-a', '{"naam": "Leerling Een", "guardianIds": []}')`);
+    await db.query(`INSERT INTO people (id, role, login) VALUES ('school-a-1', 'student', 'een@school.example')`);
+    await db.close();
+  });
+  after(() => removeDir(dataDir));
+
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|DOORSTROOM_.*)$/.test(name)));
+      const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/doorstroom-admin.mjs', import.meta.url)), ...args], { env: { ...environment, DOORSTROOM_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('refuses unclear commands with the usage and exit 2, before opening the database', async () => {
+    for (const [args, message] of [
+      [['retention'], /either --dry-run .* or --apply/],
+      [['retention', '--dry-run', '--apply'], /either --dry-run/],
+      [['retention', '--apply', 'extra'], /takes no arguments/],
+      [['erase', '--apply'], /one student id/],
+      [['erase', '../etc', '--apply'], /is not a student id/],
+      [['audit', '--limit', '0'], /--limit must be/],
+      [['audit', '--apply'], /neither --dry-run nor --apply/],
+      [['import', 'x.csv', '--apply'], /belong to retention, erase and audit/],
+    ] as const) {
+      const result = await run([...args]);
+      assert.equal(result.code, 2, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, message);
+    }
+    const wrongPeriod = await run(['retention', '--dry-run'], { DOORSTROOM_RETENTION_OUTBOX_DAYS: 'dertig' });
+    assert.equal(wrongPeriod.code, 2);
+    assert.match(wrongPeriod.stderr, /DOORSTROOM_RETENTION_OUTBOX_DAYS must be a whole number/);
+  });
+
+  it('runs retention as a dry run and for real, erases a student, and lists both in the audit log', async () => {
+    const dry = await run(['retention', '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^Proefrun: er is niets verwijderd/);
+    const json = await run(['retention', '--apply', '--json'], { DOORSTROOM_RETENTION_OUTBOX_DAYS: '7' });
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal((JSON.parse(json.stdout) as RetentionReport).policy.outboxDays, 7);
+    const nobody = await run(['erase', 'school-a-2', '--apply']);
+    assert.equal(nobody.code, 1);
+    assert.match(nobody.stderr, /geen leerling met id school-a-2/);
+    const erased = await run(['erase', 'school-a-1', '--apply']);
+    assert.equal(erased.code, 0, erased.stderr);
+    assert.match(erased.stdout, /Alles van leerling school-a-1 is gewist/);
+    const audit = await run(['audit', '--json']);
+    const log = JSON.parse(audit.stdout) as AuditLog;
+    assert.deepEqual(log.items.map((e) => [e.action, e.dryRun, e.actor.kind]), [['erase', false, 'cli'], ['retention', false, 'cli'], ['retention', true, 'cli']]);
+    assert.ok(!audit.stdout.includes('Leerling Een'));
   });
 });
