@@ -248,4 +248,44 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
     assert.equal(received.status, 'afgerond');
     assert.equal((await fetch(new URL(`dossiers/${dossier.id}`, server.apiUrl), { headers: { Authorization: `Bearer ${session.token}` } })).status, 401, 'the link session ended with akkoord');
   });
+
+  it('the retention job removes the dossier after its period; the beheerder sees every admin action in the audit log', async () => {
+    const { default: FakeTimers } = await import('@sinonjs/fake-timers');
+    const { retentionPolicyFromEnv } = await import('../src/config.js');
+    const { monthsBefore, schoolYearStart, startRetentionJob } = await import('../src/retention.js');
+    type Report = { dossiers: { afgerond: string[] }; counts: { dossiers: number; history: number } };
+    const beheerder = await as('beheer@doorstroom-voorbeeld.example');
+    // Finished today: kept, for now.
+    const dry = await beheerder<Report>('admin/retention?dryRun=true', { method: 'POST' });
+    assert.deepEqual(dry.dossiers.afgerond, []);
+    // The server's daily job, with a clock at 02:00 the day after the period ends (N months after the end of this school year).
+    const policy = retentionPolicyFromEnv({});
+    const { rows } = await server.db.query<{ finalized: string }>(`SELECT data->>'finalizedAt' AS finalized FROM dossiers WHERE id = $1`, [dossier.id]);
+    const schoolYearEnd = new Date(schoolYearStart(new Date(rows[0]!.finalized)).getTime());
+    schoolYearEnd.setUTCFullYear(schoolYearEnd.getUTCFullYear() + 1);
+    const due = monthsBefore(schoolYearEnd, -policy.afgerondMonths);
+    const start = new Date(due.getTime() + 24 * 60 * 60 * 1000);
+    start.setHours(2, 0, 0, 0);
+    const clock = FakeTimers.createClock(start.getTime());
+    let ran: (report: Report | undefined) => void = () => undefined;
+    const run = new Promise<Report | undefined>((resolve) => (ran = resolve));
+    const job = startRetentionJob(server.db, { policy, clock, onRun: (report) => ran(report) });
+    await clock.tickAsync(60 * 60 * 1000);
+    const report = await run;
+    await job.stop();
+    assert.ok(report?.dossiers.afgerond.includes(dossier.id), 'removed at 03:00 once its period had passed');
+    const mbo = await as('intake@rocmn.example');
+    await mbo<unknown>(`dossiers/${dossier.id}`, {}, 404);
+    const { rows: left } = await server.db.query(
+      `SELECT 1 FROM history WHERE dossier_id = $1 UNION ALL SELECT 1 FROM outbox WHERE dossier_id = $1 UNION ALL SELECT 1 FROM guardian_links WHERE dossier_id = $1`,
+      [dossier.id],
+    );
+    assert.deepEqual(left, [], 'its history, notifications and consent links went with it');
+    // The audit log: the three imports with doorstroom-admin, the beheerder's dry run, the job's run.
+    const audit = await beheerder<{ items: { action: string; dryRun: boolean; actor: { kind: string; id?: string } }[] }>('admin/audit');
+    assert.equal(audit.items.filter((e) => e.action === 'import' && e.actor.kind === 'cli' && !e.dryRun).length, 3);
+    assert.ok(audit.items.some((e) => e.action === 'retention' && e.dryRun && e.actor.kind === 'beheerder' && e.actor.id === 'beheer-regio'));
+    assert.ok(audit.items.some((e) => e.action === 'retention' && !e.dryRun && e.actor.kind === 'job'));
+    assert.ok(!JSON.stringify(audit).includes('Sanne'), 'no names in the audit log');
+  });
 });
