@@ -3,7 +3,7 @@
  * a11y-languages.test.ts in Arabic, Turkish, Ukrainian and Polish), and the 320 px overflow check.
  */
 import type { MemoryBackend } from '@doorstroom/sdk';
-import { $, $$, describeNode, mountConsent, mountForm, mountMentor, mountProgress, prefillDeelA, signedIn, until, type AnyElement } from './helpers.js';
+import { $, $$, describeNode, mountConsent, mountForm, mountIntake, mountMentor, mountProgress, prefillDeelA, signedIn, until, type AnyElement } from './helpers.js';
 
 export interface Scenario {
   name: string;
@@ -170,6 +170,26 @@ export const scenarios: Scenario[] = [
     async show(backend, lang) {
       const el = await mountConsent(signedIn(backend, 'student-sam'), 'dossier-sam', { lang });
       await until(() => $(el, '[part="summary"]'), 'the summary');
+      return el;
+    },
+  },
+  {
+    name: 'intake: the MBO’s worklist, filtered by a count',
+    async show(backend, lang) {
+      const el = await mountIntake(signedIn(backend, 'mbo-roc-midden-nederland'), { lang });
+      $<HTMLButtonElement>(el, '.ddd-counts__button')!.click();
+      await until(() => $(el, '.ddd-counts__button[aria-pressed="true"]') && $(el, '#in-filter-clear'), 'filtered by status');
+      return el;
+    },
+  },
+  {
+    name: 'intake: a received dossier with the error summary',
+    async show(backend, lang) {
+      const el = await mountIntake(signedIn(backend, 'mbo-roc-midden-nederland'), { lang, dossierId: 'dossier-sam' });
+      $<HTMLButtonElement>(el, '#in-save')!.click();
+      await until(() => $(el, '.ddd-error-summary'), 'the error summary');
+      $<HTMLInputElement>(el, '#in-status input')!.click();
+      await until(() => $(el, '#in-datum'), 'the date field');
       return el;
     },
   },

@@ -20,9 +20,9 @@ import { completeAnswersFor } from '../packages/sdk/src/testing/fixtures.js';
 import '@doorstroom/elements';
 // English as a portal offers it, by loading its language file: a page lang="en" then counts.
 import '@doorstroom/elements/lang/en';
-import type { DddConsent, DddDossierForm, DddMentorReview, DddProgress } from '@doorstroom/elements';
+import type { DddConsent, DddDossierForm, DddIntake, DddMentorReview, DddProgress } from '@doorstroom/elements';
 
-export type AnyElement = DddDossierForm | DddMentorReview | DddConsent | DddProgress;
+export type AnyElement = DddDossierForm | DddMentorReview | DddConsent | DddIntake | DddProgress;
 
 /** A fresh backend with the example people (Noor 15, Lisa, Emma, mentors, guardians, MBO staff). */
 export function freshBackend(): MemoryBackend {
@@ -140,6 +140,15 @@ export async function mountConsent(api: DossierApi, dossierId: string, options: 
   const el = wrapper.querySelector('ddd-consent')!;
   const selector = options.waitFor ?? '.title';
   await until(() => $(el, selector), `the consent view rendered ${selector}`);
+  return el;
+}
+
+/** The MBO's worklist (or, with `dossierId`, one received dossier); waits until it is on screen. */
+export async function mountIntake(api: DossierApi, options: MountOptions = {}): Promise<DddIntake> {
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'nl'}><ddd-intake .api=${api} dossier-id=${options.dossierId ?? ''}></ddd-intake></div>`);
+  const el = wrapper.querySelector('ddd-intake')!;
+  if (!options.dossierId) el.removeAttribute('dossier-id');
+  await until(() => $(el, options.dossierId ? '#in-save' : 'tbody tr'), 'the intake view rendered');
   return el;
 }
 

@@ -29,7 +29,7 @@ import { IntakeDraftKeeper } from './intake-draft.js';
 import './messages.js';
 import { WorklistController } from './worklist-controller.js';
 import { openId, renderWorklist } from './worklist-view.js';
-import { intakeDraftErrors, intakeRequestOf, type IntakeDraft, type IntakeRow } from './worklist.js';
+import { intakeDraftErrors, intakeRequestOf, type IntakeDraft, type IntakeFilter, type IntakeRow } from './worklist.js';
 
 /** A backend that also makes the afgerond dossier as PDF (the reference server's `GET /dossiers/{id}/pdf`). */
 type WithPdf = DossierApi & { dossierPdf?(dossierId: string): Promise<Blob> };
@@ -91,6 +91,12 @@ export class DddIntake extends LitElement {
    * 1 when the element is the page's main content. Headings inside follow one level down.
    */
   @property({ attribute: 'heading-level' }) headingLevel?: string | number;
+  /**
+   * The search and filters the worklist starts with, e.g. `{ status: 'nieuw' }` for a portal link
+   * "new dossiers", or `{ opleiding: '25242', cohort: '2027' }` (see `IntakeFilter`). The officer
+   * can change them; setting this property again puts these back.
+   */
+  @property({ attribute: false }) filters?: Partial<IntakeFilter>;
   /** Rows per page of the worklist (default 50). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
   /**
@@ -108,8 +114,8 @@ export class DddIntake extends LitElement {
   private readonly connection = new ApiController(this);
   private readonly loaded = new DossierController(this, this.connection, () => this.openId);
   private readonly worklist = new WorklistController(this, (error) => {
-    if (isDossierApiError(error) && error.kind === 'network') this.connectivity.lost();
-    this.report(error, describeError(error, this.locale.lang), 'load');
+    if (isNetwork(error)) this.connectivity.lost();
+    this.report(error, this.loadError(error), 'load');
   });
   private readonly feedback = new FeedbackController(this);
   private readonly connectivity = new OnlineController(this, (online) => {
@@ -131,6 +137,7 @@ export class DddIntake extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('dossierId')) this.show(this.dossierId || undefined);
+    if (changed.has('filters')) this.worklist.resetFilters(this.filters);
     if (changed.has('pageSize')) this.worklist.pageSize = Math.max(1, Math.floor(this.pageSize) || 50);
     const { api, me } = this.connection;
     if (api && me?.role === 'mbo') this.worklist.ensure(api);
@@ -185,7 +192,7 @@ export class DddIntake extends LitElement {
       ...(instelling ? { instelling } : {}),
       loaded: worklist.items !== undefined,
       loading: worklist.loading,
-      ...(worklist.error !== undefined ? { error: describeError(worklist.error, lang) } : {}),
+      ...(worklist.error !== undefined ? { error: this.loadError(worklist.error) } : {}),
       retry: () => void this.reloadList(),
       view,
       filter: worklist.filter,
@@ -205,7 +212,7 @@ export class DddIntake extends LitElement {
     if (!dossier || dossier.id !== this.openId) {
       const back = html`<button type="button" class="in-back" id="in-back" @click=${() => this.back()}>${this.t('intake.back')}</button>`;
       if (status === 'notFound' || status === 'error') {
-        const text = status === 'notFound' ? this.t('intake.dossier.notFound') : describeError(this.loaded.error, lang);
+        const text = status === 'notFound' ? this.t('intake.dossier.notFound') : this.loadError(this.loaded.error);
         return html`${back}
           <div class="ddd-notice ddd-notice--error" part="notice" role="alert">
             <p>${text}</p>
@@ -316,7 +323,7 @@ export class DddIntake extends LitElement {
       emit(this, 'ddd-intake-saved', { dossierId: dossier.id, intake });
     } catch (error) {
       void this.drafts.flush();
-      const network = isDossierApiError(error) && error.kind === 'network';
+      const network = isNetwork(error);
       if (network) this.connectivity.lost();
       // Another instelling's dossier (or one gone) is a 404: say so in the element's words.
       const notFound = isDossierApiError(error) && error.kind === 'notFound';
@@ -351,7 +358,14 @@ export class DddIntake extends LitElement {
     }
   }
 
+  /** Why the list did not load; without a connection in the officer's own words (the SDK's speak to a student). */
+  private loadError(error: unknown): string {
+    return isNetwork(error) ? this.t('intake.loadOffline') : describeError(error, this.locale.lang);
+  }
+
   private report(error: unknown, message: string, during: 'load' | 'action' = 'action'): void {
     emit(this, 'ddd-error', errorDetail(error, message, during));
   }
 }
+
+const isNetwork = (error: unknown) => isDossierApiError(error) && error.kind === 'network';

@@ -140,8 +140,10 @@ describe('<ddd-intake>: the worklist', function () {
     const cohort2026 = received.dossiers.filter((d) => d.cohort === '2026');
     await until(el, () => names(el).length === cohort2026.length, 'cohort 2026');
     expect(names(el)).to.have.members(cohort2026.map((d) => d.naam));
-    // Every fifth generated dossier is cohort 2026, and every fifth is niet geplaatst: the same ones.
-    expect(counts(el)).to.deep.equal(['0 Nieuw', '0 Gelezen', '0 Intake gepland', '0 Geplaatst', `${cohort2026.length} Niet geplaatst`]);
+    // The counts follow the filter: of the dossiers of cohort 2026, how many have each status.
+    const statusOf = (d: (typeof cohort2026)[number]) => rowOf(el, d.naam).querySelector('.in-status')!.textContent!.trim();
+    const expected = ['Nieuw', 'Gelezen', 'Intake gepland', 'Geplaatst', 'Niet geplaatst'].map((label) => `${cohort2026.filter((d) => statusOf(d) === label).length} ${label}`);
+    expect(counts(el)).to.deep.equal(expected);
     $<HTMLButtonElement>(el, '#in-filter-clear')!.click();
     await until(el, () => names(el).length === 41, 'all again');
 
@@ -165,6 +167,15 @@ describe('<ddd-intake>: the worklist', function () {
     expect($<HTMLSelectElement>(el, '#in-filter-status')!.value).to.equal('geplaatst');
     for (const row of $$(el, 'tbody tr')) expect(cells(row)).to.include('Geplaatst');
     await expect(el).to.be.accessible();
+  });
+
+  it('starts with the filters a portal gives it (a link to the new dossiers)', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl"><ddd-intake .api=${officer()} .filters=${{ status: 'nieuw' }}></ddd-intake></div>`);
+    const el = wrapper.querySelector('ddd-intake')!;
+    await until(el, () => $(el, 'tbody tr'), 'the worklist');
+    expect(names(el)).to.have.length(9);
+    expect(status(el)).to.match(/^9 van de 41 dossiers\./);
+    expect($(el, '.ddd-counts__button[aria-pressed="true"]')?.textContent).to.contain('Nieuw');
   });
 
   it('sorts by a column from its header, with aria-sort, and says how it is sorted', async () => {

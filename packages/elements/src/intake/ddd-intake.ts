@@ -2,6 +2,7 @@ import { defineElement } from '../shared/define.js';
 import { DddIntake } from './ddd-intake.component.js';
 
 export { DddIntake };
+export type { IntakeFilter } from './worklist.js';
 defineElement('ddd-intake', DddIntake);
 
 declare global {

@@ -120,6 +120,13 @@ export class WorklistController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The search and filters a portal asked for (`filters` on the element); the rest off. */
+  resetFilters(filters: Partial<IntakeFilter> | undefined): void {
+    this.filter = { ...noIntakeFilter, ...filters };
+    this.page = 1;
+    this.host.requestUpdate();
+  }
+
   clearFilters(): void {
     this.filter = { ...noIntakeFilter, q: this.filter.q };
     this.page = 1;

@@ -551,6 +551,7 @@ export const pl: Catalogue = {
   'intake.intro': 'Dossier, które uczniowie zakończyli dla kierunku w placówce {instelling}.',
   'intake.notMbo': 'Ten przegląd jest dla pracowników placówki mbo. Nie zalogowano się jako pracownik mbo.',
   'intake.loading': 'Wczytywanie dossier…',
+  'intake.loadOffline': 'Brak połączenia. Spróbuj ponownie, gdy połączenie wróci.',
   'intake.empty': 'Dla tej placówki nie ma jeszcze zakończonych dossier.',
   'intake.emptyFiltered': 'Brak dossier dla tego wyszukiwania lub tych filtrów. Wyczyść filtry albo wyszukaj coś innego.',
   'intake.counts': 'Liczba według statusu',

@@ -523,6 +523,7 @@ export const tr: Catalogue = {
   'intake.intro': 'Öğrencilerin {instelling} kurumundaki bir bölüm için tamamladığı dosyalar.',
   'intake.notMbo': 'Bu genel bakış bir mbo kurumunun çalışanları içindir. Mbo çalışanı olarak giriş yapmadınız.',
   'intake.loading': 'Dosyalar yükleniyor…',
+  'intake.loadOffline': 'Bağlantı yok. Bağlantı geri gelince tekrar deneyin.',
   'intake.empty': 'Kurumunuz için henüz tamamlanmış dosya yok.',
   'intake.emptyFiltered': 'Bu arama veya filtrelerle dosya yok. Filtreleri temizleyin veya başka bir şey arayın.',
   'intake.counts': 'Duruma göre sayı',

@@ -3,7 +3,7 @@
  * benchmark: the example data with `count` more afgeronde dossiers for one instelling (ROC Midden
  * Nederland, 25LH, by default), each a copy of Sam's afgerond dossier under another student's
  * name, BSN and A7 choice (an opleiding of that instelling's catalogue at one of its locaties,
- * cohort 2027 or, for every fifth, 2026), finalized on one of the last 90 days. Deterministic: the
+ * cohort 2027 or, for every seventh, 2026), finalized on one of the last 90 days. Deterministic: the
  * same count and day give the same dossiers. Invented people only; the BSNs pass the elfproef.
  */
 import {
@@ -85,7 +85,7 @@ function facts(i: number, catalog: Catalog, brin: string, today: Date): Received
     opleiding: programme.naam,
     locatie: location.naam,
     locatieCode: location.code,
-    cohort: i % 5 === 4 ? '2026' : programme.cohort,
+    cohort: i % 7 === 3 ? '2026' : programme.cohort,
     finalizedAt: daysAgo(today, (i * 37) % 90, 8 + (i % 9)).toISOString(),
     programme,
     location,
