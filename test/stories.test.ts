@@ -12,6 +12,7 @@ import preview from '../.storybook/annotations.js';
 import * as consent from '../stories/consent.stories.js';
 import * as context from '../stories/context.stories.js';
 import * as dossierForm from '../stories/dossier-form.stories.js';
+import * as intake from '../stories/intake.stories.js';
 import * as intro from '../stories/intro.stories.js';
 import * as mentorReview from '../stories/mentor-review.stories.js';
 import * as progress from '../stories/progress.stories.js';
@@ -30,6 +31,7 @@ const storyFiles: Record<string, StoryModule> = {
   './stories/consent.stories.ts': consent,
   './stories/context.stories.ts': context,
   './stories/dossier-form.stories.ts': dossierForm,
+  './stories/intake.stories.ts': intake,
   './stories/intro.stories.ts': intro,
   './stories/mentor-review.stories.ts': mentorReview,
   './stories/progress.stories.ts': progress,
