@@ -203,6 +203,7 @@ describe('the Dockerfile, step by step without docker: build, install from the t
     assert.ok(!existsSync(join(installed, '@doorstroom/server/src')), 'no sources in the package');
     assert.ok(!existsSync(join(installed, 'tsx')), 'tsx is not installed');
     assert.ok(existsSync(finalEnv['DOORSTROOM_BUNDLE']!), 'the consent page bundle');
+    for (const code of ['en', 'ar', 'tr', 'uk', 'pl']) assert.ok(existsSync(join(dirname(finalEnv['DOORSTROOM_BUNDLE']!), 'lang', `${code}.js`)), `its language file lang/${code}.js beside it`);
   });
 
   it('the package imports with plain node from dist', () => {
@@ -239,6 +240,10 @@ describe('the Dockerfile, step by step without docker: build, install from the t
       const probe = spawnSync(process.execPath, healthcheck.slice(1), { env, encoding: 'utf8' });
       assert.equal(probe.status, 0, `HEALTHCHECK: ${probe.stderr}`);
       assert.equal((await get(`http://127.0.0.1:${port}/readyz`)).status, 200);
+      // The guardians' consent page, in every language: its texts from the package, the bundle's language files beside the bundle.
+      for (const path of ['toestemming/', 'toestemming/consent-page-texts.js', 'toestemming/doorstroom.min.js', 'toestemming/lang/tr.js', 'toestemming/lang/ar.js']) {
+        assert.equal((await get(`http://127.0.0.1:${port}/${path}`)).status, 200, path);
+      }
 
       const slow = get(`http://127.0.0.1:${port}/api/admin/summary`, 'slow');
       await new Promise((resolve) => setTimeout(resolve, 300));
