@@ -34,3 +34,35 @@ describe('page styles stop at the host', () => {
     expect(getComputedStyle(button!).backgroundColor, 'the colour token still reaches in').to.equal('rgb(0, 88, 74)');
   });
 });
+
+describe('the width of the container', () => {
+  // A centring flex column (create-vite's #center), a centring grid and a centring flex row:
+  // content-sized boxes in which the elements would have no width of their own.
+  const centring = {
+    'a flex column with place-items: center': 'display: flex; flex-direction: column; place-items: center;',
+    'a grid with place-items: center': 'display: grid; place-items: center;',
+    'a flex row with justify-content: center': 'display: flex; justify-content: center;',
+  };
+  for (const [name, style] of Object.entries(centring)) {
+    it(`the form and the progress fill ${name}, unless the page gives them a width`, async () => {
+      const backend = createMemoryBackend();
+      const api = backend.client('student-noor');
+      const page = await fixture<HTMLDivElement>(html`<div lang="nl" style=${`width: 600px; ${style}`}>
+        <ddd-progress dossier-id="dossier-noor" .api=${api}></ddd-progress>
+      </div>`);
+      const progress = page.querySelector('ddd-progress')!;
+      await waitUntil(() => progress.shadowRoot!.querySelector('[part~="overall"]'), 'the progress');
+      expect(progress.getBoundingClientRect().width).to.equal(600);
+
+      progress.style.maxInlineSize = '20rem';
+      expect(progress.getBoundingClientRect().width, 'a width the page sets').to.equal(320);
+
+      const form = await fixture<HTMLDivElement>(html`<div lang="nl" style=${`width: 600px; ${style}`}>
+        <ddd-dossier-form dossier-id="dossier-noor" .api=${api}></ddd-dossier-form>
+      </div>`);
+      const element = form.querySelector('ddd-dossier-form')!;
+      await waitUntil(() => element.shadowRoot!.querySelector('.task__button'), 'the task list');
+      expect(element.getBoundingClientRect().width).to.equal(600);
+    });
+  }
+});

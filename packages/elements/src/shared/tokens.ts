@@ -62,6 +62,12 @@ export const baseStyles = css`
     word-break: normal;
     overflow-wrap: break-word;
     min-width: 0;
+    /* The width of the container, also as an item of a centring flex or grid box (create-vite's
+       '#center { place-items: center }'): the layout follows the element's own width (container
+       queries), so it has no content width to shrink to and would be 0 px wide there. A rule on
+       the element itself (max-inline-size, width) still makes it narrower. */
+    inline-size: -webkit-fill-available;
+    inline-size: stretch;
   }
   :host([hidden]) {
     display: none;
