@@ -87,6 +87,10 @@ export interface HistoryLink {
 }
 
 export interface StoreTx {
+  /**
+   * The region configuration. Unlike the rest, a store may hand every caller the same object, as
+   * long as it is read-only (frozen): it changes rarely, and `buildSections` caches per object.
+   */
   getConfig(): Promise<RegionConfig>;
 
   /** The school with its roster; undefined when the school is unknown. */
