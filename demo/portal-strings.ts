@@ -68,14 +68,6 @@ const strings = {
     uk: 'Досьє вашої дитини з’явиться тут, коли дитина й ментор підготують його для вашої згоди.',
     pl: 'Teczka dziecka pojawi się tutaj, gdy dziecko i mentor przygotują ją do pani/pana zgody.',
   },
-  'empty.mbo': {
-    nl: 'Hier komen de dossiers die leerlingen hebben afgerond voor een opleiding van uw instelling.',
-    en: 'Dossiers that students have completed for a programme at your institution appear here.',
-    ar: 'تظهر هنا الملفات التي أكملها الطلاب لتخصص في مؤسستكم.',
-    tr: 'Öğrencilerin kurumunuzdaki bir bölüm için tamamladığı dosyalar burada görünür.',
-    uk: 'Тут з’являються досьє, які учні завершили для програми вашого закладу.',
-    pl: 'Tutaj pojawiają się teczki, które uczniowie zakończyli dla kierunku w waszej placówce.',
-  },
   loadFailed: {
     nl: 'De dossiers konden niet worden geladen.',
     en: 'Could not load the dossiers.',
@@ -104,15 +96,6 @@ const strings = {
     uk: 'Переглянути й дати згоду',
     pl: 'Przejrzyj i wyraź zgodę',
   },
-  mboDossiers: {
-    nl: 'Afgeronde dossiers voor uw instelling',
-    en: 'Completed dossiers for your institution',
-    ar: 'الملفات المكتملة لمؤسستك',
-    tr: 'Kurumunuz için tamamlanmış dosyalar',
-    uk: 'Завершені досьє для вашого закладу',
-    pl: 'Zakończone teczki dla Twojej placówki',
-  },
-  read: { nl: 'Lezen', en: 'Read', ar: 'قراءة', tr: 'Oku', uk: 'Читати', pl: 'Czytaj' },
   notifications: { nl: 'Meldingen', en: 'Notifications', ar: 'الإشعارات', tr: 'Bildirimler', uk: 'Сповіщення', pl: 'Powiadomienia' },
   noNotifications: {
     nl: 'Nog geen meldingen.',

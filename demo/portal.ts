@@ -139,10 +139,9 @@ function render() {
         contextFor(token, dossierCard(api, { title: tr('childDossiers'), empty: tr('empty.child'), filter: () => true, open: showConsent, openLabel: tr('readAndConsent') })),
       );
       break;
+    // The MBO's intake staff: the worklist of the dossiers received for their instelling; a dossier opens in place.
     case 'mbo':
-      app.replaceChildren(
-        contextFor(token, dossierCard(api, { title: tr('mboDossiers'), empty: tr('empty.mbo'), filter: () => true, open: showConsent, openLabel: tr('read') })),
-      );
+      app.replaceChildren(contextFor(token, el('ddd-intake', {})));
       break;
   }
 }

@@ -2,8 +2,9 @@
  * The README's first command, played by hand: the demo portal that `npm start` builds and serves
  * (script-tag bundle, reference server over PGlite), driven in Chromium through the role switch
  * from "Nieuw dossier" to "Afgerond". Along the way the state survives a page reload and a server
- * restart, only the chosen MBO sees the dossier, another language loads, and "Demo opnieuw
- * beginnen" starts over. Runs in Node (node --test) with playwright-core and Debian's Chromium.
+ * restart, only the chosen MBO sees the dossier, its intake officer finds it by crebo, reads it,
+ * plans the intake and places the student, the school's decaan sees "Geplaatst", another language
+ * loads, and "Demo opnieuw beginnen" starts over. Runs in Node (node --test) with playwright-core and Debian's Chromium.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { createHttpClient } from '@doorstroom/sdk';
+import { createHttpClient, type ReferenceAnswer } from '@doorstroom/sdk';
 import { startServer, type RunningServer } from '@doorstroom/server';
 import { freshPgliteDir } from '../../packages/server/src/testing/pglite-template.js';
 import { completeAnswersFor } from '../../packages/sdk/src/testing/fixtures.js';
@@ -60,6 +61,7 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
   const form = () => page.locator('ddd-dossier-form');
   const mentor = () => page.locator('ddd-mentor-review');
   const consent = () => page.locator('ddd-consent');
+  const intake = () => page.locator('ddd-intake');
   /** Picks who you are in the portal's header, as a person playing the demo would. */
   const playAs = async (token: string) => {
     await page.selectOption('#who', token);
@@ -162,17 +164,34 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await page.getByRole('button', { name: '← Terug' }).click();
     await shows(form(), 'Status: Afgerond');
 
-    // --- Only the MBO he chose (Albeda) sees it ----------------------------------------------------
+    // --- The MBO he chose (Albeda): its intake officer finds him by crebo, reads, plans, places -----
+    const opleiding = (await milan.getDossier(dossier.id)).answers['vervolgkeuze']?.['opleiding'] as ReferenceAnswer;
+    const crebo = String(opleiding.detail?.['crebo']);
     await playAs('mbo-albeda');
-    const mboList = card('Afgeronde dossiers voor uw instelling');
-    await mboList.getByText('Milan Koster').waitFor();
-    await mboList.locator('.dossier-row', { hasText: 'Milan Koster' }).getByRole('button', { name: 'Lezen' }).click();
-    await shows(consent(), 'Het dossier van Milan Koster is afgerond');
-    await shows(consent(), motivatie);
-    assert.equal(await consent().locator('input, textarea').count(), 0, 'the MBO only reads');
+    await shows(intake(), 'Ontvangen dossiers');
+    await intake().locator('#in-q').fill(crebo);
+    const milanRow = intake().locator('tbody tr', { hasText: 'Milan Koster' });
+    await milanRow.waitFor();
+    for (const text of await intake().locator('tbody tr').allInnerTexts()) assert.match(text, new RegExp(`crebo ${crebo}`), 'only that crebo');
+    await shows(milanRow, 'Nieuw');
+    await milanRow.getByRole('button', { name: 'Openen Milan Koster' }).click();
+    await shows(intake(), 'Dossier van Milan Koster');
+    await shows(intake(), motivatie);
+    await shows(intake(), 'Status nu: Gelezen');
+    assert.equal(await intake().locator('.in-read input, .in-read textarea').count(), 0, 'the dossier is read only');
+    await intake().getByRole('radio', { name: 'Intake gepland' }).check();
+    await intake().locator('#in-datum').fill('2027-03-12');
+    await intake().getByRole('button', { name: 'Status opslaan' }).click();
+    await shows(intake(), 'Status nu: Intake gepland');
+    await shows(intake(), 'De intake is op 12 mrt 2027.');
+    await intake().getByRole('radio', { name: 'Geplaatst', exact: true }).check();
+    await intake().getByRole('button', { name: 'Status opslaan' }).click();
+    await shows(intake(), 'Status nu: Geplaatst');
+    await intake().getByRole('button', { name: 'Terug naar de lijst' }).click();
+    await shows(milanRow, 'Geplaatst');
     await playAs('mbo-roc-midden-nederland');
-    await card('Afgeronde dossiers voor uw instelling').locator('.dossier-row').first().waitFor();
-    assert.equal(await card('Afgeronde dossiers voor uw instelling').getByText('Milan Koster').count(), 0, 'another MBO does not see it');
+    await intake().locator('tbody tr').first().waitFor();
+    assert.equal(await intake().getByText('Milan Koster').count(), 0, 'another MBO does not see it');
 
     // --- Another language is one extra file, loaded when picked ------------------------------------
     const english = page.waitForResponse((response) => response.url().endsWith('/lang/en.js') && response.ok());
@@ -189,6 +208,8 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     const row = (naam: string) => mentor().locator('tbody tr', { hasText: naam });
     await row('Milan Koster').waitFor();
     assert.equal(await mentor().locator('tbody tr').count(), 7, 'every student of Vmbo De Brug, one row each');
+    // Placement feedback: the school knows where Milan ended up.
+    await shows(row('Milan Koster'), 'Geplaatst');
     await row('Noor El Idrissi').getByRole('checkbox', { name: 'Noor El Idrissi kiezen' }).check();
     await mentor().getByRole('button', { name: 'Herinnering sturen' }).click();
     await shows(mentor(), 'Noor El Idrissi: herinnering verstuurd.');
@@ -210,7 +231,7 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
       ['mentor-bakker', mentor().getByText('Dossiers van mijn leerlingen')],
       ['decaan-visser', mentor().locator('tbody tr')],
       ['guardian-koster', card('Dossiers van uw kind').locator('.dossier-row ddd-progress')],
-      ['mbo-albeda', card('Afgeronde dossiers voor uw instelling').locator('.dossier-row ddd-progress')],
+      ['mbo-albeda', intake().locator('tbody tr')],
     ] as const) {
       await playAs(token);
       await ready.first().waitFor();
