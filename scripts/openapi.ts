@@ -169,8 +169,11 @@ const etag = { ETag: { description: 'The new version, quoted: `"8"`.', schema: {
 const dossierId = pathParam('id', 'Dossier id.');
 const brin = pathParam('brin', 'BRIN code of the instelling, e.g. 25LJ.');
 
-/** One operation per `DossierApi` method: a method missing here fails the type check. */
-const operations: Record<keyof DossierApi, { method: 'get' | 'post' | 'patch' | 'put'; path: string; operation: Record<string, unknown> }> = {
+/**
+ * One operation per `DossierApi` method: a method missing here fails the type check. The optional
+ * `dossierPdf` is the reference server's route beside the contract (`dossierOperations` below).
+ */
+const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get' | 'post' | 'patch' | 'put'; path: string; operation: Record<string, unknown> }> = {
   me: { method: 'get', path: '/me', operation: { tags: ['session'], summary: 'Who am I: role, person and school', responses: { '200': json('Me', 'The person behind the token.'), ...readErrors } } },
   config: { method: 'get', path: '/config', operation: { tags: ['session'], summary: 'The regional configuration', responses: { '200': json('RegionConfig', 'The region this backend serves.'), ...readErrors } } },
   listDossiers: {
@@ -301,8 +304,9 @@ const operations: Record<keyof DossierApi, { method: 'get' | 'post' | 'patch' | 
 };
 
 /**
- * Routes beside `DossierApi` (no client method): the history chain's verification, which the SDK's
- * handler serves, and the reference server's PDF, which other backends may leave out.
+ * Routes beside the contract: the history chain's verification, which the SDK's handler serves (no
+ * client method), and the reference server's PDF, which other backends may leave out (the optional
+ * `DossierApi.dossierPdf`).
  */
 const dossierOperations: { method: 'get'; path: string; operationId: string; operation: Record<string, unknown> }[] = [
   {

@@ -8,7 +8,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -179,6 +179,12 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await shows(intake(), motivatie);
     await shows(intake(), 'Status nu: Gelezen');
     assert.equal(await intake().locator('.in-read input, .in-read textarea').count(), 0, 'the dossier is read only');
+    // The reference server makes the PDF (GET /dossiers/{id}/pdf): the button downloads it.
+    const download = page.waitForEvent('download');
+    await intake().getByRole('button', { name: 'PDF', exact: true }).click();
+    const pdf = await download;
+    assert.equal(pdf.suggestedFilename(), `doorstroomdossier-${dossier.id}.pdf`);
+    assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF');
     await intake().getByRole('radio', { name: 'Intake gepland' }).check();
     await intake().locator('#in-datum').fill('2027-03-12');
     await intake().getByRole('button', { name: 'Status opslaan' }).click();

@@ -167,6 +167,20 @@ describe('createHttpClient: successful calls', () => {
     expect(await api.mentors('school-1')).to.have.length(1);
   });
 
+  it('dossierPdf() fetches the PDF as a Blob with the bearer token; a backend without the route is notFound', async () => {
+    const bytes = new TextEncoder().encode('%PDF-1.7 test');
+    serve('get', 'dossiers/:id/pdf', () => new HttpResponse(bytes, { headers: { 'Content-Type': 'application/pdf' } }));
+    const pdf = await client().dossierPdf!('dossier 1');
+    expect(pdf.type).to.equal('application/pdf');
+    expect(new TextDecoder().decode(await pdf.arrayBuffer())).to.equal('%PDF-1.7 test');
+    expect(seen[0]!.url.pathname).to.equal('/api-test/dossiers/dossier%201/pdf');
+    expect(seen[0]!.headers.get('authorization')).to.equal('Bearer tok-student');
+    expect(seen[0]!.headers.get('accept')).to.contain('application/pdf');
+    worker.resetHandlers();
+    serve('get', 'dossiers/:id/pdf', () => problem(404));
+    expect((await failure(client().dossierPdf!('dossier-2'))).kind).to.equal('notFound');
+  });
+
   it('the catalogue calls send the typeahead text as ?q=', async () => {
     serve('get', 'catalog/institutions', () => HttpResponse.json([albeda]));
     serve('get', 'catalog/institutions/:brin/locations', () => HttpResponse.json([{ code: '00GT00', naam: 'Rosestraat', plaats: 'Rotterdam' }]));

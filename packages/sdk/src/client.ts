@@ -190,6 +190,16 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
     return new DossierApiError({ kind: 'network', message: `${label} failed (${networkCause}): ${detail}`, write, networkCause, cause: error });
   }
 
+  /** A file the backend makes (the PDF), as it came; failures as for every call. */
+  async function file(path: string, accept: string): Promise<Blob> {
+    const pending = http(path, { method: 'get', headers: { accept: `${accept}, application/problem+json` } });
+    try {
+      return await (await pending).blob();
+    } catch (error) {
+      throw await toApiError(error, 'get', path);
+    }
+  }
+
   const withVersion = (version: number) => ({ headers: { 'If-Match': versionTag(version) } });
   const query = (values: Record<string, string | number | undefined>) => {
     const present = Object.entries(values).filter(([, value]) => value !== undefined && value !== '');
@@ -225,6 +235,7 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
     moveKlas: async (schoolId, klas, mentorId) =>
       call('post', `schools/${segment(schoolId, 'school id')}/klassen/${segment(klas, 'klas')}/mentor`, klasMoveResultSchema, { json: { mentorId } }),
     setIntake: async (dossierId, request) => call('put', `dossiers/${segment(dossierId, 'dossier id')}/intake`, intakeSchema, { json: request }),
+    dossierPdf: async (id) => file(`dossiers/${segment(id, 'dossier id')}/pdf`, 'application/pdf'),
     institutions: (q) => call('get', 'catalog/institutions', institutionsSchema, query({ q })),
     locations: async (brin) => call('get', `catalog/institutions/${segment(brin, 'BRIN')}/locations`, locationsSchema),
     programmes: async (brin, q) =>

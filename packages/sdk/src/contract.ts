@@ -326,6 +326,12 @@ export interface DossierApi {
   moveKlas(schoolId: string, klas: string, mentorId: string): Promise<KlasMoveResult>;
   /** MBO staff of the chosen instelling: the intake status of an afgerond dossier. */
   setIntake(dossierId: string, request: IntakeRequest): Promise<Intake>;
+  /**
+   * Optional: the afgerond dossier as PDF, exactly as this reader may see it (the reference
+   * server's `GET /dossiers/{id}/pdf`, outside the contract: other backends may leave the route
+   * out and answer 404, kind 'notFound'). `createHttpClient` has it.
+   */
+  dossierPdf?(id: string): Promise<Blob>;
   institutions(q?: string): Promise<Institution[]>;
   locations(brin: string): Promise<Location[]>;
   programmes(brin: string, q?: string): Promise<Programme[]>;

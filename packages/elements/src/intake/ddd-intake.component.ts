@@ -31,9 +31,6 @@ import { WorklistController } from './worklist-controller.js';
 import { openId, renderWorklist } from './worklist-view.js';
 import { intakeDraftErrors, intakeRequestOf, type IntakeDraft, type IntakeFilter, type IntakeRow } from './worklist.js';
 
-/** A backend that also makes the afgerond dossier as PDF (the reference server's `GET /dossiers/{id}/pdf`). */
-type WithPdf = DossierApi & { dossierPdf?(dossierId: string): Promise<Blob> };
-
 /**
  * @summary The MBO's intake worklist: the afgerond dossiers for the signed-in person's
  * instelling with their intake status, and each dossier as the MBO may read it.
@@ -52,7 +49,8 @@ type WithPdf = DossierApi & { dossierPdf?(dossierId: string): Promise<Blob> };
  * (the student and the school's decaan read the status: placement feedback). What is typed and
  * not saved stays on this device until it is saved, also when the network fails. "Afdrukken"
  * prints the dossier on A4 without the buttons; downloads give it as JSON (the contract's
- * schema), as a CSV row for the student information system and, when the backend makes one, as PDF.
+ * schema), as a CSV row for the student information system and as PDF (`api.dossierPdf`, the
+ * reference server's `GET /dossiers/{id}/pdf`; a backend without it says so once, and the button goes).
  *
  * Connect it with `api-base` (+ `token`), the `api` property, or an ancestor `<ddd-context>`.
  *
@@ -124,6 +122,8 @@ export class DddIntake extends LitElement {
   private readonly drafts = new IntakeDraftKeeper(this, (dossierId) => {
     if (dossierId === this.openId) this.notice = { kind: 'success', text: this.t('intake.form.restored') };
   });
+  /** Backends that answered 404 to the PDF: they do not make one. */
+  private readonly noPdf = new WeakSet<DossierApi>();
   /** The row the dossier was opened from: focus goes back to its button. */
   private openedFrom?: string;
   private focusTarget?: string;
@@ -225,7 +225,6 @@ export class DddIntake extends LitElement {
     }
     const draft = this.drafts.of(dossier.id);
     const errors = intakeDraftErrors(draft).map((e) => ({ path: e.path, message: this.t(e.key) }));
-    const pdfApi = api as WithPdf | undefined;
     return renderIntakeDossier({
       lang,
       t: this.t,
@@ -247,7 +246,7 @@ export class DddIntake extends LitElement {
       print: () => window.print(),
       downloadJson: () => downloadFile(intakeExportFileName('json', dossier), receivedDossierJson(dossier), 'application/json'),
       downloadCsv: () => downloadFile(intakeExportFileName('csv', new Date()), intakeCsv([dossier]), 'text/csv;charset=utf-8'),
-      ...(typeof pdfApi?.dossierPdf === 'function' ? { downloadPdf: () => void this.downloadPdf(pdfApi, dossier) } : {}),
+      ...(typeof api?.dossierPdf === 'function' && !this.noPdf.has(api) ? { downloadPdf: () => void this.downloadPdf(api, dossier) } : {}),
       pdfBusy: this.pdfBusy,
     });
   }
@@ -341,7 +340,7 @@ export class DddIntake extends LitElement {
     this.requestUpdate();
   }
 
-  private async downloadPdf(api: WithPdf, dossier: Dossier): Promise<void> {
+  private async downloadPdf(api: DossierApi, dossier: Dossier): Promise<void> {
     if (this.pdfBusy || !api.dossierPdf) return;
     this.pdfBusy = true;
     try {
@@ -350,6 +349,8 @@ export class DddIntake extends LitElement {
     } catch (error) {
       // A backend without the route answers 404: printing to PDF still works.
       const missing = isDossierApiError(error) && (error.kind === 'notFound' || error.status === 404);
+      // The button goes (focus then rests on the message), and stays away for this backend.
+      if (missing) this.noPdf.add(api);
       const text = missing ? this.t('intake.pdfMissing') : describeError(error, this.locale.lang);
       this.report(error, text);
       this.fail(text);

@@ -448,8 +448,35 @@ describe('<ddd-intake>: a received dossier', function () {
     const csv = files.find((f) => f.name.endsWith('.csv'))!;
     expect(csv.text.startsWith('\uFEFFdossierId;')).to.equal(true);
     expect(csv.text).to.contain('dossier-sam').and.contain('234567818');
-    // No PDF button: this backend's client cannot make one.
+  });
+
+  it('downloads the PDF the backend makes', async () => {
+    const api = officer();
+    const withPdf = Object.assign(Object.create(api) as DossierApi, { dossierPdf: async () => new Blob(['%PDF-1.7'], { type: 'application/pdf' }) });
+    const el = await worklist({ api: withPdf });
+    await open(el, 'Sam Jansen');
+    const click = HTMLAnchorElement.prototype.click;
+    let name: string | undefined;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      name = this.download;
+    };
+    try {
+      $<HTMLButtonElement>(el, '#in-pdf')!.click();
+      await until(el, () => name, 'the PDF');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    expect(name).to.equal('doorstroomdossier-dossier-sam.pdf');
+  });
+
+  it('says so once when the backend makes no PDF (the memory backend has no such route), and drops the button', async () => {
+    const el = await worklist();
+    await open(el, 'Sam Jansen');
+    $<HTMLButtonElement>(el, '#in-pdf')!.click();
+    await until(el, () => $(el, '#in-action-error'), 'no PDF here');
+    expect(text(el)).to.contain('Deze server maakt geen PDF. Kies Afdrukken en dan Opslaan als PDF.');
     expect($(el, '#in-pdf')).to.equal(null);
+    await until(el, () => focused(el)?.id === 'in-action-error', 'focus on the message, not on <body>');
   });
 
   it('offers the PDF when the backend makes one, and says so when it does not', async () => {
