@@ -1,4 +1,4 @@
-// Element benchmarks in headless Chromium: keystroke → percentage in <ddd-dossier-form>, the
+// Element benchmarks in headless Chromium: keystroke → task state in <ddd-dossier-form>, the
 // typeahead over 10 000 programmes, and filtering and sorting the school overview of 600 students.
 // Serves scripts/bench-elements/ with @web/dev-server (production builds of Lit), runs the page's
 // `window.bench`, prints a table, exits 1 when a goal is missed.
@@ -79,7 +79,7 @@ async function runAll(browser) {
   });
 
   const keystroke = await page.evaluate(([n, w]) => window.bench.keystroke(n, w), [samples, warmup]);
-  rows.push(summarize('keystroke → % in the task list (full dossier, <ddd-dossier-form>)', keystroke, goalMs));
+  rows.push(summarize('keystroke → A9's state in the task list (full dossier, <ddd-dossier-form>)', keystroke, goalMs));
 
   const direct = await page.evaluate(([n, w]) => window.bench.typeahead(n, w, 'index'), [samples, warmup]);
   rows.push(summarize(`typeahead: filter ${direct.programmes.toLocaleString('en')} programmes + render listbox (≤ 50 options)`, direct.times, goalMs));

@@ -12,15 +12,20 @@ import { bundleConfig, bundleFile, elementsEntry, root } from '../rollup.config.
 import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Bytes, min + gzip. The whole script-tag bundle registers every element. */
-// The target is 40 kB (issue 5), out of reach while the dependencies alone (lit, @lit/context,
-// ky, zod/mini) take about 20 kB and the Dutch texts about 11 kB. The bundle is at 80.1 kB today
-// (English in lang/en.js; request schemas, Lit decorators and lit/static-html left out; private
-// members shortened; catalogues, styles and state modules grouped for gzip). The checked-in
-// budget guards against growth: it fails past 84 kB. It was 82 kB (80.1 rounded up, plus 1 kB);
-// spec v2 added 2 kB of features people see (the registration shown read-only, terugzetten and
-// reactivate, the support contact in every dead end). Issue 16 replaces this with page budgets.
-const target = { bundle: 40_000 };
-const budget = { bundle: 84_000 };
+// Issue 16 sets the goals per page, what a student's phone downloads before it can show something:
+// the form page ≤ 55 kB and a progress-only page ≤ 25 kB. Today every page loads the one script-tag
+// file, so both pages weigh the whole bundle; the "<x> alone" rows show what a page would weigh
+// with a file per element. The goals are printed, not yet enforced: what fails the run is growth
+// past the ceiling. It was 84 kB for four elements; since then the bundle gained the MBO's
+// <ddd-intake> (≈ 8 kB), the decaan's school overview and the shared data table (≈ 9 kB), the
+// redesigned consent and form of issue 13 and the language rule (≈ 10 kB): 111.1 kB, ceiling
+// rounded up plus 1 kB. Lowering it is issue 16's work (conventional build, one editing engine,
+// a file per element); raise it only for features people see, and say which here.
+const pageGoals = [
+  { name: 'student form page (<ddd-dossier-form>)', tag: 'ddd-dossier-form', goal: 55_000 },
+  { name: 'progress-only page (<ddd-progress>)', tag: 'ddd-progress', goal: 25_000 },
+];
+const budget = { bundle: 112_000 };
 
 const elementsSrc = path.join(root, 'packages', 'elements', 'src');
 const showModules = process.argv.includes('--modules');
@@ -139,7 +144,14 @@ async function main() {
   printTable(rows);
 
   const over = whole.gzip > budget.bundle;
-  console.log(`\nBudget: whole bundle ≤ ${kB(budget.bundle)} min+gzip → ${kB(whole.gzip)} ${over ? 'OVER BUDGET' : 'ok'} (target ${kB(target.bundle)}: ${whole.gzip <= target.bundle ? 'met' : 'not met yet'})`);
+  console.log('\n| page (issue 16) | with the script-tag bundle | with a file per element | goal |');
+  console.log('|---|---:|---:|---|');
+  for (const page of pageGoals) {
+    const alone = rows.find((row) => row.name === `<${page.tag}> alone`);
+    const met = (bytes) => (bytes <= page.goal ? 'met' : 'not met');
+    console.log(`| ${page.name} | ${kB(whole.gzip)} | ${alone ? kB(alone.gzip) : 'n/a'} | ≤ ${kB(page.goal)}: ${met(Math.min(whole.gzip, alone?.gzip ?? Infinity))} |`);
+  }
+  console.log(`\nCeiling: whole bundle ≤ ${kB(budget.bundle)} min+gzip → ${kB(whole.gzip)} ${over ? 'OVER THE CEILING' : 'ok'}`);
   if (over || showModules) {
     const chunk = await build({ sourcemap: false }, false);
     const { areas, owners, modules } = await heaviestModules(chunk);
