@@ -9,7 +9,8 @@
  *
  * `canonicalJson` is JSON with the keys of every object sorted by UTF-16 code units and no
  * whitespace (RFC 8785, JCS, for the strings, whole numbers, booleans and nulls an entry holds).
- * SHA-256 comes from Web Crypto (`crypto.subtle`), so the same code runs in Node and browsers.
+ * SHA-256 comes from Node's `node:crypto` where there is one, else Web Crypto (`crypto.subtle`):
+ * the same bytes either way (packages/server/test/history-hash-node.test.ts).
  */
 import * as z from 'zod/mini';
 import type { HistoryEntry } from './contract.js';
@@ -34,8 +35,18 @@ export function canonicalJson(value: unknown): string {
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** Lower-case hex SHA-256 of the UTF-8 bytes of `text` (Web Crypto). */
+type NodeCrypto = { createHash(algorithm: 'sha256'): { update(text: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } } };
+/**
+ * Node's own hash, where there is one (`process.getBuiltinModule`, Node ≥ 20.16): synchronous, so
+ * a server hashing every history entry does not send each one to the thread pool and back, which
+ * `crypto.subtle.digest` does (it cost the reference server more per save than its database
+ * driver). Browsers have no `process`: they use Web Crypto. Both give the same bytes.
+ */
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+
+/** Lower-case hex SHA-256 of the UTF-8 bytes of `text` (Node's crypto where available, else Web Crypto). */
 export async function sha256Hex(text: string): Promise<string> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex');
   return hex(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
