@@ -301,6 +301,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const handler = createFetchHandler(service, {
     basePath,
     maxBodyBytes,
+    // Dev mode (the demo, the tests) checks every dossier it sends against the contract; production
+    // sends what the service built, which every client parses anyway (it was a large share of a save's CPU).
+    checkDossierResponses: dev,
     // The reference server's own route beside the contract's: the afgerond dossier as a PDF.
     routes: [dossierPdfRoute(service, { now })],
     authenticate: async (token) => {

@@ -107,6 +107,33 @@ describe('createFetchHandler', () => {
     expect(reported).to.have.length(1);
   });
 
+  it('checks the dossiers it sends unless the host leaves that to the clients (checkDossierResponses: false); requests are always parsed', async () => {
+    const actor: Actor = { role: 'student', person: { id: 's', naam: 'S' } };
+    const dossier = { ...backend.data.dossiers[0]!, status: 'verzonnen' };
+    const service = { getDossier: async () => dossier, saveSection: async () => dossier } as unknown as DossierService;
+    const checked = createFetchHandler(service, { authenticate: async () => actor, onError: () => undefined });
+    expect((await checked(new Request('https://x.example/dossiers/d'))).status).to.equal(500);
+    const unchecked = createFetchHandler(service, { authenticate: async () => actor, checkDossierResponses: false });
+    const response = await unchecked(new Request('https://x.example/dossiers/d'));
+    expect(response.status).to.equal(200);
+    expect(response.headers.get('ETag')).to.equal(`"${dossier.version}"`);
+    expect(((await response.json()) as { status: string }).status).to.equal('verzonnen');
+    const badRequest = await unchecked(new Request('https://x.example/dossiers/d/sections/motivatie', { method: 'PATCH', headers: { 'If-Match': '"1"' }, body: JSON.stringify({ antwoorden: {} }) }));
+    expect(badRequest.status).to.equal(400);
+  });
+
+  it('refuses, checking, a dossier with a member the contract does not have, as unchecked it would be sent on', async () => {
+    const reported: unknown[] = [];
+    const actor: Actor = { role: 'student', person: { id: 's', naam: 'S' } };
+    const dossier = backend.data.dossiers[0]!;
+    const withExtra = { ...dossier, student: { ...dossier.student, bsn: '123456782' } };
+    const service = { getDossier: async (_actor: Actor, id: string) => (id === 'extra' ? withExtra : dossier) } as unknown as DossierService;
+    const handler = createFetchHandler(service, { authenticate: async () => actor, onError: (error) => reported.push(error) });
+    expect((await handler(new Request('https://x.example/dossiers/extra'))).status).to.equal(500);
+    expect(String(reported[0])).to.contain('student.bsn');
+    expect((await handler(new Request('https://x.example/dossiers/d'))).status).to.equal(200);
+  });
+
   it('answers a failing store with a 500 problem in Dutch that tells nothing of the cause', async () => {
     const reported: unknown[] = [];
     const actor: Actor = { role: 'student', person: { id: 's', naam: 'S' } };

@@ -2,7 +2,8 @@
  * THE HTTP side of the contract (spec §8) as a fetch handler, `(Request) => Promise<Response>`:
  * the memory backend, msw, a service worker or a Node/Deno/Bun server all host this one function.
  * Request bodies are parsed with the contract's zod schemas; responses are checked against them
- * before they leave; every error is `application/problem+json` (RFC 9457).
+ * before they leave (a host may leave that out for the dossiers the service builds:
+ * `checkDossierResponses`); every error is `application/problem+json` (RFC 9457).
  */
 import type * as z from 'zod/mini';
 import {
@@ -49,6 +50,19 @@ export interface FetchHandlerOptions {
    * 404/405 and problem+json handling. Matched after the contract's own routes.
    */
   routes?: ReadonlyArray<HandlerRoute>;
+  /**
+   * Whether a dossier the service returns (GET, create, save, action) is parsed against the
+   * contract's schema before it is sent; default true. Checked, a dossier with a member the schema
+   * does not know is refused too (500), not quietly trimmed: so a host that checks in development
+   * and its tests (the reference server's dev mode) sees any dossier that production, unchecked,
+   * would send differently. Why a server may skip it: the service builds every dossier itself
+   * (`visibleTo` of what it stored, its student and mentor as the contract has them), and every
+   * client parses every response with the same schemas (`createHttpClient`, the elements, the
+   * conformance kit), so this is a second check of the server's own output, and it was a large
+   * share of a save's CPU. It guards nothing a client relies on: requests are always parsed, and
+   * the service's rules (workflow, version, visibility, consent) run either way.
+   */
+  checkDossierResponses?: boolean;
 }
 
 export const defaultMaxBodyBytes = 256 * 1024;
@@ -90,15 +104,48 @@ class ResponseContractError extends Error {}
 
 // `value` is checked at run time, so the readonly SDK types (answers) need no cast here.
 function ok<S extends z.ZodMiniType>(schema: S, value: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return sent(checked(schema, value), status, headers);
+}
+
+function checked<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ResponseContractError(`Response does not match the contract: ${issues.join('; ')}`);
   }
-  return new Response(JSON.stringify(parsed.data), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore, ...headers } });
+  return parsed.data;
 }
 
 const withVersion = (value: { version: number }) => ({ ETag: etagOf(value.version) });
+
+/** A value the service built, sent as it is (see `checkDossierResponses`). */
+function sent(value: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore, ...headers } });
+}
+
+/** The path of the first member of `value` that parsing left out of `kept` (zod drops unknown keys without a word). */
+function droppedMember(value: unknown, kept: unknown, path = ''): string | undefined {
+  if (value === null || typeof value !== 'object' || kept === null || typeof kept !== 'object') return undefined;
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined) continue;
+    if (!Object.hasOwn(kept, key)) return `${path}${key}`;
+    const deeper = droppedMember(member, (kept as Record<string, unknown>)[key], `${path}${key}.`);
+    if (deeper !== undefined) return deeper;
+  }
+  return undefined;
+}
+
+/**
+ * A dossier checked as strictly as it would be sent unchecked: besides the schema, no member the
+ * schema would drop, for unchecked (`checkDossierResponses: false`) sends it as the service built
+ * it. So what dev mode and the tests accept is exactly what production sends.
+ */
+function checkedDossier(dossier: { version: number }, status: number): Response {
+  const data = checked(dossierSchema, dossier);
+  const dropped = droppedMember(dossier, data);
+  if (dropped !== undefined) throw new ResponseContractError(`Response does not match the contract: ${dropped} is not in it`);
+  return sent(data, status, withVersion(dossier));
+}
 
 const bad = (detail: string, errors?: Problem['errors']) => new ServiceError(problems.badRequest(detail, errors));
 
@@ -199,8 +246,9 @@ function listQuery(url: URL): DossierListQuery {
   return query;
 }
 
-function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
+function routesFor(service: DossierService, maxBodyBytes: number, checkDossiers: boolean): Route[] {
   const body = (request: Request) => readJson(request, maxBodyBytes);
+  const dossierResponse = (dossier: { version: number }, status = 200) => (checkDossiers ? checkedDossier(dossier, status) : sent(dossier, status, withVersion(dossier)));
   return [
     { path: ['me'], methods: { GET: async ({ actor }) => ok(meSchema, await service.me(actor)) } },
     { path: ['config'], methods: { GET: async ({ actor }) => ok(regionConfigResponseSchema, await service.config(actor)) } },
@@ -210,7 +258,7 @@ function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
         GET: async ({ actor, url }) => ok(dossierListSchema, await service.listDossiers(actor, listQuery(url))),
         POST: async ({ actor, request }) => {
           const created = await service.createDossier(actor, parseBody(createDossierRequestSchema, await body(request)));
-          return ok(dossierSchema, created, 201, withVersion(created));
+          return dossierResponse(created, 201);
         },
       },
     },
@@ -218,8 +266,7 @@ function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
       path: ['dossiers', ':'],
       methods: {
         GET: async ({ actor, params }) => {
-          const dossier = await service.getDossier(actor, params[0]!);
-          return ok(dossierSchema, dossier, 200, withVersion(dossier));
+          return dossierResponse(await service.getDossier(actor, params[0]!));
         },
       },
     },
@@ -229,8 +276,7 @@ function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
         PATCH: async ({ actor, params, request }) => {
           const version = requiredVersion(request);
           const { answers } = parseBody(saveSectionRequestSchema, await body(request));
-          const dossier = await service.saveSection(actor, params[0]!, params[1]!, answers, version);
-          return ok(dossierSchema, dossier, 200, withVersion(dossier));
+          return dossierResponse(await service.saveSection(actor, params[0]!, params[1]!, answers, version));
         },
       },
     },
@@ -242,8 +288,7 @@ function routesFor(service: DossierService, maxBodyBytes: number): Route[] {
           if (!action.success) throw new ServiceError(problems.unknownRoute());
           const version = ifMatchVersion(request);
           const actionRequest = parseBody(actionRequestSchema, (await body(request)) ?? {});
-          const dossier = await service.act(actor, params[0]!, action.data, actionRequest, version);
-          return ok(dossierSchema, dossier, 200, withVersion(dossier));
+          return dossierResponse(await service.act(actor, params[0]!, action.data, actionRequest, version));
         },
       },
     },
@@ -333,7 +378,7 @@ function bearerToken(request: Request): string | null {
 
 export function createFetchHandler(service: DossierService, options: FetchHandlerOptions): (request: Request) => Promise<Response> {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  const routes = [...routesFor(service, options.maxBodyBytes ?? defaultMaxBodyBytes), ...(options.routes ?? []).map((r) => ({ path: [...r.path], methods: r.methods }))];
+  const routes = [...routesFor(service, options.maxBodyBytes ?? defaultMaxBodyBytes, options.checkDossierResponses ?? true), ...(options.routes ?? []).map((r) => ({ path: [...r.path], methods: r.methods }))];
   const onError = options.onError ?? ((error: unknown) => console.error('doorstroom backend: unexpected error', error));
 
   return async (request) => {
