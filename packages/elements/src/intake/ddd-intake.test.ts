@@ -244,6 +244,85 @@ describe('<ddd-intake>: the worklist', function () {
   });
 });
 
+describe('<ddd-intake>: the orders of the columns, made in idle time', function () {
+  this.timeout(30000);
+
+  // requestIdleCallback under the test's control (a fake clock for idle time): a callback runs
+  // only when the test says the browser is idle.
+  const pending = new Map<number, IdleRequestCallback>();
+  const real = { request: window.requestIdleCallback, cancel: window.cancelIdleCallback };
+  let handles = 0;
+  beforeEach(() => {
+    pending.clear();
+    window.requestIdleCallback = (callback) => (pending.set(++handles, callback), handles);
+    window.cancelIdleCallback = (handle) => void pending.delete(handle);
+  });
+  afterEach(() => {
+    window.requestIdleCallback = real.request;
+    window.cancelIdleCallback = real.cancel;
+  });
+  /** The browser is idle until there is nothing left to do in idle time. */
+  const idleUntilDone = (): number => {
+    let steps = 0;
+    for (; pending.size > 0; steps++) {
+      if (steps > 100) throw new Error('idle work does not end');
+      const [handle, callback] = pending.entries().next().value!;
+      pending.delete(handle);
+      callback({ didTimeout: false, timeRemaining: () => 50 });
+    }
+    return steps;
+  };
+  const header = (el: DddIntake, column: string) => $<HTMLButtonElement>(el, `th[data-column="${column}"] .ddd-table__sort`)!;
+
+  it('sorts every column, both ways, exactly as without the prepared orders', async () => {
+    const prepared = await worklist();
+    // Six columns, both ways; the order on screen was made when the list came.
+    expect(idleUntilDone(), 'orders made in idle time').to.equal(11);
+    const unprepared = await worklist();
+    for (const column of ['naam', 'opleiding', 'locatie', 'cohort', 'ontvangen', 'status', 'naam']) {
+      for (let press = 0; press < 2; press++) {
+        header(unprepared, column).click();
+        header(prepared, column).click();
+        await unprepared.updateComplete;
+        await prepared.updateComplete;
+        expect(status(prepared), `${column}, press ${press + 1}`).to.contain('Gesorteerd op');
+        expect(status(prepared), `${column}, press ${press + 1}`).to.equal(status(unprepared));
+        expect(names(prepared), `${column}, press ${press + 1}`).to.have.length(41);
+        expect(names(prepared), `${column}, press ${press + 1}`).to.deep.equal(names(unprepared));
+      }
+    }
+    // What the officer sees of the status order: each status together, in the order of the intake.
+    header(prepared, 'status').click();
+    await prepared.updateComplete;
+    const statuses = $$(prepared, 'tbody tr').map((row) => squash(row.querySelector('.in-status')?.textContent));
+    expect([...new Set(statuses)]).to.deep.equal(['Nieuw', 'Gelezen', 'Intake gepland', 'Geplaatst', 'Niet geplaatst']);
+  });
+
+  it('stops when the element leaves the page or the list changes, and goes on with the new list', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl"><ddd-intake .api=${officer()}></ddd-intake></div>`);
+    const el = wrapper.querySelector('ddd-intake')!;
+    await until(el, () => $(el, 'tbody tr'), 'the worklist');
+    expect(pending.size, 'orders waiting for idle time').to.equal(1);
+    el.remove();
+    expect(pending.size, 'nothing left to do for an element off the page').to.equal(0);
+    wrapper.append(el);
+    expect(pending.size, 'back on the page').to.equal(1);
+
+    // Opening a new dossier marks it read: a new list, so the work for the old one is dropped.
+    const [before] = pending.keys();
+    const first = nth(0).naam;
+    await open(el, first);
+    expect(pending.has(before!), 'the old list’s work is cancelled').to.equal(false);
+    $<HTMLButtonElement>(el, '#in-back')!.click();
+    await until(el, () => $(el, 'tbody tr') && !$(el, '#in-table[aria-busy="true"]'), 'the worklist again');
+    idleUntilDone();
+    header(el, 'status').click();
+    await el.updateComplete;
+    expect(cells(rowOf(el, first))).to.include('Gelezen');
+    expect(text(el)).to.contain('8 Nieuw').and.contain('9 Gelezen');
+  });
+});
+
 describe('<ddd-intake>: a received dossier', function () {
   this.timeout(30000);
 
