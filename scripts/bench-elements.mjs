@@ -1,5 +1,6 @@
 // Element benchmarks in headless Chromium: keystroke → task state in <ddd-dossier-form>, the
-// typeahead over 10 000 programmes, and filtering and sorting the school overview of 600 students.
+// typeahead over 10 000 programmes, filtering and sorting the school overview of 600 students, and
+// searching, filtering and sorting the MBO's worklist of 5 000 received dossiers (<ddd-intake>).
 // Serves scripts/bench-elements/ with @web/dev-server (production builds of Lit), runs the page's
 // `window.bench`, prints a table, exits 1 when a goal is missed.
 import { startDevServer } from '@web/dev-server';
@@ -79,7 +80,7 @@ async function runAll(browser) {
   });
 
   const keystroke = await page.evaluate(([n, w]) => window.bench.keystroke(n, w), [samples, warmup]);
-  rows.push(summarize('keystroke → A9's state in the task list (full dossier, <ddd-dossier-form>)', keystroke, goalMs));
+  rows.push(summarize('keystroke → A9’s state in the task list (full dossier, <ddd-dossier-form>)', keystroke, goalMs));
 
   const direct = await page.evaluate(([n, w]) => window.bench.typeahead(n, w, 'index'), [samples, warmup]);
   rows.push(summarize(`typeahead: filter ${direct.programmes.toLocaleString('en')} programmes + render listbox (≤ 50 options)`, direct.times, goalMs));
@@ -94,6 +95,13 @@ async function runAll(browser) {
   if (process.env.BENCH_VERBOSE) {
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
     console.log('overview per step (median, max ms):', Object.entries(school.byStep).map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`).join(', '));
+  }
+  const received = await page.evaluate(([n, w]) => window.bench.intake(n, w), [samples, warmup]);
+  rows.push(summarize(`MBO worklist: a search or filter on ${received.dossiers.toLocaleString('en')} received dossiers (<ddd-intake>)`, received.filter, goalMs));
+  rows.push(summarize(`MBO worklist: sort ${received.dossiers.toLocaleString('en')} received dossiers by a column`, received.sort, goalMs));
+  if (process.env.BENCH_VERBOSE) {
+    const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
+    console.log('worklist per step (median, max ms):', Object.entries(received.byStep).map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`).join(', '));
   }
   const viaBackend = await page.evaluate(([n, w]) => window.bench.typeahead(n, w, 'backend'), [samples, warmup]);
   rows.push(summarize(`typeahead through the in-page memory backend (HTTP handler, JSON) — informational`, viaBackend.times, undefined));
