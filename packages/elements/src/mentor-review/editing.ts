@@ -2,8 +2,10 @@
  * Drafts of deel B and saving them: debounced autosave after typing, "Opslaan" at once, one save
  * at a time (each uses the version the previous one returned), a state and an error per section.
  * The same controller serves a dossier (saveSection) and a student without one (saveBegeleiding).
+ * The saving itself is shared/section-saver.ts, as for deel A; this file keeps the drafts, the
+ * state per section and the device copies that come back.
  *
- * Nothing typed is lost (shared/pending-answers.ts does the bookkeeping, as for deel A):
+ * Nothing typed is lost:
  * - a save sends only the questions typed since the last acknowledged save;
  * - unsaved answers are kept on the device until the server acknowledged them, and put back
  *   when the same dossier opens again (after a reload or crash), with a notice;
@@ -14,11 +16,12 @@
  *   is saved; leaving the page with unsaved answers asks first.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { isDossierApiError, type AnswerValue, type DossierApi, type SectionAnswers } from '@doorstroom/sdk';
+import type { AnswerValue, DossierApi, SectionAnswers } from '@doorstroom/sdk';
 import { DraftSaver, draftStoreFor, guardUnsavedChanges, type DraftHost, type DraftStore, type LocalDraft } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
 import { OnlineController } from '../shared/online.js';
-import { PendingAnswers, rebaseAnswers, type FieldConflict } from '../shared/pending-answers.js';
+import { rebaseAnswers, type FieldConflict } from '../shared/pending-answers.js';
+import { SectionSaver } from '../shared/section-saver.js';
 import type { ConflictChoice } from '../shared/conflict-choice.js';
 import type { SaveState } from './deel-b-editor.js';
 
@@ -54,21 +57,15 @@ export class DeelBEditor implements ReactiveController {
   /** Shown in the polite live region above deel B until another dossier opens. */
   message?: EditorMessage;
 
-  /** Milliseconds after the last change before a section saves by itself. */
-  autosaveMs = 1500;
   /** Where unsaved answers are kept on this device; by default `draftStoreFor(host, host.api)`. */
   draftStore?: DraftStore;
   /** Sections whose unsaved answers were put back from the device since the last `attach`. */
   restoredSections: string[] = [];
 
-  private readonly pending = new PendingAnswers();
   /** The version the drafts are based on; another one means a newer copy arrived. */
   private basisVersion = 0;
-  private saving = 0;
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private queue: Promise<boolean> = Promise.resolve(true);
   private readonly local = new DraftSaver(() => this.store());
-  private readonly connectivity: OnlineController;
+  private readonly engine: SectionSaver<void>;
   private stopGuard?: () => void;
 
   constructor(
@@ -76,11 +73,62 @@ export class DeelBEditor implements ReactiveController {
     private readonly onError: (error: unknown) => void,
   ) {
     host.addController(this);
-    this.connectivity = new OnlineController(host, (online) => {
+    this.engine = new SectionSaver<void>(
+      host,
+      {
+        owner: () => this.target?.key,
+        version: () => this.target?.version() ?? 0,
+        saved: (sectionId) => this.target?.saved(sectionId),
+        draft: (sectionId) => this.drafts[sectionId] ?? {},
+        save: (sectionId, patch, version) => this.target!.save(sectionId, patch, version),
+        reload: () => this.target!.reload(),
+      },
+      {
+        saving: (sectionId) => {
+          this.states = { ...this.states, [sectionId]: { state: 'saving' } };
+          this.host.requestUpdate();
+        },
+        saved: (sectionId) => {
+          this.basisVersion = this.target!.version();
+          this.states = { ...this.states, [sectionId]: { state: 'saved', savedAt: new Date() } };
+          // Typed on while the save was under way: that is a newer draft still to save.
+          this.refreshState(sectionId);
+          // The version moved on: every device copy is now based on it.
+          for (const id of Object.keys(this.drafts)) this.engine.persist(id);
+          this.host.requestUpdate();
+        },
+        rebased: (sectionId) => {
+          this.states = { ...this.states, [sectionId]: { state: 'idle' } };
+          this.rebaseDrafts();
+        },
+        // Only this section shows the failure; the others keep their own state.
+        failed: (sectionId, error) => {
+          this.states = { ...this.states, [sectionId]: { state: 'failed', error } };
+          this.onError(error);
+          this.host.requestUpdate();
+        },
+        settled: (sectionId) => {
+          if (sectionId === undefined) return;
+          this.refreshState(sectionId);
+          this.host.requestUpdate();
+        },
+      },
+      { debounce: 'per-section', failures: 'report', patchValue: toPatchValue, local: this.local },
+    );
+    this.engine.delay = 1500;
+    new OnlineController(host, (online) => {
       // A save started offline would only fail: what waits is sent when the browser is back.
-      if (!online) this.stopTimers();
-      else if (this.dirty) void this.flush();
+      this.engine.setOnline(online);
+      if (online && this.dirty) void this.flush();
     });
+  }
+
+  /** Milliseconds after the last change before a section saves by itself. */
+  get autosaveMs(): number {
+    return this.engine.delay;
+  }
+  set autosaveMs(ms: number) {
+    this.engine.delay = ms;
   }
 
   hostConnected(): void {
@@ -91,7 +139,6 @@ export class DeelBEditor implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.stopTimers();
     this.stopGuard?.();
     void this.local.flush();
   }
@@ -99,7 +146,7 @@ export class DeelBEditor implements ReactiveController {
   /** Runs after the host's willUpdate: a newer version from elsewhere (the page, a reload) is merged in. */
   hostUpdate(): void {
     // Already inside the host's update: what changes here is rendered by it, no new update needed.
-    if (this.target && this.saving === 0 && this.target.version() !== this.basisVersion) this.rebase(false);
+    if (this.target && !this.engine.busy && this.target.version() !== this.basisVersion) this.rebase(false);
   }
 
   /** Starts editing `target` with its saved answers as drafts; keeps the drafts when the key did not change. */
@@ -122,8 +169,7 @@ export class DeelBEditor implements ReactiveController {
   }
 
   private reset(): void {
-    this.stopTimers();
-    this.pending.clear();
+    this.engine.reset();
     this.drafts = {};
     this.states = {};
     this.message = undefined;
@@ -133,20 +179,17 @@ export class DeelBEditor implements ReactiveController {
   /** A field changed: `path` starts with the section id ('advies.pastKeuze'). */
   input(path: string, value: AnswerValue | undefined): void {
     const [sectionId, key, ...rest] = path.split('.');
-    const target = this.target;
-    if (!sectionId || !key || !target) return;
-    this.pending.touch(sectionId, key, target.saved(sectionId)?.[key]);
+    if (!sectionId || !key || !this.target) return;
     this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, [key, ...rest].join('.'), value) };
-    this.refreshState(sectionId);
-    this.persist(sectionId);
     // A held question stays held: typing on does not decide the conflict. Offline it waits for 'online'.
-    if (this.pending.sendable(sectionId).length > 0 && this.connectivity.online) this.schedule(sectionId);
+    this.engine.change(sectionId, key);
+    this.refreshState(sectionId);
     this.host.requestUpdate();
   }
 
   /** Questions waiting for the mentor's choice between their answer and the saved one. */
   conflicts(): FieldConflict[] {
-    return this.pending.conflicts();
+    return this.engine.conflicts();
   }
 
   /** The mentor chose per question after a conflict; the chosen answers are saved right away. */
@@ -156,14 +199,11 @@ export class DeelBEditor implements ReactiveController {
       if (choice === 'server') {
         this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, key, (server ?? undefined) as AnswerValue | undefined) };
       }
-      this.pending.resolve(sectionId, key, choice);
+      this.engine.resolve(sectionId, key, choice);
       sections.add(sectionId);
     }
     this.message = 'resolved';
-    for (const id of sections) {
-      this.refreshState(id);
-      this.persist(id);
-    }
+    for (const id of sections) this.refreshState(id);
     this.host.requestUpdate();
     return this.flush();
   }
@@ -178,42 +218,41 @@ export class DeelBEditor implements ReactiveController {
   }
 
   private rebase(update = true): void {
-    const target = this.target;
-    if (!target) return;
-    this.pending.reconcile(
-      (sectionId) => target.saved(sectionId),
-      (sectionId) => this.drafts[sectionId] ?? {},
-    );
+    if (!this.target) return;
+    this.engine.reconcile();
+    this.rebaseDrafts(update);
+  }
+
+  /** The drafts on top of the server's answers now, the unsaved answers kept. */
+  private rebaseDrafts(update = true): void {
+    const target = this.target!;
     const drafts: Record<string, SectionAnswers> = {};
-    for (const id of Object.keys(this.drafts)) drafts[id] = rebaseAnswers(target.saved(id), this.drafts[id], this.pending.keys(id));
+    for (const id of Object.keys(this.drafts)) drafts[id] = rebaseAnswers(target.saved(id), this.drafts[id], this.engine.pendingKeys(id));
     this.drafts = drafts;
     this.basisVersion = target.version();
     for (const id of Object.keys(this.drafts)) {
       this.refreshState(id);
-      this.persist(id);
+      this.engine.persist(id);
     }
     if (update) this.host.requestUpdate();
   }
 
   get dirty(): boolean {
-    return this.pending.any;
+    return this.engine.hasPending;
   }
 
   isDirty(sectionId: string): boolean {
-    return this.pending.keys(sectionId).size > 0;
+    return this.engine.pendingKeys(sectionId).size > 0;
   }
 
   /** Saves one section now (after any save in progress). Resolves false when it failed. */
   save(sectionId: string): Promise<boolean> {
-    this.cancel(sectionId);
-    this.queue = this.queue.then(() => this.run(sectionId));
-    return this.queue;
+    return this.engine.save(sectionId);
   }
 
   /** Saves every section with unsaved changes; false when one failed or a choice is still to be made. */
   async flush(): Promise<boolean> {
-    const pending = new Set([...this.pending.sections(), ...this.timers.keys()]);
-    await this.queue;
+    const pending = new Set([...this.engine.sections(), ...this.engine.scheduled()]);
     let ok = true;
     for (const id of pending) ok = (await this.save(id)) && ok;
     return ok && !this.dirty;
@@ -236,56 +275,18 @@ export class DeelBEditor implements ReactiveController {
       return;
     }
     if (this.target !== target) return;
-    const send: string[] = [];
-    for (const draft of kept) {
-      const { sectionId } = draft;
-      // Not editable now (e.g. sent to the student meanwhile): the copy stays until it can be used or expires.
-      if (!sectionIds.includes(sectionId) || (target.editable && !target.editable(sectionId))) continue;
-      const back = this.pending.restore(draft, target.saved(sectionId));
-      if (back) {
-        let answers = this.drafts[sectionId] ?? {};
-        for (const [key, value] of Object.entries(back.values)) answers = setAnswer(answers, key, (value ?? undefined) as AnswerValue | undefined);
-        this.drafts = { ...this.drafts, [sectionId]: answers };
-        this.restoredSections = [...this.restoredSections, sectionId];
-        if (back.send.length > 0) send.push(sectionId);
-      }
-      this.persist(sectionId);
-      this.refreshState(sectionId);
-    }
+    // Not editable now (e.g. sent to the student meanwhile): the copy stays until it can be used or expires.
+    const usable = kept.filter(({ sectionId }) => sectionIds.includes(sectionId) && (!target.editable || target.editable(sectionId)));
+    const { restored, send } = this.engine.restore(usable, (sectionId, values) => {
+      let answers = this.drafts[sectionId] ?? {};
+      for (const [key, value] of Object.entries(values)) answers = setAnswer(answers, key, (value ?? undefined) as AnswerValue | undefined);
+      this.drafts = { ...this.drafts, [sectionId]: answers };
+    });
+    this.restoredSections = [...this.restoredSections, ...restored];
+    for (const { sectionId } of usable) this.refreshState(sectionId);
     if (this.restoredSections.length > 0) this.message = 'restored';
     this.host.requestUpdate();
     for (const sectionId of send) void this.save(sectionId);
-  }
-
-  /** Writes the section's unsaved answers to the device, or removes them once nothing is unsaved. */
-  private persist(sectionId: string): void {
-    const target = this.target;
-    if (!target) return;
-    const copy = this.pending.localDraft(target.key, sectionId, target.version(), this.drafts[sectionId] ?? {});
-    if (copy) this.local.put(copy);
-    else this.local.remove({ dossierId: target.key, sectionId });
-  }
-
-  private stopTimers(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
-  }
-
-  private schedule(sectionId: string): void {
-    this.cancel(sectionId);
-    this.timers.set(
-      sectionId,
-      setTimeout(() => {
-        this.timers.delete(sectionId);
-        void this.save(sectionId);
-      }, this.autosaveMs),
-    );
-  }
-
-  private cancel(sectionId: string): void {
-    const timer = this.timers.get(sectionId);
-    if (timer !== undefined) clearTimeout(timer);
-    this.timers.delete(sectionId);
   }
 
   /** The state a section rests in: a choice to make, a failure not retried yet, changes waiting, or saved. */
@@ -293,65 +294,11 @@ export class DeelBEditor implements ReactiveController {
     const current = this.states[sectionId] ?? { state: 'idle' };
     if (current.state === 'saving') return;
     let next: SectionSaveState;
-    if (this.pending.conflicts().some((c) => c.sectionId === sectionId)) next = { state: 'conflict' };
+    if (this.engine.conflicts().some((c) => c.sectionId === sectionId)) next = { state: 'conflict' };
     // The failure stays visible until this section is tried again: typing on does not make it saved.
     else if (current.state === 'failed' && this.isDirty(sectionId)) next = current;
     else if (this.isDirty(sectionId)) next = { state: 'dirty' };
     else next = current.state === 'saved' ? current : { state: 'idle' };
     this.states = { ...this.states, [sectionId]: next };
-  }
-
-  private async run(sectionId: string, round = 0): Promise<boolean> {
-    const target = this.target;
-    if (!target) return true;
-    const keys = this.pending.sendable(sectionId);
-    if (keys.length === 0) {
-      this.refreshState(sectionId);
-      this.host.requestUpdate();
-      return true;
-    }
-    const draft = this.drafts[sectionId] ?? {};
-    const sent = Object.fromEntries(keys.map((key) => [key, toPatchValue(draft[key])]));
-    this.states = { ...this.states, [sectionId]: { state: 'saving' } };
-    this.host.requestUpdate();
-    this.saving++;
-    try {
-      await target.save(sectionId, sent, target.version());
-    } catch (error) {
-      this.saving--;
-      if (this.target !== target) return false;
-      if (isDossierApiError(error) && error.kind === 'conflict' && round < 3) {
-        // Someone else saved meanwhile: take their version in and send again what they did not touch.
-        try {
-          await target.reload();
-        } catch (reloadError) {
-          return this.failed(sectionId, reloadError);
-        }
-        if (this.target !== target) return false;
-        this.states = { ...this.states, [sectionId]: { state: 'idle' } };
-        this.rebase();
-        return this.run(sectionId, round + 1);
-      }
-      return this.failed(sectionId, error);
-    }
-    this.saving--;
-    if (this.target !== target) return true;
-    this.pending.acknowledge(sectionId, sent, this.drafts[sectionId] ?? {});
-    this.basisVersion = target.version();
-    this.states = { ...this.states, [sectionId]: { state: 'saved', savedAt: new Date() } };
-    // Typed on while the save was under way: that is a newer draft still to save.
-    this.refreshState(sectionId);
-    // The version moved on: every device copy is now based on it.
-    for (const id of Object.keys(this.drafts)) this.persist(id);
-    this.host.requestUpdate();
-    return true;
-  }
-
-  /** Only this section shows the failure; the others keep their own state. */
-  private failed(sectionId: string, error: unknown): false {
-    this.states = { ...this.states, [sectionId]: { state: 'failed', error } };
-    this.onError(error);
-    this.host.requestUpdate();
-    return false;
   }
 }
