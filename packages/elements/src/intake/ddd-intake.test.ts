@@ -198,6 +198,24 @@ describe('<ddd-intake>: the worklist', function () {
     expect([...new Set(statuses)]).to.deep.equal(['Nieuw', 'Gelezen', 'Intake gepland', 'Geplaatst', 'Niet geplaatst']);
   });
 
+  it('sorts by keyboard: Enter and Space on a header, focus stays on it', async () => {
+    const el = await worklist();
+    const header = (column: string) => $<HTMLButtonElement>(el, `th[data-column="${column}"] .ddd-table__sort`)!;
+    // From the search box, Tab goes through the filters to the table's headers.
+    $<HTMLInputElement>(el, '#in-q')!.focus();
+    for (let i = 0; i < 12 && focused(el)?.closest('th')?.getAttribute('data-column') !== 'naam'; i++) await sendKeys({ press: 'Tab' });
+    expect(focused(el), 'Tab reaches the first header').to.equal(header('naam'));
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => status(el).endsWith('Gesorteerd op Leerling, oplopend.'), 'by name with Enter');
+    expect(focused(el), 'focus stays on the header').to.equal(header('naam'));
+    const ascending = names(el);
+    await sendKeys({ press: 'Space' });
+    await until(el, () => status(el).endsWith('Gesorteerd op Leerling, aflopend.'), 'the other way with Space');
+    expect(names(el)).to.deep.equal([...ascending].reverse());
+    expect(focused(el)).to.equal(header('naam'));
+    expect(header('naam').closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+  });
+
   it('shows a long list in pages, with the buttons where they were', async () => {
     const el = await worklist({ pageSize: 10 });
     expect(names(el)).to.have.length(10);
