@@ -4,17 +4,26 @@
  * which questions they changed, and the copy on this device. That copy comes back after a reload
  * or crash but is never saved by itself: agreeing and consenting stay a deliberate press.
  */
-import type { ReactiveController } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Actor, AnswerValue, Dossier, RegionConfig, SectionAnswers } from '@doorstroom/sdk';
-import { DraftSaver, draftStoreFor, guardUnsavedChanges, reconcileDraft, type DraftHost } from '../shared/drafts.js';
+import { DraftSaver, draftStoreFor, guardUnsavedChanges, type DraftHost } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
+import { SectionSaver } from '../shared/section-saver.js';
 import { initialDraft, knownRelation, viewFor } from './consent.state.js';
 
 export type DraftSection = 'akkoordverklaring' | 'ouderToestemming';
 
-export interface ConsentDraftHost extends DraftHost {
-  requestUpdate(): void;
-  addController(controller: ReactiveController): void;
+/** The element: a Lit host whose `api`, `apiBase` and `draftStore` say where the device copy goes. */
+export type ConsentDraftHost = ReactiveControllerHost & DraftHost;
+
+/** What the draft needs from the element: the dossier on screen, where to save, and whom to tell. */
+export interface ConsentDraftPort {
+  /** The dossier on screen now. */
+  dossier(): Dossier | undefined;
+  /** Saves the section's answers with `version`; resolves with the backend's new dossier. */
+  save(dossierId: string, sectionId: DraftSection, answers: SectionAnswers, version: number): Promise<Dossier>;
+  /** Answers from this device went back into the form. */
+  restored(): void;
 }
 
 export class ConsentDraft implements ReactiveController {
@@ -25,35 +34,56 @@ export class ConsentDraft implements ReactiveController {
   /** The section being filled in, once a dossier is open for a student or guardian. */
   sectionId?: DraftSection;
 
-  private readonly device = new DraftSaver(() => draftStoreFor(this.host, this.host.api));
-  /** Questions the person changed since the last save (a name or relation filled in by us does not count). */
-  private touched = new Set<string>();
-  /** The saved answers the draft started from. */
-  private origins: SectionAnswers = {};
+  /**
+   * The questions the person changed since the last save (a name or relation filled in by us does
+   * not count), their device copy and the save: the editing engine of deel A and B, which here
+   * never saves by itself and takes a 409 as a refusal like any other.
+   */
+  private readonly engine: SectionSaver<Dossier>;
   /** `${dossier id}:${section}` the draft was started for; a new dossier or section starts afresh. */
   private key?: string;
   private stopGuard?: () => void;
 
   constructor(
     private readonly host: ConsentDraftHost,
-    /** The dossier on screen now. */
-    private readonly dossier: () => Dossier | undefined,
-    /** Answers from this device went back into the form. */
-    private readonly onRestored: () => void,
+    private readonly port: ConsentDraftPort,
   ) {
     host.addController(this);
+    this.engine = new SectionSaver<Dossier>(
+      host,
+      {
+        owner: () => (this.sectionId ? port.dossier()?.id : undefined),
+        version: () => port.dossier()?.version ?? 0,
+        saved: (sectionId) => port.dossier()?.answers[sectionId],
+        draft: () => this.answers,
+        save: (sectionId, answers, version) => port.save(port.dossier()!.id, sectionId as DraftSection, answers as SectionAnswers, version),
+      },
+      {
+        saving: () => {},
+        // The server has the draft: nothing is unsaved any more (the engine removes the device copy).
+        saved: () => {
+          this.dirty = false;
+          this.host.requestUpdate();
+        },
+        rebased: () => {},
+        // The sender tells why; what was typed stays in the form and on the device.
+        failed: () => {},
+        settled: () => {},
+      },
+      { debounce: 'none', failures: 'report', local: new DraftSaver(() => draftStoreFor(this.host, this.host.api)) },
+    );
   }
 
   hostConnected(): void {
     this.stopGuard = guardUnsavedChanges(
-      () => this.touched.size > 0,
-      () => void this.device.saveBeforeLeaving(),
+      () => this.engine.hasPending,
+      () => void this.engine.local?.saveBeforeLeaving(),
     );
   }
 
   hostDisconnected(): void {
     this.stopGuard?.();
-    void this.device.flush();
+    void this.flush();
   }
 
   /**
@@ -82,8 +112,7 @@ export class ConsentDraft implements ReactiveController {
       this.answers = { ...saved, naam, ...(relatie ? { relatie } : {}) };
       this.dirty = naam !== saved['naam'] || (relatie ?? undefined) !== (saved['relatie'] ?? undefined);
     }
-    this.touched = new Set();
-    this.origins = { ...(dossier.answers[sectionId] ?? {}) };
+    this.engine.reset();
     void this.restore(dossier, sectionId, key!);
     return true;
   }
@@ -92,26 +121,25 @@ export class ConsentDraft implements ReactiveController {
   input(path: string, value: AnswerValue | undefined): void {
     this.answers = setAnswer(this.answers, path, value);
     this.dirty = true;
-    this.touched.add(path.split('.', 1)[0] ?? path);
-    this.persist();
+    // Kept on the device until a save went through.
+    if (this.sectionId) this.engine.change(this.sectionId, path.split('.', 1)[0] ?? path);
     this.host.requestUpdate();
   }
 
-  /** The server has the draft: nothing is unsaved any more and the device copy goes. */
-  saved(sectionId: DraftSection, dossier: Dossier): void {
-    this.dirty = false;
-    this.touched = new Set();
-    this.origins = { ...(dossier.answers[sectionId] ?? {}) };
-    this.device.remove({ dossierId: dossier.id, sectionId });
-    this.host.requestUpdate();
+  /** Saves the whole section as on screen (with a name and relation filled in by us); resolves with the saved dossier. */
+  save(sectionId: DraftSection): Promise<Dossier> {
+    return this.engine.submit(sectionId, { ...this.answers });
   }
 
   /** Writes the device copy now, e.g. when a send failed and the page may close. */
   flush(): Promise<void> {
-    return this.device.flush();
+    return this.engine.local?.flush() ?? Promise.resolve();
   }
 
-  /** Answers typed on this device and not saved (a reload, a crash): back into the form. */
+  /**
+   * Answers typed on this device and not saved (a reload, a crash): back into the form, also
+   * those someone else changed since, since the person sees them before pressing.
+   */
   private async restore(dossier: Dossier, sectionId: DraftSection, key: string): Promise<void> {
     const store = draftStoreFor(this.host, this.host.api);
     let kept;
@@ -121,35 +149,18 @@ export class ConsentDraft implements ReactiveController {
       return;
     }
     if (!kept || this.key !== key) return;
-    const { apply, conflicts } = reconcileDraft(kept, dossier.answers[sectionId]);
-    const back = { ...apply, ...Object.fromEntries(Object.entries(conflicts).map(([k, c]) => [k, c.mine])) };
-    const keys = Object.keys(back).filter((k) => !this.touched.has(k));
-    if (keys.length === 0) {
-      if (this.touched.size === 0) this.device.remove({ dossierId: dossier.id, sectionId });
-      return;
-    }
-    let draft = this.answers;
-    for (const k of keys) draft = setAnswer(draft, k, (back[k] ?? undefined) as AnswerValue | undefined);
-    this.answers = draft;
+    const { restored } = this.engine.restore(
+      [kept],
+      (_sectionId, values) => {
+        let draft = this.answers;
+        for (const [k, value] of Object.entries(values)) draft = setAnswer(draft, k, (value ?? undefined) as AnswerValue | undefined);
+        this.answers = draft;
+      },
+      { hold: false },
+    );
+    if (restored.length === 0) return;
     this.dirty = true;
-    for (const k of keys) this.touched.add(k);
     this.host.requestUpdate();
-    this.onRestored();
-  }
-
-  /** Keeps the changed answers on the device until a save went through. */
-  private persist(): void {
-    const dossier = this.dossier();
-    const sectionId = this.sectionId;
-    if (!dossier || !sectionId) return;
-    const keys = [...this.touched];
-    this.device.put({
-      dossierId: dossier.id,
-      sectionId,
-      baseVersion: dossier.version,
-      values: Object.fromEntries(keys.map((k) => [k, this.answers[k] ?? null])),
-      origins: Object.fromEntries(keys.map((k) => [k, this.origins[k] ?? null])),
-      savedAt: Date.now(),
-    });
+    this.port.restored();
   }
 }

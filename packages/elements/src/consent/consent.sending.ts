@@ -115,9 +115,9 @@ export class ConsentSender {
     this.busy = 'save';
     this.notice = undefined;
     try {
-      const saved = await api.saveSection(dossier.id, sectionId, { ...this.parts.draft.answers }, dossier.version);
+      // The draft sends the whole section and, once it is stored, forgets its device copy.
+      const saved = await this.parts.draft.save(sectionId);
       this.connectivity.reached();
-      this.parts.draft.saved(sectionId, saved);
       this.parts.loader.replace(saved);
       emit(this.host, 'ddd-saved', { dossier: saved });
       return saved;

@@ -131,11 +131,11 @@ export class DddConsent extends LitElement {
   private readonly connection = new ApiController(this);
   private readonly loader = new DossierController(this, this.connection, () => this.dossierId);
   private readonly feedback = new FeedbackController(this);
-  private readonly draft = new ConsentDraft(
-    this,
-    () => this.loader.dossier,
-    () => (this.sender.notice = { kind: 'success', text: this.t(this.connection.me?.role === 'guardian' ? 'consent.restored.guardian' : 'consent.restored') }),
-  );
+  private readonly draft = new ConsentDraft(this, {
+    dossier: () => this.loader.dossier,
+    save: (dossierId, sectionId, answers, version) => this.connection.api!.saveSection(dossierId, sectionId, answers, version),
+    restored: () => (this.sender.notice = { kind: 'success', text: this.t(this.connection.me?.role === 'guardian' ? 'consent.restored.guardian' : 'consent.restored') }),
+  });
   private readonly sender = new ConsentSender(this, {
     locale: this.locale,
     connection: this.connection,

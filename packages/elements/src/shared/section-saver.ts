@@ -15,7 +15,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isDossierApiError, type SectionAnswers } from '@doorstroom/sdk';
-import { browserOnline, type DraftSaver, type LocalDraft } from './drafts.js';
+import { browserOnline, reconcileDraft, type DraftSaver, type LocalDraft } from './drafts.js';
 import { PendingAnswers, type FieldConflict, type Reconciled } from './pending-answers.js';
 
 /** Where the answers are saved: a dossier's sections, or a student's begeleiding. */
@@ -30,8 +30,8 @@ export interface SaveTargetPort<R = unknown> {
   draft(sectionId: string): SectionAnswers;
   /** Sends the changed questions of one section; `saved` and `version` follow once the caller stores the answer. */
   save(sectionId: string, patch: Record<string, unknown>, version: number): Promise<R>;
-  /** Loads the newest version after a 409; `saved` and `version` follow. */
-  reload(): Promise<void>;
+  /** Loads the newest version after a 409; `saved` and `version` follow. Without it a 409 fails like any other refusal. */
+  reload?(): Promise<void>;
 }
 
 /** What the element does at each step of a save. */
@@ -52,9 +52,10 @@ export interface SaverOptions {
   /**
    * `together`: one timer, and when it fires everything queued is saved (deel A, one status for
    * the whole form). `per-section`: a timer per section, which saves that section only (deel B,
-   * a status per section).
+   * a status per section). `none`: nothing is saved by itself (consent: agreeing is a deliberate
+   * press, `submit`).
    */
-  debounce: 'together' | 'per-section';
+  debounce: 'together' | 'per-section' | 'none';
   /**
    * `retry`: a failure to reach the server means offline, and a failure or server hiccup is
    * tried again by itself after `retryDelay`, doubling up to a minute (deel A). `report`: the
@@ -161,7 +162,7 @@ export class SectionSaver<R = unknown> implements ReactiveController {
     if (!this.pending.isHeld(sectionId, key)) this.enqueue(sectionId, [key]);
     this.persist(sectionId);
     // Together, any change restarts the wait; per section only one that has something to send.
-    if (this.online && (this.options.debounce === 'together' || this.queued.has(sectionId))) this.schedule(sectionId);
+    if (this.options.debounce !== 'none' && this.online && (this.options.debounce === 'together' || this.queued.has(sectionId))) this.schedule(sectionId);
   }
 
   /** The person chose for a held question; the element already put the chosen answer in its draft. */
@@ -175,12 +176,19 @@ export class SectionSaver<R = unknown> implements ReactiveController {
    * nobody changed since is given to `apply` and queued, what someone else changed is held.
    * Questions typed since this visit began are left alone. Returns the sections that came back.
    */
-  restore(drafts: ReadonlyArray<LocalDraft>, apply: (sectionId: string, values: Record<string, unknown>) => void): { restored: string[]; send: string[] } {
+  restore(
+    drafts: ReadonlyArray<LocalDraft>,
+    apply: (sectionId: string, values: Record<string, unknown>) => void,
+    options: { hold?: boolean } = {},
+  ): { restored: string[]; send: string[] } {
     const restored: string[] = [];
     const send: string[] = [];
-    for (const draft of drafts) {
-      const { sectionId } = draft;
-      const back = this.pending.restore(draft, this.port.saved(sectionId));
+    for (const kept of drafts) {
+      const { sectionId } = kept;
+      const server = this.port.saved(sectionId);
+      // `hold: false`: what someone else changed comes back as the person's own answer, to be looked at before pressing.
+      const draft = options.hold === false ? { ...kept, origins: { ...kept.origins, ...pick(server, Object.keys(reconcileDraft(kept, server).conflicts)) } } : kept;
+      const back = this.pending.restore(draft, server);
       if (back) {
         restored.push(sectionId);
         if (back.send.length > 0) {
@@ -230,6 +238,20 @@ export class SectionSaver<R = unknown> implements ReactiveController {
     this.cancelRetry();
     this.running = this.running.then(async () => (await this.drain()) && !this.pending.any);
     return this.running;
+  }
+
+  /**
+   * Sends `patch` for a section now as it is (after a save under way): the deliberate save of a
+   * whole section. Every unsaved answer of the section it contains is acknowledged. Resolves with
+   * what `save` returned; rejects with the failure (a 409 included), the answers kept.
+   */
+  submit(sectionId: string, patch: Record<string, unknown>): Promise<R> {
+    const result = this.running.then(() => this.send(sectionId, patch));
+    this.running = result.then(
+      () => true,
+      () => false,
+    );
+    return result;
   }
 
   /** Saves one section now (after a save under way); false when it failed. */
@@ -293,7 +315,7 @@ export class SectionSaver<R = unknown> implements ReactiveController {
         this.sending = false;
         if (generation !== this.generation) return false;
         this.requeueFirst(sectionId, keys);
-        if (isDossierApiError(error) && error.kind === 'conflict' && rounds < conflictRounds) {
+        if (isDossierApiError(error) && error.kind === 'conflict' && rounds < conflictRounds && this.port.reload) {
           rounds++;
           // Someone else saved meanwhile: take their version in and send again what they did not touch.
           try {
@@ -322,6 +344,33 @@ export class SectionSaver<R = unknown> implements ReactiveController {
     }
     this.hooks.settled(only);
     return true;
+  }
+
+  private async send(sectionId: string, patch: Record<string, unknown>): Promise<R> {
+    const generation = this.generation;
+    const keys = this.queued.get(sectionId) ?? new Set<string>();
+    this.queued.delete(sectionId);
+    this.hooks.saving(sectionId);
+    let result: R;
+    this.sending = true;
+    try {
+      result = await this.port.save(sectionId, patch, this.port.version());
+    } catch (error) {
+      this.sending = false;
+      if (generation === this.generation) {
+        if (keys.size > 0) this.requeueFirst(sectionId, keys);
+        this.failed(sectionId, error);
+      }
+      throw error;
+    }
+    this.sending = false;
+    if (generation !== this.generation) return result;
+    // A question emptied in the draft is not in the patch: acknowledged as empty.
+    const sent = { ...Object.fromEntries([...this.pending.keys(sectionId)].map((key) => [key, null])), ...patch };
+    this.pending.acknowledge(sectionId, sent, this.port.draft(sectionId), this.queued.get(sectionId));
+    this.hooks.saved(sectionId, result);
+    this.persist(sectionId);
+    return result;
   }
 
   private failed(sectionId: string, error: unknown): false {
@@ -390,4 +439,8 @@ export class SectionSaver<R = unknown> implements ReactiveController {
     this.queued.set(sectionId, new Set([...keys, ...(later ?? [])]));
     for (const [id, set] of rest) this.queued.set(id, set);
   }
+}
+
+function pick(answers: SectionAnswers | undefined, keys: ReadonlyArray<string>): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, answers?.[key]]));
 }
