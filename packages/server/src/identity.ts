@@ -5,6 +5,7 @@
  * Inactive people (leavers) and people of an inactive school do not sign in.
  */
 import type { Db } from './db.js';
+import { deepFreeze } from './freeze.js';
 import type { Actor } from './sdk.js';
 
 export interface Beheerder {
@@ -141,15 +142,16 @@ export function createIdentityResolver(db: Db, options: IdentityResolverOptions 
   const maxEntries = options.maxEntries ?? 10_000;
   const cache = new Map<string, { value: Principal | null; until: number }>();
 
+  /** One frozen principal per person while cached, handed to every request: no copy per request (it cost one structuredClone each). */
   async function cached(key: string, load: () => Promise<Principal | null>): Promise<Principal | null> {
     const hit = cache.get(key);
-    if (hit && hit.until > Date.now()) return structuredClone(hit.value);
-    const value = await load();
+    if (hit && hit.until > Date.now()) return hit.value;
+    const value = deepFreeze(await load());
     if (ttl > 0) {
       if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
       cache.set(key, { value, until: Date.now() + ttl });
     }
-    return structuredClone(value);
+    return value;
   }
 
   async function find(column: 'login' | 'id', value: string): Promise<Principal | null> {

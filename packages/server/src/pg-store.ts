@@ -11,6 +11,7 @@
  * The hot statements are prepared once per connection (named).
  */
 import type { Db, Session } from './db.js';
+import { deepFreeze } from './freeze.js';
 import { plannedNotifications, subjects, type Recipient } from './notifications.js';
 import {
   chosenInstelling,
@@ -77,14 +78,6 @@ interface Cached<T> {
   until: number;
 }
 
-/** `value`, read-only all the way down (a shared object no caller may change). */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const member of Object.values(value)) deepFreeze(member);
-  }
-  return value;
-}
 
 class PgTx implements StoreTx {
   /** Dossiers written in this transaction: the outbox needs the state an action produced. */
@@ -124,7 +117,11 @@ class PgTx implements StoreTx {
     });
   }
 
-  /** The school with its roster (cached: rosters change rarely). */
+  /**
+   * The school with its roster (cached: rosters change rarely): like the config, ONE frozen object
+   * per instance while cached, never a copy (a structuredClone of the roster cost every save more
+   * than the rest of its workflow context). Whoever changes a roster builds a new one (putSchool).
+   */
   async getSchool(id: string): Promise<StoredSchool | undefined> {
     const school = await this.cache.get(`school:${id}`, async () => {
       const { rows } = await this.q.query<{ naam: string; plaats: string | null; mentor_roster: boolean; mentor_id: string | null; m_naam: string | null; email: string | null; klassen: string[] | null }>(
@@ -137,9 +134,9 @@ class PgTx implements StoreTx {
       const mentors: RosterMentor[] = rows
         .filter((r) => r.m_naam !== null && r.mentor_id !== null)
         .map((r) => ({ id: r.mentor_id!, naam: r.m_naam!, email: r.email!, klassen: r.klassen ?? [] }));
-      return { id, naam: first.naam, ...(first.plaats ? { plaats: first.plaats } : {}), mentorRoster: first.mentor_roster, mentors };
+      return deepFreeze<StoredSchool>({ id, naam: first.naam, ...(first.plaats ? { plaats: first.plaats } : {}), mentorRoster: first.mentor_roster, mentors });
     });
-    return school === null ? undefined : structuredClone(school);
+    return school ?? undefined;
   }
 
   async getStudent(id: string): Promise<StoredStudent | undefined> {

@@ -93,7 +93,7 @@ export interface StoreTx {
    */
   getConfig(): Promise<RegionConfig>;
 
-  /** The school with its roster; undefined when the school is unknown. */
+  /** The school with its roster; undefined when the school is unknown. Like the config, it may be one shared read-only (frozen) object. */
   getSchool(id: string): Promise<StoredSchool | undefined>;
 
   getStudent(id: string): Promise<StoredStudent | undefined>;
