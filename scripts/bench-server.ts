@@ -415,6 +415,10 @@ row('latency p95, every request', p95, ms, '', `≤ ${budget.p95Ms} ms`);
 row('latency p99, every request', (r) => percentile([...r.latencies.save, ...r.latencies.action], 99), ms);
 row('CPU per request: own process', (r) => (r.cpu.own * 1000) / r.requests, (v) => `${v.toFixed(3)} ms`);
 row('CPU per request: PostgreSQL', (r) => (r.cpu.postgres * 1000) / r.requests, (v) => `${v.toFixed(3)} ms`);
+// Less sensitive to how busy the machine is than saves/s: what a save costs, not how fast it was served.
+const perCpu = (r: Round) => r.saves / (r.cpu.own + r.cpu.postgres);
+const cpuRatio = lean ? stat(reference, perCpu) / stat(lean, perCpu) : Number.NaN;
+row('saves per CPU second (own process + PostgreSQL)', perCpu, whole, lean ? `${cpuRatio.toFixed(2)}×` : '', '(not judged)');
 console.log(`| non-2xx answers (all rounds) | ${failuresOf(reference)} | ${lean ? failuresOf(lean) : 'n/a'} | | 0 |`);
 console.log(`| errors / timeouts (all rounds) | ${roundsOf(reference).reduce((n, r) => n + r.errors, 0)} / ${roundsOf(reference).reduce((n, r) => n + r.timeouts, 0)} | ${lean ? `${roundsOf(lean).reduce((n, r) => n + r.errors, 0)} / ${roundsOf(lean).reduce((n, r) => n + r.timeouts, 0)}` : 'n/a'} | | 0 |`);
 console.log(`| integrity | ${problems.length ? problems.slice(0, 3).join('; ') : `all ${targets.map((t) => t.acks.length).join(' + ')} acknowledged writes stored`}${unacknowledged ? ` (+${unacknowledged} stored after the client timed out)` : ''} | | | all |`);
