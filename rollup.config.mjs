@@ -7,10 +7,8 @@ import esbuild from 'rollup-plugin-esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 import { englishAsLanguageFile } from './scripts/english-pack.mjs';
-import { minifyTemplates } from './scripts/minify-templates.mjs';
-import { staticProperties } from './scripts/static-properties.mjs';
-import { privateMemberNames, privateMembers } from './scripts/private-members.mjs';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -142,9 +140,21 @@ function keepOutOfBundle() {
   };
 }
 
-// Private members were given a prefix by privateMembers(): terser shortens those names only.
-const terserPlugin = () =>
-  terser({ module: true, ecma: 2020, compress: { passes: 2 }, mangle: { properties: { regex: privateMemberNames } }, format: { comments: false } });
+// Property names are left as written: terser cannot tell a private member from one the page,
+// Lit or a language file reads by name. Members written as `#name` are shortened all the same.
+const terserPlugin = () => terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+
+/**
+ * Lit's template minifier: html``, svg`` and css`` lose their indentation and comments. A run of
+ * whitespace keeps one space, or one line break when it had one, so text reads the same, also
+ * under `white-space: pre-line`. A template it cannot parse fails the build.
+ */
+const minifyTemplates = () =>
+  minifyHTML({
+    filter: (id) => id.startsWith(at('packages', 'elements', 'src') + path.sep) && id.endsWith('.ts'),
+    failOnError: true,
+    options: { minifyOptions: { conservativeCollapse: true, preserveLineBreaks: true } },
+  });
 
 const langPrefix = '\0doorstroom-lang:';
 const sdkLangDir = at('packages', 'sdk', 'src', 'lang');
@@ -230,8 +240,6 @@ export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcem
   const whole = input === elementsEntry;
   const plugins = [
     whole && bundleEntry(),
-    // Before any other transform: it edits the sources as they are on disk.
-    privateMembers({ tsconfig: at('tsconfig.json'), entries: [elementsEntry], include: [at('packages', 'elements', 'src') + path.sep, at('packages', 'sdk', 'src') + path.sep] }),
     // English becomes dist/lang/en.js too; without language files it stays in the one file.
     codes.length > 0 &&
       englishAsLanguageFile({
@@ -242,8 +250,7 @@ export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcem
       }),
     nodeResolve({ browser: true, exportConditions: [sourceCondition], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     languageEntries(codes),
-    minifyTemplates({ include: at('packages', 'elements', 'src') + path.sep }),
-    staticProperties({ include: at('packages', 'elements', 'src') + path.sep }),
+    minifyTemplates(),
     typescript(),
     keepOutOfBundle(),
   ].filter(Boolean);

@@ -1,7 +1,7 @@
 // The cross-element browser tests again, against what a school embeds: dist/doorstroom.min.js
-// and its language files instead of the TypeScript sources. The bundle's build steps (private
-// members renamed, decorators turned into static properties, templates minified, English moved
-// to lang/en.js) change the code; these tests show the elements still behave the same.
+// and its language files instead of the TypeScript sources. The bundle's build steps (templates
+// minified, English moved to lang/en.js, terser) change the code; these tests show the elements
+// still behave the same.
 // npm test runs it after `npm run size` has built the bundle.
 import base from './web-test-runner.config.mjs';
 import { bundleIsStale } from './scripts/bundle-freshness.mjs';

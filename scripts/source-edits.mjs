@@ -1,6 +1,5 @@
-// Shared by the script-tag bundle's source transforms (minify-templates, static-properties,
-// private-members, english-pack): each collects edits as positions in the text it was given.
-import ts from 'typescript';
+// Used by the script-tag bundle's English transform (english-pack): it collects edits as
+// positions in the text it was given.
 
 /**
  * `code` with every `[start, end, replacement]` applied. Applied from the end backwards, so the
@@ -12,18 +11,3 @@ export function applyEdits(code, edits) {
   return out;
 }
 
-/**
- * A Rollup plugin that edits the TypeScript files under `include` which `mayEdit` (a cheap text
- * test), with the edits `editsOf` finds in the parsed file; files without edits pass unchanged.
- */
-export function sourceEditPlugin({ name, include, mayEdit, editsOf }) {
-  return {
-    name,
-    transform(code, id) {
-      if (!id.startsWith(include) || !id.endsWith('.ts') || !mayEdit(code)) return null;
-      const edits = editsOf(ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true));
-      if (!edits.length) return null;
-      return { code: applyEdits(code, edits), map: null };
-    },
-  };
-}

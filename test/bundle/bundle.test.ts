@@ -87,8 +87,8 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
     expect(win.pageErrors).to.deep.equal([]);
   });
 
-  // The bundle declares reactive properties its own way (scripts/static-properties.mjs): the
-  // attributes a page can set are still the ones the manifest documents, nothing more or less.
+  // The bundle is built from the sources' decorators, minified: the attributes a page can set
+  // are still the ones the manifest documents, nothing more or less.
   it('observes exactly the attributes custom-elements.json documents, on every element', async () => {
     const win = await openPage();
     const manifest = (await (await fetch('/packages/elements/custom-elements.json')).json()) as {
