@@ -223,6 +223,29 @@ class PgTx implements StoreTx {
     const dossier = this.pendingDossier;
     if (!dossier && this.pendingHistory.length === 0 && this.pendingOutbox.length === 0) return;
     if (!last) await this.writing();
+    const readVersion = dossier && this.readVersions.get(dossier.id);
+    const [entry] = this.pendingHistory;
+    if (dossier && readVersion !== undefined && this.pendingHistory.length === 1 && entry!.dossier_id === dossier.id && this.pendingOutbox.length === 0) {
+      // The usual unit, a save or an action on the dossier it read: a plain UPDATE of that row
+      // where the version is still the one read, and the history row only if it was updated. The
+      // upsert below costs PostgreSQL more (conflict arbitration, every column sent, both
+      // recordsets unpacked) and is kept for the rest (a new dossier, several entries, outbox rows).
+      this.pendingDossier = undefined;
+      this.pendingHistory = [];
+      const c = dossierColumns(dossier);
+      const { rows } = await chainGuarded(this.q.query<{ written: number }>(
+        `WITH d AS (
+           UPDATE dossiers SET school_id = $4, type = $5, status = $6, archived = $7, version = $8, mentor_id = $9, mentor_email = $10,
+             chosen_brin = $11, updated_at = $12, data = $13::jsonb
+           WHERE id = $3 AND version = $14::integer AND version < $8::integer
+           RETURNING id),
+         h AS (INSERT INTO history (dossier_id, entry, prev_hash) SELECT id, $1::jsonb, $2::text FROM d)
+         SELECT count(*)::int AS written FROM d`,
+        [JSON.stringify(entry!.entry), entry!.prev_hash, c.id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.updated_at, JSON.stringify(c.data), readVersion],
+        { name: 'doorstroom_update' },
+      ));
+      return this.afterWrite(dossier, rows[0]?.written);
+    }
     const history = JSON.stringify(this.pendingHistory);
     const outbox = JSON.stringify(this.pendingOutbox);
     this.pendingDossier = undefined;
@@ -250,7 +273,12 @@ class PgTx implements StoreTx {
       [history, outbox, c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data), this.readVersions.get(dossier.id) ?? null],
       { name: 'doorstroom_write' },
     ));
-    if (Number(rows[0]?.written) === 1) {
+    this.afterWrite(dossier, rows[0]?.written);
+  }
+
+  /** After a dossier's write: not written (its version moved on) runs the unit again. */
+  private afterWrite(dossier: Dossier, written: number | undefined): void {
+    if (Number(written) === 1) {
       this.readVersions.set(dossier.id, dossier.version);
       return;
     }
