@@ -28,7 +28,7 @@ import { styles } from './ddd-intake.styles.js';
 import { IntakeDraftKeeper } from './intake-draft.js';
 import './messages.js';
 import { WorklistController } from './worklist-controller.js';
-import { openId, renderWorklist } from './worklist-view.js';
+import { openId, renderWorklist, RowSlots } from './worklist-view.js';
 import { intakeDraftErrors, intakeRequestOf, type IntakeDraft, type IntakeFilter, type IntakeRow } from './worklist.js';
 
 /**
@@ -122,6 +122,8 @@ export class DddIntake extends LitElement {
   private readonly drafts = new IntakeDraftKeeper(this, (dossierId) => {
     if (dossierId === this.openId) this.notice = { kind: 'success', text: this.t('intake.form.restored') };
   });
+  /** The worklist table's row keys (see RowSlots). */
+  private readonly slots = new RowSlots();
   /** Backends that answered 404 to the PDF: they do not make one. */
   private readonly noPdf = new WeakSet<DossierApi>();
   /** The row the dossier was opened from: focus goes back to its button. */
@@ -202,6 +204,8 @@ export class DddIntake extends LitElement {
       changeSort: (sort) => worklist.changeSort(sort),
       goTo: (page) => worklist.goTo(page),
       open: (row) => this.open(row),
+      slots: this.slots,
+      ...(this.shadowRoot?.activeElement?.id ? { focused: this.shadowRoot.activeElement.id } : {}),
     });
   }
 

@@ -233,6 +233,54 @@ describe('<ddd-intake>: the worklist', function () {
     expect($(el, 'nav.in-pages')).to.equal(null);
   });
 
+  it('shows and opens the right dossier in every row after the rows changed, and never moves focus to another dossier', async () => {
+    const el = await worklist({ pageSize: 10 });
+    const byName = new Map(received.dossiers.map((d) => [d.naam, d]));
+    /** Each row says who it is about, and its button is named after that student. */
+    const expectRowsTrue = (when: string) => {
+      for (const row of $$(el, 'tbody tr')) {
+        const naam = squash(row.querySelector('th')?.textContent);
+        const dossier = byName.get(naam);
+        if (!dossier) continue; // Sam Jansen, of the example data
+        expect(cells(row), `${when}: ${naam}`).to.include.members([maskBsn(dossier.bsn), `${dossier.opleiding} crebo ${dossier.crebo}`, dossier.locatie, dossier.cohort]);
+        const button = row.querySelector<HTMLButtonElement>('.in-open')!;
+        const [own, name] = button.getAttribute('aria-labelledby')!.split(' ');
+        expect(own, when).to.equal(button.id);
+        expect(squash(root(el).getElementById(name!)?.textContent), `${when}: the button names its student`).to.equal(naam);
+      }
+    };
+    expectRowsTrue('at first');
+    type(el, '#in-filter-cohort', '2026');
+    await until(el, () => names(el).length < 10, 'cohort 2026');
+    expectRowsTrue('cohort 2026');
+    type(el, '#in-filter-cohort', '');
+    $<HTMLButtonElement>(el, 'th[data-column="status"] .ddd-table__sort')!.click();
+    await until(el, () => status(el).endsWith('Gesorteerd op Status, oplopend.'), 'by status');
+    expectRowsTrue('by status');
+    $<HTMLButtonElement>(el, '#in-next')!.click();
+    await until(el, () => status(el).includes('Pagina 2'), 'page 2');
+    expectRowsTrue('page 2');
+
+    // A portal sets other filters while focus is on a row: focus stays with that student or leaves
+    // the rows, never on another student's button.
+    const target = names(el)[3]!;
+    rowOf(el, target).querySelector<HTMLButtonElement>('.in-open')!.focus();
+    const targetButton = focused(el)!.id;
+    el.filters = { cohort: byName.get(target)!.cohort };
+    await el.updateComplete;
+    expect(focused(el)?.id ?? '', 'focus after a new filter (back to page 1)').to.be.oneOf([targetButton, '']);
+    const other = byName.get(target)!.cohort === '2026' ? '2027' : '2026';
+    el.filters = { cohort: other };
+    await el.updateComplete;
+    expect(names(el)).not.to.include(target);
+    expect(focused(el)?.id ?? '', 'focus after a filter that drops the row').not.to.match(/^in-open-/);
+
+    // The button of a reused row opens its own dossier.
+    const third = names(el)[2]!;
+    await open(el, third);
+    expect(squash($(el, '#dossier-title')?.textContent)).to.contain(third);
+  });
+
   it('says so when the list cannot be loaded, and tries again', async () => {
     const api = officer();
     let fail = true;

@@ -39,12 +39,41 @@ export interface WorklistViewOptions {
   changeSort(sort: SortState): void;
   goTo(page: number): void;
   open(row: IntakeRow): void;
+  /** The table's row keys, kept by the element from one render to the next. */
+  slots: RowSlots;
+  /** The id of what has focus in the element, if anything. */
+  focused?: string;
 }
 
 /** A DOM id from a dossier id (letters, digits and dashes; anything else becomes _). */
 const domId = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_');
 export const nameId = (row: IntakeRow) => `in-name-${domId(row.id)}`;
-export const openId = (row: IntakeRow) => `in-open-${domId(row.id)}`;
+const openIdOf = (dossierId: string) => `in-open-${domId(dossierId)}`;
+export const openId = (row: IntakeRow) => openIdOf(row.id);
+
+/**
+ * The keys of the table's rows. A new search, filter, sort or page changes most of the 50 rows on
+ * a page of 5 000; keyed by dossier, the table would remove every row that left and build every
+ * row that came, which is most of the time a change takes. Keyed by slot instead, a row that stays
+ * keeps its slot (and its elements, also when it moves), and a row that comes takes the slot of
+ * one that left: its elements are reused and only their text and attributes change. The row with
+ * focus never gives its slot to another dossier: focus never lands on someone else's row.
+ */
+export class RowSlots {
+  private slots = new Map<string, string>();
+  private made = 0;
+
+  /** The key of each dossier on the page, by dossier id; `keep` says which row holds focus. */
+  assign(ids: ReadonlyArray<string>, keep: (id: string) => boolean = () => false): ReadonlyMap<string, string> {
+    const wanted = new Set(ids);
+    // Freed slots in the order they were on screen, so rows that come replace rows in place.
+    const free = [...this.slots].filter(([id]) => !wanted.has(id) && !keep(id)).map(([, slot]) => slot);
+    const next = new Map<string, string>();
+    for (const id of ids) next.set(id, this.slots.get(id) ?? free.shift() ?? `row-${++this.made}`);
+    this.slots = next;
+    return next;
+  }
+}
 
 // One formatter per language: making an Intl.DateTimeFormat costs more than rendering a row.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -183,21 +212,25 @@ function renderFilters(options: WorklistViewOptions): TemplateResult {
 function renderTable(options: WorklistViewOptions): unknown {
   const { view, lang, t } = options;
   // Only what the table shows decides whether it renders again: the page of rows, the sort, the language.
-  return guard([view.page, options.sort, lang, options.loading], () =>
-    renderDataTable<IntakeRow>({
+  return guard([view.page, options.sort, lang, options.loading], () => {
+    const keys = options.slots.assign(
+      view.page.rows.map((row) => row.id),
+      (id) => options.focused !== undefined && openIdOf(id) === options.focused,
+    );
+    return renderDataTable<IntakeRow>({
       id: 'in-table',
       caption: t('intake.caption'),
       captionHidden: true,
       columns: worklistColumns(options),
       rows: view.page.rows,
-      rowKey: (row) => row.id,
+      rowKey: (row) => keys.get(row.id)!,
       sort: options.sort,
       onSort: (sort) => options.changeSort(sort),
       empty: t('intake.emptyFiltered'),
       busy: options.loading,
       lang,
-    }),
-  );
+    });
+  });
 }
 
 /** Previous / next page, with where you are; only when there is more than one page. */
