@@ -59,16 +59,12 @@ export class ConsentDraft implements ReactiveController {
         save: (sectionId, answers, version) => port.save(port.dossier()!.id, sectionId as DraftSection, answers as SectionAnswers, version),
       },
       {
-        saving: () => {},
         // The server has the draft: nothing is unsaved any more (the engine removes the device copy).
+        // A failure is told by the sender; what was typed stays in the form and on the device.
         saved: () => {
           this.dirty = false;
           this.host.requestUpdate();
         },
-        rebased: () => {},
-        // The sender tells why; what was typed stays in the form and on the device.
-        failed: () => {},
-        settled: () => {},
       },
       { debounce: 'none', failures: 'report', local: new DraftSaver(() => draftStoreFor(this.host, this.host.api)) },
     );

@@ -147,7 +147,7 @@ export class AutosaveQueue {
   /** The browser went offline or came back (window `offline`/`online`). Back online: send what waits. */
   setOnline(online: boolean): void {
     this.engine.setOnline(online);
-    if (online && this.engine.isQueued()) void this.flush();
+    if (online && this.engine.queuedAny) void this.flush();
     else this.setState(this.restingState());
   }
 
@@ -190,9 +190,9 @@ export class AutosaveQueue {
 
   private restingState(): SaveState {
     if (this.engine.anyHeld) return 'conflict';
-    if (this.state === 'error' && this.error !== undefined && this.engine.isQueued()) return 'error';
+    if (this.state === 'error' && this.error !== undefined && this.engine.queuedAny) return 'error';
     if (!this.engine.online && this.engine.hasPending) return 'offline';
-    return this.engine.isQueued() ? 'dirty' : 'saved';
+    return this.engine.queuedAny ? 'dirty' : 'saved';
   }
 
   private fail(error: unknown): void {

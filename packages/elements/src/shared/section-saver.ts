@@ -1,6 +1,6 @@
 /**
- * The one editing engine behind deel A (<ddd-dossier-form>) and deel B (<ddd-mentor-review>):
- * what the person typed goes to the server without ever being lost.
+ * The one editing engine behind deel A (<ddd-dossier-form>), deel B (<ddd-mentor-review>) and the
+ * akkoord and consent (<ddd-consent>): what the person typed goes to the server without ever being lost.
  * - Every change is remembered per section and top-level question with the server's value when
  *   the typing started (shared/pending-answers.ts), and kept on the device until acknowledged.
  * - It saves a while after the last change (`delay`), only the changed questions, one request at
@@ -16,7 +16,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isDossierApiError, type SectionAnswers } from '@doorstroom/sdk';
 import { browserOnline, reconcileDraft, type DraftSaver, type LocalDraft } from './drafts.js';
-import { PendingAnswers, type FieldConflict, type Reconciled } from './pending-answers.js';
+import { PendingAnswers, type FieldConflict } from './pending-answers.js';
 
 /** Where the answers are saved: a dossier's sections, or a student's begeleiding. */
 export interface SaveTargetPort<R = unknown> {
@@ -34,18 +34,18 @@ export interface SaveTargetPort<R = unknown> {
   reload?(): Promise<void>;
 }
 
-/** What the element does at each step of a save. */
+/** What the element does at each step of a save (each optional). */
 export interface SaverHooks<R = unknown> {
   /** A request for `sectionId` is about to go out. */
-  saving(sectionId: string): void;
+  saving?(sectionId: string): void;
   /** The server stored it (`result` is what `save` returned); the answers are acknowledged already. */
-  saved(sectionId: string, result: R): void;
+  saved?(sectionId: string, result: R): void;
   /** After a 409 the newest version is in and compared; `held`: something waits for a choice. */
-  rebased(sectionId: string, held: boolean): void;
+  rebased?(sectionId: string, held: boolean): void;
   /** The save (or the reload after a 409) failed; `offline` when the policy took that as a lost connection. */
-  failed(sectionId: string, error: unknown, offline: boolean): void;
+  failed?(sectionId: string, error: unknown, offline: boolean): void;
   /** Nothing is under way any more, or nothing could be tried (offline); `sectionId` when one section was asked for. */
-  settled(sectionId?: string): void;
+  settled?(sectionId?: string): void;
 }
 
 export interface SaverOptions {
@@ -84,6 +84,8 @@ const realTimers: Timers = {
 const transientKinds = new Set(['server', 'timeout', 'rateLimited']);
 const conflictRounds = 3;
 const together = '';
+
+type Outcome<R> = { ok: true; result: R; stale: boolean } | { ok: false; error: unknown; stale: boolean };
 
 export class SectionSaver<R = unknown> implements ReactiveController {
   /** Milliseconds after the last change before saving. */
@@ -135,9 +137,9 @@ export class SectionSaver<R = unknown> implements ReactiveController {
     return this.pending.anyHeld;
   }
 
-  /** Whether a save is waiting to be sent (in any section, or in `sectionId`). */
-  isQueued(sectionId?: string): boolean {
-    return sectionId === undefined ? this.queued.size > 0 : this.queued.has(sectionId);
+  /** Whether a save is waiting to be sent. */
+  get queuedAny(): boolean {
+    return this.queued.size > 0;
   }
 
   /** Sections with unacknowledged answers. */
@@ -208,11 +210,7 @@ export class SectionSaver<R = unknown> implements ReactiveController {
    */
   reconcile(saved: (sectionId: string) => SectionAnswers | undefined = (id) => this.port.saved(id)): boolean {
     const sections = this.pending.sections();
-    const changes: Reconciled[] = this.pending.reconcile(
-      saved,
-      (sectionId) => this.port.draft(sectionId),
-    );
-    for (const { sectionId, key } of changes) this.dequeue(sectionId, key);
+    for (const { sectionId, key } of this.pending.reconcile(saved, (id) => this.port.draft(id))) this.dequeue(sectionId, key);
     for (const sectionId of sections) this.persist(sectionId);
     return this.pending.anyHeld;
   }
@@ -232,7 +230,7 @@ export class SectionSaver<R = unknown> implements ReactiveController {
   flush(options: { force?: boolean } = {}): Promise<boolean> {
     this.cancelTimers();
     if (!this.online && !options.force) {
-      this.hooks.settled();
+      this.hooks.settled?.();
       return Promise.resolve(false);
     }
     this.cancelRetry();
@@ -293,84 +291,75 @@ export class SectionSaver<R = unknown> implements ReactiveController {
 
   /** Saves what is queued now (only `only`, when given). Resolves false when a save failed. */
   private async drain(only?: string): Promise<boolean> {
-    const generation = this.generation;
     let rounds = 0;
     const queuedNow = () => [...this.queued.keys()].filter((id) => only === undefined || id === only);
+    const patchValue = this.options.patchValue ?? ((value: unknown) => value ?? null);
     // Only what is queued now: changes typed while saving wait for their own timer.
     const order = queuedNow();
     while (order.length > 0) {
       const sectionId = order.shift()!;
       const keys = this.queued.get(sectionId);
       if (!keys || !this.port.owner()) continue;
-      this.queued.delete(sectionId);
       const draft = this.port.draft(sectionId);
-      const patchValue = this.options.patchValue ?? ((value: unknown) => value ?? null);
-      const sent = Object.fromEntries([...keys].map((key) => [key, patchValue(draft[key])]));
-      this.hooks.saving(sectionId);
-      let result: R;
-      this.sending = true;
+      const outcome = await this.attempt(sectionId, keys, Object.fromEntries([...keys].map((key) => [key, patchValue(draft[key])])));
+      if (outcome.stale) return outcome.ok;
+      if (outcome.ok) continue;
+      const { error } = outcome;
+      if (!(isDossierApiError(error) && error.kind === 'conflict' && rounds < conflictRounds && this.port.reload)) return this.failed(sectionId, error);
+      rounds++;
+      // Someone else saved meanwhile: take their version in and send again what they did not touch.
+      const generation = this.generation;
       try {
-        result = await this.port.save(sectionId, sent, this.port.version());
-      } catch (error) {
-        this.sending = false;
-        if (generation !== this.generation) return false;
-        this.requeueFirst(sectionId, keys);
-        if (isDossierApiError(error) && error.kind === 'conflict' && rounds < conflictRounds && this.port.reload) {
-          rounds++;
-          // Someone else saved meanwhile: take their version in and send again what they did not touch.
-          try {
-            await this.port.reload();
-          } catch (reloadError) {
-            if (generation !== this.generation) return false;
-            return this.failed(sectionId, reloadError);
-          }
-          if (generation !== this.generation) return false;
-          this.hooks.rebased(sectionId, this.reconcile());
-          order.splice(0, order.length, ...queuedNow());
-          continue;
-        }
-        return this.failed(sectionId, error);
+        await this.port.reload();
+      } catch (reloadError) {
+        return generation === this.generation && this.failed(sectionId, reloadError);
       }
-      this.sending = false;
-      if (generation !== this.generation) return true;
-      if (this.options.failures === 'retry') {
-        this.online = true;
-        this.retries = 0;
-      }
-      // Answers still equal to what was sent are done; newer typing keeps waiting, now based on it.
-      this.pending.acknowledge(sectionId, sent, this.port.draft(sectionId), this.queued.get(sectionId));
-      this.hooks.saved(sectionId, result);
-      this.persist(sectionId);
+      if (generation !== this.generation) return false;
+      this.hooks.rebased?.(sectionId, this.reconcile());
+      order.splice(0, order.length, ...queuedNow());
     }
-    this.hooks.settled(only);
+    this.hooks.settled?.(only);
     return true;
   }
 
   private async send(sectionId: string, patch: Record<string, unknown>): Promise<R> {
+    // A question emptied in the draft is not in the patch: it is acknowledged as empty.
+    const sent = { ...Object.fromEntries([...this.pending.keys(sectionId)].map((key) => [key, null])), ...patch };
+    const outcome = await this.attempt(sectionId, this.queued.get(sectionId) ?? new Set(), patch, sent);
+    if (outcome.ok) return outcome.result;
+    if (!outcome.stale) this.failed(sectionId, outcome.error);
+    throw outcome.error;
+  }
+
+  /**
+   * One request. Stored: what was sent is acknowledged (answers still equal to it are done, newer
+   * typing keeps waiting, now based on it). Failed: `keys` go back to the front of the queue.
+   * `stale`: another dossier opened meanwhile, and the answer changes nothing.
+   */
+  private async attempt(sectionId: string, keys: Set<string>, patch: Record<string, unknown>, sent = patch): Promise<Outcome<R>> {
     const generation = this.generation;
-    const keys = this.queued.get(sectionId) ?? new Set<string>();
     this.queued.delete(sectionId);
-    this.hooks.saving(sectionId);
+    this.hooks.saving?.(sectionId);
     let result: R;
     this.sending = true;
     try {
       result = await this.port.save(sectionId, patch, this.port.version());
     } catch (error) {
+      if (generation !== this.generation) return { ok: false, error, stale: true };
+      if (keys.size > 0) this.requeueFirst(sectionId, keys);
+      return { ok: false, error, stale: false };
+    } finally {
       this.sending = false;
-      if (generation === this.generation) {
-        if (keys.size > 0) this.requeueFirst(sectionId, keys);
-        this.failed(sectionId, error);
-      }
-      throw error;
     }
-    this.sending = false;
-    if (generation !== this.generation) return result;
-    // A question emptied in the draft is not in the patch: acknowledged as empty.
-    const sent = { ...Object.fromEntries([...this.pending.keys(sectionId)].map((key) => [key, null])), ...patch };
+    if (generation !== this.generation) return { ok: true, result, stale: true };
+    if (this.options.failures === 'retry') {
+      this.online = true;
+      this.retries = 0;
+    }
     this.pending.acknowledge(sectionId, sent, this.port.draft(sectionId), this.queued.get(sectionId));
-    this.hooks.saved(sectionId, result);
+    this.hooks.saved?.(sectionId, result);
     this.persist(sectionId);
-    return result;
+    return { ok: true, result, stale: false };
   }
 
   private failed(sectionId: string, error: unknown): false {
@@ -378,7 +367,7 @@ export class SectionSaver<R = unknown> implements ReactiveController {
     const offline = retry && error.kind === 'network';
     if (offline) this.online = false;
     if (offline || (retry && transientKinds.has(error.kind))) this.scheduleRetry();
-    this.hooks.failed(sectionId, error, offline);
+    this.hooks.failed?.(sectionId, error, offline);
     return false;
   }
 
