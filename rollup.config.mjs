@@ -144,16 +144,22 @@ function keepOutOfBundle() {
 // Lit or a language file reads by name. Members written as `#name` are shortened all the same.
 const terserPlugin = () => terser({ module: true, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
 
+/** lightningcss targets: the browsers docs/embedding.md supports (the ES2022 ones, Safari from 16.4). */
+const version = (major, minor = 0) => (major << 16) | (minor << 8);
+const cssTargets = { chrome: version(94), edge: version(94), firefox: version(93), safari: version(16, 4), ios_saf: version(16, 4) };
+
 /**
  * Lit's template minifier: html``, svg`` and css`` lose their indentation and comments. A run of
  * whitespace keeps one space, or one line break when it had one, so text reads the same, also
- * under `white-space: pre-line`. A template it cannot parse fails the build.
+ * under `white-space: pre-line`. CSS goes through lightningcss for the supported browsers: without
+ * targets it drops a fallback such as `inline-size: -webkit-fill-available` before `stretch`. A
+ * template it cannot parse fails the build.
  */
 const minifyTemplates = () =>
   minifyHTML({
     filter: (id) => id.startsWith(at('packages', 'elements', 'src') + path.sep) && id.endsWith('.ts'),
     failOnError: true,
-    options: { minifyOptions: { conservativeCollapse: true, preserveLineBreaks: true } },
+    options: { minifyOptions: { conservativeCollapse: true, preserveLineBreaks: true, minifyCSS: { targets: cssTargets } } },
   });
 
 const langPrefix = '\0doorstroom-lang:';
