@@ -6,6 +6,7 @@ import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import './ddd-mentor-review.js';
 // English as a portal offers it, by loading its language file: a page lang="en" then counts.
 import '../lang/en.js';
+import { bigSchoolBackend } from '../test/big-school.js';
 
 let backend: MemoryBackend;
 beforeEach(() => {
@@ -331,6 +332,89 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
+  });
+});
+
+describe('<ddd-mentor-review> for the decaan: the orders of the columns, made in idle time', function () {
+  this.timeout(30000);
+
+  // requestIdleCallback under the test's control (a fake clock for idle time): a callback runs
+  // only when the test says the browser is idle.
+  const pending = new Map<number, IdleRequestCallback>();
+  const real = { request: window.requestIdleCallback, cancel: window.cancelIdleCallback };
+  let handles = 0;
+  beforeEach(() => {
+    pending.clear();
+    window.requestIdleCallback = (callback) => (pending.set(++handles, callback), handles);
+    window.cancelIdleCallback = (handle) => void pending.delete(handle);
+  });
+  afterEach(() => {
+    window.requestIdleCallback = real.request;
+    window.cancelIdleCallback = real.cancel;
+  });
+  /** The browser is idle until there is nothing left to do in idle time. */
+  const idleUntilDone = (): number => {
+    let steps = 0;
+    for (; pending.size > 0; steps++) {
+      if (steps > 100) throw new Error('idle work does not end');
+      const [handle, callback] = pending.entries().next().value!;
+      pending.delete(handle);
+      callback({ didTimeout: false, timeRemaining: () => 50 });
+    }
+    return steps;
+  };
+  const header = (el: DddMentorReview, column: string) => $<HTMLButtonElement>(el, `th[data-column="${column}"] .ddd-table__sort`)!;
+  async function bigSchool(): Promise<DddMentorReview> {
+    const big = await bigSchoolBackend(120);
+    const el = await mountAs('decaan-visser', { api: big.client('decaan-visser') });
+    await until(el, () => $$(el, 'tbody tr').length === 120, 'the overview of 120 students');
+    return el;
+  }
+
+  it('sorts every column, both ways, exactly as without the prepared orders, with the filters on', async () => {
+    const prepared = await bigSchool();
+    // Seven columns, both ways; the order on screen was made when the list came.
+    expect(idleUntilDone(), 'orders made in idle time').to.equal(13);
+    const unprepared = await bigSchool();
+    for (const el of [prepared, unprepared]) change(el, '#filter-stuck', '5');
+    for (const column of ['naam', 'klas', 'state', 'days', 'mentor', 'keuze', 'intake', 'naam']) {
+      for (let press = 0; press < 2; press++) {
+        header(unprepared, column).click();
+        header(prepared, column).click();
+        await unprepared.updateComplete;
+        await prepared.updateComplete;
+        expect(status(prepared), `${column}, press ${press + 1}`).to.contain('Gesorteerd op');
+        expect(status(prepared), `${column}, press ${press + 1}`).to.equal(status(unprepared));
+        expect(shownNames(prepared).length, `${column}, press ${press + 1}`).to.be.within(1, 119);
+        expect(shownNames(prepared), `${column}, press ${press + 1}`).to.deep.equal(shownNames(unprepared));
+        expect($$(prepared, 'tbody tr').length, 'every row stays in the table').to.equal(120);
+      }
+    }
+  });
+
+  it('stops when the element leaves the page or the list changes, and goes on with the new list', async () => {
+    const el = await bigSchool();
+    const wrapper = el.parentElement!;
+    expect(pending.size, 'orders waiting for idle time').to.equal(1);
+    el.remove();
+    expect(pending.size, 'nothing left to do for an element off the page').to.equal(0);
+    wrapper.append(el);
+    await el.updateComplete;
+    expect(pending.size, 'back on the page').to.equal(1);
+
+    // A name search brings a new list from the backend: the work for the old one is dropped.
+    const [before] = pending.keys();
+    const naam = shownNames(el)[3]!;
+    change(el, '#filter-q', naam);
+    $<HTMLFormElement>(el, 'form[role="search"]')!.requestSubmit();
+    await until(el, () => shownNames(el).length < 120, 'found by name');
+    expect(pending.has(before!), 'the old list’s work is cancelled').to.equal(false);
+    expect(pending.size, 'the new list’s work waits').to.equal(1);
+    idleUntilDone();
+    header(el, 'naam').click();
+    await el.updateComplete;
+    expect(shownNames(el)).to.include(naam);
+    expect(status(el)).to.contain('Gesorteerd op Leerling, oplopend');
   });
 });
 
