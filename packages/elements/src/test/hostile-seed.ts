@@ -60,7 +60,8 @@ export function seededBackend(payloads: ReadonlyArray<HostilePayload>, status: '
         archived: false,
         version: 1,
         student: { id, naam, schoolId: noor.schoolId, klas: '3A', leerjaar: 3 },
-        mentor,
+        // As the service writes it (the roster's klassen are not part of a dossier).
+        mentor: { id: mentor.id, naam: mentor.naam, email: mentor.email },
         answers,
         inzage: [],
         deelBSentAt: status === 'akkoord' ? at : null,
