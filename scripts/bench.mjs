@@ -7,6 +7,7 @@ if (existsSync('scripts/bench-elements.mjs')) steps.push(['node', ['scripts/benc
 if (existsSync('scripts/bench-page.mjs')) steps.push(['npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/bench-page.mjs']]);
 if (existsSync('scripts/bench-server.ts')) steps.push(['npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/bench-server.ts']]);
 if (existsSync('scripts/bench-list.ts')) steps.push(['npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/bench-list.ts']]);
+if (existsSync('scripts/bench-list.ts')) steps.push(['npx', ['tsx', '--conditions=@doorstroom/source', 'scripts/bench-list.ts', '--as', 'decaan']]);
 if (existsSync('scripts/size.mjs')) steps.push(['node', ['scripts/size.mjs']]);
 
 let failed = false;
