@@ -41,6 +41,11 @@ import {
 export interface PgStoreOptions {
   /** Config and rosters change rarely: each instance keeps them this long. Default 5000 ms; 0 = always read. */
   cacheMs?: number;
+  /**
+   * How many listed dossiers each instance keeps (read-only, with the row version they were read
+   * in) so a list reads again only the rows that changed. Default 20 000; 0 = none.
+   */
+  listCacheSize?: number;
 }
 
 /** The filter columns of a dossier row, derived from the dossier itself. */
@@ -95,6 +100,7 @@ class PgTx implements StoreTx {
   constructor(
     private readonly q: Session,
     private readonly cache: StoreCache,
+    private readonly dossiers: DossierCache,
   ) {}
 
   /** Before a second write, or a read that must see a buffered one: from here on one transaction. */
@@ -195,10 +201,37 @@ class PgTx implements StoreTx {
       const email = filter.assignedMentor.email?.trim().toLowerCase();
       where.push(email ? `(${byId} OR (mentor_id IS NULL AND mentor_email = ${param(email)}))` : byId);
     }
-    const sql = `SELECT data FROM dossiers${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, id`;
-    const { rows } = await this.q.query<{ data: Dossier }>(sql, params);
-    for (const { data } of rows) if (!this.readVersions.has(data.id)) this.readVersions.set(data.id, data.version);
-    return rows.map((r) => r.data);
+    const condition = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    // Which rows, and which version of each (xmin changes with every write of the row, whatever
+    // wrote it): the dossiers this instance read before in that same version come from its cache,
+    // the rest are read in full. Reading every full row was most of a long list's time.
+    const { rows: heads } = await this.q.query<{ id: string; version: number; xmin: string }>(
+      `SELECT id, version, xmin::text AS xmin FROM dossiers${condition} ORDER BY created_at, id`,
+      params,
+    );
+    const found = new Map<string, Dossier>();
+    const missing: string[] = [];
+    for (const head of heads) {
+      const known = this.dossiers.get(head.id, head.xmin, Number(head.version));
+      if (known) found.set(head.id, known);
+      else missing.push(head.id);
+    }
+    if (missing.length > 0) {
+      // The same filter again: a row that changed in between is taken as it is now, or left out when it no longer matches.
+      const { rows } = await this.q.query<{ data: Dossier; xmin: string }>(
+        `SELECT data, xmin::text AS xmin FROM dossiers WHERE ${[...where, `id = ANY(${param(missing)}::text[])`].join(' AND ')}`,
+        params,
+      );
+      for (const row of rows) found.set(row.data.id, this.dossiers.put(row.xmin, row.data));
+    }
+    const list: Dossier[] = [];
+    for (const head of heads) {
+      const dossier = found.get(head.id);
+      if (!dossier) continue;
+      if (!this.readVersions.has(dossier.id)) this.readVersions.set(dossier.id, dossier.version);
+      list.push(dossier);
+    }
+    return list;
   }
 
   /**
@@ -496,6 +529,45 @@ class StoreCache {
   }
 }
 
+/**
+ * The dossiers an instance listed, read-only (frozen), each with the row version (xmin) it was
+ * read in: a list hands out the cached object while the row is unchanged, so neither the row nor
+ * what the service derives from the object (summaries.ts keeps the completion count per object)
+ * is made again. At most `size` dossiers, the least recently listed go first.
+ */
+class DossierCache {
+  private readonly entries = new Map<string, { xmin: string; version: number; dossier: Dossier }>();
+  constructor(private readonly size: number) {}
+  get(id: string, xmin: string, version: number): Dossier | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    if (entry.xmin !== xmin || entry.version !== version) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return entry.dossier;
+  }
+  /** Keeps `dossier` (frozen) as the row version `xmin`; returns the frozen object. */
+  put(xmin: string, dossier: Dossier): Dossier {
+    deepFreeze(dossier);
+    if (this.size <= 0) return dossier;
+    this.entries.delete(dossier.id);
+    this.entries.set(dossier.id, { xmin, version: dossier.version, dossier });
+    if (this.entries.size > this.size) {
+      for (const id of this.entries.keys()) {
+        this.entries.delete(id);
+        if (this.entries.size <= this.size) break;
+      }
+    }
+    return dossier;
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
 export interface PgStore extends BackendStore {
   readonly db: Db;
   /** Forget cached config and rosters (after changing them in the database). */
@@ -504,15 +576,19 @@ export interface PgStore extends BackendStore {
 
 export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
   const cache = new StoreCache(options.cacheMs ?? 5000);
+  const dossiers = new DossierCache(options.listCacheSize ?? 20_000);
   return {
     db,
     transaction: (work) =>
       db.session(async (q) => {
-        const tx = new PgTx(q, cache);
+        const tx = new PgTx(q, cache, dossiers);
         const result = await work(tx);
         await tx.flush(true);
         return result;
       }),
-    clearCache: () => cache.clear(),
+    clearCache: () => {
+      cache.clear();
+      dossiers.clear();
+    },
   };
 }

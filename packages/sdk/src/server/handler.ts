@@ -60,7 +60,8 @@ export interface FetchHandlerOptions {
    * client parses every response with the same schemas (`createHttpClient`, the elements, the
    * conformance kit), so this is a second check of the server's own output, and it was a large
    * share of a save's CPU. It guards nothing a client relies on: requests are always parsed, and
-   * the service's rules (workflow, version, visibility, consent) run either way.
+   * the service's rules (workflow, version, visibility, consent) run either way. The same goes for
+   * the list of dossiers (`GET /dossiers`): checked as strictly, or sent as the service built it.
    */
   checkDossierResponses?: boolean;
 }
@@ -145,6 +146,18 @@ function checkedDossier(dossier: { version: number }, status: number): Response 
   const dropped = droppedMember(dossier, data);
   if (dropped !== undefined) throw new ResponseContractError(`Response does not match the contract: ${dropped} is not in it`);
   return sent(data, status, withVersion(dossier));
+}
+
+/**
+ * A list of dossiers (their summaries) checked as strictly as a dossier: a long list is most of
+ * the service's output, and its summaries are built by the service as its dossiers are, so a host
+ * that leaves out the dossier check (`checkDossierResponses: false`) sends lists unchecked too.
+ */
+function strictlyChecked<S extends z.ZodMiniType>(schema: S, value: unknown): Response {
+  const data = checked(schema, value);
+  const dropped = droppedMember(value, data);
+  if (dropped !== undefined) throw new ResponseContractError(`Response does not match the contract: ${dropped} is not in it`);
+  return sent(data);
 }
 
 const bad = (detail: string, errors?: Problem['errors']) => new ServiceError(problems.badRequest(detail, errors));
@@ -255,7 +268,10 @@ function routesFor(service: DossierService, maxBodyBytes: number, checkDossiers:
     {
       path: ['dossiers'],
       methods: {
-        GET: async ({ actor, url }) => ok(dossierListSchema, await service.listDossiers(actor, listQuery(url))),
+        GET: async ({ actor, url }) => {
+          const list = await service.listDossiers(actor, listQuery(url));
+          return checkDossiers ? strictlyChecked(dossierListSchema, list) : sent(list);
+        },
         POST: async ({ actor, request }) => {
           const created = await service.createDossier(actor, parseBody(createDossierRequestSchema, await body(request)));
           return dossierResponse(created, 201);

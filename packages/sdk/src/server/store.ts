@@ -100,6 +100,11 @@ export interface StoreTx {
   listStudents(filter: { schoolId: string }): Promise<StoredStudent[]>;
 
   getDossier(id: string): Promise<Dossier | undefined>;
+  /**
+   * Unlike the rest, the dossiers of a list may be read-only (frozen) objects a store hands every
+   * caller while the dossier is unchanged (the reference server's list cache): a caller copies
+   * what it changes, as the service does.
+   */
   listDossiers(filter: DossierFilter): Promise<Dossier[]>;
   putDossier(dossier: Dossier): Promise<void>;
   /** A fresh, unused dossier id. */

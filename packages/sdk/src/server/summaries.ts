@@ -46,6 +46,23 @@ function nummerOf(dossier: Dossier): string | undefined {
   return typeof value === 'string' && value.trim() ? value.replace(/\s/g, '') : undefined;
 }
 
+/**
+ * Deel A's completion per dossier object, config object and day: what it depends on. A store that
+ * hands out the same read-only dossier object while the dossier is unchanged (the reference
+ * server's list cache) gets it counted once a day, not on every list; a new object (any change,
+ * or a store that copies) is counted anew. Weakly held: it goes with the object.
+ */
+const percentsA = new WeakMap<Dossier, { config: RegionConfig; day: string; percent: number }>();
+
+function percentA(dossier: Dossier, config: RegionConfig, today: Date): number {
+  const day = `${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}`;
+  const known = percentsA.get(dossier);
+  if (known && known.config === config && known.day === day) return known.percent;
+  const percent = completion(dossier, config, { today }).partA.percent;
+  if (Object.isFrozen(dossier)) percentsA.set(dossier, { config, day, percent });
+  return percent;
+}
+
 export interface SummaryExtras {
   /** The MBO's intake status, when there is one. */
   intake?: Intake;
@@ -66,7 +83,7 @@ export function summarize(dossier: Dossier, config: RegionConfig, today: Date, v
     student: { id: student.id, naam: student.naam, ...(student.klas ? { klas: student.klas } : {}), ...(student.leerjaar ? { leerjaar: student.leerjaar } : {}) },
     mentor: dossier.mentor,
     keuze: keuzeOf(dossier),
-    percentA: completion(dossier, config, { today }).partA.percent,
+    percentA: percentA(dossier, config, today),
     updatedAt: dossier.updatedAt,
     statusSince: dossier.statusSince ?? dossier.updatedAt,
     ...(dossier.status === 'akkoord' ? { guardianConsentOutstanding: outstanding } : {}),
