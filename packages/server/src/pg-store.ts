@@ -96,15 +96,21 @@ class PgTx implements StoreTx {
   /** The version each dossier had when this unit read it: its write goes through only if it still has it. */
   private readonly readVersions = new Map<string, number>();
   private pendingOutbox: { kind: string; dossier_id: string | null; recipient: Recipient; payload: unknown }[] = [];
+  /** Whether this unit wrote anything yet: until then every row it reads is committed (the list caches keep only such rows). */
+  private wrote = false;
+  /** The dossiers listed in this unit: the xmin of each one's intake status row (null: none). */
+  private readonly listedIntakes = new Map<string, string | null>();
 
   constructor(
     private readonly q: Session,
     private readonly cache: StoreCache,
     private readonly dossiers: DossierCache,
+    private readonly intakes: IntakeCache,
   ) {}
 
   /** Before a second write, or a read that must see a buffered one: from here on one transaction. */
   private async writing(): Promise<void> {
+    this.wrote = true;
     await this.q.begin();
   }
 
@@ -204,11 +210,17 @@ class PgTx implements StoreTx {
     const condition = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     // Which rows, and which version of each (xmin changes with every write of the row, whatever
     // wrote it): the dossiers this instance read before in that same version come from its cache,
-    // the rest are read in full. Reading every full row was most of a long list's time.
-    const { rows: heads } = await this.q.query<{ id: string; version: number; xmin: string }>(
-      `SELECT id, version, xmin::text AS xmin FROM dossiers${condition} ORDER BY created_at, id`,
+    // the rest are read in full. Reading every full row was most of a long list's time. The version
+    // of each one's intake status row comes along: getIntakes of these dossiers needs no more.
+    const { rows: heads } = await this.q.query<{ id: string; version: number; xmin: string; intake_xmin: string | null }>(
+      `SELECT d.id, d.version, d.xmin::text AS xmin, i.xmin::text AS intake_xmin
+       FROM dossiers d LEFT JOIN intake i ON i.dossier_id = d.id${condition} ORDER BY d.created_at, d.id`,
       params,
     );
+    // Only committed rows are kept (their xmin is theirs alone): those read before this unit wrote
+    // anything, never one it may have written (and may write again under the same xmin).
+    const keep = !this.wrote;
+    for (const head of heads) this.listedIntakes.set(head.id, head.intake_xmin);
     const found = new Map<string, Dossier>();
     const missing: string[] = [];
     for (const head of heads) {
@@ -222,7 +234,7 @@ class PgTx implements StoreTx {
         `SELECT data, xmin::text AS xmin FROM dossiers WHERE ${[...where, `id = ANY(${param(missing)}::text[])`].join(' AND ')}`,
         params,
       );
-      for (const row of rows) found.set(row.data.id, this.dossiers.put(row.xmin, row.data));
+      for (const row of rows) found.set(row.data.id, keep ? this.dossiers.put(row.xmin, row.data) : deepFreeze(row.data));
     }
     const list: Dossier[] = [];
     for (const head of heads) {
@@ -427,12 +439,35 @@ class PgTx implements StoreTx {
 
   async getIntakes(dossierIds: ReadonlyArray<string>): Promise<Map<string, Intake>> {
     if (dossierIds.length === 0) return new Map();
+    if (dossierIds.every((id) => this.listedIntakes.has(id))) {
+      // Dossiers of a list in this unit: which have an intake status, and which version of it, came
+      // with the list; the ones this instance read before in that version come from its cache.
+      const intakes = new Map<string, Intake>();
+      const missing: string[] = [];
+      for (const id of dossierIds) {
+        const xmin = this.listedIntakes.get(id);
+        if (!xmin) continue;
+        const known = this.intakes.get(id, xmin);
+        if (known) intakes.set(id, known);
+        else missing.push(id);
+      }
+      if (missing.length > 0) {
+        const keep = !this.wrote;
+        const { rows } = await this.q.query<{ dossier_id: string; data: Intake; xmin: string }>(
+          'SELECT dossier_id, data, xmin::text AS xmin FROM intake WHERE dossier_id = ANY($1::text[])',
+          [missing],
+        );
+        for (const row of rows) intakes.set(row.dossier_id, keep ? this.intakes.put(row.dossier_id, row.xmin, row.data) : deepFreeze(row.data));
+      }
+      return intakes;
+    }
     const { rows } = await this.q.query<{ dossier_id: string; data: Intake }>('SELECT dossier_id, data FROM intake WHERE dossier_id = ANY($1::text[])', [[...dossierIds]]);
     return new Map(rows.map((row) => [row.dossier_id, row.data]));
   }
 
   async putIntake(dossierId: string, intake: Intake): Promise<void> {
     await this.writing();
+    this.listedIntakes.delete(dossierId);
     await this.q.query('INSERT INTO intake (dossier_id, data) VALUES ($1, $2::jsonb) ON CONFLICT (dossier_id) DO UPDATE SET data = excluded.data', [dossierId, JSON.stringify(intake)]);
   }
 
@@ -533,7 +568,7 @@ class StoreCache {
  * The dossiers an instance listed, read-only (frozen), each with the row version (xmin) it was
  * read in: a list hands out the cached object while the row is unchanged, so neither the row nor
  * what the service derives from the object (summaries.ts keeps the completion count per object)
- * is made again. At most `size` dossiers, the least recently listed go first.
+ * is made again. At most `size` dossiers: the longest kept go first.
  */
 class DossierCache {
   private readonly entries = new Map<string, { xmin: string; version: number; dossier: Dossier }>();
@@ -545,8 +580,6 @@ class DossierCache {
       this.entries.delete(id);
       return undefined;
     }
-    this.entries.delete(id);
-    this.entries.set(id, entry);
     return entry.dossier;
   }
   /** Keeps `dossier` (frozen) as the row version `xmin`; returns the frozen object. */
@@ -568,6 +601,37 @@ class DossierCache {
   }
 }
 
+/** The intake status rows an instance read for a list, read-only, each with the row version (xmin) it was read in. */
+class IntakeCache {
+  private readonly entries = new Map<string, { xmin: string; intake: Intake }>();
+  constructor(private readonly size: number) {}
+  get(id: string, xmin: string): Intake | undefined {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    if (entry.xmin !== xmin) {
+      this.entries.delete(id);
+      return undefined;
+    }
+    return entry.intake;
+  }
+  put(id: string, xmin: string, intake: Intake): Intake {
+    deepFreeze(intake);
+    if (this.size <= 0) return intake;
+    this.entries.delete(id);
+    this.entries.set(id, { xmin, intake });
+    if (this.entries.size > this.size) {
+      for (const key of this.entries.keys()) {
+        this.entries.delete(key);
+        if (this.entries.size <= this.size) break;
+      }
+    }
+    return intake;
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
 export interface PgStore extends BackendStore {
   readonly db: Db;
   /** Forget cached config and rosters (after changing them in the database). */
@@ -577,11 +641,12 @@ export interface PgStore extends BackendStore {
 export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
   const cache = new StoreCache(options.cacheMs ?? 5000);
   const dossiers = new DossierCache(options.listCacheSize ?? 20_000);
+  const intakes = new IntakeCache(options.listCacheSize ?? 20_000);
   return {
     db,
     transaction: (work) =>
       db.session(async (q) => {
-        const tx = new PgTx(q, cache, dossiers);
+        const tx = new PgTx(q, cache, dossiers, intakes);
         const result = await work(tx);
         await tx.flush(true);
         return result;
@@ -589,6 +654,7 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
     clearCache: () => {
       cache.clear();
       dossiers.clear();
+      intakes.clear();
     },
   };
 }

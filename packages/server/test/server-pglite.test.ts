@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { exampleTokens, formatReport, runConformance } from '../src/conformance/index.js';
 import { listOutbox, type OutboxMessage } from '../src/notifications.js';
 import { startServer, type RequestLogLine } from '../src/server.js';
+import { createFetchHandler, createService, type Actor } from '../src/sdk.js';
 import { removeDir, startTestServer } from './helpers.js';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -177,6 +178,41 @@ describe('reference server on PGlite', () => {
     assert.ok(!(await list()).some((d) => d.id === target.id));
     await server.db.query(`UPDATE dossiers SET status = 'afgerond', data = jsonb_set(data, '{student,naam}', to_jsonb($2::text)) WHERE id = $1`, [target.id, target.student.naam]);
     assert.equal((await list()).find((d) => d.id === target.id)?.student.naam, target.student.naam);
+  });
+
+  it('sends a list unchecked (production) with the values dev mode checks, byte for byte as JSON.stringify, from the caches too', async () => {
+    const tokens = [exampleTokens.mbo, exampleTokens.decaan, exampleTokens.student, exampleTokens.mentor, exampleTokens.guardian].map((token) => token!);
+    const actors = new Map<string, Actor>();
+    for (const token of tokens) actors.set(token, (await (await call('me', { token })).json()) as Actor);
+    const service = createService(server.store);
+    const unchecked = createFetchHandler(service, { checkDossierResponses: false, authenticate: async (token) => (token ? actors.get(token) ?? null : null) });
+    const compare = async () => {
+      for (const token of tokens) {
+        for (const query of ['', '?view=mijnLeerlingen']) {
+          const checked = await call(`dossiers${query}`, { token });
+          assert.equal(checked.status, 200);
+          const expected = await checked.json();
+          for (let round = 0; round < 2; round++) {
+            const response = await unchecked(new Request(`http://server.local/dossiers${query}`, { headers: { Authorization: `Bearer ${token}` } }));
+            assert.equal(response.status, 200);
+            const text = await response.text();
+            assert.deepEqual(JSON.parse(text), expected, `${token} ${query}: the values dev mode checked`);
+            const query_ = query ? { view: 'mijnLeerlingen' as const } : {};
+            assert.equal(text, JSON.stringify(await service.listDossiers(actors.get(token)!, query_)), `${token} ${query}: as JSON.stringify writes it`);
+          }
+        }
+      }
+    };
+    await compare();
+    // The MBO sets an intake status: the list shows the new one (a new summary), not the cached one.
+    const mbo = exampleTokens.mbo!;
+    const listed = (await (await call('dossiers', { token: mbo })).json()) as { items: { id: string; intake?: { status: string } }[] };
+    const target = listed.items[0]!;
+    const set = await call(`dossiers/${target.id}/intake`, { method: 'PUT', token: mbo, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ status: 'geplaatst' }) });
+    assert.equal(set.status, 200, await set.clone().text());
+    const after = (await (await call('dossiers', { token: mbo })).json()) as typeof listed;
+    assert.equal(after.items.find((d) => d.id === target.id)?.intake?.status, 'geplaatst');
+    await compare();
   });
 
   it('keeps every change across a restart, and answers 429 past the rate limit', async () => {

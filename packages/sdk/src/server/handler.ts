@@ -35,6 +35,7 @@ import { actionRequestSchema, createDossierRequestSchema, klasMoveRequestSchema,
 import { WorkflowRefusedError } from '../refusals.js';
 import { problems, ServiceError } from './problems.js';
 import type { DossierService } from './service.js';
+import { sharedSummaries } from './summaries.js';
 
 export interface FetchHandlerOptions {
   /** The path the contract's routes live under, e.g. '/api'. Default: the root. */
@@ -122,6 +123,43 @@ const withVersion = (value: { version: number }) => ({ ETag: etagOf(value.versio
 /** A value the service built, sent as it is (see `checkDossierResponses`). */
 function sent(value: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore, ...headers } });
+}
+
+/** The JSON of the read-only summaries the service hands out to more than one list (summaries.ts), as UTF-8: made once per object. */
+const itemBytes = new WeakMap<object, Uint8Array>();
+const utf8 = new TextEncoder();
+
+/**
+ * A list sent unchecked, byte for byte as `sent` would send it: a list of items alone is written
+ * item by item, with the bytes of a shared read-only summary kept for the next list that has it.
+ */
+function sentList(list: { items: ReadonlyArray<unknown> }): Response {
+  const keys = Object.keys(list);
+  if (keys.length !== 1 || keys[0] !== 'items' || !Array.isArray(list.items)) return sent(list);
+  const parts: Uint8Array[] = [utf8.encode('{"items":[')];
+  const comma = utf8.encode(',');
+  let length = parts[0]!.byteLength + 2;
+  for (const [index, item] of list.items.entries()) {
+    let bytes = item !== null && typeof item === 'object' ? itemBytes.get(item) : undefined;
+    if (bytes === undefined) {
+      bytes = utf8.encode(JSON.stringify(item) ?? 'null');
+      if (item !== null && typeof item === 'object' && sharedSummaries.has(item)) itemBytes.set(item, bytes);
+    }
+    if (index > 0) {
+      parts.push(comma);
+      length += 1;
+    }
+    parts.push(bytes);
+    length += bytes.byteLength;
+  }
+  parts.push(utf8.encode(']}'));
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.byteLength;
+  }
+  return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore } });
 }
 
 /** The path of the first member of `value` that parsing left out of `kept` (zod drops unknown keys without a word). */
@@ -270,7 +308,7 @@ function routesFor(service: DossierService, maxBodyBytes: number, checkDossiers:
       methods: {
         GET: async ({ actor, url }) => {
           const list = await service.listDossiers(actor, listQuery(url));
-          return checkDossiers ? strictlyChecked(dossierListSchema, list) : sent(list);
+          return checkDossiers ? strictlyChecked(dossierListSchema, list) : sentList(list);
         },
         POST: async ({ actor, request }) => {
           const created = await service.createDossier(actor, parseBody(createDossierRequestSchema, await body(request)));

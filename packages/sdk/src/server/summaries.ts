@@ -54,8 +54,10 @@ function nummerOf(dossier: Dossier): string | undefined {
  */
 const percentsA = new WeakMap<Dossier, { config: RegionConfig; day: string; percent: number }>();
 
+const dayOf = (today: Date) => `${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}`;
+
 function percentA(dossier: Dossier, config: RegionConfig, today: Date): number {
-  const day = `${today.getFullYear()}-${today.getMonth() + 1}-${today.getDate()}`;
+  const day = dayOf(today);
   const known = percentsA.get(dossier);
   if (known && known.config === config && known.day === day) return known.percent;
   const percent = completion(dossier, config, { today }).partA.percent;
@@ -68,7 +70,54 @@ export interface SummaryExtras {
   intake?: Intake;
 }
 
+/** Flat objects with the same members in the same order, every value a primitive and the same. */
+function sameFlat(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const x = Object.entries(a);
+  const y = Object.entries(b);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) {
+    const [key, value] = x[i]!;
+    if (key !== y[i]![0] || value !== y[i]![1] || (value !== null && typeof value === 'object')) return false;
+  }
+  return true;
+}
+
+/**
+ * The summaries made of a read-only dossier object (a store's list cache), with what they were
+ * made for: the config object, the day, whether the viewer reads the nummer, and the intake status
+ * shown. While all of those are the same, the list gets the same read-only summary object again
+ * (the handler keeps its JSON text with it); a changed dossier is a new object. Weakly held.
+ */
+/** The read-only summaries this module handed out for more than one list (deeply frozen: their JSON text never changes). */
+export const sharedSummaries = new WeakSet<object>();
+
+const madeSummaries = new WeakMap<Dossier, { config: RegionConfig; day: string; nummer: boolean; intake: Intake | undefined; summary: DossierSummary }>();
+
 export function summarize(dossier: Dossier, config: RegionConfig, today: Date, viewer: Actor, extras: SummaryExtras = {}): DossierSummary {
+  if (!Object.isFrozen(dossier)) return made(dossier, config, today, viewer, extras);
+  const day = dayOf(today);
+  const nummer = viewer.role === 'mbo';
+  const intake = extras.intake && seesIntake(viewer) ? extras.intake : undefined;
+  const known = madeSummaries.get(dossier);
+  if (known && known.config === config && known.day === day && known.nummer === nummer && sameFlat(known.intake, intake)) return known.summary;
+  const summary = made(dossier, config, today, viewer, intake ? { intake: { ...intake } } : {});
+  if (intake && !sameFlat(summary.intake, intake)) return made(dossier, config, today, viewer, extras);
+  madeSummaries.set(dossier, { config, day, nummer, intake: summary.intake, summary: deepFreeze(summary) });
+  sharedSummaries.add(summary);
+  return summary;
+}
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+};
+
+function made(dossier: Dossier, config: RegionConfig, today: Date, viewer: Actor, extras: SummaryExtras): DossierSummary {
   const { student } = dossier;
   const choice = choiceOf(dossier);
   const outstanding =
