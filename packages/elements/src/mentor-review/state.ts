@@ -175,19 +175,29 @@ export function sectionTitleLookup(sections: ReadonlyArray<SectionDefinition>, l
 // Dutch and British conventions for nl/en; the other languages use their own.
 const intlTag = (lang: string) => (lang === 'en' ? 'en-GB' : lang === 'nl' ? 'nl-NL' : intlLocale(lang));
 
+// Making an Intl.DateTimeFormat costs far more than using one: the school overview formats a date
+// in each of 600 rows on every render, so one formatter per language and style is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${style}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(intlTag(lang), options)));
+  return made;
+}
+
 /** Dates as a reader of the language expects them ("23 november 2026, 14:05"). */
 export function formatDateTime(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlTag(lang), { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return formatter(lang, 'dateTime', { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
 
 export function formatDate(iso: string, lang: string): string {
   const date = new Date(iso.length === 10 ? `${iso}T12:00:00` : iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlTag(lang), { dateStyle: 'medium' }).format(date);
+  return formatter(lang, 'date', { dateStyle: 'medium' }).format(date);
 }
 
 export function formatTime(date: Date, lang: string): string {
-  return new Intl.DateTimeFormat(intlTag(lang), { hour: '2-digit', minute: '2-digit' }).format(date);
+  return formatter(lang, 'time', { hour: '2-digit', minute: '2-digit' }).format(date);
 }
