@@ -21,7 +21,7 @@ import {
 } from '@doorstroom/sdk';
 import { translate } from '../shared/i18n.js';
 import { below, heading, type HeadingLevel } from '../shared/heading.js';
-import { renderAnswers } from '../mentor-review/read-only-answers.js';
+import { renderAnswers } from '../shared/read-only-answers.js';
 import type { ConsentKey } from './consent.messages.js';
 import type { Notice } from './consent.sending.js';
 import { askedParent, chosenProgramme, delenQuestion, formatDay, relationWord, sharingLineText, sharingOverview, type SharingLine } from './consent.state.js';

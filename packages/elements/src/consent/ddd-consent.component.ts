@@ -27,7 +27,7 @@ import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
 import { below, heading, headingLevelOf, type HeadingLevel } from '../shared/heading.js';
 import { describeRefusal, LocaleController } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
-import { readOnlyAnswersStyles } from '../mentor-review/read-only-answers.js';
+import { readOnlyAnswersStyles } from '../shared/read-only-answers.js';
 import type { ConsentKey } from './consent.messages.js';
 import './consent.messages.js';
 import { ConsentDraft, type DraftSection } from './consent.draft.js';

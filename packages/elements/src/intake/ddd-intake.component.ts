@@ -11,8 +11,8 @@ import {
   type IntakeStatus,
 } from '@doorstroom/sdk';
 import '../consent/consent.messages.js';
-import { readOnlyAnswersStyles } from '../mentor-review/read-only-answers.js';
-import { renderOffline } from '../mentor-review/dossier-view.js';
+import { readOnlyAnswersStyles } from '../shared/read-only-answers.js';
+import { renderOffline } from '../shared/offline-notice.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { downloadFile } from '../shared/download.js';
 import { browserOnline, type DraftStore } from '../shared/drafts.js';

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 import { consentStyles } from '../consent/ddd-consent.styles.js';
-import { readOnlyAnswersStyles } from '../mentor-review/read-only-answers.js';
+import { readOnlyAnswersStyles } from '../shared/read-only-answers.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { worklistStyles } from './worklist-view.js';
 

@@ -390,8 +390,8 @@ export const ar: Catalogue = {
   'form.export.error': 'لم ينجح التنزيل.',
 
   // Catalogue facts next to a chosen programme.
-  'mentor.detail.crebo': 'crebo {value}',
-  'mentor.detail.niveau': 'المستوى {value}',
+  'answer.detail.crebo': 'crebo {value}',
+  'answer.detail.niveau': 'المستوى {value}',
   'field.registered': 'سجّلت مدرستك هذا بهذا الشكل. هل هو غير صحيح؟ اطلب من مدرستك تصحيحه.',
   'form.check.registered': 'من مدرستك',
   'form.returnToDeelA': 'استرجع الملف',

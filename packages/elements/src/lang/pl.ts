@@ -388,8 +388,8 @@ export const pl: Catalogue = {
   'form.export.error': 'Nie udało się pobrać.',
 
   // Catalogue facts next to a chosen programme.
-  'mentor.detail.crebo': 'crebo {value}',
-  'mentor.detail.niveau': 'poziom {value}',
+  'answer.detail.crebo': 'crebo {value}',
+  'answer.detail.niveau': 'poziom {value}',
   'field.registered': 'Tak to zarejestrowała twoja szkoła. Coś się nie zgadza? Poproś szkołę o poprawienie.',
   'form.check.registered': 'Od twojej szkoły',
   'form.returnToDeelA': 'Zabierz dossier z powrotem',

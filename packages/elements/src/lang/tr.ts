@@ -386,8 +386,8 @@ export const tr: Catalogue = {
   'form.export.error': 'İndirme başarısız oldu.',
 
   // Catalogue facts next to a chosen programme.
-  'mentor.detail.crebo': 'crebo {value}',
-  'mentor.detail.niveau': 'seviye {value}',
+  'answer.detail.crebo': 'crebo {value}',
+  'answer.detail.niveau': 'seviye {value}',
   'field.registered': 'Bunu okulun bu şekilde kaydetti. Doğru değil mi? Okulundan düzeltmesini iste.',
   'form.check.registered': 'Okulundan',
   'form.returnToDeelA': 'Dosyayı geri al',

@@ -388,8 +388,8 @@ export const uk: Catalogue = {
   'form.export.error': 'Не вдалося завантажити.',
 
   // Catalogue facts next to a chosen programme.
-  'mentor.detail.crebo': 'crebo {value}',
-  'mentor.detail.niveau': 'рівень {value}',
+  'answer.detail.crebo': 'crebo {value}',
+  'answer.detail.niveau': 'рівень {value}',
   'field.registered': 'Так це зареєструвала твоя школа. Неправильно? Попроси школу це виправити.',
   'form.check.registered': 'Від твоєї школи',
   'form.returnToDeelA': 'Забрати досьє назад',

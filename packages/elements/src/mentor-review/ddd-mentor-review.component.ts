@@ -23,7 +23,8 @@ import { describeError, describeSearchError, LocaleController } from '../shared/
 import { OnlineController } from '../shared/online.js';
 import { idPrefix } from './deel-b-editor.js';
 import { renderBegeleidingPage, renderOpenDossier, type DeelBPageOptions } from './dossier-page.js';
-import { renderOffline, type Notice } from './dossier-view.js';
+import { type Notice } from './dossier-view.js';
+import { renderOffline } from '../shared/offline-notice.js';
 import { DeelBEditor, type SaveTarget } from './editing.js';
 import { HistoryLoader, renderHistory } from './history.js';
 import './messages.js';

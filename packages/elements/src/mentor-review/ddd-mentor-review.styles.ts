@@ -4,7 +4,7 @@ import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { deelBStyles } from './deel-b-editor.js';
 import { dossierViewStyles } from './dossier-view.js';
 import { historyStyles } from './history.js';
-import { readOnlyAnswersStyles } from './read-only-answers.js';
+import { readOnlyAnswersStyles } from '../shared/read-only-answers.js';
 import { workListStyles } from './work-list.js';
 import { overviewActionStyles } from './overview-actions.js';
 import { overviewStyles } from './overview-view.js';

@@ -11,7 +11,7 @@ import { renderErrorSummary, type SummaryError } from '../shared/error-summary.j
 import { renderQuestions } from '../shared/fields.js';
 import { describeError } from '../shared/i18n.js';
 import { styleProperties } from '../shared/style-properties.js';
-import { heading, renderAnswers } from './read-only-answers.js';
+import { heading, renderAnswers } from '../shared/read-only-answers.js';
 import type { DeelBEditor, SectionSaveState } from './editing.js';
 import { formatTime, type Translate } from './state.js';
 

@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { localize, type Dossier, type DossierAction, type SectionDefinition } from '@doorstroom/sdk';
 import { percentBar } from './deel-b-editor.js';
-import { renderAnswers } from './read-only-answers.js';
+import { renderAnswers } from '../shared/read-only-answers.js';
 import { statusLabel, type ActionOffer, type Translate } from './state.js';
 
 export interface Notice {
@@ -42,16 +42,6 @@ export function renderToolbar(t: Translate, back: () => void, print?: () => void
   return html`<div class="toolbar ddd-no-print">
     <button type="button" class="ddd-button ddd-button--secondary" @click=${back}>${t('mentor.dossier.back')}</button>
     ${print ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${print}>${t('mentor.dossier.print')}</button>` : nothing}
-  </div>`;
-}
-
-/**
- * While offline: deel B stays on this device and the actions wait. A polite live region that is
- * always there, so a screen reader hears the notice appear.
- */
-export function renderOffline(online: boolean, text: string): TemplateResult {
-  return html`<div class="offline-live ddd-no-print" role="status">
-    ${online ? nothing : html`<p class="ddd-notice offline" part="offline">${text}</p>`}
   </div>`;
 }
 

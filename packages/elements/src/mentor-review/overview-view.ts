@@ -95,7 +95,7 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
         const choice = row.dossier?.choice;
         if (!choice) return row.dossier?.keuze ?? '';
         const where = [choice.instelling, choice.locatie].filter(Boolean).join(', ');
-        const crebo = choice.crebo ? t('mentor.detail.crebo', { value: choice.crebo }) : '';
+        const crebo = choice.crebo ? t('answer.detail.crebo', { value: choice.crebo }) : '';
         return html`${choice.opleiding ?? ''}${small(where)}${small(crebo)}`;
       },
     },

@@ -29,6 +29,9 @@ const nlMessages = {
   'field.prefilled': 'Dit hebben we al voor je ingevuld. Klopt het niet? Pas het dan aan.',
   'field.empty': 'Niet ingevuld',
   'repeat.entry': '{item} {number}',
+  // Catalogue facts next to a chosen programme (read-only answers, the mentor's overview).
+  'answer.detail.crebo': 'crebo {value}',
+  'answer.detail.niveau': 'niveau {value}',
   'repeat.add': '{item} toevoegen',
   'repeat.remove': 'Verwijderen',
   'repeat.removeContext': '{item} {number}',
@@ -96,6 +99,9 @@ const enMessages: Record<MessageKey, Message> = {
   'field.prefilled': 'We filled this in for you. Is it wrong? Then change it.',
   'field.empty': 'Not filled in',
   'repeat.entry': '{item} {number}',
+  // Catalogue facts next to a chosen programme (read-only answers, the mentor's overview).
+  'answer.detail.crebo': 'crebo {value}',
+  'answer.detail.niveau': 'level {value}',
   'repeat.add': 'Add {itemLower}',
   'repeat.remove': 'Remove',
   'repeat.removeContext': '{item} {number}',

@@ -1,9 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
-import { buildSections, defaultRegionConfig, type DossierSummary, type SectionAnswers } from '@doorstroom/sdk';
+import { buildSections, defaultRegionConfig, type SectionAnswers } from '@doorstroom/sdk';
 import { completeAnswers } from '../../../sdk/src/testing/fixtures.js';
 import { renderAnswers } from './read-only-answers.js';
-import { bestChoice, furthestDossier, patchFor } from './state.js';
 
 const sections = buildSections(defaultRegionConfig, 'vo-mbo');
 const section = (id: string) => sections.filter((s) => s.id === id);
@@ -60,40 +59,5 @@ describe('renderAnswers (read-only deel A/B)', function () {
     expect(text).to.contain('Assessment and advice');
     expect(text).to.contain('Not filled in');
     expect(text).to.contain('No');
-  });
-});
-
-const summary = (overrides: Partial<DossierSummary>): DossierSummary => ({
-  id: 'd',
-  type: 'vo-mbo',
-  status: 'concept',
-  archived: false,
-  version: 1,
-  student: { id: 's', naam: 'S' },
-  mentor: null,
-  keuze: null,
-  percentA: 0,
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  ...overrides,
-});
-
-describe('mentor list logic', () => {
-  it('picks the furthest active dossier and its choice', () => {
-    const dossiers = [
-      summary({ id: 'a', status: 'akkoord', archived: true, keuze: 'Kok' }),
-      summary({ id: 'b', status: 'bijMentor', keuze: 'Verzorgende IG' }),
-      summary({ id: 'c', status: 'concept', percentA: 90, keuze: null }),
-    ];
-    expect(furthestDossier(dossiers)?.id).to.equal('b');
-    expect(bestChoice(dossiers)).to.equal('Verzorgende IG');
-    expect(furthestDossier([])).to.equal(undefined);
-  });
-
-  it('sends null for answers that were cleared, so the backend forgets them', () => {
-    expect(patchFor({ advies: 'oud', naderContact: true }, { advies: '', pastKeuze: 'ja' })).to.deep.equal({
-      advies: null,
-      pastKeuze: 'ja',
-      naderContact: null,
-    });
   });
 });

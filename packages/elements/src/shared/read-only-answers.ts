@@ -18,9 +18,8 @@ import {
   type SectionAnswers,
   type SectionDefinition,
 } from '@doorstroom/sdk';
-import { translate } from '../shared/i18n.js';
-import { formatAnswer } from '../shared/format.js';
-import './messages.js';
+import { translate } from './i18n.js';
+import { formatAnswer } from './format.js';
 
 export interface RenderAnswersOptions {
   /** What conditional questions look at; by default the section's first dossier type and guardian consent needed. */
@@ -105,7 +104,7 @@ function referenceDetails(value: ReferenceAnswer, lang: string): string[] {
   for (const key of ['crebo', 'niveau', 'leerweg', 'plaats', 'cohort']) {
     const item = detail[key];
     if (item === undefined || item === '') continue;
-    parts.push(labelledDetails.has(key) ? translate(lang, `mentor.detail.${key}`, { value: item }) : String(item));
+    parts.push(labelledDetails.has(key) ? translate(lang, `answer.detail.${key}`, { value: item }) : String(item));
   }
   return parts;
 }
