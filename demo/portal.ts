@@ -129,8 +129,8 @@ function render() {
       app.replaceChildren(contextFor(token, form), side);
       break;
     }
-    case 'mentor':
     // The same element: for the school's decaan it shows the school overview (every student, reminders, moving mentors, CSV).
+    case 'mentor':
     case 'decaan':
       app.replaceChildren(contextFor(token, el('ddd-mentor-review', {})));
       break;

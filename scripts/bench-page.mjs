@@ -13,7 +13,7 @@
 // Run: npm run bench, or npx tsx --conditions=@doorstroom/source scripts/bench-page.mjs
 //   [--runs 5] [--page form|progress] [--no-throttle] [--smoke]
 // --smoke: one run per page, no throttling, timings not judged (the pages must still show).
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -283,7 +283,10 @@ function cpuSeconds(root: number | undefined): number {
   const family = new Set([root]);
   for (let grown = true; grown; ) {
     grown = false;
-    for (const s of stats) if (family.has(s.ppid) && !family.has(s.pid)) family.add(s.pid), (grown = true);
+    for (const s of stats) if (family.has(s.ppid) && !family.has(s.pid)) {
+      family.add(s.pid);
+      grown = true;
+    }
   }
   return stats.filter((s) => family.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / 100;
 }

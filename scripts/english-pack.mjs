@@ -10,7 +10,7 @@
 // in what `registerEnglish` received, so texts built from others (format, joinTexts, a label
 // with a suffix) translate as well.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -7,6 +7,7 @@
 //   4. script-tag bundle within size budget  — one check
 //   4b. docs' script tag carries the built bundle's integrity hash (scripts/sri.mjs --check) — one check
 //   5. npm packages publishable (npm publish --dry-run of all three, tarball contents, declarations) — one check
+//   5b. ESLint: typescript-eslint, lit, lit-a11y, wc (eslint.config.mjs) — one check
 //   6. Storybook builds (offline)             — one check
 //   7. reference server + conformance kit + the demo and the built Storybook in Chromium — Node's test runner
 //   8. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
@@ -74,6 +75,7 @@ check('question definitions (docs/questions.json) match the SDK', 'npx', ['tsx',
 if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle', 'node', ['scripts/size.mjs']);
 check("docs/embedding.md's script tag carries the built bundle's integrity hash (npm run sri)", 'node', ['scripts/sri.mjs', '--check']);
 check('npm packages: npm publish --dry-run, exports, tarball contents and declarations', 'node', ['scripts/check-packages.mjs']);
+check('lint (ESLint: typescript-eslint, lit, lit-a11y, wc)', 'npx', ['eslint', '.']);
 check('Storybook builds', 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '--output-dir', 'storybook-static']);
 if (existsSync('packages/server/test')) {
   counted('reference server, conformance kit and the demo played end to end (node --test)', 'node', ['--conditions=@doorstroom/source', '--import', 'tsx', '--test', '--test-reporter=tap', ...listNodeTests()], nodeTestCounts);

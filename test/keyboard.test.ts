@@ -22,7 +22,6 @@ import {
   mountMentor,
   prefillDeelA,
   press,
-  reasonNl,
   signedIn,
   squash,
   startAtTop,

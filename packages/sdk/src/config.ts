@@ -9,7 +9,6 @@ import { deelASections } from './sections/deel-a.js';
 import { deelBSections } from './sections/deel-b.js';
 import type { DossierType, Question, SectionDefinition, SharingClass } from './sections/types.js';
 
-const localized = z.object({ nl: z.string(), en: z.string() });
 /**
  * A region's own text: Dutch and English, and optionally the languages the elements offer as
  * packs (ar, tr, uk, pl). Without them a pack language shows the Dutch.

@@ -49,6 +49,7 @@ export type DossierAction = z.infer<typeof dossierActionSchema>;
  * surrogate pair (not well-formed UTF-16: jsonb refuses it, UTF-8 cannot encode it). With the `u`
  * flag a complete pair is one code point, so only a lone half matches the range.
  */
+// eslint-disable-next-line no-control-regex -- NUL on purpose: PostgreSQL cannot store it
 const unstorableCharacter = /[\u0000\uD800-\uDFFF]/u;
 const unstorableCharacters = new RegExp(unstorableCharacter.source, 'gu');
 

@@ -138,7 +138,7 @@ function postcodeIssue(value: string): Issue | undefined {
   return undefined;
 }
 
-const phoneSeparators = /[\s\-().\/\u00a0\u2010-\u2015]/g;
+const phoneSeparators = /[\s\-()./\u00a0\u2010-\u2015]/g;
 
 /**
  * A phone number as people write it, read as country code + number: 06 12345678, 06-12345678,

@@ -19,7 +19,6 @@ const example = (name: string) => readFileSync(fileURLToPath(new URL(`../example
 const verifier = async (token: string) => (token.startsWith('login:') ? { login: token.slice('login:'.length) } : null);
 const school = 'vmbo-het-plein';
 const sanne = `${school}-100231`;
-const daan = `${school}-100232`;
 
 describe('consent links for guardians without a portal account', () => {
   let server: RunningServer;

@@ -11,7 +11,6 @@ import {
   type IntakeStatus,
 } from '@doorstroom/sdk';
 import '../consent/consent.messages.js';
-import { readOnlyAnswersStyles } from '../shared/read-only-answers.js';
 import { renderOffline } from '../shared/offline-notice.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { downloadFile } from '../shared/download.js';

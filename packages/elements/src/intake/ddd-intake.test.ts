@@ -573,10 +573,9 @@ describe('<ddd-intake>: a received dossier', function () {
     const click = HTMLAnchorElement.prototype.click;
     const files: Array<{ name: string; text: string }> = [];
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      const link = this;
-      void fetch(link.href)
+      void fetch(this.href)
         .then((r) => r.arrayBuffer())
-        .then((bytes) => files.push({ name: link.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
+        .then((bytes) => files.push({ name: this.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
     };
     try {
       $<HTMLButtonElement>(el, '#in-json')!.click();

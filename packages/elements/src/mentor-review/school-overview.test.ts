@@ -249,10 +249,9 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     const click = HTMLAnchorElement.prototype.click;
     let file: { name: string; text: string } | undefined;
     HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      const link = this;
-      void fetch(link.href)
+      void fetch(this.href)
         .then((r) => r.arrayBuffer())
-        .then((bytes) => (file = { name: link.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
+        .then((bytes) => (file = { name: this.download, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) }));
     };
     try {
       expect(squash($(el, '#ov-export')?.textContent)).to.equal('Download 2 leerlingen voor Excel (CSV)');

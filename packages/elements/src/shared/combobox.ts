@@ -111,6 +111,8 @@ class ComboboxDirective extends AsyncDirective {
           : this.options.length === 0 && this.query !== ''
             ? translate(lang, 'combobox.empty', { query: this.query })
             : '';
+    // The input is named by the field's <label for> (fields.ts); options are chosen with the keys on the input (aria-activedescendant).
+    /* eslint-disable lit-a11y/accessible-name, lit-a11y/click-events-have-key-events */
     return html`<div class="ddd-combobox">
       <input
         id=${id}
@@ -153,6 +155,7 @@ class ComboboxDirective extends AsyncDirective {
       <span id=${instructionsId} class="ddd-visually-hidden">${translate(lang, isTouchScreen() ? 'combobox.instructionsTouch' : 'combobox.instructions')}</span>
       <div class="ddd-visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
+    /* eslint-enable lit-a11y/accessible-name, lit-a11y/click-events-have-key-events */
   }
 
   private onInput = (event: InputEvent) => {

@@ -255,6 +255,7 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
   // Every row is a grid with the same columns: widths as given, the rest sharing what is left.
   // Set through the CSSOM, which a strict Content-Security-Policy allows; a style attribute it blocks.
   const tracks = [...(selection ? ['3rem'] : []), ...columns.map((column) => column.width ?? 'minmax(0, 1fr)')].join(' ');
+  /* eslint-disable lit-a11y/no-redundant-role -- explicit table roles on purpose: rows are CSS grids (blocks when narrow), which can drop the implicit ones */
   return html`<div class="ddd-table" part="table">
     <table role="table" id=${id} aria-busy=${options.busy ? 'true' : 'false'} ${columnTracks(tracks)}>
       <caption class=${options.captionHidden ? 'ddd-visually-hidden' : 'ddd-table__caption'}>${options.caption}</caption>
@@ -295,6 +296,7 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
     </table>
     ${shownKeys.length === 0 && options.empty ? html`<p class="ddd-table__empty">${options.empty}</p>` : nothing}
   </div>`;
+  /* eslint-enable lit-a11y/no-redundant-role */
 }
 
 export interface CountItem {

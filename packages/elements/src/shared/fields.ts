@@ -299,7 +299,7 @@ function choiceOptions(props: FieldProps): ReadonlyArray<{ value: string | numbe
 }
 
 function renderGroup(props: FieldProps, kind: 'radio' | 'checkbox', inline: boolean): TemplateResult {
-  const { question, value, id, error } = props;
+  const { value, id, error } = props;
   const chosen = (option: string | number | boolean) =>
     kind === 'radio' ? value === option : Array.isArray(value) && (value as ReadonlyArray<string>).includes(String(option));
   const options = choiceOptions(props);

@@ -1,4 +1,4 @@
-import { sensitive, sensitiveWithNote, t, textQuestion, whenYes, yesNo } from './build.js';
+import { sensitiveWithNote, t, textQuestion, whenYes, yesNo } from './build.js';
 import type { SectionDefinition } from './types.js';
 
 const begeleiding: SectionDefinition = {

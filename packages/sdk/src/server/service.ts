@@ -5,7 +5,6 @@
  * backend cannot drift from what the elements offer.
  */
 import { parseDraft } from '../answers.js';
-import { completion } from '../completion.js';
 import { buildSections, type RegionConfig } from '../config.js';
 import { canView, historyVisibleTo, isAssignedMentor, visibleTo } from '../consent.js';
 import type {
@@ -18,7 +17,6 @@ import type {
   DossierList,
   DossierListQuery,
   DossierStatus,
-  DossierSummary,
   HistoryEntry,
   Institution,
   KlasMoveResult,

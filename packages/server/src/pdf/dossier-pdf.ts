@@ -42,6 +42,7 @@ const ink = rgb(0.1, 0.1, 0.12);
 const muted = rgb(0.35, 0.35, 0.4);
 
 /** Text a PDF can draw: no control characters (a line break separates lines). */
+// eslint-disable-next-line no-control-regex -- control characters are what it strips
 const printable = (text: string) => text.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E]/g, '');
 
 /** Lays text out on A4 pages, top to bottom, a new page when one is full. */

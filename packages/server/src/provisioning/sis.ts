@@ -107,6 +107,7 @@ function mapHeader(table: CsvTable, kind: CsvKind, issues: ImportIssue[]): Colum
 
 /** Text from the file, shortened and without control characters, to quote in a message. */
 function shown(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it strips
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\uD800-\uDFFF]/gu, '').slice(0, 40);
   return clean.length < text.length ? `${clean}…` : clean;
 }
