@@ -5,7 +5,11 @@
 // exported from `@doorstroom/elements`). scripts/framework-types.mjs then generates the JSX and
 // Vue types from this manifest; their `tsc` checks fail when a name here is not exported there.
 /** `ddd-dossier-created` → `DddDossierCreatedDetail`. */
-export const detailTypeOf = (eventName) => `${eventName.split('-').map((part) => part[0].toUpperCase() + part.slice(1)).join('')}Detail`;
+export const detailTypeOf = (eventName) =>
+  `${eventName
+    .split('-')
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('')}Detail`;
 
 /** @type {import('@custom-elements-manifest/analyzer').Plugin} */
 const dddEventTypes = {

@@ -100,11 +100,7 @@ export function libraryConfig(name) {
   return {
     input: inputsOf(pkgDir, pkg),
     external: isDependency(pkg),
-    plugins: [
-      cleanDir(path.join(pkgDir, 'dist')),
-      name === 'elements' && sdkThroughPackageName(at('packages', 'sdk', 'src') + path.sep),
-      typescript(),
-    ].filter(Boolean),
+    plugins: [cleanDir(path.join(pkgDir, 'dist')), name === 'elements' && sdkThroughPackageName(at('packages', 'sdk', 'src') + path.sep), typescript()].filter(Boolean),
     onwarn,
     output: {
       dir: path.join(pkgDir, 'dist'),
@@ -168,7 +164,12 @@ const elementsLangDir = at('packages', 'elements', 'src', 'lang');
 
 /** Languages with a pack for both the SDK texts and the elements' UI strings (lang/<code>.ts). */
 export function languagePacks() {
-  const codes = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => /^[a-z]{2,3}\.ts$/.test(f)).map((f) => f.slice(0, -3)) : []);
+  const codes = (dir) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /^[a-z]{2,3}\.ts$/.test(f))
+          .map((f) => f.slice(0, -3))
+      : [];
   const ui = new Set(codes(elementsLangDir));
   return codes(sdkLangDir).filter((code) => ui.has(code));
 }
@@ -228,8 +229,7 @@ function bundleEntry() {
   return {
     name: 'doorstroom:bundle-entry',
     resolveId: (source) => (source === bundleEntryId ? source : null),
-    load: (id) =>
-      id === bundleEntryId ? [...first.map((file) => `import ${JSON.stringify(file)};`), `export * from ${JSON.stringify(elementsEntry)};`].join('\n') : null,
+    load: (id) => (id === bundleEntryId ? [...first.map((file) => `import ${JSON.stringify(file)};`), `export * from ${JSON.stringify(elementsEntry)};`].join('\n') : null),
   };
 }
 

@@ -16,15 +16,7 @@ const languageFiles = ['en', ...languagePacks()].map((code) => `/dist/lang/${cod
 
 export default {
   ...base,
-  files: [
-    'test/flow.test.ts',
-    'test/refusals.test.ts',
-    'test/keyboard.test.ts',
-    'test/keyboard-more.test.ts',
-    'test/a11y.test.ts',
-    'test/zoom.test.ts',
-    'test/reduced-motion.test.ts',
-  ],
+  files: ['test/flow.test.ts', 'test/refusals.test.ts', 'test/keyboard.test.ts', 'test/keyboard-more.test.ts', 'test/a11y.test.ts', 'test/zoom.test.ts', 'test/reduced-motion.test.ts'],
   // The page loads the bundle and every language file, as a portal offering all languages would.
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>

@@ -101,13 +101,7 @@ function render() {
   const api = createHttpClient({ baseUrl: new URL(apiBase, location.href).href, token });
   const showConsent = (dossier: DossierSummary) => {
     app.className = 'portal-main';
-    app.replaceChildren(
-      contextFor(
-        token,
-        el('button', { type: 'button', class: 'link-button', text: tr('back'), onclick: render }),
-        el('ddd-consent', { 'dossier-id': dossier.id }),
-      ),
-    );
+    app.replaceChildren(contextFor(token, el('button', { type: 'button', class: 'link-button', text: tr('back'), onclick: render }), el('ddd-consent', { 'dossier-id': dossier.id })));
   };
 
   void showInbox();
@@ -135,9 +129,7 @@ function render() {
       app.replaceChildren(contextFor(token, el('ddd-mentor-review', {})));
       break;
     case 'guardian':
-      app.replaceChildren(
-        contextFor(token, dossierCard(api, { title: tr('childDossiers'), empty: tr('empty.child'), filter: () => true, open: showConsent, openLabel: tr('readAndConsent') })),
-      );
+      app.replaceChildren(contextFor(token, dossierCard(api, { title: tr('childDossiers'), empty: tr('empty.child'), filter: () => true, open: showConsent, openLabel: tr('readAndConsent') })));
       break;
     // The MBO's intake staff: the worklist of the dossiers received for their instelling; a dossier opens in place.
     case 'mbo':
@@ -176,10 +168,7 @@ async function showInbox() {
   for (const item of items.slice(-8).reverse()) {
     list.append(el('li', { text: [item.createdAt, item.kind, item.recipientRole].filter(Boolean).join(' · ') }));
   }
-  inbox.replaceChildren(
-    el('summary', { text: `${tr('notifications')} (${items.length})` }),
-    items.length ? list : el('p', { class: 'muted', text: tr('noNotifications') }),
-  );
+  inbox.replaceChildren(el('summary', { text: `${tr('notifications')} (${items.length})` }), items.length ? list : el('p', { class: 'muted', text: tr('noNotifications') }));
   inbox.hidden = false;
 }
 document.addEventListener('ddd-action', () => void showInbox());

@@ -75,9 +75,11 @@ async function runAll(browser) {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
   await page.goto(`http://localhost:${port}/scripts/bench-elements/index.html`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 }).catch((error) => {
-    throw new Error(`The benchmark page did not load: ${problems.join('; ') || error.message}`);
-  });
+  await page
+    .waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 60_000 })
+    .catch((error) => {
+      throw new Error(`The benchmark page did not load: ${problems.join('; ') || error.message}`);
+    });
 
   const keystroke = await page.evaluate(([n, w]) => window.bench.keystroke(n, w), [samples, warmup]);
   rows.push(summarize('keystroke → A9’s state in the task list (full dossier, <ddd-dossier-form>)', keystroke, goalMs));
@@ -87,21 +89,36 @@ async function runAll(browser) {
 
   if (process.env.BENCH_VERBOSE) {
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    console.log('typeahead per query (median, max ms):', Object.entries(direct.byQuery).map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`).join(', '));
+    console.log(
+      'typeahead per query (median, max ms):',
+      Object.entries(direct.byQuery)
+        .map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`)
+        .join(', '),
+    );
   }
   const school = await page.evaluate(([n, w]) => window.bench.overview(n, w), [samples, warmup]);
   rows.push(summarize(`school overview: a filter on ${school.students} students (<ddd-mentor-review>, decaan)`, school.filter, goalMs));
   rows.push(summarize(`school overview: sort ${school.students} students by a column`, school.sort, goalMs));
   if (process.env.BENCH_VERBOSE) {
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    console.log('overview per step (median, max ms):', Object.entries(school.byStep).map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`).join(', '));
+    console.log(
+      'overview per step (median, max ms):',
+      Object.entries(school.byStep)
+        .map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`)
+        .join(', '),
+    );
   }
   const received = await page.evaluate(([n, w]) => window.bench.intake(n, w), [samples, warmup]);
   rows.push(summarize(`MBO worklist: a search or filter on ${received.dossiers.toLocaleString('en')} received dossiers (<ddd-intake>)`, received.filter, goalMs));
   rows.push(summarize(`MBO worklist: sort ${received.dossiers.toLocaleString('en')} received dossiers by a column`, received.sort, goalMs));
   if (process.env.BENCH_VERBOSE) {
     const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
-    console.log('worklist per step (median, max ms):', Object.entries(received.byStep).map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`).join(', '));
+    console.log(
+      'worklist per step (median, max ms):',
+      Object.entries(received.byStep)
+        .map(([q, t]) => `${q}: ${median(t).toFixed(1)}/${Math.max(...t).toFixed(1)}`)
+        .join(', '),
+    );
   }
   const viaBackend = await page.evaluate(([n, w]) => window.bench.typeahead(n, w, 'backend'), [samples, warmup]);
   rows.push(summarize(`typeahead through the in-page memory backend (HTTP handler, JSON) — informational`, viaBackend.times, undefined));

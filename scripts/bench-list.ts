@@ -192,7 +192,8 @@ try {
     // The answer is the officer's worklist: every generated dossier (and Sam's), afgerond, with its intake status.
     const ids = new Set(listed.map((item) => item.id));
     const missing = received!.dossiers.filter((d) => !ids.has(d.id)).length;
-    if (missing > 0 || listed.some((item) => item.status !== 'afgerond' || !item.intake)) throw new Error(`the list lacks ${missing} of the ${count} dossiers, or lists one not afgerond or without intake status`);
+    if (missing > 0 || listed.some((item) => item.status !== 'afgerond' || !item.intake))
+      throw new Error(`the list lacks ${missing} of the ${count} dossiers, or lists one not afgerond or without intake status`);
   }
 } catch (error) {
   failure = error;
@@ -233,16 +234,14 @@ if (school) {
     `| GET /dossiers?view=mijnLeerlingen, decaan, ${size.toLocaleString('en')} students (PGlite) | ${times.length} | ${p50.toFixed(1)} ms | ${p95.toFixed(1)} ms | ${Math.max(...times).toFixed(1)} ms | ≤ ${goalMs} ms p95 | ${smoke ? '—' : ok ? 'yes' : 'NO'} |`,
   );
   console.log(informational(`GET /schools/${school.schoolId}/mentors, loaded alongside; the table does not wait for it (informational)`, mentorTimes));
-  console.log(informational('database read of a cold list: the school\'s dossiers, students and intake statuses (informational)', readTimes));
+  console.log(informational("database read of a cold list: the school's dossiers, students and intake statuses (informational)", readTimes));
   console.log(informational('of which the service alone: the database read and building summaries and rows, no HTTP (informational)', serviceTimes));
   console.log(informational('of which encoding alone: JSON.stringify of the answer (informational)', encodeTimes));
 } else {
   const byStatus = new Map<string, number>();
   for (const item of listed) byStatus.set(item.intake!.status, (byStatus.get(item.intake!.status) ?? 0) + 1);
 
-  console.log(
-    `\nList-route benchmark: GET /dossiers as the MBO's intake officer (ROC Midden Nederland), reference server in production mode on PGlite (in-process), Node ${process.version}`,
-  );
+  console.log(`\nList-route benchmark: GET /dossiers as the MBO's intake officer (ROC Midden Nederland), reference server in production mode on PGlite (in-process), Node ${process.version}`);
   console.log(`${listed.length.toLocaleString('en')} dossiers listed (${[...byStatus].map(([s, n]) => `${n} ${s}`).join(', ')}); ${runInfo}`);
   console.log('| benchmark | requests | p50 | p95 | max | goal | ok |');
   console.log('|---|---:|---:|---:|---:|---|---|');

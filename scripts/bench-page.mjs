@@ -192,10 +192,7 @@ function waterfall(requests, visibleMs) {
   const bar = (r) => `${' '.repeat(Math.round(r.start * scale))}${'█'.repeat(Math.max(1, Math.round((r.end - r.start) * scale)))}`.padEnd(41);
   table(
     ['request', 'start', 'end', 'bytes', 'waterfall'],
-    [
-      ...requests.map((r) => [r.name, ms(r.start), ms(r.end), r.body ? kB(r.body) : '', bar(r)]),
-      ['(visible)', '', ms(visibleMs), '', `${' '.repeat(Math.round(visibleMs * scale))}▲`.padEnd(41)],
-    ],
+    [...requests.map((r) => [r.name, ms(r.start), ms(r.end), r.body ? kB(r.body) : '', bar(r)]), ['(visible)', '', ms(visibleMs), '', `${' '.repeat(Math.round(visibleMs * scale))}▲`.padEnd(41)]],
     ['left', 'right', 'right', 'right', 'left'],
   );
 }
@@ -234,10 +231,7 @@ try {
     const api = apiCalls(middle.requests);
     const apiAfterScripts = api.length ? Math.max(...api.map((r) => r.end)) - Math.min(lastScript, ...api.map((r) => r.start)) : 0;
     console.log(`## ${page.title} (${name}.html): ${page.body.replace(/ .*/, '>')}\n`);
-    table(
-      ['run', ...results.map((_, i) => String(i + 1)), 'median'],
-      [['navigation → visible', ...times.map(ms), ms(median(times))]],
-    );
+    table(['run', ...results.map((_, i) => String(i + 1)), 'median'], [['navigation → visible', ...times.map(ms), ms(median(times))]]);
     console.log('');
     table(
       ['of the median run', 'value'],

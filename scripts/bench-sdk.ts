@@ -8,7 +8,14 @@ import { can } from '../packages/sdk/src/workflow.js';
 import { dossierActionSchema, dossierStatusSchema, type Dossier } from '../packages/sdk/src/contract.js';
 import { actors, completeAnswers, makeDossier, roster, today } from '../packages/sdk/src/testing/fixtures.js';
 
-interface Row { name: string; opsPerSecond: number; meanMicros: number; p95Micros: number; goal: string; ok: boolean }
+interface Row {
+  name: string;
+  opsPerSecond: number;
+  meanMicros: number;
+  p95Micros: number;
+  goal: string;
+  ok: boolean;
+}
 
 function measure(name: string, goalMicros: number, work: () => void, minMillis = 1000): Row {
   for (let i = 0; i < 200; i++) work(); // warm-up for the JIT
@@ -49,9 +56,7 @@ const roles = Object.values(actors);
 const states = dossierStatusSchema.options;
 const actions = dossierActionSchema.options;
 const dossiers = states.flatMap((status) =>
-  [false, true].map((archived) =>
-    makeDossier({ status, archived, mentor: roster[0] ?? null, answers: { ...full.answers, akkoordverklaring: completeAnswers('akkoordverklaring') } }),
-  ),
+  [false, true].map((archived) => makeDossier({ status, archived, mentor: roster[0] ?? null, answers: { ...full.answers, akkoordverklaring: completeAnswers('akkoordverklaring') } })),
 );
 const cells = roles.length * actions.length * dossiers.length;
 rows.push(

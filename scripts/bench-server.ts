@@ -176,7 +176,11 @@ const reference: Target = {
 reference.students = await Promise.all(
   Array.from({ length: connections }, async (_, i) => {
     const token = benchToken(i + 1);
-    const response = await fetch(new URL('dossiers', reference.url), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'vo-mbo' }) });
+    const response = await fetch(new URL('dossiers', reference.url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 'vo-mbo' }),
+    });
     if (response.status !== 201) throw new Error(`creating a dossier gave ${response.status}`);
     const dossier = (await response.json()) as { id: string; version: number };
     return { token, id: dossier.id, version: dossier.version, startVersion: dossier.version, step: 0, resync: false };
@@ -253,7 +257,8 @@ function requestFor(target: Target, student: Student, round: Round, clock: { fir
         }
       } else {
         round.failures.set(status, (round.failures.get(status) ?? 0) + 1);
-        if (!firstRefusal.has(target)) firstRefusal.set(target, `${status} to ${op === 'read' ? 'a read' : op.kind === 'save' ? `a save of ${op.section}` : `${op.action} by the ${op.by}`}: ${body.slice(0, 300)}`);
+        if (!firstRefusal.has(target))
+          firstRefusal.set(target, `${status} to ${op === 'read' ? 'a read' : op.kind === 'save' ? `a save of ${op.section}` : `${op.action} by the ${op.by}`}: ${body.slice(0, 300)}`);
         student.resync = true;
       }
     },
@@ -274,19 +279,22 @@ function cpuSeconds(root: number | undefined): number {
     .filter((entry) => /^\d+$/.test(entry))
     .flatMap((pid) => {
       try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+          .replace(/^.*\) /, '')
+          .split(' ');
         return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) }];
       } catch {
         return [];
       }
     });
   const family = new Set([root]);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
-    for (const s of stats) if (family.has(s.ppid) && !family.has(s.pid)) {
-      family.add(s.pid);
-      grown = true;
-    }
+    for (const s of stats)
+      if (family.has(s.ppid) && !family.has(s.pid)) {
+        family.add(s.pid);
+        grown = true;
+      }
   }
   return stats.filter((s) => family.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / 100;
 }
@@ -303,7 +311,19 @@ const benchCpu = () => {
 };
 
 async function runRound(target: Target, amount: number, measured: boolean): Promise<Round> {
-  const round: Round = { target, measured, seconds: 0, saves: 0, requests: 0, latencies: { save: [], action: [], read: [] }, failures: new Map(), errors: 0, timeouts: 0, cpu: { own: 0, postgres: 0, bench: 0, others: 0, window: 0 }, load: [loadAverage(), 0] };
+  const round: Round = {
+    target,
+    measured,
+    seconds: 0,
+    saves: 0,
+    requests: 0,
+    latencies: { save: [], action: [], read: [] },
+    failures: new Map(),
+    errors: 0,
+    timeouts: 0,
+    cpu: { own: 0, postgres: 0, bench: 0, others: 0, window: 0 },
+    load: [loadAverage(), 0],
+  };
   const clock = { first: 0, last: 0 };
   const before = { own: cpuSeconds(target.process.pid), postgres: cpuSeconds(localPostgres?.pid()), bench: benchCpu(), machine: machineBusySeconds(), at: performance.now() };
   let next = 0;
@@ -315,7 +335,13 @@ async function runRound(target: Target, amount: number, measured: boolean): Prom
     timeout: 30,
     setupClient: (client) => client.setRequests([requestFor(target, target.students[next++ % target.students.length]!, round, clock)]),
   });
-  round.cpu = { own: cpuSeconds(target.process.pid) - before.own, postgres: cpuSeconds(localPostgres?.pid()) - before.postgres, bench: benchCpu() - before.bench, others: 0, window: (performance.now() - before.at) / 1000 };
+  round.cpu = {
+    own: cpuSeconds(target.process.pid) - before.own,
+    postgres: cpuSeconds(localPostgres?.pid()) - before.postgres,
+    bench: benchCpu() - before.bench,
+    others: 0,
+    window: (performance.now() - before.at) / 1000,
+  };
   round.cpu.others = machineBusySeconds() - before.machine - round.cpu.own - round.cpu.postgres - round.cpu.bench;
   round.seconds = (clock.last - clock.first) / 1000;
   round.requests = result.requests.total;
@@ -344,7 +370,10 @@ for (const target of targets) {
     `SELECT dossier_id, (entry->>'version')::int AS version, entry->>'kind' AS kind, entry->>'sectionId' AS section, entry->>'action' AS action FROM ${target.history} WHERE dossier_id = ANY($1::text[])`,
     [ids],
   );
-  const { rows: stored } = await db.query<{ id: string; version: number; answers: Record<string, Record<string, string>> }>(`SELECT id, version, data->'answers' AS answers FROM ${target.dossiers} WHERE id = ANY($1::text[])`, [ids]);
+  const { rows: stored } = await db.query<{ id: string; version: number; answers: Record<string, Record<string, string>> }>(
+    `SELECT id, version, data->'answers' AS answers FROM ${target.dossiers} WHERE id = ANY($1::text[])`,
+    [ids],
+  );
   const inHistory = new Set(history.map((h) => `${h.dossier_id}@${h.version}:${h.kind === 'saved' ? h.section : h.action}`));
   const missing = target.acks.filter((a) => !inHistory.has(`${a.dossierId}@${a.version}:${a.op.kind === 'save' ? a.op.section : a.op.action}`));
   if (missing.length) problems.push(`${target.name}: ${missing.length} acknowledged writes missing from the history`);
@@ -405,8 +434,12 @@ const failuresOf = (target: Target) => {
   return [...all].map(([status, n]) => `${n}× ${status}`).join(', ') || '0';
 };
 
-console.log(`\nServer benchmark: ${kind}, ${connections} clients, each a student saving sections of their own dossier (8 saves, the decaan archives, the student reactivates), Node ${process.version}`);
-console.log(`${rounds} rounds of ${requests} requests per server after ${warmup} to warm up; median of the rounds; pool ${poolSize} connections each${smoke ? '; SMOKE RUN: timings not judged' : ''}\n`);
+console.log(
+  `\nServer benchmark: ${kind}, ${connections} clients, each a student saving sections of their own dossier (8 saves, the decaan archives, the student reactivates), Node ${process.version}`,
+);
+console.log(
+  `${rounds} rounds of ${requests} requests per server after ${warmup} to warm up; median of the rounds; pool ${poolSize} connections each${smoke ? '; SMOKE RUN: timings not judged' : ''}\n`,
+);
 console.log('| measure (median of rounds) | reference server | lean baseline | server / lean | budget |');
 console.log('|---|---:|---:|---:|---|');
 row('saves/s (wall clock)', savesPerSecond, whole, lean ? `${ratio.toFixed(2)}×` : '', `≥ ${budget.savesPerSecondVsLean}× lean`);
@@ -416,22 +449,36 @@ row('latency p95 save', (r) => percentile(r.latencies.save, 95), ms);
 row('latency p95 archive / reactivate', (r) => percentile(r.latencies.action, 95), ms);
 row('latency p95, every request', p95, ms, '', `≤ ${budget.p95Ms} ms`);
 row('latency p99, every request', (r) => percentile([...r.latencies.save, ...r.latencies.action], 99), ms);
-row('CPU per request: own process', (r) => (r.cpu.own * 1000) / r.requests, (v) => `${v.toFixed(3)} ms`);
-row('CPU per request: PostgreSQL', (r) => (r.cpu.postgres * 1000) / r.requests, (v) => `${v.toFixed(3)} ms`);
+row(
+  'CPU per request: own process',
+  (r) => (r.cpu.own * 1000) / r.requests,
+  (v) => `${v.toFixed(3)} ms`,
+);
+row(
+  'CPU per request: PostgreSQL',
+  (r) => (r.cpu.postgres * 1000) / r.requests,
+  (v) => `${v.toFixed(3)} ms`,
+);
 // Less sensitive to how busy the machine is than saves/s: what a save costs, not how fast it was served.
 const perCpu = (r: Round) => r.saves / (r.cpu.own + r.cpu.postgres);
 const cpuRatio = lean ? stat(reference, perCpu) / stat(lean, perCpu) : Number.NaN;
 row('saves per CPU second (own process + PostgreSQL)', perCpu, whole, lean ? `${cpuRatio.toFixed(2)}×` : '', '(not judged)');
 console.log(`| non-2xx answers (all rounds) | ${failuresOf(reference)} | ${lean ? failuresOf(lean) : 'n/a'} | | 0 |`);
-console.log(`| errors / timeouts (all rounds) | ${roundsOf(reference).reduce((n, r) => n + r.errors, 0)} / ${roundsOf(reference).reduce((n, r) => n + r.timeouts, 0)} | ${lean ? `${roundsOf(lean).reduce((n, r) => n + r.errors, 0)} / ${roundsOf(lean).reduce((n, r) => n + r.timeouts, 0)}` : 'n/a'} | | 0 |`);
-console.log(`| integrity | ${problems.length ? problems.slice(0, 3).join('; ') : `all ${targets.map((t) => t.acks.length).join(' + ')} acknowledged writes stored`}${unacknowledged ? ` (+${unacknowledged} stored after the client timed out)` : ''} | | | all |`);
+console.log(
+  `| errors / timeouts (all rounds) | ${roundsOf(reference).reduce((n, r) => n + r.errors, 0)} / ${roundsOf(reference).reduce((n, r) => n + r.timeouts, 0)} | ${lean ? `${roundsOf(lean).reduce((n, r) => n + r.errors, 0)} / ${roundsOf(lean).reduce((n, r) => n + r.timeouts, 0)}` : 'n/a'} | | 0 |`,
+);
+console.log(
+  `| integrity | ${problems.length ? problems.slice(0, 3).join('; ') : `all ${targets.map((t) => t.acks.length).join(' + ')} acknowledged writes stored`}${unacknowledged ? ` (+${unacknowledged} stored after the client timed out)` : ''} | | | all |`,
+);
 
 console.log('\nEach round, and how busy the rest of the machine was meanwhile (2 cores here: other engineers run tests):\n');
 console.log('| round | server | requests | wall clock | saves/s | p95 | CPU: server / PostgreSQL / load generator / everything else | load average (1 min) |');
 console.log('|---:|---|---:|---:|---:|---:|---|---|');
 measured.forEach((r, i) => {
   const cores = (v: number) => (Number.isNaN(v) ? 'n/a' : `${(v / r.cpu.window).toFixed(2)}`);
-  console.log(`| ${Math.floor(i / targets.length) + 1} | ${r.target.name} | ${r.requests} | ${r.seconds.toFixed(2)} s | ${savesPerSecond(r).toFixed(0)} | ${ms(p95(r))} | ${cores(r.cpu.own)} / ${cores(r.cpu.postgres)} / ${cores(r.cpu.bench)} / ${cores(r.cpu.others)} cores | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`);
+  console.log(
+    `| ${Math.floor(i / targets.length) + 1} | ${r.target.name} | ${r.requests} | ${r.seconds.toFixed(2)} s | ${savesPerSecond(r).toFixed(0)} | ${ms(p95(r))} | ${cores(r.cpu.own)} / ${cores(r.cpu.postgres)} / ${cores(r.cpu.bench)} / ${cores(r.cpu.others)} cores | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`,
+  );
 });
 for (const [target, refusal] of firstRefusal) console.log(`\nFirst refusal by the ${target.name}: ${refusal}`);
 if (lean) console.log(`\nserver / lean per round pair: ${ratios.map((v) => `${v.toFixed(2)}×`).join(', ')}`);

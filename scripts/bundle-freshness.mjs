@@ -21,6 +21,12 @@ function newestSource(dir) {
 export function bundleIsStale() {
   if (!existsSync(bundleFile)) return true;
   const built = statSync(bundleFile).mtimeMs;
-  const inputs = [...buildFiles.map((file) => path.join(root, file)).filter(existsSync).map((file) => statSync(file).mtimeMs), ...sourceDirs.map(newestSource)];
+  const inputs = [
+    ...buildFiles
+      .map((file) => path.join(root, file))
+      .filter(existsSync)
+      .map((file) => statSync(file).mtimeMs),
+    ...sourceDirs.map(newestSource),
+  ];
   return inputs.some((time) => time > built);
 }

@@ -70,7 +70,12 @@ for (const name of ['sdk', 'elements', 'server']) {
   const files = new Set(tarball.files.map((file) => file.path));
   for (const file of ['README.md', 'CHANGELOG.md']) if (!files.has(file)) problems.push(`${pkg.name}: ${file} is not in the package`);
   for (const { subpath, condition, file } of exportTargets(pkg.exports)) {
-    const pattern = new RegExp(`^${file.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+    const pattern = new RegExp(
+      `^${file
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]+')}$`,
+    );
     if (![...files].some((packedFile) => pattern.test(packedFile))) problems.push(`${pkg.name} "${subpath}" (${condition}) → ${file} is not in the package`);
   }
   for (const [command, file] of Object.entries(pkg.bin ?? {})) if (!files.has(file.replace(/^\.\//, ''))) problems.push(`${pkg.name}: bin ${command} → ${file} is not in the package`);
@@ -90,14 +95,18 @@ for (const name of ['sdk', 'elements', 'server']) {
   }
 }
 
-const nodeImport = run(process.execPath, ['--input-type=module', '-e', `
+const nodeImport = run(process.execPath, [
+  '--input-type=module',
+  '-e',
+  `
   const sdk = await import('@doorstroom/sdk');
   const resolved = import.meta.resolve('@doorstroom/sdk');
   if (!resolved.includes('/dist/')) throw new Error('resolved to ' + resolved);
   for (const name of ['createHttpClient', 'createMemoryBackend', 'buildSections', 'completion', 'can']) {
     if (typeof sdk[name] !== 'function') throw new Error(name + ' is missing');
   }
-`]);
+`,
+]);
 if (nodeImport.status !== 0) problems.push(`Node cannot import @doorstroom/sdk from dist: ${nodeImport.stderr.trim().split('\n').slice(-3).join(' ')}`);
 
 // A consumer's project inside the repository (so node_modules resolves as for an installed
@@ -105,7 +114,9 @@ if (nodeImport.status !== 0) problems.push(`Node cannot import @doorstroom/sdk f
 const consumer = path.resolve('.tmp-consumer');
 mkdirSync(consumer, { recursive: true });
 try {
-  writeFileSync(path.join(consumer, 'consumer.ts'), `
+  writeFileSync(
+    path.join(consumer, 'consumer.ts'),
+    `
     import { createHttpClient, type Dossier } from '@doorstroom/sdk';
     import type { DddDossierForm } from '@doorstroom/elements';
     import '@doorstroom/elements/dossier-form';
@@ -115,10 +126,13 @@ try {
       const dossier: Dossier = event.detail.dossier;
       console.log(dossier.version);
     });
-  `);
+  `,
+  );
   // React 19 through the shipped JSX types: attributes, properties and `onddd-*` handlers typed
   // from the manifest; a wrong type is an error (checked by @ts-expect-error).
-  writeFileSync(path.join(consumer, 'react.tsx'), `
+  writeFileSync(
+    path.join(consumer, 'react.tsx'),
+    `
     import type {} from '@doorstroom/elements/jsx';
     import type { Dossier, DossierAction } from '@doorstroom/sdk';
     import { createHttpClient } from '@doorstroom/sdk';
@@ -140,9 +154,12 @@ try {
         <ddd-consent onddd-saved={(event) => event.detail.action} />
       </ddd-context>
     );
-  `);
+  `,
+  );
   // Vue: the shipped GlobalComponents, as vue-tsc reads them for templates.
-  writeFileSync(path.join(consumer, 'vue.ts'), `
+  writeFileSync(
+    path.join(consumer, 'vue.ts'),
+    `
     import type {} from '@doorstroom/elements/vue';
     import type { GlobalComponents } from 'vue';
     import type { DddErrorDetail } from '@doorstroom/elements';
@@ -152,14 +169,25 @@ try {
     // @ts-expect-error autosave-delay is a number
     const wrong: FormProps = { 'autosave-delay': 'soon' };
     export { props, wrong };
-  `);
-  writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', strict: true, noEmit: true,
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false, jsx: 'react-jsx',
-    },
-    files: ['consumer.ts', 'react.tsx', 'vue.ts'],
-  }));
+  `,
+  );
+  writeFileSync(
+    path.join(consumer, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ES2022',
+        moduleResolution: 'bundler',
+        strict: true,
+        noEmit: true,
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+        skipLibCheck: false,
+        jsx: 'react-jsx',
+      },
+      files: ['consumer.ts', 'react.tsx', 'vue.ts'],
+    }),
+  );
   const types = run('npx', ['tsc', '-p', path.join(consumer, 'tsconfig.json')]);
   if (types.status !== 0) problems.push(`A TypeScript consumer does not compile against the published declarations:\n${types.stdout}`);
 } finally {
@@ -170,4 +198,6 @@ if (problems.length) {
   console.log(`Packages are not publishable:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log('packages: npm publish --dry-run passes for all three; README, CHANGELOG, every export and bin are in the tarballs, the script-tag bundle with the documented integrity in the elements; Node imports the SDK from dist; a TypeScript consumer (plain, React JSX, Vue) compiles against the declarations');
+console.log(
+  'packages: npm publish --dry-run passes for all three; README, CHANGELOG, every export and bin are in the tarballs, the script-tag bundle with the documented integrity in the elements; Node imports the SDK from dist; a TypeScript consumer (plain, React JSX, Vue) compiles against the declarations',
+);

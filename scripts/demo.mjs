@@ -13,6 +13,8 @@ await buildDemoSite(site);
 
 const { startServer } = await import('@doorstroom/server');
 const server = await startServer({ port, dev: true, staticDir: site, logger: false });
-console.log(`\nDemo school portal: ${server.url}/\n` +
-  'Pick who you are at the top (leerling, mentor, ouder, mbo) and play the whole flow.\n' +
-  'Data: .doorstroom-data/ (delete it, or press "Demo opnieuw beginnen", to start over). Ctrl+C stops.');
+console.log(
+  `\nDemo school portal: ${server.url}/\n` +
+    'Pick who you are at the top (leerling, mentor, ouder, mbo) and play the whole flow.\n' +
+    'Data: .doorstroom-data/ (delete it, or press "Demo opnieuw beginnen", to start over). Ctrl+C stops.',
+);

@@ -70,8 +70,12 @@ function catalogueEdits(file, code) {
   const visit = (node) => {
     // `const en = {…}`, `const enMessages = {…}`, or `en: {…}` in an `addMessages({ nl: …, en: … })` call.
     const inAddMessages =
-      ts.isPropertyAssignment(node) && nameOf(node.name) === 'en' && ts.isObjectLiteralExpression(node.parent) &&
-      ts.isCallExpression(node.parent.parent) && ts.isIdentifier(node.parent.parent.expression) && node.parent.parent.expression.text === 'addMessages';
+      ts.isPropertyAssignment(node) &&
+      nameOf(node.name) === 'en' &&
+      ts.isObjectLiteralExpression(node.parent) &&
+      ts.isCallExpression(node.parent.parent) &&
+      ts.isIdentifier(node.parent.parent.expression) &&
+      node.parent.parent.expression.text === 'addMessages';
     const object = ((ts.isVariableDeclaration(node) && ['en', 'enMessages'].includes(nameOf(node.name))) || inAddMessages) && unwrap(node.initializer);
     if (object && ts.isObjectLiteralExpression(object) && object.properties.every((p) => ts.isPropertyAssignment(p) && isText(p.initializer))) {
       for (const p of object.properties) messages[nameOf(p.name)] = p.initializer.text;

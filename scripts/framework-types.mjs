@@ -38,8 +38,7 @@ const onlyElementExports = (cem) => ({
   }),
 });
 
-const header = (what) =>
-  `// ${what} for @doorstroom/elements, generated from custom-elements.json by scripts/framework-types.mjs. Do not edit.\n`;
+const header = (what) => `// ${what} for @doorstroom/elements, generated from custom-elements.json by scripts/framework-types.mjs. Do not edit.\n`;
 
 export function generateFrameworkTypes() {
   // JSX: `CustomEvent<DddSavedDetail>` as in the manifest; the detail types are imported from the
@@ -59,8 +58,26 @@ export function generateFrameworkTypes() {
   // lives in `vue/jsx-runtime`) and which would clash with `@doorstroom/elements/jsx` in a project
   // that has both.
   const vue = readFileSync(`${outdir}/vue.d.ts`, 'utf8')
-    .replace(/import type \{([^}]*)\} from "\.\/index\.js";/, (_, names) => `import type { ${[...new Set(names.split(',').map((name) => name.trim()).filter(Boolean))].join(', ')} } from "./index.js";`)
-    .replace(/^(\s*)"on(ddd-[a-z-]+)"\?: (.*);$/gm, (line, indent, event, type) => `${line}\n${indent}on${event.split('-').map((part) => part[0].toUpperCase() + part.slice(1)).join('')}?: ${type};`)
+    .replace(
+      /import type \{([^}]*)\} from "\.\/index\.js";/,
+      (_, names) =>
+        `import type { ${[
+          ...new Set(
+            names
+              .split(',')
+              .map((name) => name.trim())
+              .filter(Boolean),
+          ),
+        ].join(', ')} } from "./index.js";`,
+    )
+    .replace(
+      /^(\s*)"on(ddd-[a-z-]+)"\?: (.*);$/gm,
+      (line, indent, event, type) =>
+        `${line}\n${indent}on${event
+          .split('-')
+          .map((part) => part[0].toUpperCase() + part.slice(1))
+          .join('')}?: ${type};`,
+    )
     .replace(/\ndeclare global \{\s*namespace JSX \{[\s\S]*?\n\}\n?$/, '\n');
   writeFileSync(`${outdir}/vue.d.ts`, `${header('Vue 3 template types (GlobalComponents)')}${vue}`);
 }

@@ -62,10 +62,7 @@ const components: Record<string, [schema: unknown, description: string]> = {
     requests.sentSectionAnswersSchema,
     'SectionAnswers as a client sends them: no text and no key may hold a NUL character or a lone surrogate (half of a UTF-16 pair), which no backend can store; such a request gets 400 with type validation.',
   ],
-  Dossier: [
-    contract.dossierSchema,
-    'One dossier as the viewer may see it: sections they may not read are absent from `answers`. `version` increases on every change; send it back as `If-Match`.',
-  ],
+  Dossier: [contract.dossierSchema, 'One dossier as the viewer may see it: sections they may not read are absent from `answers`. `version` increases on every change; send it back as `If-Match`.'],
   DossierSummary: [contract.dossierSummarySchema, 'A dossier in a list: status, chosen programme (`keuze`) and deel A completion (`percentA`, 0–100).'],
   StudentOverview: [contract.studentOverviewSchema, "A mentor's student with all their dossiers (view `mijnLeerlingen`)."],
   DossierList: [contract.dossierListSchema, 'Dossiers the viewer may see; `students` only in the mentor view `mijnLeerlingen`.'],
@@ -88,29 +85,29 @@ const components: Record<string, [schema: unknown, description: string]> = {
   KlasMoveResult: [contract.klasMoveResultSchema, 'The dossiers moved to the new mentor, and those refused with a reason code.'],
   IntakeRequest: [intakeRequestSchema, 'The intake status an MBO sets: `datum` with `intakeGepland`, `reden` with `nietGeplaatst`.'],
   Intake: [contract.intakeSchema, "The MBO's intake status of a received dossier (placement feedback to the school)."],
-  HistoryVerification: [
-    historyVerificationSchema,
-    "The dossier's history chain recomputed (docs/contract.md, The history chain). The MBO gets only `valid`, `finalHash` and `algorithm`.",
-  ],
+  HistoryVerification: [historyVerificationSchema, "The dossier's history chain recomputed (docs/contract.md, The history chain). The MBO gets only `valid`, `finalHash` and `algorithm`."],
   ProvisioningDocument: [
     admin.provisioningDocumentSchema,
     'Admin API (@doorstroom/server): one import of any kinds of records, applied in one transaction (all or nothing). Records are upserts keyed on their stable ids; `complete` names the schools (and BRIN codes) whose lists are complete, so whoever is missing is a leaver (deactivated, never deleted).',
   ],
-  ImportReport: [admin.importReportSchema, 'Admin API: what an import changed (or, with `dryRun`, would change): counts per kind, every change with its CSV line, the open dossiers that followed a changed registration, and warnings.'],
-  ImportProblem: [admin.importProblemSchema, 'Admin API: a refused import (type `…/import-refused`, status 422). Nothing was changed. `errors[]` has the record path, the CSV line and a Dutch message per problem.'],
+  ImportReport: [
+    admin.importReportSchema,
+    'Admin API: what an import changed (or, with `dryRun`, would change): counts per kind, every change with its CSV line, the open dossiers that followed a changed registration, and warnings.',
+  ],
+  ImportProblem: [
+    admin.importProblemSchema,
+    'Admin API: a refused import (type `…/import-refused`, status 422). Nothing was changed. `errors[]` has the record path, the CSV line and a Dutch message per problem.',
+  ],
   RetentionReport: [
     retention.retentionReportSchema,
     'Admin API: what a retention run removed (or, with `dryRun`, would remove now): the policy and the limits it gave, the ids of the removed dossiers by reason and of removed leavers, and counts per kind. No names.',
   ],
-  EraseReport: [retention.eraseReportSchema, "Admin API: everything of one student erased on request (or, with `dryRun`, what would be): the dossier ids and counts per kind."],
+  EraseReport: [retention.eraseReportSchema, 'Admin API: everything of one student erased on request (or, with `dryRun`, what would be): the dossier ids and counts per kind.'],
   AuditLog: [retention.auditLogSchema, 'Admin API: the audit log, newest first: every import, erasure and retention run with who, when and counts (never names or answers).'],
   AdminSummary: [admin.adminSummarySchema, 'Admin API: how many of each kind are provisioned, active and inactive.'],
   AdminSchools: [admin.adminSchoolsSchema, 'Admin API: every school with its klassen, student counts, mentors and decanen.'],
   AdminPerson: [admin.adminPersonSchema, 'Admin API: one provisioned person, their role, login, whether they may sign in, and their record.'],
-  Problem: [
-    contract.problemSchema,
-    'RFC 9457 problem details. `reason` is a typed code (see the responses), `errors` lists failing paths of a request body such as `answers.postcode`.',
-  ],
+  Problem: [contract.problemSchema, 'RFC 9457 problem details. `reason` is a typed code (see the responses), `errors` lists failing paths of a request body such as `answers.postcode`.'],
 };
 
 const ref = (name: keyof typeof components) => ({ $ref: `#/components/schemas/${name}` });
@@ -146,7 +143,14 @@ const errorResponses = {
 
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
 
-const readErrors = { '400': errorRef('BadRequest'), '401': errorRef('Unauthorized'), '403': errorRef('Forbidden'), '404': errorRef('NotFound'), '429': errorRef('TooManyRequests'), '500': errorRef('ServerError') };
+const readErrors = {
+  '400': errorRef('BadRequest'),
+  '401': errorRef('Unauthorized'),
+  '403': errorRef('Forbidden'),
+  '404': errorRef('NotFound'),
+  '429': errorRef('TooManyRequests'),
+  '500': errorRef('ServerError'),
+};
 const writeErrors = { ...readErrors, '409': errorRef('Conflict'), '413': errorRef('PayloadTooLarge'), '422': errorRef('Unprocessable') };
 
 const pathParam = (name: string, description: string, schema: JsonSchema = { type: 'string', minLength: 1, maxLength: contract.limits.id }) => ({
@@ -175,7 +179,11 @@ const brin = pathParam('brin', 'BRIN code of the instelling, e.g. 25LJ.');
  */
 const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get' | 'post' | 'patch' | 'put'; path: string; operation: Record<string, unknown> }> = {
   me: { method: 'get', path: '/me', operation: { tags: ['session'], summary: 'Who am I: role, person and school', responses: { '200': json('Me', 'The person behind the token.'), ...readErrors } } },
-  config: { method: 'get', path: '/config', operation: { tags: ['session'], summary: 'The regional configuration', responses: { '200': json('RegionConfig', 'The region this backend serves.'), ...readErrors } } },
+  config: {
+    method: 'get',
+    path: '/config',
+    operation: { tags: ['session'], summary: 'The regional configuration', responses: { '200': json('RegionConfig', 'The region this backend serves.'), ...readErrors } },
+  },
   listDossiers: {
     method: 'get',
     path: '/dossiers',
@@ -183,7 +191,10 @@ const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get
       tags: ['dossiers'],
       summary: 'List dossiers: a student their own, a mentor their work list or students',
       parameters: [
-        queryParam('view', 'Mentors: `teBehandelen` (bijMentor and deelB, the default) or `mijnLeerlingen` (every student, with `students`).', { type: 'string', enum: ['teBehandelen', 'mijnLeerlingen'] }),
+        queryParam('view', 'Mentors: `teBehandelen` (bijMentor and deelB, the default) or `mijnLeerlingen` (every student, with `students`).', {
+          type: 'string',
+          enum: ['teBehandelen', 'mijnLeerlingen'],
+        }),
         queryParam('klas', 'Mentors: only students of this class.'),
         queryParam('leerjaar', 'Mentors: only students in this school year.', { type: 'integer', minimum: 1 }),
         queryParam('q', 'Mentors: part of a student name.'),
@@ -194,12 +205,22 @@ const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get
   createDossier: {
     method: 'post',
     path: '/dossiers',
-    operation: { tags: ['dossiers'], summary: 'Create a dossier (students)', requestBody: body('CreateDossierRequest'), responses: { '201': json('Dossier', 'The new dossier, status `concept`.', etag), ...writeErrors } },
+    operation: {
+      tags: ['dossiers'],
+      summary: 'Create a dossier (students)',
+      requestBody: body('CreateDossierRequest'),
+      responses: { '201': json('Dossier', 'The new dossier, status `concept`.', etag), ...writeErrors },
+    },
   },
   getDossier: {
     method: 'get',
     path: '/dossiers/{id}',
-    operation: { tags: ['dossiers'], summary: 'Read one dossier, filtered for the viewer', parameters: [dossierId], responses: { '200': json('Dossier', 'The dossier as the viewer may see it.', etag), ...readErrors } },
+    operation: {
+      tags: ['dossiers'],
+      summary: 'Read one dossier, filtered for the viewer',
+      parameters: [dossierId],
+      responses: { '200': json('Dossier', 'The dossier as the viewer may see it.', etag), ...readErrors },
+    },
   },
   saveSection: {
     method: 'patch',
@@ -231,7 +252,12 @@ const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get
   getBegeleiding: {
     method: 'get',
     path: '/students/{id}/begeleiding',
-    operation: { tags: ['begeleiding'], summary: "A student's leerling-specifiek deel B (mentors)", parameters: [pathParam('id', 'Student id.')], responses: { '200': json('Begeleiding', 'B1 of this student (empty answers and version 0 when never saved).', etag), ...readErrors } },
+    operation: {
+      tags: ['begeleiding'],
+      summary: "A student's leerling-specifiek deel B (mentors)",
+      parameters: [pathParam('id', 'Student id.')],
+      responses: { '200': json('Begeleiding', 'B1 of this student (empty answers and version 0 when never saved).', etag), ...readErrors },
+    },
   },
   saveBegeleiding: {
     method: 'patch',
@@ -247,7 +273,12 @@ const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get
   mentors: {
     method: 'get',
     path: '/schools/{id}/mentors',
-    operation: { tags: ['schools'], summary: 'The mentors of a school (the roster)', parameters: [pathParam('id', 'School id.')], responses: { '200': json('Mentors', 'The roster; empty when the school has none.'), ...readErrors } },
+    operation: {
+      tags: ['schools'],
+      summary: 'The mentors of a school (the roster)',
+      parameters: [pathParam('id', 'School id.')],
+      responses: { '200': json('Mentors', 'The roster; empty when the school has none.'), ...readErrors },
+    },
   },
   remind: {
     method: 'post',
@@ -264,7 +295,7 @@ const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get
     path: '/schools/{id}/klassen/{klas}/mentor',
     operation: {
       tags: ['school'],
-      summary: "Give a klas to another mentor of the school (decaan): the roster and every open dossier of its students",
+      summary: 'Give a klas to another mentor of the school (decaan): the roster and every open dossier of its students',
       parameters: [pathParam('id', 'School id.'), pathParam('klas', 'The klas, as registered (e.g. 4B).')],
       requestBody: body('KlasMoveRequest'),
       responses: { '200': json('KlasMoveResult', 'The dossiers moved, and those refused with why.'), ...writeErrors },
@@ -284,7 +315,12 @@ const operations: Record<Exclude<keyof DossierApi, 'dossierPdf'>, { method: 'get
   institutions: {
     method: 'get',
     path: '/catalog/institutions',
-    operation: { tags: ['catalog'], summary: 'MBO instellingen (typeahead)', parameters: [queryParam('q', 'Part of the name, a place or the BRIN code.')], responses: { '200': json('Institutions', 'Matching instellingen.'), ...readErrors } },
+    operation: {
+      tags: ['catalog'],
+      summary: 'MBO instellingen (typeahead)',
+      parameters: [queryParam('q', 'Part of the name, a place or the BRIN code.')],
+      responses: { '200': json('Institutions', 'Matching instellingen.'), ...readErrors },
+    },
   },
   locations: {
     method: 'get',
@@ -416,7 +452,7 @@ const adminOperations: { method: 'get' | 'post' | 'delete'; path: string; operat
       tags: ['admin'],
       summary: 'Run retention now: remove what is past its period (beheerder)',
       description:
-        'What the daily job does: afgerond dossiers some months after the end of their school year, other dossiers and leavers without a dossier some months after their last change, sent notifications after some days (the periods are the server\'s configuration, docs/operations.md). ' +
+        "What the daily job does: afgerond dossiers some months after the end of their school year, other dossiers and leavers without a dossier some months after their last change, sent notifications after some days (the periods are the server's configuration, docs/operations.md). " +
         'One transaction; `dryRun=true` reports exactly what a run now would remove and removes nothing. No body. Recorded in the audit log.',
       parameters: [queryParam('dryRun', '`true`: report, remove nothing.', { type: 'string', enum: ['true', 'false'] })],
       responses: { '200': json('RetentionReport', 'What was (or would be) removed.'), '400': errorRef('BadRequest'), ...adminErrors },
@@ -428,7 +464,7 @@ const adminOperations: { method: 'get' | 'post' | 'delete'; path: string; operat
     operationId: 'adminEraseStudent',
     operation: {
       tags: ['admin'],
-      summary: "Erase everything of one student on request (AVG art. 17) (beheerder)",
+      summary: 'Erase everything of one student on request (AVG art. 17) (beheerder)',
       description:
         'Their dossiers with history, intake status, consent links and notifications, their B1, their registration and login, and guardians of no other student. `dryRun=true` first to see what goes. No body. Recorded in the audit log with the student id and counts.',
       parameters: [

@@ -141,7 +141,11 @@ async function main() {
   rows.push(whole);
   // Extra languages are separate files a page adds only when it offers that language.
   const langDir = path.join(path.dirname(bundleFile), 'lang');
-  const languages = existsSync(langDir) ? readdirSync(langDir).filter((f) => f.endsWith('.js')).sort() : [];
+  const languages = existsSync(langDir)
+    ? readdirSync(langDir)
+        .filter((f) => f.endsWith('.js'))
+        .sort()
+    : [];
   for (const name of languages) {
     const code = readFileSync(path.join(langDir, name), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '');
     rows.push({ name: `+ lang/${name} (optional)`, min: code.length, gzip: gzipSize(code) });

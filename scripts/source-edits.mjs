@@ -10,4 +10,3 @@ export function applyEdits(code, edits) {
   for (const [start, end, replacement] of [...edits].sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + replacement + out.slice(end);
   return out;
 }
-

@@ -19,7 +19,10 @@ import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Documents that may show the script tag or a versioned address of the bundle. */
 export const documents = () => [
-  ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`),
+  ...readdirSync(path.join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`),
   'packages/elements/README.md',
 ];
 export const publishedDir = path.join(root, 'packages', 'elements', 'dist', 'bundle');
@@ -100,7 +103,9 @@ async function main() {
   }
   if (check) {
     if (stale.length) {
-      console.log(`The documented script tag does not fit dist/doorstroom.min.js (${integrity}, @doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`);
+      console.log(
+        `The documented script tag does not fit dist/doorstroom.min.js (${integrity}, @doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`,
+      );
       process.exit(1);
     }
     console.log(`docs: the script tag's integrity is the built bundle's ${integrity} (version ${version})`);

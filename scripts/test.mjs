@@ -78,7 +78,12 @@ check('npm packages: npm publish --dry-run, exports, tarball contents and declar
 check('lint (ESLint: typescript-eslint, lit, lit-a11y, wc)', 'npx', ['eslint', '.']);
 check('Storybook builds', 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '--output-dir', 'storybook-static']);
 if (existsSync('packages/server/test')) {
-  counted('reference server, conformance kit and the demo played end to end (node --test)', 'node', ['--conditions=@doorstroom/source', '--import', 'tsx', '--test', '--test-reporter=tap', ...listNodeTests()], nodeTestCounts);
+  counted(
+    'reference server, conformance kit and the demo played end to end (node --test)',
+    'node',
+    ['--conditions=@doorstroom/source', '--import', 'tsx', '--test', '--test-reporter=tap', ...listNodeTests()],
+    nodeTestCounts,
+  );
 }
 counted('browser tests (Chromium)', 'npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...process.argv.slice(2)], browserCounts);
 if (process.argv.length <= 2) {

@@ -52,14 +52,28 @@ line(noor, 'nieuw dossier (vo-mbo)', dossier, `A1–A6 overgenomen: ${Object.key
 const [institution] = await noor.api.institutions('midden nederland');
 const [programme] = await noor.api.programmes(institution!.brin, 'pedagogisch');
 const location = (await noor.api.locations(institution!.brin)).find((l) => programme!.locatieCodes.includes(l.code))!;
-line(noor, 'zoeken in catalogus', undefined, `${institution!.naam} › ${programme!.naam} (crebo ${programme!.crebo}, niveau ${programme!.niveau}, ${programme!.leerweg}) › ${location.naam}, ${location.plaats}`);
+line(
+  noor,
+  'zoeken in catalogus',
+  undefined,
+  `${institution!.naam} › ${programme!.naam} (crebo ${programme!.crebo}, niveau ${programme!.niveau}, ${programme!.leerweg}) › ${location.naam}, ${location.plaats}`,
+);
 
 dossier = await save(noor, dossier, 'herkomst', { sector: 'zorg-en-welzijn', examenvakken: ['Nederlands', 'Engels', 'wiskunde', 'biologie'], verwachtDiploma: 'ja' });
 dossier = await save(noor, dossier, 'competenties', { zelfstandig: 3, doorzetten: 4, feedback: 3, creativiteit: 4, verantwoordelijkheid: 4 });
 dossier = await save(noor, dossier, 'ervaring', {
   ervaring: [{ soort: 'stage', organisatie: 'Kinderdagverblijf Het Speelhuis', plaats: 'Utrecht', werkzaamheden: 'Voorlezen, buitenspelen en helpen bij het eten.', periode: 'mrt 2026' }],
 });
-dossier = await save(noor, dossier, 'ondersteuning', { hulpTaal: false, hulpRekenen: true, dyslexie: false, dyscalculie: false, faalangst: false, concentratie: false, fysiekeBeperking: false, onderzoek: false });
+dossier = await save(noor, dossier, 'ondersteuning', {
+  hulpTaal: false,
+  hulpRekenen: true,
+  dyslexie: false,
+  dyscalculie: false,
+  faalangst: false,
+  concentratie: false,
+  fysiekeBeperking: false,
+  onderzoek: false,
+});
 dossier = await save(noor, dossier, 'vervolgkeuze', {
   instelling: { id: institution!.brin, label: institution!.naam, detail: { brin: institution!.brin } },
   locatie: { id: location.code, label: location.naam, detail: { plaats: location.plaats } },
@@ -86,10 +100,25 @@ const todo = await mentor.api.listDossiers({ view: 'teBehandelen' });
 line(mentor, 'te behandelen', undefined, todo.items.map((d) => `${d.student.naam} (${d.status})`).join(', '));
 dossier = await act(mentor, dossier, 'startDeelB');
 dossier = await save(mentor, dossier, 'begeleiding', {
-  extraNederlands: false, extraRekenen: true, extraRekenenToelichting: 'Rekenles op 2F-niveau in klas 3.', nodigNederlands: false, nodigRekenen: false,
-  extraAndereVakken: false, verzuim: false, lwoo: false, passendOnderwijs: false, leerplichtRmc: false, warmeOverdracht: false,
+  extraNederlands: false,
+  extraRekenen: true,
+  extraRekenenToelichting: 'Rekenles op 2F-niveau in klas 3.',
+  nodigNederlands: false,
+  nodigRekenen: false,
+  extraAndereVakken: false,
+  verzuim: false,
+  lwoo: false,
+  passendOnderwijs: false,
+  leerplichtRmc: false,
+  warmeOverdracht: false,
 });
-dossier = await save(mentor, dossier, 'advies', { pastKeuze: 'ja', advies: 'Noor is zorgzaam en betrouwbaar. Deze opleiding past bij haar.', naderContact: false, eensMetDeelA: true, mentorAkkoord: true });
+dossier = await save(mentor, dossier, 'advies', {
+  pastKeuze: 'ja',
+  advies: 'Noor is zorgzaam en betrouwbaar. Deze opleiding past bij haar.',
+  naderContact: false,
+  eensMetDeelA: true,
+  mentorAkkoord: true,
+});
 dossier = await act(mentor, dossier, 'sendToStudent');
 
 // 5. Inzage and consent: Noor is 15, so a parent gives consent too.

@@ -25,7 +25,11 @@ const text = {
 };
 
 const elements: Array<[tag: string, nl: string, en: string]> = [
-  ['ddd-dossier-form', 'Deel A: de leerling vult het dossier in, per onderdeel, en stuurt het naar de mentor.', 'Part A: the student fills in the dossier section by section and sends it to the mentor.'],
+  [
+    'ddd-dossier-form',
+    'Deel A: de leerling vult het dossier in, per onderdeel, en stuurt het naar de mentor.',
+    'Part A: the student fills in the dossier section by section and sends it to the mentor.',
+  ],
   ['ddd-mentor-review', 'De mentor: werklijst, deel A lezen, deel B invullen en terugsturen.', 'The mentor: work list, read part A, fill in part B and send it back.'],
   ['ddd-consent', 'Akkoordverklaring, toestemming van ouder of verzorger, en afronden.', 'Declaration of agreement, parent or guardian consent, and finishing.'],
   ['ddd-progress', 'Waar staat het dossier: de stappen en het percentage per onderdeel.', 'Where the dossier stands: the steps and the percentage per section.'],

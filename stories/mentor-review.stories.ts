@@ -93,6 +93,5 @@ export const FilterNiemand: Story = overview({
 export const MijnLeerlingenGefilterd: Story = {
   name: 'Mijn leerlingen: in akkoordverklaring',
   loaders: [async () => ({ setup: setupAs('mentor-yilmaz') })],
-  render: (args, { loaded }) =>
-    html`<ddd-mentor-review .api=${setupOf(loaded).api} view="mijnLeerlingen" .filters=${{ state: 'akkoord' }} ${elementArgs(args)}></ddd-mentor-review>`,
+  render: (args, { loaded }) => html`<ddd-mentor-review .api=${setupOf(loaded).api} view="mijnLeerlingen" .filters=${{ state: 'akkoord' }} ${elementArgs(args)}></ddd-mentor-review>`,
 };

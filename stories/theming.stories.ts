@@ -68,7 +68,11 @@ export const Standaard: Story = {
 const tokenArgTypes: ArgTypes = Object.fromEntries(
   sharedTokens.map((token) => [
     token.name,
-    { control: { type: isColourToken(token.name) ? ('color' as const) : ('text' as const) }, description: `Standaard: ${token.default}`, table: { category: 'gedeelde tokens', defaultValue: { summary: token.default } } },
+    {
+      control: { type: isColourToken(token.name) ? ('color' as const) : ('text' as const) },
+      description: `Standaard: ${token.default}`,
+      table: { category: 'gedeelde tokens', defaultValue: { summary: token.default } },
+    },
   ]),
 );
 

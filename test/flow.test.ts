@@ -70,8 +70,7 @@ describe('the doorstroom flow across elements', function () {
     expect($(form, '#ddd-locatie'), 'no location before the opleiding').to.equal(null);
     $<HTMLInputElement>(form, '#ddd-opleiding')!.focus();
     await sendKeys({ type: programme.naam });
-    const wanted = () =>
-      $$(form, '#ddd-opleiding-listbox [role="option"]').find((o) => o.textContent!.includes(`crebo ${programme.crebo}`) && o.textContent!.includes(programme.leerweg));
+    const wanted = () => $$(form, '#ddd-opleiding-listbox [role="option"]').find((o) => o.textContent!.includes(`crebo ${programme.crebo}`) && o.textContent!.includes(programme.leerweg));
     await until(wanted, 'the programme in the list');
     wanted()!.click();
     await until(() => $(form, `#ddd-locatie option[value="${programme.locatieCodes[0]}"]`), 'the locations that give it');
@@ -79,10 +78,14 @@ describe('the doorstroom flow across elements', function () {
     locatie.value = programme.locatieCodes[0]!;
     locatie.dispatchEvent(new Event('change'));
     await until(() => $(form, '.choice-summary'), 'the summary of the choice');
-    expect(squash($(form, '.choice-summary')!.textContent)).to.contain('ROC Midden Nederland').and.to.contain(programme.naam);
+    expect(squash($(form, '.choice-summary')!.textContent))
+      .to.contain('ROC Midden Nederland')
+      .and.to.contain(programme.naam);
     $<HTMLInputElement>(form, '#ddd-bevestigd')!.click();
     await form.updateComplete;
-    expect(squash($$(form, '.task')[6]!.textContent)).to.contain('A7 Vervolgkeuze').and.to.contain('Klaar');
+    expect(squash($$(form, '.task')[6]!.textContent))
+      .to.contain('A7 Vervolgkeuze')
+      .and.to.contain('Klaar');
 
     button(form, 'Volgende')!.click();
     await until(() => squash($(form, '#form-heading')?.textContent) === 'A8 Voorbereiding keuze (optioneel)', 'A8');
@@ -127,7 +130,9 @@ describe('the doorstroom flow across elements', function () {
     button(mentor, 'Dossier van Noor El Idrissi openen')!.click();
     await until(() => $(mentor, '#dossier-title'), 'the dossier opens');
     expect(deepActive()?.id).to.equal('dossier-title');
-    expect(squash($(mentor, '[part="deel-a"]')!.textContent)).to.contain(motivatie).and.to.contain('ROC Midden Nederland');
+    expect(squash($(mentor, '[part="deel-a"]')!.textContent))
+      .to.contain(motivatie)
+      .and.to.contain('ROC Midden Nederland');
     expect($(mentor, '[part="deel-a"] input'), 'deel A is read-only for the mentor').to.equal(null);
     expect(text(mentor)).to.contain('Kies eerst "Start deel B" om dit in te vullen.');
     const action = (name: string) => $<HTMLButtonElement>(mentor, `button[data-action="${name}"]`);
@@ -169,7 +174,10 @@ describe('the doorstroom flow across elements', function () {
     expect(text(consent)).to.contain('Deel B: wat de mentor schrijft').and.to.contain(advies);
     expect(squash($(consent, '[part="guardian-status"]')!.textContent)).to.equal('nog niet Je vader, Karim El Idrissi, geeft toestemming. Hij heeft een e-mail gekregen.');
     expect(text(consent)).to.contain('Je bent jonger dan 18 jaar.');
-    expect($$<HTMLInputElement>(consent, '#ak-delen input').some((box) => box.checked), 'nothing ticked for her').to.equal(false);
+    expect(
+      $$<HTMLInputElement>(consent, '#ak-delen input').some((box) => box.checked),
+      'nothing ticked for her',
+    ).to.equal(false);
     option(consent, 'ak-delen', 'Motivatie').click();
     $<HTMLInputElement>(consent, '#ak-akkoord-0')!.click();
     $<HTMLInputElement>(consent, '#ak-toestemming')!.click();
@@ -178,7 +186,9 @@ describe('the doorstroom flow across elements', function () {
     $<HTMLButtonElement>(consent, 'form[part="form"] button[type="submit"]')!.click();
     await saved;
     await until(() => $(consent, '[part="confirmation"]'), 'what goes where');
-    expect(squash($(consent, '[part="goes"]')!.textContent)).to.contain('Motivatie').and.not.to.contain('Ondersteuning');
+    expect(squash($(consent, '[part="goes"]')!.textContent))
+      .to.contain('Motivatie')
+      .and.not.to.contain('Ondersteuning');
     expect($(consent, '#finalize'), 'Afronden is not offered while it cannot work').to.equal(null);
     leave(consent);
 
@@ -188,7 +198,9 @@ describe('the doorstroom flow across elements', function () {
     await until(() => text(guardian).includes('hebt bekeken op'), 'the guardian inzage is recorded');
     expect(squash($(guardian, '.title')!.textContent)).to.equal('Toestemming van ouder of verzorger');
     expect(text(guardian)).to.contain('Noor El Idrissi wil het dossier naar ROC Midden Nederland sturen.');
-    expect(squash($(guardian, '[part="goes"]')!.textContent)).to.contain('Motivatie').and.not.to.contain('Ondersteuning');
+    expect(squash($(guardian, '[part="goes"]')!.textContent))
+      .to.contain('Motivatie')
+      .and.not.to.contain('Ondersteuning');
     expect(squash($(guardian, '.identity')!.textContent)).to.contain('U geeft toestemming als Karim El Idrissi (vader).');
     $<HTMLButtonElement>(guardian, 'form[part="form"] button[type="submit"]')!.click();
     await until(() => $(guardian, '.ddd-error-summary'), 'consent without the tick is not saved');
@@ -232,10 +244,12 @@ describe('the doorstroom flow across elements', function () {
     expect(text(mboScreen)).to.contain(motivatie).and.to.contain('Karim El Idrissi (Vader)');
     expect($$(mboScreen, 'input, textarea, #finalize'), 'the MBO only reads').to.have.length(0);
     leave(mboScreen);
-    const refusedError = await signedIn(backend, 'mbo-albeda').getDossier(dossierId).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
+    const refusedError = await signedIn(backend, 'mbo-albeda')
+      .getDossier(dossierId)
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
     expect(isDossierApiError(refusedError) && refusedError.status, 'another MBO is refused').to.be.oneOf([403, 404]);
     const otherMbo = await mountConsent(signedIn(backend, 'mbo-albeda'), dossierId, { waitFor: '[role="alert"]' });
     expect(text(otherMbo)).not.to.contain(motivatie);

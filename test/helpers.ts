@@ -5,17 +5,7 @@
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import {
-  createMemoryBackend,
-  exampleData,
-  localize,
-  refusal,
-  type DossierApi,
-  type MemoryBackend,
-  type Programme,
-  type RefusalCode,
-  type SectionAnswers,
-} from '@doorstroom/sdk';
+import { createMemoryBackend, exampleData, localize, refusal, type DossierApi, type MemoryBackend, type Programme, type RefusalCode, type SectionAnswers } from '@doorstroom/sdk';
 import { completeAnswersFor } from '../packages/sdk/src/testing/fixtures.js';
 import '@doorstroom/elements';
 // English as a portal offers it, by loading its language file: a page lang="en" then counts.
@@ -134,9 +124,7 @@ export async function mountMentor(api: DossierApi, options: MountOptions = {}): 
 }
 
 export async function mountConsent(api: DossierApi, dossierId: string, options: MountOptions & { waitFor?: string } = {}): Promise<DddConsent> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${options.lang ?? 'nl'}><ddd-consent .api=${api} dossier-id=${dossierId}></ddd-consent></div>`,
-  );
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'nl'}><ddd-consent .api=${api} dossier-id=${dossierId}></ddd-consent></div>`);
   const el = wrapper.querySelector('ddd-consent')!;
   const selector = options.waitFor ?? '.title';
   await until(() => $(el, selector), `the consent view rendered ${selector}`);
@@ -153,9 +141,7 @@ export async function mountIntake(api: DossierApi, options: MountOptions = {}): 
 }
 
 export async function mountProgress(api: DossierApi, dossierId: string, options: MountOptions = {}): Promise<DddProgress> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${options.lang ?? 'nl'}><ddd-progress .api=${api} dossier-id=${dossierId} ?compact=${options.compact ?? false}></ddd-progress></div>`,
-  );
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'nl'}><ddd-progress .api=${api} dossier-id=${dossierId} ?compact=${options.compact ?? false}></ddd-progress></div>`);
   const el = wrapper.querySelector('ddd-progress')!;
   await until(() => $(el, '.stepper'), 'progress loaded');
   return el;

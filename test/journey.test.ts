@@ -20,7 +20,10 @@ function withSem(): MemoryBackend {
   const data = exampleData();
   const noor = data.students.find((s) => s.id === 'student-noor')!;
   data.students.push({ ...noor, id: 'student-sem', naam: 'Sem de Boer', email: 'sem.deboer@mail.example', bsn: '111222333', guardianIds: [] });
-  data.accounts.push({ token: 'student-sem', actor: { role: 'student', person: { id: 'student-sem', naam: 'Sem de Boer', email: 'sem.deboer@mail.example' }, school: { id: noor.schoolId!, naam: 'Vmbo De Brug' } } });
+  data.accounts.push({
+    token: 'student-sem',
+    actor: { role: 'student', person: { id: 'student-sem', naam: 'Sem de Boer', email: 'sem.deboer@mail.example' }, school: { id: noor.schoolId!, naam: 'Vmbo De Brug' } },
+  });
   return createMemoryBackend(data);
 }
 
@@ -142,7 +145,10 @@ describe('issue 13: the journey on a phone', function () {
 
     journey.measure('A3');
     await journey.type(field('schoolnaam'), 'Vmbo De Brug', 'schoolnaam');
-    await journey.tap($$<HTMLLabelElement>(form, '#ddd-schoolsoort label').find((l) => squash(l.textContent).toLowerCase().startsWith('vmbo')), 'schoolsoort');
+    await journey.tap(
+      $$<HTMLLabelElement>(form, '#ddd-schoolsoort label').find((l) => squash(l.textContent).toLowerCase().startsWith('vmbo')),
+      'schoolsoort',
+    );
     await until(() => $(form, '#ddd-leerweg'), 'leerweg asked');
     await journey.tap($$<HTMLLabelElement>(form, '#ddd-leerweg label')[1], 'leerweg');
     await journey.tap($$<HTMLLabelElement>(form, '#ddd-sector label')[0], 'sector');
@@ -193,9 +199,11 @@ describe('issue 13: the journey on a phone', function () {
     await until(() => $(form, 'input[name="ddd-mentor"]'), 'the mentors of his klas');
     await journey.tap($(form, 'label[for="ddd-mentor-0"]'), 'his mentor');
     await journey.tap(button(form, 'Opsturen naar mentor'), 'Opsturen naar mentor');
-    await journey.arrived('sent', () => text(form).includes('Je dossier is naar Mevrouw E. de Vries gestuurd.')).catch((error: unknown) => {
-      throw new Error(`${String(error)}: ${text(form).slice(0, 2000)}`);
-    });
+    await journey
+      .arrived('sent', () => text(form).includes('Je dossier is naar Mevrouw E. de Vries gestuurd.'))
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}: ${text(form).slice(0, 2000)}`);
+      });
     listen.disconnect();
 
     const sent = await api.getDossier((await api.listDossiers()).items[0]!.id);
@@ -234,7 +242,10 @@ describe('issue 13: the journey on a phone', function () {
     const decisionAt = Math.round(boxes[0]!.getBoundingClientRect().top + window.scrollY - top);
     expect(decisionAt, 'the decision starts within the first two screens').to.be.below(2 * screen.height);
     const tree = await ariaTree('ddd-consent');
-    expect(checkboxesIn(tree).filter((b) => b.checked), 'no share box starts ticked').to.deep.equal([]);
+    expect(
+      checkboxesIn(tree).filter((b) => b.checked),
+      'no share box starts ticked',
+    ).to.deep.equal([]);
     expect(boxes.every((b) => !b.checked)).to.equal(true);
 
     await journey.tap($(emma, `label[for="${boxes.find((b) => squash($(emma, `label[for="${b.id}"]`)!.textContent) === 'Stages, werk en trainingen')!.id}"]`), 'Stages');

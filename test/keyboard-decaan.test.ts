@@ -81,7 +81,12 @@ describe('keyboard only: the decaan’s school overview (issue 17, done when)', 
 
     const lisa = await signedIn(backend, 'decaan-visser').getDossier('dossier-lisa');
     expect(lisa.mentor?.id).to.equal('mentor-yilmaz');
-    expect(backend.notifications().filter((n) => n.kind === 'mentorChanged').map((n) => n.recipient.id)).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
+    expect(
+      backend
+        .notifications()
+        .filter((n) => n.kind === 'mentorChanged')
+        .map((n) => n.recipient.id),
+    ).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
     // The table follows: Lisa's row names her new mentor.
     await until(() => squash($$(decaan, 'tbody tr').find((tr) => tr.textContent!.includes('Lisa de Graaf'))?.textContent).includes('Meneer K. Yilmaz'), 'the row follows');
   });

@@ -41,7 +41,12 @@ function focusKeptIn(host: Element): void {
 }
 
 /** The state a task in the task list shows: "Klaar", "Bezig", … */
-const taskState = (form: Element, code: string) => squash($$(form, '.task__button').find((b) => squash(b.textContent).startsWith(code))?.querySelector('.tag')?.textContent);
+const taskState = (form: Element, code: string) =>
+  squash(
+    $$(form, '.task__button')
+      .find((b) => squash(b.textContent).startsWith(code))
+      ?.querySelector('.tag')?.textContent,
+  );
 
 describe('keyboard only, the parts prefilled elsewhere', function () {
   this.timeout(60000);

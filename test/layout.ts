@@ -60,7 +60,8 @@ export function textElements(host: Element): HTMLElement[] {
   return [...shadowElements(host)].filter(
     (node) =>
       isShown(node) &&
-      (node.matches('input:not([type="checkbox"]):not([type="radio"]), select, textarea, button') || [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && squash(child.textContent) !== '')),
+      (node.matches('input:not([type="checkbox"]):not([type="radio"]), select, textarea, button') ||
+        [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && squash(child.textContent) !== '')),
   );
 }
 

@@ -10,21 +10,7 @@ import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Dossier, MemoryBackend } from '@doorstroom/sdk';
 import '@doorstroom/elements';
 import type { DddProgress } from '@doorstroom/elements';
-import {
-  $,
-  $$,
-  deepActive,
-  describeNode,
-  freshBackend,
-  mountConsent,
-  mountForm,
-  mountMentor,
-  mountProgress,
-  prefillDeelA,
-  signedIn,
-  until,
-  type AnyElement,
-} from './helpers.js';
+import { $, $$, deepActive, describeNode, freshBackend, mountConsent, mountForm, mountMentor, mountProgress, prefillDeelA, signedIn, until, type AnyElement } from './helpers.js';
 import { shadowElements } from './layout.js';
 
 const seconds = (value: string) => value.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part)));
@@ -36,7 +22,10 @@ function animatedParts(el: Element): string[] {
   for (const node of shadowElements(el)) {
     for (const pseudo of [null, '::before', '::after']) {
       const style = getComputedStyle(node, pseudo);
-      if (moves(style)) out.push(`${describeNode(node)}.${[...node.classList].join('.')}${pseudo ?? ''}: transition ${style.transitionProperty} ${style.transitionDuration}, animation ${style.animationName} ${style.animationDuration}`);
+      if (moves(style))
+        out.push(
+          `${describeNode(node)}.${[...node.classList].join('.')}${pseudo ?? ''}: transition ${style.transitionProperty} ${style.transitionDuration}, animation ${style.animationName} ${style.animationDuration}`,
+        );
     }
   }
   return out;
@@ -305,7 +294,7 @@ describe('reduced motion', function () {
       expect(inViewport(deepActive()!)).to.equal(true);
     });
 
-    it('without the preference, the page\'s own smooth scrolling is left alone', async () => {
+    it("without the preference, the page's own smooth scrolling is left alone", async () => {
       await emulateMedia({ reducedMotion: 'no-preference' });
       const el = await mountForm(signedIn(backend, 'student-noor'), { dossierId: 'dossier-noor' });
       await until(() => $(el, '.section'), 'a section');

@@ -4,23 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { createMemoryBackend, exampleData, type MemoryBackend } from '@doorstroom/sdk';
-import {
-  $,
-  $$,
-  button,
-  deepActive,
-  freshBackend,
-  leave,
-  mountConsent,
-  mountForm,
-  mountMentor,
-  prefillDeelA,
-  reasonNl,
-  signedIn,
-  squash,
-  text,
-  until,
-} from './helpers.js';
+import { $, $$, button, deepActive, freshBackend, leave, mountConsent, mountForm, mountMentor, prefillDeelA, reasonNl, signedIn, squash, text, until } from './helpers.js';
 
 const statusOf = async (backend: MemoryBackend, person: string, dossierId: string) => (await signedIn(backend, person).getDossier(dossierId)).status;
 
@@ -79,7 +63,9 @@ describe('refusals shown in the UI', function () {
     it('shows deel A read-only while it is with the mentor', async () => {
       const form = await mountForm(signedIn(backend, 'student-lisa'), { dossierId: 'dossier-lisa' });
       await until(() => $(form, '.check'), 'the read-only overview');
-      expect(text(form)).to.contain('Je kunt deel A nu niet aanpassen').and.to.contain('Je dossier ligt bij je mentor. Wil je nog iets veranderen, of ging het naar de verkeerde mentor? Haal het dan terug.');
+      expect(text(form))
+        .to.contain('Je kunt deel A nu niet aanpassen')
+        .and.to.contain('Je dossier ligt bij je mentor. Wil je nog iets veranderen, of ging het naar de verkeerde mentor? Haal het dan terug.');
       expect($$(form, '.task .tag').map((t) => squash(t.textContent))).to.deep.equal(Array(9).fill('Kan nog niet'));
       expect($$(form, 'input, textarea, select')).to.have.length(0);
       // Before the mentor starts deel B, the student may take it back (spec §5 v2).
@@ -135,7 +121,7 @@ describe('refusals shown in the UI', function () {
   });
 
   describe('consent (<ddd-consent>)', () => {
-    it("does not offer Afronden for a minor until the parent has read and consented, and says by name who is waited for", async () => {
+    it('does not offer Afronden for a minor until the parent has read and consented, and says by name who is waited for', async () => {
       let consent = await mountConsent(signedIn(backend, 'student-emma'), 'dossier-emma');
       await until(() => text(consent).includes('hebt bekeken op'), 'inzage recorded');
       $<HTMLInputElement>(consent, '#ak-akkoord-0')!.click();

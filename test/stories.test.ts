@@ -56,8 +56,7 @@ const nameFromExport = (key: string) =>
 
 /** CSF: every named export is a story unless the meta excludes it (by name or pattern). */
 function isStoryExport(meta: Meta, key: string): boolean {
-  const matches = (rule: Meta['includeStories']) =>
-    rule instanceof RegExp ? rule.test(key) : Array.isArray(rule) ? rule.includes(key) : false;
+  const matches = (rule: Meta['includeStories']) => (rule instanceof RegExp ? rule.test(key) : Array.isArray(rule) ? rule.includes(key) : false);
   if (key === 'default' || key === '__namedExportsOrder') return false;
   if (meta.includeStories !== undefined && !matches(meta.includeStories)) return false;
   return !(meta.excludeStories !== undefined && matches(meta.excludeStories));
@@ -158,7 +157,12 @@ function busyParts(canvas: HTMLElement): string[] {
   const busy: string[] = [];
   for (const element of deepElements(canvas)) {
     if (element.getAttribute('aria-busy') === 'true') busy.push(`<${element.localName} aria-busy>`);
-    const own = squash([...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join(' '));
+    const own = squash(
+      [...element.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join(' '),
+    );
     if (own.endsWith('…')) busy.push(own);
   }
   return busy;
@@ -230,7 +234,7 @@ describe('every Storybook story passes axe', function () {
     document.documentElement.lang = htmlLang;
   });
 
-  it('covers every story export of every stories file (and Storybook\'s index, when built)', async () => {
+  it("covers every story export of every stories file (and Storybook's index, when built)", async () => {
     const exported = Object.values(storyFiles).reduce((sum, module) => sum + Object.keys(module).filter((k) => isStoryExport(module.default, k)).length, 0);
     expect(stories.length).to.equal(exported);
     expect(stories.length, 'the stories of issue 7').to.be.at.least(39);

@@ -117,11 +117,7 @@ const toOption = (p: { id: string; naam: string; crebo: string; niveau: number; 
   description: translate('nl', 'catalog.programme', { crebo: p.crebo, niveau: p.niveau, leerweg: p.leerweg, cohort: p.cohort }),
 });
 
-async function typeahead(
-  samples: number,
-  warmup: number,
-  via: 'index' | 'backend',
-): Promise<{ times: number[]; programmes: number; results: number; byQuery: Record<string, number[]> }> {
+async function typeahead(samples: number, warmup: number, via: 'index' | 'backend'): Promise<{ times: number[]; programmes: number; results: number; byQuery: Record<string, number[]> }> {
   const { data, brin, count } = benchCatalog(10_000);
   let search: Search;
   if (via === 'index') {
@@ -166,9 +162,7 @@ async function typeahead(
       const check = () => {
         const shown = listbox.querySelectorAll('[role="option"]').length;
         const announced = live.textContent ?? '';
-        const settled =
-          answered === query &&
-          (expected.length === 0 ? announced.includes(query) : shown === expected.length && !listbox.hidden && announced.includes(String(expected.length)));
+        const settled = answered === query && (expected.length === 0 ? announced.includes(query) : shown === expected.length && !listbox.hidden && announced.includes(String(expected.length)));
         if (settled && (expected.length === 0 || listbox.querySelector('[role="option"]')!.textContent!.includes(expected[0]!.label))) {
           observer.disconnect();
           resolve();

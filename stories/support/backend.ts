@@ -21,9 +21,7 @@ export interface DossierQuery {
 
 /** The first example dossier in this state (vo-mbo unless asked otherwise). */
 export function exampleDossier(backend: MemoryBackend, query: DossierQuery): Dossier {
-  const found = backend.data.dossiers.find(
-    (d) => d.status === query.status && d.type === (query.type ?? 'vo-mbo') && d.archived === (query.archived ?? false),
-  );
+  const found = backend.data.dossiers.find((d) => d.status === query.status && d.type === (query.type ?? 'vo-mbo') && d.archived === (query.archived ?? false));
   if (!found) throw new Error(`The example data has no ${query.type ?? 'vo-mbo'} dossier in ${query.status}`);
   return found;
 }

@@ -95,7 +95,10 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
       modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: Array<{ name: string }> }> }>;
     };
     const documented = new Map(
-      manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
+      manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.tagName)
+        .map((d) => [d.tagName!, (d.attributes ?? []).map((a) => a.name)]),
     );
     for (const tag of tags) {
       const element = win.customElements.get(tag) as (CustomElementConstructor & { observedAttributes: string[] }) | undefined;
@@ -144,7 +147,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
     expect(win.pageErrors).to.deep.equal([]);
   });
 
-  it("stays Dutch under a framework's default <html lang=\"en\"> until the page loads lang/en.js", async () => {
+  it('stays Dutch under a framework\'s default <html lang="en"> until the page loads lang/en.js', async () => {
     const win = await openPage('/test/bundle/page-template-en.html');
     const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
     await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
@@ -172,9 +175,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
     const before = overall();
 
     await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
-    const task = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.task__button')].find(
-      (button) => squash(button.querySelector('.task__title')?.textContent) === 'A9 Motivatie',
-    );
+    const task = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.task__button')].find((button) => squash(button.querySelector('.task__title')?.textContent) === 'A9 Motivatie');
     expect(task, 'a task "A9 Motivatie"').to.exist;
     task!.click();
     await waitUntil(() => form.shadowRoot!.querySelector('#ddd-waarom'), 'the Motivatie section', { timeout: 5000 });

@@ -212,7 +212,9 @@ describe('the built script-tag bundle under a strict Content-Security-Policy', f
     // Back online the kept answer is sent, meets a 409, and the form asks which answer stays.
     win.dispatchEvent(new Event('online'));
     await waitOnPage(win, () => $('.conflicts'), 'the conflict choice');
-    expect(squash($('.conflict')!.textContent)).to.contain('Van de tablet: ik wil met kinderen werken.').and.contain('Mijn eigen reden: ik help graag mensen.');
+    expect(squash($('.conflict')!.textContent))
+      .to.contain('Van de tablet: ik wil met kinderen werken.')
+      .and.contain('Mijn eigen reden: ik help graag mensen.');
     $<HTMLInputElement>('#conflict-motivatie-waarom-mine')!.click();
     [...shadow(form).querySelectorAll<HTMLButtonElement>('.conflicts button')].find((button) => squash(button.textContent) === 'Opslaan')!.click();
     await waitUntil(async () => (await storedNoor()).answers['motivatie']?.['waarom'] === 'Mijn eigen reden: ik help graag mensen.', 'her answer stored', { timeout: 10000 });

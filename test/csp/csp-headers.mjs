@@ -2,13 +2,7 @@
 // that embeds the elements might: no inline script, no eval, Trusted Types for Lit only.
 // `?style=strict` also forbids inline styles (style attributes and <style> elements).
 
-export const strictPolicy = [
-  "script-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
+export const strictPolicy = ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "require-trusted-types-for 'script'", 'trusted-types lit-html'].join('; ');
 
 export const strictStylePolicy = `${strictPolicy}; style-src 'self'`;
 

@@ -184,7 +184,13 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await intake().getByRole('button', { name: 'PDF', exact: true }).click();
     const pdf = await download;
     assert.equal(pdf.suggestedFilename(), `doorstroomdossier-${dossier.id}.pdf`);
-    assert.equal(readFileSync(await pdf.path()).subarray(0, 5).toString('latin1'), '%PDF-', 'a PDF');
+    assert.equal(
+      readFileSync(await pdf.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+      '%PDF-',
+      'a PDF',
+    );
     await intake().getByRole('radio', { name: 'Intake gepland' }).check();
     await intake().locator('#in-datum').fill('2027-03-12');
     await intake().getByRole('button', { name: 'Status opslaan' }).click();
@@ -228,7 +234,10 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     await shows(mentor(), 'Lisa de Graaf: verplaatst naar Meneer R. Bakker.');
     await shows(row('Lisa de Graaf'), 'Meneer R. Bakker');
     const bakker = createHttpClient({ baseUrl: server.apiUrl, token: 'mentor-bakker' });
-    assert.ok((await bakker.listDossiers({ view: 'teBehandelen' })).items.some((d) => d.student.naam === 'Lisa de Graaf'), 'Lisa’s dossier waits for Meneer Bakker now');
+    assert.ok(
+      (await bakker.listDossiers({ view: 'teBehandelen' })).items.some((d) => d.student.naam === 'Lisa de Graaf'),
+      'Lisa’s dossier waits for Meneer Bakker now',
+    );
 
     // --- At 320 CSS pixels (WCAG 1.4.10) nothing scrolls sideways, whoever plays ------------------
     await page.setViewportSize({ width: 320, height: 700 });

@@ -71,7 +71,11 @@ describe('every code block of the docs and READMEs', { timeout: 600_000 }, () =>
     for (const s of notRun) console.log(`#   not run: ${snippetId(s)} (line ${s.line}, ${s.lang || 'text'}): ${s.notRun}`);
     for (const s of text) console.log(`#   text:    ${snippetId(s)} (line ${s.line}): ${JSON.stringify(s.code.split('\n')[0]!.slice(0, 80))}`);
     const neither = snippets.filter((s) => !s.notRun && !text.includes(s) && !claimed.has(snippetId(s)));
-    assert.deepEqual(neither.map((s) => `${snippetId(s)} (line ${s.line}, ${s.lang || 'text'})`), [], 'blocks no test runs and no marker explains');
+    assert.deepEqual(
+      neither.map((s) => `${snippetId(s)} (line ${s.line}, ${s.lang || 'text'})`),
+      [],
+      'blocks no test runs and no marker explains',
+    );
     const both = snippets.filter((s) => s.notRun && claimed.has(snippetId(s)));
     assert.deepEqual(both.map(snippetId), [], 'blocks marked not-run that a test runs after all');
   });
@@ -85,7 +89,12 @@ describe('every code block of the docs and READMEs', { timeout: 600_000 }, () =>
     }
     const problems: string[] = [];
     for (const s of allSnippets().filter((block) => block.lang === 'sh')) {
-      const commands = s.code.replace(/\\\n\s*/g, ' ').split('\n').flatMap((line) => line.replace(/#.*$/, '').split(/&&|;/)).map((command) => command.trim()).filter(Boolean);
+      const commands = s.code
+        .replace(/\\\n\s*/g, ' ')
+        .split('\n')
+        .flatMap((line) => line.replace(/#.*$/, '').split(/&&|;/))
+        .map((command) => command.trim())
+        .filter(Boolean);
       for (const command of commands) {
         const words = command.split(/\s+/).filter((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word));
         const [tool, first] = words;
@@ -182,7 +191,10 @@ describe('every code block of the docs and READMEs', { timeout: 600_000 }, () =>
       };
       for (const [name, body] of Object.entries(pages)) {
         const lang = name === 'languages.html' ? 'en' : 'nl';
-        writeFileSync(join(site, name), `<!doctype html>\n<html lang="${lang}">\n<head><meta charset="utf-8"><title>${name}</title></head>\n<body>\n${body.replaceAll(docsServer, api)}\n</body>\n</html>\n`);
+        writeFileSync(
+          join(site, name),
+          `<!doctype html>\n<html lang="${lang}">\n<head><meta charset="utf-8"><title>${name}</title></head>\n<body>\n${body.replaceAll(docsServer, api)}\n</body>\n</html>\n`,
+        );
       }
       writeFileSync(
         join(site, 'portal.js'),
@@ -243,7 +255,7 @@ window.portal = {
       await page.locator('ddd-dossier-form .task__button', { hasText: 'A9 Motivatie' }).waitFor({ timeout: 20_000 });
     };
 
-    it('the script tag and <ddd-dossier-form api-base token dossier-id> load Noor\'s dossier across origins, in Dutch', async () => {
+    it("the script tag and <ddd-dossier-form api-base token dossier-id> load Noor's dossier across origins, in Dutch", async () => {
       const page = await open('script-tag.html');
       await showsNoorsDossier(page);
       const text = await page.locator('ddd-dossier-form').evaluate((form) => form.shadowRoot!.textContent ?? '');
@@ -261,7 +273,10 @@ window.portal = {
     it("the token comes from the school's own server (getToken → /sessie/doorstroom-token)", async () => {
       const page = await open('token-from-school.html');
       await showsNoorsDossier(page);
-      assert.ok(requested.some((url) => url.endsWith('/sessie/doorstroom-token')), 'the page asked the school for the token');
+      assert.ok(
+        requested.some((url) => url.endsWith('/sessie/doorstroom-token')),
+        'the page asked the school for the token',
+      );
       await page.close();
     });
 

@@ -31,7 +31,9 @@ export const snippetId = (snippet: Pick<Snippet, 'file' | 'ordinal'>) => `${snip
 
 /** docs/*.md and every README.md outside node_modules, dist and build output. */
 export function docFiles(): string[] {
-  const docs = readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+  const docs = readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`);
   const readmes: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -62,7 +64,10 @@ export function snippetsOf(file: string): Snippet[] {
       ordinal: snippets.length + 1,
       line: i + 1,
       lang: lang ?? '',
-      code: lines.slice(i + 1, end).map((line) => line.slice(indent!.length)).join('\n'),
+      code: lines
+        .slice(i + 1, end)
+        .map((line) => line.slice(indent!.length))
+        .join('\n'),
       ...(marker ? { notRun: marker[1] } : {}),
     });
     i = end;

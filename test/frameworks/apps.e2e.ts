@@ -106,7 +106,9 @@ describe('Vite + React 19 and Vue 3 apps from the packed tarballs (docs/npm.md)'
       assert.ok(installed.ok, `npm install of the apps' dependencies:\n${installed.output}`);
       writeFileSync(join(cache, 'node_modules', '.installed'), key);
     }
-    const tgz = readdirSync(tarballs).filter((file) => file.endsWith('.tgz')).map((file) => join(tarballs, file));
+    const tgz = readdirSync(tarballs)
+      .filter((file) => file.endsWith('.tgz'))
+      .map((file) => join(tarballs, file));
     assert.equal(tgz.length, 2, 'two tarballs');
     const fromTarballs = run('npm', ['install', '--no-save', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', ...tgz], cache);
     assert.ok(fromTarballs.ok, `npm install of the tarballs:\n${fromTarballs.output}`);
@@ -131,7 +133,10 @@ describe('Vite + React 19 and Vue 3 apps from the packed tarballs (docs/npm.md)'
       `// The portal's session the plain page's snippet asks for a token.\n(globalThis as { session?: unknown }).session = { accessToken: () => 'student-noor' };\nexport {};\n`,
     );
     writeFileSync(join(cache, 'vue/vite.config.ts'), `${docs("import vue from '@vitejs/plugin-vue'")}\n`);
-    writeFileSync(join(cache, 'vue/src/DossierPage.vue'), docs('<script setup lang="ts">').replace('<script setup lang="ts">\n', `<script setup lang="ts">\nimport { auth } from './portal.ts';\n`) + '\n');
+    writeFileSync(
+      join(cache, 'vue/src/DossierPage.vue'),
+      docs('<script setup lang="ts">').replace('<script setup lang="ts">\n', `<script setup lang="ts">\nimport { auth } from './portal.ts';\n`) + '\n',
+    );
     writeFileSync(join(cache, 'vue/src/vue-types.ts'), `${docs("import type {} from '@doorstroom/elements/vue'")}\n`);
   });
 
@@ -251,7 +256,7 @@ describe('Vite + React 19 and Vue 3 apps from the packed tarballs (docs/npm.md)'
       await page.close();
     });
 
-    it('vue: a refused token reaches the app as ddd-error (bubbling to the app\'s @ddd-error)', async () => {
+    it("vue: a refused token reaches the app as ddd-error (bubbling to the app's @ddd-error)", async () => {
       await open('/vue/?token=verlopen-token');
       await page.waitForFunction(() => (document.querySelector('#toast')?.textContent ?? '').trim() !== '', undefined, { timeout: 15_000 });
       await page.close();

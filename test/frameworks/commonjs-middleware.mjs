@@ -58,11 +58,7 @@ async function buildBundle() {
 
 function facade(specifier) {
   const names = namesOf(specifier).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
-  return [
-    `import { ${exportName(specifier)} as pkg } from ${JSON.stringify(bundleUrl)};`,
-    'export default pkg.default;',
-    names.length ? `export const { ${names.join(', ')} } = pkg;` : '',
-  ].join('\n');
+  return [`import { ${exportName(specifier)} as pkg } from ${JSON.stringify(bundleUrl)};`, 'export default pkg.default;', names.length ? `export const { ${names.join(', ')} } = pkg;` : ''].join('\n');
 }
 
 /** Koa middleware for @web/test-runner and @web/dev-server. */

@@ -21,9 +21,7 @@ const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/
 /** Opens A9 Motivatie in the form and types into "Wat wil je later worden?" with the keyboard. */
 export async function typeIntoMotivatie(form: DddDossierForm): Promise<void> {
   await waitUntil(() => form.shadowRoot?.querySelector('.tasks'), 'the form loaded the dossier through its api', { timeout: 10000 });
-  const task = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.task__button')].find(
-    (button) => squash(button.querySelector('.task__title')?.textContent) === 'A9 Motivatie',
-  );
+  const task = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('.task__button')].find((button) => squash(button.querySelector('.task__title')?.textContent) === 'A9 Motivatie');
   expect(task, 'a task "A9 Motivatie"').to.exist;
   task!.click();
   await waitUntil(() => form.shadowRoot!.querySelector('#ddd-later'), 'the Motivatie section', { timeout: 5000 });

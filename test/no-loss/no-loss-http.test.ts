@@ -91,9 +91,7 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
   let form: DddDossierForm | undefined;
 
   async function mount(autosaveDelay = 200): Promise<DddDossierForm> {
-    form = await fixture<DddDossierForm>(
-      html`<ddd-dossier-form lang="nl" api-base=${backend.base} token="student-noor" dossier-id=${dossierId} autosave-delay=${autosaveDelay}></ddd-dossier-form>`,
-    );
+    form = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" api-base=${backend.base} token="student-noor" dossier-id=${dossierId} autosave-delay=${autosaveDelay}></ddd-dossier-form>`);
     return form;
   }
 
@@ -147,7 +145,9 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
     expect(squash(el.shadowRoot!.querySelector('.save-status__text')?.textContent)).to.equal('Bewaard op dit apparaat');
     await typeInto(el, 'later', typed.later);
     await until(async () => (await backend.keptOnDevice()).length === 2, 'both answers kept on the device');
-    expect(await backend.saves(), 'the server never answered').to.include('motivatie → dropped').and.not.to.include('motivatie → 200');
+    expect(await backend.saves(), 'the server never answered')
+      .to.include('motivatie → dropped')
+      .and.not.to.include('motivatie → 200');
     expectFields(el, { waarom: typed.waarom, later: typed.later });
 
     await backend.inject({ down: false });
@@ -202,7 +202,7 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
     expectFields(el, { waarom: typed.waarom, later: typed.later });
   });
 
-  it('409 after a change on another device: the other questions merge, the shared one is the student\'s choice, nothing typed is dropped', async () => {
+  it("409 after a change on another device: the other questions merge, the shared one is the student's choice, nothing typed is dropped", async () => {
     const el = await mount(60_000); // saved when the student moves on, after the other device
     await openSection(el, 'Motivatie', 'waarom');
     await typeInto(el, 'waarom', typed.waarom);
@@ -222,7 +222,7 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
     button(el, 'Opslaan')!.click();
     await allSaved(el);
     expect(await backend.answers('motivatie')).to.deep.equal({ waarom: typed.waarom, later: typed.later });
-    expect(await backend.answers('voorbereiding'), 'the other device\'s answer stays').to.deep.equal({ openDag: true });
+    expect(await backend.answers('voorbereiding'), "the other device's answer stays").to.deep.equal({ openDag: true });
     await until(async () => (await backend.keptOnDevice()).length === 0, 'device copy removed once saved');
   });
 });
@@ -253,7 +253,7 @@ describe('a real reload mid-typing (page.html in an iframe, over the same HTTP b
     await backend.forget();
   });
 
-  it('reloaded on the last keystroke\'s input event: every typed value is back in the fields, with a notice, and saved', async () => {
+  it("reloaded on the last keystroke's input event: every typed value is back in the fields, with a notice, and saved", async () => {
     const first = await loaded(() => {
       frame.src = `/test/no-loss/page.html?run=${backend.id}`;
       document.body.append(frame);

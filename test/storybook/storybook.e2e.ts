@@ -55,19 +55,35 @@ describe('docs/theming.md and custom-elements.json', () => {
       const named = backticked(section);
       const parts = (element.cssParts ?? []).map((part) => part.name);
       const properties = (element.cssProperties ?? []).map((property) => property.name);
-      assert.deepEqual([...parts, ...properties].filter((name) => !named.has(name)), [], `in the manifest, missing from docs/theming.md's <${element.tagName}> section`);
+      assert.deepEqual(
+        [...parts, ...properties].filter((name) => !named.has(name)),
+        [],
+        `in the manifest, missing from docs/theming.md's <${element.tagName}> section`,
+      );
       // "Parts: `a` (…), `b`…": every name there is a part, or a variant a part's description mentions (step-done).
       const partsParagraph = /^Parts: ([\s\S]*?)(?:\n\n|$)/m.exec(section)?.[1] ?? '';
       const mentioned = new Set([...parts, ...(element.cssParts ?? []).flatMap((part) => [...backticked(part.description ?? '')])]);
       const listed = [...partsParagraph.matchAll(/(?:^|[\s,(])`([a-z][a-z-]*)`/g)].map((match) => match[1]!);
-      assert.deepEqual(listed.filter((name) => !mentioned.has(name) && !name.startsWith('ddd-')), [], `named as parts in docs/theming.md, not in the manifest of <${element.tagName}>`);
+      assert.deepEqual(
+        listed.filter((name) => !mentioned.has(name) && !name.startsWith('ddd-')),
+        [],
+        `named as parts in docs/theming.md, not in the manifest of <${element.tagName}>`,
+      );
     });
   }
 });
 
 /** Serves storybook-static/ (Storybook's output is a static site). */
 function serveStatic(dir: string): Promise<{ server: Server; url: string }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2', '.png': 'image/png' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.json': 'application/json',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.woff2': 'font/woff2',
+    '.png': 'image/png',
+  };
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(dir, path);
@@ -137,7 +153,11 @@ describe('the built Storybook', { timeout: 300_000 }, () => {
         ...(element.cssProperties ?? []).map((p) => p.name),
         '--ddd-color-primary',
       ];
-      assert.deepEqual(expected.filter((name) => !text.includes(name)), [], `rows missing from the Docs page of <${element.tagName}>`);
+      assert.deepEqual(
+        expected.filter((name) => !text.includes(name)),
+        [],
+        `rows missing from the Docs page of <${element.tagName}>`,
+      );
       assert.doesNotMatch(text, /^(renderBody|connection|locale|loader)\t/m, 'private members are not documented');
     });
   }
@@ -165,11 +185,9 @@ describe('the built Storybook', { timeout: 300_000 }, () => {
     });
     await field.fill(`${(await field.inputValue()) || 'Antwoord'} en nog iets`);
     await field.blur();
-    await page.waitForFunction(
-      () => ((window as unknown as { seenActions: Array<{ data: { name: string } }> }).seenActions ?? []).some((e) => e.data.name === 'ddd-saved'),
-      undefined,
-      { timeout: 20_000 },
-    );
+    await page.waitForFunction(() => ((window as unknown as { seenActions: Array<{ data: { name: string } }> }).seenActions ?? []).some((e) => e.data.name === 'ddd-saved'), undefined, {
+      timeout: 20_000,
+    });
     const saved = await page.evaluate(() => (window as unknown as { seenActions: Array<{ data: { name: string; args: unknown[] } }> }).seenActions.find((e) => e.data.name === 'ddd-saved'));
     assert.ok(JSON.stringify(saved?.data.args).includes('"dossier"'), 'the action shows the event detail (the saved dossier)');
   });

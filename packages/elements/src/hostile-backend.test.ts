@@ -24,7 +24,7 @@ const problem = (status: number, extra = '') =>
 const spoiled: Record<string, () => Response> = {
   'HTML instead of JSON': () => json(200, `<!doctype html><p>Onderhoud</p><img src=x onerror=${run}>`, 'text/html'),
   'an empty body': () => json(200, ''),
-  'null': () => json(200, 'null'),
+  null: () => json(200, 'null'),
   'an array': () => json(200, '[]'),
   'wrong types': () => json(200, '{"id":1,"role":{"$gt":""},"status":"gehackt","items":"x","answers":"x"}'),
   'cut off JSON': () => json(200, '{"items":[{"id":"dossier-noor","status":"con'),
@@ -96,8 +96,7 @@ async function mount(setup: Setup, fetchImpl: typeof fetch, backend: MemoryBacke
   return el;
 }
 
-const errorText = (el: Element) =>
-  [...(el.shadowRoot?.querySelectorAll('.ddd-notice--error, [role="alert"]') ?? [])].map((n) => n.textContent ?? '').join(' ');
+const errorText = (el: Element) => [...(el.shadowRoot?.querySelectorAll('.ddd-notice--error, [role="alert"]') ?? [])].map((n) => n.textContent ?? '').join(' ');
 
 describe('a backend answering malformed or hostile JSON', function () {
   this.timeout(120000);
@@ -125,7 +124,10 @@ describe('a backend answering malformed or hostile JSON', function () {
           const el = await mount(setup, spoiledFetch(backend, route, answer), backend);
           await until(() => errorText(el).trim() !== '', `${label}: a message`);
           const text = errorText(el);
-          expect(dutchMessages.some((message) => text.includes(message)), `${label}: "${text.trim().slice(0, 160)}"`).to.equal(true);
+          expect(
+            dutchMessages.some((message) => text.includes(message)),
+            `${label}: "${text.trim().slice(0, 160)}"`,
+          ).to.equal(true);
           expect(text, `${label}: the server's words shown`).not.to.match(/onerror|<script|<img|pwned|Bad gateway|Onderhoud/);
           await new Promise((resolve) => setTimeout(resolve, 20));
           expectInert(el, label);

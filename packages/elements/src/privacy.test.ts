@@ -69,8 +69,7 @@ async function daanConcept(): Promise<string> {
 
 const progressShown = (progress: DddProgress) => progress.shadowRoot?.querySelector('.overall');
 
-const printedText = (elements: Set<Element>) =>
-  [...elements].flatMap((e) => [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent)).join(' ');
+const printedText = (elements: Set<Element>) => [...elements].flatMap((e) => [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent)).join(' ');
 
 describe('privacy', function () {
   this.timeout(30000);
@@ -116,7 +115,10 @@ describe('privacy', function () {
     const printed = await expectPrintRevealsNothing(mentor, 'mentor');
     const text = printedText(printed);
     expect(text).to.contain(maskBsn(bsn.lisa));
-    expect([...printed].some((e) => e.closest('.deel-b, .actions, .toolbar')), 'deel B, actions and buttons are not printed').to.equal(false);
+    expect(
+      [...printed].some((e) => e.closest('.deel-b, .actions, .toolbar')),
+      'deel B, actions and buttons are not printed',
+    ).to.equal(false);
   });
 
   it('masks the BSN for the student and the guardian in the akkoordverklaring', async () => {
@@ -148,7 +150,9 @@ describe('privacy', function () {
     const shared = await mbo.getDossier('dossier-daan');
     expect(shared.answers['ondersteuning'], 'not shared: ondersteuning').to.equal(undefined);
     expect(shared.answers['persoonlijk']?.['bsn'], 'the BSN is verplicht').to.equal(bsn.daan);
-    const other = await as('mbo-albeda').getDossier('dossier-daan').catch((error: unknown) => error);
+    const other = await as('mbo-albeda')
+      .getDossier('dossier-daan')
+      .catch((error: unknown) => error);
     expect(isDossierApiError(other) && other.kind, 'another MBO').to.equal('notFound');
 
     const after = await mount<DddConsent>('ddd-consent', 'mbo-roc-midden-nederland', 'dossier-daan');
@@ -179,7 +183,7 @@ describe('privacy', function () {
       await until(() => form.base && form.shadowRoot!.querySelector('#form-heading') && progressShown(progress), 'dossier and progress');
       expectNoWholeBsn(page, 'opened');
       const field = () => form.shadowRoot!.querySelector<HTMLInputElement>('#ddd-bsn')!;
-      for (const section of deelASections((await as('student-daan').config()), 'werk-mbo')) {
+      for (const section of deelASections(await as('student-daan').config(), 'werk-mbo')) {
         form.goTo({ kind: 'section', sectionId: section.id });
         await form.updateComplete;
         if (section.id !== 'persoonlijk') {
@@ -187,7 +191,10 @@ describe('privacy', function () {
           continue;
         }
         const holding = expectBsnOnlyIn(page, bsn.daan, 'A1', [field()]);
-        expect(holding.map((place) => place.node), 'the walk finds the A1 field').to.deep.equal([field()]);
+        expect(
+          holding.map((place) => place.node),
+          'the walk finds the A1 field',
+        ).to.deep.equal([field()]);
         expectNoWholeBsn(page, 'A1', { bsn: bsn.daan, field: field() });
       }
       form.goTo({ kind: 'check' });
@@ -240,7 +247,12 @@ describe('privacy', function () {
     });
 
     it('is in no progress view of the student, the guardian or the MBO', async () => {
-      for (const [person, dossierId] of [['student-emma', 'dossier-emma'], ['guardian-bakker', 'dossier-emma'], ['mbo-roc-midden-nederland', 'dossier-sam'], ['student-sam', 'dossier-sam']] as const) {
+      for (const [person, dossierId] of [
+        ['student-emma', 'dossier-emma'],
+        ['guardian-bakker', 'dossier-emma'],
+        ['mbo-roc-midden-nederland', 'dossier-sam'],
+        ['student-sam', 'dossier-sam'],
+      ] as const) {
         const progress = await mount<DddProgress>('ddd-progress', person, dossierId);
         await until(() => progressShown(progress), `${person}: progress`);
         expectNoWholeBsn(progress, `${person} progress`);
@@ -270,8 +282,7 @@ describe('privacy', function () {
       URL.createObjectURL = originalCreate;
     });
 
-    const exportButton = (form: DddDossierForm) =>
-      [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === 'Download mijn gegevens');
+    const exportButton = (form: DddDossierForm) => [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === 'Download mijn gegevens');
 
     it('downloads every own dossier as JSON, and nothing of any other student', async () => {
       const created = await as('student-sam').createDossier({ type: 'mbo-mbo' });

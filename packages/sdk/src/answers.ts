@@ -87,14 +87,7 @@ export function missingAnswerIssue(question: Question): Issue {
     }
     default:
       message = both(
-        (l, lang) =>
-          l.endsWith('?')
-            ? lang === 'nl'
-              ? `Geef antwoord op de vraag: ${l}`
-              : `Answer the question: ${l}`
-            : lang === 'nl'
-              ? `Vul ${midSentence(l)} in.`
-              : `Fill in ${midSentence(l)}.`,
+        (l, lang) => (l.endsWith('?') ? (lang === 'nl' ? `Geef antwoord op de vraag: ${l}` : `Answer the question: ${l}`) : lang === 'nl' ? `Vul ${midSentence(l)} in.` : `Fill in ${midSentence(l)}.`),
         label,
       );
       formatAs(message, label.nl.endsWith('?') ? missingAnswerTexts.question : missingAnswerTexts.text, { label });
@@ -102,14 +95,7 @@ export function missingAnswerIssue(question: Question): Issue {
   return { code: 'required', message };
 }
 
-function collectErrors(
-  questions: ReadonlyArray<Question>,
-  scope: SectionAnswers,
-  context: ConditionContext,
-  today: Date,
-  prefix: string,
-  errors: FieldError[],
-): void {
+function collectErrors(questions: ReadonlyArray<Question>, scope: SectionAnswers, context: ConditionContext, today: Date, prefix: string, errors: FieldError[]): void {
   for (const question of questions) {
     if (!applies(question, scope, context)) continue;
     const path = prefix + question.id;
@@ -136,12 +122,7 @@ function collectErrors(
  * Everything the student still has to fix in a section, in question order: missing required
  * answers and invalid ones, only for questions that apply. An empty list means 100% and valid.
  */
-export function validateSection(
-  section: SectionDefinition,
-  answers: SectionAnswers | undefined,
-  context: ConditionContext,
-  options: { today?: Date } = {},
-): FieldError[] {
+export function validateSection(section: SectionDefinition, answers: SectionAnswers | undefined, context: ConditionContext, options: { today?: Date } = {}): FieldError[] {
   const errors: FieldError[] = [];
   collectErrors(section.questions, answers ?? {}, context, options.today ?? new Date(), '', errors);
   return errors;

@@ -29,8 +29,7 @@ function serve(method: 'get' | 'post' | 'patch', path: string, resolve: HttpResp
   );
 }
 
-const client = (options: Partial<HttpClientOptions> = {}) =>
-  createHttpClient({ baseUrl: base, token: 'tok-student', retryDelay: 1, ...options });
+const client = (options: Partial<HttpClientOptions> = {}) => createHttpClient({ baseUrl: base, token: 'tok-student', retryDelay: 1, ...options });
 
 /** The rejection of `promise` as a DossierApiError (fails the test when it resolves). */
 async function failure(promise: Promise<unknown>): Promise<DossierApiError> {
@@ -390,8 +389,7 @@ describe('createHttpClient: response validation', () => {
 });
 
 describe('errorFromProblem', () => {
-  const kind = (status: number, extra: Record<string, unknown> = {}) =>
-    errorFromProblem(status, { type: 'about:blank', title: 't', status, ...extra }).kind;
+  const kind = (status: number, extra: Record<string, unknown> = {}) => errorFromProblem(status, { type: 'about:blank', title: 't', status, ...extra }).kind;
 
   it('maps statuses and reasons to kinds', () => {
     expect(kind(409)).to.equal('conflict');

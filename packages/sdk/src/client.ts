@@ -136,12 +136,7 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
     },
   });
 
-  async function call<S extends z.ZodMiniType>(
-    method: 'get' | 'post' | 'patch' | 'put',
-    path: string,
-    schema: S,
-    extra: Options = {},
-  ): Promise<z.infer<S>> {
+  async function call<S extends z.ZodMiniType>(method: 'get' | 'post' | 'patch' | 'put', path: string, schema: S, extra: Options = {}): Promise<z.infer<S>> {
     const label = `${method.toUpperCase()} ${path}`;
     const write = method !== 'get';
     // Outside the try: a synchronous throw here is a programming error (e.g. an invalid baseUrl), not the network.
@@ -209,8 +204,7 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
   return {
     me: () => call('get', 'me', meSchema),
     config: () => call('get', 'config', regionConfigResponseSchema),
-    listDossiers: (request: DossierListQuery = {}) =>
-      call('get', 'dossiers', dossierListSchema, query({ view: request.view, klas: request.klas, leerjaar: request.leerjaar, q: request.q })),
+    listDossiers: (request: DossierListQuery = {}) => call('get', 'dossiers', dossierListSchema, query({ view: request.view, klas: request.klas, leerjaar: request.leerjaar, q: request.q })),
     createDossier: (request) => call('post', 'dossiers', dossierSchema, { json: request }),
     getDossier: async (id) => call('get', `dossiers/${segment(id, 'dossier id')}`, dossierSchema),
     saveSection: async (id, sectionId, answers, version) =>
@@ -232,13 +226,11 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
       }),
     mentors: async (schoolId) => call('get', `schools/${segment(schoolId, 'school id')}/mentors`, mentorsSchema),
     remind: async (studentIds) => call('post', 'reminders', reminderResultSchema, { json: { studentIds } }),
-    moveKlas: async (schoolId, klas, mentorId) =>
-      call('post', `schools/${segment(schoolId, 'school id')}/klassen/${segment(klas, 'klas')}/mentor`, klasMoveResultSchema, { json: { mentorId } }),
+    moveKlas: async (schoolId, klas, mentorId) => call('post', `schools/${segment(schoolId, 'school id')}/klassen/${segment(klas, 'klas')}/mentor`, klasMoveResultSchema, { json: { mentorId } }),
     setIntake: async (dossierId, request) => call('put', `dossiers/${segment(dossierId, 'dossier id')}/intake`, intakeSchema, { json: request }),
     dossierPdf: async (id) => file(`dossiers/${segment(id, 'dossier id')}/pdf`, 'application/pdf'),
     institutions: (q) => call('get', 'catalog/institutions', institutionsSchema, query({ q })),
     locations: async (brin) => call('get', `catalog/institutions/${segment(brin, 'BRIN')}/locations`, locationsSchema),
-    programmes: async (brin, q) =>
-      call('get', `catalog/institutions/${segment(brin, 'BRIN')}/programmes`, programmesSchema, query({ q })),
+    programmes: async (brin, q) => call('get', `catalog/institutions/${segment(brin, 'BRIN')}/programmes`, programmesSchema, query({ q })),
   };
 }

@@ -16,8 +16,7 @@ function section(id: string, config: RegionConfig = defaultRegionConfig): Sectio
   return found;
 }
 const of = (id: string, answers: SectionAnswers | undefined, context: ConditionContext = minor) => sectionCompletion(section(id), answers, context, today);
-const without = (answers: SectionAnswers, ...ids: string[]): SectionAnswers =>
-  Object.fromEntries(Object.entries(answers).filter(([key]) => !ids.includes(key)));
+const without = (answers: SectionAnswers, ...ids: string[]): SectionAnswers => Object.fromEntries(Object.entries(answers).filter(([key]) => !ids.includes(key)));
 const withRegion = (overrides: Partial<RegionConfig>): RegionConfig => ({ ...defaultRegionConfig, ...overrides });
 
 describe('percentOf', () => {
@@ -165,7 +164,23 @@ describe('completion of a dossier', () => {
   });
 
   it('is 100% everywhere once deel B and consent are filled in', () => {
-    const dossier = makeDossier({ sections: ['persoonlijk', 'thuis', 'herkomst', 'competenties', 'ervaring', 'ondersteuning', 'vervolgkeuze', 'voorbereiding', 'motivatie', 'begeleiding', 'advies', 'akkoordverklaring', 'ouderToestemming'] });
+    const dossier = makeDossier({
+      sections: [
+        'persoonlijk',
+        'thuis',
+        'herkomst',
+        'competenties',
+        'ervaring',
+        'ondersteuning',
+        'vervolgkeuze',
+        'voorbereiding',
+        'motivatie',
+        'begeleiding',
+        'advies',
+        'akkoordverklaring',
+        'ouderToestemming',
+      ],
+    });
     const result = completion(dossier, defaultRegionConfig, { today });
     expect(result.partB?.complete).to.equal(true);
     expect(result.consent.complete).to.equal(true);

@@ -84,12 +84,7 @@ function sectionHasValue(answers: SectionAnswers | undefined): boolean {
   return false;
 }
 
-export function sectionCompletion(
-  section: SectionDefinition,
-  answers: SectionAnswers | undefined,
-  context: ConditionContext,
-  today: Date = new Date(),
-): SectionCompletion {
+export function sectionCompletion(section: SectionDefinition, answers: SectionAnswers | undefined, context: ConditionContext, today: Date = new Date()): SectionCompletion {
   const scope = answers ?? emptyScope;
   let required = 0;
   let answered = 0;
@@ -99,8 +94,7 @@ export function sectionCompletion(
     if (isAnswered(question, scope[question.id], context, today)) answered++;
   }
   // Nothing to do counts as done: e.g. guardian consent for a student over the consent age.
-  const status: SectionStatus =
-    answered === required ? 'complete' : sectionHasValue(answers) ? 'inProgress' : 'notStarted';
+  const status: SectionStatus = answered === required ? 'complete' : sectionHasValue(answers) ? 'inProgress' : 'notStarted';
   return { sectionId: section.id, part: section.part, required, answered, percent: percentOf(answered, required), status };
 }
 

@@ -134,9 +134,7 @@ export function buildSections(config: RegionConfig, dossierType?: DossierType): 
   const hit = perType.get(key);
   if (hit) return hit;
 
-  const included = baseSections.filter(
-    (s) => !(s.optional && config.disabledSections.includes(s.id)) && (!dossierType || s.dossierTypes.includes(dossierType)),
-  );
+  const included = baseSections.filter((s) => !(s.optional && config.disabledSections.includes(s.id)) && (!dossierType || s.dossierTypes.includes(dossierType)));
   const shareable = included.filter((s) => s.part !== 'consent' && ['optioneel', 'optIn'].includes(sharingClassOf(config, s)));
   const built = included.map((section): SectionDefinition => {
     let questions: Question[] = [...section.questions];
@@ -151,9 +149,7 @@ export function buildSections(config: RegionConfig, dossierType?: DossierType): 
     }
     if (section.id === 'akkoordverklaring') {
       questions = questions.map((q) =>
-        q.id === 'delen' && q.kind === 'multiChoice'
-          ? { ...q, options: shareable.map((s) => ({ value: s.id, label: s.title, hint: sharingHint(sharingClassOf(config, s), s.contents) })) }
-          : q,
+        q.id === 'delen' && q.kind === 'multiChoice' ? { ...q, options: shareable.map((s) => ({ value: s.id, label: s.title, hint: sharingHint(sharingClassOf(config, s), s.contents) })) } : q,
       );
     }
     questions.push(...(config.extraQuestions[section.id] ?? []).map((extra) => extraToQuestion(section.id, extra)));

@@ -200,8 +200,24 @@ describe('historyVisibleTo', () => {
   const entries = [
     { at: '2026-11-01T10:00:00.000Z', actor: { id: 'student-1', role: 'student' as const, naam: 'Sam de Vries' }, kind: 'created' as const, version: 1 },
     { at: '2026-11-02T10:00:00.000Z', actor: { id: 'student-1', role: 'student' as const, naam: 'Sam de Vries' }, kind: 'saved' as const, sectionId: 'ondersteuning', version: 2 },
-    { at: '2026-11-03T10:00:00.000Z', actor: { id: 'mentor-1', role: 'mentor' as const, naam: 'Mevrouw De Vries' }, kind: 'action' as const, action: 'startDeelB' as const, from: 'bijMentor' as const, to: 'deelB' as const, version: 3 },
-    { at: '2026-11-04T10:00:00.000Z', actor: { id: 'guardian-1', role: 'guardian' as const, naam: 'Fatima de Vries' }, kind: 'action' as const, action: 'recordInzage' as const, from: 'akkoord' as const, to: 'akkoord' as const, version: 4 },
+    {
+      at: '2026-11-03T10:00:00.000Z',
+      actor: { id: 'mentor-1', role: 'mentor' as const, naam: 'Mevrouw De Vries' },
+      kind: 'action' as const,
+      action: 'startDeelB' as const,
+      from: 'bijMentor' as const,
+      to: 'deelB' as const,
+      version: 3,
+    },
+    {
+      at: '2026-11-04T10:00:00.000Z',
+      actor: { id: 'guardian-1', role: 'guardian' as const, naam: 'Fatima de Vries' },
+      kind: 'action' as const,
+      action: 'recordInzage' as const,
+      from: 'akkoord' as const,
+      to: 'akkoord' as const,
+      version: 4,
+    },
   ];
 
   it('gives the MBO the milestones only: no names, no saves, no inzage of others', () => {

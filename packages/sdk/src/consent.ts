@@ -176,7 +176,10 @@ export function answersForMbo(dossier: Dossier, config: RegionConfig, today: Dat
   return sharedAnswers(dossier, config, today);
 }
 
-const deelBIds = (config: RegionConfig) => buildSections(config).filter((s) => s.part === 'B').map((s) => s.id);
+const deelBIds = (config: RegionConfig) =>
+  buildSections(config)
+    .filter((s) => s.part === 'B')
+    .map((s) => s.id);
 
 function pick(answers: Dossier['answers'], keep: (sectionId: string) => boolean): Dossier['answers'] {
   return Object.fromEntries(Object.entries(answers).filter(([id]) => keep(id)));

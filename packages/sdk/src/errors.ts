@@ -5,18 +5,7 @@
 import type { Problem } from './contract.js';
 import { joinTexts, registerTexts, text, type Localized } from './i18n.js';
 
-export type DossierApiErrorKind =
-  | 'validation'
-  | 'conflict'
-  | 'refused'
-  | 'forbidden'
-  | 'unauthorized'
-  | 'notFound'
-  | 'rateLimited'
-  | 'server'
-  | 'network'
-  | 'timeout'
-  | 'malformed';
+export type DossierApiErrorKind = 'validation' | 'conflict' | 'refused' | 'forbidden' | 'unauthorized' | 'notFound' | 'rateLimited' | 'server' | 'network' | 'timeout' | 'malformed';
 
 /**
  * Why a request got no answer, as far as a browser can tell: the device is `offline`, or the
@@ -84,50 +73,23 @@ export function isDossierApiError(value: unknown): value is DossierApiError {
 const maybeNotSaved = text(' Je wijziging is misschien niet opgeslagen.', ' Your change may not have been saved.');
 
 const messages: Record<DossierApiErrorKind, Localized> = {
-  validation: text(
-    'Niet alle antwoorden kloppen. Verbeter de gemarkeerde antwoorden en probeer het opnieuw.',
-    'Some answers are not valid. Correct the marked answers and try again.',
-  ),
+  validation: text('Niet alle antwoorden kloppen. Verbeter de gemarkeerde antwoorden en probeer het opnieuw.', 'Some answers are not valid. Correct the marked answers and try again.'),
   conflict: text(
     'Iemand anders heeft dit net gewijzigd. Je laatste wijziging is niet opgeslagen. Laad de nieuwste versie, kijk je antwoorden na en sla opnieuw op.',
     'Someone else changed this just now. Your last change was not saved. Load the latest version, check your answers and save again.',
   ),
-  refused: text(
-    'Deze stap kan nu niet. Laad de pagina opnieuw om te zien wat nog nodig is.',
-    'This step is not possible right now. Reload the page to see what is still needed.',
-  ),
+  refused: text('Deze stap kan nu niet. Laad de pagina opnieuw om te zien wat nog nodig is.', 'This step is not possible right now. Reload the page to see what is still needed.'),
   forbidden: text(
     'Je hebt geen toegang tot dit onderdeel. Denk je dat dit niet klopt? Vraag je school om hulp.',
     'You do not have access to this. If you think this is wrong, ask your school for help.',
   ),
-  unauthorized: text(
-    'Je bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.',
-    'You are not signed in (any more). Sign in again and try once more.',
-  ),
-  notFound: text(
-    'Dit bestaat niet (meer). Ga terug naar het overzicht.',
-    'This does not exist (any more). Go back to the overview.',
-  ),
-  rateLimited: text(
-    'Er komen nu te veel verzoeken binnen. Wacht een minuut en probeer het opnieuw.',
-    'There are too many requests right now. Wait a minute and try again.',
-  ),
-  server: text(
-    'Er ging iets mis bij de server. Probeer het later opnieuw.',
-    'Something went wrong on the server. Please try again later.',
-  ),
-  network: text(
-    'Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.',
-    'No connection to the server. Check your internet connection and try again.',
-  ),
-  timeout: text(
-    'De server reageert niet op tijd. Probeer het over een paar minuten opnieuw.',
-    'The server did not respond in time. Try again in a few minutes.',
-  ),
-  malformed: text(
-    'De server stuurde een antwoord dat we niet kunnen lezen. Probeer het later opnieuw.',
-    'The server sent a reply we cannot read. Please try again later.',
-  ),
+  unauthorized: text('Je bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.', 'You are not signed in (any more). Sign in again and try once more.'),
+  notFound: text('Dit bestaat niet (meer). Ga terug naar het overzicht.', 'This does not exist (any more). Go back to the overview.'),
+  rateLimited: text('Er komen nu te veel verzoeken binnen. Wacht een minuut en probeer het opnieuw.', 'There are too many requests right now. Wait a minute and try again.'),
+  server: text('Er ging iets mis bij de server. Probeer het later opnieuw.', 'Something went wrong on the server. Please try again later.'),
+  network: text('Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.', 'No connection to the server. Check your internet connection and try again.'),
+  timeout: text('De server reageert niet op tijd. Probeer het over een paar minuten opnieuw.', 'The server did not respond in time. Try again in a few minutes.'),
+  malformed: text('De server stuurde een antwoord dat we niet kunnen lezen. Probeer het later opnieuw.', 'The server sent a reply we cannot read. Please try again later.'),
 };
 
 // A network failure, told apart where the browser can: the device is offline, or the server is not reachable.
@@ -190,11 +152,7 @@ function kindForStatus(status: number, problem: Problem | undefined): DossierApi
  * The error for an HTTP error response. `problem` is the parsed problem+json body, or undefined
  * when the server sent something else: the status alone then decides.
  */
-export function errorFromProblem(
-  status: number,
-  problem: Problem | undefined,
-  request: { method: string; path: string } = { method: 'GET', path: '' },
-): DossierApiError {
+export function errorFromProblem(status: number, problem: Problem | undefined, request: { method: string; path: string } = { method: 'GET', path: '' }): DossierApiError {
   const kind = kindForStatus(status, problem);
   const write = request.method.toUpperCase() !== 'GET';
   const summary = [problem?.title, problem?.reason && `reason ${problem.reason}`, problem?.detail].filter(Boolean).join('; ');

@@ -12,9 +12,9 @@ function cells(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (current += '"'), i++;
+    if (quoted && c === '"' && line[i + 1] === '"') ((current += '"'), i++);
     else if (c === '"') quoted = !quoted;
-    else if (c === ';' && !quoted) out.push(current), (current = '');
+    else if (c === ';' && !quoted) (out.push(current), (current = ''));
     else current += c;
   }
   return [...out, current];
@@ -68,7 +68,15 @@ describe('the MBO’s CSV export (issue 18)', () => {
       createdAt: '2027-01-01T10:00:00.000Z',
       updatedAt: '2027-02-01T10:00:00.000Z',
       answers: {
-        persoonlijk: { nummerSoort: 'onderwijsnummer', onderwijsnummer: '101222331', bsn: '111222333', achternaam: '=HYPERLINK("http://x")', voornamen: 'Anna; "Annie"', mobiel: '+31 6 12345678', woonplaats: '-Rotterdam' },
+        persoonlijk: {
+          nummerSoort: 'onderwijsnummer',
+          onderwijsnummer: '101222331',
+          bsn: '111222333',
+          achternaam: '=HYPERLINK("http://x")',
+          voornamen: 'Anna; "Annie"',
+          mobiel: '+31 6 12345678',
+          woonplaats: '-Rotterdam',
+        },
         ondersteuning: { diagnose: 'Dyslexie-verklaring', toelichting: 'Extra tijd bij toetsen' },
         begeleiding: { opmerking: 'Thuissituatie lastig' },
         advies: { advies: 'Past goed' },
@@ -78,7 +86,15 @@ describe('the MBO’s CSV export (issue 18)', () => {
     for (const secret of ['Dyslexie', 'Extra tijd', 'Thuissituatie', 'Past goed']) expect(csv).not.to.include(secret);
     const header = cells(csv.slice(1).split('\r\n')[0]!);
     const row = Object.fromEntries(cells(csv.slice(1).split('\r\n')[1]!).map((value, i) => [header[i]!, value]));
-    expect(row).to.include({ bsn: '', onderwijsnummer: '101222331', achternaam: `'=HYPERLINK("http://x")`, voornamen: 'Anna; "Annie"', mobiel: '+31 6 12345678', woonplaats: `'-Rotterdam`, afgerondOp: '2027-02-01' });
+    expect(row).to.include({
+      bsn: '',
+      onderwijsnummer: '101222331',
+      achternaam: `'=HYPERLINK("http://x")`,
+      voornamen: 'Anna; "Annie"',
+      mobiel: '+31 6 12345678',
+      woonplaats: `'-Rotterdam`,
+      afgerondOp: '2027-02-01',
+    });
     expect(receivedDossierJson(dossier)).to.equal(`${JSON.stringify(dossier, null, 2)}\n`);
     expect(intakeExportFileName('pdf', dossier)).to.equal('doorstroomdossier-dossier-x.pdf');
     expect(intakeExportFileName('csv', new Date('2027-03-01T12:00:00Z'))).to.equal('doorstroomdossiers-2027-03-01.csv');

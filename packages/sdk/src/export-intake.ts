@@ -33,8 +33,16 @@ export const intakeCsvColumns: ReadonlyArray<IntakeCsvColumn> = [
   { header: 'dossierId', description: 'the dossier id (to open it, or to match a later export)', value: (d) => d.id },
   { header: 'dossierType', description: 'vo-mbo, mbo-mbo or werk-mbo', value: (d) => d.type },
   { header: 'afgerondOp', description: 'the day the dossier was finalized', value: (d) => day(d.finalizedAt) },
-  { header: 'bsn', description: 'A1 BSN (when the student has one)', value: (d) => (answer(d, 'persoonlijk', 'nummerSoort') === 'onderwijsnummer' ? undefined : text(answer(d, 'persoonlijk', 'bsn'))) },
-  { header: 'onderwijsnummer', description: 'A1 onderwijsnummer (a student without a BSN)', value: (d) => (answer(d, 'persoonlijk', 'nummerSoort') === 'onderwijsnummer' ? text(answer(d, 'persoonlijk', 'onderwijsnummer')) : undefined) },
+  {
+    header: 'bsn',
+    description: 'A1 BSN (when the student has one)',
+    value: (d) => (answer(d, 'persoonlijk', 'nummerSoort') === 'onderwijsnummer' ? undefined : text(answer(d, 'persoonlijk', 'bsn'))),
+  },
+  {
+    header: 'onderwijsnummer',
+    description: 'A1 onderwijsnummer (a student without a BSN)',
+    value: (d) => (answer(d, 'persoonlijk', 'nummerSoort') === 'onderwijsnummer' ? text(answer(d, 'persoonlijk', 'onderwijsnummer')) : undefined),
+  },
   { header: 'achternaam', description: 'A1', value: (d) => text(answer(d, 'persoonlijk', 'achternaam')) },
   { header: 'tussenvoegsel', description: 'A1', value: (d) => text(answer(d, 'persoonlijk', 'tussenvoegsel')) },
   { header: 'voornamen', description: 'A1', value: (d) => text(answer(d, 'persoonlijk', 'voornamen')) },

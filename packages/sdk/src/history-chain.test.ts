@@ -34,7 +34,7 @@ function backendOver(storage: StorageLike) {
 
 describe('the history chain (issue 18)', () => {
   it('writes JSON canonically: sorted keys, no whitespace, undefined members left out', async () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, 'é': { z: 1, y: 'ü' } })).to.equal('{"a":[true,null,"x"],"b":1,"é":{"y":"ü","z":1}}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, é: { z: 1, y: 'ü' } })).to.equal('{"a":[true,null,"x"],"b":1,"é":{"y":"ü","z":1}}');
     expect(canonicalJson({ b: 2, a: 1 })).to.equal(canonicalJson({ a: 1, b: 2 }));
     expect(await sha256Hex('abc')).to.equal('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     const entry: HistoryEntry = { at: '2027-01-05T10:00:00.000Z', kind: 'created', version: 1, actor: { id: 's', role: 'student', naam: 'S' } };
@@ -67,7 +67,10 @@ describe('the history chain (issue 18)', () => {
     dossier = await student.saveSection(dossier.id, 'motivatie', { waarom: 'Omdat ik graag met mensen werk.' }, dossier.version);
     const history = await student.history(dossier.id);
     expect(history.map((e) => e.kind)).to.deep.equal(['created', 'saved']);
-    expect(history.every((e) => /^[0-9a-f]{64}$/.test(e.hash ?? '')), 'every entry carries a hash').to.equal(true);
+    expect(
+      history.every((e) => /^[0-9a-f]{64}$/.test(e.hash ?? '')),
+      'every entry carries a hash',
+    ).to.equal(true);
     expect(history[1]!.hash).to.equal(await historyEntryHash(dossier.id, history[0]!.hash!, history[1]!));
     const verified = await backend.verify('student-daan', dossier.id);
     expect(verified).to.include({ valid: true, entries: 2, sealed: 2, head: history[1]!.hash });
@@ -79,7 +82,10 @@ describe('the history chain (issue 18)', () => {
     expect(sam.finalHash, 'recomputed for a dossier from before the chain').to.match(/^[0-9a-f]{64}$/);
     const forMbo = await backend.verify('mbo-roc-midden-nederland', 'dossier-sam');
     expect(forMbo).to.deep.equal({ valid: true, finalHash: sam.finalHash, algorithm: 'doorstroom-history-sha256-v1' });
-    expect((await mbo.history('dossier-sam')).every((e) => e.hash === undefined), 'no entry hashes for the MBO').to.equal(true);
+    expect(
+      (await mbo.history('dossier-sam')).every((e) => e.hash === undefined),
+      'no entry hashes for the MBO',
+    ).to.equal(true);
     const forSchool = await backend.verify('decaan-visser', 'dossier-sam');
     expect(forSchool).to.include({ valid: true, sealed: 1, finalHash: sam.finalHash });
   });

@@ -59,10 +59,7 @@ describe('createMemoryBackend', () => {
     const backend = createMemoryBackend(undefined, { now });
     const noor = backend.client('student-noor');
     const { version } = await noor.getDossier('dossier-noor');
-    const results = await Promise.allSettled([
-      noor.saveSection('dossier-noor', 'thuis', { vrijeTijd: 'A' }, version),
-      noor.saveSection('dossier-noor', 'thuis', { vrijeTijd: 'B' }, version),
-    ]);
+    const results = await Promise.allSettled([noor.saveSection('dossier-noor', 'thuis', { vrijeTijd: 'A' }, version), noor.saveSection('dossier-noor', 'thuis', { vrijeTijd: 'B' }, version)]);
     expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
     expect((await noor.getDossier('dossier-noor')).version).to.equal(version + 1);
   });

@@ -66,7 +66,7 @@ export function createMemoryBackend(data?: ExampleData, options: MemoryBackendOp
   const accounts = new Map<string, Actor>(seedData.accounts.map((account) => [account.token, account.actor]));
   const handler = createFetchHandler(service, {
     basePath: new URL(memoryBaseUrl).pathname,
-    authenticate: async (token) => (token !== null ? structuredClone(accounts.get(token)) ?? null : null),
+    authenticate: async (token) => (token !== null ? (structuredClone(accounts.get(token)) ?? null) : null),
   });
 
   const memoryFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {

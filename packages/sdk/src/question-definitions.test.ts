@@ -12,7 +12,10 @@ describe('questionDefinitions (docs/questions.json)', () => {
     const sections = buildSections(defaultRegionConfig);
     for (const section of sections) {
       const docSection = doc.sections.find((s) => s.id === section.id)!;
-      expect(docSection.questions.map((q) => q.id), section.id).to.deep.equal(section.questions.map((q) => q.id));
+      expect(
+        docSection.questions.map((q) => q.id),
+        section.id,
+      ).to.deep.equal(section.questions.map((q) => q.id));
       for (const question of section.questions) {
         const docQuestion = docSection.questions.find((q) => q.id === question.id)!;
         if (question.kind === 'text' && question.maxLength !== undefined && !question.format) {
@@ -35,9 +38,7 @@ describe('questionDefinitions (docs/questions.json)', () => {
       disabledSections: ['voorbereiding'],
       sharing: { 'motivatie.waarom': 'optIn' },
       extraQuestions: {
-        motivatie: [
-          { id: 'openDag', label: { nl: 'Ben je naar een open dag geweest?', en: 'Did you go to an open day?' }, kind: 'yesNo', required: false },
-        ],
+        motivatie: [{ id: 'openDag', label: { nl: 'Ben je naar een open dag geweest?', en: 'Did you go to an open day?' }, kind: 'yesNo', required: false }],
       },
     };
     const doc = questionDefinitions(region);

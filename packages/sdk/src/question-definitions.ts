@@ -142,7 +142,7 @@ const answers: Record<Question['kind'], string> = {
   date: 'a date "YYYY-MM-DD"',
   score: "one of the options' values (a number)",
   reference: 'a catalogue entry { id, label, detail? } from the source route (GET /catalog/…)',
-  repeat: 'an array of answer objects, one per entry, keyed by the ids of the repeat\'s questions',
+  repeat: "an array of answer objects, one per entry, keyed by the ids of the repeat's questions",
 };
 
 const formats: Record<TextFormat, string> = {
@@ -243,7 +243,7 @@ export function questionDefinitions(config: RegionConfig = defaultRegionConfig):
 /** The JSON Schema (draft 2020-12) of the document `questionDefinitions` returns: docs/questions.schema.json. */
 export function questionDefinitionsJsonSchema(): Record<string, unknown> {
   const names = z.registry<{ id: string; description?: string }>();
-  names.add(conditionSchema, { id: 'Condition', description: 'When a question applies (`when`) or is required (`requiredWhen`); see the document\'s `conditions`.' });
+  names.add(conditionSchema, { id: 'Condition', description: "When a question applies (`when`) or is required (`requiredWhen`); see the document's `conditions`." });
   names.add(questionDefinitionSchema, { id: 'Question', description: 'One question; a repeat holds the questions of each entry.' });
   names.add(sectionDefinitionDocSchema, { id: 'Section', description: 'One section as the region config gives it.' });
   return z.toJSONSchema(questionDefinitionsSchema, { target: 'draft-2020-12', io: 'output', metadata: names }) as Record<string, unknown>;

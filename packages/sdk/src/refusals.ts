@@ -44,10 +44,7 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
   },
   notYours: {
     status: 403,
-    message: text(
-      'Dit dossier hoort niet bij jou. Open een dossier van jezelf of van je eigen leerling.',
-      'This dossier is not yours. Open your own dossier or one of your own student.',
-    ),
+    message: text('Dit dossier hoort niet bij jou. Open een dossier van jezelf of van je eigen leerling.', 'This dossier is not yours. Open your own dossier or one of your own student.'),
   },
   wrongState: {
     status: 409,
@@ -62,10 +59,7 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
   },
   archived: {
     status: 409,
-    message: text(
-      'Dit dossier is gearchiveerd. Zet het eerst terug (heractiveren) als je verder wilt.',
-      'This dossier is archived. Reactivate it first if you want to continue.',
-    ),
+    message: text('Dit dossier is gearchiveerd. Zet het eerst terug (heractiveren) als je verder wilt.', 'This dossier is archived. Reactivate it first if you want to continue.'),
   },
   notArchived: {
     status: 409,
@@ -95,24 +89,15 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
   },
   mentorNotOnRoster: {
     status: 422,
-    message: text(
-      'Deze mentor staat niet in de lijst van je school. Kies je mentor uit de lijst.',
-      "This mentor is not on your school's list. Choose your mentor from the list.",
-    ),
+    message: text('Deze mentor staat niet in de lijst van je school. Kies je mentor uit de lijst.', "This mentor is not on your school's list. Choose your mentor from the list."),
   },
   mentorEmailInvalid: {
     status: 422,
-    message: text(
-      'Vul de naam en een geldig e-mailadres van je mentor in, bijvoorbeeld naam@school.nl.',
-      "Fill in your mentor's name and a valid email address, for example name@school.nl.",
-    ),
+    message: text('Vul de naam en een geldig e-mailadres van je mentor in, bijvoorbeeld naam@school.nl.', "Fill in your mentor's name and a valid email address, for example name@school.nl."),
   },
   inzageMissing: {
     status: 422,
-    message: text(
-      'Bekijk eerst je hele dossier (deel A en deel B) en bevestig dat je het hebt gelezen.',
-      'First look at your whole dossier (part A and part B) and confirm that you have read it.',
-    ),
+    message: text('Bekijk eerst je hele dossier (deel A en deel B) en bevestig dat je het hebt gelezen.', 'First look at your whole dossier (part A and part B) and confirm that you have read it.'),
   },
   consentIncomplete: {
     status: 422,
@@ -130,24 +115,15 @@ const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Lo
   },
   guardianConsentMissing: {
     status: 422,
-    message: text(
-      'Je ouder of verzorger moet nog toestemming geven. Vraag hem of haar om dat te doen.',
-      'Your parent or guardian still has to give consent. Ask them to do that.',
-    ),
+    message: text('Je ouder of verzorger moet nog toestemming geven. Vraag hem of haar om dat te doen.', 'Your parent or guardian still has to give consent. Ask them to do that.'),
   },
   registeredValue: {
     status: 422,
-    message: text(
-      'Dit gegeven heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.',
-      'Your school registered this. Is it wrong? Ask your school to correct it.',
-    ),
+    message: text('Dit gegeven heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.', 'Your school registered this. Is it wrong? Ask your school to correct it.'),
   },
   noMentorToMove: {
     status: 422,
-    message: text(
-      'Dit dossier heeft nog geen mentor. Het komt bij een mentor als de leerling het opstuurt.',
-      'This dossier has no mentor yet. It reaches a mentor when the student sends it.',
-    ),
+    message: text('Dit dossier heeft nog geen mentor. Het komt bij een mentor als de leerling het opstuurt.', 'This dossier has no mentor yet. It reaches a mentor when the student sends it.'),
   },
   sameMentor: {
     status: 422,

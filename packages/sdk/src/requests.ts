@@ -7,8 +7,7 @@ import * as z from 'zod/mini';
 import { answersSchemaOf, dossierTypeSchema, isStorableText, limits, unstorableTextMessage, type TextSchema } from './contract.js';
 
 // Requests carry only storable text, so every backend refuses the same input with a 400 rather than failing to store it.
-const storableText: TextSchema = (maxLength) =>
-  z.string().check(...(maxLength === undefined ? [] : [z.maxLength(maxLength)]), z.refine(isStorableText, { error: unstorableTextMessage }));
+const storableText: TextSchema = (maxLength) => z.string().check(...(maxLength === undefined ? [] : [z.maxLength(maxLength)]), z.refine(isStorableText, { error: unstorableTextMessage }));
 
 /** One section's answers as a client sends them: the shape of `sectionAnswersSchema`, and only storable text. */
 export const sentSectionAnswersSchema = answersSchemaOf(storableText);

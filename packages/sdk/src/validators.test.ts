@@ -19,7 +19,16 @@ const score: Question = {
   required: true,
   options: [1, 2, 3, 4, '?'].map((value) => ({ value, label })),
 };
-const multi: Question = { kind: 'multiChoice', id: 'vakken', label, required: true, options: [{ value: 'Nederlands', label }, { value: 'Engels', label }] };
+const multi: Question = {
+  kind: 'multiChoice',
+  id: 'vakken',
+  label,
+  required: true,
+  options: [
+    { value: 'Nederlands', label },
+    { value: 'Engels', label },
+  ],
+};
 const reference: Question = { kind: 'reference', id: 'instelling', source: 'institution', label, required: true };
 
 const check = (question: Question, value: unknown) => validateAnswer(question, value as never, { today });

@@ -22,28 +22,16 @@ export const issueTexts = {
   onderwijsnummerLength: text('Een onderwijsnummer heeft 9 cijfers. Je hebt er nu {count}.', 'An education number has 9 digits. You typed {count}.'),
   onderwijsnummerStart: text('Een onderwijsnummer begint met 10. Controleer de cijfers.', 'An education number starts with 10. Check the digits.'),
   onderwijsnummerInvalid: text('Dit onderwijsnummer klopt niet. Controleer de cijfers.', 'This education number is not correct. Check the digits.'),
-  postcodeShape: text(
-    'Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.',
-    'Write the postcode as 4 digits and 2 letters, for example 1234 AB.',
-  ),
+  postcodeShape: text('Schrijf de postcode als 4 cijfers en 2 letters, bijvoorbeeld 1234 AB.', 'Write the postcode as 4 digits and 2 letters, for example 1234 AB.'),
   postcodeZero: text('Een postcode begint niet met een 0. Controleer de cijfers.', 'A Dutch postcode does not start with 0. Check the digits.'),
-  postcodeLetters: text(
-    'Een postcode eindigt nooit op SA, SD of SS. Controleer de letters.',
-    'A Dutch postcode never ends in SA, SD or SS. Check the letters.',
-  ),
+  postcodeLetters: text('Een postcode eindigt nooit op SA, SD of SS. Controleer de letters.', 'A Dutch postcode never ends in SA, SD or SS. Check the letters.'),
   phoneStart: text(
     'Begin met een 0, zoals 06 12345678. Een nummer uit het buitenland begint met + en het landnummer.',
     'Start with a 0, as in 06 12345678. A number from abroad starts with + and the country code.',
   ),
   phoneCharacters: text('Gebruik alleen cijfers. Spaties en streepjes mogen ook.', 'Use only digits. Spaces and dashes are fine too.'),
-  phoneCountryCode: text(
-    'Na de + komt het landnummer, bijvoorbeeld 31 voor Nederland.',
-    'The country code comes after the +, for example 31 for the Netherlands.',
-  ),
-  phoneDutchLength: text(
-    'Een Nederlands nummer heeft 10 cijfers, bijvoorbeeld 06 12345678. Je hebt er nu {count}.',
-    'A Dutch number has 10 digits, for example 06 12345678. You typed {count}.',
-  ),
+  phoneCountryCode: text('Na de + komt het landnummer, bijvoorbeeld 31 voor Nederland.', 'The country code comes after the +, for example 31 for the Netherlands.'),
+  phoneDutchLength: text('Een Nederlands nummer heeft 10 cijfers, bijvoorbeeld 06 12345678. Je hebt er nu {count}.', 'A Dutch number has 10 digits, for example 06 12345678. You typed {count}.'),
   phoneLength: text('Een nummer uit het buitenland heeft 8 tot 15 cijfers na de +.', 'A number from abroad has 8 to 15 digits after the +.'),
   emailSpaces: text('Een e-mailadres heeft geen spaties.', 'An email address has no spaces.'),
   emailAt: text('Een e-mailadres heeft een @, bijvoorbeeld naam@voorbeeld.nl.', 'An email address has an @, for example name@example.com.'),
@@ -55,10 +43,7 @@ export const issueTexts = {
   ),
   maxLength: text('Dit is te lang: maximaal {max} tekens. Nu zijn het er {count}.', 'This is too long: at most {max} characters. You have {count}.'),
   minLength: text('Schrijf minstens {min} tekens. Nu zijn het er {count}.', 'Write at least {min} characters. You have {count}.'),
-  date: text(
-    'Deze datum bestaat niet. Schrijf hem als jaar-maand-dag, bijvoorbeeld 2009-05-14.',
-    'This date does not exist. Write it as year-month-day, for example 2009-05-14.',
-  ),
+  date: text('Deze datum bestaat niet. Schrijf hem als jaar-maand-dag, bijvoorbeeld 2009-05-14.', 'This date does not exist. Write it as year-month-day, for example 2009-05-14.'),
   dateFuture: text('Een geboortedatum kan niet in de toekomst liggen.', 'A date of birth cannot be in the future.'),
   agePlausible: text('Klopt deze geboortedatum? Dan ben je nu {age} jaar.', 'Is this date of birth right? It makes you {age} years old.'),
   type: text('Dit antwoord past niet bij de vraag. Vul het opnieuw in.', 'This answer does not fit the question. Please fill it in again.'),
@@ -169,7 +154,38 @@ function phoneIssue(value: string): Issue | undefined {
 }
 
 // Dutch area codes of two digits (010, 020, 030 …); the others have three (0318, 0475 …).
-const twoDigitAreaCodes = new Set(['10', '13', '15', '20', '23', '24', '26', '30', '33', '35', '36', '38', '40', '43', '45', '46', '50', '53', '55', '58', '70', '71', '72', '73', '74', '75', '76', '77', '78', '79']);
+const twoDigitAreaCodes = new Set([
+  '10',
+  '13',
+  '15',
+  '20',
+  '23',
+  '24',
+  '26',
+  '30',
+  '33',
+  '35',
+  '36',
+  '38',
+  '40',
+  '43',
+  '45',
+  '46',
+  '50',
+  '53',
+  '55',
+  '58',
+  '70',
+  '71',
+  '72',
+  '73',
+  '74',
+  '75',
+  '76',
+  '77',
+  '78',
+  '79',
+]);
 
 /**
  * A valid phone number written one way: '0612345678' → '+31 6 12345678', '010-1234567' →
@@ -274,9 +290,7 @@ export function validateAnswer(question: Question, value: AnswerValue | undefine
       return isOption(question.options, answer) ? undefined : optionIssue();
     case 'multiChoice':
       if (!Array.isArray(answer)) return typeIssue();
-      return answer.every((item) => typeof item === 'string' && question.options.some((option) => String(option.value) === item))
-        ? undefined
-        : optionIssue();
+      return answer.every((item) => typeof item === 'string' && question.options.some((option) => String(option.value) === item)) ? undefined : optionIssue();
     case 'date':
       return typeof answer === 'string' ? dateIssue(answer, question.birthDate === true, options.today ?? new Date()) : typeIssue();
     case 'reference':

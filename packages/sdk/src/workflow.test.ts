@@ -109,12 +109,19 @@ describe('workflow: every action × role × state × type', () => {
             if (after.status !== to) problems.push(`${member.name}: status ${after.status}, expected ${to}`);
             if (after.version !== before.version + 1) problems.push(`${member.name}: version not bumped`);
             if (after.updatedAt !== now.toISOString()) problems.push(`${member.name}: updatedAt not set`);
-            const wantEntry = { at: now.toISOString(), actor: { id: member.actor.person.id, role: member.actor.role, naam: member.actor.person.naam }, kind: 'action', action, from: cell.status, to, version: before.version + 1 };
+            const wantEntry = {
+              at: now.toISOString(),
+              actor: { id: member.actor.person.id, role: member.actor.role, naam: member.actor.person.naam },
+              kind: 'action',
+              action,
+              from: cell.status,
+              to,
+              version: before.version + 1,
+            };
             if (JSON.stringify(entry) !== JSON.stringify(wantEntry)) problems.push(`${member.name}: history entry ${JSON.stringify(entry)}`);
             if (action === 'archive' && !after.archived) problems.push(`${member.name}: not archived`);
             if (action === 'reactivate' && after.archived) problems.push(`${member.name}: still archived`);
-            if (action === 'recordInzage' && !after.inzage.some((i) => i.person.id === member.actor.person.id && i.at === now.toISOString()))
-              problems.push(`${member.name}: inzage not recorded`);
+            if (action === 'recordInzage' && !after.inzage.some((i) => i.person.id === member.actor.person.id && i.at === now.toISOString())) problems.push(`${member.name}: inzage not recorded`);
           } else {
             const thrown = refusalCode(() => apply(member.actor, action, dossier, context, request, now));
             if (thrown !== want) problems.push(`${member.name}: apply() threw ${thrown}, expected ${want}`);
@@ -140,11 +147,7 @@ describe('workflow: refusals', () => {
     const other = can(actors.otherStudent, 'finalize', readyDossier('vo-mbo', 'akkoord'), context);
     const final = can(actors.student, 'backToDeelA', readyDossier('vo-mbo', 'afgerond'), context);
     const incomplete = can(actors.student, 'submitToMentor', makeDossier({ sections: deelAIds.slice(1) }), context, pickRoster);
-    expect([other, final, incomplete].map((d) => (d.allowed ? 'allowed' : `${d.refusal.code}:${d.refusal.status}`))).to.deep.equal([
-      'notYours:403',
-      'final:409',
-      'deelAIncomplete:422',
-    ]);
+    expect([other, final, incomplete].map((d) => (d.allowed ? 'allowed' : `${d.refusal.code}:${d.refusal.status}`))).to.deep.equal(['notYours:403', 'final:409', 'deelAIncomplete:422']);
     if (incomplete.allowed) throw new Error('expected a refusal');
     expect(incomplete.refusal.message.nl).to.equal('Deel A is nog niet helemaal ingevuld. Maak eerst alle onderdelen af.');
     expect(incomplete.refusal.message.en).to.match(/Part A/);
@@ -385,7 +388,7 @@ describe('workflow: canEdit', () => {
     ['B2 not after it was sent', actors.mentor, d('akkoord'), 'advies', 'wrongState'],
     ['colleague is not the assigned mentor for B2', colleague, d('deelB'), 'advies', 'notYours'],
     ['student never edits deel B', actors.student, d('deelB'), 'advies', 'wrongRole'],
-    ['mentor of the student\'s klas fills B1 in concept', colleague, d('concept'), 'begeleiding', 'allowed', klasMentor],
+    ["mentor of the student's klas fills B1 in concept", colleague, d('concept'), 'begeleiding', 'allowed', klasMentor],
     ['assigned mentor fills B1 in deelB', actors.mentor, d('deelB'), 'begeleiding', 'allowed'],
     ['a mentor of the school, not of the klas nor assigned', colleague, d('concept'), 'begeleiding', 'notYours'],
     ['B1 of a dossier sent to the student stays as sent', actors.mentor, d('akkoord'), 'begeleiding', 'wrongState'],

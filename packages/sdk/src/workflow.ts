@@ -273,14 +273,7 @@ export function can(actor: Actor, action: DossierAction, dossier: Dossier, conte
  * Performs the action on a copy: the input is never changed. Throws `WorkflowRefusedError`
  * when not allowed. The history entry is for the caller to store with the dossier.
  */
-export function apply(
-  actor: Actor,
-  action: DossierAction,
-  dossier: Dossier,
-  context: WorkflowContext,
-  request?: ActionRequest,
-  now: Date = new Date(),
-): { dossier: Dossier; entry: HistoryEntry } {
+export function apply(actor: Actor, action: DossierAction, dossier: Dossier, context: WorkflowContext, request?: ActionRequest, now: Date = new Date()): { dossier: Dossier; entry: HistoryEntry } {
   const input: GuardInput = { actor, dossier, context, ...(request ? { request } : {}) };
   const code = refusalFor(action, input);
   if (code) throw new WorkflowRefusedError(refusal(code));

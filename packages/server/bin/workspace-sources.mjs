@@ -9,11 +9,14 @@ import { register } from 'node:module';
 export async function workspaceSources() {
   const inWorkspace = existsSync(new URL('../src/index.ts', import.meta.url)) && existsSync(new URL('../../sdk/src/index.ts', import.meta.url));
   if (!inWorkspace) return false;
-  register('data:text/javascript,' + encodeURIComponent(`
+  register(
+    'data:text/javascript,' +
+      encodeURIComponent(`
     export async function resolve(specifier, context, next) {
       if (!specifier.startsWith('@doorstroom/')) return next(specifier, context);
       return next(specifier, { ...context, conditions: [...context.conditions, '@doorstroom/source'] });
-    }`));
+    }`),
+  );
   const { register: registerTsx } = await import('tsx/esm/api');
   registerTsx();
   return true;

@@ -42,9 +42,7 @@ export function cliActor(): AuditActor {
 
 /** What an import's audit entry keeps: per kind, how many were created, changed, deactivated and reactivated (no ids, no names). */
 export function importAuditDetails(report: ImportReport): Record<string, unknown> {
-  const counts = Object.fromEntries(
-    Object.entries(report.counts).map(([kind, c]) => [kind, { created: c.created, updated: c.updated, deactivated: c.deactivated, reactivated: c.reactivated }]),
-  );
+  const counts = Object.fromEntries(Object.entries(report.counts).map(([kind, c]) => [kind, { created: c.created, updated: c.updated, deactivated: c.deactivated, reactivated: c.reactivated }]));
   return { counts, dossiersFollowed: report.dossiers.followed, consentReset: report.dossiers.consentReset };
 }
 

@@ -113,7 +113,8 @@ export async function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): Prom
   if (smtp) options.notificationSender = smtpSender(smtp);
   if (oidc) {
     // Why a token was refused, as a code (never the token): expired, wrong audience, unknown key, …
-    const refusedLog = env['DOORSTROOM_LOG'] === 'false' || env['DOORSTROOM_LOG'] === 'off' ? undefined : (reason: string) => console.log(JSON.stringify({ level: 'info', msg: 'sign-in refused', reason }));
+    const refusedLog =
+      env['DOORSTROOM_LOG'] === 'false' || env['DOORSTROOM_LOG'] === 'off' ? undefined : (reason: string) => console.log(JSON.stringify({ level: 'info', msg: 'sign-in refused', reason }));
     options.verifier = await oidcVerifier({ ...oidc, ...(refusedLog ? { onRefused: refusedLog } : {}) });
     options.signIn = `OpenID Connect sign-in (issuer ${oidc.issuer}, claim ${oidc.claim ?? 'email'})`;
   }

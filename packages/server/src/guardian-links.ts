@@ -156,7 +156,19 @@ export function createGuardianLinks(db: Db, options: GuardianLinkOptions = {}): 
 
     async session(token) {
       if (!tokenPattern(sessionPrefix).test(token)) return null;
-      const { rows } = await db.query<{ j: { dossier_id: string; student_id: string; guardian_id: string | null; naam: string | null; email: string | null; status: string; g_naam: string | null; g_email: string | null; g_active: boolean | null } }>(
+      const { rows } = await db.query<{
+        j: {
+          dossier_id: string;
+          student_id: string;
+          guardian_id: string | null;
+          naam: string | null;
+          email: string | null;
+          status: string;
+          g_naam: string | null;
+          g_email: string | null;
+          g_active: boolean | null;
+        };
+      }>(
         `SELECT jsonb_build_object('dossier_id', l.dossier_id, 'student_id', l.student_id, 'guardian_id', l.guardian_id, 'naam', l.naam, 'email', l.email,
            'status', d.status, 'g_naam', g.naam, 'g_email', g.email, 'g_active', g.active) AS j
          FROM guardian_links l JOIN dossiers d ON d.id = l.dossier_id LEFT JOIN guardians g ON g.id = l.guardian_id

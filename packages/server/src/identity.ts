@@ -130,7 +130,11 @@ export async function loadPrincipal(db: Pick<Db, 'query'>, person: PersonRow): P
       return { kind: 'actor', actor };
     }
     case 'beheerder': {
-      const row = await one<{ naam: string; email: string | null; active: boolean }>(db, `SELECT jsonb_build_object('naam', naam, 'email', email, 'active', active) AS j FROM beheerders WHERE id = $1`, person.id);
+      const row = await one<{ naam: string; email: string | null; active: boolean }>(
+        db,
+        `SELECT jsonb_build_object('naam', naam, 'email', email, 'active', active) AS j FROM beheerders WHERE id = $1`,
+        person.id,
+      );
       if (!row || !row.active) return null;
       return { kind: 'beheerder', beheerder: { id: person.id, naam: row.naam, ...(row.email ? { email: row.email } : {}) } };
     }

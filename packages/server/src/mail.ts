@@ -377,8 +377,13 @@ export function mailLanguage(message: Pick<OutboxMessage, 'lang'>): MailLanguage
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 /** Names go into a subject and a greeting as plain text: no line breaks or control characters. */
-// eslint-disable-next-line no-control-regex -- control characters are what it strips
-const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+const oneLine = (text: string) =>
+  text
+    // eslint-disable-next-line no-control-regex -- control characters are what it strips
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
 
 export interface ComposedMail {
   to: string;

@@ -96,10 +96,7 @@ export const logSender: NotificationSender = async (message) => {
 export async function withRecipientLanguage(db: Db, message: OutboxMessage): Promise<OutboxMessage> {
   const { role, id } = message.recipient;
   if (message.lang || !id || (role !== 'student' && role !== 'guardian')) return message;
-  const { rows } = await db.query<{ taal: string | null }>(
-    role === 'student' ? `SELECT data->>'taal' AS taal FROM students WHERE id = $1` : 'SELECT taal FROM guardians WHERE id = $1',
-    [id],
-  );
+  const { rows } = await db.query<{ taal: string | null }>(role === 'student' ? `SELECT data->>'taal' AS taal FROM students WHERE id = $1` : 'SELECT taal FROM guardians WHERE id = $1', [id]);
   return rows[0]?.taal ? { ...message, lang: rows[0].taal } : message;
 }
 

@@ -34,7 +34,6 @@ export interface OidcOptions {
 
 export const defaultAlgorithms = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
-
 const signInUnavailable = () =>
   new ServiceError({
     type: `${problemTypeBase}sign-in-unavailable`,
@@ -173,7 +172,11 @@ export function oidcOptionsFromEnv(env: NodeJS.ProcessEnv): OidcOptions | undefi
     if (stray.length) throw new ConfigurationError(`${stray.join(', ')} set without DOORSTROOM_OIDC_ISSUER.`);
     return undefined;
   }
-  const list = (name: string) => (env[name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const list = (name: string) =>
+    (env[name] ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
   const tolerance = env['DOORSTROOM_OIDC_CLOCK_TOLERANCE'];
   if (tolerance !== undefined && tolerance !== '' && !/^\d{1,4}$/.test(tolerance)) throw new ConfigurationError('DOORSTROOM_OIDC_CLOCK_TOLERANCE must be a number of seconds.');
   return {

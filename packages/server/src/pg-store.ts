@@ -83,7 +83,6 @@ interface Cached<T> {
   until: number;
 }
 
-
 class PgTx implements StoreTx {
   /** Dossiers written in this transaction: the outbox needs the state an action produced. */
   private readonly written = new Map<string, Dossier>();
@@ -136,16 +135,22 @@ class PgTx implements StoreTx {
    */
   async getSchool(id: string): Promise<StoredSchool | undefined> {
     const school = await this.cache.get(`school:${id}`, async () => {
-      const { rows } = await this.q.query<{ naam: string; plaats: string | null; mentor_roster: boolean; mentor_id: string | null; m_naam: string | null; email: string | null; klassen: string[] | null }>(
+      const { rows } = await this.q.query<{
+        naam: string;
+        plaats: string | null;
+        mentor_roster: boolean;
+        mentor_id: string | null;
+        m_naam: string | null;
+        email: string | null;
+        klassen: string[] | null;
+      }>(
         `SELECT s.naam, s.plaats, s.mentor_roster, m.mentor_id, m.naam AS m_naam, m.email, m.klassen
          FROM schools s LEFT JOIN mentors m ON m.school_id = s.id AND m.active AND NOT m.decaan WHERE s.id = $1 ORDER BY m.position`,
         [id],
       );
       const first = rows[0];
       if (!first) return null;
-      const mentors: RosterMentor[] = rows
-        .filter((r) => r.m_naam !== null && r.mentor_id !== null)
-        .map((r) => ({ id: r.mentor_id!, naam: r.m_naam!, email: r.email!, klassen: r.klassen ?? [] }));
+      const mentors: RosterMentor[] = rows.filter((r) => r.m_naam !== null && r.mentor_id !== null).map((r) => ({ id: r.mentor_id!, naam: r.m_naam!, email: r.email!, klassen: r.klassen ?? [] }));
       return deepFreeze<StoredSchool>({ id, naam: first.naam, ...(first.plaats ? { plaats: first.plaats } : {}), mentorRoster: first.mentor_roster, mentors });
     });
     return school ?? undefined;
@@ -280,17 +285,34 @@ class PgTx implements StoreTx {
       this.pendingDossier = undefined;
       this.pendingHistory = [];
       const c = dossierColumns(dossier);
-      const { rows } = await chainGuarded(this.q.query<{ written: number }>(
-        `WITH d AS (
+      const { rows } = await chainGuarded(
+        this.q.query<{ written: number }>(
+          `WITH d AS (
            UPDATE dossiers SET school_id = $4, type = $5, status = $6, archived = $7, version = $8, mentor_id = $9, mentor_email = $10,
              chosen_brin = $11, updated_at = $12, data = $13::jsonb
            WHERE id = $3 AND version = $14::integer AND version < $8::integer
            RETURNING id),
          h AS (INSERT INTO history (dossier_id, entry, prev_hash) SELECT id, $1::jsonb, $2::text FROM d)
          SELECT count(*)::int AS written FROM d`,
-        [JSON.stringify(entry!.entry), entry!.prev_hash, c.id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.updated_at, JSON.stringify(c.data), readVersion],
-        { name: 'doorstroom_update' },
-      ));
+          [
+            JSON.stringify(entry!.entry),
+            entry!.prev_hash,
+            c.id,
+            c.school_id,
+            c.type,
+            c.status,
+            c.archived,
+            c.version,
+            c.mentor_id,
+            c.mentor_email,
+            c.chosen_brin,
+            c.updated_at,
+            JSON.stringify(c.data),
+            readVersion,
+          ],
+          { name: 'doorstroom_update' },
+        ),
+      );
       return this.afterWrite(dossier, rows[0]?.written);
     }
     const history = JSON.stringify(this.pendingHistory);
@@ -306,8 +328,9 @@ class PgTx implements StoreTx {
       return;
     }
     const c = dossierColumns(dossier);
-    const { rows } = await chainGuarded(this.q.query<{ written: number }>(
-      `WITH d AS (
+    const { rows } = await chainGuarded(
+      this.q.query<{ written: number }>(
+        `WITH d AS (
          INSERT INTO dossiers (id, student_id, school_id, type, status, archived, version, mentor_id, mentor_email, chosen_brin, created_at, updated_at, data)
          VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
          ON CONFLICT (id) DO UPDATE SET school_id = excluded.school_id, type = excluded.type, status = excluded.status,
@@ -317,9 +340,27 @@ class PgTx implements StoreTx {
          RETURNING 1),
        ${log}
        SELECT count(*)::int AS written FROM d`,
-      [history, outbox, c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data), this.readVersions.get(dossier.id) ?? null],
-      { name: 'doorstroom_write' },
-    ));
+        [
+          history,
+          outbox,
+          c.id,
+          c.student_id,
+          c.school_id,
+          c.type,
+          c.status,
+          c.archived,
+          c.version,
+          c.mentor_id,
+          c.mentor_email,
+          c.chosen_brin,
+          c.created_at,
+          c.updated_at,
+          JSON.stringify(c.data),
+          this.readVersions.get(dossier.id) ?? null,
+        ],
+        { name: 'doorstroom_write' },
+      ),
+    );
     this.afterWrite(dossier, rows[0]?.written);
   }
 
@@ -342,11 +383,9 @@ class PgTx implements StoreTx {
   async getBegeleiding(studentId: string): Promise<StoredBegeleiding | undefined> {
     const read = this.begeleidingRead.get(studentId);
     if (read !== undefined) return read === null ? undefined : structuredClone(read);
-    const { rows } = await this.q.query<{ answers: StoredBegeleiding['answers']; version: number }>(
-      'SELECT answers, version FROM begeleiding WHERE student_id = $1',
-      [studentId],
-      { name: 'doorstroom_begeleiding' },
-    );
+    const { rows } = await this.q.query<{ answers: StoredBegeleiding['answers']; version: number }>('SELECT answers, version FROM begeleiding WHERE student_id = $1', [studentId], {
+      name: 'doorstroom_begeleiding',
+    });
     const row = rows[0];
     return row && { studentId, answers: row.answers, version: Number(row.version) };
   }
@@ -430,7 +469,7 @@ class PgTx implements StoreTx {
 
   /** Queued with the dossier's own writes: sent only when the transaction commits. */
   async notify(notification: OutgoingNotification): Promise<void> {
-    const student = typeof notification.payload['student'] === 'string' ? notification.payload['student'] : notification.recipient.naam ?? '';
+    const student = typeof notification.payload['student'] === 'string' ? notification.payload['student'] : (notification.recipient.naam ?? '');
     this.pendingOutbox.push({
       kind: notification.kind,
       dossier_id: notification.dossierId ?? null,
@@ -455,10 +494,9 @@ class PgTx implements StoreTx {
       }
       if (missing.length > 0) {
         const keep = !this.wrote;
-        const { rows } = await this.q.query<{ dossier_id: string; data: Intake; xmin: string }>(
-          'SELECT dossier_id, data, xmin::text AS xmin FROM intake WHERE dossier_id = ANY($1::text[])',
-          [missing],
-        );
+        const { rows } = await this.q.query<{ dossier_id: string; data: Intake; xmin: string }>('SELECT dossier_id, data, xmin::text AS xmin FROM intake WHERE dossier_id = ANY($1::text[])', [
+          missing,
+        ]);
         for (const row of rows) intakes.set(row.dossier_id, keep ? this.intakes.put(row.dossier_id, row.xmin, row.data) : deepFreeze(row.data));
       }
       return intakes;

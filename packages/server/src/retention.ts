@@ -103,10 +103,9 @@ async function removeDossiers(tx: Queryable, ids: ReadonlyArray<string>, counts:
 async function removeStudents(tx: Queryable, ids: ReadonlyArray<string>, counts: RetentionCounts): Promise<void> {
   if (ids.length === 0) return;
   const list = JSON.stringify(ids);
-  const { rows: guardianRows } = await tx.query<{ id: string }>(
-    `SELECT DISTINCT jsonb_array_elements_text(COALESCE(data->'guardianIds', '[]'::jsonb)) AS id FROM students WHERE ${inIds('id', 1)}`,
-    [list],
-  );
+  const { rows: guardianRows } = await tx.query<{ id: string }>(`SELECT DISTINCT jsonb_array_elements_text(COALESCE(data->'guardianIds', '[]'::jsonb)) AS id FROM students WHERE ${inIds('id', 1)}`, [
+    list,
+  ]);
   for (const other of await referencing(tx, 'students', ['begeleiding', 'dossiers'])) {
     const n = await remove(tx, `DELETE FROM ${other.table} WHERE ${inIds(other.column, 1)}`, [list]);
     counts.other[other.table] = (counts.other[other.table] ?? 0) + n;
@@ -172,17 +171,22 @@ export async function runRetention(db: Db, options: RetentionRunOptions): Promis
       `SELECT id FROM dossiers WHERE status = 'afgerond' AND COALESCE(data->>'finalizedAt', updated_at)::timestamptz < $1::timestamptz ORDER BY id`,
       [cutoffs.afgerondFinishedBefore],
     );
-    const { rows: inactive } = await tx.query<{ id: string }>(
-      `SELECT id FROM dossiers WHERE status <> 'afgerond' AND updated_at::timestamptz < $1::timestamptz ORDER BY id`,
-      [cutoffs.unchangedSince],
+    const { rows: inactive } = await tx.query<{ id: string }>(`SELECT id FROM dossiers WHERE status <> 'afgerond' AND updated_at::timestamptz < $1::timestamptz ORDER BY id`, [cutoffs.unchangedSince]);
+    await removeDossiers(
+      tx,
+      [...afgerond, ...inactive].map((r) => r.id),
+      counts,
     );
-    await removeDossiers(tx, [...afgerond, ...inactive].map((r) => r.id), counts);
     const { rows: leavers } = await tx.query<{ id: string }>(
       `SELECT s.id FROM students s WHERE NOT s.active AND s.inactive_since < $1::timestamptz
          AND NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.student_id = s.id) ORDER BY s.id`,
       [cutoffs.unchangedSince],
     );
-    await removeStudents(tx, leavers.map((r) => r.id), counts);
+    await removeStudents(
+      tx,
+      leavers.map((r) => r.id),
+      counts,
+    );
     counts.outbox += await remove(
       tx,
       `DELETE FROM outbox WHERE (sent_at IS NOT NULL AND sent_at < $1::timestamptz) OR (sent_at IS NULL AND next_attempt_at = 'infinity' AND created_at < $1::timestamptz)`,
@@ -222,7 +226,11 @@ export async function eraseStudent(db: Db, studentId: string, options: EraseOpti
     if (student.length === 0) return undefined;
     const counts = emptyCounts();
     const { rows: dossiers } = await tx.query<{ id: string }>('SELECT id FROM dossiers WHERE student_id = $1 ORDER BY id', [studentId]);
-    await removeDossiers(tx, dossiers.map((r) => r.id), counts);
+    await removeDossiers(
+      tx,
+      dossiers.map((r) => r.id),
+      counts,
+    );
     await removeStudents(tx, [studentId], counts);
     const result: EraseReport = { dryRun, at: now.toISOString(), studentId, dossiers: dossiers.map((r) => r.id), counts };
     if (!dryRun) await recordAudit(tx, { actor: options.actor, action: 'erase', dryRun, at: now, details: { studentId, counts } });

@@ -34,12 +34,22 @@ async function seedPeople(tx: Queryable, data: ExampleData, onConflict: string):
     { school_id: 'text', position: 'integer', mentor_id: 'text', naam: 'text', email: 'text', klassen: 'jsonb', decaan: 'boolean' },
     data.accounts
       .filter((a) => (a.actor.role === 'mentor' || a.actor.role === 'decaan') && a.actor.school && !onRoster.has(a.actor.person.id))
-      .map((a, i) => ({ school_id: a.actor.school!.id, position: 1000 + i, mentor_id: a.actor.person.id, naam: a.actor.person.naam, email: a.actor.person.email ?? '', klassen: [], decaan: a.actor.role === 'decaan' })),
+      .map((a, i) => ({
+        school_id: a.actor.school!.id,
+        position: 1000 + i,
+        mentor_id: a.actor.person.id,
+        naam: a.actor.person.naam,
+        email: a.actor.person.email ?? '',
+        klassen: [],
+        decaan: a.actor.role === 'decaan',
+      })),
   );
   await insert(
     'mbo_staff',
     { id: 'text', brin: 'text', naam: 'text', email: 'text' },
-    data.accounts.filter((a) => a.actor.role === 'mbo' && a.actor.instelling).map((a) => ({ id: a.actor.person.id, brin: a.actor.instelling!.brin, naam: a.actor.person.naam, email: a.actor.person.email ?? null })),
+    data.accounts
+      .filter((a) => a.actor.role === 'mbo' && a.actor.instelling)
+      .map((a) => ({ id: a.actor.person.id, brin: a.actor.instelling!.brin, naam: a.actor.person.naam, email: a.actor.person.email ?? null })),
   );
   const people = new Map<string, { id: string; role: string; login: string }>();
   for (const account of data.accounts) people.set(account.actor.person.id, { id: account.actor.person.id, role: account.actor.role, login: account.token.toLowerCase() });
@@ -54,7 +64,7 @@ async function seedPeople(tx: Queryable, data: ExampleData, onConflict: string):
 export async function topUpDemoPeople(db: Db, data: ExampleData): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [schemaLockKey]);
-    const { rows } = await tx.query<{ id: string }>('SELECT id FROM config WHERE id = 1 AND data->>\'id\' = $1', [data.config.id]);
+    const { rows } = await tx.query<{ id: string }>("SELECT id FROM config WHERE id = 1 AND data->>'id' = $1", [data.config.id]);
     if (rows.length === 0) return;
     // Mentors on no roster may already be in the people table by an earlier migration, as may everyone else.
     await seedPeople(tx, data, 'ON CONFLICT DO NOTHING');
@@ -78,17 +88,38 @@ export async function seedTables(tx: Queryable, data: ExampleData): Promise<void
   await seedPeople(tx, data, '');
   const guardians = data.accounts.filter((a) => a.actor.role === 'guardian').map((a) => ({ id: a.actor.person.id, naam: a.actor.person.naam, email: a.actor.person.email ?? null }));
   await insertAll(tx, 'guardians', { id: 'text', naam: 'text', email: 'text' }, guardians);
-  await insertAll(tx, 'students', { id: 'text', school_id: 'text', data: 'jsonb' }, data.students.map((s) => ({ id: s.id, school_id: s.schoolId, data: s })));
+  await insertAll(
+    tx,
+    'students',
+    { id: 'text', school_id: 'text', data: 'jsonb' },
+    data.students.map((s) => ({ id: s.id, school_id: s.schoolId, data: s })),
+  );
   await insertAll(
     tx,
     'dossiers',
     {
-      id: 'text', student_id: 'text', school_id: 'text', type: 'text', status: 'text', archived: 'boolean', version: 'integer',
-      mentor_id: 'text', mentor_email: 'text', chosen_brin: 'text', created_at: 'text', updated_at: 'text', data: 'jsonb',
+      id: 'text',
+      student_id: 'text',
+      school_id: 'text',
+      type: 'text',
+      status: 'text',
+      archived: 'boolean',
+      version: 'integer',
+      mentor_id: 'text',
+      mentor_email: 'text',
+      chosen_brin: 'text',
+      created_at: 'text',
+      updated_at: 'text',
+      data: 'jsonb',
     },
     data.dossiers.map(dossierColumns),
   );
-  await insertAll(tx, 'begeleiding', { student_id: 'text', answers: 'jsonb', version: 'integer' }, data.begeleiding.map((b) => ({ student_id: b.studentId, answers: b.answers, version: b.version })));
+  await insertAll(
+    tx,
+    'begeleiding',
+    { student_id: 'text', answers: 'jsonb', version: 'integer' },
+    data.begeleiding.map((b) => ({ student_id: b.studentId, answers: b.answers, version: b.version })),
+  );
   await insertAll(
     tx,
     'history',
@@ -137,7 +168,26 @@ export async function seedIfEmpty(db: Db, data: () => ExampleData = () => exampl
   });
 }
 
-const dataTables = ['outbox', 'guardian_links', 'intake', 'history', 'begeleiding', 'dossiers', 'students', 'guardians', 'mentors', 'klassen', 'schools', 'people', 'mbo_staff', 'beheerders', 'config', 'programmes', 'locations', 'institutions'];
+const dataTables = [
+  'outbox',
+  'guardian_links',
+  'intake',
+  'history',
+  'begeleiding',
+  'dossiers',
+  'students',
+  'guardians',
+  'mentors',
+  'klassen',
+  'schools',
+  'people',
+  'mbo_staff',
+  'beheerders',
+  'config',
+  'programmes',
+  'locations',
+  'institutions',
+];
 
 /** Empties every table and seeds again (the demo's "begin opnieuw"; dev mode only). */
 export async function reseed(db: Db, data: ExampleData): Promise<void> {

@@ -225,7 +225,14 @@ const crossSiteRefused = () =>
 function describeError(error: unknown) {
   if (!(error instanceof Error)) return { error: typeof error };
   const code = (error as { code?: unknown }).code;
-  return { error: error.name, ...(code ? { code: String(code) } : {}), stack: error.stack?.split('\n').slice(1, 6).map((l) => l.trim()) };
+  return {
+    error: error.name,
+    ...(code ? { code: String(code) } : {}),
+    stack: error.stack
+      ?.split('\n')
+      .slice(1, 6)
+      .map((l) => l.trim()),
+  };
 }
 
 function bearer(req: IncomingMessage): string | undefined {
@@ -247,7 +254,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const seedData = () => (data ??= options.seedData ? options.seedData() : exampleData({ today: now() }));
 
   const ownDb = !options.db;
-  const db = options.db ?? (await openDb({ dataDir: options.dataDir ?? defaultDataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.poolSize ? { poolSize: options.poolSize } : {}) }));
+  const db =
+    options.db ??
+    (await openDb({ dataDir: options.dataDir ?? defaultDataDir, ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}), ...(options.poolSize ? { poolSize: options.poolSize } : {}) }));
   try {
     await migrate(db);
     if (options.seed ?? dev) await seedIfEmpty(db, seedData);
@@ -313,8 +322,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (principal.kind === 'beheerder') throw new ServiceError(adminProblems.beheerderOnly());
       return principal.actor;
     },
-    onError: (error, request) =>
-      console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', route: routePattern(new URL(request.url).pathname, basePath), ...describeError(error) })),
+    onError: (error, request) => console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', route: routePattern(new URL(request.url).pathname, basePath), ...describeError(error) })),
   });
   const cors = createCorsPolicy({ origins: options.origins ?? [], dev });
   const limiter = options.rateLimit === false ? undefined : createRequestLimiter(options.rateLimit ?? defaultRateLimit);
@@ -443,13 +451,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sessionsInFlight.set(token, lookup);
       try {
         const session = await lookup;
-        const segments = pathname.slice(basePath.length).split('/').filter(Boolean).map((segment) => {
-          try {
-            return decodeURIComponent(segment);
-          } catch {
-            return '';
-          }
-        });
+        const segments = pathname
+          .slice(basePath.length)
+          .split('/')
+          .filter(Boolean)
+          .map((segment) => {
+            try {
+              return decodeURIComponent(segment);
+            } catch {
+              return '';
+            }
+          });
         if (session?.kind === 'actor' && session.scope && !guardianLinks.allows(session.scope.dossierId, method, segments)) return send(problemResponse(problems.notFound('resource')));
         return await contractOrAdmin();
       } finally {
@@ -555,8 +567,17 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     socket.on('error', () => undefined);
     const inApi = (req.url ?? '').startsWith(`${basePath}/`);
     const body = JSON.stringify(problems.methodNotAllowed());
-    const headers = { ...securityHeadersFor(inApi), 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', Allow: inApi ? apiMethods : pageMethods, 'Content-Length': String(Buffer.byteLength(body)), Connection: 'close' };
-    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const headers = {
+      ...securityHeadersFor(inApi),
+      'Content-Type': 'application/problem+json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Allow: inApi ? apiMethods : pageMethods,
+      'Content-Length': String(Buffer.byteLength(body)),
+      Connection: 'close',
+    };
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     socket.end(`HTTP/1.1 405 Method Not Allowed\r\n${head}\r\n${body}`);
     metrics.observe('CONNECT', '(connect)', 405, (performance.now() - started) / 1000);
     log?.({ level: 'info', method: 'CONNECT', route: '(connect)', status: 405, ms: Math.round((performance.now() - started) * 10) / 10 });

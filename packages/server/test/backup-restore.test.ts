@@ -22,7 +22,11 @@ function clientTool(name: 'pg_dump' | 'pg_restore'): string | undefined {
     // Debian keeps them per version.
   }
   const root = '/usr/lib/postgresql';
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', name))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(join(root, v, 'bin', name)))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   return versions[0] ? join(root, versions[0], 'bin', name) : undefined;
 }
 

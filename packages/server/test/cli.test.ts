@@ -131,7 +131,10 @@ describe('doorstroom-server', () => {
     // The verifier says who holds the token (a login); the person is provisioned with doorstroom-admin first.
     writeFileSync(verifier, "export default async (token) => (token === 'portal-jwt-sanne' ? { login: 'sanne.bakker@leerling.hetplein.example' } : null);\n");
     try {
-      for (const [file, args] of [['regio.json', []], ['leerlingen.csv', ['--school', 'vmbo-het-plein']]] as const) {
+      for (const [file, args] of [
+        ['regio.json', []],
+        ['leerlingen.csv', ['--school', 'vmbo-het-plein']],
+      ] as const) {
         const imported = await run('doorstroom-admin', ['import', fileURLToPath(new URL(`../examples/${file}`, import.meta.url)), ...args], { DOORSTROOM_DATA_DIR: dataDir });
         assert.equal(imported.code, 0, imported.stderr);
       }

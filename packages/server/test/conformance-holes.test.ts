@@ -6,18 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createCatalogIndex, createMemoryStore, type StoreTx } from '@doorstroom/sdk/server';
 import { exampleTokens, formatReport, runConformance, type CheckResult, type ConformanceOptions, type ConformanceReport, type ConformanceTokens } from '../src/conformance/index.js';
-import {
-  createFetchHandler,
-  createMemoryBackend,
-  createService,
-  exampleData,
-  memoryBaseUrl,
-  problem,
-  type BackendStore,
-  type Dossier,
-  type DossierService,
-  type Problem,
-} from '../src/sdk.js';
+import { createFetchHandler, createMemoryBackend, createService, exampleData, memoryBaseUrl, problem, type BackendStore, type Dossier, type DossierService, type Problem } from '../src/sdk.js';
 
 // --- broken backends ---------------------------------------------------------------------------
 
@@ -126,7 +115,16 @@ const honestFirst = (backend: Backend, groups: string[]) =>
 
 describe('the conformance kit fails a backend with a hole of issue 12', () => {
   honestFirst(brokenBackend({}), ['registered birth date', 'B1 fixed at sendToStudent', 'B1 access', 'guardian only while needed', 'guardian consent', 'onderwijsnummer']);
-  honestFirst(createMemoryBackend(), ['A7 checked against the catalogue', 'roster per school and klas', 'terugzetten, archive and reactivate', 'MBO reads milestones', 'dev routes', 'no existence oracle', 'support contact', 'A3 per dossier type']);
+  honestFirst(createMemoryBackend(), [
+    'A7 checked against the catalogue',
+    'roster per school and klas',
+    'terugzetten, archive and reactivate',
+    'MBO reads milestones',
+    'dev routes',
+    'no existence oracle',
+    'support contact',
+    'A3 per dossier type',
+  ]);
 
   it('1. the age comes from the birth date typed in A1, not the registered one', async () => {
     // A1 saves and finalize go to a service that does not see the registration (no read-only
@@ -208,7 +206,12 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
       token === exampleTokens.adultStudentGuardian && request.method === 'GET' && /\/dossiers(\/[^/]+(\/history)?)?$/.test(pathOf(request)) ? backend.fetch(as(request, adult)) : undefined,
     );
     const report = await kit(leaky, ['guardian only while needed']);
-    assertFails(report, 'guardian only while needed', /guardian of an adult student/, /a guardian reads a dossier only while the student is under 18.*the guardian reading the dossier: got 200, expected 404/);
+    assertFails(
+      report,
+      'guardian only while needed',
+      /guardian of an adult student/,
+      /a guardian reads a dossier only while the student is under 18.*the guardian reading the dossier: got 200, expected 404/,
+    );
   });
 
   it('4a. the A7 choice is stored as the client sent it, unchecked', async () => {
@@ -230,8 +233,18 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
     });
     const report = await kit(backend, ['A7 checked against the catalogue']);
     const failed = failures(report).filter((r) => r.group === 'A7 checked against the catalogue');
-    const expected = ['an instelling the catalogue does not have', 'a locatie of another instelling', 'an opleiding of another instelling', 'an opleiding not given at the chosen locatie', "forged labels are replaced by the catalogue's"];
-    for (const name of expected) assert.ok(failed.some((r) => r.name.startsWith(name)), `"${name}" did not fail: ${names(failures(report))}`);
+    const expected = [
+      'an instelling the catalogue does not have',
+      'a locatie of another instelling',
+      'an opleiding of another instelling',
+      'an opleiding not given at the chosen locatie',
+      "forged labels are replaced by the catalogue's",
+    ];
+    for (const name of expected)
+      assert.ok(
+        failed.some((r) => r.name.startsWith(name)),
+        `"${name}" did not fail: ${names(failures(report))}`,
+      );
     for (const r of failed.filter((r) => r.name.includes('notInCatalogue'))) {
       assert.match(r.detail ?? '', /the backend checks the A7 choice against its catalogue.*got 200, expected 422 notInCatalogue.*the refused choice was stored/);
       // The choice stored by one case does not turn the next into a 409: each reads the dossier afresh.
@@ -269,7 +282,10 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
       ['a locatie of another instelling', 'an opleiding not given at the chosen locatie', 'an opleiding of another instelling'],
       formatReport(report),
     );
-    assert.ok(failed.every((r) => r.group === 'A7 checked against the catalogue' && /got 200, expected 422 notInCatalogue/.test(r.detail ?? '')), formatReport(report));
+    assert.ok(
+      failed.every((r) => r.group === 'A7 checked against the catalogue' && /got 200, expected 422 notInCatalogue/.test(r.detail ?? '')),
+      formatReport(report),
+    );
   });
 
   it('5. only a BSN is accepted, no onderwijsnummer', async () => {
@@ -316,7 +332,10 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
   const roleHole = (what: string, rewrite: (request: Request, token: string, backend: ReturnType<typeof createMemoryBackend>) => Promise<Response | undefined>, name: RegExp, detail: RegExp) =>
     it(`7. ${what}`, async () => {
       const backend = createMemoryBackend();
-      const report = await kit(tampered(backend, (request, token) => rewrite(request, token, backend)), ['terugzetten, archive and reactivate']);
+      const report = await kit(
+        tampered(backend, (request, token) => rewrite(request, token, backend)),
+        ['terugzetten, archive and reactivate'],
+      );
       assertFails(report, 'terugzetten, archive and reactivate', name, detail);
     });
   const action = (request: Request, name: string) => request.method === 'POST' && pathOf(request).endsWith(`/actions/${name}`);
@@ -343,7 +362,12 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
     const backend = createMemoryBackend();
     const leaky = tampered(backend, async (request, token) => (token === exampleTokens.mbo && pathOf(request).endsWith('/history') ? backend.fetch(as(request, exampleTokens.student)) : undefined));
     const report = await kit(leaky, ['MBO reads milestones']);
-    assertFails(report, 'MBO reads milestones', /no names, no saves/, /the MBO reads of the history only the milestone dates.*entries name who did it.*not status changes.*it names Mevrouw E\. de Vries/);
+    assertFails(
+      report,
+      'MBO reads milestones',
+      /no names, no saves/,
+      /the MBO reads of the history only the milestone dates.*entries name who did it.*not status changes.*it names Mevrouw E\. de Vries/,
+    );
   });
 
   it('9. the dev routes answer another site without a token, and reset the data', async () => {
@@ -358,7 +382,12 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
       return undefined;
     });
     const report = await kit(open, ['dev routes']);
-    assertFails(report, 'dev routes', /never answer 2xx/, /dev routes exist only in dev mode and refuse other sites.*POST dev\/reset from https:\/\/evil\.example without a token: 200.*GET dev\/accounts .*: 200.*the data was reset/);
+    assertFails(
+      report,
+      'dev routes',
+      /never answer 2xx/,
+      /dev routes exist only in dev mode and refuse other sites.*POST dev\/reset from https:\/\/evil\.example without a token: 200.*GET dev\/accounts .*: 200.*the data was reset/,
+    );
   });
 
   it('10a. a same-school mentor gets 403 for a dossier that exists and 404 for one that does not', async () => {
@@ -370,7 +399,12 @@ describe('the conformance kit fails a backend with a hole of issue 12', () => {
       return asOwner.ok && own.status === 404 ? refusedResponse(403, 'notYours') : own;
     });
     const report = await kit(oracle, ['no existence oracle']);
-    assertFails(report, 'no existence oracle', /answers exactly as one that does not exist/, /whoever may not see a dossier gets 404.*GET by otherMentor of a dossier that exists: 403 notYours, expected 404/);
+    assertFails(
+      report,
+      'no existence oracle',
+      /answers exactly as one that does not exist/,
+      /whoever may not see a dossier gets 404.*GET by otherMentor of a dossier that exists: 403 notYours, expected 404/,
+    );
   });
 
   it('10b. dossier ids count up', async () => {
@@ -496,14 +530,26 @@ describe('the conformance kit reports what it can when the set-up is incomplete'
     const empty = tampered(backend, async (request) => (/\/catalog\/institutions\/[^/]+\/programmes$/.test(pathOf(request)) ? Response.json([]) : undefined));
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: empty.fetch });
     const failed = failures(report);
-    assert.deepEqual(failed.map((r) => r.name), ["the catalogue offers a programme of the mbo's instelling at one of its locaties"], formatReport(report));
+    assert.deepEqual(
+      failed.map((r) => r.name),
+      ["the catalogue offers a programme of the mbo's instelling at one of its locaties"],
+      formatReport(report),
+    );
     assert.match(failed[0]!.detail ?? '', /the catalogue has no programmes for 25LH/);
     const needCatalogue = skippedFor(report, /needs an A7 choice from the catalogue/);
     assert.ok(needCatalogue.length >= 20, `only ${needCatalogue.length} checks were skipped for the catalogue\n${formatReport(report)}`);
-    for (const group of ['workflow', 'registered birth date', 'B1 fixed at sendToStudent', 'roster per school and klas']) assert.ok(needCatalogue.some((r) => r.group === group), `${group} was not skipped for the catalogue`);
+    for (const group of ['workflow', 'registered birth date', 'B1 fixed at sendToStudent', 'roster per school and klas'])
+      assert.ok(
+        needCatalogue.some((r) => r.group === group),
+        `${group} was not skipped for the catalogue`,
+      );
     const passed = new Set(report.results.filter((r) => r.status === 'pass').map((r) => r.group));
-    for (const group of ['auth', 'shapes', 'errors', 'versions', 'B1 access', 'no existence oracle', 'support contact', 'dev routes', 'onderwijsnummer']) assert.ok(passed.has(group), `${group} did not run\n${formatReport(report)}`);
-    assert.ok(report.results.some((r) => r.name.startsWith('an instelling the catalogue does not have') && r.status === 'pass'), 'the unknown-instelling check needs no catalogue');
+    for (const group of ['auth', 'shapes', 'errors', 'versions', 'B1 access', 'no existence oracle', 'support contact', 'dev routes', 'onderwijsnummer'])
+      assert.ok(passed.has(group), `${group} did not run\n${formatReport(report)}`);
+    assert.ok(
+      report.results.some((r) => r.name.startsWith('an instelling the catalogue does not have') && r.status === 'pass'),
+      'the unknown-instelling check needs no catalogue',
+    );
   });
 
   it('with a token that does not fit: the set-up says which, and the checks that do not need it still run', async () => {
@@ -511,11 +557,16 @@ describe('the conformance kit reports what it can when the set-up is incomplete'
     const tokens: ConformanceTokens = { ...exampleTokens, guardian: 'guardian-de-graaf' };
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens, fetch: backend.fetch, cells: () => false });
     const failed = failures(report);
-    assert.deepEqual(failed.map((r) => `${r.group} / ${r.name}`), ['setup / the tokens fit together (school, guardian, mentor, instelling)'], formatReport(report));
+    assert.deepEqual(
+      failed.map((r) => `${r.group} / ${r.name}`),
+      ['setup / the tokens fit together (school, guardian, mentor, instelling)'],
+      formatReport(report),
+    );
     assert.match(failed[0]!.detail ?? '', /the guardian's studentIds lack the student/);
     assert.ok(skippedFor(report, /needs the tokens to fit together: the guardian's studentIds lack the student/).length >= 8, formatReport(report));
     const passed = new Set(report.results.filter((r) => r.status === 'pass').map((r) => r.group));
-    for (const group of ['A7 checked against the catalogue', 'onderwijsnummer', 'guardian only while needed', 'support contact', 'dev routes']) assert.ok(passed.has(group), `${group} did not run\n${formatReport(report)}`);
+    for (const group of ['A7 checked against the catalogue', 'onderwijsnummer', 'guardian only while needed', 'support contact', 'dev routes'])
+      assert.ok(passed.has(group), `${group} did not run\n${formatReport(report)}`);
   });
 
   it('with a student who is an adult by the registration: a set-up failure that says so, and the checks of a minor skipped', async () => {
@@ -527,7 +578,10 @@ describe('the conformance kit reports what it can when the set-up is incomplete'
     const setup = failures(report).find((r) => r.group === 'setup');
     assert.match(setup?.detail ?? '', /student-noor is 20 by the registration \(\d{4}-\d{2}-\d{2}\); the suite's student must be younger than guardianConsentBelowAge \(18\)/, formatReport(report));
     for (const group of ['registered birth date', 'workflow', 'guardian consent']) {
-      assert.ok(skippedFor(report, /needs a student under the consent age \(18\): student-noor is 20/).some((r) => r.group === group), `${group} was not skipped\n${formatReport(report)}`);
+      assert.ok(
+        skippedFor(report, /needs a student under the consent age \(18\): student-noor is 20/).some((r) => r.group === group),
+        `${group} was not skipped\n${formatReport(report)}`,
+      );
     }
   });
 
@@ -543,7 +597,7 @@ describe('the conformance kit reports what it can when the set-up is incomplete'
       `changeMentor: ${decaan}`,
       `decaan for the school: ${decaan}`,
       `decaan of another school: ${otherDecaan}`,
-      'guardian only while needed: needs the optional tokens adultStudent and adultStudentGuardian (see the README\'s token table)',
+      "guardian only while needed: needs the optional tokens adultStudent and adultStudentGuardian (see the README's token table)",
       `intake for the student and the decaan only: ${decaan}`,
       `intake set by the chosen MBO only: ${decaan}`,
       `moveKlas: ${decaan}`,

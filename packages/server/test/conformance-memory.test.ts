@@ -14,7 +14,10 @@ describe('conformance kit on the memory backend', () => {
     assert.equal(report.failed, 0, formatReport(report));
     assert.ok(report.passed >= 130, `only ${report.passed} checks ran`);
     // Only the opt-in rate limit is left out: every optional token of the example data is given.
-    assert.deepEqual(report.results.filter((r) => r.status === 'skip').map((r) => r.group), ['rate limit']);
+    assert.deepEqual(
+      report.results.filter((r) => r.status === 'skip').map((r) => r.group),
+      ['rate limit'],
+    );
   });
 
   it('fails a backend that stores a save made on a stale version', async () => {
@@ -33,7 +36,10 @@ describe('conformance kit on the memory backend', () => {
     }) as typeof fetch;
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: sloppy, cells: () => false });
     const failed = failures(report).map((r) => r.name);
-    assert.ok(failed.some((name) => /stale version/.test(name)), `expected the stale-version check to fail, failed: ${failed.join(' | ')}`);
+    assert.ok(
+      failed.some((name) => /stale version/.test(name)),
+      `expected the stale-version check to fail, failed: ${failed.join(' | ')}`,
+    );
   });
 
   it('fails a backend that answers refusals with the wrong status, and names the cells', async () => {
@@ -75,7 +81,12 @@ describe('conformance kit on the memory backend', () => {
     const leaky = tampered(backend, async (request, token) => (token === exampleTokens.otherStudent && dossierRead(request) ? backend.fetch(as(request, exampleTokens.student)) : undefined));
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: leaky, cells: (cell) => cell.type === 'werk-mbo' && cell.status === 'akkoord' && !cell.archived });
     const reads = failures(report).find((r) => r.name.startsWith('werk-mbo akkoord: dossier, history and list'));
-    assert.ok(reads, `expected the reads of werk-mbo akkoord to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.ok(
+      reads,
+      `expected the reads of werk-mbo akkoord to fail, failed: ${failures(report)
+        .map((r) => r.name)
+        .join(' | ')}`,
+    );
     assert.match(reads.detail ?? '', /GET otherStudent: got 200, expected 404/);
     assert.match(reads.detail ?? '', /history by otherStudent: got 200/);
   });
@@ -90,7 +101,12 @@ describe('conformance kit on the memory backend', () => {
     });
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: leaky, cells: (cell) => cell.type === 'vo-mbo' && cell.status === 'deelB' && !cell.archived });
     const reads = failures(report).find((r) => r.name.startsWith('vo-mbo deelB: dossier, history and list'));
-    assert.ok(reads, `expected the reads of vo-mbo deelB to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.ok(
+      reads,
+      `expected the reads of vo-mbo deelB to fail, failed: ${failures(report)
+        .map((r) => r.name)
+        .join(' | ')}`,
+    );
     assert.match(reads.detail ?? '', /owner reads deel B \(begeleiding, advies\)/);
   });
 
@@ -111,7 +127,12 @@ describe('conformance kit on the memory backend', () => {
     });
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: sloppy, cells: (cell) => cell.type === 'vo-mbo' && cell.status === 'bijMentor' && !cell.archived });
     const saves = failures(report).find((r) => r.name.startsWith('vo-mbo bijMentor: saves'));
-    assert.ok(saves, `expected the saves of vo-mbo bijMentor to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.ok(
+      saves,
+      `expected the saves of vo-mbo bijMentor to fail, failed: ${failures(report)
+        .map((r) => r.name)
+        .join(' | ')}`,
+    );
     assert.match(saves.detail ?? '', /refused saves changed the dossier: the answers/);
   });
 
@@ -122,7 +143,12 @@ describe('conformance kit on the memory backend', () => {
     );
     const report = await runConformance({ baseUrl: backend.baseUrl, tokens: exampleTokens, fetch: leaky, cells: () => false });
     const b1 = failures(report).find((r) => r.group === 'B1 access');
-    assert.ok(b1, `expected the B1 check to fail, failed: ${failures(report).map((r) => r.name).join(' | ')}`);
+    assert.ok(
+      b1,
+      `expected the B1 check to fail, failed: ${failures(report)
+        .map((r) => r.name)
+        .join(' | ')}`,
+    );
     assert.match(b1.detail ?? '', /GET by guardian: got 200.*PATCH by guardian: got 200/);
   });
 });

@@ -96,7 +96,10 @@ function assertFails(report: ConformanceReport, group: string, name: RegExp, det
   return found;
 }
 
-const some = (type: Cell['type'], ...statuses: Cell['status'][]) => (cell: Cell) => cell.type === type && statuses.includes(cell.status) && !cell.archived && (cell.status !== 'concept' || !cell.mentorAssigned);
+const some =
+  (type: Cell['type'], ...statuses: Cell['status'][]) =>
+  (cell: Cell) =>
+    cell.type === type && statuses.includes(cell.status) && !cell.archived && (cell.status !== 'concept' || !cell.mentorAssigned);
 
 const schoolGroups = ['decaan for the school', 'decaan of another school', 'reminders', 'changeMentor', 'moveKlas'];
 const intakeGroups = [
@@ -137,14 +140,18 @@ describe('the conformance kit fails a backend that breaks a rule of the decaan (
 
   it('the decaan may finalize for the student', async () => {
     const backend = createMemoryBackend();
-    const loose = tampered(backend, async (request, token) => (token === decaan && request.method === 'POST' && pathOf(request).endsWith('/actions/finalize') ? backend.fetch(as(request, exampleTokens.student)) : undefined));
+    const loose = tampered(backend, async (request, token) =>
+      token === decaan && request.method === 'POST' && pathOf(request).endsWith('/actions/finalize') ? backend.fetch(as(request, exampleTokens.student)) : undefined,
+    );
     const report = await kit(loose, ['decaan for the school'], { cells: some('werk-mbo', 'akkoord') });
     assertFails(report, 'decaan for the school', /^werk-mbo akkoord: reads/, /finalize: got 200, expected 403 wrongRole.*refused actions or saves changed the dossier/);
   });
 
   it("the decaan cannot read or write a student's B1 (404, as the SDK once answered)", async () => {
     const backend = createMemoryBackend();
-    const closed = tampered(backend, async (request, token) => (token === decaan && pathOf(request).endsWith('/begeleiding') ? problemResponse(problem(404, 'not-found', 'Dit bestaat niet.')) : undefined));
+    const closed = tampered(backend, async (request, token) =>
+      token === decaan && pathOf(request).endsWith('/begeleiding') ? problemResponse(problem(404, 'not-found', 'Dit bestaat niet.')) : undefined,
+    );
     const report = await kit(closed, ['decaan for the school']);
     assertFails(report, 'decaan for the school', /B1 of every student of the school/, /the decaan reads every B1 of the school.*GET B1: got 404, expected 200/);
   });
@@ -154,7 +161,10 @@ describe('the conformance kit fails a backend that breaks a rule of the decaan (
     const leaky = tampered(backend, async (request, token) => (token === otherDecaan && pathOf(request).includes('/dossiers') ? backend.fetch(as(request, decaan)) : undefined));
     const report = await kit(leaky, ['decaan of another school'], { cells: some('werk-mbo', 'concept') });
     assertFails(report, 'decaan of another school', /^werk-mbo concept: 404/, /a decaan of another school gets 404.*GET: got 200, expected 404.*history: got 200/);
-    assert.ok(failures(report).some((r) => /other school's overview/.test(r.name) && /the overview lists the student/.test(r.detail ?? '')), formatReport(report));
+    assert.ok(
+      failures(report).some((r) => /other school's overview/.test(r.name) && /the overview lists the student/.test(r.detail ?? '')),
+      formatReport(report),
+    );
   });
 
   it('a mentor sends reminders', async () => {
@@ -178,7 +188,9 @@ describe('the conformance kit fails a backend that breaks a rule of the decaan (
 
   it("a decaan reminds another school's students", async () => {
     const backend = createMemoryBackend();
-    const loose = tampered(backend, async (request, token) => (token === otherDecaan && pathOf(request).endsWith('/reminders') ? Response.json({ sent: ((await json(request))['studentIds'] as string[]) ?? [], refused: [] }) : undefined));
+    const loose = tampered(backend, async (request, token) =>
+      token === otherDecaan && pathOf(request).endsWith('/reminders') ? Response.json({ sent: ((await json(request))['studentIds'] as string[]) ?? [], refused: [] }) : undefined,
+    );
     const report = await kit(loose, ['reminders']);
     assertFails(report, 'reminders', /another school cannot remind/, /a decaan of another school sent the student a reminder/);
   });
@@ -207,7 +219,9 @@ describe('the conformance kit fails a backend that breaks a rule of the decaan (
         moveKlas: async (actor, schoolId, klas, mentorId) => {
           const school = await store.transaction((tx) => tx.getSchool(schoolId));
           if (actor.role !== 'decaan' || actor.school?.id !== schoolId || !school?.mentors.some((m) => m.id === mentorId)) return honest.moveKlas(actor, schoolId, klas, mentorId);
-          await store.transaction((tx) => tx.putSchool({ ...school, mentors: school.mentors.map((m) => ({ ...m, klassen: m.id === mentorId ? [...m.klassen, klas] : m.klassen.filter((k) => k !== klas) })) }));
+          await store.transaction((tx) =>
+            tx.putSchool({ ...school, mentors: school.mentors.map((m) => ({ ...m, klassen: m.id === mentorId ? [...m.klassen, klas] : m.klassen.filter((k) => k !== klas) })) }),
+          );
           return { moved: [], refused: [] };
         },
       }),
@@ -237,7 +251,12 @@ describe('the conformance kit fails a backend that breaks a rule of the intake s
     const backend = createMemoryBackend();
     const loose = tampered(backend, async (request, token) => (token === exampleTokens.otherMbo && intakePut(request) ? backend.fetch(as(request, exampleTokens.mbo)) : undefined));
     const report = await kit(loose, ['intake set by the chosen MBO only']);
-    assertFails(report, 'intake set by the chosen MBO only', /the mbo sets it/, /only staff of the instelling the student chose.*by otherMbo \(mbo\): got 200, expected 404.*worklist says geplaatst, expected nieuw/);
+    assertFails(
+      report,
+      'intake set by the chosen MBO only',
+      /the mbo sets it/,
+      /only staff of the instelling the student chose.*by otherMbo \(mbo\): got 200, expected 404.*worklist says geplaatst, expected nieuw/,
+    );
   });
 
   it('the decaan sets the intake status', async () => {
@@ -264,7 +283,9 @@ describe('the conformance kit fails a backend that breaks a rule of the intake s
       service: (honest, store) => ({
         ...honest,
         setIntake: async (actor, id, request) =>
-          request.status === 'nieuw' ? store.transaction(async (tx) => (await tx.putIntake(id, { status: 'nieuw', updatedAt: new Date().toISOString() }), { status: 'nieuw', updatedAt: new Date().toISOString() })) : honest.setIntake(actor, id, request),
+          request.status === 'nieuw'
+            ? store.transaction(async (tx) => (await tx.putIntake(id, { status: 'nieuw', updatedAt: new Date().toISOString() }), { status: 'nieuw', updatedAt: new Date().toISOString() }))
+            : honest.setIntake(actor, id, request),
       }),
     });
     const report = await kit(backend, ['intake never back to nieuw']);
@@ -274,7 +295,12 @@ describe('the conformance kit fails a backend that breaks a rule of the intake s
   it('opening a received dossier does not mark it read', async () => {
     const backend = brokenBackend({ storePatch: (tx) => ({ putIntake: async (id, intake) => (intake.status === 'gelezen' ? undefined : tx.putIntake(id, intake)) }) });
     const report = await kit(backend, ['intake read when opened']);
-    assertFails(report, 'intake read when opened', /nieuw in the worklist until the MBO opens it/, /reading a dossier marks it read.*after the MBO opened it the worklist says nieuw, expected gelezen/);
+    assertFails(
+      report,
+      'intake read when opened',
+      /nieuw in the worklist until the MBO opens it/,
+      /reading a dossier marks it read.*after the MBO opened it the worklist says nieuw, expected gelezen/,
+    );
   });
 
   it('the mentor reads the intake status', async () => {
@@ -288,7 +314,12 @@ describe('the conformance kit fails a backend that breaks a rule of the intake s
       return Response.json({ ...((await own.json()) as object), ...(intake ? { intake } : {}) });
     });
     const report = await kit(leaky, ['intake for the student and the decaan only']);
-    assertFails(report, 'intake for the student and the decaan only', /the mentor and the guardian do not/, /placement feedback for the student and the school.*the mentor reads the intake status \(\{"status":"geplaatst"/);
+    assertFails(
+      report,
+      'intake for the student and the decaan only',
+      /the mentor and the guardian do not/,
+      /placement feedback for the student and the school.*the mentor reads the intake status \(\{"status":"geplaatst"/,
+    );
   });
 
   it('the decaan does not see where the student was placed', async () => {
@@ -299,7 +330,12 @@ describe('the conformance kit fails a backend that breaks a rule of the intake s
       return new Response(text.replace(/,"intake":\{[^}]*\}/g, ''), { status: 200, headers: { 'Content-Type': 'application/json' } });
     });
     const report = await kit(blind, ['intake for the student and the decaan only']);
-    assertFails(report, 'intake for the student and the decaan only', /the decaan of the school reads it/, /the decaan's dossier says intake undefined, expected geplaatst.*the school overview says intake undefined/);
+    assertFails(
+      report,
+      'intake for the student and the decaan only',
+      /the decaan of the school reads it/,
+      /the decaan's dossier says intake undefined, expected geplaatst.*the school overview says intake undefined/,
+    );
   });
 
   it("the MBO reads who took each intake step (the school's history)", async () => {

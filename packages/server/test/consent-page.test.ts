@@ -59,7 +59,10 @@ const guardianTitle: Record<Code, string> = {
 describe("the consent page's own texts", () => {
   it('has every text in all six languages, each language named in itself', () => {
     assert.deepEqual(codes, ['nl', 'en', 'ar', 'tr', 'uk', 'pl']);
-    assert.deepEqual(languages.map((l) => l.name), ['Nederlands', 'English', 'العربية', 'Türkçe', 'Українська', 'Polski']);
+    assert.deepEqual(
+      languages.map((l) => l.name),
+      ['Nederlands', 'English', 'العربية', 'Türkçe', 'Українська', 'Polski'],
+    );
     for (const code of codes) {
       assert.deepEqual(Object.keys(texts[code]).sort(), Object.keys(texts.nl).sort(), code);
       for (const [key, text] of Object.entries(texts[code])) assert.match(text, /\S/, `${code} ${key}`);
@@ -148,7 +151,9 @@ describe('the consent page in the guardian’s language', () => {
       format: 'document',
       document: {
         guardians: [{ id: kaya.guardian, naam: 'Ayşe Kaya', email: 'a.kaya@mail.example', relatie: 'moeder', taal: 'tr', studentIds: [kaya.student] }],
-        students: [{ id: kaya.student, naam: 'Elif Kaya', email: 'elif.kaya@leerling.hetplein.example', schoolId: school, klas: '4A', leerjaar: 4, geboortedatum: '2011-05-01', guardianIds: [kaya.guardian] }],
+        students: [
+          { id: kaya.student, naam: 'Elif Kaya', email: 'elif.kaya@leerling.hetplein.example', schoolId: school, klas: '4A', leerjaar: 4, geboortedatum: '2011-05-01', guardianIds: [kaya.guardian] },
+        ],
       },
     });
     await awaitingGuardian('d-elif', kaya, 'Elif Kaya');
@@ -212,7 +217,9 @@ describe('the consent page in the guardian’s language', () => {
       // Through the DevTools protocol, which the page's CSP does not govern (an injected <script> would be refused).
       if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
       const violations = await page.evaluate(async () => {
-        const results = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+        const results = await (
+          window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }
+        ).axe.run(document, { resultTypes: ['violations'] });
         return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${v.help} at ${JSON.stringify(n.target)}`));
       });
       assert.deepEqual(violations, [], `axe, ${where}`);

@@ -65,7 +65,16 @@ function contextFiles(): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !l.startsWith('#'))
-    .map((pattern) => new RegExp(`^${pattern.replace(/\/$/, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\//g, '(?:.*/)?').replace(/\*/g, '[^/]*')}(?:/|$)`));
+    .map(
+      (pattern) =>
+        new RegExp(
+          `^${pattern
+            .replace(/\/$/, '')
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*\*\//g, '(?:.*/)?')
+            .replace(/\*/g, '[^/]*')}(?:/|$)`,
+        ),
+    );
   const tracked = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
   return tracked.filter((file) => existsSync(join(root, file)) && !ignore.some((pattern) => pattern.test(file)));
 }
@@ -107,7 +116,13 @@ function get(url: string, token?: string): Promise<{ status: number; body: strin
 
 /** Node 24 (the image's base) is the node running these tests: its directory first on PATH, and nothing that would load tsx. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`, HOME: process.env['HOME'] ?? tmpdir(), npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    PATH: `${dirname(process.execPath)}:${process.env['PATH'] ?? ''}`,
+    HOME: process.env['HOME'] ?? tmpdir(),
+    npm_config_prefer_offline: 'true',
+    npm_config_update_notifier: 'false',
+    ...extra,
+  };
   return env;
 }
 
@@ -130,7 +145,10 @@ describe('the Dockerfile, step by step without docker: build, install from the t
   it('has a build stage on Node 24 and runs as an unprivileged user', () => {
     assert.ok(stages.length >= 2, 'multi-stage');
     for (const stage of stages) assert.match(stage.base, /^node:24[.-]/, `${stage.name} is based on Node 24`);
-    assert.deepEqual(final.steps.filter((s) => s.keyword === 'USER').map((s) => s.args), ['node']);
+    assert.deepEqual(
+      final.steps.filter((s) => s.keyword === 'USER').map((s) => s.args),
+      ['node'],
+    );
     assert.ok(final.steps.some((s) => s.keyword === 'HEALTHCHECK'));
   });
 
@@ -209,7 +227,11 @@ describe('the Dockerfile, step by step without docker: build, install from the t
   it('the package imports with plain node from dist', () => {
     const result = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', "const m = await import('@doorstroom/server'); const at = import.meta.resolve('@doorstroom/server'); if (!at.includes('/dist/') || typeof m.startServer !== 'function' || typeof m.runConformance !== 'function') throw new Error(at);"],
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('@doorstroom/server'); const at = import.meta.resolve('@doorstroom/server'); if (!at.includes('/dist/') || typeof m.startServer !== 'function' || typeof m.runConformance !== 'function') throw new Error(at);",
+      ],
       { cwd: finalWorkdir, env: cleanEnv({}), encoding: 'utf8' },
     );
     assert.equal(result.status, 0, result.stderr);

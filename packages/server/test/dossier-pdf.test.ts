@@ -75,7 +75,7 @@ describe('GET /dossiers/{id}/pdf on the reference server', () => {
     removeDir(server?.dataDir);
   });
 
-  it("gives the MBO what Sam shared, and nothing of what he kept to himself", async () => {
+  it('gives the MBO what Sam shared, and nothing of what he kept to himself', async () => {
     const student = (await (await get('student-sam', 'dossiers/dossier-sam')).json()) as Dossier;
     const received = (await (await get('mbo-roc-midden-nederland', 'dossiers/dossier-sam')).json()) as Dossier;
     const { doc, lines } = await pdfOf('mbo-roc-midden-nederland', 'dossier-sam');

@@ -51,7 +51,14 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
   const mailTo = (address: string) => smtp.received.filter((m) => m.to.includes(address)).map((m) => ({ subject: mimeHeader(m.raw, 'Subject'), text: mimePart(m.raw, 'text/plain'), raw: m.raw }));
 
   const mint = (email: string) =>
-    new SignJWT({ email, email_verified: true }).setProtectedHeader({ alg: 'RS256', kid: 'e2e' }).setIssuer(issuer).setAudience(audience).setSubject(email).setIssuedAt().setExpirationTime('15m').sign(signingKey);
+    new SignJWT({ email, email_verified: true })
+      .setProtectedHeader({ alg: 'RS256', kid: 'e2e' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject(email)
+      .setIssuedAt()
+      .setExpirationTime('15m')
+      .sign(signingKey);
   const as = async (email: string) => {
     const token = await mint(email);
     return async <T>(path: string, init: RequestInit = {}, status = 200): Promise<T> => {
@@ -83,7 +90,11 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
   });
 
   it('provisions the region and a school from its CSV exports with doorstroom-admin', async () => {
-    for (const [file, args] of [['regio.json', []], ['leerlingen.csv', ['--school', school]], ['medewerkers.csv', ['--school', school]]] as const) {
+    for (const [file, args] of [
+      ['regio.json', []],
+      ['leerlingen.csv', ['--school', school]],
+      ['medewerkers.csv', ['--school', school]],
+    ] as const) {
       const result = await admin(['import', example(file), ...args], postgres!.url);
       assert.equal(result.code, 0, `${file}: ${result.stderr}`);
       assert.match(result.stdout, /^Import klaar\./);
@@ -143,8 +154,16 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
       dossier = await student<Dossier>(`dossiers/${dossier.id}/sections/${section.id}`, { method: 'PATCH', body: JSON.stringify({ answers }), headers: { 'If-Match': `"${dossier.version}"` } });
     }
     const roster = await student<{ id: string; naam: string }[]>(`schools/${school}/mentors`);
-    assert.deepEqual(roster.map((m) => m.id), ['hp-0417'], 'the mentor of klas 4A');
-    dossier = await student<Dossier>(`dossiers/${dossier.id}/actions/submitToMentor`, { method: 'POST', body: JSON.stringify({ mentorId: 'hp-0417' }), headers: { 'If-Match': `"${dossier.version}"` } });
+    assert.deepEqual(
+      roster.map((m) => m.id),
+      ['hp-0417'],
+      'the mentor of klas 4A',
+    );
+    dossier = await student<Dossier>(`dossiers/${dossier.id}/actions/submitToMentor`, {
+      method: 'POST',
+      body: JSON.stringify({ mentorId: 'hp-0417' }),
+      headers: { 'If-Match': `"${dossier.version}"` },
+    });
     assert.equal(dossier.status, 'bijMentor');
     const { rows } = await server.db.query<{ kind: string; recipient: { role: string; id: string; email: string } }>('SELECT kind, recipient FROM outbox WHERE dossier_id = $1', [dossier.id]);
     assert.deepEqual(rows, [{ kind: 'submittedToMentor', recipient: { role: 'mentor', id: 'hp-0417', naam: 'Mevrouw R. Jansen', email: 'r.jansen@hetplein.example' } }]);
@@ -213,19 +232,29 @@ describe('a region runs it for real: PostgreSQL, OIDC sign-in, a CSV school, a d
         await again.goto(pageUrl.href);
         await again.getByRole('button', { name: 'Dossier openen' }).click();
         await again.getByText('Deze link is al gebruikt').waitFor();
-        assert.deepEqual(problems.filter((p) => !/status of 410|Failed to load resource/.test(p)), []);
+        assert.deepEqual(
+          problems.filter((p) => !/status of 410|Failed to load resource/.test(p)),
+          [],
+        );
       } finally {
         await browser.close();
       }
     } else {
-      const response = await fetch(new URL('consent-links/session', server.apiUrl), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ link: link.hash.slice(1) }) });
+      const response = await fetch(new URL('consent-links/session', server.apiUrl), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ link: link.hash.slice(1) }),
+      });
       assert.equal(response.status, 201);
       session = (await response.json()) as typeof session;
     }
     assert.equal(session.dossierId, dossier.id);
 
     const guardian = async <T>(path: string, init: RequestInit = {}) => {
-      const response = await fetch(new URL(path, server.apiUrl), { ...init, headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) } });
+      const response = await fetch(new URL(path, server.apiUrl), {
+        ...init,
+        headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json', ...(init.headers as Record<string, string>) },
+      });
       assert.equal(response.status, 200, `${path}: ${await response.clone().text()}`);
       return (await response.json()) as T;
     };

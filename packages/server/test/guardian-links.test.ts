@@ -49,7 +49,10 @@ describe('consent links for guardians without a portal account', () => {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13::jsonb)`,
       [c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data)],
     );
-    const { rows } = await server.db.query<{ id: string; naam: string; email: string }>(`SELECT g.id, g.naam, g.email FROM guardians g JOIN students s ON s.data->'guardianIds' ? g.id WHERE s.id = $1`, [studentId]);
+    const { rows } = await server.db.query<{ id: string; naam: string; email: string }>(
+      `SELECT g.id, g.naam, g.email FROM guardians g JOIN students s ON s.data->'guardianIds' ? g.id WHERE s.id = $1`,
+      [studentId],
+    );
     for (const g of rows) {
       await server.db.query(`INSERT INTO outbox (kind, dossier_id, recipient, payload) VALUES ('guardianConsentAsked', $1, $2::jsonb, $3::jsonb)`, [
         id,
@@ -94,7 +97,10 @@ describe('consent links for guardians without a portal account', () => {
     const { rows } = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox WHERE payload::text LIKE '%dgl_%'`);
     assert.equal(rows[0]!.n, 0, 'the link is made when the message is sent, not kept in the outbox');
     const { rows: stored } = await server.db.query<{ token_hash: string }>('SELECT token_hash FROM guardian_links');
-    assert.ok(stored.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && !r.token_hash.includes(tokenOf(link!))), 'only a digest is stored');
+    assert.ok(
+      stored.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash) && !r.token_hash.includes(tokenOf(link!))),
+      'only a digest is stored',
+    );
   });
 
   it('opens a session for that one dossier: the guardian reads it, records inzage and consents; everything else is 404', async () => {

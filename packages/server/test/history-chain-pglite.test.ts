@@ -45,7 +45,8 @@ describe('the history chain on PGlite', () => {
 
   it('stores every entry with its hash and the link to the one before', async () => {
     let { body: dossier } = await call<{ id: string; version: number }>('student-daan', 'POST', 'dossiers', { type: 'werk-mbo' });
-    for (const waarom of ['Eerst dit.', 'Dan dat.']) ({ body: dossier } = await call<{ id: string; version: number }>('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
+    for (const waarom of ['Eerst dit.', 'Dan dat.'])
+      ({ body: dossier } = await call<{ id: string; version: number }>('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
     const { rows } = await db.query<{ entry: HistoryEntry; prev_hash: string | null }>('SELECT entry, prev_hash FROM history WHERE dossier_id = $1 ORDER BY id', [dossier.id]);
     assert.equal(rows.length, 3);
     let previous: string | null = null;
@@ -60,7 +61,8 @@ describe('the history chain on PGlite', () => {
 
   it('fails verification at the row that was edited in the database', async () => {
     let { body: dossier } = await call<{ id: string; version: number }>('student-daan', 'POST', 'dossiers', { type: 'werk-mbo' });
-    for (const waarom of ['Een.', 'Twee.', 'Drie.']) ({ body: dossier } = await call<{ id: string; version: number }>('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
+    for (const waarom of ['Een.', 'Twee.', 'Drie.'])
+      ({ body: dossier } = await call<{ id: string; version: number }>('student-daan', 'PATCH', `dossiers/${dossier.id}/sections/motivatie`, { answers: { waarom } }, dossier.version));
     assert.deepEqual((await call<HistoryVerification>('mentor-de-vries', 'GET', `dossiers/${dossier.id}/verify`)).status, 404, 'not his student');
     // Someone with database access rewrites when the second save happened.
     await db.query(
@@ -101,6 +103,9 @@ describe('the history chain on PGlite', () => {
     const { body: verified } = await call<HistoryVerification>('mbo-roc-midden-nederland', 'GET', 'dossiers/dossier-sam/verify');
     assert.deepEqual(verified, { valid: true, finalHash: sam.body.finalHash, algorithm: 'doorstroom-history-sha256-v1' });
     const { body: history } = await call<HistoryEntry[]>('mbo-roc-midden-nederland', 'GET', 'dossiers/dossier-sam/history');
-    assert.ok(history.every((e) => e.hash === undefined), 'no entry hashes for the MBO');
+    assert.ok(
+      history.every((e) => e.hash === undefined),
+      'no entry hashes for the MBO',
+    );
   });
 });

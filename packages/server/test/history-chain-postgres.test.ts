@@ -55,7 +55,10 @@ describe('the history chain on PostgreSQL, under concurrent writers', { skip: un
     const steps = Array.from({ length: 16 }, (_, i) => (i % 2 ? { status: 'geplaatst' } : { status: 'intakeGepland', datum: `2027-03-${String(10 + i).padStart(2, '0')}` }));
     const responses = await Promise.all(steps.map((step, i) => call(i, 'PUT', 'dossiers/dossier-sam/intake', step)));
     const statuses = responses.map((r) => r.status);
-    assert.ok(statuses.every((s) => s === 200 || s === 409), `statuses ${statuses.join(', ')}`);
+    assert.ok(
+      statuses.every((s) => s === 200 || s === 409),
+      `statuses ${statuses.join(', ')}`,
+    );
     const stored = statuses.filter((s) => s === 200).length;
     assert.ok(stored >= 8, `only ${stored} of 16 stored: ${statuses.join(', ')}`);
 

@@ -74,7 +74,11 @@ describe('hostile text against the reference server on PGlite', () => {
         for (const payload of batch) await tryBatch([payload]);
         return;
       }
-      assert.deepEqual(problem.errors!.map((e) => e.path), ['answers.onderwijsnummer'], label);
+      assert.deepEqual(
+        problem.errors!.map((e) => e.path),
+        ['answers.onderwijsnummer'],
+        label,
+      );
       refused.push(batch[0]!);
     };
 
@@ -82,7 +86,10 @@ describe('hostile text against the reference server on PGlite', () => {
 
     assert.equal(stored.length + refused.length, payloads.length);
     // Refused are exactly the texts PostgreSQL cannot hold: NUL characters and lone surrogates.
-    assert.deepEqual(refused.map((p) => p.id), payloads.filter((p) => !isStorableText(p.value)).map((p) => p.id));
+    assert.deepEqual(
+      refused.map((p) => p.id),
+      payloads.filter((p) => !isStorableText(p.value)).map((p) => p.id),
+    );
     assert.equal(refused.length, 5);
 
     const dossier = await read();

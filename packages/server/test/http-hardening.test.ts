@@ -60,7 +60,11 @@ describe('HTTP hardening', () => {
     it('exist only in dev mode: elsewhere 404 problem+json, as any unknown route', async () => {
       const verifier = async () => null;
       const production = await alsoStart({ verifier });
-      for (const [method, path] of [['GET', 'api/dev/accounts'], ['GET', 'api/dev/outbox'], ['POST', 'api/dev/reset']] as const) {
+      for (const [method, path] of [
+        ['GET', 'api/dev/accounts'],
+        ['GET', 'api/dev/outbox'],
+        ['POST', 'api/dev/reset'],
+      ] as const) {
         const answer = await call(production, method, path, { Origin: production.url });
         assert.equal(answer.status, 404, `${method} ${path}`);
         assert.match(String(answer.headers['content-type']), /^application\/problem\+json/);
@@ -168,7 +172,12 @@ describe('HTTP hardening', () => {
   });
 
   describe('security headers', () => {
-    const directives = (answer: Answer) => new Set(String(answer.headers['content-security-policy'] ?? '').split(';').map((d) => d.trim().replace(/\s+/g, ' ')));
+    const directives = (answer: Answer) =>
+      new Set(
+        String(answer.headers['content-security-policy'] ?? '')
+          .split(';')
+          .map((d) => d.trim().replace(/\s+/g, ' ')),
+      );
     let site = '';
     let withStatic: RunningServer;
     before(async () => {
@@ -183,9 +192,18 @@ describe('HTTP hardening', () => {
       const page = await call(withStatic, 'GET', '');
       assert.equal(page.status, 200);
       assert.match(String(page.headers['content-type']), /^text\/html/);
-      for (const answer of [page, await call(withStatic, 'GET', 'index.html'), await call(withStatic, 'HEAD', ''), await call(withStatic, 'GET', 'app.js'), await call(withStatic, 'GET', 'nothing-here.html'), await call(dev, 'GET', 'index.html'), await call(withStatic, 'TRACE', '')]) {
+      for (const answer of [
+        page,
+        await call(withStatic, 'GET', 'index.html'),
+        await call(withStatic, 'HEAD', ''),
+        await call(withStatic, 'GET', 'app.js'),
+        await call(withStatic, 'GET', 'nothing-here.html'),
+        await call(dev, 'GET', 'index.html'),
+        await call(withStatic, 'TRACE', ''),
+      ]) {
         const policy = directives(answer);
-        for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"]) assert.ok(policy.has(directive), `${answer.status}: ${directive} in ${answer.headers['content-security-policy']}`);
+        for (const directive of ["default-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'"])
+          assert.ok(policy.has(directive), `${answer.status}: ${directive} in ${answer.headers['content-security-policy']}`);
         assert.ok(![...policy].some((d) => /unsafe-inline|unsafe-eval|\*/.test(d)), 'nothing inline, no eval, no wildcard');
         assert.equal(answer.headers['referrer-policy'], 'no-referrer');
         assert.equal(answer.headers['x-content-type-options'], 'nosniff');
@@ -202,7 +220,10 @@ describe('HTTP hardening', () => {
         await call(withStatic, 'POST', 'api/dev/reset', { Origin: 'http://evil.example' }),
         await call(withStatic, 'TRACE', 'api/me'),
       ];
-      assert.deepEqual(answers.map((a) => a.status), [200, 401, 404, 204, 403, 405]);
+      assert.deepEqual(
+        answers.map((a) => a.status),
+        [200, 401, 404, 204, 403, 405],
+      );
       for (const answer of answers) {
         assert.equal(answer.headers['referrer-policy'], 'no-referrer', String(answer.status));
         assert.equal(answer.headers['x-content-type-options'], 'nosniff', String(answer.status));

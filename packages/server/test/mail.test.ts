@@ -34,19 +34,34 @@ describe('e-mail through SMTP', () => {
     return rows[0]!.id;
   };
   const row = async (id: string) =>
-    (await server.db.query<{ sent: boolean; attempts: number; last_error: string | null; retry: string }>(
-      `SELECT sent_at IS NOT NULL AS sent, attempts, last_error, CASE WHEN next_attempt_at = 'infinity' THEN 'never' WHEN next_attempt_at > now() THEN 'later' ELSE 'now' END AS retry FROM outbox WHERE id = $1::bigint`,
-      [id],
-    )).rows[0]!;
+    (
+      await server.db.query<{ sent: boolean; attempts: number; last_error: string | null; retry: string }>(
+        `SELECT sent_at IS NOT NULL AS sent, attempts, last_error, CASE WHEN next_attempt_at = 'infinity' THEN 'never' WHEN next_attempt_at > now() THEN 'later' ELSE 'now' END AS retry FROM outbox WHERE id = $1::bigint`,
+        [id],
+      )
+    ).rows[0]!;
 
   before(async () => {
     smtp = await startTestSmtp();
     sender = smtpSender({ url: smtp.url, from: 'Doorstroomdossier Regio Voorbeeld <noreply@doorstroom.regio-voorbeeld.example>', portalUrl: 'https://portaal.hetplein.example/doorstroom' });
     dataDir = await freshDataDir();
-    server = await startServer({ port: 0, nodeEnv: 'production', dataDir, verifier: async () => null, publicUrl: 'https://doorstroom.regio-voorbeeld.example', logger: false, rateLimit: false, outboxIntervalMs: 60_000, notificationSender: sender });
+    server = await startServer({
+      port: 0,
+      nodeEnv: 'production',
+      dataDir,
+      verifier: async () => null,
+      publicUrl: 'https://doorstroom.regio-voorbeeld.example',
+      logger: false,
+      rateLimit: false,
+      outboxIntervalMs: 60_000,
+      notificationSender: sender,
+    });
     await runImport(server.db, { format: 'json', text: example('regio.json') });
     await runImport(server.db, { format: 'csv', text: example('leerlingen.csv'), csv: { school } });
-    await runImport(server.db, { format: 'document', document: { students: [{ id: `${school}-100299`, naam: 'Oleksandr Melnyk', email: 'oleksandr@leerling.hetplein.example', schoolId: school, klas: '4B', leerjaar: 4, taal: 'en' }] } });
+    await runImport(server.db, {
+      format: 'document',
+      document: { students: [{ id: `${school}-100299`, naam: 'Oleksandr Melnyk', email: 'oleksandr@leerling.hetplein.example', schoolId: school, klas: '4B', leerjaar: 4, taal: 'en' }] },
+    });
   });
   after(async () => {
     sender?.close();
@@ -117,7 +132,11 @@ describe('e-mail through SMTP', () => {
 
   it('writes to a guardian in the language the school registered (Arabic: right to left), and to one without in Dutch', async () => {
     // leerlingen.csv registers Aya's mother with taal ar; Sanne's mother has none.
-    const fatima = await queue('guardianConsentAsked', { role: 'guardian', id: guardianIdFor('f.haddou@mail.example'), naam: 'Fatima Haddou', email: 'f.haddou@mail.example' }, { student: { id: `${school}-100235`, naam: 'Aya Haddou' } });
+    const fatima = await queue(
+      'guardianConsentAsked',
+      { role: 'guardian', id: guardianIdFor('f.haddou@mail.example'), naam: 'Fatima Haddou', email: 'f.haddou@mail.example' },
+      { student: { id: `${school}-100235`, naam: 'Aya Haddou' } },
+    );
     const marieke = await queue('guardianConsentAsked', { role: 'guardian', id: guardianIdFor('m.bakker@mail.example'), naam: 'Marieke Bakker', email: 'm.bakker.2@mail.example' });
     assert.equal(await server.outbox.drain(), 2);
     assert.deepEqual([(await row(fatima)).sent, (await row(marieke)).sent], [true, true]);
@@ -185,7 +204,13 @@ describe('e-mail texts in every language', () => {
     ...(kind === 'reminder' ? { details: { next: 'deelA', from: 'C. de Wit' } } : {}),
   });
   /** Every text of one message, with its place, to set beside the Dutch. */
-  const fieldsOf = (text: MailText): [string, string][] => [['subject', text.subject], ['greeting', text.greeting], ...text.lines.map((line, i): [string, string] => [`line ${i + 1}`, line]), ['action', text.action ?? ''], ['footer', text.footer]];
+  const fieldsOf = (text: MailText): [string, string][] => [
+    ['subject', text.subject],
+    ['greeting', text.greeting],
+    ...text.lines.map((line, i): [string, string] => [`line ${i + 1}`, line]),
+    ['action', text.action ?? ''],
+    ['footer', text.footer],
+  ];
   /** Each kind in each language, with a name and without, beside its Dutch. */
   const every = (languages: readonly MailLanguage[] = mailLanguages) =>
     languages.flatMap((lang) =>
@@ -256,7 +281,9 @@ describe('e-mail texts in every language', () => {
     }
     assert.deepEqual(wrong, []);
     // As the glossary test: no Turkish sentence starts with a lowercase deel A or mbo.
-    const turkish = every(['tr']).flatMap(({ fields }) => fields.map((f) => f.text)).filter((text) => /(^|[.?!] )(deel [AB]|mbo)\b/.test(text));
+    const turkish = every(['tr'])
+      .flatMap(({ fields }) => fields.map((f) => f.text))
+      .filter((text) => /(^|[.?!] )(deel [AB]|mbo)\b/.test(text));
     assert.deepEqual(turkish, []);
   });
 });

@@ -110,8 +110,17 @@ describe('OpenID Connect sign-in', () => {
       ['no claim that names the person', await mint({ claims: { name: 'Sanne' } })],
       ['unverified e-mail', await mint({ claims: { email: 'sanne.bakker@leerling.hetplein.example', email_verified: false } })],
       ['not a JWT', 'sanne.bakker@leerling.hetplein.example'],
-      ['alg none', `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: issuer, aud: audience, email: 'sanne.bakker@leerling.hetplein.example', exp: 9e9 })).toString('base64url')}.`],
-      ['tampered payload', (await mint()).replace(/\.([^.]+)\./, (_, p: string) => `.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), email: 'r.jansen@hetplein.example' })).toString('base64url')}.`)],
+      [
+        'alg none',
+        `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: issuer, aud: audience, email: 'sanne.bakker@leerling.hetplein.example', exp: 9e9 })).toString('base64url')}.`,
+      ],
+      [
+        'tampered payload',
+        (await mint()).replace(
+          /\.([^.]+)\./,
+          (_, p: string) => `.${Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), email: 'r.jansen@hetplein.example' })).toString('base64url')}.`,
+        ),
+      ],
     ];
     for (const [what, token] of cases) {
       const response = await me(token);
@@ -121,7 +130,10 @@ describe('OpenID Connect sign-in', () => {
     }
     assert.ok(refusals.includes('ERR_JWT_EXPIRED') && refusals.includes('ERR_JWT_CLAIM_VALIDATION_FAILED') && refusals.includes('ERR_JWKS_NO_MATCHING_KEY'), refusals.join(' '));
     assert.ok(refusals.includes('ERR_JWS_SIGNATURE_VERIFICATION_FAILED') && refusals.includes('ERR_EMAIL_NOT_VERIFIED') && refusals.includes('ERR_NOT_A_JWT'), refusals.join(' '));
-    assert.ok(refusals.every((r) => /^ERR_[A-Z_]+$/.test(r)), 'only codes are told, never a token');
+    assert.ok(
+      refusals.every((r) => /^ERR_[A-Z_]+$/.test(r)),
+      'only codes are told, never a token',
+    );
   });
 
   it('follows a key rotation at the provider, and answers 503 (not 401) while the provider cannot be reached', async () => {
@@ -165,7 +177,13 @@ describe('OpenID Connect sign-in', () => {
     await assert.rejects(oidcVerifier({ issuer, audience, jwksUrl: `${idpUrl}/jwks.json`, algorithms: ['HS256'] }), /not allowed/);
     await assert.rejects(optionsFromEnv({ DOORSTROOM_OIDC_AUDIENCE: audience }), /without DOORSTROOM_OIDC_ISSUER/);
     await assert.rejects(optionsFromEnv({ DOORSTROOM_OIDC_ISSUER: issuer, DOORSTROOM_OIDC_AUDIENCE: audience, DOORSTROOM_VERIFIER: './x.mjs' }), /not both/);
-    const options = await optionsFromEnv({ NODE_ENV: 'production', DOORSTROOM_OIDC_ISSUER: issuer, DOORSTROOM_OIDC_AUDIENCE: audience, DOORSTROOM_OIDC_JWKS_URL: `${idpUrl}/jwks.json`, DOORSTROOM_LOG: 'false' });
+    const options = await optionsFromEnv({
+      NODE_ENV: 'production',
+      DOORSTROOM_OIDC_ISSUER: issuer,
+      DOORSTROOM_OIDC_AUDIENCE: audience,
+      DOORSTROOM_OIDC_JWKS_URL: `${idpUrl}/jwks.json`,
+      DOORSTROOM_LOG: 'false',
+    });
     assert.match(options.signIn ?? '', /OpenID Connect sign-in \(issuer https:\/\/login\.regio-voorbeeld\.example\/realms\/scholen, claim email\)/);
     const fromEnv = await startServer({ ...options, port: 0, db: server.db, logger: false, rateLimit: false, outboxIntervalMs: 60_000 });
     try {

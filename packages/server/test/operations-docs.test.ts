@@ -17,10 +17,7 @@ function sources(dir: string): string[] {
 /** Every environment variable name the sources read. */
 function variablesRead(): Map<string, string> {
   const found = new Map<string, string>();
-  const patterns = [
-    /\benv\[['"]([A-Z][A-Z0-9_]*)['"]\]/g,
-    /\b(?:number|flag|url|whole|list)\((?:env, )?['"]([A-Z][A-Z0-9_]*)['"]/g,
-  ];
+  const patterns = [/\benv\[['"]([A-Z][A-Z0-9_]*)['"]\]/g, /\b(?:number|flag|url|whole|list)\((?:env, )?['"]([A-Z][A-Z0-9_]*)['"]/g];
   for (const file of sources(src)) {
     const text = readFileSync(file, 'utf8');
     const name = file.slice(src.length);

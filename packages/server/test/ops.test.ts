@@ -100,7 +100,10 @@ describe('probes and metrics', () => {
   it('outbox backlog and failures as gauges, read from the database at each scrape', async () => {
     await server.db.query('DELETE FROM outbox');
     const row = (sent: string, attempts: number, next: string) =>
-      server.db.query(`INSERT INTO outbox (kind, recipient, payload, sent_at, attempts, next_attempt_at, created_at) VALUES ('reminder', '{"role":"student"}', '{}', ${sent}, $1, ${next}, now() - interval '10 minutes')`, [attempts]);
+      server.db.query(
+        `INSERT INTO outbox (kind, recipient, payload, sent_at, attempts, next_attempt_at, created_at) VALUES ('reminder', '{"role":"student"}', '{}', ${sent}, $1, ${next}, now() - interval '10 minutes')`,
+        [attempts],
+      );
     await row('NULL', 0, 'now()');
     await row('NULL', 0, 'now()');
     await row('NULL', 3, "now() + interval '5 minutes'");
@@ -137,7 +140,13 @@ describe('probes and metrics', () => {
   });
 
   it('the environment configures them; a weak token refuses to start', async () => {
-    const options = await optionsFromEnv({ DOORSTROOM_DEV: 'true', DOORSTROOM_METRICS_TOKEN: metricsToken, DOORSTROOM_METRICS_PORT: '9464', DOORSTROOM_METRICS_HOST: '10.0.0.5', DOORSTROOM_SHUTDOWN_TIMEOUT: '25' });
+    const options = await optionsFromEnv({
+      DOORSTROOM_DEV: 'true',
+      DOORSTROOM_METRICS_TOKEN: metricsToken,
+      DOORSTROOM_METRICS_PORT: '9464',
+      DOORSTROOM_METRICS_HOST: '10.0.0.5',
+      DOORSTROOM_SHUTDOWN_TIMEOUT: '25',
+    });
     assert.deepEqual([options.metricsToken, options.metricsPort, options.metricsHost, options.shutdownTimeoutMs], [metricsToken, 9464, '10.0.0.5', 25_000]);
     await assert.rejects(optionsFromEnv({ DOORSTROOM_METRICS_TOKEN: 'short' }), /at least 16 characters/);
     await assert.rejects(optionsFromEnv({ DOORSTROOM_METRICS_PORT: 'http' }), /DOORSTROOM_METRICS_PORT must be a whole number/);

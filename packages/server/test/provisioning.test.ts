@@ -85,7 +85,10 @@ describe('provisioning', () => {
   it('production seeds nothing: an empty database answers 503 until the region is imported, and nobody signs in', async () => {
     const summary = await adminSummary(server.db);
     assert.equal(summary.config, false);
-    assert.deepEqual(Object.values(summary.counts).map((c) => c.active + c.inactive), [0, 0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(
+      Object.values(summary.counts).map((c) => c.active + c.inactive),
+      [0, 0, 0, 0, 0, 0, 0, 0],
+    );
     assert.equal((await call('me', { token: 'login:student-noor' })).status, 401, 'no example people');
     assert.equal((await call('me', { token: 'student-noor' })).status, 401);
   });
@@ -110,7 +113,10 @@ describe('provisioning', () => {
     assert.deepEqual(again.counts.students, { created: 0, updated: 0, unchanged: 6, deactivated: 0, reactivated: 0 });
     assert.equal(again.changes.length, 0);
     const regionAgain = await runImport(server.db, { format: 'json', text: example('regio.json') });
-    assert.ok(Object.values(regionAgain.counts).every((c) => c.created + c.updated + c.deactivated + c.reactivated === 0), JSON.stringify(regionAgain.counts));
+    assert.ok(
+      Object.values(regionAgain.counts).every((c) => c.created + c.updated + c.deactivated + c.reactivated === 0),
+      JSON.stringify(regionAgain.counts),
+    );
   });
 
   it('signs people in by their provisioned login, with role and relations from the database', async () => {
@@ -131,10 +137,21 @@ describe('provisioning', () => {
     });
     // The roster of klas 4B is the mentors of 4B; the decaan is on no roster.
     const mentors = (await (await call(`schools/${school}/mentors`, { token: 'login:lotte.visser@leerling.hetplein.example' })).json()) as { id: string }[];
-    assert.deepEqual(mentors.map((m) => m.id), ['hp-0422']);
+    assert.deepEqual(
+      mentors.map((m) => m.id),
+      ['hp-0422'],
+    );
 
     // What a verifier claims beyond who it is does not count: an Actor saying "mentor" for a student id is that student.
-    const liar = await startServer({ port: 0, db: server.db, nodeEnv: 'production', logger: false, rateLimit: false, cacheMs: 0, verifier: async () => ({ role: 'mentor', person: { id: `${school}-100231`, naam: 'X' }, school: { id: 'elders', naam: 'Elders' } }) });
+    const liar = await startServer({
+      port: 0,
+      db: server.db,
+      nodeEnv: 'production',
+      logger: false,
+      rateLimit: false,
+      cacheMs: 0,
+      verifier: async () => ({ role: 'mentor', person: { id: `${school}-100231`, naam: 'X' }, school: { id: 'elders', naam: 'Elders' } }),
+    });
     try {
       const claimed = (await (await fetch(new URL('me', liar.apiUrl), { headers: { Authorization: 'Bearer anything' } })).json()) as { role: string; person: { naam: string } };
       assert.equal(claimed.role, 'student');
@@ -145,7 +162,12 @@ describe('provisioning', () => {
   });
 
   it('a provisioned student creates a dossier with the registration prefilled (no more "Je hebt geen toegang")', async () => {
-    const response = await call('dossiers', { method: 'POST', token: 'login:aya.haddou@leerling.hetplein.example', body: JSON.stringify({ type: 'vo-mbo' }), headers: { 'Content-Type': 'application/json' } });
+    const response = await call('dossiers', {
+      method: 'POST',
+      token: 'login:aya.haddou@leerling.hetplein.example',
+      body: JSON.stringify({ type: 'vo-mbo' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.equal(response.status, 201);
     const dossier = (await response.json()) as Dossier;
     assert.deepEqual(dossier.student, { id: `${school}-100235`, naam: 'Aya Haddou', schoolId: school, klas: '4B', leerjaar: 4, geboortedatum: '2010-09-30', nummerSoort: 'onderwijsnummer' });
@@ -164,8 +186,22 @@ describe('provisioning', () => {
     assert.equal(summary.counts['students']?.active, 6);
     const schools = (await (await call('admin/schools', { token: beheerder })).json()) as { id: string; klassen: { code: string; students: number }[]; mentors: { id: string; decaan: boolean }[] }[];
     const plein = schools.find((s) => s.id === school)!;
-    assert.deepEqual(plein.klassen.map((k) => [k.code, k.students]), [['3A', 1], ['4A', 2], ['4B', 3]]);
-    assert.deepEqual(plein.mentors.map((m) => [m.id, m.decaan]), [['hp-0417', false], ['hp-0422', false], ['hp-0101', true]]);
+    assert.deepEqual(
+      plein.klassen.map((k) => [k.code, k.students]),
+      [
+        ['3A', 1],
+        ['4A', 2],
+        ['4B', 3],
+      ],
+    );
+    assert.deepEqual(
+      plein.mentors.map((m) => [m.id, m.decaan]),
+      [
+        ['hp-0417', false],
+        ['hp-0422', false],
+        ['hp-0101', true],
+      ],
+    );
     const person = (await (await call(`admin/people/${school}-100235`, { token: beheerder })).json()) as { role: string; dossiers: unknown[] };
     assert.equal(person.role, 'student');
     assert.equal(person.dossiers.length, 1);
@@ -227,7 +263,11 @@ describe('provisioning', () => {
     assert.equal(response.status, 422);
     const body = (await response.json()) as { title: string; errors: { path: string; message: string; line?: number }[] };
     assert.match(body.title, /^Het importbestand heeft \d+ fouten\. Er is niets veranderd\./);
-    const at = (line: number) => body.errors.filter((e) => e.line === line).map((e) => e.message).join(' | ');
+    const at = (line: number) =>
+      body.errors
+        .filter((e) => e.line === line)
+        .map((e) => e.message)
+        .join(' | ');
     assert.match(at(2), /BSN klopt niet/);
     assert.match(at(3), /geboortedatum klopt niet/);
     assert.match(at(4), /e-mailadres klopt niet/);
@@ -244,8 +284,14 @@ describe('provisioning', () => {
 
     const columns = await upload('Naam;Telefoon\nKim;0612345678\n', 'text/csv', `?school=${school}`);
     const columnErrors = ((await columns.json()) as { errors: { message: string }[] }).errors.map((e) => e.message);
-    assert.ok(columnErrors.some((m) => /kolom "Telefoon" kennen we niet/.test(m)), columnErrors.join('\n'));
-    assert.ok(columnErrors.some((m) => /kolom "leerlingnummer" ontbreekt/.test(m) || /kolom "id" ontbreekt/.test(m)), columnErrors.join('\n'));
+    assert.ok(
+      columnErrors.some((m) => /kolom "Telefoon" kennen we niet/.test(m)),
+      columnErrors.join('\n'),
+    );
+    assert.ok(
+      columnErrors.some((m) => /kolom "leerlingnummer" ontbreekt/.test(m) || /kolom "id" ontbreekt/.test(m)),
+      columnErrors.join('\n'),
+    );
     const noSchool = await upload(example('leerlingen.csv'), 'text/csv');
     assert.match(((await noSchool.json()) as { errors: { message: string }[] }).errors[0]!.message, /--school/);
     const unknownSchool = await upload(example('leerlingen.csv'), 'text/csv', '?school=bestaat-niet');
@@ -254,9 +300,16 @@ describe('provisioning', () => {
     const quoteError = ((await brokenQuote.json()) as { errors: { message: string; line: number }[] }).errors[0]!;
     assert.equal(quoteError.line, 2);
     assert.match(quoteError.message, /aanhalingsteken/);
-    const mentorOfNoKlas = await upload('Personeelsnummer;Naam;E-mailadres;Functie;Klassen\nhp-9;X;x@hetplein.example;mentor;9Z\nhp-8;Y;y@hetplein.example;conciërge;\n', 'text/csv', `?school=${school}&partial=true`);
+    const mentorOfNoKlas = await upload(
+      'Personeelsnummer;Naam;E-mailadres;Functie;Klassen\nhp-9;X;x@hetplein.example;mentor;9Z\nhp-8;Y;y@hetplein.example;conciërge;\n',
+      'text/csv',
+      `?school=${school}&partial=true`,
+    );
     const mentorErrors = ((await mentorOfNoKlas.json()) as { errors: { message: string; line: number }[] }).errors;
-    assert.deepEqual(mentorErrors.map((e) => e.line), [3]);
+    assert.deepEqual(
+      mentorErrors.map((e) => e.line),
+      [3],
+    );
     assert.match(mentorErrors[0]!.message, /functie "conciërge" kennen we niet/);
     const noKlas = await upload('Personeelsnummer;Naam;E-mailadres;Functie;Klassen\nhp-9;X;x@hetplein.example;mentor;9Z\n', 'text/csv', `?school=${school}&partial=true`);
     const noKlasError = ((await noKlas.json()) as { errors: { message: string; line: number }[] }).errors[0]!;
@@ -281,20 +334,31 @@ describe('provisioning', () => {
     const again = (await (await upload([header, kaya('300001', 'Elif', '')].join('\n'), 'text/csv', `?school=${isk}&partial=true`)).json()) as ImportReport;
     assert.equal(again.counts.guardians?.unchanged, 1, 'an empty taal keeps the registered one');
     assert.equal((await person(guardianIdFor('a.kaya@mail.example')))['taal'], 'tr');
-    const changed = (await (await upload(JSON.stringify({ guardians: [{ id: guardianIdFor('a.kaya@mail.example'), naam: 'Ayşe Kaya', email: 'a.kaya@mail.example', relatie: 'moeder', taal: 'nl' }] }), 'application/json')).json()) as ImportReport;
-    assert.deepEqual(changed.changes.map((c) => [c.kind, c.change, c.fields]), [['guardians', 'updated', ['taal']]]);
+    const changed = (await (
+      await upload(JSON.stringify({ guardians: [{ id: guardianIdFor('a.kaya@mail.example'), naam: 'Ayşe Kaya', email: 'a.kaya@mail.example', relatie: 'moeder', taal: 'nl' }] }), 'application/json')
+    ).json()) as ImportReport;
+    assert.deepEqual(
+      changed.changes.map((c) => [c.kind, c.change, c.fields]),
+      [['guardians', 'updated', ['taal']]],
+    );
 
     // Two languages for one guardian, or one nobody knows: refused with the line, nothing changes.
     const before = await state();
     const twice = await upload([header, kaya('300003', 'Can', 'tr'), kaya('300004', 'Deniz', 'ar')].join('\n'), 'text/csv', `?school=${isk}&partial=true`);
     assert.equal(twice.status, 422);
     const twiceErrors = ((await twice.json()) as { errors: { message: string; line?: number }[] }).errors;
-    assert.deepEqual(twiceErrors.map((e) => e.line), [3]);
+    assert.deepEqual(
+      twiceErrors.map((e) => e.line),
+      [3],
+    );
     assert.match(twiceErrors[0]!.message, /staat ook op regel 2, met een andere taal/);
     const unknown = await upload([header, '300005;Sara Ali;sara@leerling.oversteek.example;1A;1;Omar Ali;o.ali@mail.example;vader;arabisch'].join('\n'), 'text/csv', `?school=${isk}&partial=true`);
     assert.equal(unknown.status, 422);
     const unknownErrors = ((await unknown.json()) as { errors: { message: string; line?: number }[] }).errors;
-    assert.deepEqual(unknownErrors.map((e) => [e.line, e.message]), [[2, 'Kies een taal: nl, en, ar, tr, uk of pl.']]);
+    assert.deepEqual(
+      unknownErrors.map((e) => [e.line, e.message]),
+      [[2, 'Kies een taal: nl, en, ar, tr, uk of pl.']],
+    );
     assert.deepEqual(await state(), before);
   });
 
@@ -336,13 +400,19 @@ describe('provisioning', () => {
     const changed = example('leerlingen.csv').replace('100236;Finn;;Smit;18-12-2010', '100236;Finn;;Smit-Jansen;18-12-2010');
     const dry = (await (await upload(changed, 'text/csv', `?school=${school}&dryRun=true`)).json()) as ImportReport;
     assert.equal(dry.dryRun, true);
-    assert.deepEqual(dry.changes.filter((c) => c.kind === 'students'), [{ kind: 'students', id: `${school}-100236`, change: 'updated', fields: ['naam'], line: 7 }]);
+    assert.deepEqual(
+      dry.changes.filter((c) => c.kind === 'students'),
+      [{ kind: 'students', id: `${school}-100236`, change: 'updated', fields: ['naam'], line: 7 }],
+    );
     assert.deepEqual(await state(), before);
   });
 
   it('deactivates leavers (kept with their dossier, no sign-in, a warning) and reactivates them when they return', async () => {
     const aya = 'login:aya.haddou@leerling.hetplein.example';
-    const without = example('leerlingen.csv').split('\r\n').filter((line) => !line.startsWith('100235;')).join('\r\n');
+    const without = example('leerlingen.csv')
+      .split('\r\n')
+      .filter((line) => !line.startsWith('100235;'))
+      .join('\r\n');
     const report = (await (await upload(without, 'text/csv', `?school=${school}`)).json()) as ImportReport;
     assert.equal(report.counts.students?.deactivated, 1);
     assert.match(report.warnings[0]!.message, /open dossier \(concept\)/);
@@ -356,7 +426,10 @@ describe('provisioning', () => {
     assert.equal(back.counts.students?.reactivated, 1);
     assert.equal((await call('me', { token: aya })).status, 200);
     // Staff the same way, per school: a medewerkers file without the decaan.
-    const staff = example('medewerkers.csv').split('\r\n').filter((line) => !line.startsWith('hp-0101')).join('\r\n');
+    const staff = example('medewerkers.csv')
+      .split('\r\n')
+      .filter((line) => !line.startsWith('hp-0101'))
+      .join('\r\n');
     const staffReport = (await (await upload(staff, 'text/csv', `?school=${school}`)).json()) as ImportReport;
     assert.equal(staffReport.counts.decanen?.deactivated, 1);
     assert.equal((await call('me', { token: 'login:c.dewit@hetplein.example' })).status, 401);
@@ -378,12 +451,17 @@ describe('provisioning', () => {
         [c.id, c.student_id, c.school_id, c.type, c.status, c.archived, c.version, c.mentor_id, c.mentor_email, c.chosen_brin, c.created_at, c.updated_at, JSON.stringify(c.data)],
       );
     }
-    const moved = example('leerlingen.csv').replace('100231;Sanne;;Bakker;14-03-2011', '100231;Sanne;;Bakker;14-03-2008').replace('sanne.bakker@leerling.hetplein.example;4A;4', 'sanne.bakker@leerling.hetplein.example;4B;4');
+    const moved = example('leerlingen.csv')
+      .replace('100231;Sanne;;Bakker;14-03-2011', '100231;Sanne;;Bakker;14-03-2008')
+      .replace('sanne.bakker@leerling.hetplein.example;4A;4', 'sanne.bakker@leerling.hetplein.example;4B;4');
     const report = (await (await upload(moved, 'text/csv', `?school=${school}`)).json()) as ImportReport;
     assert.deepEqual(report.dossiers, { followed: 2, consentReset: 1 });
     assert.deepEqual(report.changes.find((c) => c.id === studentId)?.fields, ['geboortedatum', 'klas']);
     const read = async (id: string) => (await server.db.query<{ data: Dossier; version: number }>('SELECT data, version FROM dossiers WHERE id = $1', [id])).rows[0]!;
-    const history = async (id: string) => (await server.db.query<{ entry: { kind: string; sectionId?: string; version: number; actor?: unknown } }>('SELECT entry FROM history WHERE dossier_id = $1 ORDER BY id', [id])).rows.map((r) => r.entry);
+    const history = async (id: string) =>
+      (await server.db.query<{ entry: { kind: string; sectionId?: string; version: number; actor?: unknown } }>('SELECT entry FROM history WHERE dossier_id = $1 ORDER BY id', [id])).rows.map(
+        (r) => r.entry,
+      );
 
     const a = await read('d-akkoord');
     assert.equal(a.version, 10);
@@ -400,7 +478,10 @@ describe('provisioning', () => {
     assert.equal(c.version, 4);
     assert.equal(c.data.student.klas, '4B');
     assert.equal(c.data.answers['persoonlijk']?.['geboortedatum'], '2008-03-14');
-    assert.deepEqual((await history('d-concept')).map((e) => e.sectionId), ['persoonlijk']);
+    assert.deepEqual(
+      (await history('d-concept')).map((e) => e.sectionId),
+      ['persoonlijk'],
+    );
     const f = await read('d-afgerond');
     assert.equal(f.version, 12, 'afgerond is final');
     assert.equal(f.data.student.geboortedatum, '2011-03-14');
@@ -428,8 +509,17 @@ describe('CSV reader', () => {
     ]);
     assert.equal(parseCsv('a,b\n1,2').delimiter, ',');
     assert.equal(parseCsv('a\tb\n1\t2').delimiter, '\t');
-    assert.throws(() => parseCsv('a;b\n1;"open\n2;3\n'), (e: unknown) => e instanceof CsvError && e.line === 2);
-    assert.throws(() => parseCsv('a;b\n1;x"y"\n'), (e: unknown) => e instanceof CsvError && e.line === 2);
-    assert.throws(() => parseCsv(''), (e: unknown) => e instanceof CsvError && e.line === 1);
+    assert.throws(
+      () => parseCsv('a;b\n1;"open\n2;3\n'),
+      (e: unknown) => e instanceof CsvError && e.line === 2,
+    );
+    assert.throws(
+      () => parseCsv('a;b\n1;x"y"\n'),
+      (e: unknown) => e instanceof CsvError && e.line === 2,
+    );
+    assert.throws(
+      () => parseCsv(''),
+      (e: unknown) => e instanceof CsvError && e.line === 1,
+    );
   });
 });

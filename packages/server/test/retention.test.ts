@@ -42,11 +42,13 @@ describe('retention periods as dates', () => {
 
   it('comes from the environment, with defaults; a wrong value refuses to start', () => {
     assert.deepEqual(retentionPolicyFromEnv({}), { afgerondMonths: 12, inactiveMonths: 12, outboxDays: 30 });
-    assert.deepEqual(
-      retentionPolicyFromEnv({ DOORSTROOM_RETENTION_AFGEROND_MONTHS: '24', DOORSTROOM_RETENTION_INACTIVE_MONTHS: '6', DOORSTROOM_RETENTION_OUTBOX_DAYS: '7' }),
-      { afgerondMonths: 24, inactiveMonths: 6, outboxDays: 7 },
-    );
-    for (const bad of ['-1', '1.5', 'twaalf', '99999']) assert.throws(() => retentionPolicyFromEnv({ DOORSTROOM_RETENTION_AFGEROND_MONTHS: bad }), /DOORSTROOM_RETENTION_AFGEROND_MONTHS must be a whole number/);
+    assert.deepEqual(retentionPolicyFromEnv({ DOORSTROOM_RETENTION_AFGEROND_MONTHS: '24', DOORSTROOM_RETENTION_INACTIVE_MONTHS: '6', DOORSTROOM_RETENTION_OUTBOX_DAYS: '7' }), {
+      afgerondMonths: 24,
+      inactiveMonths: 6,
+      outboxDays: 7,
+    });
+    for (const bad of ['-1', '1.5', 'twaalf', '99999'])
+      assert.throws(() => retentionPolicyFromEnv({ DOORSTROOM_RETENTION_AFGEROND_MONTHS: bad }), /DOORSTROOM_RETENTION_AFGEROND_MONTHS must be a whole number/);
   });
 
   it('the daily job waits for the next 03:00 of the server clock', () => {
@@ -73,7 +75,13 @@ describe('retention over the example data', () => {
     }
     return out;
   };
-  const dossierOf = async (studentId: string) => (await server.db.query<{ id: string; status: string; updated_at: string; finalized: string | null }>(`SELECT id, status, updated_at, data->>'finalizedAt' AS finalized FROM dossiers WHERE student_id = $1`, [studentId])).rows;
+  const dossierOf = async (studentId: string) =>
+    (
+      await server.db.query<{ id: string; status: string; updated_at: string; finalized: string | null }>(
+        `SELECT id, status, updated_at, data->>'finalizedAt' AS finalized FROM dossiers WHERE student_id = $1`,
+        [studentId],
+      )
+    ).rows;
   const audit = async () => (await (await call('admin/audit', { token: beheerder })).json()) as AuditLog;
 
   before(async () => {
@@ -126,7 +134,11 @@ describe('retention over the example data', () => {
       assert.equal(found.rows.length, 0, `${table} rows of the removed dossiers`);
     }
     const { rows: left } = await server.db.query<{ id: string }>('SELECT id::text AS id FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id', [[oldSent, newSent, givenUp, pending]]);
-    assert.deepEqual(left.map((r) => r.id), [newSent, pending].sort((a, b) => Number(a) - Number(b)), 'sent and given-up notifications older than 30 days go; newer and unsent ones stay');
+    assert.deepEqual(
+      left.map((r) => r.id),
+      [newSent, pending].sort((a, b) => Number(a) - Number(b)),
+      'sent and given-up notifications older than 30 days go; newer and unsent ones stay',
+    );
     // The students themselves are still registered at their school: only their dossiers were past their period.
     assert.equal((await server.db.query(`SELECT 1 FROM students WHERE id IN ('student-sam', 'student-noor')`)).rows.length, 2);
     // Nothing else is past its period: a second run removes nothing.
@@ -151,7 +163,13 @@ describe('retention over the example data', () => {
     const report = (await runRetention(server.db, { policy, now, dryRun: false, actor: { kind: 'job' } }))!;
     assert.deepEqual(report.students, ['student-leaver']);
     assert.deepEqual({ students: report.counts.students, begeleiding: report.counts.begeleiding, guardians: report.counts.guardians }, { students: 1, begeleiding: 1, guardians: 1 });
-    for (const [table, column, id] of [['students', 'id', 'student-leaver'], ['begeleiding', 'student_id', 'student-leaver'], ['guardians', 'id', 'guardian-leaver'], ['people', 'id', 'student-leaver'], ['people', 'id', 'guardian-leaver']]) {
+    for (const [table, column, id] of [
+      ['students', 'id', 'student-leaver'],
+      ['begeleiding', 'student_id', 'student-leaver'],
+      ['guardians', 'id', 'guardian-leaver'],
+      ['people', 'id', 'student-leaver'],
+      ['people', 'id', 'guardian-leaver'],
+    ]) {
       assert.equal((await server.db.query(`SELECT 1 FROM ${table} WHERE ${column} = $1`, [id])).rows.length, 0, `${table} ${id}`);
     }
   });
@@ -161,7 +179,9 @@ describe('retention over the example data', () => {
     assert.ok(lisa);
     await server.db.query(`INSERT INTO begeleiding (student_id, answers, version) VALUES ('student-lisa', '{"x":1}', 1) ON CONFLICT (student_id) DO NOTHING`);
     await server.db.query(`INSERT INTO guardian_links (token_hash, dossier_id, student_id, expires_at) VALUES ('digest-lisa', $1, 'student-lisa', now() + interval '1 day')`, [lisa.id]);
-    await server.db.query(`INSERT INTO outbox (kind, dossier_id, recipient, payload) VALUES ('reminder', NULL, '{"role":"student","id":"student-lisa"}', '{"subject":{"nl":"x"},"student":{"id":"student-lisa","naam":"Lisa"}}')`);
+    await server.db.query(
+      `INSERT INTO outbox (kind, dossier_id, recipient, payload) VALUES ('reminder', NULL, '{"role":"student","id":"student-lisa"}', '{"subject":{"nl":"x"},"student":{"id":"student-lisa","naam":"Lisa"}}')`,
+    );
     // A table a later migration might add, referring to dossiers: its rows go with the dossier.
     await server.db.exec(`CREATE TABLE IF NOT EXISTS test_dossier_notes (dossier_id text NOT NULL REFERENCES dossiers (id), note text)`);
     await server.db.query(`INSERT INTO test_dossier_notes VALUES ($1, 'x')`, [lisa.id]);
@@ -227,9 +247,15 @@ describe('retention over the example data', () => {
     assert.equal(first.items.length, 2);
     const second = (await (await call(`admin/audit?limit=2&before=${first.next}`, { token: beheerder })).json()) as AuditLog;
     const all = (await (await call('admin/audit?limit=500', { token: beheerder })).json()) as AuditLog;
-    assert.deepEqual([...first.items, ...second.items].map((e) => e.id), all.items.slice(0, 4).map((e) => e.id));
+    assert.deepEqual(
+      [...first.items, ...second.items].map((e) => e.id),
+      all.items.slice(0, 4).map((e) => e.id),
+    );
     const ids = all.items.map((e) => Number(e.id));
-    assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => b - a),
+    );
     assert.equal(all.next, undefined);
   });
 
@@ -373,7 +399,10 @@ describe('doorstroom-admin retention, erase and audit', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DATABASE_URL|DOORSTROOM_.*)$/.test(name)));
-      const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/doorstroom-admin.mjs', import.meta.url)), ...args], { env: { ...environment, DOORSTROOM_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [fileURLToPath(new URL('../bin/doorstroom-admin.mjs', import.meta.url)), ...args], {
+        env: { ...environment, DOORSTROOM_DATA_DIR: dataDir, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -416,7 +445,14 @@ describe('doorstroom-admin retention, erase and audit', () => {
     assert.match(erased.stdout, /Alles van leerling school-a-1 is gewist/);
     const audit = await run(['audit', '--json']);
     const log = JSON.parse(audit.stdout) as AuditLog;
-    assert.deepEqual(log.items.map((e) => [e.action, e.dryRun, e.actor.kind]), [['erase', false, 'cli'], ['retention', false, 'cli'], ['retention', true, 'cli']]);
+    assert.deepEqual(
+      log.items.map((e) => [e.action, e.dryRun, e.actor.kind]),
+      [
+        ['erase', false, 'cli'],
+        ['retention', false, 'cli'],
+        ['retention', true, 'cli'],
+      ],
+    );
     assert.ok(!audit.stdout.includes('Leerling Een'));
   });
 });

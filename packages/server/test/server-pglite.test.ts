@@ -75,9 +75,17 @@ describe('reference server on PGlite', () => {
 
   it('serialises concurrent saves of one dossier: one wins per version, no acknowledged save is lost', async () => {
     const token = 'student-noor';
-    const created = (await (await call('dossiers', { method: 'POST', token, body: JSON.stringify({ type: 'werk-mbo' }), headers: { 'Content-Type': 'application/json' } })).json()) as { id: string; version: number };
+    const created = (await (await call('dossiers', { method: 'POST', token, body: JSON.stringify({ type: 'werk-mbo' }), headers: { 'Content-Type': 'application/json' } })).json()) as {
+      id: string;
+      version: number;
+    };
     const save = (version: number, later: string) =>
-      call(`dossiers/${created.id}/sections/motivatie`, { method: 'PATCH', token, body: JSON.stringify({ answers: { later } }), headers: { 'Content-Type': 'application/json', 'If-Match': `"${version}"` } });
+      call(`dossiers/${created.id}/sections/motivatie`, {
+        method: 'PATCH',
+        token,
+        body: JSON.stringify({ answers: { later } }),
+        headers: { 'Content-Type': 'application/json', 'If-Match': `"${version}"` },
+      });
 
     const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => save(created.version, `burst ${i}`)));
     assert.deepEqual(burst.map((r) => r.status).sort(), [200, ...Array(11).fill(409)]);
@@ -103,7 +111,10 @@ describe('reference server on PGlite', () => {
       `SELECT (entry->>'version')::int AS version FROM history WHERE dossier_id = $1 AND entry->>'kind' = 'saved' AND (entry->>'version')::int > $2 ORDER BY 1`,
       [created.id, created.version + 1],
     );
-    assert.deepEqual(rows.map((r) => r.version), versions);
+    assert.deepEqual(
+      rows.map((r) => r.version),
+      versions,
+    );
     const final = (await (await call(`dossiers/${created.id}`, { token })).json()) as { version: number; answers: { motivatie: { later: string } } };
     const last = acknowledged.find((a) => a.version === versions[versions.length - 1])!;
     assert.equal(final.version, created.version + 1 + acknowledged.length);
@@ -163,8 +174,14 @@ describe('reference server on PGlite', () => {
     const first = await list();
     assert.ok(first.length > 0, 'the example data has afgeronde dossiers');
     const second = await list();
-    assert.deepEqual(second.map((d) => d.id), first.map((d) => d.id));
-    assert.ok(second.every((d, i) => d === first[i] && Object.isFrozen(d) && Object.isFrozen(d.answers)), 'unchanged rows: the same read-only objects');
+    assert.deepEqual(
+      second.map((d) => d.id),
+      first.map((d) => d.id),
+    );
+    assert.ok(
+      second.every((d, i) => d === first[i] && Object.isFrozen(d) && Object.isFrozen(d.answers)),
+      'unchanged rows: the same read-only objects',
+    );
     // A write that leaves the version as it was (as a repair by hand would) is seen all the same.
     const target = first[0]!;
     await server.db.query(`UPDATE dossiers SET data = jsonb_set(data, '{student,naam}', '"Hand Gewijzigd"') WHERE id = $1`, [target.id]);
@@ -172,7 +189,10 @@ describe('reference server on PGlite', () => {
     const changed = third.find((d) => d.id === target.id)!;
     assert.equal(changed.student.naam, 'Hand Gewijzigd');
     assert.equal(changed.version, target.version);
-    assert.ok(third.filter((d) => d.id !== target.id).every((d) => first.includes(d)), 'the other rows still come from the cache');
+    assert.ok(
+      third.filter((d) => d.id !== target.id).every((d) => first.includes(d)),
+      'the other rows still come from the cache',
+    );
     // A row that no longer matches the filter is left out.
     await server.db.query(`UPDATE dossiers SET status = 'akkoord' WHERE id = $1`, [target.id]);
     assert.ok(!(await list()).some((d) => d.id === target.id));
@@ -185,7 +205,7 @@ describe('reference server on PGlite', () => {
     const actors = new Map<string, Actor>();
     for (const token of tokens) actors.set(token, (await (await call('me', { token })).json()) as Actor);
     const service = createService(server.store);
-    const unchecked = createFetchHandler(service, { checkDossierResponses: false, authenticate: async (token) => (token ? actors.get(token) ?? null : null) });
+    const unchecked = createFetchHandler(service, { checkDossierResponses: false, authenticate: async (token) => (token ? (actors.get(token) ?? null) : null) });
     const compare = async () => {
       for (const token of tokens) {
         for (const query of ['', '?view=mijnLeerlingen']) {

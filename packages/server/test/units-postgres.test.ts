@@ -104,14 +104,16 @@ describe('the store on PostgreSQL: units of work', { skip: unavailable ? `no Pos
       const statuses = saves.map((s) => s.status).sort();
       // At most one save wins (one version); a save after the archive is refused (403, archived) or stale (409).
       assert.ok(statuses.filter((s) => s === 200).length <= 1, `saves: ${statuses.join(', ')}`);
-      assert.ok(statuses.every((s) => s === 200 || s === 409 || s === 403), `saves: ${statuses.join(', ')}`);
+      assert.ok(
+        statuses.every((s) => s === 200 || s === 409 || s === 403),
+        `saves: ${statuses.join(', ')}`,
+      );
       const wins = statuses.filter((s) => s === 200).length;
       const archived = (await archive.json()) as { version: number; archived: boolean };
       assert.equal(archived.archived, true);
-      const { rows } = await raw.query<{ version: number; n: number }>(
-        `SELECT d.version, (SELECT count(*)::int FROM history h WHERE h.dossier_id = d.id) AS n FROM dossiers d WHERE d.id = $1`,
-        [created.id],
-      );
+      const { rows } = await raw.query<{ version: number; n: number }>(`SELECT d.version, (SELECT count(*)::int FROM history h WHERE h.dossier_id = d.id) AS n FROM dossiers d WHERE d.id = $1`, [
+        created.id,
+      ]);
       assert.equal(rows[0]!.version, created.version + 1 + wins, 'one version per write that was answered 200');
       assert.equal(rows[0]!.n, 2 + wins, 'created, archived, and the save that won');
       assert.equal(archived.version, rows[0]!.version, 'the archive was the last write');

@@ -13,7 +13,10 @@ describe('token bucket', () => {
   it('allows the burst, refuses the next with Retry-After, refills over time, per key', () => {
     const limiter = createRateLimiter({ burst: 3, perSecond: 2 });
     const at = 1_000_000;
-    assert.deepEqual([1, 2, 3].map(() => limiter.take('a', at).allowed), [true, true, true]);
+    assert.deepEqual(
+      [1, 2, 3].map(() => limiter.take('a', at).allowed),
+      [true, true, true],
+    );
     assert.deepEqual(limiter.take('a', at), { allowed: false, retryAfter: 1 });
     assert.equal(limiter.take('b', at).allowed, true, 'another key has its own bucket');
     assert.equal(limiter.take('a', at + 500).allowed, true, 'half a second gives one request back at 2/s');
@@ -35,7 +38,10 @@ describe('request limiter', () => {
 
   it('counts every request against its address as well as its token', () => {
     const limiter = createRequestLimiter({ burst: 5, perSecond: 1, perAddress: { burst: 3, perSecond: 1 } });
-    assert.deepEqual(['a', 'b', 'c', 'd'].map((token) => limiter.admit('10.0.0.1', token, at).allowed), [true, true, true, false]);
+    assert.deepEqual(
+      ['a', 'b', 'c', 'd'].map((token) => limiter.admit('10.0.0.1', token, at).allowed),
+      [true, true, true, false],
+    );
     assert.equal(limiter.admit('10.0.0.2', 'd', at).allowed, true, 'another address has its own bucket');
   });
 

@@ -15,7 +15,8 @@ const nl = {
   'consent.mboNotFinal': 'Dit dossier is nog niet afgerond. Je kunt het lezen zodra de leerling het heeft afgerond.',
   'consent.notYet.concept': 'Je dossier staat bij deel A. Maak deel A af en stuur het naar je mentor. Daarna kun je hier akkoord geven.',
   'consent.notYet.mentor': 'Je mentor is bezig met je dossier. Als je mentor klaar is, kun je hier akkoord geven.',
-  'consent.notYet.guardian': 'U kunt dit dossier nu niet openen. Uw toestemming is pas nodig als uw kind het dossier heeft gecontroleerd. Dan krijgt u bericht. Is uw kind {age} jaar of ouder? Dan beslist uw kind zelf.',
+  'consent.notYet.guardian':
+    'U kunt dit dossier nu niet openen. Uw toestemming is pas nodig als uw kind het dossier heeft gecontroleerd. Dan krijgt u bericht. Is uw kind {age} jaar of ouder? Dan beslist uw kind zelf.',
   'consent.archived': 'Dit dossier is gearchiveerd. Zet het eerst terug als je verder wilt.',
 
   'consent.summary': 'Je dossier voor {opleiding} bij {school} is klaar. Geef je akkoord en kies wat het mbo mag zien.',
@@ -75,14 +76,10 @@ const nl = {
   'consent.change': 'Keuzes wijzigen',
   'consent.restored': 'We hebben je keuzes teruggezet die nog niet waren opgeslagen. Kies Akkoord geven om ze te bewaren.',
   'consent.restored.guardian': 'We hebben teruggezet wat u had ingevuld. Kies Toestemming geven om het te bewaren.',
-  'consent.offline':
-    'Je bent offline. Je kunt je akkoord pas geven als je weer online bent. Wat je hier kiest, blijft bewaard op dit apparaat.',
-  'consent.offline.guardian':
-    'U bent offline. U kunt uw toestemming pas geven als u weer online bent. Wat u hier invult, blijft bewaard op dit apparaat.',
-  'consent.offlineTry':
-    'Dat lukt nu niet, want je bent offline. Wat je hebt gekozen, blijft bewaard op dit apparaat. Probeer het opnieuw als je weer online bent.',
-  'consent.offlineTry.guardian':
-    'Dat lukt nu niet, want u bent offline. Wat u hebt ingevuld, blijft bewaard op dit apparaat. Probeer het opnieuw als u weer online bent.',
+  'consent.offline': 'Je bent offline. Je kunt je akkoord pas geven als je weer online bent. Wat je hier kiest, blijft bewaard op dit apparaat.',
+  'consent.offline.guardian': 'U bent offline. U kunt uw toestemming pas geven als u weer online bent. Wat u hier invult, blijft bewaard op dit apparaat.',
+  'consent.offlineTry': 'Dat lukt nu niet, want je bent offline. Wat je hebt gekozen, blijft bewaard op dit apparaat. Probeer het opnieuw als je weer online bent.',
+  'consent.offlineTry.guardian': 'Dat lukt nu niet, want u bent offline. Wat u hebt ingevuld, blijft bewaard op dit apparaat. Probeer het opnieuw als u weer online bent.',
 
   'consent.guardian.intro': '{naam} wil het dossier naar {school} sturen. Omdat {naam} jonger is dan {age} jaar, is ook uw toestemming nodig.',
   'consent.guardian.introNoChoice': '{naam} wil het dossier naar het mbo sturen. Omdat {naam} jonger is dan {age} jaar, is ook uw toestemming nodig.',
@@ -104,8 +101,7 @@ const nl = {
   'consent.finalizeIntroNoChoice': 'Alles is klaar. Rond je dossier af. Dan gaat het naar het mbo.',
   'consent.back.title': 'Iets veranderen in deel A?',
   'consent.backToDeelA': 'Terug naar deel A',
-  'consent.backToDeelAIntro':
-    'Ga dan terug naar deel A. Je akkoord en je toestemming tellen dan niet meer. Je mentor moet deel B daarna opnieuw bekijken.',
+  'consent.backToDeelAIntro': 'Ga dan terug naar deel A. Je akkoord en je toestemming tellen dan niet meer. Je mentor moet deel B daarna opnieuw bekijken.',
   'consent.confirm.finalizeTitle': 'Weet je het zeker?',
   'consent.confirm.finalizeText': 'Daarna kun je niets meer veranderen. Je dossier gaat naar het mbo.',
   'consent.confirm.backTitle': 'Terug naar deel A?',
@@ -143,7 +139,8 @@ const en: Record<ConsentKey, string> = {
   'consent.mboNotFinal': 'This dossier is not completed yet. You can read it once the student has completed it.',
   'consent.notYet.concept': 'Your dossier is at part A. Finish part A and send it to your mentor. After that you can agree here.',
   'consent.notYet.mentor': 'Your mentor is working on your dossier. When your mentor is done, you can agree here.',
-  'consent.notYet.guardian': 'You cannot open this dossier now. Your consent is only needed once your child has checked the dossier; you will then get a message. Is your child {age} or older? Then your child decides alone.',
+  'consent.notYet.guardian':
+    'You cannot open this dossier now. Your consent is only needed once your child has checked the dossier; you will then get a message. Is your child {age} or older? Then your child decides alone.',
   'consent.archived': 'This dossier is archived. Reactivate it first if you want to continue.',
 
   'consent.summary': 'Your dossier for {opleiding} at {school} is ready. Give your agreement and choose what the MBO may see.',
@@ -203,14 +200,10 @@ const en: Record<ConsentKey, string> = {
   'consent.change': 'Change choices',
   'consent.restored': 'We put back the choices you had not saved yet. Choose Give agreement to keep them.',
   'consent.restored.guardian': 'We put back what you had filled in. Choose Give consent to keep it.',
-  'consent.offline':
-    'You are offline. You can only give your agreement when you are back online. What you choose here is kept on this device.',
-  'consent.offline.guardian':
-    'You are offline. You can only give your consent when you are back online. What you fill in here is kept on this device.',
-  'consent.offlineTry':
-    'That does not work right now, because you are offline. What you chose is kept on this device. Try again when you are back online.',
-  'consent.offlineTry.guardian':
-    'That does not work right now, because you are offline. What you filled in is kept on this device. Please try again when you are back online.',
+  'consent.offline': 'You are offline. You can only give your agreement when you are back online. What you choose here is kept on this device.',
+  'consent.offline.guardian': 'You are offline. You can only give your consent when you are back online. What you fill in here is kept on this device.',
+  'consent.offlineTry': 'That does not work right now, because you are offline. What you chose is kept on this device. Try again when you are back online.',
+  'consent.offlineTry.guardian': 'That does not work right now, because you are offline. What you filled in is kept on this device. Please try again when you are back online.',
 
   'consent.guardian.intro': '{naam} wants to send the dossier to {school}. Because {naam} is younger than {age}, your consent is needed too.',
   'consent.guardian.introNoChoice': '{naam} wants to send the dossier to the MBO. Because {naam} is younger than {age}, your consent is needed too.',
@@ -232,8 +225,7 @@ const en: Record<ConsentKey, string> = {
   'consent.finalizeIntroNoChoice': 'Everything is ready. Complete your dossier. It then goes to the MBO.',
   'consent.back.title': 'Change something in part A?',
   'consent.backToDeelA': 'Back to part A',
-  'consent.backToDeelAIntro':
-    'Then go back to part A. Your agreement and consent will then lapse. Your mentor must look at part B again afterwards.',
+  'consent.backToDeelAIntro': 'Then go back to part A. Your agreement and consent will then lapse. Your mentor must look at part B again afterwards.',
   'consent.confirm.finalizeTitle': 'Are you sure?',
   'consent.confirm.finalizeText': 'After this you cannot change anything. Your dossier goes to the MBO.',
   'consent.confirm.backTitle': 'Back to part A?',

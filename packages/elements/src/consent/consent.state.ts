@@ -72,7 +72,8 @@ export function agreementSaved(dossier: Dossier): boolean {
 /** The school and programme chosen in A7, as their labels; undefined when not chosen. */
 export function chosenProgramme(dossier: Dossier): { school: string; opleiding?: string } | undefined {
   const keuze = dossier.answers['vervolgkeuze'];
-  const label = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) && typeof (value as ReferenceAnswer).label === 'string' ? (value as ReferenceAnswer).label : undefined);
+  const label = (value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) && typeof (value as ReferenceAnswer).label === 'string' ? (value as ReferenceAnswer).label : undefined;
   const school = label(keuze?.['instelling']);
   if (!school) return undefined;
   const opleiding = label(keuze?.['opleiding']);
@@ -135,7 +136,11 @@ export interface SharingLine {
  * (a BSN or an onderwijsnummer, not both), and questions asked as a question ("Welk nummer heb
  * je?") are left out of the list: their answer is what the other lines name.
  */
-export function sharingOverview(config: RegionConfig, dossierType: Dossier['type'], scope?: { answers: Dossier['answers']; context: ConditionContext }): { always: SharingLine[]; never: SharingLine[] } {
+export function sharingOverview(
+  config: RegionConfig,
+  dossierType: Dossier['type'],
+  scope?: { answers: Dossier['answers']; context: ConditionContext },
+): { always: SharingLine[]; never: SharingLine[] } {
   const always: SharingLine[] = [];
   const never: SharingLine[] = [];
   const lines: Partial<Record<SharingClass, SharingLine[]>> = { verplicht: always, verboden: never };
@@ -149,9 +154,7 @@ export function sharingOverview(config: RegionConfig, dossierType: Dossier['type
     }
     const answers = scope?.answers[section.id] ?? {};
     for (const cls of ['verplicht', 'verboden'] as const) {
-      const questions = section.questions
-        .filter((q) => sharingClassOf(config, section, q) === cls && !q.label.nl.endsWith('?') && (!scope || applies(q, answers, scope.context)))
-        .map((q) => q.label);
+      const questions = section.questions.filter((q) => sharingClassOf(config, section, q) === cls && !q.label.nl.endsWith('?') && (!scope || applies(q, answers, scope.context))).map((q) => q.label);
       if (questions.length > 0) lines[cls]!.push({ section: section.title, questions });
     }
   }

@@ -32,9 +32,7 @@ const tr = (lang: string, key: ConsentKey | (string & {}), vars?: Record<string,
 
 /** A question as others read it back: in the third person where the definition says how; the mentor's own declaration left out. */
 function asRead(section: SectionDefinition, only?: SectionAnswers): SectionDefinition {
-  const questions = section.questions
-    .filter((q) => !q.hideWhenRead && (!only || q.id in only))
-    .map((q): Question => (q.readLabel ? { ...q, label: q.readLabel } : q));
+  const questions = section.questions.filter((q) => !q.hideWhenRead && (!only || q.id in only)).map((q): Question => (q.readLabel ? { ...q, label: q.readLabel } : q));
   return { ...section, questions };
 }
 
@@ -97,15 +95,15 @@ export function renderDossier(dossier: Dossier, config: RegionConfig, options: D
         </ul>`;
   const showB = dossier.type === 'vo-mbo' && (options.answers === undefined || partB.length > 0);
   return html`<div class="dossier" part="dossier">
-    ${partA.length > 0
-      ? html`<section class="part" aria-labelledby="part-a">${heading(level, tr(lang, 'consent.partA'), { id: 'part-a', class: 'part__title' })} ${part(partA)}</section>`
-      : nothing}
-    ${showB
-      ? html`<section class="part" aria-labelledby="part-b">
+    ${partA.length > 0 ? html`<section class="part" aria-labelledby="part-a">${heading(level, tr(lang, 'consent.partA'), { id: 'part-a', class: 'part__title' })} ${part(partA)}</section>` : nothing}
+    ${
+      showB
+        ? html`<section class="part" aria-labelledby="part-b">
           ${heading(level, tr(lang, 'consent.partB'), { id: 'part-b', class: 'part__title' })}
           ${partB.length > 0 ? part(partB) : html`<p>${tr(lang, 'consent.partBEmpty')}</p>`}
         </section>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 
@@ -121,13 +119,15 @@ export function renderSharing(dossier: Dossier, config: RegionConfig, lang: stri
     <ul class="sharing__list" part="always">
       ${always.map((line) => html`<li>${sharingLineText(line, lang)}</li>`)}
     </ul>
-    ${never.length > 0
-      ? html`<p class="sharing__label">${tr(lang, 'consent.sharing.never')}</p>
+    ${
+      never.length > 0
+        ? html`<p class="sharing__label">${tr(lang, 'consent.sharing.never')}</p>
           <p class="sharing__intro">${tr(lang, 'consent.sharing.neverIntro')}</p>
           <ul class="sharing__list">
             ${never.map((line) => html`<li>${sharingLineText(line, lang)}</li>`)}
           </ul>`
-      : nothing}
+        : nothing
+    }
     ${choosable ? nothing : html`<p>${tr(lang, 'consent.sharing.nothingToChoose')}</p>`}
   </div>`;
 }
@@ -231,10 +231,8 @@ export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang:
   const shared = sharedIds.filter(([, on]) => on).map(([id]) => title(id));
   const notShared = sharedIds.filter(([, on]) => !on).map(([id]) => title(id));
   const relatie = sections.find((s) => s.id === 'ouderToestemming')?.questions.find((q) => q.id === 'relatie');
-  const relatieText = (value: string) =>
-    localize(relatie && 'options' in relatie ? relatie.options.find((o) => o.value === value)?.label : undefined, lang) || value;
-  const row = (label: string, value: TemplateResult | string, multiline = false) =>
-    html`<div><dt>${label}</dt><dd class=${multiline ? 'multiline' : ''}>${value}</dd></div>`;
+  const relatieText = (value: string) => localize(relatie && 'options' in relatie ? relatie.options.find((o) => o.value === value)?.label : undefined, lang) || value;
+  const row = (label: string, value: TemplateResult | string, multiline = false) => html`<div><dt>${label}</dt><dd class=${multiline ? 'multiline' : ''}>${value}</dd></div>`;
   const none = tr(lang, 'consent.none');
   const guardian = record.guardian;
   return html`<section class="panel summary" part="summary" aria-labelledby="summary-title">
@@ -243,15 +241,12 @@ export function renderFinalSummary(dossier: Dossier, config: RegionConfig, lang:
       ${row(tr(lang, 'consent.final.akkoord'), record.akkoord ? yesNo(record.akkoord === 'ja') : none)}
       ${record.redenNietAkkoord ? row(tr(lang, 'consent.final.reden'), record.redenNietAkkoord, true) : nothing}
       ${row(tr(lang, 'consent.final.toestemming'), yesNo(record.toestemming))}
-      ${options.sharing === false
-        ? nothing
-        : html`${row(tr(lang, 'consent.final.shared'), shared.join(', ') || none)} ${row(tr(lang, 'consent.final.notShared'), notShared.join(', ') || none)}`}
-      ${guardian?.toestemming
-        ? row(
-            tr(lang, 'consent.final.guardian'),
-            tr(lang, 'consent.final.guardianValue', { naam: guardian.naam, relatie: relatieText(guardian.relatie), date: formatDay(guardian.datum, lang) }),
-          )
-        : nothing}
+      ${options.sharing === false ? nothing : html`${row(tr(lang, 'consent.final.shared'), shared.join(', ') || none)} ${row(tr(lang, 'consent.final.notShared'), notShared.join(', ') || none)}`}
+      ${
+        guardian?.toestemming
+          ? row(tr(lang, 'consent.final.guardian'), tr(lang, 'consent.final.guardianValue', { naam: guardian.naam, relatie: relatieText(guardian.relatie), date: formatDay(guardian.datum, lang) }))
+          : nothing
+      }
     </dl>
   </section>`;
 }
@@ -274,10 +269,7 @@ export interface ConfirmOptions {
  */
 export function renderConfirm(options: ConfirmOptions): TemplateResult {
   const { action, lang } = options;
-  const [title, text] =
-    action === 'finalize'
-      ? (['consent.confirm.finalizeTitle', 'consent.confirm.finalizeText'] as const)
-      : (['consent.confirm.backTitle', 'consent.confirm.backText'] as const);
+  const [title, text] = action === 'finalize' ? (['consent.confirm.finalizeTitle', 'consent.confirm.finalizeText'] as const) : (['consent.confirm.backTitle', 'consent.confirm.backText'] as const);
   const onKeydown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.preventDefault();

@@ -33,18 +33,7 @@ import './consent.messages.js';
 import { ConsentDraft, type DraftSection } from './consent.draft.js';
 import { ConsentSender } from './consent.sending.js';
 import { agreementSaved, chosenProgramme, decide, delenQuestion, formatDay, knownRelation, offers, viewFor } from './consent.state.js';
-import {
-  answersGoing,
-  notSharedTitles,
-  renderConfirm,
-  renderDossier,
-  renderFinalSummary,
-  renderGoes,
-  renderNotice,
-  renderOffline,
-  renderSharing,
-  renderSteps,
-} from './consent.views.js';
+import { answersGoing, notSharedTitles, renderConfirm, renderDossier, renderFinalSummary, renderGoes, renderNotice, renderOffline, renderSharing, renderSteps } from './consent.views.js';
 import type { ConfirmAction } from './consent.views.js';
 import { consentStyles } from './ddd-consent.styles.js';
 import { focusElement } from '../shared/motion.js';
@@ -292,8 +281,9 @@ export class DddConsent extends LitElement {
       ${this.renderNotice()}
       ${showForm ? this.renderStudentForm(dossier, config, section, context) : this.renderAgreed(dossier, config, me, finalize.allowed)}
       ${this.renderInzage(dossier, me)}
-      ${offers(back)
-        ? html`<section class="panel actions" part="actions" aria-labelledby="actions-title">
+      ${
+        offers(back)
+          ? html`<section class="panel actions" part="actions" aria-labelledby="actions-title">
             ${heading(below(level, 1), this.t('consent.back.title'), { id: 'actions-title', class: 'panel__title' })}
             <p>${this.t('consent.backToDeelAIntro')}</p>
             <button type="button" part="button" class="ddd-button ddd-button--secondary" id="backToDeelA" aria-disabled=${this.waiting}
@@ -302,7 +292,8 @@ export class DddConsent extends LitElement {
             </button>
             ${this.sender.confirming === 'backToDeelA' ? this.renderConfirm('backToDeelA') : nothing}
           </section>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderStudentForm(dossier: Dossier, config: RegionConfig, section: SectionDefinition, context: FieldsOptions['context']): TemplateResult {
@@ -325,20 +316,26 @@ export class DddConsent extends LitElement {
         ${heading(below(level, 1), this.t('consent.yourConsent'), { id: 'form-title', class: 'panel__title' })}
         ${renderOffline(this.sender.online, this.t('consent.offline'))}
         ${renderSharing(dossier, config, lang, below(level, 2))}
-        ${offered.length > 0
-          ? html`<div class="choices">
+        ${
+          offered.length > 0
+            ? html`<div class="choices">
               ${renderQuestions(only('delen'), this.draft.answers, { ...fields, optionalSection: true })}
               <button type="button" part="button" class="ddd-button ddd-button--secondary select-all" aria-disabled=${this.waiting} @click=${toggleAll}>
                 ${allTicked ? this.t('consent.selectNone') : this.t('consent.selectAll')}
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${heading(below(level, 2), this.t('consent.dossierTitle'), { class: 'dossier__title' })}
         <p class="read-intro">${this.t('consent.readIntro')}</p>
         ${renderDossier(dossier, config, { lang, level: below(level, 3), mode: 'cards', chosen: new Set(ticked) })}
         ${renderQuestions(only('akkoord', 'redenNietAkkoord'), this.draft.answers, fields)}
         ${renderQuestions(only('toestemming'), this.draft.answers, fields)}
-        ${renderQuestions(section.questions.filter((q) => !['akkoord', 'redenNietAkkoord', 'delen', 'toestemming'].includes(q.id)), this.draft.answers, fields)}
+        ${renderQuestions(
+          section.questions.filter((q) => !['akkoord', 'redenNietAkkoord', 'delen', 'toestemming'].includes(q.id)),
+          this.draft.answers,
+          fields,
+        )}
         <button type="submit" part="button" class="ddd-button agree" aria-disabled=${this.waiting}>
           ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.agree')}
         </button>
@@ -361,8 +358,9 @@ export class DddConsent extends LitElement {
       <button type="button" part="button" class="ddd-button ddd-button--secondary" id="change" aria-disabled=${this.waiting} @click=${() => this.idle && this.startEditing()}>
         ${this.t('consent.change')}
       </button>
-      ${canFinalize
-        ? html`<div class="finalize">
+      ${
+        canFinalize
+          ? html`<div class="finalize">
             <p>${keuze ? this.t('consent.finalizeIntro', { school: keuze.school }) : this.t('consent.finalizeIntroNoChoice')}</p>
             <button type="button" part="button" class="ddd-button" id="finalize" aria-disabled=${this.waiting}
               aria-expanded=${this.sender.confirming === 'finalize' ? 'true' : 'false'} @click=${() => this.idle && this.askFinalize(dossier, me)}>
@@ -370,7 +368,8 @@ export class DddConsent extends LitElement {
             </button>
             ${this.sender.confirming === 'finalize' ? this.renderConfirm('finalize') : nothing}
           </div>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -419,9 +418,7 @@ export class DddConsent extends LitElement {
     const edit = canEdit(me, dossier, 'ouderToestemming', this.workflow(config));
     return html`${this.titleHeading(this.t('consent.titleGuardian'))}
       <p class="intro">
-        ${school
-          ? this.t('consent.guardian.intro', { naam, school, age: config.guardianConsentBelowAge })
-          : this.t('consent.guardian.introNoChoice', { naam, age: config.guardianConsentBelowAge })}
+        ${school ? this.t('consent.guardian.intro', { naam, school, age: config.guardianConsentBelowAge }) : this.t('consent.guardian.introNoChoice', { naam, age: config.guardianConsentBelowAge })}
       </p>
       <section class="panel goes-panel" aria-labelledby="goes-title">
         ${heading(below(level, 1), school ? this.t('consent.guardian.goesTitle', { school }) : this.t('consent.guardian.goesTitleNoChoice'), { id: 'goes-title', class: 'panel__title' })}
@@ -429,17 +426,19 @@ export class DddConsent extends LitElement {
         ${renderGoes(dossier, config, lang, { formal: true })}
       </section>
       ${this.renderNotice()}
-      ${given && !this.editing
-        ? html`<section class="panel confirmation" part="confirmation" aria-labelledby="confirmation-title">
+      ${
+        given && !this.editing
+          ? html`<section class="panel confirmation" part="confirmation" aria-labelledby="confirmation-title">
             ${heading(below(level, 1), this.t('consent.guardian.yourConsent'), { id: 'confirmation-title', class: 'panel__title', tabindex: -1 })}
             <p class="ddd-notice ddd-notice--success" part="notice">${this.t('consent.guardian.done', { naam, date: formatDay(record.guardian!.datum, lang) })}</p>
             <button type="button" part="button" class="ddd-button ddd-button--secondary" id="change" aria-disabled=${this.waiting} @click=${() => this.idle && this.startEditing()}>
               ${this.t('consent.guardian.change')}
             </button>
           </section>`
-        : edit.allowed
-          ? this.renderGuardianForm(dossier, section, context, me)
-          : html`<p class="ddd-notice" part="notice">${localize(edit.refusal.message, lang)}</p>`}
+          : edit.allowed
+            ? this.renderGuardianForm(dossier, section, context, me)
+            : html`<p class="ddd-notice" part="notice">${localize(edit.refusal.message, lang)}</p>`
+      }
       ${heading(below(level, 1), this.t('consent.guardian.readTitle'), { class: 'dossier__title' })}
       <p class="read-intro">${this.t('consent.readIntro.guardian')}</p>
       ${renderDossier(dossier, config, { lang, level: below(level, 2), mode: 'cards', answers: answersGoing(dossier, config) })}
@@ -458,21 +457,20 @@ export class DddConsent extends LitElement {
     // The dossier already says who this is (A2): no need to ask the name and relation again.
     const identityKnown = !this.identityOpen && known !== undefined && naam === me.person.naam && relatie === known && !this.feedback.showingAll;
     const relatieQuestion = questions.find((q) => q.id === 'relatie');
-    const relatieLabel =
-      relatieQuestion && 'options' in relatieQuestion
-        ? localize(relatieQuestion.options.find((o) => o.value === known)?.label, lang).toLocaleLowerCase(lang)
-        : String(known ?? '');
+    const relatieLabel = relatieQuestion && 'options' in relatieQuestion ? localize(relatieQuestion.options.find((o) => o.value === known)?.label, lang).toLocaleLowerCase(lang) : String(known ?? '');
     const asked = identityKnown ? questions.filter((q) => q.id !== 'naam' && q.id !== 'relatie') : questions;
     return html`${renderErrorSummary({ errors: this.summaryErrors(errors), lang, focusKey: this.feedback.attempt, idPrefix: 'og', headingLevel: below(this.level, 1) })}
       <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => void this.onConsent(e, section, context)}>
         ${heading(below(this.level, 1), this.t('consent.guardian.yourConsent'), { id: 'form-title', class: 'panel__title' })}
         ${renderOffline(this.sender.online, this.t('consent.offline.guardian'))}
-        ${identityKnown
-          ? html`<p class="identity">
+        ${
+          identityKnown
+            ? html`<p class="identity">
               ${this.t('consent.guardian.as', { naam: me.person.naam, relatie: relatieLabel })}
               <button type="button" class="link-button" id="not-you" @click=${() => this.openIdentity()}>${this.t('consent.guardian.notYou')}</button>
             </p>`
-          : nothing}
+            : nothing
+        }
         ${renderQuestions(asked, this.draft.answers, fields)}
         <button type="submit" part="button" class="ddd-button" aria-disabled=${this.waiting}>
           ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.guardian.give')}

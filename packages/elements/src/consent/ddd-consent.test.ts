@@ -87,10 +87,21 @@ describe('<ddd-consent>', function () {
     const tree = await ariaTree('ddd-consent');
     const boxes = checkboxesIn(tree).filter((box) => !box.name.startsWith('Ik geef toestemming'));
     expect(boxes.map((b) => b.name)).to.include.members(['Familie, wonen en vrije tijd', 'Ondersteuning', 'Begeleiding', 'Persoonlijke gegevens']);
-    expect(boxes.filter((b) => b.checked), 'no share box starts ticked').to.deep.equal([]);
+    expect(
+      boxes.filter((b) => b.checked),
+      'no share box starts ticked',
+    ).to.deep.equal([]);
     expect(shareBoxes(el).every((box) => !box.checked)).to.equal(true);
     // Each part says what is in it.
-    const hint = (name: string) => squash($(el, `#${shareBoxes(el).find((b) => labelOf(el, b) === name)!.getAttribute('aria-describedby')}`)!.textContent);
+    const hint = (name: string) =>
+      squash(
+        $(
+          el,
+          `#${shareBoxes(el)
+            .find((b) => labelOf(el, b) === name)!
+            .getAttribute('aria-describedby')}`,
+        )!.textContent,
+      );
     expect(hint('Stages, werk en trainingen')).to.contain('Je stages, je werk en je trainingen.').and.contain('Aangeraden');
     expect(hint('Ondersteuning')).to.contain('dyslexie').and.contain('Deel dit alleen als jij dat wilt.');
     expect(hint('Persoonlijke gegevens'), 'the rest of A1; the legal part always goes').to.contain('Je BSN, naam en geboortedatum gaan altijd mee.');
@@ -161,12 +172,18 @@ describe('<ddd-consent>', function () {
   it('changes a saved akkoord with "Keuzes wijzigen" and keeps what was chosen', async () => {
     const el = await mount('student-daan', 'dossier-daan');
     await inzageSaved(el);
-    shareBoxes(el).find((box) => labelOf(el, box) === 'Motivatie')!.click();
+    shareBoxes(el)
+      .find((box) => labelOf(el, box) === 'Motivatie')!
+      .click();
     await agree(el);
     await submit(el);
     await click(el, '#change');
     await waitUntil(() => $(el, 'form[part="form"]') !== null, 'the form is back');
-    expect(shareBoxes(el).filter((box) => box.checked).map((box) => labelOf(el, box))).to.deep.equal(['Motivatie']);
+    expect(
+      shareBoxes(el)
+        .filter((box) => box.checked)
+        .map((box) => labelOf(el, box)),
+    ).to.deep.equal(['Motivatie']);
     expect($<HTMLInputElement>(el, '#ak-toestemming')!.checked).to.equal(true);
     expect($(el, '#finalize'), 'no Afronden while changing').to.equal(null);
   });
@@ -175,14 +192,20 @@ describe('<ddd-consent>', function () {
     const store = createMemoryDraftStore();
     const first = await mount('student-emma', 'dossier-emma', { store });
     await inzageSaved(first);
-    shareBoxes(first).find((box) => labelOf(first, box) === 'Ondersteuning')!.click();
+    shareBoxes(first)
+      .find((box) => labelOf(first, box) === 'Ondersteuning')!
+      .click();
     await click(first, '#ak-akkoord-0');
     await first.updateComplete;
     first.parentElement!.remove();
 
     const again = await mount('student-emma', 'dossier-emma', { store });
     await waitUntil(() => text(again).includes('We hebben je keuzes teruggezet'), 'restored notice');
-    expect(shareBoxes(again).filter((box) => box.checked).map((box) => labelOf(again, box))).to.deep.equal(['Ondersteuning']);
+    expect(
+      shareBoxes(again)
+        .filter((box) => box.checked)
+        .map((box) => labelOf(again, box)),
+    ).to.deep.equal(['Ondersteuning']);
     expect($<HTMLInputElement>(again, '#ak-akkoord-0')!.checked).to.equal(true);
     expect(text(again)).to.contain('Kies Akkoord geven om ze te bewaren.');
   });
@@ -197,7 +220,10 @@ describe('<ddd-consent>', function () {
     expect($(el, '.intro')!.getBoundingClientRect().top - top, 'the summary').to.be.below(200);
     const cards = $$<HTMLDetailsElement>(el, 'details[part="card"]');
     expect(cards.length).to.equal(11);
-    expect(cards.every((card) => !card.open), 'cards start closed').to.equal(true);
+    expect(
+      cards.every((card) => !card.open),
+      'cards start closed',
+    ).to.equal(true);
     expect(el.getBoundingClientRect().height, 'the page').to.be.below(4500);
     // A card opens on a tap and shows its answers.
     const motivatie = cards.find((card) => card.textContent!.includes('A9 Motivatie'))!;
@@ -257,7 +283,9 @@ describe('<ddd-consent>', function () {
     const form = $(el, 'form[part="form"]')!;
     const goes = $(el, '[part="goes"]')!;
     expect(goes.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING, 'what goes stands above the button').to.not.equal(0);
-    expect(squash($(el, '.goes-panel')!.textContent)).to.contain('Dit gaat naar ROC Midden Nederland').and.contain('Emma Bakker heeft gekozen');
+    expect(squash($(el, '.goes-panel')!.textContent))
+      .to.contain('Dit gaat naar ROC Midden Nederland')
+      .and.contain('Emma Bakker heeft gekozen');
     expect(squash(goes.textContent)).to.contain('Stages, werk en trainingen').and.contain('Motivatie').and.contain('burgerservicenummer');
     expect(squash(goes.textContent), 'not what Emma chose not to share').not.to.contain('Ondersteuning');
     const cards = squash($(el, '.dossier')!.textContent);
@@ -267,7 +295,10 @@ describe('<ddd-consent>', function () {
     expect(squash($(el, '.identity')!.textContent)).to.contain('U geeft toestemming als Jeroen Bakker (vader).');
     expect(squash($(el, 'form[part="form"] button[type="submit"]')!.textContent)).to.equal('Toestemming geven');
     // Formal: no "je" or "jij" addresses the parent anywhere (the dossier itself quotes the student's questions).
-    const parentText = [...root(el).querySelector('.consent')!.children].filter((child) => !child.matches('.dossier')).map((child) => child.textContent).join(' ');
+    const parentText = [...root(el).querySelector('.consent')!.children]
+      .filter((child) => !child.matches('.dossier'))
+      .map((child) => child.textContent)
+      .join(' ');
     expect(parentText).to.match(/\bu\b|\buw\b/);
     expect(parentText).not.to.match(/\b(je|jij|jouw|jou)\b/i);
     expect(cards, 'only what goes, no empty questions').not.to.contain('Niet ingevuld');
@@ -393,7 +424,10 @@ describe('<ddd-consent>', function () {
     await inzageSaved(plain);
     let headings = headingsIn(await ariaTree('ddd-consent'));
     expect(headings[0]).to.deep.equal([2, 'Akkoordverklaring']);
-    expect(headings.slice(1).every(([level]) => level > 2), 'nothing above the top heading').to.equal(true);
+    expect(
+      headings.slice(1).every(([level]) => level > 2),
+      'nothing above the top heading',
+    ).to.equal(true);
     plain.parentElement!.remove();
 
     const page = await mount('student-emma', 'dossier-emma', { level: '1' });
@@ -419,9 +453,7 @@ describe('<ddd-consent>', function () {
   });
 
   it('takes its backend from <ddd-context>', async () => {
-    const wrapper = await fixture<HTMLElement>(
-      html`<ddd-context .api=${backend.client('student-daan')}><ddd-consent dossier-id="dossier-daan"></ddd-consent></ddd-context>`,
-    );
+    const wrapper = await fixture<HTMLElement>(html`<ddd-context .api=${backend.client('student-daan')}><ddd-consent dossier-id="dossier-daan"></ddd-consent></ddd-context>`);
     const el = wrapper.querySelector('ddd-consent')!;
     await waitUntil(() => $(el, '.title') !== null, 'no view through the context', { timeout: 5000 });
     await inzageSaved(el);

@@ -91,7 +91,10 @@ describe('<ddd-consent> offline', function () {
     await until(() => root(el).activeElement?.id === 'action-error', 'focus on the reason');
     expect($(el, '#action-error')!.textContent).to.contain(refusedText);
     expect(api.callsOf('saveSection'), 'nothing saved').to.have.length(saves);
-    expect(api.callsOf('act').filter((c) => c.args[1] === 'finalize'), 'not sent').to.have.length(0);
+    expect(
+      api.callsOf('act').filter((c) => c.args[1] === 'finalize'),
+      'not sent',
+    ).to.have.length(0);
     expect($(el, '#finalize'), 'still offered').not.to.equal(null);
     await expect(el).to.be.accessible();
     goOnline();

@@ -12,8 +12,7 @@ import { completeDeelA, signIn, type InstrumentedApi } from './test/instrument.j
 const root = (el: DddDossierForm) => el.shadowRoot!;
 const text = (el: DddDossierForm) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
 const $ = <T extends Element = HTMLElement>(el: DddDossierForm, selector: string) => root(el).querySelector<T>(selector);
-const button = (el: DddDossierForm, name: string) =>
-  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === name);
+const button = (el: DddDossierForm, name: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === name);
 const until = (predicate: () => unknown, message = 'condition') => waitUntil(predicate, message, { timeout: 4000 });
 const registeredNote = 'Dit heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.';
 
@@ -60,7 +59,10 @@ describe('ddd-dossier-form: the backend is the authority', function () {
     expect($(el, '#ddd-mentor'), 'no roster').to.equal(null);
     const naam = $<HTMLInputElement>(el, '#ddd-mentorNaam')!;
     const email = $<HTMLInputElement>(el, '#ddd-mentorEmail')!;
-    for (const [field, value] of [[naam, 'Meneer J. Bos'], [email, 'j.bos@horizon.example']] as const) {
+    for (const [field, value] of [
+      [naam, 'Meneer J. Bos'],
+      [email, 'j.bos@horizon.example'],
+    ] as const) {
       field.value = value;
       field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     }

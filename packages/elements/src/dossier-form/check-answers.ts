@@ -19,26 +19,32 @@ export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editab
   const readonlyKey = dossier.archived ? 'form.readonly.archived' : `form.readonly.${dossier.status}`;
   return html`<section class="check" part="check" aria-labelledby="form-heading">
     ${heading(host.level, host.t('form.check.title'), { id: 'form-heading', class: 'heading-top', tabindex: -1 })}
-    ${editable
-      ? html`<p>${host.t('form.check.intro')}</p>`
-      : html`<div class="ddd-notice readonly" part="notice">
+    ${
+      editable
+        ? html`<p>${host.t('form.check.intro')}</p>`
+        : html`<div class="ddd-notice readonly" part="notice">
           <p class="readonly__title"><strong>${host.t('form.readonly.title')}</strong></p>
           <p>${host.t(readonlyKey)}</p>
-          ${dossier.status === 'akkoord' && !dossier.archived
-            ? html`<p>
+          ${
+            dossier.status === 'akkoord' && !dossier.archived
+              ? html`<p>
                 <a class="consent-link" href="#akkoordverklaring" @click=${(event: Event) => {
                   event.preventDefault();
                   host.openConsent();
                 }}>${host.t('form.consent.open')}</a>
               </p>`
-            : nothing}
+              : nothing
+          }
           ${renderStatusActions(host, statusActions(host.connection.me!, dossier, host.connection.config!, host.now))}
-        </div>`}
-    ${editable && incomplete.length > 0
-      ? html`<p class="ddd-notice">
+        </div>`
+    }
+    ${
+      editable && incomplete.length > 0
+        ? html`<p class="ddd-notice">
           ${host.t('form.check.incomplete', { sections: incomplete.map((s) => `${s.code} ${localize(s.title, lang)}`).join(', ') })}
         </p>`
-      : nothing}
+        : nothing
+    }
     ${sections.map((section) => renderSection(host, section, host.drafts[section.id] ?? {}, view, editable))}
     ${editable ? host.submit.render(view) : nothing}
   </section>`;
@@ -81,11 +87,13 @@ function renderRow(host: DddDossierForm, section: SectionDefinition, question: Q
     <dt>${label}</dt>
     <dd>${question.kind === 'repeat' && Array.isArray(value) && value.length > 0 ? renderEntries(host, question, value as SectionAnswers[], view) : formatAnswer(question, value, lang)}</dd>
     ${editable && registered ? html`<dd class="summary-list__action">${host.t('form.check.registered')}</dd>` : nothing}
-    ${editable && !registered
-      ? html`<dd class="summary-list__action">
+    ${
+      editable && !registered
+        ? html`<dd class="summary-list__action">
           <a href="#ddd-${question.id}" @click=${change}>${host.t('form.check.change')}<span class="ddd-visually-hidden"> ${label}</span></a>
         </dd>`
-      : nothing}
+        : nothing
+    }
   </div>`;
 }
 

@@ -4,16 +4,7 @@
  * the registration deadline.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import {
-  offeredAt,
-  type DossierApi,
-  type Location,
-  type Programme,
-  type Question,
-  type ReferenceAnswer,
-  type SectionAnswers,
-  type SectionDefinition,
-} from '@doorstroom/sdk';
+import { offeredAt, type DossierApi, type Location, type Programme, type Question, type ReferenceAnswer, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
 import { catalogSearch } from '../shared/catalog.js';
 import { below, heading } from '../shared/heading.js';
 import { fieldId, renderField, renderQuestions, type FieldsOptions } from '../shared/fields.js';
@@ -162,9 +153,7 @@ function renderLocations(
   return html`<div class="ddd-field ${error ? 'ddd-field--error' : ''}">
     <label class="ddd-label" for=${id}>${label}</label>
     <p class="ddd-help" id=${help}>${host.t('form.choice.locationHelp', { opleiding: opleiding.label })}</p>
-    ${error
-      ? html`<p class="ddd-error-message" id="${id}-error"><span class="ddd-visually-hidden">${host.t('field.errorPrefix')} </span>${error}</p>`
-      : nothing}
+    ${error ? html`<p class="ddd-error-message" id="${id}-error"><span class="ddd-visually-hidden">${host.t('field.errorPrefix')} </span>${error}</p>` : nothing}
     <select
       id=${id}
       class="ddd-input ddd-select"
@@ -176,9 +165,7 @@ function renderLocations(
       <option value="" ?selected=${!chosen}>${host.t('form.choice.locationChoose')}</option>
       ${cities.map(
         (city) => html`<optgroup label=${city}>
-          ${offering
-            .filter((l) => l.plaats === city)
-            .map((location) => html`<option value=${location.code} ?selected=${chosen?.id === location.code}>${location.naam}, ${location.plaats}</option>`)}
+          ${offering.filter((l) => l.plaats === city).map((location) => html`<option value=${location.code} ?selected=${chosen?.id === location.code}>${location.naam}, ${location.plaats}</option>`)}
         </optgroup>`,
       )}
     </select>

@@ -12,8 +12,7 @@ import type { DddDossierForm } from './ddd-dossier-form.component.js';
 addMessages({
   nl: {
     'form.export.title': 'Jouw gegevens',
-    'form.export.intro':
-      'Je mag altijd zien welke gegevens over jou zijn opgeslagen. Download ze als bestand (JSON): al je dossiers en wat ermee is gebeurd.',
+    'form.export.intro': 'Je mag altijd zien welke gegevens over jou zijn opgeslagen. Download ze als bestand (JSON): al je dossiers en wat ermee is gebeurd.',
     'form.export.button': 'Download mijn gegevens',
     'form.export.busy': 'Gegevens verzamelen…',
     'form.export.done': 'Je gegevens zijn gedownload. Je vindt het bestand bij je downloads.',
@@ -71,8 +70,6 @@ export function renderDataExport(host: DddDossierForm): TemplateResult {
       ${busy ? host.t('form.export.busy') : host.t('form.export.button')}
     </button>
     <p class="data-export__status" role="status">${state.status === 'done' ? host.t('form.export.done') : nothing}</p>
-    ${state.status === 'error'
-      ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.t('form.export.error')} ${state.message}</p></div>`
-      : nothing}
+    ${state.status === 'error' ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.t('form.export.error')} ${state.message}</p></div>` : nothing}
   </section>`;
 }

@@ -1,15 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  canEdit,
-  validateSection,
-  type AnswerValue,
-  type Dossier,
-  type DossierApi,
-  type DossierSummary,
-  type FieldError,
-  type SectionDefinition,
-} from '@doorstroom/sdk';
+import { canEdit, validateSection, type AnswerValue, type Dossier, type DossierApi, type DossierSummary, type FieldError, type SectionDefinition } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import type { DraftStore } from '../shared/drafts.js';
 import { emit, errorDetail } from '../shared/events.js';
@@ -29,19 +20,7 @@ import { renderDossierList } from './list-view.js';
 import './messages.js';
 import type { FormMessageKey } from './messages.js';
 import { renderSectionView } from './section-view.js';
-import {
-  applyChoiceChange,
-  choiceKeys,
-  deelASections,
-  draftsOf,
-  draftView,
-  rebaseDrafts,
-  taskItems,
-  topLevelKey,
-  type DraftView,
-  type Drafts,
-  type Step,
-} from './state.js';
+import { applyChoiceChange, choiceKeys, deelASections, draftsOf, draftView, rebaseDrafts, taskItems, topLevelKey, type DraftView, type Drafts, type Step } from './state.js';
 import { renderSupport } from '../shared/support.js';
 import { StatusActionRunner } from './status-actions.js';
 import { SubmitStep } from './submit-step.js';
@@ -124,19 +103,19 @@ export class DddDossierForm extends LitElement {
   /** @internal */ readonly keeper = new AnswerKeeper(this);
   /** @internal */ readonly autosave = new AutosaveQueue(
     {
-    dossier: () => this.base,
-    draft: (sectionId) => this.drafts[sectionId] ?? {},
-    save: (id, sectionId, answers, version) => this.requireApi().saveSection(id, sectionId, answers, version),
-    reload: (id) => this.requireApi().getDossier(id),
-    saved: (dossier) => this.accept(dossier),
-    refreshed: (fresh, conflicts) => {
-      this.drafts = rebaseDrafts(fresh, this.drafts, (id) => this.autosave.pendingKeys(id));
-      // With questions to choose for, the choice itself explains what happened.
-      this.notice = conflicts ? undefined : { key: 'form.conflict' };
-      this.accept(fresh, false);
-    },
-    failed: (error) => this.report(error),
-    changed: () => this.requestUpdate(),
+      dossier: () => this.base,
+      draft: (sectionId) => this.drafts[sectionId] ?? {},
+      save: (id, sectionId, answers, version) => this.requireApi().saveSection(id, sectionId, answers, version),
+      reload: (id) => this.requireApi().getDossier(id),
+      saved: (dossier) => this.accept(dossier),
+      refreshed: (fresh, conflicts) => {
+        this.drafts = rebaseDrafts(fresh, this.drafts, (id) => this.autosave.pendingKeys(id));
+        // With questions to choose for, the choice itself explains what happened.
+        this.notice = conflicts ? undefined : { key: 'form.conflict' };
+        this.accept(fresh, false);
+      },
+      failed: (error) => this.report(error),
+      changed: () => this.requestUpdate(),
     },
     this.keeper.saver,
   );
@@ -492,10 +471,12 @@ export class DddDossierForm extends LitElement {
         ${editable ? renderSaveStatus(this) : nothing}
       </div>
       ${this.notice ? html`<p class="ddd-notice form__notice" part="notice" role="status" tabindex="-1">${this.t(this.notice.key, this.notice.vars)}</p>` : nothing}
-      ${editable && view.dossier.status === 'concept' && view.dossier.mentor
-        ? // A mentor is only chosen when sending: the dossier went out once and came back.
-          html`<p class="ddd-notice" part="notice">${this.t('form.returned', { mentor: view.dossier.mentor.naam })}</p>`
-        : nothing}
+      ${
+        editable && view.dossier.status === 'concept' && view.dossier.mentor
+          ? // A mentor is only chosen when sending: the dossier went out once and came back.
+            html`<p class="ddd-notice" part="notice">${this.t('form.returned', { mentor: view.dossier.mentor.naam })}</p>`
+          : nothing
+      }
       ${editable ? renderConflicts(this) : nothing}
       <div class="layout">
         ${renderTaskList(this, items, view, editable)}

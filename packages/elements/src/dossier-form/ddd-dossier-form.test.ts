@@ -33,9 +33,7 @@ function choose(el: DddDossierForm, id: string): void {
 const mounted: DddDossierForm[] = [];
 
 async function mount(api: InstrumentedApi, attrs: { dossierId?: string; delay?: number; lang?: string } = {}): Promise<DddDossierForm> {
-  const el = await fixture<DddDossierForm>(
-    html`<ddd-dossier-form lang=${attrs.lang ?? 'nl'} autosave-delay=${attrs.delay ?? 40} dossier-id=${attrs.dossierId ?? ''} .api=${api}></ddd-dossier-form>`,
-  );
+  const el = await fixture<DddDossierForm>(html`<ddd-dossier-form lang=${attrs.lang ?? 'nl'} autosave-delay=${attrs.delay ?? 40} dossier-id=${attrs.dossierId ?? ''} .api=${api}></ddd-dossier-form>`);
   mounted.push(el);
   return el;
 }
@@ -142,7 +140,10 @@ describe('ddd-dossier-form', function () {
     it('puts no example values in the fields (they look like answers): the format is a hint under the label, and "(optioneel)"', async () => {
       const { el } = await openNoor('persoonlijk');
       const filled = $$<HTMLInputElement>(el, 'input, textarea').filter((field) => field.placeholder);
-      expect(filled.map((field) => `${field.id}: ${field.placeholder}`), 'no placeholder').to.deep.equal([]);
+      expect(
+        filled.map((field) => `${field.id}: ${field.placeholder}`),
+        'no placeholder',
+      ).to.deep.equal([]);
       expect($(el, '#ddd-postcode-help')!.textContent).to.contain('bijvoorbeeld 1234 AB');
       expect($<HTMLInputElement>(el, '#ddd-postcode')!.getAttribute('aria-describedby')).to.contain('ddd-postcode-help');
       expect(text(el)).to.contain('De naam die mensen gebruiken als ze je aanspreken.');
@@ -162,7 +163,9 @@ describe('ddd-dossier-form', function () {
       const task = $$(el, '.task')[8]!;
       expect(task.textContent).to.contain('Klaar');
       // The optional sections say so, and do not count.
-      expect(squash($$(el, '.task')[5]!.textContent)).to.contain('A6 Ondersteuning').and.contain('Mag je overslaan');
+      expect(squash($$(el, '.task')[5]!.textContent))
+        .to.contain('A6 Ondersteuning')
+        .and.contain('Mag je overslaan');
     });
 
     it('lets a sensitive question be skipped or answered "Dat zeg ik liever niet", and says "(optioneel)" once for an optional section', async () => {

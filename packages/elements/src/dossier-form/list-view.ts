@@ -14,14 +14,16 @@ export function renderDossierList(host: DddDossierForm): TemplateResult {
   return html`<section class="list" part="list" aria-labelledby="form-heading">
       ${heading(host.level, host.t('form.list.title'), { id: 'form-heading', class: 'heading-top', tabindex: -1 })}
       <p>${host.t('form.list.intro')}</p>
-      ${list.status === 'error'
-        ? html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
+      ${
+        list.status === 'error'
+          ? html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
             <p>${host.t('form.listError')} ${host.messageFor(list.error)}</p>
             <button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.reloadList()}>${host.t('common.retry')}</button>
           </div>`
-        : list.status === 'ready'
-          ? renderItems(host, list.value ?? [])
-          : html`<p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${host.t('form.loadingList')}</p>`}
+          : list.status === 'ready'
+            ? renderItems(host, list.value ?? [])
+            : html`<p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${host.t('form.loadingList')}</p>`
+      }
     </section>
     ${list.status === 'ready' ? renderNewDossier(host) : nothing}
     ${list.status === 'ready' ? renderDataExport(host) : nothing}`;
@@ -66,9 +68,9 @@ function renderNewDossier(host: DddDossierForm): TemplateResult {
       <fieldset class="ddd-fieldset ${creating.missingType ? 'ddd-field--error' : ''}" aria-describedby=${creating.missingType ? errorId : 'ddd-new-type-help'}>
         <legend class="ddd-legend">${host.t('form.new.legend')}</legend>
         <p class="ddd-help" id="ddd-new-type-help">${host.t('form.new.copyNote')}</p>
-        ${creating.missingType
-          ? html`<p class="ddd-error-message" id=${errorId}><span class="ddd-visually-hidden">${host.t('field.errorPrefix')} </span>${host.t('form.new.chooseType')}</p>`
-          : nothing}
+        ${
+          creating.missingType ? html`<p class="ddd-error-message" id=${errorId}><span class="ddd-visually-hidden">${host.t('field.errorPrefix')} </span>${host.t('form.new.chooseType')}</p>` : nothing
+        }
         <div class="ddd-choices">
           ${dossierTypeInfo(host.locale.lang).map(
             (info) => html`<div class="ddd-choice">
@@ -89,9 +91,7 @@ function renderNewDossier(host: DddDossierForm): TemplateResult {
           )}
         </div>
       </fieldset>
-      ${creating.status === 'error'
-        ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.t('form.new.error')} ${host.messageFor(creating.error)}</p></div>`
-        : nothing}
+      ${creating.status === 'error' ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.t('form.new.error')} ${host.messageFor(creating.error)}</p></div>` : nothing}
       <button type="submit" class="ddd-button" aria-disabled=${busy ? 'true' : nothing}>${busy ? host.t('form.new.creating') : host.t('form.new.create')}</button>
     </form>
   </section>`;

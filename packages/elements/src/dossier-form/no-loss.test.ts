@@ -50,9 +50,7 @@ function behindNetwork() {
 const mounted: DddDossierForm[] = [];
 
 async function mount(api: DossierApi, store: DraftStore, delay = 40): Promise<DddDossierForm> {
-  const el = await fixture<DddDossierForm>(
-    html`<ddd-dossier-form lang="nl" autosave-delay=${delay} dossier-id=${dossierId} .api=${api} .draftStore=${store}></ddd-dossier-form>`,
-  );
+  const el = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" autosave-delay=${delay} dossier-id=${dossierId} .api=${api} .draftStore=${store}></ddd-dossier-form>`);
   mounted.push(el);
   await until(() => $(el, '.tasks'), 'dossier loaded');
   return el;
@@ -112,8 +110,14 @@ describe('ddd-dossier-form never loses an answer', function () {
     await allSaved(el);
 
     const calls = api.callsOf('saveSection');
-    expect(calls.map((c) => c.args[1]), 'in the order typed').to.deep.equal(['voorbereiding', 'motivatie']);
-    expect(calls.map((c) => c.args[3]), 'each with the version the previous save returned').to.deep.equal([startVersion, startVersion + 1]);
+    expect(
+      calls.map((c) => c.args[1]),
+      'in the order typed',
+    ).to.deep.equal(['voorbereiding', 'motivatie']);
+    expect(
+      calls.map((c) => c.args[3]),
+      'each with the version the previous save returned',
+    ).to.deep.equal([startVersion, startVersion + 1]);
     const saved = await api.getDossier(dossierId);
     expect(saved.answers['voorbereiding']?.['toelichting']).to.equal('Ik heb met mijn oom gepraat, hij is kok.');
     expect(saved.answers['motivatie']).to.include({ waarom: 'Ik kook elke dag voor mijn familie en dat vind ik leuk.', later: 'Kok' });
@@ -359,8 +363,7 @@ describe('ddd-dossier-form never loses an answer', function () {
     it('<ddd-mentor-review>: deel B typed before the element went away comes back and is saved', async () => {
       const backend = createMemoryBackend(exampleData());
       const api = backend.client(backend.tokens['mentor-yilmaz']!);
-      const mountMentor = (delay: number) =>
-        fixture<DddMentorReview>(html`<ddd-mentor-review .api=${api} dossier-id="dossier-mohammed" autosave-delay=${delay}></ddd-mentor-review>`);
+      const mountMentor = (delay: number) => fixture<DddMentorReview>(html`<ddd-mentor-review .api=${api} dossier-id="dossier-mohammed" autosave-delay=${delay}></ddd-mentor-review>`);
       const first = await mountMentor(600_000);
       await until(() => field(first, 'mr-advies-advies'), 'deel B editable');
       const advies = 'Mohammed werkt hard en zoekt hulp als hij die nodig heeft. Deze opleiding past.';

@@ -143,12 +143,15 @@ describe('ddd-dossier-form on a phone', function () {
     const el = await mount(api, { delay: 40 });
     await until(() => button(el, 'Openen'), 'the list');
     const seen: string[] = [];
-    const watch = setInterval(() => seen.push(deepActive() === document.body ? 'body' : (deepActive()?.id || deepActive()?.className || '?')), 5);
+    const watch = setInterval(() => seen.push(deepActive() === document.body ? 'body' : deepActive()?.id || deepActive()?.className || '?'), 5);
     try {
       button(el, 'Openen')!.focus();
       button(el, 'Openen')!.click();
       await until(() => deepActive()?.id === 'form-heading', 'focus on the heading of the opened dossier');
-      expect(seen.filter((where) => where === 'body'), `focus went: ${[...new Set(seen)].join(' → ')}`).to.deep.equal([]);
+      expect(
+        seen.filter((where) => where === 'body'),
+        `focus went: ${[...new Set(seen)].join(' → ')}`,
+      ).to.deep.equal([]);
       button(el, 'Terug naar mijn dossiers')!.click();
       await until(() => button(el, 'Dossier maken'), 'the list again');
       seen.length = 0;
@@ -156,7 +159,10 @@ describe('ddd-dossier-form on a phone', function () {
       button(el, 'Dossier maken')!.focus();
       button(el, 'Dossier maken')!.click();
       await until(() => deepActive()?.id === 'form-heading' && /^A\d/.test(squash(deepActive()!.textContent)), 'focus on the new dossier');
-      expect(seen.filter((where) => where === 'body'), `focus went: ${[...new Set(seen)].join(' → ')}`).to.deep.equal([]);
+      expect(
+        seen.filter((where) => where === 'body'),
+        `focus went: ${[...new Set(seen)].join(' → ')}`,
+      ).to.deep.equal([]);
     } finally {
       clearInterval(watch);
     }

@@ -32,19 +32,21 @@ export function renderSectionView(host: DddDossierForm, section: SectionDefiniti
   const nextLabel = host.returnToCheck ? host.t('form.backToCheck') : sections[index + 1] ? host.t('form.next') : host.t('form.toCheck');
   return html`<section class="section" part="section" aria-labelledby="form-heading">
     <p class="section__counter">${host.t('form.section.counter', { number: index + 1, total: sections.length })}</p>
-    ${heading(
-      host.level,
-      html`${section.code} ${localize(section.title, lang)}${section.optional ? html` <span class="ddd-optional">${host.t('field.optional')}</span>` : nothing}`,
-      { id: 'form-heading', class: 'heading-top section__heading', tabindex: -1 },
-    )}
+    ${heading(host.level, html`${section.code} ${localize(section.title, lang)}${section.optional ? html` <span class="ddd-optional">${host.t('field.optional')}</span>` : nothing}`, {
+      id: 'form-heading',
+      class: 'heading-top section__heading',
+      tabindex: -1,
+    })}
     ${section.optional ? html`<p class="section__optional">${host.t('form.section.optional')}</p>` : nothing}
     ${renderErrorSummary({ errors: summaryErrors, lang, focusKey: host.feedback.attempt, headingLevel: below(host.level, 1) })}
-    ${summaryErrors.length > 0
-      ? html`<div class="later">
+    ${
+      summaryErrors.length > 0
+        ? html`<div class="later">
           <p>${host.t('form.errorsLater')}</p>
           <button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.next(section, view, true)}>${host.t('form.continueAnyway')}</button>
         </div>`
-      : nothing}
+        : nothing
+    }
     ${section.intro ? html`<p class="section__intro">${localize(section.intro, lang)}</p>` : nothing}
     <form
       novalidate
@@ -55,11 +57,13 @@ export function renderSectionView(host: DddDossierForm, section: SectionDefiniti
     >
       ${section.id === 'vervolgkeuze' ? renderChoiceSection(host, section, answers, options) : renderQuestions(section.questions, answers, options)}
       <div class="section__nav">
-        ${previous
-          ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.goTo({ kind: 'section', sectionId: previous.id })}>
+        ${
+          previous
+            ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${() => host.goTo({ kind: 'section', sectionId: previous.id })}>
               ${host.t('form.previous')}
             </button>`
-          : nothing}
+            : nothing
+        }
         <button type="submit" class="ddd-button">${nextLabel}</button>
         <button type="button" class="ddd-button ddd-button--secondary section__close" @click=${() => void host.saveAndClose()}>${host.t('form.saveClose')}</button>
       </div>

@@ -31,9 +31,11 @@ export function renderStatusActions(host: DddDossierForm, actions: ReadonlyArray
       (action) => html`<button type="button" class="ddd-button ddd-button--secondary" data-action=${action} aria-disabled=${busy ? 'true' : nothing}
         @click=${() => void host.statusAction.run(action)}>${busy === action ? host.t('form.action.busy') : host.t(labels[action].button)}</button>`,
     )}
-    ${host.statusAction.problem
-      ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.statusAction.problem}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>`
-      : nothing}
+    ${
+      host.statusAction.problem
+        ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${host.statusAction.problem}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>`
+        : nothing
+    }
   </div>`;
 }
 

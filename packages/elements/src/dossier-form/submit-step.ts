@@ -4,17 +4,7 @@
  * werk-mbo). What is offered and why not comes from the SDK's workflow (availableActions, can).
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import {
-  availableActions,
-  can,
-  localize,
-  type ActionRequest,
-  type Dossier,
-  type DossierAction,
-  type Mentor,
-  type TextQuestion,
-  type WorkflowContext,
-} from '@doorstroom/sdk';
+import { availableActions, can, localize, type ActionRequest, type Dossier, type DossierAction, type Mentor, type TextQuestion, type WorkflowContext } from '@doorstroom/sdk';
 import { emit } from '../shared/events.js';
 import { below, heading } from '../shared/heading.js';
 import { renderField } from '../shared/fields.js';
@@ -112,9 +102,11 @@ export class SubmitStep implements ReactiveController {
         }}
       >
         ${mentorPart}
-        ${this.problem
-          ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p>${this.failed ? renderSupport(host.connection.config, host.locale.lang) : nothing}</div>`
-          : nothing}
+        ${
+          this.problem
+            ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p>${this.failed ? renderSupport(host.connection.config, host.locale.lang) : nothing}</div>`
+            : nothing
+        }
         <button type="submit" class="ddd-button" aria-disabled=${busy ? 'true' : nothing}>
           ${busy ? host.t('form.submit.sending') : action === 'submitToMentor' ? host.t('form.submit.toMentor') : host.t('form.submit.toConsent')}
         </button>

@@ -45,10 +45,7 @@ export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskIt
       ${items.map((item) => {
         const isCurrent = item.section.id === current;
         const title = `${item.section.code} ${host.locale.localize(item.section.title)}`;
-        const go = () =>
-          editable
-            ? host.goTo({ kind: 'section', sectionId: item.section.id })
-            : host.goTo({ kind: 'check' }, { focusSelector: `#check-${item.section.id}` });
+        const go = () => (editable ? host.goTo({ kind: 'section', sectionId: item.section.id }) : host.goTo({ kind: 'check' }, { focusSelector: `#check-${item.section.id}` }));
         return html`<li class="task task--${item.status}">
           <button type="button" class="task__button" aria-current=${isCurrent ? 'step' : nothing} @click=${go}>
             <span class="task__title">${title}</span>

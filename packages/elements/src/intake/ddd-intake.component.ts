@@ -1,15 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  canSetIntake,
-  intakeCsv,
-  intakeExportFileName,
-  isDossierApiError,
-  receivedDossierJson,
-  type Dossier,
-  type DossierApi,
-  type IntakeStatus,
-} from '@doorstroom/sdk';
+import { canSetIntake, intakeCsv, intakeExportFileName, isDossierApiError, receivedDossierJson, type Dossier, type DossierApi, type IntakeStatus } from '@doorstroom/sdk';
 import '../consent/consent.messages.js';
 import { renderOffline } from '../shared/offline-notice.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';

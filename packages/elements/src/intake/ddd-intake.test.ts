@@ -161,7 +161,9 @@ describe('<ddd-intake>: the worklist', function () {
     await until(el, () => names(el).length === 41, 'every opleiding');
 
     expect(counts(el)).to.deep.equal(['9 Nieuw', '8 Gelezen', '8 Intake gepland', '8 Geplaatst', '8 Niet geplaatst']);
-    $$<HTMLButtonElement>(el, '.ddd-counts__button').find((b) => squash(b.textContent) === '8 Geplaatst')!.click();
+    $$<HTMLButtonElement>(el, '.ddd-counts__button')
+      .find((b) => squash(b.textContent) === '8 Geplaatst')!
+      .click();
     await until(el, () => names(el).length === 8, 'the placed ones');
     expect($(el, '.ddd-counts__button[aria-pressed="true"]')?.textContent).to.contain('Geplaatst');
     expect($<HTMLSelectElement>(el, '#in-filter-status')!.value).to.equal('geplaatst');
@@ -285,8 +287,7 @@ describe('<ddd-intake>: the worklist', function () {
     const api = officer();
     let fail = true;
     const flaky: DossierApi = Object.assign(Object.create(api) as DossierApi, {
-      listDossiers: (...args: Parameters<DossierApi['listDossiers']>) =>
-        fail ? Promise.reject(new DossierApiError({ kind: 'network', message: 'offline' })) : api.listDossiers(...args),
+      listDossiers: (...args: Parameters<DossierApi['listDossiers']>) => (fail ? Promise.reject(new DossierApiError({ kind: 'network', message: 'offline' })) : api.listDossiers(...args)),
     });
     const errors: string[] = [];
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="nl" @ddd-error=${(e: CustomEvent<{ message: string }>) => errors.push(e.detail.message)}>

@@ -108,11 +108,13 @@ function renderTools(options: IntakeDossierOptions): TemplateResult {
     <button type="button" class="ddd-button ddd-button--secondary" id="in-print" @click=${() => options.print()}>${t('intake.print')}</button>
     <div class="in-downloads" role="group" aria-labelledby="in-downloads-label">
       <span id="in-downloads-label" class="in-downloads__label">${t('intake.downloads')}</span>
-      ${options.downloadPdf
-        ? html`<button type="button" class="ddd-button ddd-button--secondary" id="in-pdf" aria-disabled=${options.pdfBusy ? 'true' : 'false'} @click=${() => options.downloadPdf!()}>
+      ${
+        options.downloadPdf
+          ? html`<button type="button" class="ddd-button ddd-button--secondary" id="in-pdf" aria-disabled=${options.pdfBusy ? 'true' : 'false'} @click=${() => options.downloadPdf!()}>
             ${t('intake.pdf')}
           </button>`
-        : nothing}
+          : nothing
+      }
       <button type="button" class="ddd-button ddd-button--secondary" id="in-json" @click=${() => options.downloadJson()}>${t('intake.json')}</button>
       <button type="button" class="ddd-button ddd-button--secondary" id="in-csv" @click=${() => options.downloadCsv()}>${t('intake.csv')}</button>
     </div>

@@ -113,9 +113,7 @@ export function worklistColumns(options: Pick<WorklistViewOptions, 't' | 'lang' 
       width: '8.5rem',
       ...sortable('status'),
       cell: (row) =>
-        html`<span class="in-status in-status--${row.status}">${statusText(row.status, lang)}</span> ${small(
-          row.status === 'intakeGepland' ? shortDate(row.intake?.datum, lang) : undefined,
-        )}`,
+        html`<span class="in-status in-status--${row.status}">${statusText(row.status, lang)}</span> ${small(row.status === 'intakeGepland' ? shortDate(row.intake?.datum, lang) : undefined)}`,
     },
     {
       id: 'actie',
@@ -135,22 +133,26 @@ export function renderWorklist(options: WorklistViewOptions): TemplateResult {
   const total = view.all.length;
   return html`${heading(options.level, t('intake.title'), { id: 'intake-title', class: 'title', tabindex: -1 })}
     ${options.instelling ? html`<p class="intro">${t('intake.intro', { instelling: options.instelling })}</p>` : nothing}
-    ${options.loaded && total > 0
-      ? renderCountSummary({
-          id: 'in-counts',
-          label: t('intake.counts'),
-          items: intakeStatuses.map((status) => ({ key: status, label: statusText(status, options.lang), count: view.counts.get(status) ?? 0 })),
-          ...(options.filter.status ? { pressed: options.filter.status } : {}),
-          select: (status) => options.changeFilter({ status: (status ?? '') as IntakeStatus | '' }),
-        })
-      : nothing}
+    ${
+      options.loaded && total > 0
+        ? renderCountSummary({
+            id: 'in-counts',
+            label: t('intake.counts'),
+            items: intakeStatuses.map((status) => ({ key: status, label: statusText(status, options.lang), count: view.counts.get(status) ?? 0 })),
+            ...(options.filter.status ? { pressed: options.filter.status } : {}),
+            select: (status) => options.changeFilter({ status: (status ?? '') as IntakeStatus | '' }),
+          })
+        : nothing
+    }
     ${options.loaded && total > 0 ? html`${renderSearch(options)} ${renderFilters(options)}` : nothing}
-    ${options.error !== undefined
-      ? html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
+    ${
+      options.error !== undefined
+        ? html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
           <p>${options.error}</p>
           <button type="button" class="ddd-button ddd-button--secondary" @click=${() => options.retry()}>${t('common.retry')}</button>
         </div>`
-      : nothing}
+        : nothing
+    }
     <p class="in-count" role="status">${statusLine(options)}</p>
     ${options.loaded && total > 0 ? html`${renderTable(options)} ${renderPages(options)}` : nothing}`;
 }
@@ -203,9 +205,11 @@ function renderFilters(options: WorklistViewOptions): TemplateResult {
       ${select('locatie', t('intake.filter.locatie'), view.options.locaties)} ${select('opleiding', t('intake.filter.opleiding'), view.options.opleidingen)}
       ${select('cohort', t('intake.filter.cohort'), view.options.cohorts)} ${select('status', t('intake.filter.status'), statuses)}
     </div>
-    ${isFiltered({ ...filter, q: '' })
-      ? html`<button type="button" class="ddd-button ddd-button--secondary" id="in-filter-clear" @click=${() => options.clearFilters()}>${t('intake.filter.clear')}</button>`
-      : nothing}
+    ${
+      isFiltered({ ...filter, q: '' })
+        ? html`<button type="button" class="ddd-button ddd-button--secondary" id="in-filter-clear" @click=${() => options.clearFilters()}>${t('intake.filter.clear')}</button>`
+        : nothing
+    }
   </fieldset>`;
 }
 

@@ -3,19 +3,7 @@ import { expect } from '@open-wc/testing';
 import type { DossierSummary } from '@doorstroom/sdk';
 import { sortRows } from '../shared/data-table.js';
 import { receivedSummaries } from '../test/received-dossiers.js';
-import {
-  countByStatus,
-  filterIntake,
-  filterOptions,
-  intakeDraftErrors,
-  intakeRequestOf,
-  intakeRows,
-  intakeSortKeys,
-  noIntakeFilter,
-  pageOf,
-  searchTest,
-  withIntake,
-} from './worklist.js';
+import { countByStatus, filterIntake, filterOptions, intakeDraftErrors, intakeRequestOf, intakeRows, intakeSortKeys, noIntakeFilter, pageOf, searchTest, withIntake } from './worklist.js';
 
 const summaries = receivedSummaries(200, new Date(2027, 2, 1));
 const rows = intakeRows(summaries);

@@ -79,7 +79,12 @@ const nl: Glossary = {
   leerweg: { term: 'leerweg', translation: 'leerweg', explanation: 'Het soort vmbo dat je doet (basis, kader, gemengd of theoretisch).' },
   warmeOverdracht: { term: 'warme overdracht', translation: 'warme overdracht', explanation: 'Een gesprek tussen je school en het mbo over jou, met jou erbij.' },
   opp: { term: 'OPP', translation: 'ontwikkelingsperspectief (OPP)', explanation: 'Een plan voor een leerling die veel extra ondersteuning nodig heeft.' },
-  passendOnderwijs: { term: 'passend onderwijs', translation: 'passend onderwijs', explanation: 'Extra ondersteuning die een school geeft; de oude woorden LGF, rugzak en REC bestaan niet meer.', avoid: /\b(LGF|REC)\b|rugzakje/ },
+  passendOnderwijs: {
+    term: 'passend onderwijs',
+    translation: 'passend onderwijs',
+    explanation: 'Extra ondersteuning die een school geeft; de oude woorden LGF, rugzak en REC bestaan niet meer.',
+    avoid: /\b(LGF|REC)\b|rugzakje/,
+  },
   decaan: { term: 'decaan', translation: 'decaan', explanation: 'De persoon op school die je helpt een opleiding te kiezen.' },
 };
 
@@ -88,7 +93,12 @@ const en: Glossary = {
   akkoordverklaring: { term: 'akkoordverklaring', translation: 'declaration of agreement', explanation: 'The last step: you say whether you agree, choose what the MBO may see and give consent.' },
   akkoord: { term: 'akkoord', translation: 'agreement (agreeing with the content)', explanation: 'You agree with what is in your dossier. That is not the same as consent.' },
   toestemming: { term: 'toestemming', translation: 'consent / permission to send', explanation: 'You say your dossier may go to the MBO.', uses: /consent|permission/i },
-  ouderOfVerzorger: { term: 'ouder of verzorger', translation: 'parent or guardian', explanation: 'Your father, mother, carer or guardian; under 18 they give consent too.', uses: /parent|guardian|carer/i },
+  ouderOfVerzorger: {
+    term: 'ouder of verzorger',
+    translation: 'parent or guardian',
+    explanation: 'Your father, mother, carer or guardian; under 18 they give consent too.',
+    uses: /parent|guardian|carer/i,
+  },
   bsn: { term: 'BSN', translation: 'citizen service number (BSN)', explanation: 'Your personal number from the Dutch government, on your passport, ID card or residence document.', uses: /BSN/ },
   opleiding: { term: 'opleiding', translation: 'programme', explanation: 'What you will learn at the MBO, for example Hairdresser level 2.' },
   profiel: { term: 'profiel', translation: 'profile', explanation: 'The direction you follow in vmbo, havo or vwo.' },
@@ -100,7 +110,12 @@ const en: Glossary = {
   leerweg: { term: 'leerweg', translation: 'track (leerweg)', explanation: 'The kind of vmbo you do (basis, kader, gemengd or theoretisch).' },
   warmeOverdracht: { term: 'warme overdracht', translation: 'personal handover', explanation: 'A talk between your school and the MBO about you, with you there.', uses: /handover/i },
   opp: { term: 'OPP', translation: 'development plan (OPP)', explanation: 'A plan for a student who needs a lot of extra support.', uses: /OPP/ },
-  passendOnderwijs: { term: 'passend onderwijs', translation: 'inclusive education (passend onderwijs)', explanation: 'Extra support a school gives; the old terms LGF and REC no longer exist.', avoid: /\b(LGF|REC)\b/ },
+  passendOnderwijs: {
+    term: 'passend onderwijs',
+    translation: 'inclusive education (passend onderwijs)',
+    explanation: 'Extra support a school gives; the old terms LGF and REC no longer exist.',
+    avoid: /\b(LGF|REC)\b/,
+  },
   decaan: { term: 'decaan', translation: 'careers counsellor (decaan)', explanation: 'The person at school who helps you choose a programme.' },
 };
 
@@ -127,7 +142,12 @@ const ar: Glossary = {
   leerweg: { term: 'leerweg', translation: 'المسار (leerweg)', explanation: 'نوع الـ vmbo الذي تدرسه.' },
   warmeOverdracht: { term: 'warme overdracht', translation: 'التسليم الشخصي (warme overdracht)', explanation: 'محادثة بين مدرستك والـ mbo عنك، وأنت حاضر.', uses: /warme overdracht/ },
   opp: { term: 'OPP', translation: 'خطة التطوير (OPP)', explanation: 'خطة لطالب يحتاج إلى دعم إضافي كبير.', uses: /OPP/ },
-  passendOnderwijs: { term: 'passend onderwijs', translation: 'التعليم الملائم (passend onderwijs)', explanation: 'دعم إضافي تقدّمه المدرسة؛ المصطلحات القديمة LGF وREC لم تعد موجودة.', avoid: /\b(LGF|REC)\b/ },
+  passendOnderwijs: {
+    term: 'passend onderwijs',
+    translation: 'التعليم الملائم (passend onderwijs)',
+    explanation: 'دعم إضافي تقدّمه المدرسة؛ المصطلحات القديمة LGF وREC لم تعد موجودة.',
+    avoid: /\b(LGF|REC)\b/,
+  },
   decaan: { term: 'decaan', translation: 'الـ decaan', explanation: 'الشخص في المدرسة الذي يساعدك على اختيار برنامج دراسي.' },
 };
 
@@ -136,8 +156,20 @@ const tr: Glossary = {
   akkoordverklaring: { term: 'akkoordverklaring', translation: 'onay beyanı', explanation: 'Son adım: dosyana katılıp katılmadığını söylersin, neyin gideceğini seçersin ve izin verirsin.' },
   akkoord: { term: 'akkoord', translation: 'onay (içeriğe katılmak)', explanation: 'Dosyandaki bilgilere katılıyorsun. Bu, izin vermekten farklıdır.' },
   toestemming: { term: 'toestemming', translation: 'izin', explanation: 'Dosyanın mbo okuluna gönderilebileceğini söylersin.', uses: /izin|izn|İzin|İzn/i },
-  ouderOfVerzorger: { term: 'ouder of verzorger', translation: 'ebeveyn veya veli', explanation: 'Annen, baban, bakıcın veya vasin; 18 yaşından küçüksen o da izin verir.', uses: /veli|ebeveyn/i, avoid: /bakımını üstlen/i },
-  bsn: { term: 'BSN', translation: 'kişisel numara (BSN)', explanation: 'Hollanda devletinin sana verdiği kişisel numara; pasaportunda, kimlik kartında veya oturma izni belgende yazar.', uses: /BSN/, avoid: /vatandaşlık (hizmet )?numara/i },
+  ouderOfVerzorger: {
+    term: 'ouder of verzorger',
+    translation: 'ebeveyn veya veli',
+    explanation: 'Annen, baban, bakıcın veya vasin; 18 yaşından küçüksen o da izin verir.',
+    uses: /veli|ebeveyn/i,
+    avoid: /bakımını üstlen/i,
+  },
+  bsn: {
+    term: 'BSN',
+    translation: 'kişisel numara (BSN)',
+    explanation: 'Hollanda devletinin sana verdiği kişisel numara; pasaportunda, kimlik kartında veya oturma izni belgende yazar.',
+    uses: /BSN/,
+    avoid: /vatandaşlık (hizmet )?numara/i,
+  },
   opleiding: { term: 'opleiding', translation: 'bölüm', explanation: 'Mbo okulunda öğreneceğin şey, örneğin Kuaför seviye 2.' },
   profiel: { term: 'profiel', translation: 'profil', explanation: 'Vmbo, havo veya vwo’da izlediğin yön.' },
   mbo: { term: 'mbo', translation: 'mbo (cümle başında Mbo)', explanation: 'Orta düzey meslek eğitimi: bir meslek öğrendiğin okul.', uses: /mbo/i },
@@ -146,19 +178,41 @@ const tr: Glossary = {
   crebo: { term: 'crebo', translation: 'crebo numarası', explanation: 'Bir mbo bölümünün numarası.', uses: /crebo/i },
   bolBbl: { term: 'BOL / BBL', translation: 'BOL / BBL', explanation: 'BOL: çoğunlukla okulda, stajla. BBL: bir eğitim şirketinde çalışırken öğrenirsin.', uses: /BOL|BBL/ },
   leerweg: { term: 'leerweg', translation: 'eğitim yolu (leerweg)', explanation: 'Okuduğun vmbo türü.' },
-  warmeOverdracht: { term: 'warme overdracht', translation: 'yüz yüze devir görüşmesi (warme overdracht)', explanation: 'Okulunla mbo arasında, senin de katıldığın bir görüşme.', uses: /warme overdracht/, avoid: /sıcak devir/i },
+  warmeOverdracht: {
+    term: 'warme overdracht',
+    translation: 'yüz yüze devir görüşmesi (warme overdracht)',
+    explanation: 'Okulunla mbo arasında, senin de katıldığın bir görüşme.',
+    uses: /warme overdracht/,
+    avoid: /sıcak devir/i,
+  },
   opp: { term: 'OPP', translation: 'gelişim planı (OPP)', explanation: 'Çok fazla ek desteğe ihtiyacı olan öğrenci için bir plan.', uses: /OPP/ },
-  passendOnderwijs: { term: 'passend onderwijs', translation: 'uygun eğitim (passend onderwijs)', explanation: 'Okulun verdiği ek destek; eski LGF ve REC terimleri artık yok.', avoid: /\b(LGF|REC)\b/ },
+  passendOnderwijs: {
+    term: 'passend onderwijs',
+    translation: 'uygun eğitim (passend onderwijs)',
+    explanation: 'Okulun verdiği ek destek; eski LGF ve REC terimleri artık yok.',
+    avoid: /\b(LGF|REC)\b/,
+  },
   decaan: { term: 'decaan', translation: 'decaan', explanation: 'Okulda bölüm seçmene yardım eden kişi.' },
 };
 
 const uk: Glossary = {
   dossier: { term: 'dossier', translation: 'досьє', explanation: 'Усе про тебе, що може надійти до mbo: deel A, deel B і твій вибір.', uses: /досьє/i },
-  akkoordverklaring: { term: 'akkoordverklaring', translation: 'погодження досьє', explanation: 'Останній крок: ти кажеш, чи погоджуєшся зі змістом, вибираєш, що передати, і даєш згоду.', avoid: /заяв[аиуі] про згоду/i },
+  akkoordverklaring: {
+    term: 'akkoordverklaring',
+    translation: 'погодження досьє',
+    explanation: 'Останній крок: ти кажеш, чи погоджуєшся зі змістом, вибираєш, що передати, і даєш згоду.',
+    avoid: /заяв[аиуі] про згоду/i,
+  },
   akkoord: { term: 'akkoord', translation: 'погодження (зі змістом)', explanation: 'Ти погоджуєшся з тим, що написано у твоєму досьє. Це не те саме, що згода на надсилання.' },
   toestemming: { term: 'toestemming', translation: 'згода', explanation: 'Ти кажеш, що твоє досьє можна надіслати до mbo. Лише це слово, не «дозвіл».', uses: /згод/i, avoid: /дозвіл/i },
   ouderOfVerzorger: { term: 'ouder of verzorger', translation: 'батьки або опікун', explanation: 'Твій батько, мати, опікун; до 18 років вони теж дають згоду.', uses: /батьк|мат[иі]|опікун/i },
-  bsn: { term: 'BSN', translation: 'особистий номер (BSN)', explanation: 'Твій особистий номер від нідерландської держави: у паспорті, ID-картці або документі на проживання.', uses: /BSN/, avoid: /номер громадянина|громадянськ\S* номер/i },
+  bsn: {
+    term: 'BSN',
+    translation: 'особистий номер (BSN)',
+    explanation: 'Твій особистий номер від нідерландської держави: у паспорті, ID-картці або документі на проживання.',
+    uses: /BSN/,
+    avoid: /номер громадянина|громадянськ\S* номер/i,
+  },
   opleiding: { term: 'opleiding', translation: 'програма навчання', explanation: 'Те, чого ти навчатимешся в mbo, наприклад перукар рівня 2.' },
   profiel: { term: 'profiel', translation: 'профіль', explanation: 'Напрям, який ти вивчаєш у vmbo, havo або vwo.' },
   mbo: { term: 'mbo', translation: 'mbo', explanation: 'Середня професійна освіта: школа, де ти вчишся професії.', uses: /mbo/i },
@@ -167,19 +221,45 @@ const uk: Glossary = {
   crebo: { term: 'crebo', translation: 'номер crebo', explanation: 'Номер програми mbo.', uses: /crebo/i },
   bolBbl: { term: 'BOL / BBL', translation: 'BOL / BBL', explanation: 'BOL: переважно навчання в школі з практикою. BBL: ти працюєш і навчаєшся в компанії.', uses: /BOL|BBL/ },
   leerweg: { term: 'leerweg', translation: 'leerweg (тип vmbo)', explanation: 'Тип vmbo, на якому ти навчаєшся.' },
-  warmeOverdracht: { term: 'warme overdracht', translation: 'особиста передача (warme overdracht)', explanation: 'Розмова між твоєю школою і mbo про тебе, за твоєї участі.', uses: /warme overdracht/ },
+  warmeOverdracht: {
+    term: 'warme overdracht',
+    translation: 'особиста передача (warme overdracht)',
+    explanation: 'Розмова між твоєю школою і mbo про тебе, за твоєї участі.',
+    uses: /warme overdracht/,
+  },
   opp: { term: 'OPP', translation: 'план розвитку (OPP)', explanation: 'План для учня, якому потрібно багато додаткової підтримки.', uses: /OPP/ },
-  passendOnderwijs: { term: 'passend onderwijs', translation: 'інклюзивне навчання (passend onderwijs)', explanation: 'Додаткова підтримка від школи; старих термінів LGF і REC уже немає.', avoid: /\b(LGF|REC)\b/ },
+  passendOnderwijs: {
+    term: 'passend onderwijs',
+    translation: 'інклюзивне навчання (passend onderwijs)',
+    explanation: 'Додаткова підтримка від школи; старих термінів LGF і REC уже немає.',
+    avoid: /\b(LGF|REC)\b/,
+  },
   decaan: { term: 'decaan', translation: 'decaan', explanation: 'Людина в школі, яка допомагає вибрати програму.' },
 };
 
 const pl: Glossary = {
   dossier: { term: 'dossier', translation: 'dossier', explanation: 'Wszystko o tobie, co może trafić do szkoły mbo: deel A, deel B i twoje wybory.', uses: /dossier/i, avoid: /teczk/i },
-  akkoordverklaring: { term: 'akkoordverklaring', translation: 'oświadczenie o zgodzie', explanation: 'Ostatni krok: mówisz, czy akceptujesz treść, wybierasz, co jest przekazywane, i wyrażasz zgodę.' },
+  akkoordverklaring: {
+    term: 'akkoordverklaring',
+    translation: 'oświadczenie o zgodzie',
+    explanation: 'Ostatni krok: mówisz, czy akceptujesz treść, wybierasz, co jest przekazywane, i wyrażasz zgodę.',
+  },
   akkoord: { term: 'akkoord', translation: 'akceptacja treści (zgadzam się z treścią)', explanation: 'Zgadzasz się z tym, co jest w twoim dossier. To nie to samo co zgoda na wysłanie.' },
-  toestemming: { term: 'toestemming', translation: 'zgoda', explanation: 'Mówisz, że twoje dossier może trafić do szkoły mbo. Tylko to słowo, nie „pozwolenie”.', uses: /zgod|zgadzam się na/i, avoid: /pozwoleni/i },
+  toestemming: {
+    term: 'toestemming',
+    translation: 'zgoda',
+    explanation: 'Mówisz, że twoje dossier może trafić do szkoły mbo. Tylko to słowo, nie „pozwolenie”.',
+    uses: /zgod|zgadzam się na/i,
+    avoid: /pozwoleni/i,
+  },
   ouderOfVerzorger: { term: 'ouder of verzorger', translation: 'rodzic lub opiekun', explanation: 'Twój tata, mama, opiekun; przed 18. rokiem życia też wyraża zgodę.', uses: /rodzic|opiekun/i },
-  bsn: { term: 'BSN', translation: 'numer osobisty (BSN)', explanation: 'Twój numer osobisty od holenderskiego państwa: w paszporcie, dowodzie lub dokumencie pobytowym.', uses: /BSN/, avoid: /numer obywatel/i },
+  bsn: {
+    term: 'BSN',
+    translation: 'numer osobisty (BSN)',
+    explanation: 'Twój numer osobisty od holenderskiego państwa: w paszporcie, dowodzie lub dokumencie pobytowym.',
+    uses: /BSN/,
+    avoid: /numer obywatel/i,
+  },
   opleiding: { term: 'opleiding', translation: 'kierunek', explanation: 'Czego będziesz się uczyć w szkole mbo, na przykład fryzjer poziom 2.' },
   profiel: { term: 'profiel', translation: 'profil', explanation: 'Kierunek, który realizujesz w vmbo, havo lub vwo.' },
   mbo: { term: 'mbo', translation: 'mbo', explanation: 'Średnie szkolnictwo zawodowe: szkoła, w której uczysz się zawodu.', uses: /mbo/i },
@@ -188,9 +268,19 @@ const pl: Glossary = {
   crebo: { term: 'crebo', translation: 'numer crebo', explanation: 'Numer kierunku w mbo.', uses: /crebo/i },
   bolBbl: { term: 'BOL / BBL', translation: 'BOL / BBL', explanation: 'BOL: głównie nauka w szkole z praktykami. BBL: pracujesz i uczysz się w firmie.', uses: /BOL|BBL/ },
   leerweg: { term: 'leerweg', translation: 'leerweg (rodzaj vmbo)', explanation: 'Rodzaj vmbo, w którym się uczysz.' },
-  warmeOverdracht: { term: 'warme overdracht', translation: 'osobiste przekazanie ucznia (warme overdracht)', explanation: 'Rozmowa twojej szkoły ze szkołą mbo o tobie, z tobą.', uses: /warme overdracht/ },
+  warmeOverdracht: {
+    term: 'warme overdracht',
+    translation: 'osobiste przekazanie ucznia (warme overdracht)',
+    explanation: 'Rozmowa twojej szkoły ze szkołą mbo o tobie, z tobą.',
+    uses: /warme overdracht/,
+  },
   opp: { term: 'OPP', translation: 'plan rozwoju (OPP)', explanation: 'Plan dla ucznia, który potrzebuje dużo dodatkowego wsparcia.', uses: /OPP/ },
-  passendOnderwijs: { term: 'passend onderwijs', translation: 'edukacja dopasowana (passend onderwijs)', explanation: 'Dodatkowe wsparcie ze szkoły; dawnych terminów LGF i REC już nie ma.', avoid: /\b(LGF|REC)\b/ },
+  passendOnderwijs: {
+    term: 'passend onderwijs',
+    translation: 'edukacja dopasowana (passend onderwijs)',
+    explanation: 'Dodatkowe wsparcie ze szkoły; dawnych terminów LGF i REC już nie ma.',
+    avoid: /\b(LGF|REC)\b/,
+  },
   decaan: { term: 'decaan', translation: 'decaan', explanation: 'Osoba w szkole, która pomaga wybrać kierunek.' },
 };
 
@@ -213,9 +303,7 @@ export const parentAddress: Readonly<Record<GlossaryLanguage, { informal: RegExp
 };
 
 function withDutch(glossary: Glossary): Glossary {
-  return Object.fromEntries(
-    Object.entries(glossary).map(([term, entry]) => [term, { ...entry, ...(dutch[term as GlossaryTerm] ? { dutch: dutch[term as GlossaryTerm] } : {}) }]),
-  ) as Glossary;
+  return Object.fromEntries(Object.entries(glossary).map(([term, entry]) => [term, { ...entry, ...(dutch[term as GlossaryTerm] ? { dutch: dutch[term as GlossaryTerm] } : {}) }])) as Glossary;
 }
 
 /** The glossary of every language the elements speak. */

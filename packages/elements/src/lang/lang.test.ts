@@ -14,8 +14,7 @@ const pluralBase = (key: string) => {
   return pluralCategories.includes(last) ? key.slice(0, key.lastIndexOf('.')) : undefined;
 };
 // `{itemLower}` is `{item}` in lower case, for languages that put the item mid-sentence.
-const varsOf = (message: unknown) =>
-  [...new Set([...String(message).matchAll(/\{(\w+)\}/g)].map((m) => (m[1] === 'itemLower' ? 'item' : m[1]!)))].sort();
+const varsOf = (message: unknown) => [...new Set([...String(message).matchAll(/\{(\w+)\}/g)].map((m) => (m[1] === 'itemLower' ? 'item' : m[1]!)))].sort();
 
 const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 5000 });
 const shadowText = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
@@ -37,7 +36,11 @@ describe('language packs (elements)', () => {
 
   it('has every plural form each language needs, and nothing the Dutch catalogue lacks', () => {
     const nl = catalogue('nl');
-    const bases = new Set(Object.keys(nl).map(pluralBase).filter((base): base is string => base !== undefined));
+    const bases = new Set(
+      Object.keys(nl)
+        .map(pluralBase)
+        .filter((base): base is string => base !== undefined),
+    );
     expect(bases.size).to.be.greaterThan(2);
     for (const lang of languages) {
       const messages = catalogue(lang);
@@ -46,7 +49,10 @@ describe('language packs (elements)', () => {
         for (const category of categories) {
           const message = messages[`${base}.${category}`];
           expect(message, `${lang} ${base}.${category}`).to.be.a('string').and.not.match(/^\s*$/);
-          expect(varsOf(message).filter((name) => name !== 'count'), `${lang} ${base}.${category}`).to.deep.equal(varsOf(nl[`${base}.other`]).filter((name) => name !== 'count'));
+          expect(
+            varsOf(message).filter((name) => name !== 'count'),
+            `${lang} ${base}.${category}`,
+          ).to.deep.equal(varsOf(nl[`${base}.other`]).filter((name) => name !== 'count'));
         }
       }
       const unknown = Object.keys(messages).filter((key) => !(key in nl) && !bases.has(pluralBase(key) ?? ''));
@@ -90,9 +96,7 @@ describe('right-to-left and switching language', function () {
 
   it('<ddd-dossier-form> in Arabic puts the task list on the right, shows Arabic labels and switches language live', async () => {
     const { api } = signIn('student-noor');
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width: 60rem"><ddd-dossier-form lang="ar" autosave-delay="40" dossier-id="dossier-noor" .api=${api}></ddd-dossier-form></div>`,
-    );
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 60rem"><ddd-dossier-form lang="ar" autosave-delay="40" dossier-id="dossier-noor" .api=${api}></ddd-dossier-form></div>`);
     const el = wrapper.querySelector<DddDossierForm>('ddd-dossier-form')!;
     await until(() => el.shadowRoot!.querySelector('.tasks'), 'dossier loaded');
     await el.updateComplete;

@@ -161,7 +161,8 @@ export const pl: Catalogue = {
   'consent.mboNotFinal': 'To dossier nie jest jeszcze zakończone. Możesz je przeczytać, gdy uczeń je zakończy.',
   'consent.notYet.concept': 'Twoje dossier jest na etapie deel A. Dokończ deel A i wyślij do mentora. Potem możesz tu wyrazić zgodę.',
   'consent.notYet.mentor': 'Twój mentor pracuje nad dossier. Gdy skończy, możesz tu wyrazić zgodę.',
-  'consent.notYet.guardian': 'Nie może Pan/Pani teraz otworzyć tego dossier. Pana/Pani zgoda będzie potrzebna dopiero wtedy, gdy dziecko sprawdzi dossier; wtedy otrzyma Pan/Pani wiadomość. Czy dziecko ukończyło już {age} lat? Wtedy decyduje samo.',
+  'consent.notYet.guardian':
+    'Nie może Pan/Pani teraz otworzyć tego dossier. Pana/Pani zgoda będzie potrzebna dopiero wtedy, gdy dziecko sprawdzi dossier; wtedy otrzyma Pan/Pani wiadomość. Czy dziecko ukończyło już {age} lat? Wtedy decyduje samo.',
   'consent.archived': 'To dossier jest zarchiwizowane. Jeśli chcesz kontynuować, najpierw je przywróć.',
   'consent.readIntro': 'Otwórz część, aby przeczytać, co w niej jest. Tutaj nie możesz nic zmienić.',
   'consent.partA': 'Deel A: dane ucznia',
@@ -318,13 +319,15 @@ export const pl: Catalogue = {
   'mentor.save.conflict': 'Wybierz powyżej, którą odpowiedź zachować',
   'mentor.restored': 'Masz w deel B odpowiedzi, które nie zostały jeszcze zapisane. Przywróciliśmy je.',
   'mentor.conflict.title': 'To zostało zmienione także w innym miejscu',
-  'mentor.conflict.intro': 'Ktoś inny (albo ty w innym oknie) też zmienił te pytania. Widzisz swoją odpowiedź i odpowiedź, która jest teraz zapisana. Przy każdym pytaniu wybierz, którą odpowiedź zachować.',
+  'mentor.conflict.intro':
+    'Ktoś inny (albo ty w innym oknie) też zmienił te pytania. Widzisz swoją odpowiedź i odpowiedź, która jest teraz zapisana. Przy każdym pytaniu wybierz, którą odpowiedź zachować.',
   'mentor.conflict.mine': 'Twoja odpowiedź',
   'mentor.conflict.server': 'Odpowiedź zapisana teraz',
   'mentor.conflict.save': 'Zachowaj te odpowiedzi',
   'mentor.conflict.resolved': 'Zapisujemy wybrane przez ciebie odpowiedzi.',
   'mentor.reload': 'Wczytaj najnowszą wersję',
-  'mentor.offline': 'Jesteś offline. To, co wpisujesz w deel B, jest zachowywane na tym urządzeniu. Zapiszemy to, gdy znów będziesz online. Działania takie jak cofnięcie dossier do deel A lub wysłanie go do ucznia możesz wykonać dopiero wtedy, gdy znów będziesz online.',
+  'mentor.offline':
+    'Jesteś offline. To, co wpisujesz w deel B, jest zachowywane na tym urządzeniu. Zapiszemy to, gdy znów będziesz online. Działania takie jak cofnięcie dossier do deel A lub wysłanie go do ucznia możesz wykonać dopiero wtedy, gdy znów będziesz online.',
   'mentor.offline.begeleiding': 'Jesteś offline. To, co tu wpisujesz, jest zachowywane na tym urządzeniu. Zapiszemy to, gdy znów będziesz online.',
   'mentor.offlineTry': 'Teraz to się nie uda, bo jesteś offline. Spróbuj ponownie, gdy znów będziesz online. To, co wpisałeś(-aś) w deel B, jest zachowywane na tym urządzeniu.',
   'mentor.actions': 'Działania',

@@ -52,7 +52,11 @@ function dutchTexts(): { key: string; text: string }[] {
 /** Whether `text` has `word` as a whole word (or words), in any case. */
 const usesWord = (text: string, word: string) => new RegExp(`(^|[^\\p{L}])${word}($|[^\\p{L}])`, 'iu').test(text);
 
-const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+|\n+/).map((sentence) => sentence.trim()).filter(Boolean);
+const sentencesOf = (text: string) =>
+  text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
 const wordsOf = (sentence: string) => sentence.split(/\s+/).filter((word) => /\p{L}/u.test(word));
 const syllablesOf = (word: string) => word.toLowerCase().match(/[aeiouyàáâäèéêëïíîóôöúûü]+/g)?.length ?? 1;
 
@@ -74,7 +78,9 @@ describe('plain Dutch (B1)', () => {
   });
 
   it(`reads easily overall (Flesch-Douma ≥ ${minReadingEase})`, () => {
-    const sentences = dutchTexts().flatMap(({ text }) => sentencesOf(text)).filter((sentence) => wordsOf(sentence).length > 0);
+    const sentences = dutchTexts()
+      .flatMap(({ text }) => sentencesOf(text))
+      .filter((sentence) => wordsOf(sentence).length > 0);
     const words = sentences.flatMap(wordsOf);
     const syllables = words.reduce((sum, word) => sum + syllablesOf(word), 0);
     const ease = 206.84 - 77 * (syllables / words.length) - 0.93 * (words.length / sentences.length);
@@ -82,9 +88,7 @@ describe('plain Dutch (B1)', () => {
   });
 
   it('uses plain words instead of officialese', () => {
-    const found = dutchTexts().flatMap(({ key, text }) =>
-      officialese.filter(({ word }) => usesWord(text, word)).map(({ word, plain }) => `${key}: "${word}" → "${plain}"`),
-    );
+    const found = dutchTexts().flatMap(({ key, text }) => officialese.filter(({ word }) => usesWord(text, word)).map(({ word, plain }) => `${key}: "${word}" → "${plain}"`));
     expect(found).to.deep.equal([]);
   });
 

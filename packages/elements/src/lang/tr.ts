@@ -159,7 +159,8 @@ export const tr: Catalogue = {
   'consent.mboNotFinal': 'Bu dosya henüz tamamlanmadı. Öğrenci tamamladığında okuyabilirsin.',
   'consent.notYet.concept': 'Dosyan deel A aşamasında. Deel A’yı bitir ve mentoruna gönder. Sonra burada onay verebilirsin.',
   'consent.notYet.mentor': 'Mentorun dosyan üzerinde çalışıyor. Mentorun bitirince burada onay verebilirsin.',
-  'consent.notYet.guardian': 'Bu dosyayı şu anda açamazsınız. İzniniz ancak çocuğunuz dosyayı kontrol ettiğinde gerekir; o zaman size haber verilir. Çocuğunuz {age} yaşında veya daha büyük mü? O zaman çocuğunuz kendisi karar verir.',
+  'consent.notYet.guardian':
+    'Bu dosyayı şu anda açamazsınız. İzniniz ancak çocuğunuz dosyayı kontrol ettiğinde gerekir; o zaman size haber verilir. Çocuğunuz {age} yaşında veya daha büyük mü? O zaman çocuğunuz kendisi karar verir.',
   'consent.archived': 'Bu dosya arşivlendi. Devam etmek istiyorsan önce yeniden etkinleştir.',
   'consent.readIntro': 'İçinde ne olduğunu okumak için bir bölümü aç. Burada hiçbir şeyi değiştiremezsin.',
   'consent.partA': 'Deel A: öğrencinin bilgileri',
@@ -316,13 +317,15 @@ export const tr: Catalogue = {
   'mentor.save.conflict': 'Yukarıda hangi cevabı saklamak istediğini seç',
   'mentor.restored': 'Deel B’de henüz kaydedilmemiş cevapların vardı. Onları geri getirdik.',
   'mentor.conflict.title': 'Bu başka bir yerde de değiştirildi',
-  'mentor.conflict.intro': 'Başka biri (ya da başka bir pencerede sen) bu soruları da değiştirdi. Senin cevabını ve şu anda kayıtlı olan cevabı görüyorsun. Her soru için hangi cevabı saklamak istediğini seç.',
+  'mentor.conflict.intro':
+    'Başka biri (ya da başka bir pencerede sen) bu soruları da değiştirdi. Senin cevabını ve şu anda kayıtlı olan cevabı görüyorsun. Her soru için hangi cevabı saklamak istediğini seç.',
   'mentor.conflict.mine': 'Senin cevabın',
   'mentor.conflict.server': 'Şu anda kayıtlı olan cevap',
   'mentor.conflict.save': 'Bu cevapları sakla',
   'mentor.conflict.resolved': 'Seçtiğin cevapları kaydediyoruz.',
   'mentor.reload': 'En yeni sürümü yükle',
-  'mentor.offline': 'Çevrimdışısın. Deel B’de doldurdukların bu cihazda saklanır. Yeniden çevrimiçi olduğunda kaydederiz. Deel A’ya geri gönderme veya öğrenciye gönderme gibi işlemleri ancak yeniden çevrimiçi olduğunda yapabilirsin.',
+  'mentor.offline':
+    'Çevrimdışısın. Deel B’de doldurdukların bu cihazda saklanır. Yeniden çevrimiçi olduğunda kaydederiz. Deel A’ya geri gönderme veya öğrenciye gönderme gibi işlemleri ancak yeniden çevrimiçi olduğunda yapabilirsin.',
   'mentor.offline.begeleiding': 'Çevrimdışısın. Burada doldurdukların bu cihazda saklanır. Yeniden çevrimiçi olduğunda kaydederiz.',
   'mentor.offlineTry': 'Bu şu anda olmuyor, çünkü çevrimdışısın. Yeniden çevrimiçi olduğunda tekrar dene. Deel B’de doldurdukların bu cihazda saklanır.',
   'mentor.actions': 'İşlemler',

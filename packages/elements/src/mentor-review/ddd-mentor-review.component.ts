@@ -1,16 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  buildSections,
-  intakeLabels,
-  isDossierApiError,
-  localize,
-  type Begeleiding,
-  type Dossier,
-  type DossierAction,
-  type DossierApi,
-  type StudentOverview,
-} from '@doorstroom/sdk';
+import { buildSections, intakeLabels, isDossierApiError, localize, type Begeleiding, type Dossier, type DossierAction, type DossierApi, type StudentOverview } from '@doorstroom/sdk';
 import { renderSupport } from '../shared/support.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { toCsv } from '../shared/csv.js';
@@ -143,14 +133,16 @@ export class DddMentorReview extends LitElement {
   // A failed save shows beside its own section; the page still hears about it.
   private readonly editor = new DeelBEditor(this, (error) => void this.report(error));
   // A refused search asks for other words; the SDK's "correct the marked answers" fits no search.
-  private readonly lists = new MentorLists(this, (error, what) =>
-    this.report(error, what === 'search' ? describeSearchError(error, this.locale.lang) : undefined),
-  );
+  private readonly lists = new MentorLists(this, (error, what) => this.report(error, what === 'search' ? describeSearchError(error, this.locale.lang) : undefined));
   /** Back online: a refusal "you are offline" has had its day (deel B saves by itself, see the editor). */
   private readonly connectivity = new OnlineController(this, (online) => {
     if (online && this.notice?.offline) this.notice = undefined;
   });
-  private readonly history = new HistoryLoader(this, () => this.locale.lang, () => this.connectivity.reached());
+  private readonly history = new HistoryLoader(
+    this,
+    () => this.locale.lang,
+    () => this.connectivity.reached(),
+  );
   /** Filters, sort, selection and the decaan's actions of the table. */
   private readonly overview = new OverviewController(this);
   /** The CSV was downloaded (until the rows shown change). */
@@ -337,10 +329,7 @@ export class DddMentorReview extends LitElement {
       confirmingArchive: overview.confirmingArchive,
       remind: () => void this.overviewAction(() => overview.remind(api, selected, this.texts)),
       move: () =>
-        void this.overviewAction(
-          () => overview.actOn(api, 'changeMentor', selected, me, config, this.texts, { mentorId: overview.moveTo, done: this.announce('changeMentor') }),
-          'changeMentor',
-        ),
+        void this.overviewAction(() => overview.actOn(api, 'changeMentor', selected, me, config, this.texts, { mentorId: overview.moveTo, done: this.announce('changeMentor') }), 'changeMentor'),
       archive: () => {
         // Nothing the workflow allows: no question first, the result says why per student.
         if (allowed('archive') === 0) void this.overviewAction(() => overview.actOn(api, 'archive', selected, me, config, this.texts, { done: this.announce('archive') }), 'archive');
@@ -360,8 +349,7 @@ export class DddMentorReview extends LitElement {
         klassen: this.lists.klassen.length > 0 ? this.lists.klassen : derived.klassen,
         klas: overview.klasToMove,
         mentorId: overview.klasMoveTo,
-        change: (change) =>
-          overview.set({ ...(change.klas !== undefined ? { klasToMove: change.klas } : {}), ...(change.mentorId !== undefined ? { klasMoveTo: change.mentorId } : {}) }),
+        change: (change) => overview.set({ ...(change.klas !== undefined ? { klasToMove: change.klas } : {}), ...(change.mentorId !== undefined ? { klasMoveTo: change.mentorId } : {}) }),
         move: () => void this.overviewAction(() => overview.moveKlas(api, schoolId, overview.klasToMove, overview.klasMoveTo, derived.rows, this.texts)),
       },
       ...(overview.result ? { result: overview.result } : {}),

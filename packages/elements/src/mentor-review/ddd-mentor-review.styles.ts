@@ -31,4 +31,16 @@ const own = css`
   }
 `;
 
-export const styles = [...sharedStyles, fieldStyles, readOnlyAnswersStyles, workListStyles, ...overviewStyles, overviewActionStyles, dossierViewStyles, deelBStyles, conflictChoiceStyles, historyStyles, own];
+export const styles = [
+  ...sharedStyles,
+  fieldStyles,
+  readOnlyAnswersStyles,
+  workListStyles,
+  ...overviewStyles,
+  overviewActionStyles,
+  dossierViewStyles,
+  deelBStyles,
+  conflictChoiceStyles,
+  historyStyles,
+  own,
+];

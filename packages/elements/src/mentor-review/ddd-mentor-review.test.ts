@@ -1,15 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import {
-  createHttpClient,
-  createMemoryBackend,
-  exampleData,
-  limits,
-  localize,
-  userMessageFor,
-  type DossierApi,
-  type MemoryBackend,
-} from '@doorstroom/sdk';
+import { createHttpClient, createMemoryBackend, exampleData, limits, localize, userMessageFor, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
 import { translate } from '../shared/i18n.js';
 import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import './ddd-mentor-review.js';
@@ -32,14 +23,16 @@ async function mount(who = 'mentor-de-vries', extra: Partial<DddMentorReview> = 
 const root = (el: DddMentorReview) => el.shadowRoot!;
 const text = (el: DddMentorReview) => root(el).textContent!.replace(/\s+/g, ' ');
 const until = (el: DddMentorReview, check: () => unknown, message: string) =>
-  waitUntil(async () => {
-    await el.updateComplete;
-    return Boolean(check());
-  }, message, { timeout: 5000 });
-const buttonNamed = (el: DddMentorReview, name: string | RegExp) =>
-  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) =>
-    typeof name === 'string' ? b.textContent!.replace(/\s+/g, ' ').trim() === name : name.test(b.textContent!),
+  waitUntil(
+    async () => {
+      await el.updateComplete;
+      return Boolean(check());
+    },
+    message,
+    { timeout: 5000 },
   );
+const buttonNamed = (el: DddMentorReview, name: string | RegExp) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => (typeof name === 'string' ? b.textContent!.replace(/\s+/g, ' ').trim() === name : name.test(b.textContent!)));
 /** The status line of the table of students ("4 leerlingen. Gesorteerd op …"). */
 const count = (el: DddMentorReview) => (root(el).querySelector('.ov-status .count')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** Names in the table's shown rows. */

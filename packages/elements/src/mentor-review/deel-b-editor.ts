@@ -118,8 +118,9 @@ function renderSection(view: DeelBSectionView, options: DeelBOptions): TemplateR
       ${percentBar(view.percent, title, t)}
     </div>
     ${section.intro ? html`<p class="b-intro">${localize(section.intro, lang)}</p>` : nothing}
-    ${view.editable
-      ? html`<form class="b-form" novalidate @submit=${(event: SubmitEvent) => (event.preventDefault(), view.saveState !== 'saving' && options.save(section.id))}>
+    ${
+      view.editable
+        ? html`<form class="b-form" novalidate @submit=${(event: SubmitEvent) => (event.preventDefault(), view.saveState !== 'saving' && options.save(section.id))}>
           ${renderQuestions(section.questions, view.answers, {
             lang,
             context: options.context,
@@ -132,12 +133,11 @@ function renderSection(view: DeelBSectionView, options: DeelBOptions): TemplateR
             <button type="submit" class="ddd-button" aria-disabled=${view.saveState === 'saving' ? 'true' : nothing}>${t('mentor.save')}</button>
             <span class="save-state save-state--${view.saveState}" role="status">${saveText(view, t)}</span>
           </div>
-          ${view.saveState === 'failed' && view.error
-            ? html`<p class="ddd-notice ddd-notice--error save-error" id=${`${idPrefix}-${section.id}-save-error`} role="alert">${view.error}</p>`
-            : nothing}
+          ${view.saveState === 'failed' && view.error ? html`<p class="ddd-notice ddd-notice--error save-error" id=${`${idPrefix}-${section.id}-save-error`} role="alert">${view.error}</p>` : nothing}
         </form>`
-      : html`<p class="b-reason">${view.reason ?? t('mentor.deelB.readOnly')}</p>
-          ${hasAnswers ? renderAnswers([section], { [section.id]: view.answers }, lang, { context: options.context, hideTitles: true }) : nothing}`}
+        : html`<p class="b-reason">${view.reason ?? t('mentor.deelB.readOnly')}</p>
+          ${hasAnswers ? renderAnswers([section], { [section.id]: view.answers }, lang, { context: options.context, hideTitles: true }) : nothing}`
+    }
   </section>`;
 }
 

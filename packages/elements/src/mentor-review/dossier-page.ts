@@ -138,9 +138,7 @@ function renderEditor(
   headingLevel: 3 | 4 = 4,
 ): { body: TemplateResult; summary: TemplateResult | typeof nothing } {
   const { lang, t, editor, feedback } = options;
-  const errors = views
-    .filter((v) => v.editable)
-    .flatMap((v) => validateSection(v.section, v.answers, context).map((e) => ({ ...e, path: `${v.section.id}.${e.path}` })));
+  const errors = views.filter((v) => v.editable).flatMap((v) => validateSection(v.section, v.answers, context).map((e) => ({ ...e, path: `${v.section.id}.${e.path}` })));
   const summary = feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, lang) })) : [];
   const top = renderDeelBTop({ editor, sections, lang, t, headingLevel, onResolve: options.resolve });
   const body = renderDeelB({

@@ -50,18 +50,14 @@ export function renderNotice(notice: Notice | undefined, t: Translate, reload: (
   if (notice.kind === 'success') return html`<p class="ddd-notice notice-success" role="status">${notice.text}</p>`;
   return html`<div class="ddd-notice ddd-notice--error" role="alert">
     <p class="notice-text">${notice.text}</p>
-    ${notice.conflict
-      ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${reload}>${t('mentor.reload')}</button>`
-      : nothing}
+    ${notice.conflict ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${reload}>${t('mentor.reload')}</button>` : nothing}
   </div>`;
 }
 
 export function renderDossier(options: DossierViewOptions): TemplateResult {
   const { dossier, t, lang } = options;
   const hasDeelA = options.partA.some((s) => dossier.answers[s.id] !== undefined);
-  const meta = [statusLabel(t, dossier.status, dossier.archived), dossier.student.klas ? `${t('mentor.list.klas').toLowerCase()} ${dossier.student.klas}` : '']
-    .filter(Boolean)
-    .join(' · ');
+  const meta = [statusLabel(t, dossier.status, dossier.archived), dossier.student.klas ? `${t('mentor.list.klas').toLowerCase()} ${dossier.student.klas}` : ''].filter(Boolean).join(' · ');
   return html`<article class="dossier" part="dossier" aria-labelledby="dossier-title">
     ${renderToolbar(t, options.back, () => window.print())}
     <header class="dossier-head">
@@ -74,9 +70,11 @@ export function renderDossier(options: DossierViewOptions): TemplateResult {
     <div class="columns">
       <section class="deel deel-a" part="deel-a" aria-labelledby="deel-a-title">
         <h3 id="deel-a-title" class="deel-title">${t('mentor.deelA.title')}</h3>
-        ${hasDeelA
-          ? renderAnswers(options.partA, dossier.answers, lang, { context: { dossierType: dossier.type, guardianConsentNeeded: false }, headingLevel: 4 })
-          : html`<p class="hint">${t('mentor.deelA.notYet')}</p>`}
+        ${
+          hasDeelA
+            ? renderAnswers(options.partA, dossier.answers, lang, { context: { dossierType: dossier.type, guardianConsentNeeded: false }, headingLevel: 4 })
+            : html`<p class="hint">${t('mentor.deelA.notYet')}</p>`
+        }
       </section>
       <section class="deel deel-b ddd-no-print" part="deel-b" aria-labelledby="deel-b-title">
         <div class="deel-head">

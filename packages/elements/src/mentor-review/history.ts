@@ -63,10 +63,12 @@ export function renderHistory(options: HistoryViewOptions): TemplateResult {
         (entry) => html`<li class="history-entry">
           <span class="history-what">${describeHistory(entry, t, options.sectionTitle)}</span>
           <span class="history-meta">
-            ${entry.actor
-              ? html`<span class="ddd-visually-hidden">${t('mentor.history.who')}:</span>
+            ${
+              entry.actor
+                ? html`<span class="ddd-visually-hidden">${t('mentor.history.who')}:</span>
                   ${entry.actor.naam} (${t(`mentor.role.${entry.actor.role}`)}),`
-              : nothing}
+                : nothing
+            }
             <span class="ddd-visually-hidden">${t('mentor.history.when')}:</span>
             <time datetime=${entry.at}>${formatDateTime(entry.at, lang)}</time>
           </span>

@@ -34,9 +34,7 @@ function typeInto(el: HTMLElement, id: string, value: string): void {
 
 const mounted: HTMLElement[] = [];
 async function mountMentor(api: DossierApi, store: DraftStore, delay = 600_000): Promise<DddMentorReview> {
-  const el = await fixture<DddMentorReview>(
-    html`<ddd-mentor-review lang="nl" .api=${api} .draftStore=${store} dossier-id=${dossierId} autosave-delay=${delay}></ddd-mentor-review>`,
-  );
+  const el = await fixture<DddMentorReview>(html`<ddd-mentor-review lang="nl" .api=${api} .draftStore=${store} dossier-id=${dossierId} autosave-delay=${delay}></ddd-mentor-review>`);
   mounted.push(el);
   await until(() => root(el).getElementById('mr-advies-advies'), 'deel B editable');
   return el;

@@ -39,9 +39,7 @@ function typeInto(el: HTMLElement, id: string, value: string): void {
 
 const mounted: HTMLElement[] = [];
 async function mount(api: InstrumentedApi, store: DraftStore, dossierId: string, delay: number): Promise<DddMentorReview> {
-  const el = await fixture<DddMentorReview>(
-    html`<ddd-mentor-review lang="nl" .api=${api} .draftStore=${store} dossier-id=${dossierId} autosave-delay=${delay}></ddd-mentor-review>`,
-  );
+  const el = await fixture<DddMentorReview>(html`<ddd-mentor-review lang="nl" .api=${api} .draftStore=${store} dossier-id=${dossierId} autosave-delay=${delay}></ddd-mentor-review>`);
   mounted.push(el);
   await until(() => $(el, '#dossier-title'), 'dossier open');
   return el;

@@ -49,11 +49,7 @@ export function renderSelectionActions(options: SelectionActionsOptions): Templa
   const ignoreWhenDisabled = (enabled: boolean, act: () => void) => () => {
     if (enabled && busy === undefined) act();
   };
-  const moveHint = none
-    ? ''
-    : !options.moveTo
-      ? t('overview.move.chooseFirst')
-      : plural('overview.move.allowed', options.allowed.changeMentor, { selected: count });
+  const moveHint = none ? '' : !options.moveTo ? t('overview.move.chooseFirst') : plural('overview.move.allowed', options.allowed.changeMentor, { selected: count });
   return html`<section class="ov-actions ddd-no-print" part="actions" aria-labelledby="ov-actions-title">
     <h3 id="ov-actions-title" class="ov-actions-title">${t('overview.actions')}</h3>
     <p class="ov-selected" role="status">${none ? t('overview.selectedNone') : plural('overview.selected', count)}</p>
@@ -183,13 +179,13 @@ export function renderResult(result: ActionResult, t: Translate): TemplateResult
     ${result.error ? html`<p class="ddd-notice ddd-notice--error" role="alert">${result.error}</p>` : nothing}
     ${result.summary ? html`<p>${result.summary}</p>` : nothing}
     ${result.kind !== 'klas' && !result.error ? html`<p>${t('overview.result.count', { done, failed })}</p>` : nothing}
-    ${result.entries.length > 0
-      ? html`<ul class="ov-result-list">
-          ${result.entries.map(
-            (entry) => html`<li class=${entry.ok ? 'ov-ok' : 'ov-refused'}><span class="ov-result-name">${entry.naam}:</span> ${entry.text}</li>`,
-          )}
+    ${
+      result.entries.length > 0
+        ? html`<ul class="ov-result-list">
+          ${result.entries.map((entry) => html`<li class=${entry.ok ? 'ov-ok' : 'ov-refused'}><span class="ov-result-name">${entry.naam}:</span> ${entry.text}</li>`)}
         </ul>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }
 

@@ -26,18 +26,7 @@ import {
 import { countBy, sortRows, type SortDirection, type SortState } from '../shared/data-table.js';
 import type { DddOverviewActionDetail } from '../shared/events.js';
 import { describeError, describeRefusal } from '../shared/i18n.js';
-import {
-  decisionFor,
-  filterOverview,
-  klassenOf,
-  noOverviewFilter,
-  overviewRows,
-  overviewSortKeys,
-  type BulkAction,
-  type OverviewFilter,
-  type OverviewRow,
-  type OverviewState,
-} from './overview.js';
+import { decisionFor, filterOverview, klassenOf, noOverviewFilter, overviewRows, overviewSortKeys, type BulkAction, type OverviewFilter, type OverviewRow, type OverviewState } from './overview.js';
 
 export type OverviewActionKind = DddOverviewActionDetail['kind'];
 
@@ -367,7 +356,6 @@ export class OverviewController implements ReactiveController {
       texts,
     );
   }
-
 }
 
 /** A refusal code from the backend in the reader's words; an unknown code as a general "not possible". */

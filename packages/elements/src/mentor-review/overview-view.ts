@@ -69,8 +69,7 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
       rowHeader: true,
       width: 'minmax(8.5rem, 1.3fr)',
       ...sortable('naam'),
-      cell: (row) =>
-        html`<span id=${nameId(row)}>${row.student.naam}</span>${row.otherDossiers > 0 ? small(options.plural('overview.cell.otherDossiers', row.otherDossiers)) : nothing}`,
+      cell: (row) => html`<span id=${nameId(row)}>${row.student.naam}</span>${row.otherDossiers > 0 ? small(options.plural('overview.cell.otherDossiers', row.otherDossiers)) : nothing}`,
     },
     { id: 'klas', label: t('overview.col.klas'), width: '3.75rem', ...sortable('klas'), cell: (row) => row.student.klas ?? '' },
     {
@@ -80,9 +79,9 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
       ...sortable('state'),
       // The step, with how much of deel A is done while the student is busy with it, and whether a parent must still consent.
       cell: (row) =>
-        html`${stateText(t, row.state)}${row.state === 'concept' && row.dossier ? small(t('overview.cell.percentA', { percent: row.dossier.percentA })) : nothing}${row.guardianOutstanding
-          ? html`<span class="ov-sub ov-attention">${t('overview.cell.guardianNeeded')}</span>`
-          : nothing}`,
+        html`${stateText(t, row.state)}${row.state === 'concept' && row.dossier ? small(t('overview.cell.percentA', { percent: row.dossier.percentA })) : nothing}${
+          row.guardianOutstanding ? html`<span class="ov-sub ov-attention">${t('overview.cell.guardianNeeded')}</span>` : nothing
+        }`,
     },
     { id: 'days', label: t('overview.col.days'), numeric: true, width: '4.5rem', ...sortable('days'), cell: (row) => (row.days !== undefined ? String(row.days) : '') },
     { id: 'mentor', label: t('overview.col.mentor'), width: 'minmax(6.5rem, 1fr)', ...sortable('mentor'), cell: (row) => row.dossier?.mentor?.naam ?? '' },
@@ -105,8 +104,7 @@ export function overviewColumns(options: Pick<OverviewViewOptions, 'role' | 'lan
           label: t('overview.col.intake'),
           width: 'minmax(6.25rem, 0.9fr)',
           ...sortable('intake'),
-          cell: (row) =>
-            row.intake ? html`${localize(intakeLabels[row.intake.status], lang)}${small(row.intake.datum ? formatDate(row.intake.datum, lang) : undefined)}` : '',
+          cell: (row) => (row.intake ? html`${localize(intakeLabels[row.intake.status], lang)}${small(row.intake.datum ? formatDate(row.intake.datum, lang) : undefined)}` : ''),
         }
       : undefined,
     { id: 'action', label: t('overview.col.action'), width: '6.5rem', cell: (row) => actionCell(row, options) },
@@ -144,23 +142,27 @@ export function renderOverview(options: OverviewViewOptions): TemplateResult {
   const deadlineNear = options.loaded && options.deadline.days <= deadlineNearDays && withoutDossier > 0;
   return html`
     ${deadlineNear ? renderDeadline(options, withoutDossier) : nothing}
-    ${options.loaded && total > 0
-      ? renderCountSummary({
-          id: 'ov-counts',
-          label: t('overview.counts'),
-          items: overviewStates.map((state) => ({ key: state, label: stateText(t, state), count: derived.counts.get(state) ?? 0 })),
-          ...(filter.state ? { pressed: filter.state } : {}),
-          select: (state) => options.changeFilter({ state: (state ?? '') as OverviewState | '' }),
-        })
-      : nothing}
+    ${
+      options.loaded && total > 0
+        ? renderCountSummary({
+            id: 'ov-counts',
+            label: t('overview.counts'),
+            items: overviewStates.map((state) => ({ key: state, label: stateText(t, state), count: derived.counts.get(state) ?? 0 })),
+            ...(filter.state ? { pressed: filter.state } : {}),
+            select: (state) => options.changeFilter({ state: (state ?? '') as OverviewState | '' }),
+          })
+        : nothing
+    }
     ${renderSearch(options)} ${renderFilters(options)}
-    ${options.error !== undefined
-      ? html`<p class="ddd-notice ddd-notice--error" role="alert">${options.error}</p>`
-      : html`<div class="ov-status">
+    ${
+      options.error !== undefined
+        ? html`<p class="ddd-notice ddd-notice--error" role="alert">${options.error}</p>`
+        : html`<div class="ov-status">
             <p class="count" role="status">${statusText(options)}</p>
             ${options.loaded && total > 0 ? (options.export ?? nothing) : nothing}
           </div>
-          ${options.loaded && total > 0 ? (options.actions ?? nothing) : nothing} ${renderTable(options)}`}
+          ${options.loaded && total > 0 ? (options.actions ?? nothing) : nothing} ${renderTable(options)}`
+    }
   `;
 }
 
@@ -180,11 +182,13 @@ function renderDeadline(options: OverviewViewOptions, withoutDossier: number): T
   const when = deadline.days === 0 ? t('overview.deadline.today') : options.plural('overview.deadline', deadline.days, { date: deadline.date });
   return html`<div class="ddd-notice ov-deadline" part="notice">
     <p>${when} ${options.plural('overview.deadline.withoutDossier', withoutDossier)}</p>
-    ${options.filter.noDossier
-      ? nothing
-      : html`<button type="button" class="ddd-button ddd-button--secondary" @click=${() => options.changeFilter({ noDossier: true })}>
+    ${
+      options.filter.noDossier
+        ? nothing
+        : html`<button type="button" class="ddd-button ddd-button--secondary" @click=${() => options.changeFilter({ noDossier: true })}>
           ${t('overview.deadline.show')}
-        </button>`}
+        </button>`
+    }
   </div>`;
 }
 
@@ -266,9 +270,11 @@ function renderFilters(options: OverviewViewOptions): TemplateResult {
         <input type="checkbox" id="filter-noDossier" .checked=${live(filter.noDossier)} @change=${change('noDossier')} />
         <label for="filter-noDossier">${t('overview.filter.noDossier')}</label>
       </div>
-      ${isFiltered(filter) || filter.stuckDays.trim()
-        ? html`<button type="button" class="ddd-button ddd-button--secondary" id="filter-clear" @click=${() => options.clearFilters()}>${t('overview.filter.clear')}</button>`
-        : nothing}
+      ${
+        isFiltered(filter) || filter.stuckDays.trim()
+          ? html`<button type="button" class="ddd-button ddd-button--secondary" id="filter-clear" @click=${() => options.clearFilters()}>${t('overview.filter.clear')}</button>`
+          : nothing
+      }
     </div>
   </fieldset>`;
 }

@@ -211,21 +211,7 @@ export function decisionFor(me: Actor, action: BulkAction, row: OverviewRow, con
  * choice, no persoonsgebonden nummer, no contact details, no support needs (B1, A6), no reason for
  * "niet geplaatst" (free text from the MBO), no guardian details.
  */
-export const exportColumns = [
-  'naam',
-  'klas',
-  'leerjaar',
-  'stap',
-  'sinds',
-  'dagen',
-  'mentor',
-  'instelling',
-  'locatie',
-  'opleiding',
-  'crebo',
-  'intake',
-  'intakeDatum',
-] as const;
+export const exportColumns = ['naam', 'klas', 'leerjaar', 'stap', 'sinds', 'dagen', 'mentor', 'instelling', 'locatie', 'opleiding', 'crebo', 'intake', 'intakeDatum'] as const;
 export type ExportColumn = (typeof exportColumns)[number];
 
 export interface ExportTexts {

@@ -147,7 +147,12 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     expect(result).to.contain('Noor El Idrissi: herinnering verstuurd.');
     expect(result).to.contain('Milan Koster: herinnering verstuurd.');
     expect(result).to.contain(`Lisa de Graaf: niet verstuurd. ${reason('nothingToDo')}`);
-    expect(backend.notifications().filter((n) => n.kind === 'reminder').map((n) => n.recipient.id)).to.have.members(['student-noor', 'student-milan']);
+    expect(
+      backend
+        .notifications()
+        .filter((n) => n.kind === 'reminder')
+        .map((n) => n.recipient.id),
+    ).to.have.members(['student-noor', 'student-milan']);
     await expect(el).to.be.accessible();
   });
 
@@ -161,7 +166,9 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     expect($<HTMLInputElement>(el, '#ov-table-all')!.indeterminate, 'one of the two shown is chosen').to.equal(true);
     $<HTMLButtonElement>(el, '#ov-remind')!.click();
     await until(el, () => $(el, '.ov-result'), 'the result');
-    expect(squash($(el, '.ov-result')!.textContent)).to.contain('Milan Koster: herinnering verstuurd.').and.not.contain('Noor');
+    expect(squash($(el, '.ov-result')!.textContent))
+      .to.contain('Milan Koster: herinnering verstuurd.')
+      .and.not.contain('Noor');
     expect(backend.notifications().map((n) => n.recipient.id)).to.deep.equal(['student-milan']);
     $<HTMLInputElement>(el, '#filter-noDossier')!.click();
     await until(el, () => text(el).includes('2 leerlingen gekozen'), 'Noor is still chosen');
@@ -186,7 +193,12 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     expect(result).to.contain('Lisa de Graaf: verplaatst naar Meneer K. Yilmaz.');
     expect(result).to.contain(`Noor El Idrissi: niet verplaatst. ${reason('noMentorToMove')}`);
     expect((await apiFor('decaan-visser').getDossier('dossier-lisa')).mentor?.id).to.equal('mentor-yilmaz');
-    expect(backend.notifications().filter((n) => n.kind === 'mentorChanged').map((n) => n.recipient.id)).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
+    expect(
+      backend
+        .notifications()
+        .filter((n) => n.kind === 'mentorChanged')
+        .map((n) => n.recipient.id),
+    ).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
     // The list is loaded again: Lisa's row says who has her dossier now.
     await until(el, () => cellTexts(rowOf(el, 'Lisa de Graaf')).includes('Meneer K. Yilmaz'), 'the new mentor in the row');
   });
@@ -274,15 +286,23 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
     change(el, '#filter-klas', '4A');
     await until(el, () => shownNames(el).length === 2, 'klas 4A');
     const open = rowOf(el, 'Mohammed Amrani').querySelector<HTMLButtonElement>('.ov-action')!;
-    expect(open.getAttribute('aria-labelledby')!.split(' ').map((id) => squash(root(el).getElementById(id)?.textContent)).join(' ')).to.equal('Dossier openen Mohammed Amrani');
+    expect(
+      open
+        .getAttribute('aria-labelledby')!
+        .split(' ')
+        .map((id) => squash(root(el).getElementById(id)?.textContent))
+        .join(' '),
+    ).to.equal('Dossier openen Mohammed Amrani');
     open.click();
     await until(el, () => $(el, '#dossier-title'), 'the dossier');
     // The decaan may do what the mentor may: deel B is open for them.
     await until(el, () => $(el, '#mr-advies-advies'), 'deel B');
-    $$<HTMLButtonElement>(el, 'button').find((b) => squash(b.textContent) === 'Terug naar het overzicht')!.click();
+    $$<HTMLButtonElement>(el, 'button')
+      .find((b) => squash(b.textContent) === 'Terug naar het overzicht')!
+      .click();
     await until(el, () => root(el).activeElement?.id === 'overview-title', 'back, focus on the title');
     await until(el, () => shownNames(el).length === 2, 'still klas 4A');
-    expect(($<HTMLSelectElement>(el, '#filter-klas')!).value).to.equal('4A');
+    expect($<HTMLSelectElement>(el, '#filter-klas')!.value).to.equal('4A');
   });
 
   it('fills B1 for a student without a dossier', async () => {

@@ -84,8 +84,7 @@ export function actionOffers(me: Actor, dossier: Dossier, context: WorkflowConte
   for (const action of mentorActions) {
     const decision = can(me, action, dossier, context);
     if (decision.allowed) offers.push({ action, allowed: true });
-    else if (decision.refusal.status === 422)
-      offers.push({ action, allowed: false, reason: decision.refusal.message, refusalCode: decision.refusal.code });
+    else if (decision.refusal.status === 422) offers.push({ action, allowed: false, reason: decision.refusal.message, refusalCode: decision.refusal.code });
   }
   return offers;
 }

@@ -111,9 +111,7 @@ export class DddProgress extends LitElement {
   }
 
   private notice(text: string, kind: 'status' | 'error'): TemplateResult {
-    return kind === 'status'
-      ? html`<p class="ddd-notice" part="notice" role="status">${text}</p>`
-      : html`<p class="ddd-notice ddd-notice--error" part="notice">${text}</p>`;
+    return kind === 'status' ? html`<p class="ddd-notice" part="notice" role="status">${text}</p>` : html`<p class="ddd-notice ddd-notice--error" part="notice">${text}</p>`;
   }
 
   private renderDossier(dossier: Dossier, config: RegionConfig): TemplateResult {
@@ -131,10 +129,12 @@ export class DddProgress extends LitElement {
         <span class="overall__percent" aria-hidden="true">${this.t('progress.percent', { percent: overall })}</span>
         ${this.renderBar(overall, 'overall-label', overall === 100 ? 'complete' : 'inProgress')}
       </div>
-      ${this.compact
-        ? nothing
-        : html`${this.renderPart(this.t('progress.partA'), partA, result, 'a')}
-          ${partB.length > 0 ? this.renderPart(this.t('progress.partB'), partB, result, 'b') : nothing}`}
+      ${
+        this.compact
+          ? nothing
+          : html`${this.renderPart(this.t('progress.partA'), partA, result, 'a')}
+          ${partB.length > 0 ? this.renderPart(this.t('progress.partB'), partB, result, 'b') : nothing}`
+      }
     </div>`;
   }
 

@@ -23,9 +23,7 @@ const bar = (el: DddProgress, sectionId: string) => root(el).querySelector(`[dat
 const sectionStatus = (el: DddProgress, sectionId: string) => root(el).querySelector(`[data-section="${sectionId}"] .section__status`)!.textContent;
 
 async function showDossier(dossier: Dossier, options: { compact?: boolean; lang?: string } = {}) {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div lang=${options.lang ?? 'nl'}><ddd-progress .dossier=${dossier} ?compact=${options.compact}></ddd-progress></div>`,
-  );
+  const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'nl'}><ddd-progress .dossier=${dossier} ?compact=${options.compact}></ddd-progress></div>`);
   const el = wrapper.querySelector('ddd-progress')!;
   await el.updateComplete;
   return el;
@@ -58,7 +56,11 @@ describe('<ddd-progress>', function () {
   }
 
   for (const type of ['mbo-mbo', 'werk-mbo'] as const) {
-    for (const [status, current] of [['concept', 0], ['akkoord', 1], ['afgerond', 2]] as const) {
+    for (const [status, current] of [
+      ['concept', 0],
+      ['akkoord', 1],
+      ['afgerond', 2],
+    ] as const) {
       it(`${type} in ${status}: no mentor step, step ${current + 1} current`, async () => {
         const el = await showDossier(makeDossier({ type, status }));
         expect(steps(el).map((s) => s.label)).to.deep.equal(['Deel A', 'Akkoord', 'Afgerond']);

@@ -8,7 +8,11 @@ import { type DossierApi, type ReferenceAnswer, type ReferenceQuestion, type Sec
 import type { ComboboxOption } from './combobox.js';
 import { translate } from './i18n.js';
 
-const fold = (value: string) => value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /** The `search` option of `renderQuestions`, answering from `api`'s catalogue in `lang`. */
 export function catalogSearch(api: DossierApi, lang: string) {
@@ -23,9 +27,7 @@ export function catalogSearch(api: DossierApi, lang: string) {
     if (question.source === 'location') {
       const terms = fold(query).split(/\s+/).filter(Boolean);
       const found = await api.locations(parent.id);
-      return found
-        .filter((l) => terms.every((term) => fold(`${l.naam} ${l.plaats}`).includes(term)))
-        .map((l) => ({ id: l.code, label: l.naam, detail: { plaats: l.plaats }, description: l.plaats }));
+      return found.filter((l) => terms.every((term) => fold(`${l.naam} ${l.plaats}`).includes(term))).map((l) => ({ id: l.code, label: l.naam, detail: { plaats: l.plaats }, description: l.plaats }));
     }
     // The opleiding comes before the locatie (which is then chosen among those that give it).
     const found = await api.programmes(parent.id, query || undefined);

@@ -232,8 +232,7 @@ describe('combobox', function () {
       return (query: string) => api.institutions(query || undefined).then((found) => found.map((i) => ({ id: i.brin, label: i.naam })));
     };
     /** The search has answered with a message (a failure shows no list, so the list does not open). */
-    const answered = (status: HTMLElement) =>
-      waitUntil(() => !status.hidden && status.textContent !== 'Zoeken…', 'search answered', { timeout: 5000 });
+    const answered = (status: HTMLElement) => waitUntil(() => !status.hidden && status.textContent !== 'Zoeken…', 'search answered', { timeout: 5000 });
 
     it('says a refused search needs other words (not "try again", not "correct the answers") and keeps the text', async () => {
       const { input, host, live, status, type } = await setup();

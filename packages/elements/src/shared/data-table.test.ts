@@ -131,15 +131,15 @@ class TableHost extends LitElement {
     const shown = new Set(filterRows(sorted, this.onlyStap ? [(p) => p.stap === this.onlyStap] : []).map((p) => p.id));
     const counts = countBy(this.rows, (p) => p.stap);
     return html`${renderCountSummary({
-        id: 'counts',
-        label: 'Leerlingen per stap',
-        items: ['concept', 'bijMentor', 'afgerond'].map((key) => ({ key, label: key, count: counts.get(key as Pupil['stap']) ?? 0 })),
-        ...(this.onlyStap ? { pressed: this.onlyStap } : {}),
-        select: (key) => {
-          this.onlyStap = key;
-          this.requestUpdate();
-        },
-      })}
+      id: 'counts',
+      label: 'Leerlingen per stap',
+      items: ['concept', 'bijMentor', 'afgerond'].map((key) => ({ key, label: key, count: counts.get(key as Pupil['stap']) ?? 0 })),
+      ...(this.onlyStap ? { pressed: this.onlyStap } : {}),
+      select: (key) => {
+        this.onlyStap = key;
+        this.requestUpdate();
+      },
+    })}
       ${renderDataTable({
         id: 'pupils',
         caption: 'Leerlingen van de school',

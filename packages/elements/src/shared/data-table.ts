@@ -261,8 +261,9 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
       <caption class=${options.captionHidden ? 'ddd-visually-hidden' : 'ddd-table__caption'}>${options.caption}</caption>
       <thead role="rowgroup">
         <tr role="row">
-          ${selection
-            ? html`<th role="columnheader" scope="col" class="ddd-table__select">
+          ${
+            selection
+              ? html`<th role="columnheader" scope="col" class="ddd-table__select">
                 <label class="ddd-table__all">
                   <input
                     type="checkbox"
@@ -276,22 +277,19 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
                   <span class="ddd-table__all-text">${selection.allLabel}</span>
                 </label>
               </th>`
-            : nothing}
+              : nothing
+          }
           ${columns.map(header)}
         </tr>
       </thead>
       <tbody role="rowgroup">
-        ${repeat(
-          rows,
-          rowKey,
-          (row) => {
-            const key = rowKey(row);
-            const selected = selection?.selected.has(key) ?? false;
-            return html`<tr role="row" class=${selected ? 'ddd-table__row--selected' : ''} ?hidden=${shown !== undefined && !shown.has(key)}>
+        ${repeat(rows, rowKey, (row) => {
+          const key = rowKey(row);
+          const selected = selection?.selected.has(key) ?? false;
+          return html`<tr role="row" class=${selected ? 'ddd-table__row--selected' : ''} ?hidden=${shown !== undefined && !shown.has(key)}>
               ${guard([row, selected, options.cellsKey], () => html`${selection ? checkbox(row, key) : nothing}${columns.map((column) => cell(column, row))}`)}
             </tr>`;
-          },
-        )}
+        })}
       </tbody>
     </table>
     ${shownKeys.length === 0 && options.empty ? html`<p class="ddd-table__empty">${options.empty}</p>` : nothing}

@@ -146,8 +146,7 @@ function keyedStore(backend: RecordBackend, maxAge: number): DraftStore {
     delete: (key) => backend.remove(recordId(key)),
     clear: () => backend.removeAll(),
     ...(backend.now && {
-      writeNow: (key: DraftKey, draft: LocalDraft | undefined) =>
-        draft ? backend.now!.write(recordId(draft), JSON.parse(JSON.stringify(draft)) as LocalDraft) : backend.now!.remove(recordId(key)),
+      writeNow: (key: DraftKey, draft: LocalDraft | undefined) => (draft ? backend.now!.write(recordId(draft), JSON.parse(JSON.stringify(draft)) as LocalDraft) : backend.now!.remove(recordId(key))),
     }),
   };
 }

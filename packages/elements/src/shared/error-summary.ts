@@ -67,9 +67,7 @@ export function renderErrorSummary(options: ErrorSummaryOptions): TemplateResult
       <div role="alert">
         ${heading(headingLevel, options.title ?? translate(lang, 'errorSummary.title'), { id: titleId, class: 'ddd-error-summary__title' })}
         <ul class="ddd-error-summary__list">
-          ${errors.map(
-            (error) => html`<li><a href="#${fieldId(error.path, idPrefix)}" @click=${follow(error.path)}>${error.message}</a></li>`,
-          )}
+          ${errors.map((error) => html`<li><a href="#${fieldId(error.path, idPrefix)}" @click=${follow(error.path)}>${error.message}</a></li>`)}
         </ul>
       </div>
     </div>

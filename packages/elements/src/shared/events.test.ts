@@ -69,8 +69,7 @@ describe('events', () => {
   it('an element never takes another person’s copy of a dossier; the same person follows live', async () => {
     const backend = createMemoryBackend(exampleData());
     const client = (who: string) => backend.client(backend.tokens[who]!);
-    const probe = (api: DossierApi, loadsMe: boolean) =>
-      fixture<BusProbe>(html`<test-bus-probe .api=${api} dossier-id="dossier-mohammed" ?loads-me=${loadsMe}></test-bus-probe>`);
+    const probe = (api: DossierApi, loadsMe: boolean) => fixture<BusProbe>(html`<test-bus-probe .api=${api} dossier-id="dossier-mohammed" ?loads-me=${loadsMe}></test-bus-probe>`);
     const mentor = await probe(client('mentor-yilmaz'), true);
     const sameMentor = await probe(client('mentor-yilmaz'), true);
     const sameMentorWithoutMe = await probe(client('mentor-yilmaz'), false);

@@ -25,10 +25,39 @@ const everyKind: SectionDefinition = {
     { kind: 'text', id: 'verhaal', label: t('Verhaal'), required: false, multiline: true, maxLength: 200 },
     { kind: 'yesNo', id: 'bijbaan', label: t('Heb je een bijbaan?'), required: true },
     { kind: 'text', id: 'bijbaanOmschrijving', label: t('Wat voor bijbaan?'), required: true, when: { question: 'bijbaan', equals: true } },
-    { kind: 'choice', id: 'soort', label: t('Soort school'), required: true, options: [{ value: 'vmbo', label: t('Vmbo'), hint: t('Voorbereidend') }, { value: 'havo', label: t('Havo') }] },
-    { kind: 'multiChoice', id: 'vakken', label: t('Vakken'), required: true, options: [{ value: 'nl', label: t('Nederlands') }, { value: 'en', label: t('Engels') }, { value: 'wi', label: t('Wiskunde') }] },
+    {
+      kind: 'choice',
+      id: 'soort',
+      label: t('Soort school'),
+      required: true,
+      options: [
+        { value: 'vmbo', label: t('Vmbo'), hint: t('Voorbereidend') },
+        { value: 'havo', label: t('Havo') },
+      ],
+    },
+    {
+      kind: 'multiChoice',
+      id: 'vakken',
+      label: t('Vakken'),
+      required: true,
+      options: [
+        { value: 'nl', label: t('Nederlands') },
+        { value: 'en', label: t('Engels') },
+        { value: 'wi', label: t('Wiskunde') },
+      ],
+    },
     { kind: 'date', id: 'geboortedatum', label: t('Geboortedatum'), required: true, birthDate: true, autocomplete: 'bday' },
-    { kind: 'score', id: 'samenwerken', label: t('Samenwerken'), required: true, options: [{ value: 1, label: t('Beginner'), hint: t('Veel oefenen') }, { value: 2, label: t('Half gevorderd') }, { value: '?', label: t('Weet ik niet') }] },
+    {
+      kind: 'score',
+      id: 'samenwerken',
+      label: t('Samenwerken'),
+      required: true,
+      options: [
+        { value: 1, label: t('Beginner'), hint: t('Veel oefenen') },
+        { value: 2, label: t('Half gevorderd') },
+        { value: '?', label: t('Weet ik niet') },
+      ],
+    },
     { kind: 'confirm', id: 'bevestigd', label: t('Ik heb het gecontroleerd'), required: true },
     { kind: 'reference', id: 'instelling', source: 'institution', label: t('Mbo-school'), required: true, placeholder: t('Typ een deel van de naam') },
     {
@@ -93,7 +122,11 @@ describe('fields', function () {
 
   it('renders yesNo, choice and score as radio groups in a fieldset with a legend', async () => {
     const form = await renderForm();
-    for (const [id, count] of [['bijbaan', 2], ['soort', 2], ['samenwerken', 3]] as const) {
+    for (const [id, count] of [
+      ['bijbaan', 2],
+      ['soort', 2],
+      ['samenwerken', 3],
+    ] as const) {
       const group = byId<HTMLFieldSetElement>(form, `ddd-${id}`);
       expect(group.tagName).to.equal('FIELDSET');
       expect(group.querySelector('legend')).to.exist;
@@ -328,7 +361,20 @@ describe('fields for people on phones and keyboards (issue 13)', function () {
   });
 
   it('shows an unmistakable focus ring on a ticked box: a thick dark ring on a yellow band, and the whole row in yellow', async () => {
-    const form = await renderForm(section([{ kind: 'multiChoice', id: 'vakken', label: t('Vakken'), required: true, options: [{ value: 'nl', label: t('Nederlands') }, { value: 'en', label: t('Engels') }] }]));
+    const form = await renderForm(
+      section([
+        {
+          kind: 'multiChoice',
+          id: 'vakken',
+          label: t('Vakken'),
+          required: true,
+          options: [
+            { value: 'nl', label: t('Nederlands') },
+            { value: 'en', label: t('Engels') },
+          ],
+        },
+      ]),
+    );
     const box = byId(form, 'ddd-vakken-0');
     box.click();
     await form.updateComplete;
@@ -345,7 +391,8 @@ describe('fields for people on phones and keyboards (issue 13)', function () {
     const row = box.closest('.ddd-choice')!;
     expect(getComputedStyle(row).backgroundColor).to.equal('rgb(255, 221, 0)');
     // The ring against the page: far above the 3:1 that WCAG asks of a focus indicator.
-    const luminance = (r: number, g: number, b: number) => [r, g, b].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
+    const luminance = (r: number, g: number, b: number) =>
+      [r, g, b].map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i]!, 0);
     const ratio = (1 + 0.05) / (luminance(26, 26, 26) + 0.05);
     expect(ratio).to.be.above(3);
     // Another row, not focused, stays plain.

@@ -90,10 +90,7 @@ export function fieldId(path: string, idPrefix = 'ddd'): string {
 export function focusField(root: ShadowRoot | Document, path: string, idPrefix = 'ddd'): boolean {
   const element = root.getElementById(fieldId(path, idPrefix));
   if (!element) return false;
-  const target =
-    element instanceof HTMLFieldSetElement
-      ? (element.querySelector<HTMLElement>('input:checked') ?? element.querySelector<HTMLElement>('input, select, textarea, button'))
-      : element;
+  const target = element instanceof HTMLFieldSetElement ? (element.querySelector<HTMLElement>('input:checked') ?? element.querySelector<HTMLElement>('input, select, textarea, button')) : element;
   target?.focus({ preventScroll: true });
   target?.scrollIntoView?.({ block: 'center', behavior: scrollBehavior() });
   return target !== null;
@@ -128,12 +125,7 @@ export function setAnswer(answers: SectionAnswers, path: string, value: AnswerVa
 }
 
 /** Renders the questions that apply, in order. `pathPrefix` is for entries of a repeat. */
-export function renderQuestions(
-  questions: ReadonlyArray<Question>,
-  answers: SectionAnswers,
-  options: FieldsOptions,
-  pathPrefix = '',
-): TemplateResult {
+export function renderQuestions(questions: ReadonlyArray<Question>, answers: SectionAnswers, options: FieldsOptions, pathPrefix = ''): TemplateResult {
   const shown = questions.filter((question) => applies(question, answers, options.context));
   return html`${shown.map((question) => {
     const path = pathPrefix + question.id;
@@ -173,24 +165,26 @@ const describedBy = (...ids: Array<string | false | undefined>) => ids.filter(Bo
 
 function labelContent(props: FieldProps) {
   const required = props.required ?? props.question.required;
-  return html`${localize(props.question.label, props.lang)}${required || props.quietOptional
-    ? nothing
-    : html` <span class="ddd-optional">${translate(props.lang, 'field.optional')}</span>`}`;
+  return html`${localize(props.question.label, props.lang)}${required || props.quietOptional ? nothing : html` <span class="ddd-optional">${translate(props.lang, 'field.optional')}</span>`}`;
 }
 
 function helpAndError(props: FieldProps) {
   const { question, lang, id, error } = props;
   const help = localize(question.help, lang);
-  return html`${help || question.prefilled
+  return html`${
+    help || question.prefilled
       ? html`<div class="ddd-help" id="${id}-help">
           ${help}${question.prefilled ? html`${help ? ' ' : ''}${translate(lang, 'field.prefilled')}` : nothing}
         </div>`
-      : nothing}
-    ${error
-      ? html`<p class="ddd-error-message" id="${id}-error">
+      : nothing
+  }
+    ${
+      error
+        ? html`<p class="ddd-error-message" id="${id}-error">
           <span class="ddd-visually-hidden">${translate(lang, 'field.errorPrefix')} </span>${error}
         </p>`
-      : nothing}`;
+        : nothing
+    }`;
 }
 
 const hasHelp = (props: FieldProps) => Boolean(props.question.help || props.question.prefilled);
@@ -300,8 +294,7 @@ function choiceOptions(props: FieldProps): ReadonlyArray<{ value: string | numbe
 
 function renderGroup(props: FieldProps, kind: 'radio' | 'checkbox', inline: boolean): TemplateResult {
   const { value, id, error } = props;
-  const chosen = (option: string | number | boolean) =>
-    kind === 'radio' ? value === option : Array.isArray(value) && (value as ReadonlyArray<string>).includes(String(option));
+  const chosen = (option: string | number | boolean) => (kind === 'radio' ? value === option : Array.isArray(value) && (value as ReadonlyArray<string>).includes(String(option)));
   const options = choiceOptions(props);
   // Read from the boxes themselves: two clicks may come before the next render.
   const toggle = (event: Event) => {
@@ -369,7 +362,10 @@ function renderRepeat(question: RepeatQuestion, value: AnswerValue | undefined, 
   };
   const remove = (index: number) => (event: Event) => {
     const button = event.currentTarget as Element;
-    options.onInput(path, entries.filter((_, i) => i !== index));
+    options.onInput(
+      path,
+      entries.filter((_, i) => i !== index),
+    );
     void afterRender(button, (root) => root.getElementById(`${id}-add`)?.focus());
   };
   return html`<fieldset class="ddd-fieldset ddd-repeat ${error ? 'ddd-field--error' : ''}" id=${id}
@@ -383,19 +379,23 @@ function renderRepeat(question: RepeatQuestion, value: AnswerValue | undefined, 
           <fieldset class="ddd-fieldset ddd-repeat__fieldset" id="${id}-entry-${index}">
             <legend class="ddd-legend ddd-legend--entry">${translate(lang, 'repeat.entry', { item, number })}</legend>
             ${renderQuestions(question.questions, entry, options, `${path}.${index}.`)}
-            ${stored.length > 0
-              ? html`<button type="button" class="ddd-button ddd-button--secondary ddd-repeat__remove" ?disabled=${options.disabled} @click=${remove(index)}>
+            ${
+              stored.length > 0
+                ? html`<button type="button" class="ddd-button ddd-button--secondary ddd-repeat__remove" ?disabled=${options.disabled} @click=${remove(index)}>
                   ${translate(lang, 'repeat.remove')}<span class="ddd-visually-hidden"> ${translate(lang, 'repeat.removeContext', { item, number })}</span>
                 </button>`
-              : nothing}
+                : nothing
+            }
           </fieldset>
         </li>`;
       })}
     </ol>
-    ${canAdd
-      ? html`<button type="button" class="ddd-button ddd-button--secondary" id="${id}-add" ?disabled=${options.disabled} @click=${add}>
+    ${
+      canAdd
+        ? html`<button type="button" class="ddd-button ddd-button--secondary" id="${id}-add" ?disabled=${options.disabled} @click=${add}>
           ${translate(lang, 'repeat.add', { item, itemLower: item.toLocaleLowerCase(lang) })}
         </button>`
-      : html`<p class="ddd-help">${translate(lang, 'repeat.max', { max: question.maxItems ?? 0 })}</p>`}
+        : html`<p class="ddd-help">${translate(lang, 'repeat.max', { max: question.maxItems ?? 0 })}</p>`
+    }
   </fieldset>`;
 }

@@ -30,15 +30,11 @@ export function formatAnswer(question: Question, value: AnswerValue | undefined,
     case 'score':
       return localize(question.options.find((o) => o.value === value)?.label, lang) || String(value);
     case 'multiChoice':
-      return (value as ReadonlyArray<string>)
-        .map((v) => localize(question.options.find((o) => String(o.value) === v)?.label, lang) || v)
-        .join(', ');
+      return (value as ReadonlyArray<string>).map((v) => localize(question.options.find((o) => String(o.value) === v)?.label, lang) || v).join(', ');
     case 'date': {
       const date = parseIsoDate(value);
       if (!date) return String(value);
-      return new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        new Date(Date.UTC(date.year, date.month - 1, date.day)),
-      );
+      return new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(date.year, date.month - 1, date.day)));
     }
     case 'reference':
       return (value as ReferenceAnswer).label;

@@ -76,7 +76,7 @@ describe('LocaleController', () => {
   const htmlLang = document.documentElement.getAttribute('lang');
   after(() => (htmlLang === null ? document.documentElement.removeAttribute('lang') : document.documentElement.setAttribute('lang', htmlLang)));
 
-  it("ignores a page lang the portal did not offer: a framework's <html lang=\"en\"> leaves the elements Dutch", async () => {
+  it('ignores a page lang the portal did not offer: a framework\'s <html lang="en"> leaves the elements Dutch', async () => {
     document.documentElement.setAttribute('lang', 'en');
     const wrapper = await fixture<HTMLDivElement>(html`<div><test-locale-probe></test-locale-probe><div lang="en-GB"><test-locale-probe></test-locale-probe></div></div>`);
     const [underHtml, underWrapper] = [...wrapper.querySelectorAll<LocaleProbe>('test-locale-probe')];

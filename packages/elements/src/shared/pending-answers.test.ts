@@ -24,7 +24,10 @@ describe('PendingAnswers', () => {
     expect(pending.resolve('advies', 'advies', 'mine'), 'mine is sent').to.equal(true);
     expect(pending.anyHeld).to.equal(false);
     // The other answer is now the starting point: the next newer copy without changes is no conflict.
-    pending.reconcile(() => ({ advies: 'hun tekst', naderContact: false }), () => draft);
+    pending.reconcile(
+      () => ({ advies: 'hun tekst', naderContact: false }),
+      () => draft,
+    );
     expect(pending.anyHeld).to.equal(false);
     expect(pending.sendable('advies')).to.have.members(['advies', 'naderContact']);
   });

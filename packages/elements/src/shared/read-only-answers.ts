@@ -7,17 +7,7 @@
  *   render() { return renderAnswers(buildSections(config, dossier.type).filter((s) => s.part === 'A'), dossier.answers, 'nl'); }
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import {
-  applies,
-  hasValue,
-  localize,
-  type AnswerValue,
-  type ConditionContext,
-  type Question,
-  type ReferenceAnswer,
-  type SectionAnswers,
-  type SectionDefinition,
-} from '@doorstroom/sdk';
+import { applies, hasValue, localize, type AnswerValue, type ConditionContext, type Question, type ReferenceAnswer, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
 import { translate } from './i18n.js';
 import { formatAnswer } from './format.js';
 
@@ -53,9 +43,7 @@ function renderSection(section: SectionDefinition, answers: SectionAnswers, lang
   const rows = section.questions.filter((q) => shows(q, answers, context, options));
   return html`<section class="ro-section">
     ${options.hideTitles ? nothing : heading(options.headingLevel ?? 3, title)}
-    ${rows.length === 0
-      ? html`<p class="ro-empty">${translate(lang, 'field.empty')}</p>`
-      : html`<dl class="ro-list">${rows.map((q) => renderRow(q, answers, lang, context, options))}</dl>`}
+    ${rows.length === 0 ? html`<p class="ro-empty">${translate(lang, 'field.empty')}</p>` : html`<dl class="ro-list">${rows.map((q) => renderRow(q, answers, lang, context, options))}</dl>`}
   </section>`;
 }
 
@@ -92,8 +80,7 @@ function renderRow(question: Question, scope: SectionAnswers, lang: string, cont
 
 const empty = (lang: string) => html`<span class="ro-missing">${translate(lang, 'field.empty')}</span>`;
 
-const isReference = (value: unknown): value is ReferenceAnswer =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as ReferenceAnswer).label === 'string';
+const isReference = (value: unknown): value is ReferenceAnswer => typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as ReferenceAnswer).label === 'string';
 
 // Catalogue snapshots carry codes; these are the ones a reader recognises by a label.
 const labelledDetails = new Set(['crebo', 'niveau']);
@@ -109,13 +96,7 @@ function referenceDetails(value: ReferenceAnswer, lang: string): string[] {
   return parts;
 }
 
-function renderValue(
-  question: Question,
-  value: AnswerValue | undefined,
-  lang: string,
-  context: ConditionContext,
-  options: RenderAnswersOptions,
-): TemplateResult | string {
+function renderValue(question: Question, value: AnswerValue | undefined, lang: string, context: ConditionContext, options: RenderAnswersOptions): TemplateResult | string {
   if (question.kind === 'confirm' && value !== true) return empty(lang);
   if (question.kind === 'yesNo' ? typeof value !== 'boolean' : !hasValue(value)) return empty(lang);
   if (question.kind === 'multiChoice' && Array.isArray(value)) {
@@ -130,9 +111,7 @@ function renderValue(
         (entry, index) => html`<li>
           <span class="ro-entry-title">${translate(lang, 'repeat.entry', { item: itemLabel, number: index + 1 })}</span>
           <dl class="ro-list ro-nested">
-            ${question.questions
-              .filter((q) => shows(q, entry, context, options))
-              .map((q) => renderRow(q, entry, lang, context, options))}
+            ${question.questions.filter((q) => shows(q, entry, context, options)).map((q) => renderRow(q, entry, lang, context, options))}
           </dl>
         </li>`,
       )}

@@ -178,11 +178,7 @@ export class SectionSaver<R = unknown> implements ReactiveController {
    * nobody changed since is given to `apply` and queued, what someone else changed is held.
    * Questions typed since this visit began are left alone. Returns the sections that came back.
    */
-  restore(
-    drafts: ReadonlyArray<LocalDraft>,
-    apply: (sectionId: string, values: Record<string, unknown>) => void,
-    options: { hold?: boolean } = {},
-  ): { restored: string[]; send: string[] } {
+  restore(drafts: ReadonlyArray<LocalDraft>, apply: (sectionId: string, values: Record<string, unknown>) => void, options: { hold?: boolean } = {}): { restored: string[]; send: string[] } {
     const restored: string[] = [];
     const send: string[] = [];
     for (const kept of drafts) {

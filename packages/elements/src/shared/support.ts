@@ -30,8 +30,6 @@ export function renderSupport(config: RegionConfig | undefined, lang: string): T
   const url = safeUrl(support.url);
   if (url) links.push(html`<a href=${url} rel="noopener">${url.replace(/^https?:\/\//, '').replace(/\/$/, '')}</a>`);
   return html`<p class="ddd-support" part="support">
-    ${translate(lang, 'support.lead', { naam: support.naam })}${links.length
-      ? html` ${links.map((link, index) => html`${index > 0 ? ' · ' : ''}${link}`)}`
-      : nothing}
+    ${translate(lang, 'support.lead', { naam: support.naam })}${links.length ? html` ${links.map((link, index) => html`${index > 0 ? ' · ' : ''}${link}`)}` : nothing}
   </p>`;
 }

@@ -15,7 +15,6 @@ import { dossierBus } from '../shared/events.js';
 import { control, expectInert, expectLayoutHolds, resetTrap, shadowText, typeInto, until } from './hostile-harness.js';
 import { dossierOf, hostileGuardian, seededBackend, studentOf } from './hostile-seed.js';
 
-
 interface Loaded {
   status: string;
   dossier?: { id: string; status: string; version: number; inzage: Array<{ role: string }> };

@@ -10,18 +10,7 @@ import { describePayload, type HostileCategory, type HostilePayload } from '../.
 import type { DddDossierForm } from '../dossier-form/ddd-dossier-form.component.js';
 import { deelASections } from '../dossier-form/state.js';
 import { getAnswer } from '../shared/fields.js';
-import {
-  control,
-  expectInert,
-  expectLayoutHolds,
-  hostileSweepSetup,
-  mountForm,
-  openingAnswers,
-  shadowText,
-  textFields,
-  typeInto,
-  type TextField,
-} from './hostile-harness.js';
+import { control, expectInert, expectLayoutHolds, hostileSweepSetup, mountForm, openingAnswers, shadowText, textFields, typeInto, type TextField } from './hostile-harness.js';
 
 /** Payloads that try to become markup or script; the rest is text that must survive as is. */
 export const markupCategories: ReadonlyArray<HostileCategory> = ['script', 'eventHandler', 'url', 'svgMathml', 'template', 'entity'];
@@ -95,13 +84,7 @@ export function sweepDeelA(payloads: ReadonlyArray<HostilePayload>): void {
  * nothing is stored; those fields are then emptied and the rest is saved. Returns what each
  * field holds at the end, which the backend must have stored exactly.
  */
-async function enterPayload(
-  el: DddDossierForm,
-  sectionId: string,
-  fields: TextField[],
-  payload: HostilePayload,
-  label: string,
-): Promise<Array<{ sectionId: string; path: string; value: string }>> {
+async function enterPayload(el: DddDossierForm, sectionId: string, fields: TextField[], payload: HostilePayload, label: string): Promise<Array<{ sectionId: string; path: string; value: string }>> {
   // Fields drop a NUL and turn half a surrogate pair into U+FFFD (toStorableText), as no backend can store them:
   // for those payloads what is stored exactly is what the field kept, not every typed character.
   const typed = fields.map((field) => ({ field, value: toStorableText(typeInto(control(el, field.path), payload.value)) }));

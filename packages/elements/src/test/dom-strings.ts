@@ -21,7 +21,12 @@ const holdsValue = (element: Element): element is ValueControl =>
   element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement || element instanceof HTMLSelectElement || element instanceof HTMLOutputElement;
 
 const describe = (element: Element) =>
-  element.localName + (element.id ? `#${element.id}` : '') + [...element.classList].slice(0, 2).map((c) => `.${c}`).join('');
+  element.localName +
+  (element.id ? `#${element.id}` : '') +
+  [...element.classList]
+    .slice(0, 2)
+    .map((c) => `.${c}`)
+    .join('');
 
 export function domStrings(root: Node): DomString[] {
   const found: DomString[] = [];

@@ -35,9 +35,7 @@ export function hostileBackend(change: (data: ExampleData) => void = () => {}): 
 
 /** <ddd-dossier-form> with the dossier open; autosave only when the test flushes. */
 export async function mountForm(api: DossierApi, dossierId: string): Promise<DddDossierForm> {
-  const el = await fixture<DddDossierForm>(
-    html`<ddd-dossier-form lang="nl" autosave-delay="600000" dossier-id=${dossierId} .api=${api} .today=${today}></ddd-dossier-form>`,
-  );
+  const el = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" autosave-delay="600000" dossier-id=${dossierId} .api=${api} .today=${today}></ddd-dossier-form>`);
   await until(() => el.base && el.shadowRoot!.querySelector('#form-heading'), 'dossier open');
   return el;
 }
@@ -107,8 +105,31 @@ export function typeInto(field: HTMLInputElement | HTMLTextAreaElement, value: s
 // No element renders any of these (but the consent's collapsible cards, <details part="card">, which
 // the check leaves out), so one in a shadow root can only come from user text.
 const markupFromText = [
-  'script', 'img', 'image', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'source',
-  'details', 'marquee', 'style', 'link', 'meta', 'base', 'noscript', 'template', 'slot', 'animate', 'set', 'foreignObject', 'b',
+  'script',
+  'img',
+  'image',
+  'svg',
+  'math',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'source',
+  'details',
+  'marquee',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'noscript',
+  'template',
+  'slot',
+  'animate',
+  'set',
+  'foreignObject',
+  'b',
 ].join(', ');
 const dangerousAttributes = /^(on|srcdoc$|formaction$|xlink:href$)/i;
 

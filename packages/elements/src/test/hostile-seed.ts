@@ -4,14 +4,7 @@
  * payload, so B1, which belongs to the student, can differ per payload too. Every value is
  * within the limits, exactly as the backend would have accepted it from a form.
  */
-import {
-  buildSections,
-  type Dossier,
-  type DossierStatus,
-  type ExampleData,
-  type MemoryBackend,
-  type SectionAnswers,
-} from '@doorstroom/sdk';
+import { buildSections, type Dossier, type DossierStatus, type ExampleData, type MemoryBackend, type SectionAnswers } from '@doorstroom/sdk';
 import { completeAnswers, today } from '../../../sdk/src/testing/fixtures.js';
 import type { HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
 import { setAnswer } from '../shared/fields.js';

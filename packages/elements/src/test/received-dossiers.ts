@@ -6,30 +6,93 @@
  * cohort 2027 or, for every seventh, 2026), finalized on one of the last 90 days. Deterministic: the
  * same count and day give the same dossiers. Invented people only; the BSNs pass the elfproef.
  */
-import {
-  createMemoryBackend,
-  exampleData,
-  type Dossier,
-  type DossierSummary,
-  type ExampleData,
-  type HistoryEntry,
-  type Intake,
-  type IntakeRequest,
-  type MemoryBackend,
-} from '@doorstroom/sdk';
+import { createMemoryBackend, exampleData, type Dossier, type DossierSummary, type ExampleData, type HistoryEntry, type Intake, type IntakeRequest, type MemoryBackend } from '@doorstroom/sdk';
 import { dossierStudentOf } from '../../../sdk/src/server/registration.js';
 import type { StoredStudent } from '../../../sdk/src/server/store.js';
 
 const firstNames = [
-  'Amira', 'Bas', 'Cem', 'Dana', 'Eva', 'Fatima', 'Gerrit', 'Hanna', 'Ilias', 'Jade', 'Koen', 'Lina', 'Mats', 'Nour', 'Oscar', 'Priya',
-  'Quinn', 'Roos', 'Selin', 'Tijn', 'Uma', 'Vince', 'Wies', 'Yusuf', 'Zara', 'Ömer', 'Björn', 'Chloë', 'Dominika', 'Emir', 'Floor', 'Gökhan',
-  'Hidde', 'Isra', 'Jorn', 'Kateryna', 'Levi', 'Maja', 'Noah', 'Olivia',
+  'Amira',
+  'Bas',
+  'Cem',
+  'Dana',
+  'Eva',
+  'Fatima',
+  'Gerrit',
+  'Hanna',
+  'Ilias',
+  'Jade',
+  'Koen',
+  'Lina',
+  'Mats',
+  'Nour',
+  'Oscar',
+  'Priya',
+  'Quinn',
+  'Roos',
+  'Selin',
+  'Tijn',
+  'Uma',
+  'Vince',
+  'Wies',
+  'Yusuf',
+  'Zara',
+  'Ömer',
+  'Björn',
+  'Chloë',
+  'Dominika',
+  'Emir',
+  'Floor',
+  'Gökhan',
+  'Hidde',
+  'Isra',
+  'Jorn',
+  'Kateryna',
+  'Levi',
+  'Maja',
+  'Noah',
+  'Olivia',
 ];
 const lastNames = [
-  'Aksoy', 'de Bruijn', 'Claes', 'van Dam', 'Ertekin', 'de Feijter', 'Gerritsen', 'Hoekstra', 'Idrissi', 'de Jager', 'Kaya', 'Lambrechts',
-  'Molenaar', 'Nowak', 'Ouali', 'Prins', 'Quispel', 'Rietveld', 'Schipper', 'Tahiri', 'Uijl', 'Verhoeven', 'Wouters', 'Yılmaz', 'Zeegers',
-  'Bondarenko', 'Şahin', 'van der Linden', 'Mahabier', 'Kowalczyk', 'El Khatib', 'Jacobs', 'Bakkal', 'Sedney', 'Vermeulen', 'Çelik',
-  'Hermans', 'Martens', 'Poels', 'Stam',
+  'Aksoy',
+  'de Bruijn',
+  'Claes',
+  'van Dam',
+  'Ertekin',
+  'de Feijter',
+  'Gerritsen',
+  'Hoekstra',
+  'Idrissi',
+  'de Jager',
+  'Kaya',
+  'Lambrechts',
+  'Molenaar',
+  'Nowak',
+  'Ouali',
+  'Prins',
+  'Quispel',
+  'Rietveld',
+  'Schipper',
+  'Tahiri',
+  'Uijl',
+  'Verhoeven',
+  'Wouters',
+  'Yılmaz',
+  'Zeegers',
+  'Bondarenko',
+  'Şahin',
+  'van der Linden',
+  'Mahabier',
+  'Kowalczyk',
+  'El Khatib',
+  'Jacobs',
+  'Bakkal',
+  'Sedney',
+  'Vermeulen',
+  'Çelik',
+  'Hermans',
+  'Martens',
+  'Poels',
+  'Stam',
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -68,7 +131,12 @@ export interface Received {
 type Catalog = ExampleData['catalog'];
 
 /** The facts of the n-th generated dossier (no dossier is made). */
-function facts(i: number, catalog: Catalog, brin: string, today: Date): ReceivedDossier & { voornaam: string; achternaam: string; programme: Catalog['programmes'][string][number]; location: Catalog['locations'][string][number] } {
+function facts(
+  i: number,
+  catalog: Catalog,
+  brin: string,
+  today: Date,
+): ReceivedDossier & { voornaam: string; achternaam: string; programme: Catalog['programmes'][string][number]; location: Catalog['locations'][string][number] } {
   const locations = catalog.locations[brin]!;
   const programmes = catalog.programmes[brin]!;
   const voornaam = firstNames[i % firstNames.length]!;

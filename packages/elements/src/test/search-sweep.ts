@@ -45,8 +45,7 @@ function recordingClient(backend: MemoryBackend, person: string): { api: Dossier
  * mentor's list trim), and lone surrogate halves as U+FFFD, since a URL carries UTF-8, which
  * cannot hold them. Empty means no `q` at all.
  */
-const expectedQuery = (typed: string) =>
-  typed.trim().replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const expectedQuery = (typed: string) => typed.trim().replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 /** The request went to exactly `path` with exactly `params`: the typed text changed neither. */
 function expectRequest(url: URL | undefined, path: string, params: Record<string, string>, label: string): void {
@@ -83,9 +82,7 @@ export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
       // <ddd-dossier-form> offers locatie as a list of the instelling's locations; the shared
       // renderer (renderQuestions + catalogSearch, for integrators) makes it a combobox too.
       const section = findSection(await api.config(), 'vervolgkeuze')!;
-      const shared = await fixture<TestSectionForm>(
-        html`<test-section-form lang="nl" .section=${section} .search=${catalogSearch(api, 'nl')}></test-section-form>`,
-      );
+      const shared = await fixture<TestSectionForm>(html`<test-section-form lang="nl" .section=${section} .search=${catalogSearch(api, 'nl')}></test-section-form>`);
       shared.draft = { instelling: albeda };
       await shared.updateComplete;
       const boxes = [

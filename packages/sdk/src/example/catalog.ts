@@ -93,17 +93,14 @@ function offering(real: RealInstitution, qualification: Qualification, leerweg: 
 export function syntheticProgrammes(brin: string, options: { count: number; cohort: string; include?: ReadonlyArray<string> }): Programme[] {
   const real = findRealInstitution(brin);
   const include = new Set(options.include ?? []);
-  const ranked = [...qualificationData].sort(
-    (a, b) => Number(include.has(b.crebo)) - Number(include.has(a.crebo)) || stableHash(`${brin}:${a.crebo}`) - stableHash(`${brin}:${b.crebo}`),
-  );
+  const ranked = [...qualificationData].sort((a, b) => Number(include.has(b.crebo)) - Number(include.has(a.crebo)) || stableHash(`${brin}:${a.crebo}`) - stableHash(`${brin}:${b.crebo}`));
   const result: Programme[] = [];
   for (const qualification of ranked) {
     if (result.length >= options.count) break;
     const included = include.has(qualification.crebo);
     const both = qualification.leerwegen.length > 1;
     // Most programmes run full-time (BOL); about a third also as a work-based (BBL) track.
-    const leerwegen =
-      both && !included && stableHash(`${brin}:${qualification.crebo}:bbl`) % 3 !== 0 ? (['BOL'] as const) : qualification.leerwegen;
+    const leerwegen = both && !included && stableHash(`${brin}:${qualification.crebo}:bbl`) % 3 !== 0 ? (['BOL'] as const) : qualification.leerwegen;
     for (const leerweg of leerwegen) {
       if (result.length < options.count || included) result.push(offering(real, qualification, leerweg, options.cohort));
     }

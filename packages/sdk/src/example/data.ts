@@ -106,8 +106,7 @@ export function exampleRegionConfig(): RegionConfig {
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 /** The birth date of someone who turned `years` `daysSinceBirthday` (0–364) days before `today`. */
-const birthDate = (today: Date, years: number, daysSinceBirthday: number) =>
-  isoDay(new Date(today.getFullYear() - years, today.getMonth(), today.getDate() - daysSinceBirthday, 12));
+const birthDate = (today: Date, years: number, daysSinceBirthday: number) => isoDay(new Date(today.getFullYear() - years, today.getMonth(), today.getDate() - daysSinceBirthday, 12));
 const daysAgo = (today: Date, days: number, hour = 10) => new Date(today.getFullYear(), today.getMonth(), today.getDate() - days, hour, 0, 0);
 
 const schoolOf = (person: ExamplePerson) => (person.school ? schoolsById[person.school] : undefined);
@@ -158,9 +157,7 @@ function buildDossier(person: ExamplePerson, today: Date, catalog: CatalogData, 
   const student = actorOf(person);
   const onRoster = plan.mentorId ? roster.find((m) => m.id === plan.mentorId) : undefined;
   const mentor: Mentor | null = onRoster ? { id: onRoster.id, naam: onRoster.naam, email: onRoster.email } : null;
-  const mentorActor: Actor | undefined = mentor
-    ? { role: 'mentor', person: { id: mentor.id!, naam: mentor.naam, email: mentor.email }, school: { id: school.id, naam: school.naam } }
-    : undefined;
+  const mentorActor: Actor | undefined = mentor ? { role: 'mentor', person: { id: mentor.id!, naam: mentor.naam, email: mentor.email }, school: { id: school.id, naam: school.naam } } : undefined;
   const guardian = person.guardian ? guardians.get(person.guardian.id) : undefined;
 
   const answers: Record<string, SectionAnswers> = { ...plan.answers };
@@ -242,8 +239,7 @@ function klasMentorActor(person: ExamplePerson): Actor {
 function chosen(catalog: CatalogData, choice: { brin: string; crebo: string; leerweg?: 'BOL' | 'BBL' }): Record<string, ReferenceAnswer> {
   const institution = catalog.institutions.find((i) => i.brin === choice.brin)!;
   const programmes = catalog.programmes[choice.brin] ?? [];
-  const programme: Programme | undefined =
-    programmes.find((p) => p.crebo === choice.crebo && p.leerweg === (choice.leerweg ?? 'BOL')) ?? programmes.find((p) => p.crebo === choice.crebo);
+  const programme: Programme | undefined = programmes.find((p) => p.crebo === choice.crebo && p.leerweg === (choice.leerweg ?? 'BOL')) ?? programmes.find((p) => p.crebo === choice.crebo);
   if (!programme) throw new Error(`Example catalogue lacks ${choice.brin} ${choice.crebo}`);
   const location = (catalog.locations[choice.brin] ?? []).find((l) => l.code === programme.locatieCodes[0])!;
   return {
@@ -259,9 +255,7 @@ function chosen(catalog: CatalogData, choice: { brin: string; crebo: string; lee
 
 /** The catalogue of the example: four real ROCs with about 56 synthetic offerings each. */
 export function exampleCatalog(cohort: string): CatalogData {
-  return catalogFor(
-    exampleInstitutions.map(({ brin, include }) => ({ brin, programmes: syntheticProgrammes(brin, { count: programmesPerInstitution, cohort, include }) })),
-  );
+  return catalogFor(exampleInstitutions.map(({ brin, include }) => ({ brin, programmes: syntheticProgrammes(brin, { count: programmesPerInstitution, cohort, include }) })));
 }
 
 /** The MBO cohort a student applying on `today` starts in: next September, or this one before August. */

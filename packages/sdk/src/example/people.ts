@@ -145,7 +145,21 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         choice: { brin: '25LH', crebo: '25242' },
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Sam', voornamen: 'Samuel Pieter', voorletters: 'S.P.', achternaam: 'Jansen', geslacht: 'man', bsn: '234567818', email: 'sam.jansen@mail.example', telefoon: '+31 30 271 4455', mobiel: '+31 6 41 22 87 90', straat: 'Kanaalweg', huisnummer: '112', postcode: '3526 KM', woonplaats: 'Utrecht' },
+            {
+              roepnaam: 'Sam',
+              voornamen: 'Samuel Pieter',
+              voorletters: 'S.P.',
+              achternaam: 'Jansen',
+              geslacht: 'man',
+              bsn: '234567818',
+              email: 'sam.jansen@mail.example',
+              telefoon: '+31 30 271 4455',
+              mobiel: '+31 6 41 22 87 90',
+              straat: 'Kanaalweg',
+              huisnummer: '112',
+              postcode: '3526 KM',
+              woonplaats: 'Utrecht',
+            },
             sam,
           ),
           thuis: {
@@ -191,7 +205,20 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         startedDaysAgo: 12,
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Noor', voornamen: 'Noor Yasmina', voorletters: 'N.Y.', achternaam: 'El Idrissi', geslacht: 'vrouw', bsn: '305284174', email: 'noor.elidrissi@mail.example', telefoon: '+31 30 262 1180', straat: 'Amsterdamsestraatweg', huisnummer: '415 bis', postcode: '3551 CL', woonplaats: 'Utrecht' },
+            {
+              roepnaam: 'Noor',
+              voornamen: 'Noor Yasmina',
+              voorletters: 'N.Y.',
+              achternaam: 'El Idrissi',
+              geslacht: 'vrouw',
+              bsn: '305284174',
+              email: 'noor.elidrissi@mail.example',
+              telefoon: '+31 30 262 1180',
+              straat: 'Amsterdamsestraatweg',
+              huisnummer: '415 bis',
+              postcode: '3551 CL',
+              woonplaats: 'Utrecht',
+            },
             noor,
           ),
           thuis: {
@@ -222,14 +249,29 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         choice: { brin: '25LH', crebo: '25371', leerweg: 'BBL' },
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Daan', voornamen: 'Daan Willem', voorletters: 'D.W.', achternaam: 'Verhoeven', geslacht: 'man', bsn: '416520935', email: 'daan.verhoeven@mail.example', telefoon: '+31 6 19 55 20 84', straat: 'Dasseweide', huisnummer: '7', postcode: '3437 AB', woonplaats: 'Nieuwegein' },
+            {
+              roepnaam: 'Daan',
+              voornamen: 'Daan Willem',
+              voorletters: 'D.W.',
+              achternaam: 'Verhoeven',
+              geslacht: 'man',
+              bsn: '416520935',
+              email: 'daan.verhoeven@mail.example',
+              telefoon: '+31 6 19 55 20 84',
+              straat: 'Dasseweide',
+              huisnummer: '7',
+              postcode: '3437 AB',
+              woonplaats: 'Nieuwegein',
+            },
             daan,
           ),
           thuis: { woonsituatie: 'zelfstandig', vrijeTijd: 'Fitness en gamen met vrienden.', bijbaan: true, bijbaanOmschrijving: 'Orderpicker via een uitzendbureau, 32 uur per week' },
           herkomst: { schoolnaam: 'Cals College Nieuwegein', schoolsoort: 'vmbo', leerweg: 'basis', sector: 'economie', examenvakken: ['Nederlands', 'Engels', 'economie'], diplomaGehaald: false },
           competenties: competenties([3, 3, 2, 4, 3, 2, 2, 3]),
           ervaring: {
-            ervaring: [{ soort: 'werk', organisatie: 'Distributiecentrum Nieuwegein', plaats: 'Nieuwegein', werkzaamheden: 'Orders verzamelen met de scanner en vrachtwagens laden.', periode: '2024 – nu' }],
+            ervaring: [
+              { soort: 'werk', organisatie: 'Distributiecentrum Nieuwegein', plaats: 'Nieuwegein', werkzaamheden: 'Orders verzamelen met de scanner en vrachtwagens laden.', periode: '2024 – nu' },
+            ],
           },
           ondersteuning: { ...geenOndersteuning, concentratie: true, concentratieToelichting: 'Ik werk beter met korte opdrachten en pauzes.' },
           voorbereiding: { openDag: true, meeloopdag: false, gesprekDecaan: false, beroepentest: true },
@@ -255,7 +297,22 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         choice: { brin: '25LH', crebo: '25491' },
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Lisa', voornamen: 'Lisa Maria', voorletters: 'L.M.', tussenvoegsel: 'de', achternaam: 'Graaf', geslacht: 'vrouw', bsn: '527631048', email: 'lisa.degraaf@mail.example', telefoon: '+31 30 233 9012', mobiel: '+31 6 44 18 20 96', straat: 'Biltstraat', huisnummer: '88a', postcode: '3572 BH', woonplaats: 'Utrecht' },
+            {
+              roepnaam: 'Lisa',
+              voornamen: 'Lisa Maria',
+              voorletters: 'L.M.',
+              tussenvoegsel: 'de',
+              achternaam: 'Graaf',
+              geslacht: 'vrouw',
+              bsn: '527631048',
+              email: 'lisa.degraaf@mail.example',
+              telefoon: '+31 30 233 9012',
+              mobiel: '+31 6 44 18 20 96',
+              straat: 'Biltstraat',
+              huisnummer: '88a',
+              postcode: '3572 BH',
+              woonplaats: 'Utrecht',
+            },
             lisa,
           ),
           thuis: {
@@ -267,7 +324,11 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
           },
           herkomst: herkomstDeBrug('4B', 'kader', 'ZW', ['biologie', 'beroepsgericht profielvak']),
           competenties: competenties([4, 4, 3, 3, 3, 3, 2, 4]),
-          ervaring: { ervaring: [{ soort: 'stage', organisatie: 'Woonzorgcentrum Tuindorp', plaats: 'Utrecht', werkzaamheden: 'Helpen bij de koffie, wandelen met bewoners en activiteiten.', periode: 'okt 2026' }] },
+          ervaring: {
+            ervaring: [
+              { soort: 'stage', organisatie: 'Woonzorgcentrum Tuindorp', plaats: 'Utrecht', werkzaamheden: 'Helpen bij de koffie, wandelen met bewoners en activiteiten.', periode: 'okt 2026' },
+            ],
+          },
           ondersteuning: { ...geenOndersteuning, faalangst: true, faalangstToelichting: 'Faalangstreductietraining gevolgd in klas 3.' },
           voorbereiding: { openDag: true, meeloopdag: true, gesprekDecaan: true, beroepentest: true },
           motivatie: { waarom: 'Ik zorg graag voor mensen. Tijdens mijn stage merkte ik dat ouderen blij worden als je tijd voor ze neemt.' },
@@ -293,7 +354,20 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         choice: { brin: '25PZ', crebo: '25201' },
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Mo', voornamen: 'Mohammed', voorletters: 'M.', achternaam: 'Amrani', geslacht: 'man', bsn: '638742158', email: 'mohammed.amrani@mail.example', telefoon: '+31 30 294 6671', straat: 'Croeselaan', huisnummer: '21-3', postcode: '3521 BJ', woonplaats: 'Utrecht' },
+            {
+              roepnaam: 'Mo',
+              voornamen: 'Mohammed',
+              voorletters: 'M.',
+              achternaam: 'Amrani',
+              geslacht: 'man',
+              bsn: '638742158',
+              email: 'mohammed.amrani@mail.example',
+              telefoon: '+31 30 294 6671',
+              straat: 'Croeselaan',
+              huisnummer: '21-3',
+              postcode: '3521 BJ',
+              woonplaats: 'Utrecht',
+            },
             mohammed,
           ),
           thuis: {
@@ -331,7 +405,21 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         choice: { brin: '25LH', crebo: '25486' },
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Emma', voornamen: 'Emma Johanna', voorletters: 'E.J.', achternaam: 'Bakker', geslacht: 'vrouw', bsn: '749853268', email: 'emma.bakker@mail.example', telefoon: '+31 30 256 7788', mobiel: '+31 6 38 91 02 57', straat: 'Vleutenseweg', huisnummer: '230', postcode: '3532 HM', woonplaats: 'Utrecht' },
+            {
+              roepnaam: 'Emma',
+              voornamen: 'Emma Johanna',
+              voorletters: 'E.J.',
+              achternaam: 'Bakker',
+              geslacht: 'vrouw',
+              bsn: '749853268',
+              email: 'emma.bakker@mail.example',
+              telefoon: '+31 30 256 7788',
+              mobiel: '+31 6 38 91 02 57',
+              straat: 'Vleutenseweg',
+              huisnummer: '230',
+              postcode: '3532 HM',
+              woonplaats: 'Utrecht',
+            },
             emma,
           ),
           thuis: {
@@ -343,8 +431,16 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
           },
           herkomst: herkomstDeBrug('4A', 'gemengd', 'ZW', ['biologie', 'maatschappijkunde']),
           competenties: competenties([4, 4, 3, 3, 4, 3, 3, 4]),
-          ervaring: { ervaring: [{ soort: 'stage', organisatie: 'Kinderopvang De Zonnebloem', plaats: 'Utrecht', werkzaamheden: 'Spelletjes doen met peuters en helpen bij het eten.', periode: 'jan 2026' }] },
-          ondersteuning: { ...geenOndersteuning, dyslexie: true, dyslexieToelichting: 'Dyslexieverklaring; ik krijg extra tijd bij toetsen.', onderzoek: true, onderzoekWelke: 'Dyslexieonderzoek in 2025' },
+          ervaring: {
+            ervaring: [{ soort: 'stage', organisatie: 'Kinderopvang De Zonnebloem', plaats: 'Utrecht', werkzaamheden: 'Spelletjes doen met peuters en helpen bij het eten.', periode: 'jan 2026' }],
+          },
+          ondersteuning: {
+            ...geenOndersteuning,
+            dyslexie: true,
+            dyslexieToelichting: 'Dyslexieverklaring; ik krijg extra tijd bij toetsen.',
+            onderzoek: true,
+            onderzoekWelke: 'Dyslexieonderzoek in 2025',
+          },
           voorbereiding: { openDag: true, meeloopdag: true, gesprekDecaan: true, beroepentest: true, studiekeuzecheck: true },
           motivatie: { waarom: 'Bij de scouting merk ik hoe leuk ik het vind om met kinderen te werken en ze iets te leren.', later: 'Pedagogisch medewerker of leerkracht' },
           advies: advies('Emma is betrokken en verantwoordelijk. Zij past goed bij deze opleiding.'),
@@ -369,7 +465,20 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         choice: { brin: '00GT', crebo: '25180' },
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Tim', voornamen: 'Tim', voorletters: 'T.', achternaam: 'Hendriks', geslacht: 'man', bsn: '182736453', email: 'tim.hendriks@mail.example', telefoon: '+31 30 288 1200', straat: 'Zonstraat', huisnummer: '5', postcode: '3581 AK', woonplaats: 'Utrecht' },
+            {
+              roepnaam: 'Tim',
+              voornamen: 'Tim',
+              voorletters: 'T.',
+              achternaam: 'Hendriks',
+              geslacht: 'man',
+              bsn: '182736453',
+              email: 'tim.hendriks@mail.example',
+              telefoon: '+31 30 288 1200',
+              straat: 'Zonstraat',
+              huisnummer: '5',
+              postcode: '3581 AK',
+              woonplaats: 'Utrecht',
+            },
             tim,
           ),
           motivatie: { waarom: 'Ik kook thuis vaak voor het hele gezin en wil dat echt leren.' },
@@ -391,7 +500,20 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
         choice: { brin: '00GT', crebo: '25473' },
         answers: {
           persoonlijk: persoonlijk(
-            { roepnaam: 'Yara', voornamen: 'Yara Sophie', voorletters: 'Y.S.', achternaam: 'Bos', geslacht: 'vrouw', bsn: '293847563', email: 'yara.bos@mail.example', telefoon: '+31 10 412 3344', straat: 'Nieuwe Binnenweg', huisnummer: '301', postcode: '3021 GJ', woonplaats: 'Rotterdam' },
+            {
+              roepnaam: 'Yara',
+              voornamen: 'Yara Sophie',
+              voorletters: 'Y.S.',
+              achternaam: 'Bos',
+              geslacht: 'vrouw',
+              bsn: '293847563',
+              email: 'yara.bos@mail.example',
+              telefoon: '+31 10 412 3344',
+              straat: 'Nieuwe Binnenweg',
+              huisnummer: '301',
+              postcode: '3021 GJ',
+              woonplaats: 'Rotterdam',
+            },
             yara,
           ),
           thuis: { woonsituatie: 'zelfstandig', vrijeTijd: 'Hardlopen en koken met vriendinnen.', bijbaan: true, bijbaanOmschrijving: 'Kassamedewerker bij een drogist' },
@@ -416,7 +538,17 @@ export function people(born: (years: number, daysSinceBirthday: number) => strin
       leerjaar: 4,
       guardian: { id: 'guardian-koster', naam: 'Wendy Koster', email: 'wendy.koster@mail.example', relatie: 'moeder' },
       // The mentor filled B1 before Milan started deel A (spec §4).
-      begeleiding: { ...begeleidingNee, lwoo: true, lwooToelichting: 'LWOO-indicatie sinds klas 1.', warmeOverdracht: true, contactpersoon: 'Mevrouw L. Visser', functie: 'Zorgcoördinator', contactEmail: 'l.visser@debrug.example', contactTelefoon: '+31 30 123 4567', beschikbaarOp: 'maandag en donderdag' },
+      begeleiding: {
+        ...begeleidingNee,
+        lwoo: true,
+        lwooToelichting: 'LWOO-indicatie sinds klas 1.',
+        warmeOverdracht: true,
+        contactpersoon: 'Mevrouw L. Visser',
+        functie: 'Zorgcoördinator',
+        contactEmail: 'l.visser@debrug.example',
+        contactTelefoon: '+31 30 123 4567',
+        beschikbaarOp: 'maandag en donderdag',
+      },
     },
     {
       // A newcomer at an ISK without a BSN: DUO gave her an onderwijsnummer. Her school keeps no

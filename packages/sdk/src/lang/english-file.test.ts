@@ -14,7 +14,12 @@ describe('English registered by Dutch wording (lang/en.js of the script-tag bund
   });
 
   it('fills in templates and joins texts in English', () => {
-    registerEnglish({ 'Vul {label} in bij de proef.': 'Fill in {label} for the trial.', 'Proefnaam': 'Trial name', 'Eerste proefzin. ': 'First trial sentence. ', 'Tweede proefzin.': 'Second trial sentence.' });
+    registerEnglish({
+      'Vul {label} in bij de proef.': 'Fill in {label} for the trial.',
+      Proefnaam: 'Trial name',
+      'Eerste proefzin. ': 'First trial sentence. ',
+      'Tweede proefzin.': 'Second trial sentence.',
+    });
     const message = format(text('Vul {label} in bij de proef.', ''), { label: text('Proefnaam', '') });
     expect(localize(message, 'nl')).to.equal('Vul Proefnaam in bij de proef.');
     expect(localize(message, 'en')).to.equal('Fill in Trial name for the trial.');

@@ -10,10 +10,7 @@ type Entry = readonly [key: string, value: Localized];
 
 /** Options as keyed texts: `opt.<path>.<value>` and `opt.<path>.<value>.hint`. */
 export function optionTexts(path: string, options: ReadonlyArray<ChoiceOption>): Entry[] {
-  return options.flatMap((option): Entry[] => [
-    [`opt.${path}.${option.value}`, option.label],
-    ...(option.hint ? [[`opt.${path}.${option.value}.hint`, option.hint] as const] : []),
-  ]);
+  return options.flatMap((option): Entry[] => [[`opt.${path}.${option.value}`, option.label], ...(option.hint ? [[`opt.${path}.${option.value}.hint`, option.hint] as const] : [])]);
 }
 
 function questionTexts(path: string, question: Question): Entry[] {

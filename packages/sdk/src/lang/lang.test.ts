@@ -119,7 +119,14 @@ describe('language packs (SDK)', () => {
             voorbereiding: [
               {
                 id: 'studiekeuzecheck',
-                label: { nl: 'Heb je de studiekeuzecheck gedaan?', en: 'Did you do the study-choice check?', ar: 'هل أجريت studiekeuzecheck؟', tr: 'Studiekeuzecheck yaptın mı?', uk: 'Ти пройшов(-ла) studiekeuzecheck?', pl: 'Czy zrobiłeś(-aś) studiekeuzecheck?' },
+                label: {
+                  nl: 'Heb je de studiekeuzecheck gedaan?',
+                  en: 'Did you do the study-choice check?',
+                  ar: 'هل أجريت studiekeuzecheck؟',
+                  tr: 'Studiekeuzecheck yaptın mı?',
+                  uk: 'Ти пройшов(-ла) studiekeuzecheck?',
+                  pl: 'Czy zrobiłeś(-aś) studiekeuzecheck?',
+                },
                 kind: 'choice',
                 required: false,
                 options: [{ value: 'gepland', label: { nl: 'Gepland', en: 'Planned', tr: 'Planlandı' } }],
@@ -129,7 +136,9 @@ describe('language packs (SDK)', () => {
         }),
       ),
     );
-    const question = buildSections(region, 'vo-mbo').find((s) => s.id === 'voorbereiding')!.questions.find((q) => q.id === 'studiekeuzecheck')!;
+    const question = buildSections(region, 'vo-mbo')
+      .find((s) => s.id === 'voorbereiding')!
+      .questions.find((q) => q.id === 'studiekeuzecheck')!;
     expect(localize(question.label, 'nl')).to.equal('Heb je de studiekeuzecheck gedaan?');
     expect(localize(question.label, 'en')).to.equal('Did you do the study-choice check?');
     expect(localize(question.label, 'ar')).to.equal('هل أجريت studiekeuzecheck؟');
@@ -140,7 +149,9 @@ describe('language packs (SDK)', () => {
     expect(localize(option, 'tr')).to.equal('Planlandı');
     expect(localize(option, 'pl'), 'a language the region left out shows the Dutch').to.equal('Gepland');
     // The example region's question carries all six languages.
-    const example = buildSections(exampleRegionConfig(), 'vo-mbo').find((s) => s.id === 'voorbereiding')!.questions.find((q) => q.id === 'studiekeuzecheck')!;
+    const example = buildSections(exampleRegionConfig(), 'vo-mbo')
+      .find((s) => s.id === 'voorbereiding')!
+      .questions.find((q) => q.id === 'studiekeuzecheck')!;
     for (const lang of ['ar', 'tr', 'uk', 'pl']) expect(localize(example.label, lang), lang).to.not.equal(example.label.nl);
   });
 

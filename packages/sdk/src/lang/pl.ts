@@ -190,7 +190,8 @@ export const pl: LanguagePack = {
     'q.vervolgkeuze.instelling.help': 'Wpisz część nazwy, na przykład Albeda.',
     'q.vervolgkeuze.locatie.label': 'Miejsce nauki',
     'q.vervolgkeuze.opleiding.label': 'Kierunek',
-    'q.vervolgkeuze.opleiding.help': 'Wpisz część nazwy. BOL: głównie chodzisz do szkoły i odbywasz praktyki. BBL: pracujesz i się uczysz, potrzebujesz firmy szkolącej. Numer crebo to numer kierunku.',
+    'q.vervolgkeuze.opleiding.help':
+      'Wpisz część nazwy. BOL: głównie chodzisz do szkoły i odbywasz praktyki. BBL: pracujesz i się uczysz, potrzebujesz firmy szkolącej. Numer crebo to numer kierunku.',
     'q.vervolgkeuze.bevestigd.label': 'Sprawdziłem(-am) swój wybór i jest poprawny',
     'section.voorbereiding.title': 'Przygotowanie do wyboru',
     'section.voorbereiding.intro': 'Co zrobiłeś(-aś), żeby wybrać kierunek?',

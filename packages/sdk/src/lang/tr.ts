@@ -190,7 +190,8 @@ export const tr: LanguagePack = {
     'q.vervolgkeuze.instelling.help': 'Adın bir kısmını yaz, örneğin Albeda.',
     'q.vervolgkeuze.locatie.label': 'Yer (kampüs)',
     'q.vervolgkeuze.opleiding.label': 'Bölüm',
-    'q.vervolgkeuze.opleiding.help': 'Adın bir kısmını yaz. BOL: çoğunlukla okula gidersin ve staj yaparsın. BBL: çalışırken öğrenirsin, bir eğitim şirketine ihtiyacın var. Crebo numarası bölümün numarasıdır.',
+    'q.vervolgkeuze.opleiding.help':
+      'Adın bir kısmını yaz. BOL: çoğunlukla okula gidersin ve staj yaparsın. BBL: çalışırken öğrenirsin, bir eğitim şirketine ihtiyacın var. Crebo numarası bölümün numarasıdır.',
     'q.vervolgkeuze.bevestigd.label': 'Seçimimi kontrol ettim ve doğru',
     'section.voorbereiding.title': 'Seçimine hazırlık',
     'section.voorbereiding.intro': 'Bölümünü seçmek için ne yaptın?',

@@ -190,7 +190,8 @@ export const uk: LanguagePack = {
     'q.vervolgkeuze.instelling.help': 'Введи частину назви, наприклад Albeda.',
     'q.vervolgkeuze.locatie.label': 'Місце навчання',
     'q.vervolgkeuze.opleiding.label': 'Програма навчання',
-    'q.vervolgkeuze.opleiding.help': 'Введи частину назви. BOL: ти здебільшого навчаєшся в школі і проходиш практику. BBL: ти працюєш і навчаєшся, тобі потрібна компанія для навчання. Номер crebo — це номер програми.',
+    'q.vervolgkeuze.opleiding.help':
+      'Введи частину назви. BOL: ти здебільшого навчаєшся в школі і проходиш практику. BBL: ти працюєш і навчаєшся, тобі потрібна компанія для навчання. Номер crebo — це номер програми.',
     'q.vervolgkeuze.bevestigd.label': 'Я перевірив(-ла) свій вибір, і він правильний',
     'section.voorbereiding.title': 'Підготовка до вибору',
     'section.voorbereiding.intro': 'Що ти зробив(-ла), щоб вибрати програму?',

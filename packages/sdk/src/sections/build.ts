@@ -1,14 +1,7 @@
 // Small constructors so the section tables read like the spec's tables.
 import { text, type Localized } from '../i18n.js';
 import { codelists } from '../data/codelists.js';
-import type {
-  ChoiceOption,
-  Condition,
-  Question,
-  RepeatQuestion,
-  TextQuestion,
-  YesNoQuestion,
-} from './types.js';
+import type { ChoiceOption, Condition, Question, RepeatQuestion, TextQuestion, YesNoQuestion } from './types.js';
 
 type Extra = Partial<Omit<TextQuestion, 'id' | 'label' | 'kind'>>;
 
@@ -48,13 +41,7 @@ export function sensitiveWithNote(id: string, label: Localized, extra: Partial<Y
   return yesNoWithNote(id, label, false, { declinable: true, ...extra });
 }
 
-export function repeat(
-  id: string,
-  label: Localized,
-  itemLabel: Localized,
-  questions: Question[],
-  extra: Partial<RepeatQuestion> = {},
-): RepeatQuestion {
+export function repeat(id: string, label: Localized, itemLabel: Localized, questions: Question[], extra: Partial<RepeatQuestion> = {}): RepeatQuestion {
   return { kind: 'repeat', id, label, itemLabel, questions, required: true, minItems: 1, ...extra };
 }
 
@@ -76,13 +63,10 @@ const englishExplanations: Record<string, string> = {
   'Je moet veel oefenen en hebt hulp nodig': 'You need a lot of practice and need help',
   'Je voldoet bijna aan de eisen': 'You almost meet the requirements',
   'Je voldoet aan de eisen': 'You meet the requirements',
-  'Je voldoet heel goed aan alle eisen en hebt geen hulp meer nodig':
-    'You meet all requirements very well and need no more help',
+  'Je voldoet heel goed aan alle eisen en hebt geen hulp meer nodig': 'You meet all requirements very well and need no more help',
   'Je weet het echt niet': 'You really do not know',
-  'Je zit nu op het vmbo, praktijkonderwijs, havo, vwo of de ISK en wilt naar het mbo.':
-    'You are in vmbo, practical education, havo, vwo or the ISK and want to go to MBO.',
-  'Je zit al op het mbo en wilt naar een andere mbo-opleiding.':
-    'You are already in MBO and want to switch to another MBO programme.',
+  'Je zit nu op het vmbo, praktijkonderwijs, havo, vwo of de ISK en wilt naar het mbo.': 'You are in vmbo, practical education, havo, vwo or the ISK and want to go to MBO.',
+  'Je zit al op het mbo en wilt naar een andere mbo-opleiding.': 'You are already in MBO and want to switch to another MBO programme.',
   'Je hebt het afgelopen jaar of langer niet op school gezeten, bijvoorbeeld omdat je werkte of een uitkering had.':
     'You have been out of school for a year or more, for example because you worked or received benefits.',
 };

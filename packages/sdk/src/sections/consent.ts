@@ -65,7 +65,14 @@ const ouderToestemming: SectionDefinition = {
   dossierTypes: ['vo-mbo', 'mbo-mbo', 'werk-mbo'],
   questions: [
     textQuestion('naam', t('Naam ouder of verzorger', 'Name of parent or guardian'), { autocomplete: 'name', maxLength: 200, when: { guardianConsentNeeded: true } }),
-    { kind: 'choice', id: 'relatie', label: t('Wat bent u van de leerling?', 'What is your relation to the student?'), required: true, options: optionsFrom(codelists.relatieTotLeerling), when: { guardianConsentNeeded: true } },
+    {
+      kind: 'choice',
+      id: 'relatie',
+      label: t('Wat bent u van de leerling?', 'What is your relation to the student?'),
+      required: true,
+      options: optionsFrom(codelists.relatieTotLeerling),
+      when: { guardianConsentNeeded: true },
+    },
     {
       kind: 'confirm',
       id: 'toestemming',

@@ -10,10 +10,7 @@ const persoonlijk: SectionDefinition = {
   part: 'A',
   scope: 'leerling',
   title: t('Persoonlijke gegevens', 'Personal details'),
-  intro: t(
-    'Deze gegevens moet je school doorgeven aan het mbo. Controleer of ze kloppen.',
-    'Your school has to pass these details on to the MBO. Check that they are correct.',
-  ),
+  intro: t('Deze gegevens moet je school doorgeven aan het mbo. Controleer of ze kloppen.', 'Your school has to pass these details on to the MBO. Check that they are correct.'),
   contents: t(
     'Je roepnaam, voornamen, e-mailadres, telefoonnummers en adres. Je BSN, naam en geboortedatum gaan altijd mee.',
     'Your first name, given names, email address, phone numbers and address. Your BSN, name and date of birth always go along.',
@@ -43,10 +40,7 @@ const persoonlijk: SectionDefinition = {
       prefilled: true,
       sharing: 'verplicht',
       when: { question: 'nummerSoort', notEquals: 'onderwijsnummer' },
-      help: t(
-        'Je BSN heeft 9 cijfers. Je vindt het op je paspoort, je ID-kaart of je verblijfsdocument.',
-        'Your BSN has 9 digits. It is on your passport, your ID card or your residence document.',
-      ),
+      help: t('Je BSN heeft 9 cijfers. Je vindt het op je paspoort, je ID-kaart of je verblijfsdocument.', 'Your BSN has 9 digits. It is on your passport, your ID card or your residence document.'),
       autocomplete: 'off',
     }),
     textQuestion('onderwijsnummer', t('Onderwijsnummer', 'Education number (onderwijsnummer)'), {
@@ -54,13 +48,14 @@ const persoonlijk: SectionDefinition = {
       prefilled: true,
       sharing: 'verplicht',
       when: { question: 'nummerSoort', equals: 'onderwijsnummer' },
-      help: t(
-        'Je onderwijsnummer heeft 9 cijfers en begint met 10. Je school kan het je geven.',
-        'Your education number has 9 digits and starts with 10. Your school can give it to you.',
-      ),
+      help: t('Je onderwijsnummer heeft 9 cijfers en begint met 10. Je school kan het je geven.', 'Your education number has 9 digits and starts with 10. Your school can give it to you.'),
       autocomplete: 'off',
     }),
-    textQuestion('roepnaam', t('Roepnaam', 'First name you use'), { help: t('De naam die mensen gebruiken als ze je aanspreken.', 'The name people call you by.'), autocomplete: 'nickname', maxLength: 100 }),
+    textQuestion('roepnaam', t('Roepnaam', 'First name you use'), {
+      help: t('De naam die mensen gebruiken als ze je aanspreken.', 'The name people call you by.'),
+      autocomplete: 'nickname',
+      maxLength: 100,
+    }),
     textQuestion('voornamen', t('Voornamen', 'Given names'), {
       help: t('Al je voornamen, zoals in je paspoort.', 'All your given names, as in your passport.'),
       autocomplete: 'given-name',
@@ -200,9 +195,7 @@ const herkomst: SectionDefinition = {
       options: [
         ...optionsFrom(codelists.profielVmbo),
         ...optionsFrom(codelists.sectorVmbo).map((option) =>
-          option.value === 'intersectoraal'
-            ? option
-            : { ...option, label: t(`${option.label.nl} (sector, oude indeling)`, option.label.en && `${option.label.en} (sector, old system)`) },
+          option.value === 'intersectoraal' ? option : { ...option, label: t(`${option.label.nl} (sector, oude indeling)`, option.label.en && `${option.label.en} (sector, old system)`) },
         ),
       ],
     },
@@ -279,7 +272,11 @@ const ervaring: SectionDefinition = {
         textQuestion('organisatie', t('Bedrijf of organisatie', 'Company or organisation'), { autocomplete: 'off', maxLength: 200 }),
         textQuestion('plaats', t('Plaats', 'Place'), { autocomplete: 'off', maxLength: 100 }),
         textQuestion('werkzaamheden', t('Wat deed je daar?', 'What did you do there?'), { multiline: true, maxLength: 2000 }),
-        textQuestion('periode', t('Periode', 'Period'), { required: false, help: t('Van wanneer tot wanneer, bijvoorbeeld september tot januari.', 'From when to when, for example September to January.'), maxLength: 100 }),
+        textQuestion('periode', t('Periode', 'Period'), {
+          required: false,
+          help: t('Van wanneer tot wanneer, bijvoorbeeld september tot januari.', 'From when to when, for example September to January.'),
+          maxLength: 100,
+        }),
       ],
       { minItems: 1, when: { question: 'geenErvaring', notEquals: true } },
     ),
@@ -350,7 +347,13 @@ const vervolgkeuze: SectionDefinition = {
       when: { question: 'instelling', answered: true },
     },
     { kind: 'reference', id: 'locatie', source: 'location', dependsOn: 'instelling', label: t('Locatie', 'Location'), required: true, when: { question: 'instelling', answered: true } },
-    { kind: 'confirm', id: 'bevestigd', label: t('Ik heb mijn keuze gecontroleerd en die klopt', 'I have checked my choice and it is correct'), required: true, when: { question: 'opleiding', answered: true } },
+    {
+      kind: 'confirm',
+      id: 'bevestigd',
+      label: t('Ik heb mijn keuze gecontroleerd en die klopt', 'I have checked my choice and it is correct'),
+      required: true,
+      when: { question: 'opleiding', answered: true },
+    },
   ],
 };
 
@@ -401,14 +404,4 @@ const motivatie: SectionDefinition = {
   ],
 };
 
-export const deelASections: ReadonlyArray<SectionDefinition> = [
-  persoonlijk,
-  thuis,
-  herkomst,
-  competenties,
-  ervaring,
-  ondersteuning,
-  vervolgkeuze,
-  voorbereiding,
-  motivatie,
-];
+export const deelASections: ReadonlyArray<SectionDefinition> = [persoonlijk, thuis, herkomst, competenties, ervaring, ondersteuning, vervolgkeuze, voorbereiding, motivatie];

@@ -21,17 +21,43 @@ const begeleiding: SectionDefinition = {
   questions: [
     ...sensitiveWithNote('extraNederlands', t('Heeft de leerling extra hulp gehad bij Nederlands?', 'Did the student get extra help with Dutch?')),
     ...sensitiveWithNote('extraRekenen', t('Heeft de leerling extra hulp gehad bij rekenen of wiskunde?', 'Did the student get extra help with arithmetic or maths?')),
-    ...sensitiveWithNote('nodigNederlands', t('Heeft de leerling in de nieuwe opleiding waarschijnlijk extra hulp nodig bij Nederlands?', 'Will the student probably need extra help with Dutch in the new programme?')),
-    ...sensitiveWithNote('nodigRekenen', t('Heeft de leerling in de nieuwe opleiding waarschijnlijk extra hulp nodig bij rekenen of wiskunde?', 'Will the student probably need extra help with arithmetic or maths in the new programme?')),
-    ...sensitiveWithNote('extraAndereVakken', t('Heeft de leerling volgens jou extra hulp nodig bij andere vakken of bij de stage?', 'In your view, does the student need extra help with other subjects or the internship?'), {
-      readLabel: t('Heeft de leerling volgens de mentor extra hulp nodig bij andere vakken of bij de stage?', 'In the mentor\'s view, does the student need extra help with other subjects or the internship?'),
-    }),
+    ...sensitiveWithNote(
+      'nodigNederlands',
+      t('Heeft de leerling in de nieuwe opleiding waarschijnlijk extra hulp nodig bij Nederlands?', 'Will the student probably need extra help with Dutch in the new programme?'),
+    ),
+    ...sensitiveWithNote(
+      'nodigRekenen',
+      t(
+        'Heeft de leerling in de nieuwe opleiding waarschijnlijk extra hulp nodig bij rekenen of wiskunde?',
+        'Will the student probably need extra help with arithmetic or maths in the new programme?',
+      ),
+    ),
+    ...sensitiveWithNote(
+      'extraAndereVakken',
+      t('Heeft de leerling volgens jou extra hulp nodig bij andere vakken of bij de stage?', 'In your view, does the student need extra help with other subjects or the internship?'),
+      {
+        readLabel: t(
+          'Heeft de leerling volgens de mentor extra hulp nodig bij andere vakken of bij de stage?',
+          "In the mentor's view, does the student need extra help with other subjects or the internship?",
+        ),
+      },
+    ),
     ...sensitiveWithNote('verzuim', t('Was de leerling vaak afwezig of vaak te laat (verzuim)?', 'Was the student often absent or often late (truancy)?')),
     ...sensitiveWithNote('lwoo', t('Had de leerling LWOO (leerwegondersteuning) of praktijkonderwijs?', 'Did the student have LWOO (learning support in vmbo) or practical education?')),
-    ...sensitiveWithNote('passendOnderwijs', t('Kreeg de leerling extra begeleiding van school, bijvoorbeeld via passend onderwijs?', 'Did the student get extra guidance from the school, for example through inclusive education (passend onderwijs)?')),
-    ...sensitiveWithNote('leerplichtRmc', t('Is de leerling in onderzoek of begeleiding bij Leerplicht of het RMC?', 'Is the student being investigated or guided by the compulsory-education officer (Leerplicht) or the RMC?'), {
-      help: t('Het RMC helpt jongeren die zonder diploma van school dreigen te gaan.', 'The RMC helps young people who are at risk of leaving school without a diploma.'),
-    }),
+    ...sensitiveWithNote(
+      'passendOnderwijs',
+      t(
+        'Kreeg de leerling extra begeleiding van school, bijvoorbeeld via passend onderwijs?',
+        'Did the student get extra guidance from the school, for example through inclusive education (passend onderwijs)?',
+      ),
+    ),
+    ...sensitiveWithNote(
+      'leerplichtRmc',
+      t('Is de leerling in onderzoek of begeleiding bij Leerplicht of het RMC?', 'Is the student being investigated or guided by the compulsory-education officer (Leerplicht) or the RMC?'),
+      {
+        help: t('Het RMC helpt jongeren die zonder diploma van school dreigen te gaan.', 'The RMC helps young people who are at risk of leaving school without a diploma.'),
+      },
+    ),
     ...sensitiveWithNote('opp', t('Heeft de leerling een ontwikkelingsperspectief (OPP)?', 'Does the student have a development plan (OPP)?'), {
       help: t('Een OPP is een plan voor een leerling die veel extra ondersteuning nodig heeft.', 'An OPP is a plan for a student who needs a lot of extra support.'),
     }),
@@ -64,7 +90,7 @@ const advies: SectionDefinition = {
   part: 'B',
   scope: 'dossier',
   title: t('Inschatting en advies', 'Assessment and advice'),
-  contents: t('Wat de mentor van je keuze vindt en het advies van de mentor.', 'What the mentor thinks of your choice and the mentor\'s advice.'),
+  contents: t('Wat de mentor van je keuze vindt en het advies van de mentor.', "What the mentor thinks of your choice and the mentor's advice."),
   optional: false,
   sharing: 'optioneel',
   dossierTypes: ['vo-mbo'],
@@ -73,7 +99,7 @@ const advies: SectionDefinition = {
       kind: 'choice',
       id: 'pastKeuze',
       label: t('Past de gekozen opleiding bij de leerling?', 'Does the chosen programme suit the student?'),
-      readLabel: t('Past de gekozen opleiding bij de leerling, volgens de mentor?', 'Does the chosen programme suit the student, in the mentor\'s view?'),
+      readLabel: t('Past de gekozen opleiding bij de leerling, volgens de mentor?', "Does the chosen programme suit the student, in the mentor's view?"),
       required: true,
       options: [
         { value: 'ja', label: t('Ja', 'Yes') },
@@ -81,7 +107,7 @@ const advies: SectionDefinition = {
         { value: 'nee', label: t('Nee', 'No') },
       ],
     },
-    textQuestion('advies', t('Advies', 'Advice'), { multiline: true, maxLength: 4000, readLabel: t('Advies van de mentor', 'The mentor\'s advice') }),
+    textQuestion('advies', t('Advies', 'Advice'), { multiline: true, maxLength: 4000, readLabel: t('Advies van de mentor', "The mentor's advice") }),
     yesNo('naderContact', t('Wil je nog contact met het mbo over deze leerling?', 'Do you want further contact with the MBO about this student?'), {
       readLabel: t('Wil de mentor nog contact met het mbo over de leerling?', 'Does the mentor want further contact with the MBO about the student?'),
     }),

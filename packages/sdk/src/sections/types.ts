@@ -112,16 +112,7 @@ export interface RepeatQuestion extends QuestionBase {
   maxItems?: number;
 }
 
-export type Question =
-  | TextQuestion
-  | YesNoQuestion
-  | ConfirmQuestion
-  | ChoiceQuestion
-  | MultiChoiceQuestion
-  | DateQuestion
-  | ScoreQuestion
-  | ReferenceQuestion
-  | RepeatQuestion;
+export type Question = TextQuestion | YesNoQuestion | ConfirmQuestion | ChoiceQuestion | MultiChoiceQuestion | DateQuestion | ScoreQuestion | ReferenceQuestion | RepeatQuestion;
 
 export type QuestionKind = Question['kind'];
 
@@ -159,14 +150,7 @@ export type DossierType = 'vo-mbo' | 'mbo-mbo' | 'werk-mbo';
 export const dossierTypes: ReadonlyArray<DossierType> = ['vo-mbo', 'mbo-mbo', 'werk-mbo'];
 
 /** Answers of one section: question id → value. A repeat holds an array of answer maps. */
-export type AnswerValue =
-  | string
-  | number
-  | boolean
-  | ReadonlyArray<string>
-  | ReadonlyArray<SectionAnswers>
-  | ReferenceAnswer
-  | null;
+export type AnswerValue = string | number | boolean | ReadonlyArray<string> | ReadonlyArray<SectionAnswers> | ReferenceAnswer | null;
 
 export interface SectionAnswers {
   readonly [questionId: string]: AnswerValue | undefined;

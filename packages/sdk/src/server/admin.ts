@@ -77,9 +77,7 @@ export const studentRecordSchema = z
     email,
     /** The registered persoonsgebonden nummer: a BSN, or else the onderwijsnummer DUO issued. */
     bsn: z.optional(z.string().check(z.refine((value) => isValidBsn(value) && /^\d{9}$/.test(value), { error: 'is not a valid BSN (9 digits, elfproef)' }))),
-    onderwijsnummer: z.optional(
-      z.string().check(z.refine((value) => isValidOnderwijsnummer(value) && /^\d{9}$/.test(value), { error: 'is not a valid onderwijsnummer (9 digits starting with 10)' })),
-    ),
+    onderwijsnummer: z.optional(z.string().check(z.refine((value) => isValidOnderwijsnummer(value) && /^\d{9}$/.test(value), { error: 'is not a valid onderwijsnummer (9 digits starting with 10)' }))),
     /** The registered birth date: it decides whether a guardian must consent. */
     geboortedatum: z.optional(date),
     /** The VO school; null for someone out of school or already in MBO. */
@@ -132,9 +130,7 @@ const catalogText = (max: number) => filled(max);
 export const catalogInstitutionRecordSchema = z.object({
   brin,
   naam: catalogText(provisioningLimits.naam),
-  locaties: z
-    .array(z.object({ code: catalogText(20), naam: catalogText(provisioningLimits.naam), plaats: catalogText(provisioningLimits.plaats) }))
-    .check(z.maxLength(500)),
+  locaties: z.array(z.object({ code: catalogText(20), naam: catalogText(provisioningLimits.naam), plaats: catalogText(provisioningLimits.plaats) })).check(z.maxLength(500)),
   opleidingen: z
     .array(
       z.object({

@@ -131,15 +131,25 @@ describe('the backend is the authority (spec v2)', () => {
         [{ instelling: { id: 'XX99', label: 'ROC Nergens', detail: { brin: 'XX99' } } }, 'answers.instelling'],
         [{ instelling: institutionAnswer(first), locatie: locationAnswer(otherLocation) }, 'answers.locatie'],
         [{ instelling: institutionAnswer(first), opleiding: programmeAnswer(otherProgramme) }, 'answers.opleiding'],
-        ...(elsewhere ? [[{ instelling: institutionAnswer(first), locatie: locationAnswer(elsewhere), opleiding: programmeAnswer(programme) }, 'answers.opleiding'] as [Record<string, unknown>, string]] : []),
+        ...(elsewhere
+          ? [[{ instelling: institutionAnswer(first), locatie: locationAnswer(elsewhere), opleiding: programmeAnswer(programme) }, 'answers.opleiding'] as [Record<string, unknown>, string]]
+          : []),
       ];
       for (const [answers, path] of attempts) {
         const error = await failure(noor.saveSection(dossier.id, 'vervolgkeuze', answers, dossier.version));
         expect([error.status, error.reason], path).to.deep.equal([422, 'notInCatalogue']);
-        expect(error.problem?.errors?.map((e) => e.path), path).to.include(path);
+        expect(
+          error.problem?.errors?.map((e) => e.path),
+          path,
+        ).to.include(path);
       }
       expect((await noor.getDossier(dossier.id)).version).to.equal(dossier.version);
-      const saved = await noor.saveSection(dossier.id, 'vervolgkeuze', { instelling: institutionAnswer(first), locatie: locationAnswer(location), opleiding: programmeAnswer(programme) }, dossier.version);
+      const saved = await noor.saveSection(
+        dossier.id,
+        'vervolgkeuze',
+        { instelling: institutionAnswer(first), locatie: locationAnswer(location), opleiding: programmeAnswer(programme) },
+        dossier.version,
+      );
       expect(saved.answers['vervolgkeuze']?.['opleiding']).to.deep.equal(programmeAnswer(programme));
     });
 

@@ -75,9 +75,7 @@ describe('createFetchHandler', () => {
         controller.close();
       },
     });
-    const streamed = await backend.handler(
-      new Request(`${base}dossiers`, { method: 'POST', body: stream, headers: { Authorization: 'Bearer student-noor' }, duplex: 'half' } as RequestInit),
-    );
+    const streamed = await backend.handler(new Request(`${base}dossiers`, { method: 'POST', body: stream, headers: { Authorization: 'Bearer student-noor' }, duplex: 'half' } as RequestInit));
     expect(streamed.status).to.equal(413);
   });
 

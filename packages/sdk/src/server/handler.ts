@@ -415,7 +415,10 @@ function match(routes: Route[], segments: string[]): { route: Route; params: str
 /** The route's segments after `basePath`, decoded; undefined when the path is outside it or malformed. */
 function segmentsOf(pathname: string, basePath: string): string[] | undefined {
   if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return undefined;
-  const rest = pathname.slice(basePath.length).split('/').filter((s) => s !== '');
+  const rest = pathname
+    .slice(basePath.length)
+    .split('/')
+    .filter((s) => s !== '');
   try {
     const decoded = rest.map((s) => decodeURIComponent(s));
     // `%00` decodes to a NUL, which no store can look up (PostgreSQL fails on it): no such path.
@@ -432,7 +435,10 @@ function bearerToken(request: Request): string | null {
 
 export function createFetchHandler(service: DossierService, options: FetchHandlerOptions): (request: Request) => Promise<Response> {
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
-  const routes = [...routesFor(service, options.maxBodyBytes ?? defaultMaxBodyBytes, options.checkDossierResponses ?? true), ...(options.routes ?? []).map((r) => ({ path: [...r.path], methods: r.methods }))];
+  const routes = [
+    ...routesFor(service, options.maxBodyBytes ?? defaultMaxBodyBytes, options.checkDossierResponses ?? true),
+    ...(options.routes ?? []).map((r) => ({ path: [...r.path], methods: r.methods })),
+  ];
   const onError = options.onError ?? ((error: unknown) => console.error('doorstroom backend: unexpected error', error));
 
   return async (request) => {

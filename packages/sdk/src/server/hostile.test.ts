@@ -4,15 +4,7 @@ import { isStorableText, limits, toStorableText, unstorableTextMessage, type Dos
 import { exampleData } from '../example/data.js';
 import { createMemoryBackend, type MemoryBackend } from '../memory.js';
 import { completeAnswers, today } from '../testing/fixtures.js';
-import {
-  describePayload,
-  hostilePayloads,
-  hostileTrap,
-  longLengths,
-  payloadsWithin,
-  prototypeKeys,
-  type HostileCategory,
-} from '../testing/hostile-payloads.js';
+import { describePayload, hostilePayloads, hostileTrap, longLengths, payloadsWithin, prototypeKeys, type HostileCategory } from '../testing/hostile-payloads.js';
 
 const base = 'http://doorstroom.local/api/';
 const dossierId = 'dossier-noor';
@@ -130,7 +122,9 @@ describe('hostile input at the backend', function () {
     const before = await read();
     const historyBefore = await historyLength();
     const over = hostilePayloads.filter((p) => p.value.length > limits.text);
-    expect(over.map((p) => p.value.length)).to.include(longLengths.overLimit).and.to.include(limits.text + 1);
+    expect(over.map((p) => p.value.length))
+      .to.include(longLengths.overLimit)
+      .and.to.include(limits.text + 1);
     for (const payload of over) {
       for (const [sectionId, answers] of [
         ['persoonlijk', { bsn: payload.value }],
@@ -142,7 +136,11 @@ describe('hostile input at the backend', function () {
       }
     }
     // A question's own maxLength counts too: roepnaam allows 100, voorletters 20.
-    for (const [field, max] of [['roepnaam', 100], ['voorletters', 20], ['huisnummer', 20]] as const) {
+    for (const [field, max] of [
+      ['roepnaam', 100],
+      ['voorletters', 20],
+      ['huisnummer', 20],
+    ] as const) {
       const response = await save('persoonlijk', JSON.stringify({ answers: { [field]: 'x'.repeat(max + 1) } }), before.version);
       const problem = await expectRefusedUnchanged(response, before, historyBefore);
       expect(problem.errors?.map((e) => e.path)).to.deep.equal([`answers.${field}`]);
@@ -191,7 +189,10 @@ describe('hostile input at the backend', function () {
       // A key counts too (a reference's detail keys are free text), and so do the free mentor name and e-mail.
       const key = JSON.stringify({ answers: { instelling: { id: '00GT', label: 'Albeda', detail: { [payload.value]: 'x' } } } });
       await expectRefusedUnchanged(await save('vervolgkeuze', key, before.version), before, historyBefore);
-      for (const mentor of [{ naam: payload.value, email: 'mentor@debrug.example' }, { naam: 'Mentor', email: `a${payload.value}@debrug.example` }]) {
+      for (const mentor of [
+        { naam: payload.value, email: 'mentor@debrug.example' },
+        { naam: 'Mentor', email: `a${payload.value}@debrug.example` },
+      ]) {
         const response = await call(`dossiers/${dossierId}/actions/submitToMentor`, { method: 'POST', body: JSON.stringify({ mentor }), version: before.version });
         await expectRefusedUnchanged(response, before, historyBefore);
       }
@@ -231,7 +232,10 @@ describe('hostile input at the backend', function () {
       dossier = await response.json();
     }
     const historyBefore = await historyLength();
-    for (const mentor of [{ naam: 'n'.repeat(201), email: 'mentor@debrug.example' }, { naam: 'Mentor', email: `${'e'.repeat(250)}@x.nl` }]) {
+    for (const mentor of [
+      { naam: 'n'.repeat(201), email: 'mentor@debrug.example' },
+      { naam: 'Mentor', email: `${'e'.repeat(250)}@x.nl` },
+    ]) {
       const response = await call(`dossiers/${dossierId}/actions/submitToMentor`, { method: 'POST', body: JSON.stringify({ mentor }), version: dossier.version });
       await expectRefusedUnchanged(response, dossier, historyBefore);
       expect((await read()).status).to.equal('concept');

@@ -10,17 +10,7 @@ import type { Refusal } from '../refusals.js';
 export const problemTypeBase = 'https://doorstroom.example/problems/';
 
 export type ProblemKind =
-  | 'bad-request'
-  | 'validation'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not-found'
-  | 'method-not-allowed'
-  | 'conflict'
-  | 'refused'
-  | 'precondition-required'
-  | 'payload-too-large'
-  | 'server-error';
+  'bad-request' | 'validation' | 'unauthorized' | 'forbidden' | 'not-found' | 'method-not-allowed' | 'conflict' | 'refused' | 'precondition-required' | 'payload-too-large' | 'server-error';
 
 export function problem(status: number, kind: ProblemKind, title: string, extra: Omit<Problem, 'type' | 'title' | 'status'> = {}): Problem {
   return { type: problemTypeBase + kind, title, status, ...extra };
@@ -45,15 +35,12 @@ export function refusalProblem(refusal: Refusal): Problem {
 }
 
 export const problems = {
-  notFound: (what = 'resource') =>
-    problem(404, 'not-found', 'Dit bestaat niet (meer), of je mag het niet zien.', { detail: `The ${what} does not exist or is not visible to you.` }),
+  notFound: (what = 'resource') => problem(404, 'not-found', 'Dit bestaat niet (meer), of je mag het niet zien.', { detail: `The ${what} does not exist or is not visible to you.` }),
   unknownRoute: () => problem(404, 'not-found', 'Dit adres bestaat niet.', { detail: 'No route matches this path.' }),
   methodNotAllowed: () => problem(405, 'method-not-allowed', 'Deze bewerking kan hier niet.', { detail: 'The method is not allowed on this path.' }),
-  unauthorized: () =>
-    problem(401, 'unauthorized', 'Je bent niet (meer) ingelogd. Log opnieuw in.', { detail: 'A valid bearer token is required.' }),
+  unauthorized: () => problem(401, 'unauthorized', 'Je bent niet (meer) ingelogd. Log opnieuw in.', { detail: 'A valid bearer token is required.' }),
   forbidden: (detail = 'Your role does not allow this.') => problem(403, 'forbidden', 'Je hebt geen toegang tot dit onderdeel.', { reason: 'wrongRole', detail }),
-  badRequest: (detail: string, errors?: Problem['errors']) =>
-    problem(400, 'bad-request', 'Het verzoek klopt niet.', { detail, ...(errors && errors.length ? { errors } : {}) }),
+  badRequest: (detail: string, errors?: Problem['errors']) => problem(400, 'bad-request', 'Het verzoek klopt niet.', { detail, ...(errors && errors.length ? { errors } : {}) }),
   invalidAnswers: (errors: NonNullable<Problem['errors']>) =>
     problem(400, 'validation', 'Niet alle antwoorden kunnen worden opgeslagen.', { detail: 'Some answers have the wrong type, option or length.', errors }),
   unstorableText: (errors: NonNullable<Problem['errors']>) =>
@@ -70,8 +57,7 @@ export const problems = {
     problem(428, 'precondition-required', 'De versie ontbreekt. Laad de pagina opnieuw en probeer het nog eens.', {
       detail: 'Send If-Match with the version you read.',
     }),
-  payloadTooLarge: (limitBytes: number) =>
-    problem(413, 'payload-too-large', 'Het verzoek is te groot.', { detail: `Request bodies are limited to ${limitBytes} bytes.` }),
+  payloadTooLarge: (limitBytes: number) => problem(413, 'payload-too-large', 'Het verzoek is te groot.', { detail: `Request bodies are limited to ${limitBytes} bytes.` }),
   serverError: () => problem(500, 'server-error', 'Er ging iets mis bij de server. Probeer het later opnieuw.', { detail: 'Unexpected error.' }),
   refused: refusalProblem,
 };

@@ -61,7 +61,11 @@ describe('the decaan (spec §6, §9)', () => {
     const moved = await visser.act(lisa.id, 'changeMentor', { mentorId: 'mentor-yilmaz' }, lisa.version);
     expect(moved.mentor?.id).to.equal('mentor-yilmaz');
     expect((await visser.history(lisa.id)).at(-1)).to.deep.include({ action: 'changeMentor', from: 'bijMentor', to: 'bijMentor' });
-    expect(notifications().filter((n) => n.kind === 'mentorChanged').map((n) => n.recipient.id)).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
+    expect(
+      notifications()
+        .filter((n) => n.kind === 'mentorChanged')
+        .map((n) => n.recipient.id),
+    ).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
     expect((await as('mentor-yilmaz').listDossiers({ view: 'teBehandelen' })).items.map((d) => d.id)).to.include('dossier-lisa');
     expect((await failure(as('mentor-de-vries').getDossier('dossier-lisa'))).status, 'no longer hers').to.equal(404);
   });
@@ -75,8 +79,14 @@ describe('the decaan (spec §6, §9)', () => {
     const result = await as('decaan-visser').moveKlas('school-de-brug', '4B', 'mentor-yilmaz');
     // 4B: Lisa (bijMentor, moved) and Sam (afgerond: final, not moved).
     expect(result.moved).to.deep.equal(['dossier-lisa']);
-    expect((await as('student-noor').mentors('school-de-brug')).map((m) => m.id), '3A keeps its mentor').to.deep.equal(['mentor-de-vries']);
-    expect((await as('student-sam').mentors('school-de-brug')).map((m) => m.id), '4B is Yilmaz’s now').to.deep.equal(['mentor-yilmaz']);
+    expect(
+      (await as('student-noor').mentors('school-de-brug')).map((m) => m.id),
+      '3A keeps its mentor',
+    ).to.deep.equal(['mentor-de-vries']);
+    expect(
+      (await as('student-sam').mentors('school-de-brug')).map((m) => m.id),
+      '4B is Yilmaz’s now',
+    ).to.deep.equal(['mentor-yilmaz']);
     expect((await failure(as('decaan-visser').moveKlas('school-de-brug', '4B', 'mentor-elders'))).reason).to.equal('mentorNotOnRoster');
     expect((await failure(as('decaan-de-wit').moveKlas('school-de-brug', '4B', 'mentor-yilmaz'))).status).to.equal(404);
   });
@@ -115,7 +125,9 @@ describe('the MBO’s intake status (spec §9)', () => {
     const overview = await as('decaan-visser').listDossiers({ view: 'mijnLeerlingen' });
     expect(overview.items.find((d) => d.id === 'dossier-sam')?.intake?.status).to.equal('geplaatst');
     expect((await as('mentor-de-vries').getDossier('dossier-sam')).intake, 'the mentor').to.equal(undefined);
-    const jansen = await as('guardian-jansen').getDossier('dossier-sam').catch(() => undefined);
+    const jansen = await as('guardian-jansen')
+      .getDossier('dossier-sam')
+      .catch(() => undefined);
     expect(jansen?.intake, 'the guardian').to.equal(undefined);
   });
 

@@ -115,7 +115,12 @@ function merge(current: SectionAnswers | undefined, patch: SectionAnswers): Sect
 function sameAnswers(a: SectionAnswers | undefined, b: SectionAnswers | undefined): boolean {
   const sorted = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(sorted);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, sorted(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value)
+          .sort(([x], [y]) => x.localeCompare(y))
+          .map(([k, v]) => [k, sorted(v)]),
+      );
     return value;
   };
   return JSON.stringify(sorted(a ?? {})) === JSON.stringify(sorted(b ?? {}));
@@ -219,11 +224,7 @@ export function createService(backendStore: BackendStore, options: ServiceOption
     const term = query.q ? foldForSearch(query.q) : '';
     const klas = query.klas?.trim().toLowerCase();
     const students = (await tx.listStudents({ schoolId: actor.school.id })).filter(
-      (s) =>
-        theirs(s) &&
-        (!klas || s.klas?.toLowerCase() === klas) &&
-        (query.leerjaar === undefined || s.leerjaar === query.leerjaar) &&
-        (!term || foldForSearch(s.naam).includes(term)),
+      (s) => theirs(s) && (!klas || s.klas?.toLowerCase() === klas) && (query.leerjaar === undefined || s.leerjaar === query.leerjaar) && (!term || foldForSearch(s.naam).includes(term)),
     );
     students.sort((a, b) => a.naam.localeCompare(b.naam, 'nl'));
     const mine = new Set(students.map((s) => s.id));

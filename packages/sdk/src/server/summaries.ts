@@ -120,8 +120,7 @@ const deepFreeze = <T>(value: T): T => {
 function made(dossier: Dossier, config: RegionConfig, today: Date, viewer: Actor, extras: SummaryExtras): DossierSummary {
   const { student } = dossier;
   const choice = choiceOf(dossier);
-  const outstanding =
-    dossier.status === 'akkoord' && guardianConsentNeeded(dossier, config, today) && consentRecord(dossier, config).guardian?.toestemming !== true;
+  const outstanding = dossier.status === 'akkoord' && guardianConsentNeeded(dossier, config, today) && consentRecord(dossier, config).guardian?.toestemming !== true;
   const nummer = viewer.role === 'mbo' ? nummerOf(dossier) : undefined;
   return {
     id: dossier.id,

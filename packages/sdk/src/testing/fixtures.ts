@@ -60,12 +60,9 @@ const completeBySection: Record<string, (birthDate: string) => SectionAnswers> =
     verwachtDiploma: 'ja',
     diplomaGehaald: true,
   }),
-  competenties: () =>
-    Object.fromEntries(defaultRegionConfig.competences.map((c, i) => [c.code, i === 0 ? '?' : ((i % 4) + 1)])),
+  competenties: () => Object.fromEntries(defaultRegionConfig.competences.map((c, i) => [c.code, i === 0 ? '?' : (i % 4) + 1])),
   ervaring: () => ({
-    ervaring: [
-      { soort: 'stage', organisatie: 'Garage Jansen', plaats: 'Utrecht', werkzaamheden: 'Banden wisselen en olie verversen', periode: 'feb 2026' },
-    ],
+    ervaring: [{ soort: 'stage', organisatie: 'Garage Jansen', plaats: 'Utrecht', werkzaamheden: 'Banden wisselen en olie verversen', periode: 'feb 2026' }],
   }),
   ondersteuning: () => ({
     hulpTaal: false,
@@ -163,9 +160,7 @@ export const actors = {
  * A dossier with complete deel A by default (vo-mbo, concept, student-1 at school-1).
  * `age` sets the student's age on `today`; `sections` lists which sections get complete answers.
  */
-export function makeDossier(
-  overrides: Partial<Dossier> & { age?: number; sections?: ReadonlyArray<string> } = {},
-): Dossier {
+export function makeDossier(overrides: Partial<Dossier> & { age?: number; sections?: ReadonlyArray<string> } = {}): Dossier {
   const { age = 16, sections = deelAIds, ...rest } = overrides;
   const birthDate = birthDateForAge(age);
   const answers: Record<string, SectionAnswers> = {};

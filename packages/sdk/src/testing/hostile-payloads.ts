@@ -15,21 +15,7 @@
 export const hostileTrap = '__pwned';
 
 export type HostileCategory =
-  | 'script'
-  | 'eventHandler'
-  | 'url'
-  | 'svgMathml'
-  | 'template'
-  | 'entity'
-  | 'bidi'
-  | 'zeroWidth'
-  | 'emoji'
-  | 'combining'
-  | 'control'
-  | 'sql'
-  | 'json'
-  | 'long'
-  | 'prototype';
+  'script' | 'eventHandler' | 'url' | 'svgMathml' | 'template' | 'entity' | 'bidi' | 'zeroWidth' | 'emoji' | 'combining' | 'control' | 'sql' | 'json' | 'long' | 'prototype';
 
 export interface HostilePayload {
   /** Stable and readable, e.g. 'eventHandler-7': test titles and failures name it. */
@@ -173,29 +159,9 @@ const zeroWidth = [
   '\u00ADzacht\u00ADafbreek\u00ADstreepje',
 ];
 
-const emoji = [
-  '👩‍👩‍👧‍👦',
-  '🏳️‍🌈',
-  '👨🏽‍💻 programmeur',
-  '🇳🇱🇹🇷🇲🇦🇺🇦',
-  '🧑🏿‍🤝‍🧑🏻',
-  '❤️‍🔥'.repeat(50),
-  'Noor 😀😃😄😁😆😅😂🤣',
-  '\uD83D',
-  '\uDE00 losse helft',
-  '🏴󠁧󠁢󠁳󠁣󠁴󠁿',
-];
+const emoji = ['👩‍👩‍👧‍👦', '🏳️‍🌈', '👨🏽‍💻 programmeur', '🇳🇱🇹🇷🇲🇦🇺🇦', '🧑🏿‍🤝‍🧑🏻', '❤️‍🔥'.repeat(50), 'Noor 😀😃😄😁😆😅😂🤣', '\uD83D', '\uDE00 losse helft', '🏴󠁧󠁢󠁳󠁣󠁴󠁿'];
 
-const combining = [
-  'Z̴̧̢̛̗̲̜̥͚̝̠͉̈́̊̿̓̈́͝a̷̡̛̺̳̣͍̦̠̣͂̿̏́̍̃l̸̨̛̥̝̰̜̞̗̣̊̈́̏̿̌̚g̵̨̛̰̝͖̠̬̋͐̌̈́o̴̧̢̝̗̥̍̏̂͆́̕',
-  'e\u0301',
-  '\u00E9',
-  'a' + '\u0301'.repeat(200),
-  '\u0301 begint met een accent',
-  'Ångström Å Å',
-  'ﬁ ligatuur ＦＵＬＬ ｗｉｄｔｈ',
-  'Ꙭ ꙮ 𒐫 𒈙',
-];
+const combining = ['Z̴̧̢̛̗̲̜̥͚̝̠͉̈́̊̿̓̈́͝a̷̡̛̺̳̣͍̦̠̣͂̿̏́̍̃l̸̨̛̥̝̰̜̞̗̣̊̈́̏̿̌̚g̵̨̛̰̝͖̠̬̋͐̌̈́o̴̧̢̝̗̥̍̏̂͆́̕', 'e\u0301', '\u00E9', 'a' + '\u0301'.repeat(200), '\u0301 begint met een accent', 'Ångström Å Å', 'ﬁ ligatuur ＦＵＬＬ ｗｉｄｔｈ', 'Ꙭ ꙮ 𒐫 𒈙'];
 
 const controls = [
   'a\u0000b',
@@ -220,7 +186,7 @@ const sql = [
   "1' UNION SELECT null, version()--",
   "%' AND 1=0 UNION SELECT * FROM pg_user --",
   "\\'; --",
-  "1; SELECT pg_sleep(10)",
+  '1; SELECT pg_sleep(10)',
   '{"$gt": ""}',
   "$where: '1 == 1'",
   "O'Brien",

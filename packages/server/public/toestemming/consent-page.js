@@ -46,7 +46,14 @@ const loading = new Map();
 
 function loadLanguage(code) {
   if (code === 'nl') return Promise.resolve(true);
-  if (!loading.has(code)) loading.set(code, import(new URL(`lang/${code}.js`, import.meta.url).href).then(() => true, () => false));
+  if (!loading.has(code))
+    loading.set(
+      code,
+      import(new URL(`lang/${code}.js`, import.meta.url).href).then(
+        () => true,
+        () => false,
+      ),
+    );
   return loading.get(code);
 }
 

@@ -11,17 +11,7 @@ import type { Beheerder } from '../identity.js';
 import { defaultRetentionPolicy, type RetentionPolicy } from '../retention.js';
 import { createRetentionRoutes } from './retention-routes.js';
 import { adminPerson, adminSchools, adminSummary, csvKinds, importProblem, ImportRefused, runImport, type CsvKind, type ImportSource } from '../provisioning/index.js';
-import {
-  adminPersonSchema,
-  adminSchoolsSchema,
-  adminSummarySchema,
-  importReportSchema,
-  problem,
-  problems,
-  problemTypeBase,
-  type ImportReport,
-  type Problem,
-} from '../sdk.js';
+import { adminPersonSchema, adminSchoolsSchema, adminSummarySchema, importReportSchema, problem, problems, problemTypeBase, type ImportReport, type Problem } from '../sdk.js';
 
 export interface AdminApiOptions {
   db: Db;
@@ -61,8 +51,7 @@ export const adminProblems = {
     status: 415,
     detail: 'Content-Type must be application/json or text/csv.',
   }),
-  notUtf8: () =>
-    problem(400, 'bad-request', 'Het bestand is niet in UTF-8 opgeslagen. Sla het op als "CSV UTF-8" en probeer het opnieuw.', { detail: 'The body is not valid UTF-8.' }),
+  notUtf8: () => problem(400, 'bad-request', 'Het bestand is niet in UTF-8 opgeslagen. Sla het op als "CSV UTF-8" en probeer het opnieuw.', { detail: 'The body is not valid UTF-8.' }),
   emptyBody: () => problem(400, 'bad-request', 'Het bestand is leeg.', { detail: 'The request has no body.' }),
 };
 
@@ -106,9 +95,7 @@ export function createAdminApi(options: AdminApiOptions) {
       return problemResponse(adminProblems.notUtf8());
     }
     const source: ImportSource =
-      format === 'json'
-        ? { format, text }
-        : { format, text, csv: { ...(kind ? { kind: kind as CsvKind } : {}), ...(school ? { school } : {}), ...(partial ? { partial: true } : {}) } };
+      format === 'json' ? { format, text } : { format, text, csv: { ...(kind ? { kind: kind as CsvKind } : {}), ...(school ? { school } : {}), ...(partial ? { partial: true } : {}) } };
     try {
       const report = await runImport(db, source, { dryRun, now });
       await recordAudit(db, { actor: { kind: 'beheerder', id: beheerder.id }, action: 'import', dryRun, at: now(), details: importAuditDetails(report) });

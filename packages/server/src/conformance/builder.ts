@@ -121,7 +121,7 @@ export class DossierBuilder {
     const held = dossier?.answers['persoonlijk'] ?? {};
     const holdsNumber = dossier?.student.nummerSoort !== undefined || given(held['nummerSoort']);
     const holdsBirthDate = dossier?.student.geboortedatum !== undefined || given(held['geboortedatum']);
-    const answers = answersFor(section, context, { nummerSoort: holdsNumber ? held['nummerSoort'] ?? dossier?.student.nummerSoort : 'bsn' });
+    const answers = answersFor(section, context, { nummerSoort: holdsNumber ? (held['nummerSoort'] ?? dossier?.student.nummerSoort) : 'bsn' });
     if (holdsNumber) for (const key of registeredNumber) delete answers[key];
     if (holdsBirthDate) delete answers['geboortedatum'];
     return answers;
@@ -166,7 +166,9 @@ export class DossierBuilder {
     }
     const after = completion(current, this.world.config, { today: this.world.today });
     if (!after.partA.complete) {
-      const open = Object.values(after.sections).filter((s) => s.part === 'A' && s.status !== 'complete').map((s) => s.sectionId);
+      const open = Object.values(after.sections)
+        .filter((s) => s.part === 'A' && s.status !== 'complete')
+        .map((s) => s.sectionId);
       throw new Mismatch(`deel A is not complete after filling it (open: ${open.join(', ')})`);
     }
     return current;

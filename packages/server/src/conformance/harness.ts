@@ -4,7 +4,19 @@
  * checks share (the World) with what could not be set up, so a check that needs it is skipped
  * with the reason instead of failing for an unrelated one.
  */
-import { createHttpClient, isDossierApiError, problemSchema, type Actor, type DossierApi, type Institution, type Location, type Problem, type Programme, type ReferenceAnswer, type RegionConfig } from '../sdk.js';
+import {
+  createHttpClient,
+  isDossierApiError,
+  problemSchema,
+  type Actor,
+  type DossierApi,
+  type Institution,
+  type Location,
+  type Problem,
+  type Programme,
+  type ReferenceAnswer,
+  type RegionConfig,
+} from '../sdk.js';
 import type { Party, RequiredParty } from './expectations.js';
 
 /** Bearer tokens of the people the suite acts as. See the README for what each must be. */
@@ -42,7 +54,9 @@ export interface ConformanceTokens {
 }
 
 export const requiredTokenKeys = ['student', 'guardian', 'otherGuardian', 'mentor', 'otherMentor', 'otherStudent', 'mbo', 'otherMbo'] as const satisfies ReadonlyArray<keyof ConformanceTokens>;
-export const optionalTokenKeys = ['adultStudent', 'adultStudentGuardian', 'noRosterStudent', 'noRosterMentor', 'unregisteredStudent', 'decaan', 'otherDecaan'] as const satisfies ReadonlyArray<keyof ConformanceTokens>;
+export const optionalTokenKeys = ['adultStudent', 'adultStudentGuardian', 'noRosterStudent', 'noRosterMentor', 'unregisteredStudent', 'decaan', 'otherDecaan'] as const satisfies ReadonlyArray<
+  keyof ConformanceTokens
+>;
 export type OptionalTokenKey = (typeof optionalTokenKeys)[number];
 
 export const tokenOf: Record<RequiredParty, (typeof requiredTokenKeys)[number]> = {
@@ -167,18 +181,7 @@ export class Recorder {
  * an A7 choice from the catalogue, a way to name the mentor, a student who is a minor by the
  * registration (and that registration on the dossier), and the optional people.
  */
-export type Need =
-  | 'people'
-  | 'catalogue'
-  | 'mentorChoice'
-  | 'minor'
-  | 'registeredBirthDate'
-  | 'roster'
-  | 'adultStudent'
-  | 'noRosterStudent'
-  | 'unregisteredStudent'
-  | 'decaan'
-  | 'otherDecaan';
+export type Need = 'people' | 'catalogue' | 'mentorChoice' | 'minor' | 'registeredBirthDate' | 'roster' | 'adultStudent' | 'noRosterStudent' | 'unregisteredStudent' | 'decaan' | 'otherDecaan';
 
 /** Someone signed in with an optional token. */
 export interface Person {
@@ -287,7 +290,12 @@ export function compareOutcome(response: RawResponse, expected: ExpectedOutcome)
 export function stableJson(value: unknown): string {
   const sorted = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(sorted);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, x]) => [k, sorted(x)]),
+      );
     return v;
   };
   return JSON.stringify(sorted(value));

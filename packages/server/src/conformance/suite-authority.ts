@@ -6,7 +6,22 @@
 import { completion, type Dossier } from '../sdk.js';
 import { ageOn, birthDateForAge, validOnderwijsnummer } from './answers.js';
 import { DossierBuilder } from './builder.js';
-import { actionPath, begeleidingPath, checkWith, compareOutcome, complain, dossierPath, expect, ifMatch, Mismatch, sectionPath, stableJson, type Person, type Recorder, type World } from './harness.js';
+import {
+  actionPath,
+  begeleidingPath,
+  checkWith,
+  compareOutcome,
+  complain,
+  dossierPath,
+  expect,
+  ifMatch,
+  Mismatch,
+  sectionPath,
+  stableJson,
+  type Person,
+  type Recorder,
+  type World,
+} from './harness.js';
 import { sharingProblems } from './suite-reads.js';
 
 const guardianRefusals = ['guardianInzageMissing', 'guardianConsentMissing'];
@@ -15,28 +30,36 @@ const guardianRefusals = ['guardianInzageMissing', 'guardianConsentMissing'];
 export async function registeredBirthDateChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
   const group = 'registered birth date';
   if (!recorder.wants(group)) return;
-  await checkWith(recorder, world, ['people', 'catalogue', 'mentorChoice', 'minor', 'registeredBirthDate'], group, 'a minor who types an adult birth date in A1 (back from akkoord) still needs a guardian to finalize', async () => {
-    const problems: string[] = [];
-    const registered = world.registration.geboortedatum!;
-    let dossier = await builder.mentorRound(await builder.fillDeelA(await builder.create('vo-mbo')));
-    dossier = await builder.act('owner', dossier, 'backToDeelA');
-    const adult = birthDateForAge(world.config.guardianConsentBelowAge + 2, world.today);
-    const typed = await world.http.request(world.token('owner'), 'PATCH', sectionPath(dossier, 'persoonlijk'), { json: { answers: { geboortedatum: adult } }, headers: ifMatch(dossier.version) });
-    if (typed.status !== 200 && typed.status !== 422) problems.push(`saving another birth date in A1 got ${typed.status}, expected 422 registeredValue (or 200, ignoring it)`);
-    dossier = await builder.ownerView(dossier.id);
-    const inA1 = dossier.answers['persoonlijk']?.['geboortedatum'];
-    if (inA1 !== registered) problems.push(`A1 now holds the typed birth date ${String(inA1)} instead of the registered ${registered} (a change must be refused with 422 registeredValue, or ignored)`);
-    if (dossier.student.geboortedatum !== registered) problems.push(`student.geboortedatum became ${String(dossier.student.geboortedatum)}`);
-    // A normal mentor round, the student's own consent, and no guardian at all.
-    dossier = await builder.consent(await builder.mentorRound(dossier), { guardian: false });
-    const finalize = await world.http.request(world.token('owner'), 'POST', actionPath(dossier, 'finalize'), { json: {}, headers: ifMatch(dossier.version) });
-    const complaint = compareOutcome(finalize, { status: 422, reason: guardianRefusals });
-    if (complaint) problems.push(`finalize without a guardian: ${complaint}`);
-    const after = await builder.ownerView(dossier.id);
-    if (after.status !== 'akkoord') problems.push(`the dossier is ${after.status} without the guardian's consent`);
-    complain(problems, `spec v2: the birth date the school registered decides the consent age (the student is ${ageOn(registered, world.today)}), not the one typed in A1: `);
-    return `refused with ${finalize.problem?.reason}`;
-  });
+  await checkWith(
+    recorder,
+    world,
+    ['people', 'catalogue', 'mentorChoice', 'minor', 'registeredBirthDate'],
+    group,
+    'a minor who types an adult birth date in A1 (back from akkoord) still needs a guardian to finalize',
+    async () => {
+      const problems: string[] = [];
+      const registered = world.registration.geboortedatum!;
+      let dossier = await builder.mentorRound(await builder.fillDeelA(await builder.create('vo-mbo')));
+      dossier = await builder.act('owner', dossier, 'backToDeelA');
+      const adult = birthDateForAge(world.config.guardianConsentBelowAge + 2, world.today);
+      const typed = await world.http.request(world.token('owner'), 'PATCH', sectionPath(dossier, 'persoonlijk'), { json: { answers: { geboortedatum: adult } }, headers: ifMatch(dossier.version) });
+      if (typed.status !== 200 && typed.status !== 422) problems.push(`saving another birth date in A1 got ${typed.status}, expected 422 registeredValue (or 200, ignoring it)`);
+      dossier = await builder.ownerView(dossier.id);
+      const inA1 = dossier.answers['persoonlijk']?.['geboortedatum'];
+      if (inA1 !== registered)
+        problems.push(`A1 now holds the typed birth date ${String(inA1)} instead of the registered ${registered} (a change must be refused with 422 registeredValue, or ignored)`);
+      if (dossier.student.geboortedatum !== registered) problems.push(`student.geboortedatum became ${String(dossier.student.geboortedatum)}`);
+      // A normal mentor round, the student's own consent, and no guardian at all.
+      dossier = await builder.consent(await builder.mentorRound(dossier), { guardian: false });
+      const finalize = await world.http.request(world.token('owner'), 'POST', actionPath(dossier, 'finalize'), { json: {}, headers: ifMatch(dossier.version) });
+      const complaint = compareOutcome(finalize, { status: 422, reason: guardianRefusals });
+      if (complaint) problems.push(`finalize without a guardian: ${complaint}`);
+      const after = await builder.ownerView(dossier.id);
+      if (after.status !== 'akkoord') problems.push(`the dossier is ${after.status} without the guardian's consent`);
+      complain(problems, `spec v2: the birth date the school registered decides the consent age (the student is ${ageOn(registered, world.today)}), not the one typed in A1: `);
+      return `refused with ${finalize.problem?.reason}`;
+    },
+  );
 }
 
 /** Issue 12 (2): a dossier keeps the B1 it was sent to the student with; the MBO reads that one. */
@@ -112,7 +135,10 @@ export async function adultGuardianChecks(recorder: Recorder, world: World): Pro
     const inzage = compareOutcome(await world.http.request(guardian.token, 'POST', actionPath(dossier, 'recordInzage'), { json: {}, headers: ifMatch(dossier.version) }), { status: 'hidden' });
     if (inzage) problems.push(`in akkoord: recordInzage by the guardian: ${inzage}`);
     const consent = compareOutcome(
-      await world.http.request(guardian.token, 'PATCH', sectionPath(dossier, 'ouderToestemming'), { json: { answers: { naam: guardian.me.person.naam, toestemming: true } }, headers: ifMatch(dossier.version) }),
+      await world.http.request(guardian.token, 'PATCH', sectionPath(dossier, 'ouderToestemming'), {
+        json: { answers: { naam: guardian.me.person.naam, toestemming: true } },
+        headers: ifMatch(dossier.version),
+      }),
       { status: 'hidden' },
     );
     if (consent) problems.push(`in akkoord: ouderToestemming by the guardian: ${consent}`);
@@ -130,7 +156,7 @@ export async function adultGuardianChecks(recorder: Recorder, world: World): Pro
 export async function guardianConsentChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
   const group = 'guardian consent';
   if (!recorder.wants(group)) return;
-  await checkWith(recorder, world, ['people', 'catalogue', 'minor'], group, "changing the akkoordverklaring after the guardian consented asks the guardian again (finalize 422)", async () => {
+  await checkWith(recorder, world, ['people', 'catalogue', 'minor'], group, 'changing the akkoordverklaring after the guardian consented asks the guardian again (finalize 422)', async () => {
     let dossier = await builder.build({ type: 'werk-mbo', status: 'akkoord', archived: false, mentorAssigned: false });
     const { delen } = builder.sharingChoice('werk-mbo');
     expect(delen.length > 0, 'the region offers nothing to share, so the suite cannot change the akkoordverklaring');
@@ -171,16 +197,21 @@ export async function onderwijsnummerChecks(recorder: Recorder, world: World): P
     const person = world.optional.unregisteredStudent!;
     const builder = new DossierBuilder(world, { owner: person, guardian: undefined, assignedMentor: undefined, typedAge: 20 });
     const created = await builder.create('werk-mbo');
-    if (created.student.nummerSoort) throw new Mismatch(`unregisteredStudent has a registered number (student.nummerSoort ${created.student.nummerSoort}): the token must be a student the backend holds no number of (see the README)`);
+    if (created.student.nummerSoort)
+      throw new Mismatch(
+        `unregisteredStudent has a registered number (student.nummerSoort ${created.student.nummerSoort}): the token must be a student the backend holds no number of (see the README)`,
+      );
     const answers = { ...builder.answers('werk-mbo', 'persoonlijk', created), nummerSoort: 'onderwijsnummer', onderwijsnummer: validOnderwijsnummer, bsn: null };
     const response = await world.http.request(person.token, 'PATCH', sectionPath(created, 'persoonlijk'), { json: { answers }, headers: ifMatch(created.version) });
     const complaint = compareOutcome(response, { status: 200 });
     const problems: string[] = [];
-    if (complaint) problems.push(`saving A1 with onderwijsnummer ${validOnderwijsnummer}: ${complaint}${response.problem?.errors?.length ? ` (${response.problem.errors.map((e) => e.path).join(', ')})` : ''}`);
+    if (complaint)
+      problems.push(`saving A1 with onderwijsnummer ${validOnderwijsnummer}: ${complaint}${response.problem?.errors?.length ? ` (${response.problem.errors.map((e) => e.path).join(', ')})` : ''}`);
     else {
       const after = await person.api.getDossier(created.id);
       const a1 = after.answers['persoonlijk'] ?? {};
-      if (a1['nummerSoort'] !== 'onderwijsnummer' || a1['onderwijsnummer'] !== validOnderwijsnummer) problems.push(`A1 holds nummerSoort ${String(a1['nummerSoort'])}, onderwijsnummer ${String(a1['onderwijsnummer'])}`);
+      if (a1['nummerSoort'] !== 'onderwijsnummer' || a1['onderwijsnummer'] !== validOnderwijsnummer)
+        problems.push(`A1 holds nummerSoort ${String(a1['nummerSoort'])}, onderwijsnummer ${String(a1['onderwijsnummer'])}`);
       const done = completion(after, world.config, { today: world.today }).sections['persoonlijk'];
       if (done?.status !== 'complete') problems.push(`A1 is not complete with it (${done?.status})`);
     }
@@ -217,7 +248,10 @@ export async function onderwijsnummerChecks(recorder: Recorder, world: World): P
     const number = dossier.answers['persoonlijk']?.['onderwijsnummer'];
     if (dossier.answers['persoonlijk']?.['nummerSoort'] !== 'onderwijsnummer' || typeof number !== 'string') problems.push('a new dossier does not hold the registered onderwijsnummer in A1');
     const builder = new DossierBuilder(world, { owner: person, guardian: undefined, assignedMentor: undefined });
-    const saved = await world.http.request(person.token, 'PATCH', sectionPath(dossier, 'persoonlijk'), { json: { answers: builder.answers(dossier.type, 'persoonlijk', dossier) }, headers: ifMatch(dossier.version) });
+    const saved = await world.http.request(person.token, 'PATCH', sectionPath(dossier, 'persoonlijk'), {
+      json: { answers: builder.answers(dossier.type, 'persoonlijk', dossier) },
+      headers: ifMatch(dossier.version),
+    });
     const complaint = compareOutcome(saved, { status: 200 });
     if (complaint) problems.push(`saving the rest of A1: ${complaint}`);
     else {
@@ -244,7 +278,10 @@ export async function roleChecks(recorder: Recorder, world: World, builder: Doss
     const dossier = await bijMentor();
     const complaint = compareOutcome(await attempt('owner', dossier, 'returnToDeelA'), { status: 200 });
     const after = await builder.ownerView(dossier.id);
-    complain([...(complaint ? [`returnToDeelA by the student: ${complaint}`] : []), ...(after.status !== 'concept' ? [`the dossier is ${after.status}, expected concept`] : [])], 'spec v2: the student may take a dossier back from bijMentor (terugzetten, e.g. after a mistyped mentor): ');
+    complain(
+      [...(complaint ? [`returnToDeelA by the student: ${complaint}`] : []), ...(after.status !== 'concept' ? [`the dossier is ${after.status}, expected concept`] : [])],
+      'spec v2: the student may take a dossier back from bijMentor (terugzetten, e.g. after a mistyped mentor): ',
+    );
     teruggezet = after;
   });
   let archived: Dossier | undefined;

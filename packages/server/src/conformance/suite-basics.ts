@@ -147,13 +147,13 @@ export async function discoverWorld(recorder: Recorder, http: Http, tokens: Conf
         world.mentorRequest = { mentorId: me.assignedMentor.person.id };
         return `from the roster: ${me.assignedMentor.person.naam}`;
       }
-      missing.set('roster', "needs a student whose school keeps a mentor roster (GET /me school.mentorRoster is false)");
+      missing.set('roster', 'needs a student whose school keeps a mentor roster (GET /me school.mentorRoster is false)');
       expect(me.assignedMentor.person.email, 'without a roster the mentor needs an e-mail address in GET /me');
       world.mentorRequest = { mentor: { naam: me.assignedMentor.person.naam, email: me.assignedMentor.person.email } };
       return `by name and e-mail: ${me.assignedMentor.person.email}`;
     } catch (error) {
       missing.set('mentorChoice', `needs a way to name the mentor on submitToMentor: ${error instanceof Error ? error.message : String(error)} (see setup)`);
-      if (!missing.has('roster')) missing.set('roster', 'needs the roster of the student\'s school (see setup)');
+      if (!missing.has('roster')) missing.set('roster', "needs the roster of the student's school (see setup)");
       throw error;
     }
   });
@@ -181,7 +181,9 @@ export async function discoverWorld(recorder: Recorder, http: Http, tokens: Conf
       const reason = `needs a student under the consent age (${limit}): ${tokens.student} is ${age} by the registration (see setup)`;
       missing.set('minor', reason);
       missing.set('registeredBirthDate', reason);
-      throw new Mismatch(`${tokens.student} is ${age} by the registration (${geboortedatum}); the suite's student must be younger than guardianConsentBelowAge (${limit}), so that a guardian must consent`);
+      throw new Mismatch(
+        `${tokens.student} is ${age} by the registration (${geboortedatum}); the suite's student must be younger than guardianConsentBelowAge (${limit}), so that a guardian must consent`,
+      );
     }
     return `${age} by the registration`;
   });
@@ -205,7 +207,8 @@ export async function discoverWorld(recorder: Recorder, http: Http, tokens: Conf
       const { adultStudent, adultStudentGuardian, noRosterStudent, noRosterMentor, decaan, otherDecaan } = world.optional;
       const school = me.owner.school?.id;
       if (decaan && (!school || decaan.me.school?.id !== school)) problems.set('decaan', `decaan is not at the student's school (${decaan.me.school?.id ?? 'no school'} in GET /me)`);
-      if (otherDecaan && (!otherDecaan.me.school || otherDecaan.me.school.id === school)) problems.set('otherDecaan', "otherDecaan must be the decaan of another school than the student's (GET /me school)");
+      if (otherDecaan && (!otherDecaan.me.school || otherDecaan.me.school.id === school))
+        problems.set('otherDecaan', "otherDecaan must be the decaan of another school than the student's (GET /me school)");
       if (adultStudent && adultStudentGuardian && !adultStudentGuardian.me.studentIds?.includes(adultStudent.me.person.id)) {
         problems.set('adultStudentGuardian', "adultStudentGuardian's studentIds (GET /me) lack adultStudent: the backend must hold them as the adult's guardian");
       }
@@ -267,7 +270,10 @@ async function catalogueFacts(world: World): Promise<CatalogueFacts> {
     }
   }
   const otherBrin = me.otherMbo.instelling?.brin;
-  const others: Institution[] = [...(otherBrin && otherBrin !== brin ? (await api.owner.institutions(me.otherMbo.instelling!.naam)).filter((i) => i.brin === otherBrin) : []), ...(await api.owner.institutions()).filter((i) => i.brin !== brin)];
+  const others: Institution[] = [
+    ...(otherBrin && otherBrin !== brin ? (await api.owner.institutions(me.otherMbo.instelling!.naam)).filter((i) => i.brin === otherBrin) : []),
+    ...(await api.owner.institutions()).filter((i) => i.brin !== brin),
+  ];
   for (const other of others) {
     const [location] = await api.owner.locations(other.brin).catch(() => [] as Location[]);
     const [programme] = await api.owner.programmes(other.brin).catch(() => [] as Programme[]);
@@ -319,7 +325,10 @@ export async function shapeChecks(recorder: Recorder, world: World, builder: Dos
       }
     }
     const leerlingen = await api.assignedMentor.listDossiers({ view: 'mijnLeerlingen' });
-    expect(leerlingen.students?.some((s) => s.id === me.owner.person.id), "mijnLeerlingen of the klas's mentor lacks the student");
+    expect(
+      leerlingen.students?.some((s) => s.id === me.owner.person.id),
+      "mijnLeerlingen of the klas's mentor lacks the student",
+    );
     const own = await api.owner.listDossiers();
     expect(!created || own.items.some((d) => d.id === created!.id), "the student's list lacks the new dossier");
     return `${reads.length + 2} reads`;
@@ -370,7 +379,10 @@ export async function errorChecks(recorder: Recorder, world: World, dossier: Dos
       expect(!complaint, complaint!);
       if (c.errorsAt) {
         const paths = (response.problem?.errors ?? []).map((e) => e.path);
-        expect(paths.some((p) => p === c.errorsAt || p.startsWith(`${c.errorsAt}.`)), `errors[] should name ${c.errorsAt}, got ${JSON.stringify(paths)}`);
+        expect(
+          paths.some((p) => p === c.errorsAt || p.startsWith(`${c.errorsAt}.`)),
+          `errors[] should name ${c.errorsAt}, got ${JSON.stringify(paths)}`,
+        );
       }
     });
   }

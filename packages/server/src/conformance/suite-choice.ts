@@ -56,9 +56,11 @@ export async function catalogueChecks(recorder: Recorder, world: World, builder:
       const problems: string[] = [];
       const complaint = compareOutcome(response, { status: 422, reason: 'notInCatalogue' });
       if (complaint) problems.push(`saving A7 with ${c.name}: ${complaint}`);
-      else if (!(response.problem?.errors ?? []).some((e) => e.path === c.path)) problems.push(`errors[] should name ${c.path}, got ${JSON.stringify((response.problem?.errors ?? []).map((e) => e.path))}`);
+      else if (!(response.problem?.errors ?? []).some((e) => e.path === c.path))
+        problems.push(`errors[] should name ${c.path}, got ${JSON.stringify((response.problem?.errors ?? []).map((e) => e.path))}`);
       const after = await builder.ownerView(before.id);
-      if (after.version !== before.version || stableJson(after.answers['vervolgkeuze']) !== stableJson(before.answers['vervolgkeuze'])) problems.push(`the refused choice was stored (v${before.version} → v${after.version})`);
+      if (after.version !== before.version || stableJson(after.answers['vervolgkeuze']) !== stableJson(before.answers['vervolgkeuze']))
+        problems.push(`the refused choice was stored (v${before.version} → v${after.version})`);
       complain(problems, rule);
     });
   }
@@ -94,11 +96,12 @@ export async function rosterChecks(recorder: Recorder, world: World, builder: Do
     const roster = await world.api.owner.mentors(school);
     const problems: string[] = [];
     for (const party of ['owner', 'assignedMentor'] as const) {
-      if (world.me[party].school?.mentorRoster !== true) problems.push(`GET /me of the ${party === 'owner' ? 'student' : 'mentor'} says school.mentorRoster ${String(world.me[party].school?.mentorRoster)}, expected true (the school keeps a roster)`);
+      if (world.me[party].school?.mentorRoster !== true)
+        problems.push(`GET /me of the ${party === 'owner' ? 'student' : 'mentor'} says school.mentorRoster ${String(world.me[party].school?.mentorRoster)}, expected true (the school keeps a roster)`);
     }
     if (!roster.some((m) => m.id === world.me.assignedMentor.person.id)) problems.push(`the roster lacks the klas's mentor ${world.me.assignedMentor.person.id}`);
     if (roster.some((m) => m.id === world.me.otherMentor.person.id)) problems.push(`the roster offers otherMentor ${world.me.otherMentor.person.id}, who mentors another klas`);
-    complain(problems, "spec v2: a student chooses from the mentors of their klas (GET /schools/{id}/mentors as the student): ");
+    complain(problems, 'spec v2: a student chooses from the mentors of their klas (GET /schools/{id}/mentors as the student): ');
     return `${roster.length} mentor(s)`;
   });
   await checkWith(recorder, world, ['people', 'roster', 'catalogue'], group, 'with a roster, a free name and e-mail and a mentor of another klas are refused (422 mentorNotOnRoster)', async () => {

@@ -64,7 +64,8 @@ export async function intakeChecks(recorder: Recorder, world: World, builder: Do
 async function setByTheChosenMbo(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
   const group = 'intake set by the chosen MBO only';
   if (!recorder.wants(group)) return;
-  const rule = 'spec §9: only staff of the instelling the student chose set the intake status (PUT /dossiers/{id}/intake): whoever may not see the dossier gets 404, whoever reads it in another role 403 wrongRole: ';
+  const rule =
+    'spec §9: only staff of the instelling the student chose set the intake status (PUT /dossiers/{id}/intake): whoever may not see the dossier gets 404, whoever reads it in another role 403 wrongRole: ';
   await checkWith(recorder, world, needs, group, `PUT /dossiers/{id}/intake by ${parties.length} people: the mbo sets it, the others are refused and change nothing`, async () => {
     const dossier = await received(builder);
     const problems: string[] = [];
@@ -160,7 +161,8 @@ async function readWhenOpened(recorder: Recorder, world: World, builder: Dossier
     const opened = await world.http.request(world.token('mbo'), 'GET', dossierPath(dossier));
     const complaint = compareOutcome(opened, { status: 200 });
     if (complaint) problems.push(`the MBO opening it: ${complaint}`);
-    else if ((opened.body as Dossier & { intake?: Intake }).intake?.status !== 'gelezen') problems.push(`the dossier the MBO opened says intake ${JSON.stringify((opened.body as { intake?: Intake }).intake)}, expected gelezen`);
+    else if ((opened.body as Dossier & { intake?: Intake }).intake?.status !== 'gelezen')
+      problems.push(`the dossier the MBO opened says intake ${JSON.stringify((opened.body as { intake?: Intake }).intake)}, expected gelezen`);
     status = await worklistStatus(world, dossier.id);
     if (status !== 'gelezen') problems.push(`after the MBO opened it the worklist says ${status}, expected gelezen`);
     // A later status stays when the dossier is opened again.
@@ -202,13 +204,14 @@ async function whoReadsIt(recorder: Recorder, world: World, builder: DossierBuil
     }
     complain(problems, rule);
   });
-  await checkWith(recorder, world, [...needs, 'decaan'], group, "the decaan of the school reads it in the dossier and the school overview", async () => {
+  await checkWith(recorder, world, [...needs, 'decaan'], group, 'the decaan of the school reads it in the dossier and the school overview', async () => {
     const dossier = placed ?? (await received(builder));
     if (!placed) await put(world, 'mbo', dossier, { status: 'geplaatst' });
     const problems: string[] = [];
     const read = await world.http.request(world.token('schoolDecaan'), 'GET', dossierPath(dossier));
     if (read.status !== 200) problems.push(`the decaan reading it: ${read.status}`);
-    else if ((read.body as { intake?: Intake }).intake?.status !== 'geplaatst') problems.push(`the decaan's dossier says intake ${JSON.stringify((read.body as { intake?: Intake }).intake)}, expected geplaatst`);
+    else if ((read.body as { intake?: Intake }).intake?.status !== 'geplaatst')
+      problems.push(`the decaan's dossier says intake ${JSON.stringify((read.body as { intake?: Intake }).intake)}, expected geplaatst`);
     const row = await rowIntake(world, 'schoolDecaan', dossier.id, '?view=mijnLeerlingen');
     if (typeof row === 'string') problems.push(row);
     else if (row?.status !== 'geplaatst') problems.push(`the school overview says intake ${JSON.stringify(row)}, expected geplaatst`);
@@ -233,6 +236,6 @@ async function inTheMboHistory(recorder: Recorder, world: World, builder: Dossie
     if (steps.join(',') !== 'gelezen,intakeGepland') problems.push(`its intake steps are ${JSON.stringify(steps)}, expected ["gelezen","intakeGepland"]`);
     const named = JSON.stringify(entries).includes(world.me.mbo.person.naam);
     if (named && world.me.mbo.person.naam) problems.push(`it names ${world.me.mbo.person.naam}`);
-    complain(problems, "spec §6, §9: the MBO reads of the history the milestones and its own intake steps, without who did them: ");
+    complain(problems, 'spec §6, §9: the MBO reads of the history the milestones and its own intake steps, without who did them: ');
   });
 }

@@ -4,21 +4,7 @@
  */
 import type { Dossier, DossierAction } from '../sdk.js';
 import type { DossierBuilder } from './builder.js';
-import {
-  actionRules,
-  actions,
-  cellName,
-  cells,
-  editTargets,
-  expectedAction,
-  expectedEdit,
-  httpStatusOf,
-  parties,
-  sectionIdOf,
-  type Cell,
-  type Outcome,
-  type Party,
-} from './expectations.js';
+import { actionRules, actions, cellName, cells, editTargets, expectedAction, expectedEdit, httpStatusOf, parties, sectionIdOf, type Cell, type Outcome, type Party } from './expectations.js';
 import { checkWith, compareOutcome, complain, Mismatch, stableJson, type Need, type RawResponse, type Recorder, type World } from './harness.js';
 import { readChecks } from './suite-reads.js';
 import { decaanCellChecks, decaanGroup, otherDecaanGroup, skipDecaanMatrix } from './suite-school.js';
@@ -147,7 +133,10 @@ async function cellChecks(recorder: Recorder, world: World, builder: DossierBuil
     // A refused save says something new, so that storing it anyway shows in the answers.
     const refusedAnswersOf = (sectionId: string) => {
       const answers = answersOf(sectionId);
-      const text = builder.sections(cell.type).find((s) => s.id === sectionId)?.questions.find((q) => q.kind === 'text' && !q.format && (q.maxLength ?? Infinity) >= refusedText.length);
+      const text = builder
+        .sections(cell.type)
+        .find((s) => s.id === sectionId)
+        ?.questions.find((q) => q.kind === 'text' && !q.format && (q.maxLength ?? Infinity) >= refusedText.length);
       return text ? { ...answers, [text.id]: refusedText } : answers;
     };
     // First every refused save on the untouched dossier, so "nothing changed" can be checked at once.

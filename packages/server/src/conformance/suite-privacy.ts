@@ -11,7 +11,9 @@ import { milestoneProblems, sharingProblems } from './suite-reads.js';
 export async function lifecycleChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
   const { api } = world;
   const dossierPath = (d: Pick<Dossier, 'id'>) => `dossiers/${encodeURIComponent(d.id)}`;
-  const deelB = buildSections(world.config, 'vo-mbo').filter((s) => s.part === 'B').map((s) => s.id);
+  const deelB = buildSections(world.config, 'vo-mbo')
+    .filter((s) => s.part === 'B')
+    .map((s) => s.id);
   let dossier: Dossier | undefined;
 
   const mboIsBlind = async (when: string) => {
@@ -60,7 +62,10 @@ export async function lifecycleChecks(recorder: Recorder, world: World, builder:
       await mboIsBlind('in akkoord');
       dossier = await builder.act('owner', dossier!, 'finalize');
       const list = await api.mbo.listDossiers();
-      expect(list.items.some((d) => d.id === dossier!.id), "after finalize the MBO's list lacks the dossier");
+      expect(
+        list.items.some((d) => d.id === dossier!.id),
+        "after finalize the MBO's list lacks the dossier",
+      );
       const received = await api.mbo.getDossier(dossier.id);
       const { withheld } = builder.sharingChoice('vo-mbo');
       const problems: string[] = [];

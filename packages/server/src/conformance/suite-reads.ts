@@ -73,7 +73,10 @@ export function sharingProblems(world: World, type: DossierType, received: Answe
 /** Which parts a reader got that they may not see, or lacks that they must. */
 function partProblems(world: World, cell: Cell, party: Party, expected: ReadExpectation, answers: Answers, all: Answers): string[] {
   // All types: a backend must not put B1 into an mbo-mbo dossier for a student to read either.
-  const partOf = (part: 'A' | 'B') => buildSections(world.config).filter((s) => s.part === part).map((s) => s.id);
+  const partOf = (part: 'A' | 'B') =>
+    buildSections(world.config)
+      .filter((s) => s.part === part)
+      .map((s) => s.id);
   const problems: string[] = [];
   for (const [part, view, marker] of [
     ['A', expected.deelA, 'motivatie'],
@@ -162,7 +165,8 @@ export async function begeleidingChecks(recorder: Recorder, world: World, builde
     const problems: string[] = [];
     const write = async (party: Party, version: number, value: boolean) =>
       world.http.request(world.token(party), 'PATCH', path, { json: { answers: { ...complete, [flip]: value } }, headers: ifMatch(version) });
-    const rule = (party: Party) => (begeleidingAccess[party] === 'hidden' ? " (spec v2: B1 is for the mentors of the student's klas or of a dossier sent to them; another mentor of the school gets 404)" : '');
+    const rule = (party: Party) =>
+      begeleidingAccess[party] === 'hidden' ? " (spec v2: B1 is for the mentors of the student's klas or of a dossier sent to them; another mentor of the school gets 404)" : '';
 
     const before = await world.api.assignedMentor.getBegeleiding(studentId);
     for (const party of parties.filter((p) => begeleidingAccess[p] !== 'allowed')) {
@@ -187,7 +191,8 @@ export async function begeleidingChecks(recorder: Recorder, world: World, builde
         continue;
       }
       const saved = await world.api.assignedMentor.getBegeleiding(studentId);
-      if (saved.version !== current.version + 1 || saved.answers[flip] !== value) problems.push(`${party}'s write gave v${saved.version} ${flip}=${String(saved.answers[flip])}, expected v${current.version + 1} ${value}`);
+      if (saved.version !== current.version + 1 || saved.answers[flip] !== value)
+        problems.push(`${party}'s write gave v${saved.version} ${flip}=${String(saved.answers[flip])}, expected v${current.version + 1} ${value}`);
       current = saved;
     }
     complain(problems);

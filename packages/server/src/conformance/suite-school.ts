@@ -56,7 +56,8 @@ export const otherDecaanGroup = 'decaan of another school';
 const decaanRule = 'spec §6: the decaan does what a mentor may, for every dossier of the school (deel A from bijMentor on), and is refused the rest with the reason: ';
 const otherRule = 'spec §6: a decaan of another school gets 404 for the dossier, as for one that does not exist, and sees nothing of the student: ';
 
-const expectedResponse = (outcome: Outcome): ExpectedOutcome => (outcome === 'hidden' ? { status: 'hidden' } : { status: httpStatusOf[outcome], ...(outcome === 'allowed' ? {} : { reason: outcome }) });
+const expectedResponse = (outcome: Outcome): ExpectedOutcome =>
+  outcome === 'hidden' ? { status: 'hidden' } : { status: httpStatusOf[outcome], ...(outcome === 'allowed' ? {} : { reason: outcome }) };
 
 /**
  * The decaan's changeMentor moves a dossier from its mentor to another (spec §9): without a
@@ -86,7 +87,14 @@ async function listHas(world: World, party: Party, query: string, id: string): P
 async function snapshot(world: World, builder: DossierBuilder, id: string): Promise<string> {
   const owner = await builder.ownerView(id);
   const history = await world.api.owner.history(id);
-  return stableJson({ version: owner.version, status: owner.status, archived: owner.archived, mentor: owner.mentor?.id ?? owner.mentor?.email ?? null, answers: owner.answers, history: history.length });
+  return stableJson({
+    version: owner.version,
+    status: owner.status,
+    archived: owner.archived,
+    mentor: owner.mentor?.id ?? owner.mentor?.email ?? null,
+    answers: owner.answers,
+    history: history.length,
+  });
 }
 
 /** Moves the dossier back to the assigned mentor after the decaan gave it to otherMentor. */
@@ -112,7 +120,10 @@ export async function decaanCellChecks(recorder: Recorder, world: World, builder
       if (readComplaint) problems.push(`GET: ${readComplaint}`);
       else {
         const answers = (read.body as Dossier).answers ?? {};
-        const partA = builder.sections(cell.type).filter((s) => s.part === 'A').map((s) => s.id);
+        const partA = builder
+          .sections(cell.type)
+          .filter((s) => s.part === 'A')
+          .map((s) => s.id);
         if (expected.deelA === 'hidden' && partA.some((id) => id in answers)) problems.push(`reads deel A in concept (${partA.filter((id) => id in answers).join(', ')})`);
         if (expected.deelA === 'shown' && !('motivatie' in answers)) problems.push('does not read motivatie (deel A)');
         if (cell.type === 'vo-mbo' && ['deelB', 'akkoord', 'afgerond'].includes(cell.status) && !('advies' in answers)) problems.push('does not read advies (deel B)');
@@ -154,7 +165,10 @@ export async function decaanCellChecks(recorder: Recorder, world: World, builder
       // The saves the decaan may make.
       for (const target of allowedSaves) {
         const sectionId = sectionIdOf[target];
-        const response = await world.http.request(world.token('schoolDecaan'), 'PATCH', sectionPath(current, sectionId), { json: { answers: builder.answers(cell.type, sectionId) }, headers: ifMatch(current.version) });
+        const response = await world.http.request(world.token('schoolDecaan'), 'PATCH', sectionPath(current, sectionId), {
+          json: { answers: builder.answers(cell.type, sectionId) },
+          headers: ifMatch(current.version),
+        });
         const complaint = compareOutcome(response, { status: 200 });
         if (complaint) problems.push(`save ${sectionId}: ${complaint}`);
         else current = { ...current, version: (response.body as Dossier).version };
@@ -237,26 +251,36 @@ export function skipDecaanMatrix(recorder: Recorder, world: World): void {
 
 /** The decaan's B1 and the overview; the other school's decaan sees neither. */
 export async function schoolChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
-  await checkWith(recorder, world, ['people', 'decaan'], decaanGroup, "B1 of every student of the school (GET/PATCH /students/{id}/begeleiding), and the school overview lists the student", async () => {
-    const studentId = world.me.owner.person.id;
-    const problems: string[] = [];
-    const path = begeleidingPath(studentId);
-    const read = await world.http.request(world.token('schoolDecaan'), 'GET', path);
-    const complaint = compareOutcome(read, { status: 200 });
-    if (complaint) problems.push(`GET B1: ${complaint}`);
-    else {
-      const record = read.body as { version: number; answers: Record<string, unknown> };
-      const flip = builder.section('vo-mbo', 'begeleiding').questions.find((q) => q.kind === 'yesNo')?.id;
-      expect(flip, 'the region config has no ja/nee question in begeleiding');
-      const written = await world.http.request(world.token('schoolDecaan'), 'PATCH', path, { json: { answers: { ...builder.answers('vo-mbo', 'begeleiding'), [flip]: record.answers[flip] !== true } }, headers: ifMatch(record.version) });
-      const writeComplaint = compareOutcome(written, { status: 200 });
-      if (writeComplaint) problems.push(`PATCH B1: ${writeComplaint}`);
-    }
-    const overview = await world.http.request(world.token('schoolDecaan'), 'GET', 'dossiers?view=mijnLeerlingen');
-    if (overview.status !== 200) problems.push(`GET /dossiers?view=mijnLeerlingen: ${overview.status}`);
-    else if (!(overview.body as DossierList).students?.some((s) => s.id === studentId)) problems.push('the school overview (students) lacks the student');
-    complain(problems, 'spec §6, §9: the decaan reads every B1 of the school, writes what a mentor may, and oversees every student of the school: ');
-  });
+  await checkWith(
+    recorder,
+    world,
+    ['people', 'decaan'],
+    decaanGroup,
+    'B1 of every student of the school (GET/PATCH /students/{id}/begeleiding), and the school overview lists the student',
+    async () => {
+      const studentId = world.me.owner.person.id;
+      const problems: string[] = [];
+      const path = begeleidingPath(studentId);
+      const read = await world.http.request(world.token('schoolDecaan'), 'GET', path);
+      const complaint = compareOutcome(read, { status: 200 });
+      if (complaint) problems.push(`GET B1: ${complaint}`);
+      else {
+        const record = read.body as { version: number; answers: Record<string, unknown> };
+        const flip = builder.section('vo-mbo', 'begeleiding').questions.find((q) => q.kind === 'yesNo')?.id;
+        expect(flip, 'the region config has no ja/nee question in begeleiding');
+        const written = await world.http.request(world.token('schoolDecaan'), 'PATCH', path, {
+          json: { answers: { ...builder.answers('vo-mbo', 'begeleiding'), [flip]: record.answers[flip] !== true } },
+          headers: ifMatch(record.version),
+        });
+        const writeComplaint = compareOutcome(written, { status: 200 });
+        if (writeComplaint) problems.push(`PATCH B1: ${writeComplaint}`);
+      }
+      const overview = await world.http.request(world.token('schoolDecaan'), 'GET', 'dossiers?view=mijnLeerlingen');
+      if (overview.status !== 200) problems.push(`GET /dossiers?view=mijnLeerlingen: ${overview.status}`);
+      else if (!(overview.body as DossierList).students?.some((s) => s.id === studentId)) problems.push('the school overview (students) lacks the student');
+      complain(problems, 'spec §6, §9: the decaan reads every B1 of the school, writes what a mentor may, and oversees every student of the school: ');
+    },
+  );
   await checkWith(recorder, world, ['people', 'otherDecaan'], otherDecaanGroup, "nothing of the student in the other school's overview, and 404 for their B1", async () => {
     const studentId = world.me.owner.person.id;
     const problems: string[] = [];
@@ -285,33 +309,40 @@ export async function reminderChecks(recorder: Recorder, world: World): Promise<
   const group = 'reminders';
   if (!recorder.wants(group)) return;
   const rule = 'spec §9: the decaan sends a reminder to the selected students of the school, each one sent or refused with a reason; nobody else sends them: ';
-  await checkWith(recorder, world, ['people', 'decaan'], group, 'POST /reminders: each student once, sent or refused with a reason; one made up is refused; a mentor and a student may not', async () => {
-    const problems: string[] = [];
-    const studentId = world.me.owner.person.id;
-    const unknown = made();
-    const response = await world.http.request(world.token('schoolDecaan'), 'POST', 'reminders', { json: { studentIds: [studentId, unknown, studentId] } });
-    const complaint = compareOutcome(response, { status: 200 });
-    if (complaint) problems.push(`by the decaan: ${complaint}`);
-    else {
-      const result = response.body as ReminderResult;
-      const sent = result.sent ?? [];
-      const refused = result.refused ?? [];
-      for (const id of [studentId, unknown]) {
-        const times = sent.filter((s) => s === id).length + refused.filter((r) => r.studentId === id).length;
-        if (times !== 1) problems.push(`${id === unknown ? 'the made-up student' : 'the student'} is ${times} times in sent and refused, expected once`);
+  await checkWith(
+    recorder,
+    world,
+    ['people', 'decaan'],
+    group,
+    'POST /reminders: each student once, sent or refused with a reason; one made up is refused; a mentor and a student may not',
+    async () => {
+      const problems: string[] = [];
+      const studentId = world.me.owner.person.id;
+      const unknown = made();
+      const response = await world.http.request(world.token('schoolDecaan'), 'POST', 'reminders', { json: { studentIds: [studentId, unknown, studentId] } });
+      const complaint = compareOutcome(response, { status: 200 });
+      if (complaint) problems.push(`by the decaan: ${complaint}`);
+      else {
+        const result = response.body as ReminderResult;
+        const sent = result.sent ?? [];
+        const refused = result.refused ?? [];
+        for (const id of [studentId, unknown]) {
+          const times = sent.filter((s) => s === id).length + refused.filter((r) => r.studentId === id).length;
+          if (times !== 1) problems.push(`${id === unknown ? 'the made-up student' : 'the student'} is ${times} times in sent and refused, expected once`);
+        }
+        if (sent.includes(unknown)) problems.push('a reminder was "sent" to a student who does not exist');
+        const reasonless = refused.filter((r) => typeof r.reason !== 'string' || r.reason === '');
+        if (reasonless.length) problems.push(`${reasonless.length} refused without a reason`);
       }
-      if (sent.includes(unknown)) problems.push('a reminder was "sent" to a student who does not exist');
-      const reasonless = refused.filter((r) => typeof r.reason !== 'string' || r.reason === '');
-      if (reasonless.length) problems.push(`${reasonless.length} refused without a reason`);
-    }
-    for (const party of ['assignedMentor', 'owner'] as const) {
-      const other = await world.http.request(world.token(party), 'POST', 'reminders', { json: { studentIds: [studentId] } });
-      const refusal = compareOutcome(other, { status: 'denied' });
-      if (refusal) problems.push(`by the ${party === 'owner' ? 'student' : 'mentor'}: ${refusal}`);
-    }
-    complain(problems, rule);
-  });
-  await checkWith(recorder, world, ['people', 'otherDecaan'], group, "a decaan of another school cannot remind the student (refused per student, or 403/404)", async () => {
+      for (const party of ['assignedMentor', 'owner'] as const) {
+        const other = await world.http.request(world.token(party), 'POST', 'reminders', { json: { studentIds: [studentId] } });
+        const refusal = compareOutcome(other, { status: 'denied' });
+        if (refusal) problems.push(`by the ${party === 'owner' ? 'student' : 'mentor'}: ${refusal}`);
+      }
+      complain(problems, rule);
+    },
+  );
+  await checkWith(recorder, world, ['people', 'otherDecaan'], group, 'a decaan of another school cannot remind the student (refused per student, or 403/404)', async () => {
     const studentId = world.me.owner.person.id;
     const response = await world.http.request(world.token('otherDecaan'), 'POST', 'reminders', { json: { studentIds: [studentId] } });
     if (response.status === 200) {
@@ -383,47 +414,54 @@ export async function changeMentorChecks(recorder: Recorder, world: World, build
 export async function moveKlasChecks(recorder: Recorder, world: World, builder: DossierBuilder): Promise<void> {
   const group = 'moveKlas';
   if (!recorder.wants(group)) return;
-  await checkWith(recorder, world, needsForMoves, group, "the decaan gives the student's klas to another mentor (POST /schools/{id}/klassen/{klas}/mentor): roster and open dossiers; and back", async () => {
-    const dossier = await builder.build(bijMentor);
-    const klas = dossier.student.klas;
-    const school = world.me.owner.school?.id;
-    if (!klas || !school) throw new Mismatch("the student's dossier says no klas (student.klas), so the suite cannot move it");
-    const path = `schools/${encodeURIComponent(school)}/klassen/${encodeURIComponent(klas)}/mentor`;
-    const move = (party: Party, mentorId: string) => world.http.request(world.token(party), 'POST', path, { json: { mentorId } });
-    const problems: string[] = [];
-    const roster = async () => (await world.api.owner.mentors(school)).map((m) => m.id);
-    const byMentor = compareOutcome(await move('assignedMentor', world.me.otherMentor.person.id), { status: 'denied' });
-    if (byMentor) problems.push(`by the mentor: ${byMentor}`);
-    if (!lacking(world, ['otherDecaan'])) {
-      const other = compareOutcome(await move('otherDecaan', world.me.otherMentor.person.id), { status: 'hidden' });
-      if (other) problems.push(`by a decaan of another school: ${other}`);
-    }
-    const unknown = compareOutcome(await move('schoolDecaan', made()), { status: 422 });
-    if (unknown) problems.push(`to a mentor not on the roster: ${unknown}`);
-    const untouched = await builder.ownerView(dossier.id);
-    if (untouched.mentor?.id !== world.me.assignedMentor.person.id || untouched.version !== dossier.version) problems.push('the refused moves changed the dossier');
+  await checkWith(
+    recorder,
+    world,
+    needsForMoves,
+    group,
+    "the decaan gives the student's klas to another mentor (POST /schools/{id}/klassen/{klas}/mentor): roster and open dossiers; and back",
+    async () => {
+      const dossier = await builder.build(bijMentor);
+      const klas = dossier.student.klas;
+      const school = world.me.owner.school?.id;
+      if (!klas || !school) throw new Mismatch("the student's dossier says no klas (student.klas), so the suite cannot move it");
+      const path = `schools/${encodeURIComponent(school)}/klassen/${encodeURIComponent(klas)}/mentor`;
+      const move = (party: Party, mentorId: string) => world.http.request(world.token(party), 'POST', path, { json: { mentorId } });
+      const problems: string[] = [];
+      const roster = async () => (await world.api.owner.mentors(school)).map((m) => m.id);
+      const byMentor = compareOutcome(await move('assignedMentor', world.me.otherMentor.person.id), { status: 'denied' });
+      if (byMentor) problems.push(`by the mentor: ${byMentor}`);
+      if (!lacking(world, ['otherDecaan'])) {
+        const other = compareOutcome(await move('otherDecaan', world.me.otherMentor.person.id), { status: 'hidden' });
+        if (other) problems.push(`by a decaan of another school: ${other}`);
+      }
+      const unknown = compareOutcome(await move('schoolDecaan', made()), { status: 422 });
+      if (unknown) problems.push(`to a mentor not on the roster: ${unknown}`);
+      const untouched = await builder.ownerView(dossier.id);
+      if (untouched.mentor?.id !== world.me.assignedMentor.person.id || untouched.version !== dossier.version) problems.push('the refused moves changed the dossier');
 
-    const response = await move('schoolDecaan', world.me.otherMentor.person.id);
-    const complaint = compareOutcome(response, { status: 200 });
-    if (complaint) {
-      problems.push(`by the decaan: ${complaint}`);
-      complain(problems, 'spec §9: the decaan moves a whole klas to another mentor: ');
-    }
-    const result = response.body as KlasMoveResult;
-    if (!result.moved?.includes(dossier.id)) problems.push(`moved ${JSON.stringify(result.moved)} lacks the klas's dossier at the mentor`);
-    const offered = await roster();
-    if (!offered.includes(world.me.otherMentor.person.id)) problems.push(`the student's roster (GET /schools/{id}/mentors) lacks the new mentor: ${offered.join(', ')}`);
-    if (offered.includes(world.me.assignedMentor.person.id)) problems.push('the student is still offered the old mentor');
-    problems.push(...(await holds(world, 'otherMentor', dossier.id, true)), ...(await holds(world, 'assignedMentor', dossier.id, false)));
+      const response = await move('schoolDecaan', world.me.otherMentor.person.id);
+      const complaint = compareOutcome(response, { status: 200 });
+      if (complaint) {
+        problems.push(`by the decaan: ${complaint}`);
+        complain(problems, 'spec §9: the decaan moves a whole klas to another mentor: ');
+      }
+      const result = response.body as KlasMoveResult;
+      if (!result.moved?.includes(dossier.id)) problems.push(`moved ${JSON.stringify(result.moved)} lacks the klas's dossier at the mentor`);
+      const offered = await roster();
+      if (!offered.includes(world.me.otherMentor.person.id)) problems.push(`the student's roster (GET /schools/{id}/mentors) lacks the new mentor: ${offered.join(', ')}`);
+      if (offered.includes(world.me.assignedMentor.person.id)) problems.push('the student is still offered the old mentor');
+      problems.push(...(await holds(world, 'otherMentor', dossier.id, true)), ...(await holds(world, 'assignedMentor', dossier.id, false)));
 
-    // And back, so the school is as it was.
-    const back = compareOutcome(await move('schoolDecaan', world.me.assignedMentor.person.id), { status: 200 });
-    if (back) problems.push(`moving the klas back: ${back}`);
-    else {
-      if (!(await roster()).includes(world.me.assignedMentor.person.id)) problems.push('moved back, the roster still lacks the mentor');
-      problems.push(...(await holds(world, 'assignedMentor', dossier.id, true)));
-    }
-    complain(problems, 'spec §9: the decaan moves a whole klas (the roster and its open dossiers) to another mentor: ');
-    return `klas ${klas}: ${result.moved.length} moved, ${result.refused.length} refused`;
-  });
+      // And back, so the school is as it was.
+      const back = compareOutcome(await move('schoolDecaan', world.me.assignedMentor.person.id), { status: 200 });
+      if (back) problems.push(`moving the klas back: ${back}`);
+      else {
+        if (!(await roster()).includes(world.me.assignedMentor.person.id)) problems.push('moved back, the roster still lacks the mentor');
+        problems.push(...(await holds(world, 'assignedMentor', dossier.id, true)));
+      }
+      complain(problems, 'spec §9: the decaan moves a whole klas (the roster and its open dossiers) to another mentor: ');
+      return `klas ${klas}: ${result.moved.length} moved, ${result.refused.length} refused`;
+    },
+  );
 }

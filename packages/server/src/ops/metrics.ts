@@ -41,7 +41,11 @@ export function createMetrics(db: Db): ServerMetrics {
     registers: [registry],
   });
   const oldest = new Gauge({ name: 'doorstroom_outbox_oldest_unsent_age_seconds', help: 'Age of the oldest notification still to be sent (pending or retrying); 0 when none.', registers: [registry] });
-  const retention = new Gauge({ name: 'doorstroom_retention_last_run_timestamp_seconds', help: 'When retention last removed data (a run that was not a dry run), as a Unix time; 0 when never.', registers: [registry] });
+  const retention = new Gauge({
+    name: 'doorstroom_retention_last_run_timestamp_seconds',
+    help: 'When retention last removed data (a run that was not a dry run), as a Unix time; 0 when never.',
+    registers: [registry],
+  });
 
   async function scrapeDatabase() {
     try {

@@ -191,7 +191,9 @@ function answerText(question: Question, value: unknown): string | undefined {
       return day(String(value));
     case 'reference': {
       const reference = value as { label?: string; detail?: Record<string, string | number> };
-      const detail = Object.entries(reference.detail ?? {}).filter(([key]) => key !== 'brin').map(([key, v]) => `${key} ${v}`);
+      const detail = Object.entries(reference.detail ?? {})
+        .filter(([key]) => key !== 'brin')
+        .map(([key, v]) => `${key} ${v}`);
       return [reference.label ?? '', detail.length ? `(${detail.join(', ')})` : ''].join(' ').trim();
     }
     case 'repeat':
@@ -282,7 +284,13 @@ export async function dossierPdf(input: DossierPdfInput): Promise<Uint8Array> {
         const found = buildSections(config, dossier.type).find((s) => s.id === id);
         return found ? `${found.code} ${localize(found.title, 'nl')}` : id;
       };
-      writer.field('Gedeeld met de mbo-instelling', shared.filter(([, yes]) => yes).map(([id]) => title(id)).join(', ') || 'alleen wat altijd meegaat');
+      writer.field(
+        'Gedeeld met de mbo-instelling',
+        shared
+          .filter(([, yes]) => yes)
+          .map(([id]) => title(id))
+          .join(', ') || 'alleen wat altijd meegaat',
+      );
       const kept = shared.filter(([, yes]) => !yes).map(([id]) => title(id));
       if (kept.length) writer.field('Niet gedeeld', kept.join(', '));
     }
@@ -304,7 +312,10 @@ export async function dossierPdf(input: DossierPdfInput): Promise<Uint8Array> {
   // The hash on one line of its own, so it can be read off or copied whole.
   writer.text('Eindhash (SHA-256)', { bold: true, size: 8.5, color: muted });
   writer.text(finalHash ?? 'onbekend', { size: 9, after: 4 });
-  writer.field(`Keten gecontroleerd op ${day(generatedAt.toISOString())}`, verification.valid ? 'in orde' : `niet in orde${verification.brokenAt !== undefined ? ` (vanaf stap ${verification.brokenAt + 1})` : ''}`);
+  writer.field(
+    `Keten gecontroleerd op ${day(generatedAt.toISOString())}`,
+    verification.valid ? 'in orde' : `niet in orde${verification.brokenAt !== undefined ? ` (vanaf stap ${verification.brokenAt + 1})` : ''}`,
+  );
 
   writer.footers(`Doorstroomdossier ${dossier.student.naam}, afgerond ${day(dossier.finalizedAt)}`);
   return doc.save();

@@ -67,7 +67,12 @@ async function readRows<Row>(tx: Queryable, sql: string, params: ReadonlyArray<u
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const sortedKeys = (value: Record<string, unknown>) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+const sortedKeys = (value: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
 
 /** Keeps the counts and the list of changes of one import. */
 class Report {
@@ -91,7 +96,9 @@ class Report {
     let fields: string[] | undefined;
     if (!before) change = 'created';
     else {
-      fields = Object.keys({ ...before, ...after }).filter((k) => k !== 'active' && !same(before[k], after[k])).sort();
+      fields = Object.keys({ ...before, ...after })
+        .filter((k) => k !== 'active' && !same(before[k], after[k]))
+        .sort();
       if (before['active'] === false && after['active'] !== false) change = 'reactivated';
       else if (before['active'] !== false && after['active'] === false) change = 'deactivated';
       else if (fields.length > 0) change = 'updated';
@@ -140,7 +147,20 @@ interface StudentRow {
 const registrationFields = ['naam', 'bsn', 'onderwijsnummer', 'geboortedatum', 'schoolId', 'klas', 'leerjaar'] as const;
 
 const normalStudent = (s: StoredStudent, login: string | null, active: boolean) =>
-  sortedKeys({ naam: s.naam, email: s.email, bsn: s.bsn, onderwijsnummer: s.onderwijsnummer, geboortedatum: s.geboortedatum, schoolId: s.schoolId, klas: s.klas, leerjaar: s.leerjaar, taal: s.taal, guardianIds: [...s.guardianIds].sort(), login, active });
+  sortedKeys({
+    naam: s.naam,
+    email: s.email,
+    bsn: s.bsn,
+    onderwijsnummer: s.onderwijsnummer,
+    geboortedatum: s.geboortedatum,
+    schoolId: s.schoolId,
+    klas: s.klas,
+    leerjaar: s.leerjaar,
+    taal: s.taal,
+    guardianIds: [...s.guardianIds].sort(),
+    login,
+    active,
+  });
 
 export async function applyDocument(db: Db, document: ProvisioningDocument, options: ApplyOptions = {}): Promise<ImportReport> {
   const now = options.now ?? (() => new Date());
@@ -187,7 +207,8 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
   const personInDoc = new Map(people.map((p) => [p.id, p]));
   const docLogin = (id: string) => personInDoc.get(id)!.login;
   const logins = people.flatMap((p) => (p.login ? [p.login] : []));
-  const knownPeople = await readRows<{ id: string; role: PersonRole; login: string | null; active: boolean }>(tx, 
+  const knownPeople = await readRows<{ id: string; role: PersonRole; login: string | null; active: boolean }>(
+    tx,
     'SELECT id, role, login, active FROM people WHERE id = ANY($1::text[]) OR login = ANY($2::text[])',
     [personIds, logins],
   );
@@ -218,7 +239,9 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
   const schoolRows = await readRows<SchoolRow>(tx, 'SELECT id, naam, plaats, brin, mentor_roster, active FROM schools WHERE id = ANY($1::text[])', [[...schoolIds]]);
   const schoolsNow = new Map(schoolRows.map((s) => [s.id, s]));
   const schoolExists = (id: string) => schoolsNow.has(id) || (doc.schools ?? []).some((s) => s.id === id);
-  students.forEach((s, i) => s.schoolId && !schoolExists(s.schoolId) && issue(`students.${i}.schoolId`, `School ${s.schoolId} bestaat niet. Voeg de school eerst toe (of zet hem in hetzelfde bestand).`));
+  students.forEach(
+    (s, i) => s.schoolId && !schoolExists(s.schoolId) && issue(`students.${i}.schoolId`, `School ${s.schoolId} bestaat niet. Voeg de school eerst toe (of zet hem in hetzelfde bestand).`),
+  );
   mentors.forEach((m, i) => !schoolExists(m.schoolId) && issue(`mentors.${i}.schoolId`, `School ${m.schoolId} bestaat niet. Voeg de school eerst toe.`));
   decanen.forEach((d, i) => !schoolExists(d.schoolId) && issue(`decanen.${i}.schoolId`, `School ${d.schoolId} bestaat niet. Voeg de school eerst toe.`));
   (doc.klassen ?? []).forEach((k, i) => !schoolExists(k.schoolId) && issue(`klassen.${i}.schoolId`, `School ${k.schoolId} bestaat niet.`));
@@ -226,13 +249,18 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
   (complete.staff ?? []).forEach((id, i) => !schoolExists(id) && issue(`complete.staff.${i}`, `School ${id} bestaat niet.`));
 
   // Klassen: the school's, those listed, and those its students are in (a new klas appears with its first student).
-  const klasRows = await readRows<{ school_id: string; code: string; leerjaar: number | null; active: boolean }>(tx, 
+  const klasRows = await readRows<{ school_id: string; code: string; leerjaar: number | null; active: boolean }>(
+    tx,
     'SELECT school_id, code, leerjaar, active FROM klassen WHERE school_id = ANY($1::text[])',
     [[...schoolIds]],
   );
   const klasKey = (schoolId: string, code: string) => `${schoolId}/${code.trim().toLowerCase()}`;
   const klassenNow = new Map(klasRows.map((k) => [klasKey(k.school_id, k.code), k]));
-  const klassenAfter = new Set([...klassenNow.keys(), ...(doc.klassen ?? []).map((k) => klasKey(k.schoolId, k.code)), ...students.flatMap((s) => (s.schoolId && s.klas ? [klasKey(s.schoolId, s.klas)] : []))]);
+  const klassenAfter = new Set([
+    ...klassenNow.keys(),
+    ...(doc.klassen ?? []).map((k) => klasKey(k.schoolId, k.code)),
+    ...students.flatMap((s) => (s.schoolId && s.klas ? [klasKey(s.schoolId, s.klas)] : [])),
+  ]);
   mentors.forEach((m, i) => {
     const unknown = m.klassen.filter((k) => !klassenAfter.has(klasKey(m.schoolId, k)));
     if (unknown.length) issue(`mentors.${i}.klassen`, `School ${m.schoolId} heeft geen klas ${unknown.join(', ')}. Importeer eerst de leerlingen (of de klassen), of verbeter de klas.`);
@@ -241,7 +269,8 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
   // Students, and whoever they are linked to.
   const guardianIdsInDoc = guardians.map((g) => g.id);
   const linkedStudentIds = [...new Set(guardians.flatMap((g) => g.studentIds ?? []))];
-  const studentRows = await readRows<StudentRow>(tx, 
+  const studentRows = await readRows<StudentRow>(
+    tx,
     `SELECT id, data, active FROM students
      WHERE id = ANY($1::text[]) OR (school_id = ANY($2::text[]) AND active) OR data->'guardianIds' ?| $3::text[]`,
     [[...students.map((s) => s.id), ...linkedStudentIds], complete.students ?? [], guardianIdsInDoc],
@@ -253,7 +282,8 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
       if (!inDocStudents.has(sid) && !studentsNow.has(sid)) issue(`guardians.${i}.studentIds.${j}`, `Leerling ${sid} bestaat niet.`);
     }),
   );
-  const guardianRows = await readRows<{ id: string; naam: string; email: string | null; relatie: string | null; taal: string | null; active: boolean }>(tx, 
+  const guardianRows = await readRows<{ id: string; naam: string; email: string | null; relatie: string | null; taal: string | null; active: boolean }>(
+    tx,
     'SELECT id, naam, email, relatie, taal, active FROM guardians WHERE id = ANY($1::text[])',
     [[...guardianIdsInDoc, ...students.flatMap((s) => s.guardianIds ?? [])]],
   );
@@ -268,19 +298,22 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
     if (!g.studentIds) continue;
     for (const s of students) {
       if (!s.guardianIds) continue;
-      if (s.guardianIds.includes(g.id) !== g.studentIds.includes(s.id)) issue(`guardians.${i}.studentIds`, `Ouder ${g.id} en leerling ${s.id} zeggen iets anders over elkaar. Noem de koppeling aan beide kanten, of aan één kant.`);
+      if (s.guardianIds.includes(g.id) !== g.studentIds.includes(s.id))
+        issue(`guardians.${i}.studentIds`, `Ouder ${g.id} en leerling ${s.id} zeggen iets anders over elkaar. Noem de koppeling aan beide kanten, of aan één kant.`);
     }
   }
 
   // Staff of the schools, and MBO staff.
   const staffIds = [...mentors.map((m) => m.id), ...decanen.map((d) => d.id)];
-  const mentorRows = await readRows<MentorRow>(tx, 
+  const mentorRows = await readRows<MentorRow>(
+    tx,
     'SELECT mentor_id, school_id, position, naam, email, klassen, decaan, active FROM mentors WHERE mentor_id = ANY($1::text[]) OR school_id = ANY($2::text[])',
     [staffIds, [...schoolIds]],
   );
   const mentorsNow = new Map(mentorRows.map((m) => [m.mentor_id, m]));
   const brins = [...new Set([...mboStaff.map((m) => m.brin), ...(complete.mboStaff ?? [])])];
-  const staffRows = await readRows<{ id: string; brin: string; naam: string; email: string | null; active: boolean }>(tx, 
+  const staffRows = await readRows<{ id: string; brin: string; naam: string; email: string | null; active: boolean }>(
+    tx,
     'SELECT id, brin, naam, email, active FROM mbo_staff WHERE id = ANY($1::text[]) OR (brin = ANY($2::text[]) AND active)',
     [mboStaff.map((m) => m.id), complete.mboStaff ?? []],
   );
@@ -316,7 +349,16 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
     const key = klasKey(k.schoolId, k.code);
     const before = klassenNow.get(key);
     const after = { school_id: k.schoolId, code: before?.code ?? k.code, leerjaar: k.leerjaar ?? null, active: k.active ?? true };
-    if (report.record('klassen', `${k.schoolId}/${after.code}`, before && sortedKeys({ leerjaar: before.leerjaar, active: before.active }), sortedKeys({ leerjaar: after.leerjaar, active: after.active }), `klassen.${i}`)) klasWrites.set(key, after);
+    if (
+      report.record(
+        'klassen',
+        `${k.schoolId}/${after.code}`,
+        before && sortedKeys({ leerjaar: before.leerjaar, active: before.active }),
+        sortedKeys({ leerjaar: after.leerjaar, active: after.active }),
+        `klassen.${i}`,
+      )
+    )
+      klasWrites.set(key, after);
   });
   students.forEach((s, i) => {
     if (!s.schoolId || !s.klas) return;
@@ -325,7 +367,13 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
     if (klasWrites.has(key) || (doc.klassen ?? []).some((k) => klasKey(k.schoolId, k.code) === key)) return;
     if (before && before.active) return;
     const after = { school_id: s.schoolId, code: before?.code ?? s.klas, leerjaar: before?.leerjaar ?? s.leerjaar ?? null, active: true };
-    report.record('klassen', `${s.schoolId}/${after.code}`, before && sortedKeys({ leerjaar: before.leerjaar, active: before.active }), sortedKeys({ leerjaar: after.leerjaar, active: true }), `students.${i}`);
+    report.record(
+      'klassen',
+      `${s.schoolId}/${after.code}`,
+      before && sortedKeys({ leerjaar: before.leerjaar, active: before.active }),
+      sortedKeys({ leerjaar: after.leerjaar, active: true }),
+      `students.${i}`,
+    );
     klasWrites.set(key, after);
   });
   await upsertAll(tx, 'klassen', { school_id: 'text', code: 'text', leerjaar: 'integer', active: 'boolean' }, ['school_id', 'code'], [...klasWrites.values()]);
@@ -394,10 +442,15 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
   await upsertAll(tx, 'students', { id: 'text', school_id: 'text', data: 'jsonb', active: 'boolean' }, ['id'], studentWrites);
 
   // Mentors and decanen: one table, ordered per school.
-  const { rows: positions } = await tx.query<{ school_id: string; last: number }>('SELECT school_id, max(position)::int AS last FROM mentors WHERE school_id = ANY($1::text[]) GROUP BY school_id', [[...schoolIds]]);
+  const { rows: positions } = await tx.query<{ school_id: string; last: number }>('SELECT school_id, max(position)::int AS last FROM mentors WHERE school_id = ANY($1::text[]) GROUP BY school_id', [
+    [...schoolIds],
+  ]);
   const nextPosition = new Map(positions.map((p) => [p.school_id, Number(p.last) + 1]));
   const staffWrites: MentorRow[] = [];
-  const staffRecords = [...mentors.map((m, i) => ({ ...m, decaan: false, kind: 'mentors' as const, source: `mentors.${i}` })), ...decanen.map((d, i) => ({ ...d, klassen: [] as string[], decaan: true, kind: 'decanen' as const, source: `decanen.${i}` }))];
+  const staffRecords = [
+    ...mentors.map((m, i) => ({ ...m, decaan: false, kind: 'mentors' as const, source: `mentors.${i}` })),
+    ...decanen.map((d, i) => ({ ...d, klassen: [] as string[], decaan: true, kind: 'decanen' as const, source: `decanen.${i}` })),
+  ];
   const normalStaff = (row: Omit<MentorRow, 'mentor_id' | 'position'>, login: string | null) =>
     sortedKeys({ schoolId: row.school_id, naam: row.naam, email: row.email, klassen: row.klassen, decaan: row.decaan, login, active: row.active });
   for (const m of staffRecords) {
@@ -474,7 +527,10 @@ async function applyIn(tx: Queryable, doc: ProvisioningDocument, lines: Readonly
       [leavers],
     );
     for (const row of open) {
-      report.warnings.push({ id: row.student_id, message: `Leerling ${row.student_id} staat niet meer in de export en kan niet meer inloggen, maar heeft nog een open dossier (${row.status}). Het dossier blijft bewaard.` });
+      report.warnings.push({
+        id: row.student_id,
+        message: `Leerling ${row.student_id} staat niet meer in de export en kan niet meer inloggen, maar heeft nog een open dossier (${row.status}). Het dossier blijft bewaard.`,
+      });
     }
   }
 
@@ -500,8 +556,19 @@ async function followRegistrations(tx: Queryable, changed: StoredStudent[], at: 
     tx,
     'dossiers',
     {
-      id: 'text', student_id: 'text', school_id: 'text', type: 'text', status: 'text', archived: 'boolean', version: 'integer',
-      mentor_id: 'text', mentor_email: 'text', chosen_brin: 'text', created_at: 'text', updated_at: 'text', data: 'jsonb',
+      id: 'text',
+      student_id: 'text',
+      school_id: 'text',
+      type: 'text',
+      status: 'text',
+      archived: 'boolean',
+      version: 'integer',
+      mentor_id: 'text',
+      mentor_email: 'text',
+      chosen_brin: 'text',
+      created_at: 'text',
+      updated_at: 'text',
+      data: 'jsonb',
     },
     ['id'],
     dossiers,
@@ -520,7 +587,12 @@ async function applyConfig(tx: Queryable, config: RegionConfig, report: Report) 
 
 function sortedDeep(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortedDeep);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortedDeep(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, sortedDeep(v)]),
+    );
   return value;
 }
 
@@ -531,7 +603,10 @@ async function applyCatalog(tx: Queryable, institutions: ReadonlyArray<CatalogIn
   const { rows: current } = await tx.query<{ brin: string; position: number; naam: string }>('SELECT brin, position, naam FROM institutions WHERE brin = ANY($1::text[])', [brins]);
   const { rows: last } = await tx.query<{ last: number | null }>('SELECT max(position)::int AS last FROM institutions');
   let next = (last[0]?.last ?? -1) + 1;
-  const { rows: locations } = await tx.query<{ brin: string; code: string; naam: string; plaats: string }>('SELECT brin, code, naam, plaats FROM locations WHERE brin = ANY($1::text[]) ORDER BY brin, position', [brins]);
+  const { rows: locations } = await tx.query<{ brin: string; code: string; naam: string; plaats: string }>(
+    'SELECT brin, code, naam, plaats FROM locations WHERE brin = ANY($1::text[]) ORDER BY brin, position',
+    [brins],
+  );
   const { rows: programmes } = await tx.query<{ brin: string; data: unknown }>('SELECT brin, data FROM programmes WHERE brin = ANY($1::text[]) ORDER BY brin, position', [brins]);
   const byBrin = new Map(current.map((c) => [c.brin, c]));
   const changed: CatalogInstitution[] = [];
@@ -539,7 +614,13 @@ async function applyCatalog(tx: Queryable, institutions: ReadonlyArray<CatalogIn
   institutions.forEach((inst, i) => {
     const before = byBrin.get(inst.brin);
     const snapshot = (naam: string, locs: unknown[], progs: unknown[]) => ({ naam, locaties: sortedDeep(locs), opleidingen: sortedDeep(progs) });
-    const beforeSnapshot = before && snapshot(before.naam, locations.filter((l) => l.brin === inst.brin).map(({ code, naam, plaats }) => ({ code, naam, plaats })), programmes.filter((p) => p.brin === inst.brin).map((p) => p.data));
+    const beforeSnapshot =
+      before &&
+      snapshot(
+        before.naam,
+        locations.filter((l) => l.brin === inst.brin).map(({ code, naam, plaats }) => ({ code, naam, plaats })),
+        programmes.filter((p) => p.brin === inst.brin).map((p) => p.data),
+      );
     if (report.record('catalog', inst.brin, beforeSnapshot, snapshot(inst.naam, inst.locaties, inst.opleidingen), `catalog.institutions.${i}`)) changed.push(inst);
     positions.set(inst.brin, before ? before.position : next++);
   });

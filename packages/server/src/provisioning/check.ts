@@ -88,7 +88,11 @@ function lineOf(path: ReadonlyArray<PropertyKey>, lines?: ReadonlyMap<string, nu
 }
 
 /** Issues in the order of the file: by line, then as found. */
-const byLine = (issues: ImportIssue[]) => issues.map((issue, i) => ({ issue, i })).sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.i - b.i).map(({ issue }) => issue);
+const byLine = (issues: ImportIssue[]) =>
+  issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.i - b.i)
+    .map(({ issue }) => issue);
 
 const withLine = (issue: Omit<ImportIssue, 'line'>, line: number | undefined): ImportIssue => (line === undefined ? issue : { ...issue, line });
 
@@ -99,11 +103,16 @@ export function checkDocument(raw: unknown, lines?: ReadonlyMap<string, number>)
   }
   const issues: ImportIssue[] = [];
   const unknownKinds = Object.keys(raw).filter((key) => !(provisioningKinds as readonly string[]).includes(key) && key !== 'complete');
-  for (const key of unknownKinds.slice(0, 10)) issues.push({ path: safeErrorPath([key]), message: 'Dit onderdeel kennen we niet. Gebruik schools, klassen, students, mentors, decanen, guardians, mboStaff, beheerders, config, catalog of complete.' });
+  for (const key of unknownKinds.slice(0, 10))
+    issues.push({
+      path: safeErrorPath([key]),
+      message: 'Dit onderdeel kennen we niet. Gebruik schools, klassen, students, mentors, decanen, guardians, mboStaff, beheerders, config, catalog of complete.',
+    });
 
   const unstorable: (string | number)[][] = [];
   unstorablePaths(raw, [], unstorable, maxIssues);
-  for (const path of unstorable) issues.push(withLine({ path: safeErrorPath(path), message: 'Deze tekst bevat een onzichtbaar of kapot teken (NUL of een half teken). Haal het weg.' }, lineOf(path, lines)));
+  for (const path of unstorable)
+    issues.push(withLine({ path: safeErrorPath(path), message: 'Deze tekst bevat een onzichtbaar of kapot teken (NUL of een half teken). Haal het weg.' }, lineOf(path, lines)));
   if (issues.length > 0) throw new ImportRefused(issues);
 
   // One id, one person (or school): twice in one import is a mistake in the file. Checked on the
@@ -122,7 +131,8 @@ export function checkDocument(raw: unknown, lines?: ReadonlyMap<string, number>)
   const idOf = (record: Record<string, unknown>, key = 'id') => (typeof record[key] === 'string' && provisioningIdPattern.test(record[key]) ? record[key] : undefined);
   recordsOf('schools').forEach((s, i) => idOf(s) && once(`school:${idOf(s)}`, ['schools', i, 'id'], `School ${idOf(s)}`));
   recordsOf('klassen').forEach((k, i) => {
-    if (idOf(k, 'schoolId') && typeof k['code'] === 'string' && klasPattern.test(k['code'])) once(`klas:${idOf(k, 'schoolId')}/${k['code'].toLowerCase()}`, ['klassen', i, 'code'], `Klas ${k['code']} van ${idOf(k, 'schoolId')}`);
+    if (idOf(k, 'schoolId') && typeof k['code'] === 'string' && klasPattern.test(k['code']))
+      once(`klas:${idOf(k, 'schoolId')}/${k['code'].toLowerCase()}`, ['klassen', i, 'code'], `Klas ${k['code']} van ${idOf(k, 'schoolId')}`);
   });
   for (const kind of ['students', 'mentors', 'decanen', 'guardians', 'mboStaff', 'beheerders']) {
     recordsOf(kind).forEach((person, i) => idOf(person) && once(`person:${idOf(person)}`, [kind, i, 'id'], `Id ${idOf(person)}`));
@@ -152,7 +162,8 @@ export function checkDocument(raw: unknown, lines?: ReadonlyMap<string, number>)
       if (ids.has(programme.id)) issues.push({ path: `catalog.institutions.${i}.opleidingen.${j}.id`, message: `Opleiding ${programme.id} staat er twee keer in.` });
       ids.add(programme.id);
       const missing = programme.locatieCodes.filter((code) => !codes.has(code));
-      if (missing.length > 0) issues.push({ path: `catalog.institutions.${i}.opleidingen.${j}.locatieCodes`, message: `Opleiding ${programme.id} noemt een locatie die instelling ${inst.brin} niet heeft.` });
+      if (missing.length > 0)
+        issues.push({ path: `catalog.institutions.${i}.opleidingen.${j}.locatieCodes`, message: `Opleiding ${programme.id} noemt een locatie die instelling ${inst.brin} niet heeft.` });
     });
   });
   document.students?.forEach((s, i) => {

@@ -33,7 +33,8 @@ export function parseJsonDocument(text: string): unknown {
       if (prototypeKeys.has(key)) prototypeKey = true;
       return item;
     });
-    if (prototypeKey) throw new ImportRefused([{ path: '', message: 'Het bestand bevat een veld "__proto__", "constructor" of "prototype". Dat mag niet.' }], 'The document contains a key that is not allowed.');
+    if (prototypeKey)
+      throw new ImportRefused([{ path: '', message: 'Het bestand bevat een veld "__proto__", "constructor" of "prototype". Dat mag niet.' }], 'The document contains a key that is not allowed.');
     return value;
   } catch (error) {
     if (error instanceof ImportRefused) throw error;
@@ -108,7 +109,9 @@ export async function adminSchools(db: Db): Promise<AdminSchool[]> {
       ...(s.brin ? { brin: s.brin } : {}),
       mentorRoster: s.mentor_roster,
       active: s.active,
-      klassen: klassen.filter((k) => k.school_id === s.id).map((k) => ({ code: k.code, ...(k.leerjaar !== null ? { leerjaar: Number(k.leerjaar) } : {}), active: k.active, students: Number(k.students) })),
+      klassen: klassen
+        .filter((k) => k.school_id === s.id)
+        .map((k) => ({ code: k.code, ...(k.leerjaar !== null ? { leerjaar: Number(k.leerjaar) } : {}), active: k.active, students: Number(k.students) })),
       students: { active: Number(count?.active ?? 0), inactive: Number(count?.inactive ?? 0) },
       mentors: mentors.filter((m) => m.school_id === s.id).map((m) => ({ id: m.mentor_id, naam: m.naam, email: m.email, klassen: m.klassen, decaan: m.decaan, active: m.active })),
     };

@@ -17,7 +17,12 @@ export class ImportRefused extends Error {
     readonly issues: ImportIssue[],
     readonly detail = 'The import was refused; nothing was changed. See errors[] (path, line, message).',
   ) {
-    super(`${issues.length} import error(s): ${issues.slice(0, 3).map((i) => `${i.line ? `line ${i.line} ` : ''}${i.path}`).join(', ')}`);
+    super(
+      `${issues.length} import error(s): ${issues
+        .slice(0, 3)
+        .map((i) => `${i.line ? `line ${i.line} ` : ''}${i.path}`)
+        .join(', ')}`,
+    );
   }
 }
 
@@ -28,9 +33,14 @@ export function importProblem(refused: ImportRefused): Problem & { errors: Impor
   const shown = refused.issues.slice(0, maxIssues);
   const more = refused.issues.length - shown.length;
   return {
-    ...problem(422, 'validation', `Het importbestand heeft ${refused.issues.length === 1 ? 'een fout' : `${refused.issues.length} fouten`}. Er is niets veranderd. Verbeter het bestand en probeer het opnieuw.`, {
-      detail: `${refused.detail}${more > 0 ? ` ${more} more not shown.` : ''}`,
-    }),
+    ...problem(
+      422,
+      'validation',
+      `Het importbestand heeft ${refused.issues.length === 1 ? 'een fout' : `${refused.issues.length} fouten`}. Er is niets veranderd. Verbeter het bestand en probeer het opnieuw.`,
+      {
+        detail: `${refused.detail}${more > 0 ? ` ${more} more not shown.` : ''}`,
+      },
+    ),
     type: `${problemTypeBase}import-refused`,
     errors: shown,
   };

@@ -144,7 +144,11 @@ function fullName(get: (column: string) => string): string {
   return [get('roepnaam'), get('tussenvoegsel'), get('achternaam')].filter(Boolean).join(' ');
 }
 
-const splitList = (value: string) => value.split(/[,|;]/).map((v) => v.trim()).filter(Boolean);
+const splitList = (value: string) =>
+  value
+    .split(/[,|;]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export function documentFromCsv(text: string, options: CsvImportOptions = {}): SourcedDocument {
   let table: CsvTable;
@@ -220,13 +224,7 @@ export function documentFromCsv(text: string, options: CsvImportOptions = {}): S
   for (const { record, line } of guardians.values()) push('guardians', record, line);
   if (issues.length > 0) throw new ImportRefused(issues);
 
-  const complete = options.partial
-    ? undefined
-    : kind === 'leerlingen'
-      ? { students: [...schools] }
-      : kind === 'medewerkers'
-        ? { staff: [...schools] }
-        : { mboStaff: [...brins] };
+  const complete = options.partial ? undefined : kind === 'leerlingen' ? { students: [...schools] } : kind === 'medewerkers' ? { staff: [...schools] } : { mboStaff: [...brins] };
   return { document: { ...document, ...(complete ? { complete } : {}) }, lines };
 }
 

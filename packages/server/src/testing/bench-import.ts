@@ -36,7 +36,19 @@ export function benchStudentsCsv(school: string, count: number, variant = 0): st
     if (variant === 1 && i % 50 === 0) continue;
     const moved = variant === 1 && i % 10 === 0 ? `${klas}x` : klas;
     lines.push(
-      [String(100_000 + n), `Leerling${n}`, `Bench`, `${String(1 + (i % 28)).padStart(2, '0')}-0${1 + (i % 9)}-2010`, benchBsn(n), `leerling${n}@bench.example`, moved, String(leerjaar), `Ouder ${n}`, `ouder${n}@bench.example`, 'verzorger'].join(';'),
+      [
+        String(100_000 + n),
+        `Leerling${n}`,
+        `Bench`,
+        `${String(1 + (i % 28)).padStart(2, '0')}-0${1 + (i % 9)}-2010`,
+        benchBsn(n),
+        `leerling${n}@bench.example`,
+        moved,
+        String(leerjaar),
+        `Ouder ${n}`,
+        `ouder${n}@bench.example`,
+        'verzorger',
+      ].join(';'),
     );
   }
   return lines.join('\r\n');
