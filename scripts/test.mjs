@@ -8,6 +8,7 @@
 //   4b. docs' script tag carries the built bundle's integrity hash (scripts/sri.mjs --check) — one check
 //   5. npm packages publishable (npm publish --dry-run of all three, tarball contents, declarations) — one check
 //   5b. ESLint: typescript-eslint, lit, lit-a11y, wc (eslint.config.mjs) — one check
+//   5c. Prettier: every file formatted (.prettierrc.json, .prettierignore) — one check
 //   6. Storybook builds (offline)             — one check
 //   7. reference server + conformance kit + the demo and the built Storybook in Chromium — Node's test runner
 //   8. SDK, elements, cross-element flows    — real Chromium through @web/test-runner
@@ -76,6 +77,7 @@ if (existsSync('scripts/size.mjs')) check('size budget of the script-tag bundle'
 check("docs/embedding.md's script tag carries the built bundle's integrity hash (npm run sri)", 'node', ['scripts/sri.mjs', '--check']);
 check('npm packages: npm publish --dry-run, exports, tarball contents and declarations', 'node', ['scripts/check-packages.mjs']);
 check('lint (ESLint: typescript-eslint, lit, lit-a11y, wc)', 'npx', ['eslint', '.']);
+check('format (Prettier)', 'npx', ['prettier', '--check', '.']);
 check('Storybook builds', 'npx', ['storybook', 'build', '--disable-telemetry', '--quiet', '--output-dir', 'storybook-static']);
 if (existsSync('packages/server/test')) {
   counted(
