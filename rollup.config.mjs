@@ -213,7 +213,7 @@ const bundleEntryId = '\0doorstroom-bundle-entry';
  */
 function bundleEntry() {
   const first = [
-    ['consent', 'consent.messages.ts'],
+    ['consent', 'messages.ts'],
     ['mentor-review', 'messages.ts'],
     ['dossier-form', 'messages.ts'],
     ['dossier-form', 'data-export.ts'],
@@ -224,7 +224,7 @@ function bundleEntry() {
     ['mentor-review', 'ddd-mentor-review.styles.ts'],
     ['dossier-form', 'state.ts'],
     ['mentor-review', 'state.ts'],
-    ['consent', 'consent.state.ts'],
+    ['consent', 'state.ts'],
   ].map((parts) => at('packages', 'elements', 'src', ...parts));
   return {
     name: 'doorstroom:bundle-entry',

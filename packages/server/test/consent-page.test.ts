@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import '../../elements/src/consent/consent.messages.js';
+import '../../elements/src/consent/messages.js';
 import { ar } from '../../elements/src/lang/ar.js';
 import { glossaries, parentAddress, type GlossaryLanguage } from '../../elements/src/lang/glossary.js';
 import { pl } from '../../elements/src/lang/pl.js';

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { canSetIntake, intakeCsv, intakeExportFileName, isDossierApiError, receivedDossierJson, type Dossier, type DossierApi, type IntakeStatus } from '@doorstroom/sdk';
-import '../consent/consent.messages.js';
+import '../consent/messages.js';
 import { renderOffline } from '../shared/offline-notice.js';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { downloadFile } from '../shared/download.js';
@@ -15,7 +15,7 @@ import { OnlineController } from '../shared/online.js';
 import { renderSupport } from '../shared/support.js';
 import { renderIntakeDossier, savedText, type IntakeNotice } from './dossier-page.js';
 import { styles } from './ddd-intake.styles.js';
-import { IntakeDraftKeeper } from './intake-draft.js';
+import { IntakeDraftKeeper } from './draft.js';
 import './messages.js';
 import { WorklistController } from './worklist-controller.js';
 import { openId, renderWorklist, RowSlots } from './worklist-view.js';

@@ -10,7 +10,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type Decision, type Dossier, type Question, type RegionConfig } from '@doorstroom/sdk';
-import { renderDossier, renderFinalSummary } from '../consent/consent.views.js';
+import { renderDossier, renderFinalSummary } from '../consent/views.js';
 import { renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
 import { renderField } from '../shared/fields.js';
 import { below, heading, type HeadingLevel } from '../shared/heading.js';

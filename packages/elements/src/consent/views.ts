@@ -22,9 +22,9 @@ import {
 import { translate } from '../shared/i18n.js';
 import { below, heading, type HeadingLevel } from '../shared/heading.js';
 import { renderAnswers } from '../shared/read-only-answers.js';
-import type { ConsentKey } from './consent.messages.js';
-import type { Notice } from './consent.sending.js';
-import { askedParent, chosenProgramme, delenQuestion, formatDay, relationWord, sharingLineText, sharingOverview, type SharingLine } from './consent.state.js';
+import type { ConsentKey } from './messages.js';
+import type { Notice } from './sending.js';
+import { askedParent, chosenProgramme, delenQuestion, formatDay, relationWord, sharingLineText, sharingOverview, type SharingLine } from './state.js';
 
 export type ConfirmAction = Extract<DossierAction, 'finalize' | 'backToDeelA'>;
 

@@ -11,10 +11,10 @@ import { browserOnline } from '../shared/drafts.js';
 import { emit, errorDetail } from '../shared/events.js';
 import { describeRefusal, type LocaleController } from '../shared/i18n.js';
 import { OnlineController } from '../shared/online.js';
-import type { ConsentDraft, DraftSection } from './consent.draft.js';
-import type { ConsentKey } from './consent.messages.js';
-import { needsInzage } from './consent.state.js';
-import type { ConfirmAction } from './consent.views.js';
+import type { ConsentDraft, DraftSection } from './draft.js';
+import type { ConsentKey } from './messages.js';
+import { needsInzage } from './state.js';
+import type { ConfirmAction } from './views.js';
 
 export interface Notice {
   kind: 'error' | 'success';

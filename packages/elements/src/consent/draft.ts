@@ -9,7 +9,7 @@ import type { Actor, AnswerValue, Dossier, RegionConfig, SectionAnswers } from '
 import { DraftSaver, draftStoreFor, guardUnsavedChanges, type DraftHost } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
 import { SectionSaver } from '../shared/section-saver.js';
-import { initialDraft, knownRelation, viewFor } from './consent.state.js';
+import { initialDraft, knownRelation, viewFor } from './state.js';
 
 export type DraftSection = 'akkoordverklaring' | 'ouderToestemming';
 
