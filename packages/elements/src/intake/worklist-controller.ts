@@ -15,7 +15,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DossierApi, DossierSummary, Intake, IntakeStatus } from '@doorstroom/sdk';
-import { filterRows, sortRows, type SortDirection, type SortState } from '../shared/data-table.js';
+import { filterRows, type SortState } from '../shared/data-table.js';
+import { SortOrders } from '../shared/sort-orders.js';
 import {
   countByStatus,
   filterOptions,
@@ -64,10 +65,8 @@ export class WorklistController implements ReactiveController {
   private loadedFor?: DossierApi;
   private sequence = 0;
   private rowsMemo?: { items: DossierSummary[]; rows: IntakeRow[] };
-  /** Every order made for these rows in this language, by `column:direction`. */
-  private orders?: { rows: IntakeRow[]; lang: string; sorted: Map<string, IntakeRow[]> };
-  /** The idle-time preparation under way, and how to cancel its next step. */
-  private preparing?: { rows: IntakeRow[]; lang: string; cancel?: () => void };
+  /** Every column's order of the rows, the ones not asked for made in idle time. */
+  private readonly orders = new SortOrders<IntakeRow>(intakeSortKeys, 'ontvangen');
   private filteredMemo?: { sorted: IntakeRow[]; filter: IntakeFilter; shown: IntakeRow[]; counts: Map<IntakeStatus, number> };
   private optionsMemo?: { rows: IntakeRow[]; lang: string; options: WorklistView['options'] };
   private pageMemo?: { shown: IntakeRow[]; page: number; size: number; result: Page<IntakeRow> };
@@ -82,12 +81,12 @@ export class WorklistController implements ReactiveController {
 
   /** Back on the page: the orders not made yet are made in idle time again. */
   hostConnected(): void {
-    if (this.orders && this.orders.rows === this.rowsMemo?.rows) this.prepareOrders(this.orders.rows, this.orders.lang);
+    this.orders.resume(this.rowsMemo?.rows);
   }
 
   /** Off the page: no more work in its idle time. */
   hostDisconnected(): void {
-    this.stopPreparing();
+    this.orders.stop();
   }
 
   /** Loads the list once per backend. */
@@ -106,7 +105,7 @@ export class WorklistController implements ReactiveController {
     try {
       const { items } = await api.listDossiers();
       if (mine !== this.sequence) return false;
-      if (items !== this.items) this.stopPreparing();
+      if (items !== this.items) this.orders.stop();
       this.items = items;
       this.error = undefined;
       return true;
@@ -128,7 +127,7 @@ export class WorklistController implements ReactiveController {
     if (!this.items || !intake) return;
     const current = this.items.find((item) => item.id === dossierId);
     if (!current || (current.intake?.status === intake.status && current.intake?.updatedAt === intake.updatedAt)) return;
-    this.stopPreparing();
+    this.orders.stop();
     this.items = withIntake(this.items, dossierId, intake);
     this.host.requestUpdate();
   }
@@ -163,64 +162,14 @@ export class WorklistController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The rows in the order of `column` (the same array every time while the rows stay the same). */
-  private ordered(rows: IntakeRow[], column: string, direction: SortDirection, lang: string): IntakeRow[] {
-    if (this.orders?.rows !== rows || this.orders.lang !== lang) this.orders = { rows, lang, sorted: new Map() };
-    const id = `${column}:${direction}`;
-    let sorted = this.orders.sorted.get(id);
-    if (!sorted) {
-      const key = intakeSortKeys[column] ?? intakeSortKeys['ontvangen']!;
-      this.orders.sorted.set(id, (sorted = sortRows(rows, key, direction, lang)));
-    }
-    return sorted;
-  }
-
-  /**
-   * Makes the orders of every sortable column in idle time, one per idle period, for these rows
-   * (those made already are skipped). Another list or language, or `stopPreparing`, ends it.
-   */
-  private prepareOrders(rows: IntakeRow[], lang: string): void {
-    if (this.preparing?.rows === rows && this.preparing.lang === lang) return;
-    this.stopPreparing();
-    const made = this.orders?.rows === rows && this.orders.lang === lang ? this.orders.sorted : undefined;
-    const todo = Object.keys(intakeSortKeys)
-      .flatMap((column) => (['ascending', 'descending'] as const).map((direction) => ({ column, direction })))
-      .filter(({ column, direction }) => !made?.has(`${column}:${direction}`));
-    if (todo.length === 0) return;
-    const mine: NonNullable<WorklistController['preparing']> = (this.preparing = { rows, lang });
-    const later = (work: () => void) => {
-      if (typeof requestIdleCallback === 'function') {
-        const handle = requestIdleCallback(work, { timeout: 2000 });
-        mine.cancel = () => cancelIdleCallback(handle);
-      } else {
-        const handle = setTimeout(work, 50);
-        mine.cancel = () => clearTimeout(handle);
-      }
-    };
-    const next = () => {
-      if (this.preparing !== mine) return;
-      const order = todo.shift();
-      if (order) this.ordered(rows, order.column, order.direction, lang);
-      if (todo.length > 0) later(next);
-      else this.preparing = undefined;
-    };
-    later(next);
-  }
-
-  /** Ends the idle-time preparation, if one is under way. */
-  private stopPreparing(): void {
-    this.preparing?.cancel?.();
-    this.preparing = undefined;
-  }
-
   /** The rows for the table and everything around it; the same objects while nothing they depend on changed. */
   view(lang: string, crebo: (crebo: string) => string): WorklistView {
     const items = this.items;
     if (!items) return emptyView;
     if (this.rowsMemo?.items !== items) this.rowsMemo = { items, rows: intakeRows(items) };
     const rows = this.rowsMemo.rows;
-    const ordered = this.ordered(rows, this.sort.column, this.sort.direction, lang);
-    this.prepareOrders(rows, lang);
+    const ordered = this.orders.ordered(rows, this.sort.column, this.sort.direction, lang);
+    this.orders.prepare(rows, lang);
     const filtered = this.filteredMemo;
     if (!filtered || filtered.sorted !== ordered || filtered.filter !== this.filter) {
       // The counts leave the status filter out: pressing "Geplaatst" still shows how many are new.

@@ -23,7 +23,8 @@ import {
   type StudentOverview,
   type WorkflowContext,
 } from '@doorstroom/sdk';
-import { countBy, sortRows, type SortDirection, type SortState } from '../shared/data-table.js';
+import { countBy, type SortState } from '../shared/data-table.js';
+import { SortOrders } from '../shared/sort-orders.js';
 import type { DddOverviewActionDetail } from '../shared/events.js';
 import { describeError, describeRefusal } from '../shared/i18n.js';
 import { decisionFor, filterOverview, klassenOf, noOverviewFilter, overviewRows, overviewSortKeys, type BulkAction, type OverviewFilter, type OverviewRow, type OverviewState } from './overview.js';
@@ -86,11 +87,9 @@ export class OverviewController implements ReactiveController {
     klassen: string[];
     leerjaren: number[];
   };
-  /** Every order made for these rows in this language, by `column:direction`. */
-  private orders?: { rows: OverviewRow[]; lang: string; sorted: Map<string, OverviewRow[]> };
-  /** The idle-time preparation under way, and how to cancel its next step. */
-  private preparing?: { rows: OverviewRow[]; lang: string; cancel?: () => void };
   private derivedMemo?: { sorted: OverviewRow[]; filter: OverviewFilter; derived: Derived };
+  /** Every column's order of the rows, the ones not asked for made in idle time. */
+  private readonly orders = new SortOrders<OverviewRow>(overviewSortKeys, 'klas');
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -98,60 +97,12 @@ export class OverviewController implements ReactiveController {
 
   /** Back on the page: the orders not made yet are made in idle time again. */
   hostConnected(): void {
-    if (this.orders && this.orders.rows === this.rowsMemo?.rows) this.prepareOrders(this.orders.rows, this.orders.lang);
+    this.orders.resume(this.rowsMemo?.rows);
   }
 
   /** Off the page: no more work in its idle time. */
   hostDisconnected(): void {
-    this.stopPreparing();
-  }
-
-  /** The rows in the order of `column` (the same array every time while the rows and language stay the same). */
-  private ordered(rows: OverviewRow[], column: string, direction: SortDirection, lang: string): OverviewRow[] {
-    if (this.orders?.rows !== rows || this.orders.lang !== lang) this.orders = { rows, lang, sorted: new Map() };
-    const known = overviewSortKeys[column] ? column : 'klas';
-    const id = `${known}:${direction}`;
-    let sorted = this.orders.sorted.get(id);
-    if (!sorted) this.orders.sorted.set(id, (sorted = sortRows(rows, overviewSortKeys[known]!, direction, lang)));
-    return sorted;
-  }
-
-  /**
-   * Makes the orders of every sortable column in idle time, one per idle period, for these rows
-   * (those made already are skipped). Another list or language, or `stopPreparing`, ends it.
-   */
-  private prepareOrders(rows: OverviewRow[], lang: string): void {
-    if (this.preparing?.rows === rows && this.preparing.lang === lang) return;
-    this.stopPreparing();
-    const made = this.orders?.rows === rows && this.orders.lang === lang ? this.orders.sorted : undefined;
-    const todo = Object.keys(overviewSortKeys)
-      .flatMap((column) => (['ascending', 'descending'] as const).map((direction) => ({ column, direction })))
-      .filter(({ column, direction }) => !made?.has(`${column}:${direction}`));
-    if (todo.length === 0) return;
-    const mine: NonNullable<OverviewController['preparing']> = (this.preparing = { rows, lang });
-    const later = (work: () => void) => {
-      if (typeof requestIdleCallback === 'function') {
-        const handle = requestIdleCallback(work, { timeout: 2000 });
-        mine.cancel = () => cancelIdleCallback(handle);
-      } else {
-        const handle = setTimeout(work, 50);
-        mine.cancel = () => clearTimeout(handle);
-      }
-    };
-    const next = () => {
-      if (this.preparing !== mine) return;
-      const order = todo.shift();
-      if (order) this.ordered(rows, order.column, order.direction, lang);
-      if (todo.length > 0) later(next);
-      else this.preparing = undefined;
-    };
-    later(next);
-  }
-
-  /** Ends the idle-time preparation, if one is under way. */
-  private stopPreparing(): void {
-    this.preparing?.cancel?.();
-    this.preparing = undefined;
+    this.orders.stop();
   }
 
   /** Rows, filtered and sorted, for this list; the same objects as long as nothing they depend on changed. */
@@ -160,13 +111,13 @@ export class OverviewController implements ReactiveController {
     const day = today.toDateString();
     const memo = this.rowsMemo;
     if (!memo || memo.students !== students || memo.me !== me || memo.day !== day) {
-      this.stopPreparing();
+      this.orders.stop();
       const rows = overviewRows(students, me, today);
       this.rowsMemo = { students, me, day, rows, counts: countBy(rows, (r) => r.state), ...klassenOf(rows) };
     }
     const { rows, counts, klassen, leerjaren } = this.rowsMemo!;
-    const ordered = this.ordered(rows, this.sort.column, this.sort.direction, lang);
-    this.prepareOrders(rows, lang);
+    const ordered = this.orders.ordered(rows, this.sort.column, this.sort.direction, lang);
+    this.orders.prepare(rows, lang);
     const derived = this.derivedMemo;
     if (!derived || derived.sorted !== ordered || derived.filter !== this.filter) {
       const shownRows = filterOverview(ordered, this.filter);
