@@ -103,8 +103,8 @@ class PgTx implements StoreTx {
   constructor(
     private readonly q: Session,
     private readonly cache: StoreCache,
-    private readonly dossiers: DossierCache,
-    private readonly intakes: IntakeCache,
+    private readonly dossiers: RowVersionCache<Dossier>,
+    private readonly intakes: RowVersionCache<Intake>,
   ) {}
 
   /** Before a second write, or a read that must see a buffered one: from here on one transaction. */
@@ -231,7 +231,7 @@ class PgTx implements StoreTx {
     const found = new Map<string, Dossier>();
     const missing: string[] = [];
     for (const head of heads) {
-      const known = this.dossiers.get(head.id, head.xmin, Number(head.version));
+      const known = this.dossiers.get(head.id, dossierRowVersion(head.xmin, Number(head.version)));
       if (known) found.set(head.id, known);
       else missing.push(head.id);
     }
@@ -241,7 +241,7 @@ class PgTx implements StoreTx {
         `SELECT data, xmin::text AS xmin FROM dossiers WHERE ${[...where, `id = ANY(${param(missing)}::text[])`].join(' AND ')}`,
         params,
       );
-      for (const row of rows) found.set(row.data.id, keep ? this.dossiers.put(row.xmin, row.data) : deepFreeze(row.data));
+      for (const row of rows) found.set(row.data.id, keep ? this.dossiers.put(row.data.id, dossierRowVersion(row.xmin, row.data.version), row.data) : deepFreeze(row.data));
     }
     const list: Dossier[] = [];
     for (const head of heads) {
@@ -605,72 +605,45 @@ class StoreCache {
 }
 
 /**
- * The dossiers an instance listed, read-only (frozen), each with the row version (xmin) it was
- * read in: a list hands out the cached object while the row is unchanged, so neither the row nor
- * what the service derives from the object (summaries.ts keeps the completion count per object)
- * is made again. At most `size` dossiers: the longest kept go first.
+ * Rows an instance listed, read-only (frozen), each with the row version it was read in (xmin,
+ * and for a dossier also its version): a list hands out the cached object while the row is
+ * unchanged, so neither the row nor what the service derives from the object (summaries.ts keeps
+ * the completion count per object) is made again. At most `size` rows: the longest kept go first.
+ * One class for the dossiers and the intake status rows.
  */
-class DossierCache {
-  private readonly entries = new Map<string, { xmin: string; version: number; dossier: Dossier }>();
+class RowVersionCache<Row extends object> {
+  private readonly entries = new Map<string, { rowVersion: string; row: Row }>();
   constructor(private readonly size: number) {}
-  get(id: string, xmin: string, version: number): Dossier | undefined {
+  get(id: string, rowVersion: string): Row | undefined {
     const entry = this.entries.get(id);
     if (!entry) return undefined;
-    if (entry.xmin !== xmin || entry.version !== version) {
+    if (entry.rowVersion !== rowVersion) {
       this.entries.delete(id);
       return undefined;
     }
-    return entry.dossier;
+    return entry.row;
   }
-  /** Keeps `dossier` (frozen) as the row version `xmin`; returns the frozen object. */
-  put(xmin: string, dossier: Dossier): Dossier {
-    deepFreeze(dossier);
-    if (this.size <= 0) return dossier;
-    this.entries.delete(dossier.id);
-    this.entries.set(dossier.id, { xmin, version: dossier.version, dossier });
-    if (this.entries.size > this.size) {
-      for (const id of this.entries.keys()) {
-        this.entries.delete(id);
-        if (this.entries.size <= this.size) break;
-      }
-    }
-    return dossier;
-  }
-  clear() {
-    this.entries.clear();
-  }
-}
-
-/** The intake status rows an instance read for a list, read-only, each with the row version (xmin) it was read in. */
-class IntakeCache {
-  private readonly entries = new Map<string, { xmin: string; intake: Intake }>();
-  constructor(private readonly size: number) {}
-  get(id: string, xmin: string): Intake | undefined {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    if (entry.xmin !== xmin) {
-      this.entries.delete(id);
-      return undefined;
-    }
-    return entry.intake;
-  }
-  put(id: string, xmin: string, intake: Intake): Intake {
-    deepFreeze(intake);
-    if (this.size <= 0) return intake;
+  /** Keeps `row` (frozen) as `rowVersion` of `id`; returns the frozen object. */
+  put(id: string, rowVersion: string, row: Row): Row {
+    deepFreeze(row);
+    if (this.size <= 0) return row;
     this.entries.delete(id);
-    this.entries.set(id, { xmin, intake });
+    this.entries.set(id, { rowVersion, row });
     if (this.entries.size > this.size) {
       for (const key of this.entries.keys()) {
         this.entries.delete(key);
         if (this.entries.size <= this.size) break;
       }
     }
-    return intake;
+    return row;
   }
   clear() {
     this.entries.clear();
   }
 }
+
+/** A dossier row's version for the cache: the row's xmin and the dossier's own version. */
+const dossierRowVersion = (xmin: string, version: number) => `${xmin}:${version}`;
 
 export interface PgStore extends BackendStore {
   readonly db: Db;
@@ -680,8 +653,8 @@ export interface PgStore extends BackendStore {
 
 export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
   const cache = new StoreCache(options.cacheMs ?? 5000);
-  const dossiers = new DossierCache(options.listCacheSize ?? 20_000);
-  const intakes = new IntakeCache(options.listCacheSize ?? 20_000);
+  const dossiers = new RowVersionCache<Dossier>(options.listCacheSize ?? 20_000);
+  const intakes = new RowVersionCache<Intake>(options.listCacheSize ?? 20_000);
   return {
     db,
     transaction: (work) =>
