@@ -17,20 +17,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DossierApi, DossierSummary, Intake, IntakeStatus } from '@doorstroom/sdk';
 import { filterRows, type SortState } from '../shared/data-table.js';
 import { SortOrders } from '../shared/sort-orders.js';
-import {
-  countByStatus,
-  filterOptions,
-  intakeRows,
-  intakeSortKeys,
-  intakeTests,
-  noIntakeFilter,
-  pageOf,
-  withIntake,
-  type FilterOption,
-  type IntakeFilter,
-  type IntakeRow,
-  type Page,
-} from './worklist.js';
+import { PageMemo, type Page } from '../shared/pager.js';
+import { countByStatus, filterOptions, intakeRows, intakeSortKeys, intakeTests, noIntakeFilter, withIntake, type FilterOption, type IntakeFilter, type IntakeRow } from './worklist.js';
 
 export interface WorklistView {
   /** Every row (sorted). */
@@ -69,7 +57,7 @@ export class WorklistController implements ReactiveController {
   private readonly orders = new SortOrders<IntakeRow>(intakeSortKeys, 'ontvangen');
   private filteredMemo?: { sorted: IntakeRow[]; filter: IntakeFilter; shown: IntakeRow[]; counts: Map<IntakeStatus, number> };
   private optionsMemo?: { rows: IntakeRow[]; lang: string; options: WorklistView['options'] };
-  private pageMemo?: { shown: IntakeRow[]; page: number; size: number; result: Page<IntakeRow> };
+  private readonly pages = new PageMemo<IntakeRow>();
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -181,10 +169,6 @@ export class WorklistController implements ReactiveController {
     if (this.optionsMemo?.rows !== rows || this.optionsMemo.lang !== lang) {
       this.optionsMemo = { rows, lang, options: filterOptions(rows, crebo) };
     }
-    const memo = this.pageMemo;
-    if (!memo || memo.shown !== shown || memo.page !== this.page || memo.size !== this.pageSize) {
-      this.pageMemo = { shown, page: this.page, size: this.pageSize, result: pageOf(shown, this.page, this.pageSize) };
-    }
-    return { all: ordered, shown, counts, options: this.optionsMemo.options, page: this.pageMemo!.result };
+    return { all: ordered, shown, counts, options: this.optionsMemo.options, page: this.pages.of(shown, this.page, this.pageSize) };
   }
 }

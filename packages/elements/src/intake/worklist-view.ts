@@ -13,6 +13,10 @@ import { dataTableStyles, describeSort, renderCountSummary, renderDataTable, typ
 import { maskBsn } from '../shared/format.js';
 import { heading, type HeadingLevel } from '../shared/heading.js';
 import { intlLocale } from '../shared/i18n.js';
+import { pagerStyles, pageStatus, renderPager, type PagerTexts, type RowSlots } from '../shared/pager.js';
+
+// The element keeps the table's row keys (shared with the school overview).
+export { RowSlots } from '../shared/pager.js';
 import type { WorklistView } from './worklist-controller.js';
 import { intakeSortKeys, isFiltered, type FilterOption, type IntakeFilter, type IntakeRow } from './worklist.js';
 
@@ -50,30 +54,6 @@ const domId = (key: string) => key.replace(/[^A-Za-z0-9_-]/g, '_');
 export const nameId = (row: IntakeRow) => `in-name-${domId(row.id)}`;
 const openIdOf = (dossierId: string) => `in-open-${domId(dossierId)}`;
 export const openId = (row: IntakeRow) => openIdOf(row.id);
-
-/**
- * The keys of the table's rows. A new search, filter, sort or page changes most of the 50 rows on
- * a page of 5 000; keyed by dossier, the table would remove every row that left and build every
- * row that came, which is most of the time a change takes. Keyed by slot instead, a row that stays
- * keeps its slot (and its elements, also when it moves), and a row that comes takes the slot of
- * one that left: its elements are reused and only their text and attributes change. The row with
- * focus never gives its slot to another dossier: focus never lands on someone else's row.
- */
-export class RowSlots {
-  private slots = new Map<string, string>();
-  private made = 0;
-
-  /** The key of each dossier on the page, by dossier id; `keep` says which row holds focus. */
-  assign(ids: ReadonlyArray<string>, keep: (id: string) => boolean = () => false): ReadonlyMap<string, string> {
-    const wanted = new Set(ids);
-    // Freed slots in the order they were on screen, so rows that come replace rows in place.
-    const free = [...this.slots].filter(([id]) => !wanted.has(id) && !keep(id)).map(([, slot]) => slot);
-    const next = new Map<string, string>();
-    for (const id of ids) next.set(id, this.slots.get(id) ?? free.shift() ?? `row-${++this.made}`);
-    this.slots = next;
-    return next;
-  }
-}
 
 // One formatter per language: making an Intl.DateTimeFormat costs more than rendering a row.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -164,8 +144,7 @@ function statusLine(options: WorklistViewOptions): string {
   if (total === 0) return t('intake.empty');
   const shown = view.shown.length;
   const count = shown === total ? options.plural('intake.shown', total) : options.plural('intake.shownOf', shown, { total });
-  const pages = view.page.pages > 1 ? ` ${t('intake.page', { page: view.page.page, pages: view.page.pages })}.` : '';
-  return `${count}.${pages} ${describeSort(worklistColumns(options), options.sort, options.lang)}`;
+  return `${count}.${pageStatus(view.page, pagerTexts(t))} ${describeSort(worklistColumns(options), options.sort, options.lang)}`;
 }
 
 function renderSearch(options: WorklistViewOptions): TemplateResult {
@@ -237,28 +216,23 @@ function renderTable(options: WorklistViewOptions): unknown {
   });
 }
 
-/** Previous / next page, with where you are; only when there is more than one page. */
+/** The pager's texts in the worklist's words. */
+const pagerTexts = (t: Translate): PagerTexts => ({
+  label: t('intake.pages'),
+  page: (page, pages) => t('intake.page', { page, pages }),
+  previous: t('intake.previous'),
+  next: t('intake.next'),
+});
+
+/** The page buttons; only when there is more than one page. */
 function renderPages(options: WorklistViewOptions): TemplateResult | typeof nothing {
-  const { t, view } = options;
-  const { page, pages } = view.page;
-  if (pages <= 1) return nothing;
-  // Buttons stay where they are at the first and last page (aria-disabled), so focus is never lost.
-  const go = (to: number) => () => {
-    if (to >= 1 && to <= pages) options.goTo(to);
-  };
-  return html`<nav class="in-pages ddd-no-print" aria-label=${t('intake.pages')}>
-    <button type="button" class="ddd-button ddd-button--secondary" id="in-previous" aria-disabled=${page <= 1 ? 'true' : 'false'} @click=${go(page - 1)}>
-      ${t('intake.previous')}
-    </button>
-    <span class="in-page">${t('intake.page', { page, pages })}</span>
-    <button type="button" class="ddd-button ddd-button--secondary" id="in-next" aria-disabled=${page >= pages ? 'true' : 'false'} @click=${go(page + 1)}>
-      ${t('intake.next')}
-    </button>
-  </nav>`;
+  const { page, pages } = options.view.page;
+  return renderPager({ id: 'in', page, pages, texts: pagerTexts(options.t), goTo: (to) => options.goTo(to) });
 }
 
 export const worklistStyles = [
   dataTableStyles,
+  pagerStyles,
   css`
     .in-sub {
       display: block;
@@ -332,16 +306,6 @@ export const worklistStyles = [
     }
     .in-status--nieuw {
       font-weight: 700;
-    }
-    .in-pages {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_space-2) var(--_space-4);
-    }
-    .in-pages [aria-disabled='true'] {
-      opacity: 0.6;
-      cursor: default;
     }
   `,
 ];

@@ -161,24 +161,8 @@ export function countByStatus(rows: ReadonlyArray<IntakeRow>): Map<IntakeStatus,
 
 // --- pages ---------------------------------------------------------------------------------------
 
-export interface Page<Row> {
-  rows: Row[];
-  /** 1-based. */
-  page: number;
-  pages: number;
-  /** 1-based positions of the first and last row shown; 0 when none. */
-  from: number;
-  to: number;
-}
-
-/** The rows of page `page` (kept within the pages there are). */
-export function pageOf<Row>(rows: ReadonlyArray<Row>, page: number, size: number): Page<Row> {
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  const start = (current - 1) * size;
-  const shown = rows.slice(start, start + size);
-  return { rows: shown, page: current, pages, from: shown.length ? start + 1 : 0, to: start + shown.length };
-}
+// The page of rows shown is the shared pager's (the school overview pages the same way).
+export { pageOf, type Page } from '../shared/pager.js';
 
 // --- the intake form -----------------------------------------------------------------------------
 
