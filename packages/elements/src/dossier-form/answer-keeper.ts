@@ -4,17 +4,36 @@
  * opens, following the browser's online/offline events, the warning before leaving with unsaved
  * answers, and the save status the student sees (saved, waiting, offline, a choice to make).
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import type { AnswerValue } from '@doorstroom/sdk';
-import { DraftSaver, draftStoreFor, guardUnsavedChanges, type LocalDraft } from '../shared/drafts.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AnswerValue, Dossier, DossierApi, SectionDefinition } from '@doorstroom/sdk';
+import { DraftSaver, draftStoreFor, guardUnsavedChanges, type DraftHost, type LocalDraft } from '../shared/drafts.js';
 import { setAnswer } from '../shared/fields.js';
+import type { MessageVars } from '../shared/i18n.js';
 import { OnlineController } from '../shared/online.js';
-import type { SaveState } from './autosave.js';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import type { AutosaveQueue, SaveState } from './autosave.js';
+import type { FormMessageKey } from './messages.js';
+import type { Drafts } from './state.js';
+
+/** What the keeper reads from the form and changes in it. */
+export interface AnswerKeeperPort {
+  readonly autosave: Pick<AutosaveQueue, 'state' | 'hasPending' | 'setOnline' | 'restore' | 'flush'>;
+  /** The dossier the drafts are based on. */
+  readonly base?: Dossier;
+  /** The backend, when one is configured. */
+  readonly api?: DossierApi;
+  /** The region's configuration and the signed-in person are known. */
+  readonly ready: boolean;
+  /** The student's answers; the keeper puts answers kept on the device back in. */
+  drafts: Drafts;
+  editable(dossier: Dossier): boolean;
+  sections(dossier: Dossier): ReadonlyArray<SectionDefinition>;
+  /** Answers kept on the device were put back: say so above the form. */
+  restored(): void;
+}
 
 export class AnswerKeeper implements ReactiveController {
   /** Writes the device copy; handed to the autosave queue. */
-  readonly saver = new DraftSaver(() => draftStoreFor(this.host, this.host.connection.api));
+  readonly saver = new DraftSaver(() => draftStoreFor(this.host, this.port.api));
   /**
    * What the live region says: "Alles opgeslagen" once when a save is done, and being offline or
    * having a choice to make; nothing while typing or saving, so a screen reader is not told the
@@ -26,14 +45,17 @@ export class AnswerKeeper implements ReactiveController {
   private restoredFor?: string;
   private stops: Array<() => void> = [];
 
-  constructor(private readonly host: DddDossierForm) {
+  constructor(
+    private readonly host: ReactiveControllerHost & DraftHost,
+    private readonly port: AnswerKeeperPort,
+  ) {
     host.addController(this);
     // The queue keeps its own idea of online (a save that could not reach the server counts too).
-    new OnlineController(host, (online) => host.autosave.setOnline(online));
+    new OnlineController(host, (online) => port.autosave.setOnline(online));
   }
 
   hostConnected(): void {
-    const { autosave } = this.host;
+    const { autosave } = this.port;
     this.stops = [
       guardUnsavedChanges(
         () => autosave.hasPending,
@@ -49,10 +71,10 @@ export class AnswerKeeper implements ReactiveController {
 
   /** Runs after the host's willUpdate, so a dossier that just opened is its `base` already. */
   hostUpdate(): void {
-    this.follow(this.host.autosave.state);
-    const { base, connection } = this.host;
+    this.follow(this.port.autosave.state);
+    const { base, ready } = this.port;
     if (!base) this.restoredFor = undefined;
-    if (!base || this.restoredFor === base.id || !connection.config || !connection.me) return;
+    if (!base || this.restoredFor === base.id || !ready) return;
     this.restoredFor = base.id;
     void this.restore(base.id);
   }
@@ -72,8 +94,8 @@ export class AnswerKeeper implements ReactiveController {
    * offered as a choice.
    */
   private async restore(dossierId: string): Promise<void> {
-    const host = this.host;
-    const store = draftStoreFor(host, host.connection.api);
+    const host = this.port;
+    const store = draftStoreFor(this.host, host.api);
     let kept: LocalDraft[] = [];
     try {
       kept = store ? await store.list(dossierId) : [];
@@ -93,13 +115,25 @@ export class AnswerKeeper implements ReactiveController {
       },
     );
     if (!restored) return;
-    host.notice = { key: 'form.restored' };
+    host.restored();
     void host.autosave.flush();
   }
 }
 
+/** What the save status reads from the form and asks it to do. */
+export interface SaveStatusOptions {
+  readonly autosave: Pick<AutosaveQueue, 'state' | 'error' | 'online' | 'hasPending'>;
+  /** "Opslaan en sluiten" could not save everything. */
+  readonly closeFailed: boolean;
+  /** What the live region says now (a message key, or '' for silence): `AnswerKeeper.announcement`. */
+  readonly announcement: string;
+  t(key: FormMessageKey | (string & {}), vars?: MessageVars): string;
+  messageFor(error: unknown): string;
+  retrySave(): void;
+}
+
 /** "Alles opgeslagen" / … / "Bewaard op dit apparaat", with the offline notice or the error and a retry button. */
-export function renderSaveStatus(host: DddDossierForm): TemplateResult {
+export function renderSaveStatus(host: SaveStatusOptions): TemplateResult {
   const { state, error, online, hasPending } = host.autosave;
   const text = {
     saved: 'form.save.saved',
@@ -128,7 +162,7 @@ export function renderSaveStatus(host: DddDossierForm): TemplateResult {
   // The visible status follows every change; only the live region speaks, once per save.
   return html`<div class="save-status save-status--${state}" part="save-status">
     <p class="save-status__text">${host.t(text)}</p>
-    <p class="ddd-visually-hidden" role="status">${host.keeper.announcement ? host.t(host.keeper.announcement) : nothing}</p>
+    <p class="ddd-visually-hidden" role="status">${host.announcement ? host.t(host.announcement) : nothing}</p>
     ${detail}
   </div>`;
 }

@@ -4,15 +4,30 @@
  * cannot change any more, the same overview shows read-only with the status explained.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { applies, hasValue, localize, registeredQuestionIds, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
+import { applies, hasValue, localize, registeredQuestionIds, type Actor, type Question, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
 import { formatAnswer } from '../shared/format.js';
-import { below, heading } from '../shared/heading.js';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
-import type { DraftView } from './state.js';
-import { renderStatusActions, statusActions } from './status-actions.js';
+import { below, heading, type HeadingLevel } from '../shared/heading.js';
+import type { Drafts, DraftView, GoToOptions, Step } from './state.js';
+import { renderStatusActions, statusActions, type StatusActionsOptions } from './status-actions.js';
 
-export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editable: boolean): TemplateResult {
-  const lang = host.locale.lang;
+/** What the check page reads from the form and asks it to do. */
+export interface CheckAnswersOptions extends StatusActionsOptions {
+  readonly level: HeadingLevel;
+  readonly me?: Actor;
+  /** The day the workflow judges on. */
+  readonly now: Date;
+  /** The student's answers, saved or not. */
+  readonly drafts: Drafts;
+  sections(): ReadonlyArray<SectionDefinition>;
+  goTo(step: Step, options?: GoToOptions): void;
+  /** The akkoordverklaring, from the read-only view. */
+  openConsent(): void;
+  /** The send block under the answers (`SubmitStep`). */
+  renderSubmit(view: DraftView): TemplateResult;
+}
+
+export function renderCheckAnswers(host: CheckAnswersOptions, view: DraftView, editable: boolean): TemplateResult {
+  const lang = host.lang;
   const dossier = view.dossier;
   const sections = host.sections();
   const incomplete = sections.filter((s) => view.completion.sections[s.id]?.status !== 'complete');
@@ -35,7 +50,7 @@ export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editab
               </p>`
               : nothing
           }
-          ${renderStatusActions(host, statusActions(host.connection.me!, dossier, host.connection.config!, host.now))}
+          ${renderStatusActions(host, statusActions(host.me!, dossier, host.config!, host.now))}
         </div>`
     }
     ${
@@ -46,12 +61,12 @@ export function renderCheckAnswers(host: DddDossierForm, view: DraftView, editab
         : nothing
     }
     ${sections.map((section) => renderSection(host, section, host.drafts[section.id] ?? {}, view, editable))}
-    ${editable ? host.submit.render(view) : nothing}
+    ${editable ? host.renderSubmit(view) : nothing}
   </section>`;
 }
 
-function renderSection(host: DddDossierForm, section: SectionDefinition, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
-  const lang = host.locale.lang;
+function renderSection(host: CheckAnswersOptions, section: SectionDefinition, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
+  const lang = host.lang;
   const shown = section.questions.filter((q) => applies(q, answers, view.context));
   // An optional section the student skipped is one line, not a row of "Niet ingevuld" per question.
   const skipped = section.optional && !Object.values(answers).some((value) => hasValue(value));
@@ -73,8 +88,8 @@ function renderSection(host: DddDossierForm, section: SectionDefinition, answers
   </section>`;
 }
 
-function renderRow(host: DddDossierForm, section: SectionDefinition, question: Question, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
-  const lang = host.locale.lang;
+function renderRow(host: CheckAnswersOptions, section: SectionDefinition, question: Question, answers: SectionAnswers, view: DraftView, editable: boolean): TemplateResult {
+  const lang = host.lang;
   const label = localize(question.label, lang);
   // What the school registered cannot be changed here: say where it comes from instead of "Wijzig".
   const registered = section.id === 'persoonlijk' && registeredQuestionIds(view.dossier).includes(question.id);
@@ -97,8 +112,8 @@ function renderRow(host: DddDossierForm, section: SectionDefinition, question: Q
   </div>`;
 }
 
-function renderEntries(host: DddDossierForm, question: Extract<Question, { kind: 'repeat' }>, entries: SectionAnswers[], view: DraftView): TemplateResult {
-  const lang = host.locale.lang;
+function renderEntries(host: CheckAnswersOptions, question: Extract<Question, { kind: 'repeat' }>, entries: SectionAnswers[], view: DraftView): TemplateResult {
+  const lang = host.lang;
   const item = localize(question.itemLabel, lang);
   return html`<ol class="entries">
     ${entries.map(

@@ -4,11 +4,23 @@
  * the registration deadline.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { offeredAt, type DossierApi, type Location, type Programme, type Question, type ReferenceAnswer, type SectionAnswers, type SectionDefinition } from '@doorstroom/sdk';
+import {
+  offeredAt,
+  type DossierApi,
+  type Localized,
+  type Location,
+  type Programme,
+  type Question,
+  type ReferenceAnswer,
+  type RegionConfig,
+  type SectionAnswers,
+  type SectionDefinition,
+} from '@doorstroom/sdk';
 import { catalogSearch } from '../shared/catalog.js';
-import { below, heading } from '../shared/heading.js';
+import { below, heading, type HeadingLevel } from '../shared/heading.js';
 import { fieldId, renderField, renderQuestions, type FieldsOptions } from '../shared/fields.js';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import type { MessageVars } from '../shared/i18n.js';
+import type { FormMessageKey } from './messages.js';
 import { chosenBrin, choiceKeys, deadlineText, locationAnswer } from './state.js';
 
 type LocationsLoad = { status: 'loading' | 'ready' | 'error'; items: Location[]; error?: unknown };
@@ -69,7 +81,23 @@ export class LocationLookup implements ReactiveController {
   }
 }
 
-function describeProgramme(host: DddDossierForm, p: Pick<Programme, 'crebo' | 'niveau' | 'leerweg' | 'cohort'>): string {
+/** What A7 reads from the form. */
+export interface ChoiceViewOptions {
+  readonly lang: string;
+  /** The locale for Intl (sorting the cities). */
+  readonly intl: string;
+  readonly level: HeadingLevel;
+  readonly config?: RegionConfig;
+  readonly locations: Pick<LocationLookup, 'get' | 'programmes' | 'retry'>;
+  t(key: FormMessageKey | (string & {}), vars?: MessageVars): string;
+  localize(value: Localized | undefined): string;
+  /** A refusal's own message when the backend names one, else the SDK's user message. */
+  messageFor(error: unknown): string;
+  /** The configured backend (throws when there is none). */
+  requireApi(): DossierApi;
+}
+
+function describeProgramme(host: ChoiceViewOptions, p: Pick<Programme, 'crebo' | 'niveau' | 'leerweg' | 'cohort'>): string {
   return [
     host.t('form.choice.crebo', { crebo: p.crebo }),
     host.t('form.choice.niveau', { niveau: p.niveau }),
@@ -82,9 +110,9 @@ function describeProgramme(host: DddDossierForm, p: Pick<Programme, 'crebo' | 'n
  * A7 in the order a student thinks: the mbo-school, then the opleiding (what BOL, BBL and crebo
  * mean is said right there), then where: the locations that give that opleiding, by city.
  */
-export function renderChoiceSection(host: DddDossierForm, section: SectionDefinition, answers: SectionAnswers, options: FieldsOptions): TemplateResult {
+export function renderChoiceSection(host: ChoiceViewOptions, section: SectionDefinition, answers: SectionAnswers, options: FieldsOptions): TemplateResult {
   const api = host.requireApi();
-  const lang = host.locale.lang;
+  const lang = host.lang;
   const question = (id: string) => section.questions.find((q) => q.id === id);
   const brin = chosenBrin(answers);
   const locatie = answers['locatie'] as ReferenceAnswer | null | undefined;
@@ -105,7 +133,7 @@ export function renderChoiceSection(host: DddDossierForm, section: SectionDefini
         })
       : nothing;
   const extra = section.questions.filter((q) => !(choiceKeys as ReadonlyArray<string>).includes(q.id));
-  const config = host.connection.config!;
+  const config = host.config!;
   return html`
     <p class="ddd-notice deadline">${deadlineText(config, lang, (date) => host.t('form.choice.deadline', { date }))}</p>
     ${field(question('instelling'))}
@@ -119,7 +147,7 @@ export function renderChoiceSection(host: DddDossierForm, section: SectionDefini
 
 /** The locations that give the chosen opleiding, grouped by city (all of them when the catalogue does not say). */
 function renderLocations(
-  host: DddDossierForm,
+  host: ChoiceViewOptions,
   question: Question | undefined,
   brin: string,
   opleiding: ReferenceAnswer,
@@ -132,7 +160,7 @@ function renderLocations(
   const programmes = host.locations.programmes(api, brin, opleiding.label);
   const id = fieldId(question.id);
   const error = options.errorFor(question.id);
-  const label = host.locale.localize(question.label);
+  const label = host.localize(question.label);
   if (locations.status === 'loading' || programmes.status === 'loading') return html`<p class="ddd-notice" role="status">${host.t('form.choice.locationsLoading')}</p>`;
   if (locations.status === 'error' || programmes.status === 'error') {
     return html`<div class="ddd-notice ddd-notice--error" role="alert">
@@ -143,7 +171,7 @@ function renderLocations(
   const programme = programmes.items.find((p) => p.id === opleiding.id);
   const offering = locations.items.filter((l) => !programme || offeredAt(programme, l.code));
   if (offering.length === 0) return html`<p class="ddd-notice">${host.t('form.choice.locationsEmpty')}</p>`;
-  const cities = [...new Set(offering.map((l) => l.plaats))].sort((a, b) => a.localeCompare(b, host.locale.intl));
+  const cities = [...new Set(offering.map((l) => l.plaats))].sort((a, b) => a.localeCompare(b, host.intl));
   const onChange = (event: Event) => {
     const code = (event.target as HTMLSelectElement).value;
     const location = offering.find((l) => l.code === code);
@@ -172,7 +200,7 @@ function renderLocations(
   </div>`;
 }
 
-function renderSummary(host: DddDossierForm, answers: SectionAnswers): TemplateResult {
+function renderSummary(host: ChoiceViewOptions, answers: SectionAnswers): TemplateResult {
   const instelling = answers['instelling'] as ReferenceAnswer;
   const locatie = answers['locatie'] as ReferenceAnswer | null | undefined;
   const opleiding = answers['opleiding'] as ReferenceAnswer;

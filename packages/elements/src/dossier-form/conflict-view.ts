@@ -3,17 +3,33 @@
  * the student's words, and the save status colours while offline or waiting for a choice.
  */
 import { css, nothing, type TemplateResult } from 'lit';
+import type { SectionDefinition } from '@doorstroom/sdk';
 import { conflictChoiceStyles, renderConflictChoice, type ConflictChoice } from '../shared/conflict-choice.js';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import type { MessageVars } from '../shared/i18n.js';
+import type { FieldConflict } from './autosave.js';
+import type { FormMessageKey } from './messages.js';
+import type { Drafts } from './state.js';
 
 export type { ConflictChoice } from '../shared/conflict-choice.js';
 
-export function renderConflicts(host: DddDossierForm): TemplateResult | typeof nothing {
+/** What the conflict choice reads from the form, and where the student's choices go. */
+export interface ConflictsOptions {
+  readonly lang: string;
+  /** The student's answers, saved or not. */
+  readonly drafts: Drafts;
+  /** The questions waiting for the student's choice. */
+  conflicts(): FieldConflict[];
+  sections(): ReadonlyArray<SectionDefinition>;
+  t(key: FormMessageKey | (string & {}), vars?: MessageVars): string;
+  resolveConflicts(choices: ReadonlyArray<ConflictChoice>): void;
+}
+
+export function renderConflicts(host: ConflictsOptions): TemplateResult | typeof nothing {
   return renderConflictChoice({
-    conflicts: host.autosave.conflicts(),
+    conflicts: host.conflicts(),
     sections: host.sections(),
     mine: (conflict) => host.drafts[conflict.sectionId]?.[conflict.key],
-    lang: host.locale.lang,
+    lang: host.lang,
     text: {
       title: host.t('form.conflict.title'),
       intro: host.t('form.conflict.intro'),

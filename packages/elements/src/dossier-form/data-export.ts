@@ -4,10 +4,21 @@
  * browser (a Blob), so nothing extra is sent anywhere.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { below, heading } from '../shared/heading.js';
-import { exportFileName, exportStudentData, exportToJson } from '@doorstroom/sdk';
-import { addMessages } from '../shared/i18n.js';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
+import { exportFileName, exportStudentData, exportToJson, type DossierApi } from '@doorstroom/sdk';
+import { below, heading, type HeadingLevel } from '../shared/heading.js';
+import { addMessages, type MessageVars } from '../shared/i18n.js';
+import type { FormMessageKey } from './messages.js';
+
+/** What the download block reads from the form and asks it to do. */
+export interface DataExportOptions {
+  readonly level: HeadingLevel;
+  t(key: FormMessageKey | (string & {}), vars?: MessageVars): string;
+  /** The configured backend (throws when there is none). */
+  requireApi(): DossierApi;
+  /** Tell the page what failed; returns the message shown to the user. */
+  report(error: unknown): string;
+  requestUpdate(): void;
+}
 
 addMessages({
   nl: {
@@ -31,7 +42,7 @@ addMessages({
 type ExportState = { status: 'idle' | 'busy' | 'done' } | { status: 'error'; message: string };
 
 // Kept beside the element rather than in it: the list view is the only place that needs it.
-const states = new WeakMap<DddDossierForm, ExportState>();
+const states = new WeakMap<DataExportOptions, ExportState>();
 
 /** Offers a text as a file download. */
 export function downloadFile(name: string, text: string, type = 'application/json'): void {
@@ -45,7 +56,7 @@ export function downloadFile(name: string, text: string, type = 'application/jso
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function download(host: DddDossierForm): Promise<void> {
+async function download(host: DataExportOptions): Promise<void> {
   const set = (state: ExportState) => {
     states.set(host, state);
     host.requestUpdate();
@@ -60,7 +71,7 @@ async function download(host: DddDossierForm): Promise<void> {
   }
 }
 
-export function renderDataExport(host: DddDossierForm): TemplateResult {
+export function renderDataExport(host: DataExportOptions): TemplateResult {
   const state = states.get(host) ?? { status: 'idle' };
   const busy = state.status === 'busy';
   return html`<section class="data-export ddd-no-print" aria-labelledby="data-export-heading">

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { canEdit, validateSection, type AnswerValue, type Dossier, type DossierApi, type DossierSummary, type FieldError, type SectionDefinition } from '@doorstroom/sdk';
+import { canEdit, validateSection, type AnswerValue, type Dossier, type DossierAction, type DossierApi, type FieldError, type SectionDefinition } from '@doorstroom/sdk';
 import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import type { DraftStore } from '../shared/drafts.js';
 import { emit, errorDetail } from '../shared/events.js';
@@ -10,25 +10,26 @@ import { headingLevelOf, type HeadingLevel } from '../shared/heading.js';
 import '../consent/ddd-consent.js';
 import { describeError, describeRefusal, LocaleController, type MessageVars } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
-import { AnswerKeeper, renderSaveStatus } from './answer-keeper.js';
+import { AnswerKeeper, renderSaveStatus, type AnswerKeeperPort, type SaveStatusOptions } from './answer-keeper.js';
 import { AutosaveQueue } from './autosave.js';
-import { conflictStyles, renderConflicts, type ConflictChoice } from './conflict-view.js';
-import { renderCheckAnswers } from './check-answers.js';
+import { conflictStyles, renderConflicts, type ConflictChoice, type ConflictsOptions } from './conflict-view.js';
+import { renderCheckAnswers, type CheckAnswersOptions } from './check-answers.js';
 import { LocationLookup } from './choice-view.js';
 import { formStyles } from './ddd-dossier-form.styles.js';
-import { renderDossierList } from './list-view.js';
+import { renderDossierList, type Creating, type DossierListOptions, type ListLoad } from './list-view.js';
 import './messages.js';
 import type { FormMessageKey } from './messages.js';
-import { renderSectionView } from './section-view.js';
-import { applyChoiceChange, choiceKeys, deelASections, draftsOf, draftView, rebaseDrafts, taskItems, topLevelKey, type DraftView, type Drafts, type Step } from './state.js';
+import { renderSectionView, type SectionViewOptions } from './section-view.js';
+import { applyChoiceChange, choiceKeys, deelASections, draftsOf, draftView, rebaseDrafts, taskItems, topLevelKey, type DraftView, type Drafts, type GoToOptions, type Step } from './state.js';
 import { renderSupport } from '../shared/support.js';
 import { StatusActionRunner } from './status-actions.js';
-import { SubmitStep } from './submit-step.js';
+import { SubmitStep, type SubmitPort } from './submit-step.js';
 import { FocusKeeper } from '../shared/focus-keeper.js';
-import { renderTaskList } from './task-list.js';
+import { renderTaskList, type TaskListOptions } from './task-list.js';
 import { focusElement } from '../shared/motion.js';
 
-type Load<T> = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: T; error?: unknown };
+/** Everything the views and controllers of the form read and call: one object, made once (see `makePort`). */
+type FormPort = TaskListOptions & SectionViewOptions & CheckAnswersOptions & DossierListOptions & ConflictsOptions & SaveStatusOptions & SubmitPort & AnswerKeeperPort;
 
 /**
  * @summary The student's deel A: their dossiers, a new dossier, the sections one at a time with
@@ -91,17 +92,21 @@ export class DddDossierForm extends LitElement {
    */
   @property({ attribute: false }) draftStore?: DraftStore;
 
-  /** @internal */ readonly locale = new LocaleController(this);
-  /** @internal */ readonly connection = new ApiController(this);
+  private readonly locale = new LocaleController(this);
+  private readonly connection = new ApiController(this);
   /** @internal */ readonly loader = new DossierController(this, this.connection, () => this.openId);
-  /** @internal */ readonly feedback = new FeedbackController(this);
-  /** @internal */ readonly submit = new SubmitStep(this);
-  /** @internal Terugzetten and reactivate, from the read-only view. */ readonly statusAction = new StatusActionRunner(this);
+  private readonly feedback = new FeedbackController(this);
+  /** What the views and controllers get instead of the element. */
+  private readonly port: FormPort = this.makePort();
+  /** @internal */ readonly submit = new SubmitStep(this, this.port);
+  /** Terugzetten and reactivate, from the read-only view. */
+  private readonly statusAction = new StatusActionRunner(this, this.port);
   // The type radios are disabled while a new dossier is created; a failure gives focus back.
   private readonly focusKeeper = new FocusKeeper(this, () => this.creating.status === 'busy');
-  /** @internal */ readonly locations = new LocationLookup(this);
-  /** @internal */ readonly keeper = new AnswerKeeper(this);
-  /** @internal */ readonly autosave = new AutosaveQueue(
+  private readonly locations = new LocationLookup(this);
+  /** @internal */ readonly keeper = new AnswerKeeper(this, this.port);
+  /** @internal For the test harness (retry timing, clearing between tests); not API. */
+  readonly autosave = new AutosaveQueue(
     {
       dossier: () => this.base,
       draft: (sectionId) => this.drafts[sectionId] ?? {},
@@ -120,43 +125,40 @@ export class DddDossierForm extends LitElement {
     this.keeper.saver,
   );
 
-  /** @internal */ @state() openId?: string;
-  /** @internal */ @state() list: Load<DossierSummary[]> = { status: 'idle' };
+  @state() private openId?: string;
+  @state() private list: ListLoad = { status: 'idle' };
   /** @internal */ @state() drafts: Drafts = {};
   /** @internal */ @state() step: Step = { kind: 'check' };
-  /** @internal Set by "Wijzig": the section returns to the check page. */
-  @state() returnToCheck = false;
-  /** @internal Phones: whether the task list is unfolded. */
-  @state() tasksOpen = false;
-  /** @internal A message above the form: a conflict was resolved, or the dossier was sent. */
-  @state() notice?: { key: FormMessageKey; vars?: MessageVars };
-  /** @internal */ @state() closeFailed = false;
-  /** @internal The student opened the akkoordverklaring from the dossier's read-only view. */
-  @state() consentOpen = false;
-  /** @internal */ @state() creating: { type?: Dossier['type']; status: 'idle' | 'busy' | 'error'; missingType?: boolean; error?: unknown } = { status: 'idle' };
+  /** Set by "Wijzig": the section returns to the check page. */
+  @state() private returnToCheck = false;
+  /** Phones: whether the task list is unfolded. */
+  @state() private tasksOpen = false;
+  /** A message above the form: a conflict was resolved, or the dossier was sent. */
+  @state() private notice?: { key: FormMessageKey; vars?: MessageVars };
+  @state() private closeFailed = false;
+  /** The student opened the akkoordverklaring from the dossier's read-only view. */
+  @state() private consentOpen = false;
+  @state() private creating: Creating = { status: 'idle' };
 
-  /** @internal The dossier the drafts are based on (the backend's latest answer). */
-  base?: Dossier;
+  /** The dossier the drafts are based on (the backend's latest answer). */
+  /** @internal */ base?: Dossier;
   private listFor?: DossierApi;
   private focusAfterRender?: { path?: string; selector?: string };
 
-  /** @internal The top heading level (see `heading-level`). */
-  get level(): HeadingLevel {
+  /** The top heading level (see `heading-level`). */
+  private get level(): HeadingLevel {
     return headingLevelOf(this.headingLevel);
   }
 
-  /** @internal */
-  get now(): Date {
+  private get now(): Date {
     return this.today ?? new Date();
   }
 
-  /** @internal */
-  t(key: FormMessageKey | (string & {}), vars?: MessageVars): string {
+  private t(key: FormMessageKey | (string & {}), vars?: MessageVars): string {
     return this.locale.t(key, vars);
   }
 
-  /** @internal */
-  requireApi(): DossierApi {
+  private requireApi(): DossierApi {
     const api = this.connection.api;
     if (!api) throw new Error('ddd-dossier-form: no api configured');
     return api;
@@ -217,8 +219,120 @@ export class DddDossierForm extends LitElement {
     }
   }
 
-  /** @internal The student chose per question after a conflict: keep their answer or take the server's. */
-  resolveConflicts(choices: ReadonlyArray<ConflictChoice>): void {
+  /**
+   * The object the views and controllers read and call instead of the element (their option
+   * interfaces together). Made once; its getters read the element's state when a view renders.
+   */
+  private makePort(): FormPort {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the element, not the port
+    const form = this;
+    return {
+      get lang() {
+        return form.locale.lang;
+      },
+      get intl() {
+        return form.locale.intl;
+      },
+      get level() {
+        return form.level;
+      },
+      get now() {
+        return form.now;
+      },
+      get me() {
+        return form.connection.me;
+      },
+      get config() {
+        return form.connection.config;
+      },
+      get api() {
+        return form.connection.api;
+      },
+      get ready() {
+        return Boolean(form.connection.config && form.connection.me);
+      },
+      get base() {
+        return form.base;
+      },
+      get drafts() {
+        return form.drafts;
+      },
+      set drafts(drafts: Drafts) {
+        form.drafts = drafts;
+      },
+      get step() {
+        return form.step;
+      },
+      get tasksOpen() {
+        return form.tasksOpen;
+      },
+      get returnToCheck() {
+        return form.returnToCheck;
+      },
+      get closeFailed() {
+        return form.closeFailed;
+      },
+      get list() {
+        return form.list;
+      },
+      get creating() {
+        return form.creating;
+      },
+      get announcement() {
+        return form.keeper.announcement;
+      },
+      get autosave() {
+        return form.autosave;
+      },
+      get saveError() {
+        return form.autosave.error;
+      },
+      get feedback() {
+        return form.feedback;
+      },
+      get locations() {
+        return form.locations;
+      },
+      get statusAction() {
+        return form.statusAction;
+      },
+      t: (key, vars) => form.t(key, vars),
+      localize: (value) => form.locale.localize(value),
+      requireApi: () => form.requireApi(),
+      report: (error) => form.report(error),
+      messageFor: (error) => form.messageFor(error),
+      requestUpdate: () => form.requestUpdate(),
+      sections: (dossier?: Dossier) => form.sections(dossier),
+      editable: (dossier) => form.editable(dossier),
+      errorsOf: (section, view) => form.errorsOf(section, view),
+      conflicts: () => form.autosave.conflicts(),
+      change: (sectionId, path, value) => form.change(sectionId, path, value),
+      next: (section, view, force) => form.next(section, view, force),
+      goTo: (step, options) => form.goTo(step, options),
+      toggleTasks: () => {
+        form.tasksOpen = !form.tasksOpen;
+      },
+      saveAndClose: () => form.saveAndClose(),
+      saveAll: () => form.autosave.flush(),
+      retrySave: () => form.retrySave(),
+      resolveConflicts: (choices) => form.resolveConflicts(choices),
+      openConsent: () => form.openConsent(),
+      renderSubmit: (view) => form.submit.render(view),
+      reloadList: () => form.reloadList(),
+      open: (id) => form.open(id),
+      chooseType: (type) => {
+        form.creating = { status: 'idle', type };
+      },
+      createDossier: () => form.createDossier(),
+      restored: () => {
+        form.notice = { key: 'form.restored' };
+      },
+      acted: (action, dossier, notice) => form.acted(action, dossier, notice),
+    };
+  }
+
+  /** The student chose per question after a conflict: keep their answer or take the server's. */
+  private resolveConflicts(choices: ReadonlyArray<ConflictChoice>): void {
     for (const { sectionId, key, server, choice } of choices) {
       if (choice === 'server') this.drafts = { ...this.drafts, [sectionId]: setAnswer(this.drafts[sectionId] ?? {}, key, (server ?? undefined) as AnswerValue | undefined) };
       this.autosave.resolve(sectionId, key, choice);
@@ -236,21 +350,29 @@ export class DddDossierForm extends LitElement {
   }
 
   /** The backend's newer dossier after a save or action: keep it, tell the page. */
-  accept(dossier: Dossier, announce = true): void {
+  private accept(dossier: Dossier, announce = true): void {
     this.base = dossier;
     this.loader.replace(dossier);
     if (announce) emit(this, 'ddd-saved', { dossier });
   }
 
-  /** @internal Tell the page what failed; returns the message shown to the user. */
-  report(error: unknown): string {
+  /** An action on the whole dossier went through (sent, taken back, reactivated): tell the page, show `notice` on the check page. */
+  private acted(action: DossierAction, dossier: Dossier, notice: { key: FormMessageKey; vars?: MessageVars }): void {
+    this.accept(dossier, false);
+    emit(this, 'ddd-action', { action, dossier });
+    this.notice = notice;
+    this.goTo({ kind: 'check' }, { focusSelector: '.form__notice' });
+  }
+
+  /** Tell the page what failed; returns the message shown to the user. */
+  private report(error: unknown): string {
     const message = this.messageFor(error);
     emit(this, 'ddd-error', errorDetail(error, message));
     return message;
   }
 
-  /** @internal A refusal's own message when the backend names one, else the SDK's user message. */
-  messageFor(error: unknown): string {
+  /** A refusal's own message when the backend names one, else the SDK's user message. */
+  private messageFor(error: unknown): string {
     return describeRefusal(error, this.locale.lang);
   }
 
@@ -267,14 +389,12 @@ export class DddDossierForm extends LitElement {
     }
   }
 
-  /** @internal */
-  reloadList(): void {
+  private reloadList(): void {
     this.listFor = undefined;
     this.requestUpdate();
   }
 
-  /** @internal */
-  open(id: string): void {
+  private open(id: string): void {
     this.notice = undefined;
     this.closeFailed = false;
     this.consentOpen = false;
@@ -283,8 +403,8 @@ export class DddDossierForm extends LitElement {
     this.focusAfterRender = { selector: '#form-heading' };
   }
 
-  /** @internal "Opslaan en sluiten" and the back link: save everything, then show the list. */
-  async saveAndClose(): Promise<void> {
+  /** "Opslaan en sluiten" and the back link: save everything, then show the list. */
+  private async saveAndClose(): Promise<void> {
     this.closeFailed = false;
     const saved = await this.autosave.flush();
     if (!saved) {
@@ -300,8 +420,7 @@ export class DddDossierForm extends LitElement {
     this.focusAfterRender = { selector: '#form-heading' };
   }
 
-  /** @internal */
-  async createDossier(): Promise<void> {
+  private async createDossier(): Promise<void> {
     // The button stays focusable while busy (aria-disabled): a second press must not create twice.
     if (this.creating.status === 'busy') return;
     const type = this.creating.type;
@@ -337,22 +456,22 @@ export class DddDossierForm extends LitElement {
     return draftView(dossier, dossier === this.base ? this.drafts : draftsOf(dossier), config, this.now);
   }
 
-  /** @internal Whether the student may change deel A now. */
-  editable(dossier = this.base): boolean {
+  /** Whether the student may change deel A now. */
+  private editable(dossier = this.base): boolean {
     const { config, me } = this.connection;
     const first = this.sections(dossier)[0];
     return Boolean(dossier && config && me && first && canEdit(me, dossier, first.id, { config, today: this.now }).allowed);
   }
 
-  /** @internal What is wrong in a section now (shown after blur or after Volgende). */
-  errorsOf(section: SectionDefinition, view: DraftView): FieldError[] {
+  /** What is wrong in a section now (shown after blur or after Volgende). */
+  private errorsOf(section: SectionDefinition, view: DraftView): FieldError[] {
     return validateSection(section, this.drafts[section.id], view.context, { today: this.now });
   }
 
   // --- editing --------------------------------------------------------------------------------
 
-  /** @internal A field changed: update the draft, queue the save, track feedback. */
-  change(sectionId: string, path: string, value: AnswerValue | undefined): void {
+  /** A field changed: update the draft, queue the save, track feedback. */
+  private change(sectionId: string, path: string, value: AnswerValue | undefined): void {
     const current = this.drafts[sectionId] ?? {};
     let next = setAnswer(current, path, value);
     let keys = [topLevelKey(path)];
@@ -367,8 +486,9 @@ export class DddDossierForm extends LitElement {
     this.closeFailed = false;
   }
 
-  /** @internal Go to a section or the check page; focus its heading (or a field). */
-  goTo(step: Step, options: { returnToCheck?: boolean; focusPath?: string; focusSelector?: string } = {}): void {
+  /** Go to a section or the check page; focus its heading (or a field). */
+  /** @internal */
+  goTo(step: Step, options: GoToOptions = {}): void {
     if (this.autosave.hasPending) void this.autosave.flush();
     this.step = step;
     this.returnToCheck = options.returnToCheck ?? false;
@@ -377,8 +497,8 @@ export class DddDossierForm extends LitElement {
     this.focusAfterRender = { ...(options.focusPath ? { path: options.focusPath } : {}), selector: options.focusSelector ?? '#form-heading' };
   }
 
-  /** @internal Volgende / Naar controleren: shows the error summary once, then "Toch verder" goes on. */
-  next(section: SectionDefinition, view: DraftView, force = false): void {
+  /** Volgende / Naar controleren: shows the error summary once, then "Toch verder" goes on. */
+  private next(section: SectionDefinition, view: DraftView, force = false): void {
     if (!force && this.errorsOf(section, view).length > 0) {
       this.feedback.showAll();
       return;
@@ -386,8 +506,7 @@ export class DddDossierForm extends LitElement {
     this.goTo(this.stepAfter(section));
   }
 
-  /** @internal */
-  stepAfter(section: SectionDefinition): Step {
+  private stepAfter(section: SectionDefinition): Step {
     if (this.returnToCheck) return { kind: 'check' };
     const sections = this.sections();
     const index = sections.findIndex((s) => s.id === section.id);
@@ -395,8 +514,7 @@ export class DddDossierForm extends LitElement {
     return following ? { kind: 'section', sectionId: following.id } : { kind: 'check' };
   }
 
-  /** @internal */
-  retrySave(): void {
+  private retrySave(): void {
     void this.autosave.flush({ force: true });
   }
 
@@ -414,17 +532,17 @@ export class DddDossierForm extends LitElement {
     if (me && me.role !== 'student') {
       return html`<div class="ddd-notice ddd-notice--error" part="notice"><p>${this.t('form.notStudent', { role: me.role })}</p>${renderSupport(this.connection.config, this.locale.lang)}</div>`;
     }
-    if (!this.openId) return renderDossierList(this);
+    if (!this.openId) return renderDossierList(this.port);
     return this.renderDossier();
   }
 
-  /** @internal The akkoordverklaring from the read-only view: a link there, or the consent itself. */
-  openConsent(): void {
+  /** The akkoordverklaring from the read-only view: a link there, or the consent itself. */
+  private openConsent(): void {
     this.consentOpen = true;
   }
 
-  /** @internal Back from the akkoordverklaring to the dossier. */
-  closeConsent(): void {
+  /** Back from the akkoordverklaring to the dossier. */
+  private closeConsent(): void {
     this.consentOpen = false;
     if (this.base) void this.loader.reload();
     this.focusAfterRender = { selector: '#form-heading' };
@@ -468,7 +586,7 @@ export class DddDossierForm extends LitElement {
     return html`
       <div class="form__top">
         <button type="button" class="link-button" @click=${() => void this.saveAndClose()}>${this.t('form.back')}</button>
-        ${editable ? renderSaveStatus(this) : nothing}
+        ${editable ? renderSaveStatus(this.port) : nothing}
       </div>
       ${this.notice ? html`<p class="ddd-notice form__notice" part="notice" role="status" tabindex="-1">${this.t(this.notice.key, this.notice.vars)}</p>` : nothing}
       ${
@@ -477,11 +595,11 @@ export class DddDossierForm extends LitElement {
             html`<p class="ddd-notice" part="notice">${this.t('form.returned', { mentor: view.dossier.mentor.naam })}</p>`
           : nothing
       }
-      ${editable ? renderConflicts(this) : nothing}
+      ${editable ? renderConflicts(this.port) : nothing}
       <div class="layout">
-        ${renderTaskList(this, items, view, editable)}
+        ${renderTaskList(this.port, items, editable)}
         <div class="layout__main">
-          ${section && editable ? renderSectionView(this, section, view) : renderCheckAnswers(this, view, editable)}
+          ${section && editable ? renderSectionView(this.port, section, view) : renderCheckAnswers(this.port, view, editable)}
         </div>
       </div>
     `;

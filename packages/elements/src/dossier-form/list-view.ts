@@ -4,12 +4,33 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { below, heading } from '../shared/heading.js';
-import type { DossierSummary } from '@doorstroom/sdk';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
-import { renderDataExport } from './data-export.js';
+import type { Dossier, DossierSummary } from '@doorstroom/sdk';
+import { renderDataExport, type DataExportOptions } from './data-export.js';
 import { dossierTypeInfo } from './state.js';
 
-export function renderDossierList(host: DddDossierForm): TemplateResult {
+/** The student's dossiers: loading, loaded or failed. */
+export type ListLoad = { status: 'idle' | 'loading' | 'ready' | 'error'; value?: DossierSummary[]; error?: unknown };
+
+/** "Nieuw dossier": the chosen type, and whether creating is under way or failed. */
+export type Creating = { type?: Dossier['type']; status: 'idle' | 'busy' | 'error'; missingType?: boolean; error?: unknown };
+
+/** What the list reads from the form and asks it to do. */
+export interface DossierListOptions extends DataExportOptions {
+  readonly list: ListLoad;
+  readonly creating: Creating;
+  readonly lang: string;
+  /** The locale for Intl (dates). */
+  readonly intl: string;
+  /** A refusal's own message when the backend names one, else the SDK's user message. */
+  messageFor(error: unknown): string;
+  reloadList(): void;
+  open(id: string): void;
+  /** The student chose a dossier type for a new dossier. */
+  chooseType(type: Dossier['type']): void;
+  createDossier(): Promise<void>;
+}
+
+export function renderDossierList(host: DossierListOptions): TemplateResult {
   const { list } = host;
   return html`<section class="list" part="list" aria-labelledby="form-heading">
       ${heading(host.level, host.t('form.list.title'), { id: 'form-heading', class: 'heading-top', tabindex: -1 })}
@@ -29,10 +50,10 @@ export function renderDossierList(host: DddDossierForm): TemplateResult {
     ${list.status === 'ready' ? renderDataExport(host) : nothing}`;
 }
 
-function renderItems(host: DddDossierForm, items: ReadonlyArray<DossierSummary>): TemplateResult {
+function renderItems(host: DossierListOptions, items: ReadonlyArray<DossierSummary>): TemplateResult {
   if (items.length === 0) return html`<p class="ddd-notice" part="notice">${host.t('form.list.empty')}</p>`;
-  const types = new Map(dossierTypeInfo(host.locale.lang).map((info) => [info.value, info.label]));
-  const date = new Intl.DateTimeFormat(host.locale.intl, { day: 'numeric', month: 'long', year: 'numeric' });
+  const types = new Map(dossierTypeInfo(host.lang).map((info) => [info.value, info.label]));
+  const date = new Intl.DateTimeFormat(host.intl, { day: 'numeric', month: 'long', year: 'numeric' });
   return html`<ul class="dossiers">
     ${items.map((item) => {
       const title = item.keuze ?? host.t('form.list.noChoice');
@@ -52,7 +73,7 @@ function renderItems(host: DddDossierForm, items: ReadonlyArray<DossierSummary>)
   </ul>`;
 }
 
-function renderNewDossier(host: DddDossierForm): TemplateResult {
+function renderNewDossier(host: DossierListOptions): TemplateResult {
   const creating = host.creating;
   const busy = creating.status === 'busy';
   const errorId = 'ddd-new-type-error';
@@ -72,7 +93,7 @@ function renderNewDossier(host: DddDossierForm): TemplateResult {
           creating.missingType ? html`<p class="ddd-error-message" id=${errorId}><span class="ddd-visually-hidden">${host.t('field.errorPrefix')} </span>${host.t('form.new.chooseType')}</p>` : nothing
         }
         <div class="ddd-choices">
-          ${dossierTypeInfo(host.locale.lang).map(
+          ${dossierTypeInfo(host.lang).map(
             (info) => html`<div class="ddd-choice">
               <input
                 type="radio"
@@ -83,7 +104,7 @@ function renderNewDossier(host: DddDossierForm): TemplateResult {
                 aria-describedby="ddd-new-type-${info.value}-hint"
                 .checked=${creating.type === info.value}
                 ?disabled=${busy}
-                @change=${() => (host.creating = { status: 'idle', type: info.value })}
+                @change=${() => host.chooseType(info.value)}
               />
               <label class="ddd-choice__label" for="ddd-new-type-${info.value}">${info.label}</label>
               <div class="ddd-choice__hint" id="ddd-new-type-${info.value}-hint">${info.explanation}</div>

@@ -3,16 +3,34 @@
  * Volgende, the questions, and Vorige / Volgende / Opslaan en sluiten.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { localize, registeredQuestionIds, type SectionDefinition } from '@doorstroom/sdk';
+import { localize, registeredQuestionIds, type AnswerValue, type FieldError, type SectionDefinition } from '@doorstroom/sdk';
 import { renderErrorSummary } from '../shared/error-summary.js';
+import type { FeedbackController } from '../shared/feedback.js';
 import { below, heading } from '../shared/heading.js';
 import { renderQuestions, type FieldsOptions } from '../shared/fields.js';
-import { renderChoiceSection } from './choice-view.js';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
-import type { DraftView } from './state.js';
+import { renderChoiceSection, type ChoiceViewOptions } from './choice-view.js';
+import type { Drafts, DraftView, GoToOptions, Step } from './state.js';
 
-export function renderSectionView(host: DddDossierForm, section: SectionDefinition, view: DraftView): TemplateResult {
-  const lang = host.locale.lang;
+/** What a section reads from the form and asks it to do. */
+export interface SectionViewOptions extends ChoiceViewOptions {
+  /** The student's answers, saved or not. */
+  readonly drafts: Drafts;
+  /** Which errors show now: after leaving a field, all of them after Volgende. */
+  readonly feedback: Pick<FeedbackController, 'message' | 'left' | 'showingAll' | 'attempt'>;
+  /** Set by "Wijzig": Volgende returns to the check page. */
+  readonly returnToCheck: boolean;
+  sections(): ReadonlyArray<SectionDefinition>;
+  errorsOf(section: SectionDefinition, view: DraftView): FieldError[];
+  /** A field changed. */
+  change(sectionId: string, path: string, value: AnswerValue | undefined): void;
+  /** Volgende (`force`: "Toch verder"). */
+  next(section: SectionDefinition, view: DraftView, force?: boolean): void;
+  goTo(step: Step, options?: GoToOptions): void;
+  saveAndClose(): Promise<void>;
+}
+
+export function renderSectionView(host: SectionViewOptions, section: SectionDefinition, view: DraftView): TemplateResult {
+  const lang = host.lang;
   const sections = host.sections();
   const index = sections.findIndex((s) => s.id === section.id);
   const errors = host.errorsOf(section, view);

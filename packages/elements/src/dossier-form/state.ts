@@ -32,6 +32,13 @@ export type Drafts = Readonly<Record<string, SectionAnswers>>;
 /** Where the person is inside an opened dossier. */
 export type Step = { kind: 'section'; sectionId: string } | { kind: 'check' };
 
+/** How the form arrives at a step: "Wijzig" returns to the check page; focus a field or an element instead of the heading. */
+export interface GoToOptions {
+  returnToCheck?: boolean;
+  focusPath?: string;
+  focusSelector?: string;
+}
+
 /**
  * Task list status: the SDK's completion status, 'cannotYet' when editing is refused, or
  * 'optional' for an optional section (A6, A8) the student left empty: it never blocks sending.

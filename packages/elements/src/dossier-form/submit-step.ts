@@ -3,15 +3,42 @@
  * the school's roster, or a free name and e-mail) or "Naar de akkoordverklaring" (mbo-mbo,
  * werk-mbo). What is offered and why not comes from the SDK's workflow (availableActions, can).
  */
-import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
-import { availableActions, can, localize, type ActionRequest, type Dossier, type DossierAction, type Mentor, type TextQuestion, type WorkflowContext } from '@doorstroom/sdk';
-import { emit } from '../shared/events.js';
-import { below, heading } from '../shared/heading.js';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  availableActions,
+  can,
+  localize,
+  type ActionRequest,
+  type Actor,
+  type Dossier,
+  type DossierAction,
+  type Mentor,
+  type RegionConfig,
+  type TextQuestion,
+  type WorkflowContext,
+} from '@doorstroom/sdk';
+import { below, heading, type HeadingLevel } from '../shared/heading.js';
 import { renderField } from '../shared/fields.js';
 import { renderSupport } from '../shared/support.js';
 import { translate } from '../shared/i18n.js';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import type { DraftView } from './state.js';
+import type { DossierActionPort } from './status-actions.js';
+
+/** What the send block reads from the form and asks it to do. */
+export interface SubmitPort extends DossierActionPort {
+  readonly me?: Actor;
+  readonly config?: RegionConfig;
+  /** The day the workflow judges on. */
+  readonly now: Date;
+  readonly lang: string;
+  readonly level: HeadingLevel;
+  /** A refusal's own message when the backend names one, else the SDK's user message. */
+  messageFor(error: unknown): string;
+  /** Saves every answer still waiting; true when nothing is left unsaved. */
+  saveAll(): Promise<boolean>;
+  /** Why the last save failed. */
+  readonly saveError: unknown;
+}
 
 type MentorsLoad = { status: 'loading' | 'ready' | 'error'; items: Mentor[]; error?: unknown; key: string };
 
@@ -28,8 +55,11 @@ export class SubmitStep implements ReactiveController {
   private failed = false;
   private mentors?: MentorsLoad;
 
-  constructor(private readonly host: DddDossierForm) {
-    host.addController(this);
+  constructor(
+    private readonly controllerHost: ReactiveControllerHost,
+    private readonly host: SubmitPort,
+  ) {
+    controllerHost.addController(this);
   }
 
   hostConnected(): void {}
@@ -44,14 +74,14 @@ export class SubmitStep implements ReactiveController {
    * that does not say so is asked for the roster, and an empty one means a free name and e-mail.
    */
   private usesRoster(): boolean {
-    const school = this.host.connection.me?.school;
+    const school = this.host.me?.school;
     if (school?.mentorRoster !== undefined) return school.mentorRoster;
     const load = this.roster(school?.id);
     return !!load && !(load.status === 'ready' && load.items.length === 0);
   }
 
   private context(): WorkflowContext {
-    const config = this.host.connection.config!;
+    const config = this.host.config!;
     const roster = this.usesRoster() && this.mentors?.status === 'ready' ? { roster: this.mentors.items } : {};
     return { config, today: this.host.now, ...roster };
   }
@@ -65,11 +95,11 @@ export class SubmitStep implements ReactiveController {
     api.mentors(schoolId).then(
       (items) => {
         if (this.mentors?.key === key) this.mentors = { status: 'ready', items, key };
-        this.host.requestUpdate();
+        this.controllerHost.requestUpdate();
       },
       (error: unknown) => {
         if (this.mentors?.key === key) this.mentors = { status: 'error', items: [], error, key };
-        this.host.requestUpdate();
+        this.controllerHost.requestUpdate();
       },
     );
     return this.mentors;
@@ -77,7 +107,7 @@ export class SubmitStep implements ReactiveController {
 
   render(view: DraftView): TemplateResult {
     const host = this.host;
-    const { me } = host.connection;
+    const { me } = host;
     const dossier = this.working(view);
     const action: DossierAction = dossier.type === 'vo-mbo' ? 'submitToMentor' : 'submitForConsent';
     const offered = availableActions(me!, dossier, this.context()).includes(action);
@@ -86,7 +116,7 @@ export class SubmitStep implements ReactiveController {
       return html`<section class="submit" part="submit" aria-labelledby="submit-heading">
         ${heading(below(host.level, 1), host.t('form.submit.title'), { id: 'submit-heading', class: 'heading-sub' })}
         <p>${host.t('form.submit.notReady')}</p>
-        ${decision.allowed ? nothing : html`<p class="ddd-notice refusal">${localize(decision.refusal.message, host.locale.lang)}</p>`}
+        ${decision.allowed ? nothing : html`<p class="ddd-notice refusal">${localize(decision.refusal.message, host.lang)}</p>`}
       </section>`;
     }
     const busy = this.status === 'busy';
@@ -102,11 +132,7 @@ export class SubmitStep implements ReactiveController {
         }}
       >
         ${mentorPart}
-        ${
-          this.problem
-            ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p>${this.failed ? renderSupport(host.connection.config, host.locale.lang) : nothing}</div>`
-            : nothing
-        }
+        ${this.problem ? html`<div class="ddd-notice ddd-notice--error" role="alert"><p>${this.problem}</p>${this.failed ? renderSupport(host.config, host.lang) : nothing}</div>` : nothing}
         <button type="submit" class="ddd-button" aria-disabled=${busy ? 'true' : nothing}>
           ${busy ? host.t('form.submit.sending') : action === 'submitToMentor' ? host.t('form.submit.toMentor') : host.t('form.submit.toConsent')}
         </button>
@@ -118,7 +144,7 @@ export class SubmitStep implements ReactiveController {
     const host = this.host;
     const load = this.roster(schoolId);
     if (!load || (load.status === 'ready' && load.items.length === 0)) {
-      return html`<div class="ddd-notice"><p>${host.t('form.submit.mentorsEmpty')}</p>${renderSupport(host.connection.config, host.locale.lang)}</div>`;
+      return html`<div class="ddd-notice"><p>${host.t('form.submit.mentorsEmpty')}</p>${renderSupport(host.config, host.lang)}</div>`;
     }
     if (load.status === 'loading') return html`<p class="ddd-notice" role="status">${host.t('form.submit.mentorsLoading')}</p>`;
     if (load.status === 'error') {
@@ -126,7 +152,7 @@ export class SubmitStep implements ReactiveController {
         <p>${host.t('form.submit.mentorsError')} ${host.messageFor(load.error)}</p>
         <button type="button" class="ddd-button ddd-button--secondary" @click=${() => {
           this.mentors = undefined;
-          host.requestUpdate();
+          this.controllerHost.requestUpdate();
         }}>${host.t('common.retry')}</button>
       </div>`;
     }
@@ -151,7 +177,7 @@ export class SubmitStep implements ReactiveController {
   }
 
   private renderFreeMentor(dossier: Dossier): TemplateResult {
-    const lang = this.host.locale.lang;
+    const lang = this.host.lang;
     const free = this.free(dossier);
     const naam: TextQuestion = { kind: 'text', id: 'mentorNaam', label: both('form.submit.mentorName'), required: true, autocomplete: 'off', maxLength: 200 };
     const email: TextQuestion = {
@@ -182,7 +208,7 @@ export class SubmitStep implements ReactiveController {
   private pick(mentorId: string | undefined): void {
     this.mentorId = mentorId;
     this.problem = undefined;
-    this.host.requestUpdate();
+    this.controllerHost.requestUpdate();
   }
 
   private request(action: DossierAction, dossier: Dossier): ActionRequest | undefined {
@@ -194,33 +220,30 @@ export class SubmitStep implements ReactiveController {
 
   private async send(action: DossierAction, view: DraftView): Promise<void> {
     const host = this.host;
-    const me = host.connection.me!;
+    const me = host.me!;
     const request = this.request(action, this.working(view));
     const decision = can(me, action, this.working(view), this.context(), request);
     this.failed = false;
     if (!decision.allowed) {
-      this.problem = localize(decision.refusal.message, host.locale.lang);
-      host.requestUpdate();
+      this.problem = localize(decision.refusal.message, host.lang);
+      this.controllerHost.requestUpdate();
       return;
     }
     this.status = 'busy';
     this.problem = undefined;
-    host.requestUpdate();
+    this.controllerHost.requestUpdate();
     try {
-      if (!(await host.autosave.flush())) throw host.autosave.error;
+      if (!(await host.saveAll())) throw host.saveError;
       const base = host.base!;
       const dossier = await host.requireApi().act(base.id, action, request, base.version);
       this.status = 'idle';
-      host.accept(dossier, false);
-      emit(host, 'ddd-action', { action, dossier });
       const mentor = dossier.mentor?.naam ?? '';
-      host.notice = action === 'submitToMentor' ? { key: 'form.submit.sentToMentor', vars: { mentor } } : { key: 'form.submit.sentToConsent' };
-      host.goTo({ kind: 'check' }, { focusSelector: '.form__notice' });
+      host.acted(action, dossier, action === 'submitToMentor' ? { key: 'form.submit.sentToMentor', vars: { mentor } } : { key: 'form.submit.sentToConsent' });
     } catch (error) {
       this.status = 'idle';
       this.failed = true;
       this.problem = `${host.t('form.submit.failed')} ${host.report(error)}`;
-      host.requestUpdate();
+      this.controllerHost.requestUpdate();
     }
   }
 }

@@ -3,9 +3,24 @@
  * screens, folded away behind a button on phones (the styles decide with a container query).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DddDossierForm } from './ddd-dossier-form.component.js';
-import { heading } from '../shared/heading.js';
-import type { DraftView, TaskItem, TaskStatus } from './state.js';
+import type { Localized } from '@doorstroom/sdk';
+import { heading, type HeadingLevel } from '../shared/heading.js';
+import type { MessageVars } from '../shared/i18n.js';
+import type { FormMessageKey } from './messages.js';
+import type { GoToOptions, Step, TaskItem, TaskStatus } from './state.js';
+
+/** What the task list reads from the form and asks it to do. */
+export interface TaskListOptions {
+  readonly level: HeadingLevel;
+  /** Where the student is: a section or the check page. */
+  readonly step: Step;
+  /** Phones: whether the task list is unfolded. */
+  readonly tasksOpen: boolean;
+  t(key: FormMessageKey | (string & {}), vars?: MessageVars): string;
+  localize(value: Localized | undefined): string;
+  toggleTasks(): void;
+  goTo(step: Step, options?: GoToOptions): void;
+}
 
 const statusKey: Record<TaskStatus, string> = {
   notStarted: 'sectionStatus.notStarted',
@@ -24,7 +39,7 @@ export function sectionsDone(items: ReadonlyArray<TaskItem>): { done: number; to
   return { done: counted.filter((item) => item.status === 'complete').length, total: counted.length };
 }
 
-export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskItem>, view: DraftView, editable: boolean): TemplateResult {
+export function renderTaskList(host: TaskListOptions, items: ReadonlyArray<TaskItem>, editable: boolean): TemplateResult {
   const step = host.step;
   const current = step.kind === 'section' && editable ? step.sectionId : undefined;
   const checking = step.kind === 'check' || !editable;
@@ -37,14 +52,14 @@ export function renderTaskList(host: DddDossierForm, items: ReadonlyArray<TaskIt
       class="ddd-button ddd-button--secondary tasks__toggle"
       aria-expanded=${host.tasksOpen ? 'true' : 'false'}
       aria-controls=${listId}
-      @click=${() => (host.tasksOpen = !host.tasksOpen)}
+      @click=${() => host.toggleTasks()}
     >
       ${host.tasksOpen ? host.t('form.tasks.hide') : host.t('form.tasks.show')}
     </button>
     <ol class="tasks__list" id=${listId}>
       ${items.map((item) => {
         const isCurrent = item.section.id === current;
-        const title = `${item.section.code} ${host.locale.localize(item.section.title)}`;
+        const title = `${item.section.code} ${host.localize(item.section.title)}`;
         const go = () => (editable ? host.goTo({ kind: 'section', sectionId: item.section.id }) : host.goTo({ kind: 'check' }, { focusSelector: `#check-${item.section.id}` }));
         return html`<li class="task task--${item.status}">
           <button type="button" class="task__button" aria-current=${isCurrent ? 'step' : nothing} @click=${go}>
