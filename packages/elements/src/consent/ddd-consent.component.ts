@@ -111,302 +111,303 @@ export class DddConsent extends LitElement {
    */
   @property({ type: Boolean, attribute: 'focus-on-open' }) focusOnOpen = false;
 
-  /** The student changes a saved akkoord, or the parent their saved consent: the form shows again. */
+  /** @internal The student changes a saved akkoord, or the parent their saved consent: the form shows again. */
   @state() private editing = false;
-  /** The parent said the name and relation the dossier holds are not right: they fill them in. */
+  /** @internal The parent said the name and relation the dossier holds are not right: they fill them in. */
   @state() private identityOpen = false;
 
-  private readonly locale = new LocaleController(this);
-  private readonly connection = new ApiController(this);
-  private readonly loader = new DossierController(this, this.connection, () => this.dossierId);
-  private readonly feedback = new FeedbackController(this);
-  private readonly draft = new ConsentDraft(this, {
-    dossier: () => this.loader.dossier,
-    save: (dossierId, sectionId, answers, version) => this.connection.api!.saveSection(dossierId, sectionId, answers, version),
-    restored: () => (this.sender.notice = { kind: 'success', text: this.t(this.connection.me?.role === 'guardian' ? 'consent.restored.guardian' : 'consent.restored') }),
+  readonly #locale = new LocaleController(this);
+  readonly #connection = new ApiController(this);
+  readonly #loader = new DossierController(this, this.#connection, () => this.dossierId);
+  readonly #feedback = new FeedbackController(this);
+  readonly #draft = new ConsentDraft(this, {
+    dossier: () => this.#loader.dossier,
+    save: (dossierId, sectionId, answers, version) => this.#connection.api!.saveSection(dossierId, sectionId, answers, version),
+    restored: () => (this.#sender.notice = { kind: 'success', text: this.#t(this.#connection.me?.role === 'guardian' ? 'consent.restored.guardian' : 'consent.restored') }),
   });
-  private readonly sender = new ConsentSender(this, {
-    locale: this.locale,
-    connection: this.connection,
-    loader: this.loader,
-    draft: this.draft,
-    focusAfterRender: (selector) => (this.focusAfterRender = selector),
+  readonly #sender = new ConsentSender(this, {
+    locale: this.#locale,
+    connection: this.#connection,
+    loader: this.#loader,
+    draft: this.#draft,
+    focusAfterRender: (selector) => (this.#focusAfterRender = selector),
   });
-  private focusAfterRender?: string;
+  #focusAfterRender?: string;
   /** The first view with content was shown: its title took focus if focus had fallen to the page. */
-  private arrived = false;
+  #arrived = false;
   /** The fields are disabled while sending: focus goes back to the one it was in. */
-  private readonly focusKeeper = new FocusKeeper(this, () => this.sender.busy !== false);
+  // eslint-disable-next-line no-unused-private-class-members -- a controller: constructing it hooks it to this element
+  readonly #focusKeeper = new FocusKeeper(this, () => this.#sender.busy !== false);
 
   /**
    * While something is sent, buttons say so with aria-disabled instead of `disabled`: a disabled
    * button loses focus (to <body> in Chromium), and presses are ignored in `idle` instead.
    */
-  private get waiting(): 'true' | typeof nothing {
-    return this.sender.busy !== false ? 'true' : nothing;
+  get #waiting(): 'true' | typeof nothing {
+    return this.#sender.busy !== false ? 'true' : nothing;
   }
 
-  private get idle(): boolean {
-    return this.sender.busy === false;
+  get #idle(): boolean {
+    return this.#sender.busy === false;
   }
 
-  private get level(): HeadingLevel {
+  get #level(): HeadingLevel {
     return headingLevelOf(this.headingLevel);
   }
 
-  private t(key: ConsentKey | 'common.retry' | (string & {}), vars?: Record<string, string | number>): string {
-    return this.locale.t(key, vars);
+  #t(key: ConsentKey | 'common.retry' | (string & {}), vars?: Record<string, string | number>): string {
+    return this.#locale.t(key, vars);
   }
 
-  private get language(): string {
-    return this.locale.lang;
+  get #language(): string {
+    return this.#locale.lang;
   }
 
-  private workflow(config: RegionConfig): WorkflowContext {
+  #workflow(config: RegionConfig): WorkflowContext {
     return { config, today: new Date() };
   }
 
   protected override willUpdate(): void {
-    const dossier = this.loader.dossier;
-    const { config, me } = this.connection;
-    if (dossier && config && me && this.draft.sync(dossier, config, me)) {
-      this.feedback.reset();
+    const dossier = this.#loader.dossier;
+    const { config, me } = this.#connection;
+    if (dossier && config && me && this.#draft.sync(dossier, config, me)) {
+      this.#feedback.reset();
       this.editing = false;
       this.identityOpen = false;
     }
   }
 
   protected override updated(): void {
-    this.sender.recordInzageWhenNeeded();
+    this.#sender.recordInzageWhenNeeded();
     // Opened from a button or link that is gone now: focus would fall to <body>. The title takes it, once.
     const title = this.renderRoot.querySelector<HTMLElement>('.title');
-    if (!this.arrived && title && this.loader.dossier) {
-      this.arrived = true;
+    if (!this.#arrived && title && this.#loader.dossier) {
+      this.#arrived = true;
       const active = document.activeElement;
       const fellToPage = active === null || active === document.body || (active === this && !this.shadowRoot?.activeElement?.matches('.title'));
-      if (!this.focusAfterRender && (this.focusOnOpen || fellToPage)) this.focusAfterRender = '.title';
-    } else if (!this.arrived && this.focusOnOpen) {
+      if (!this.#focusAfterRender && (this.focusOnOpen || fellToPage)) this.#focusAfterRender = '.title';
+    } else if (!this.#arrived && this.focusOnOpen) {
       // Still loading: focus waits on the loading message, never on <body>.
       const loading = this.renderRoot.querySelector<HTMLElement>('[data-focus-while-loading]');
       if (loading && this.shadowRoot?.activeElement !== loading) focusElement(loading);
     }
-    if (this.focusAfterRender) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-      this.focusAfterRender = undefined;
+    if (this.#focusAfterRender) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.#focusAfterRender);
+      this.#focusAfterRender = undefined;
       focusElement(target);
     }
   }
 
   protected override render() {
-    return html`<div class="consent" lang=${this.language} dir=${this.locale.dir}>${this.renderState()}</div>`;
+    return html`<div class="consent" lang=${this.#language} dir=${this.#locale.dir}>${this.#renderState()}</div>`;
   }
 
-  private renderState(): TemplateResult | typeof nothing {
-    if (this.connection.status !== 'ready') return renderConnection(this.connection, this.language);
-    if (!this.dossierId) return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('consent.noDossier')}</p>`;
-    const { config, me } = this.connection;
-    const dossier = this.loader.dossier;
-    if (this.loader.status === 'error' || this.loader.status === 'notFound') {
+  #renderState(): TemplateResult | typeof nothing {
+    if (this.#connection.status !== 'ready') return renderConnection(this.#connection, this.#language);
+    if (!this.dossierId) return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.#t('consent.noDossier')}</p>`;
+    const { config, me } = this.#connection;
+    const dossier = this.#loader.dossier;
+    if (this.#loader.status === 'error' || this.#loader.status === 'notFound') {
       // A guardian meets 404 until their consent is needed (and always for a student at or over the consent age).
-      const guardianWaits = me?.role === 'guardian' && isDossierApiError(this.loader.error) && (this.loader.error.status === 404 || this.loader.error.reason === 'wrongState');
-      if (guardianWaits) return this.message('consent.titleGuardian', this.t('consent.notYet.guardian', { age: config?.guardianConsentBelowAge ?? 18 }));
+      const guardianWaits = me?.role === 'guardian' && isDossierApiError(this.#loader.error) && (this.#loader.error.status === 404 || this.#loader.error.reason === 'wrongState');
+      if (guardianWaits) return this.#message('consent.titleGuardian', this.#t('consent.notYet.guardian', { age: config?.guardianConsentBelowAge ?? 18 }));
       return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
-        <p>${describeRefusal(this.loader.error, this.language)}</p>
-        ${renderSupport(config, this.language)}
-        <button type="button" part="button" class="ddd-button ddd-button--secondary" @click=${() => this.loader.reload()}>${this.t('common.retry')}</button>
+        <p>${describeRefusal(this.#loader.error, this.#language)}</p>
+        ${renderSupport(config, this.#language)}
+        <button type="button" part="button" class="ddd-button ddd-button--secondary" @click=${() => this.#loader.reload()}>${this.#t('common.retry')}</button>
       </div>`;
     }
-    if (!dossier || !config || !me) return html`<p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${this.t('consent.loading')}</p>`;
+    if (!dossier || !config || !me) return html`<p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${this.#t('consent.loading')}</p>`;
     const view = viewFor(me, dossier);
     switch (view) {
       case 'student':
-        return this.renderStudent(dossier, config, me);
+        return this.#renderStudent(dossier, config, me);
       case 'guardian':
-        return this.renderGuardian(dossier, config, me);
+        return this.#renderGuardian(dossier, config, me);
       case 'final':
-        return this.renderFinal(dossier, config);
+        return this.#renderFinal(dossier, config);
       case 'wrongRole':
-        return this.message('consent.title', this.t('consent.wrongRole'));
+        return this.#message('consent.title', this.#t('consent.wrongRole'));
       case 'mboNotFinal':
-        return this.message('consent.title', this.t('consent.mboNotFinal'));
+        return this.#message('consent.title', this.#t('consent.mboNotFinal'));
       case 'archived':
-        return this.message('consent.title', this.t('consent.archived'));
+        return this.#message('consent.title', this.#t('consent.archived'));
       case 'notYet': {
         const key = me.role === 'guardian' ? 'consent.notYet.guardian' : dossier.status === 'concept' ? 'consent.notYet.concept' : 'consent.notYet.mentor';
-        return this.message('consent.title', this.t(key, { age: config.guardianConsentBelowAge }));
+        return this.#message('consent.title', this.#t(key, { age: config.guardianConsentBelowAge }));
       }
     }
   }
 
-  private titleHeading(text: string): TemplateResult {
-    return heading(this.level, text, { class: 'title', tabindex: -1 });
+  #titleHeading(text: string): TemplateResult {
+    return heading(this.#level, text, { class: 'title', tabindex: -1 });
   }
 
-  private message(title: ConsentKey, text: string): TemplateResult {
-    return html`${this.titleHeading(this.t(title))}
-      ${this.renderNotice()}
+  #message(title: ConsentKey, text: string): TemplateResult {
+    return html`${this.#titleHeading(this.#t(title))}
+      ${this.#renderNotice()}
       <p class="ddd-notice" part="notice">${text}</p>`;
   }
 
-  private renderNotice(): TemplateResult | typeof nothing {
-    return renderNotice(this.sender.notice);
+  #renderNotice(): TemplateResult | typeof nothing {
+    return renderNotice(this.#sender.notice);
   }
 
   // --- the dossier, read-only ----------------------------------------------------------------
 
-  private renderInzage(dossier: Dossier, me: Actor): TemplateResult {
+  #renderInzage(dossier: Dossier, me: Actor): TemplateResult {
     const seen = dossier.inzage.find((i) => i.role === me.role && i.person.id === me.person.id);
     const formal = me.role === 'guardian' ? '.guardian' : '';
-    return html`<p class="inzage">${seen ? this.t(`consent.inzageSaved${formal}`, { date: formatDay(seen.at, this.language) }) : this.t(`consent.inzageSaving${formal}`)}</p>`;
+    return html`<p class="inzage">${seen ? this.#t(`consent.inzageSaved${formal}`, { date: formatDay(seen.at, this.#language) }) : this.#t(`consent.inzageSaving${formal}`)}</p>`;
   }
 
   // --- the student ---------------------------------------------------------------------------
 
-  private renderStudent(dossier: Dossier, config: RegionConfig, me: Actor): TemplateResult {
-    const lang = this.language;
-    const level = this.level;
+  #renderStudent(dossier: Dossier, config: RegionConfig, me: Actor): TemplateResult {
+    const lang = this.#language;
+    const level = this.#level;
     const sections = buildSections(config, dossier.type);
     const section = sections.find((s) => s.id === 'akkoordverklaring')!;
     const context = conditionContext(dossier, config, new Date());
-    const workflow = this.workflow(config);
+    const workflow = this.#workflow(config);
     const back = decide(me, 'backToDeelA', dossier, workflow);
     const finalize = decide(me, 'finalize', dossier, workflow);
     const agreed = agreementSaved(dossier);
     const guardianNeeded = guardianConsentNeeded(dossier, config, new Date());
     const keuze = chosenProgramme(dossier);
     const showForm = !agreed || this.editing;
-    return html`${this.titleHeading(this.t('consent.title'))}
-      <p class="intro">${keuze?.opleiding ? this.t('consent.summary', { opleiding: keuze.opleiding, school: keuze.school }) : this.t('consent.summaryNoChoice')}</p>
+    return html`${this.#titleHeading(this.#t('consent.title'))}
+      <p class="intro">${keuze?.opleiding ? this.#t('consent.summary', { opleiding: keuze.opleiding, school: keuze.school }) : this.#t('consent.summaryNoChoice')}</p>
       ${renderSteps(dossier, config, { lang, level: below(level, 1), agreed: agreed && !this.editing, canFinalize: finalize.allowed && !this.editing, guardianNeeded })}
-      ${this.renderNotice()}
-      ${showForm ? this.renderStudentForm(dossier, config, section, context) : this.renderAgreed(dossier, config, me, finalize.allowed)}
-      ${this.renderInzage(dossier, me)}
+      ${this.#renderNotice()}
+      ${showForm ? this.#renderStudentForm(dossier, config, section, context) : this.#renderAgreed(dossier, config, me, finalize.allowed)}
+      ${this.#renderInzage(dossier, me)}
       ${
         offers(back)
           ? html`<section class="panel actions" part="actions" aria-labelledby="actions-title">
-            ${heading(below(level, 1), this.t('consent.back.title'), { id: 'actions-title', class: 'panel__title' })}
-            <p>${this.t('consent.backToDeelAIntro')}</p>
-            <button type="button" part="button" class="ddd-button ddd-button--secondary" id="backToDeelA" aria-disabled=${this.waiting}
-              aria-expanded=${this.sender.confirming === 'backToDeelA' ? 'true' : 'false'} @click=${() => this.idle && this.sender.ask('backToDeelA')}>
-              ${this.t('consent.backToDeelA')}
+            ${heading(below(level, 1), this.#t('consent.back.title'), { id: 'actions-title', class: 'panel__title' })}
+            <p>${this.#t('consent.backToDeelAIntro')}</p>
+            <button type="button" part="button" class="ddd-button ddd-button--secondary" id="backToDeelA" aria-disabled=${this.#waiting}
+              aria-expanded=${this.#sender.confirming === 'backToDeelA' ? 'true' : 'false'} @click=${() => this.#idle && this.#sender.ask('backToDeelA')}>
+              ${this.#t('consent.backToDeelA')}
             </button>
-            ${this.sender.confirming === 'backToDeelA' ? this.renderConfirm('backToDeelA') : nothing}
+            ${this.#sender.confirming === 'backToDeelA' ? this.#renderConfirm('backToDeelA') : nothing}
           </section>`
           : nothing
       }`;
   }
 
-  private renderStudentForm(dossier: Dossier, config: RegionConfig, section: SectionDefinition, context: FieldsOptions['context']): TemplateResult {
-    const lang = this.language;
-    const level = this.level;
-    const errors = validateSection(section, this.draft.answers, context);
-    const fields = this.fieldsOptions(context, errors, 'ak');
+  #renderStudentForm(dossier: Dossier, config: RegionConfig, section: SectionDefinition, context: FieldsOptions['context']): TemplateResult {
+    const lang = this.#language;
+    const level = this.#level;
+    const errors = validateSection(section, this.#draft.answers, context);
+    const fields = this.#fieldsOptions(context, errors, 'ak');
     const only = (...ids: string[]) => section.questions.filter((q) => ids.includes(q.id));
     const delen = delenQuestion(buildSections(config, dossier.type));
     const offered = delen?.options.map((o) => String(o.value)) ?? [];
-    const ticked = Array.isArray(this.draft.answers['delen']) ? (this.draft.answers['delen'] as ReadonlyArray<string>) : [];
+    const ticked = Array.isArray(this.#draft.answers['delen']) ? (this.#draft.answers['delen'] as ReadonlyArray<string>) : [];
     const allTicked = offered.length > 0 && offered.every((id) => ticked.includes(id));
     const toggleAll = () => {
-      if (!this.idle) return;
-      this.draft.input('delen', allTicked ? [] : [...offered]);
-      this.feedback.changed('delen');
+      if (!this.#idle) return;
+      this.#draft.input('delen', allTicked ? [] : [...offered]);
+      this.#feedback.changed('delen');
     };
-    return html`${renderErrorSummary({ errors: this.summaryErrors(errors), lang, focusKey: this.feedback.attempt, idPrefix: 'ak', headingLevel: below(level, 1) })}
-      <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => void this.onAgree(e, section, context)}>
-        ${heading(below(level, 1), this.t('consent.yourConsent'), { id: 'form-title', class: 'panel__title' })}
-        ${renderOffline(this.sender.online, this.t('consent.offline'))}
+    return html`${renderErrorSummary({ errors: this.#summaryErrors(errors), lang, focusKey: this.#feedback.attempt, idPrefix: 'ak', headingLevel: below(level, 1) })}
+      <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => void this.#onAgree(e, section, context)}>
+        ${heading(below(level, 1), this.#t('consent.yourConsent'), { id: 'form-title', class: 'panel__title' })}
+        ${renderOffline(this.#sender.online, this.#t('consent.offline'))}
         ${renderSharing(dossier, config, lang, below(level, 2))}
         ${
           offered.length > 0
             ? html`<div class="choices">
-              ${renderQuestions(only('delen'), this.draft.answers, { ...fields, optionalSection: true })}
-              <button type="button" part="button" class="ddd-button ddd-button--secondary select-all" aria-disabled=${this.waiting} @click=${toggleAll}>
-                ${allTicked ? this.t('consent.selectNone') : this.t('consent.selectAll')}
+              ${renderQuestions(only('delen'), this.#draft.answers, { ...fields, optionalSection: true })}
+              <button type="button" part="button" class="ddd-button ddd-button--secondary select-all" aria-disabled=${this.#waiting} @click=${toggleAll}>
+                ${allTicked ? this.#t('consent.selectNone') : this.#t('consent.selectAll')}
               </button>
             </div>`
             : nothing
         }
-        ${heading(below(level, 2), this.t('consent.dossierTitle'), { class: 'dossier__title' })}
-        <p class="read-intro">${this.t('consent.readIntro')}</p>
+        ${heading(below(level, 2), this.#t('consent.dossierTitle'), { class: 'dossier__title' })}
+        <p class="read-intro">${this.#t('consent.readIntro')}</p>
         ${renderDossier(dossier, config, { lang, level: below(level, 3), mode: 'cards', chosen: new Set(ticked) })}
-        ${renderQuestions(only('akkoord', 'redenNietAkkoord'), this.draft.answers, fields)}
-        ${renderQuestions(only('toestemming'), this.draft.answers, fields)}
+        ${renderQuestions(only('akkoord', 'redenNietAkkoord'), this.#draft.answers, fields)}
+        ${renderQuestions(only('toestemming'), this.#draft.answers, fields)}
         ${renderQuestions(
           section.questions.filter((q) => !['akkoord', 'redenNietAkkoord', 'delen', 'toestemming'].includes(q.id)),
-          this.draft.answers,
+          this.#draft.answers,
           fields,
         )}
-        <button type="submit" part="button" class="ddd-button agree" aria-disabled=${this.waiting}>
-          ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.agree')}
+        <button type="submit" part="button" class="ddd-button agree" aria-disabled=${this.#waiting}>
+          ${this.#sender.busy === 'save' ? this.#t('consent.saving') : this.#t('consent.agree')}
         </button>
       </form>`;
   }
 
   /** The saved akkoord: what goes where, the way to change it, and "Afronden" once it can work. */
-  private renderAgreed(dossier: Dossier, config: RegionConfig, me: Actor, canFinalize: boolean): TemplateResult {
-    const lang = this.language;
-    const level = this.level;
+  #renderAgreed(dossier: Dossier, config: RegionConfig, me: Actor, canFinalize: boolean): TemplateResult {
+    const lang = this.#language;
+    const level = this.#level;
     const keuze = chosenProgramme(dossier);
     const notShared = notSharedTitles(dossier, config, lang);
     const record = consentRecord(dossier, config);
     return html`<section class="panel confirmation" part="confirmation" aria-labelledby="confirmation-title">
-      ${heading(below(level, 1), this.t('consent.agreed.title'), { id: 'confirmation-title', class: 'panel__title', tabindex: -1 })}
-      <p>${keuze ? this.t('consent.agreed.goes', { school: keuze.school }) : this.t('consent.agreed.goesNoChoice')}</p>
+      ${heading(below(level, 1), this.#t('consent.agreed.title'), { id: 'confirmation-title', class: 'panel__title', tabindex: -1 })}
+      <p>${keuze ? this.#t('consent.agreed.goes', { school: keuze.school }) : this.#t('consent.agreed.goesNoChoice')}</p>
       ${renderGoes(dossier, config, lang)}
-      ${notShared.length > 0 ? html`<p>${this.t('consent.agreed.notShared', { parts: notShared.join(', ') })}</p>` : nothing}
-      ${record.akkoord === 'nee' ? html`<p>${this.t('consent.agreed.notAgreed')}</p>` : nothing}
-      <button type="button" part="button" class="ddd-button ddd-button--secondary" id="change" aria-disabled=${this.waiting} @click=${() => this.idle && this.startEditing()}>
-        ${this.t('consent.change')}
+      ${notShared.length > 0 ? html`<p>${this.#t('consent.agreed.notShared', { parts: notShared.join(', ') })}</p>` : nothing}
+      ${record.akkoord === 'nee' ? html`<p>${this.#t('consent.agreed.notAgreed')}</p>` : nothing}
+      <button type="button" part="button" class="ddd-button ddd-button--secondary" id="change" aria-disabled=${this.#waiting} @click=${() => this.#idle && this.#startEditing()}>
+        ${this.#t('consent.change')}
       </button>
       ${
         canFinalize
           ? html`<div class="finalize">
-            <p>${keuze ? this.t('consent.finalizeIntro', { school: keuze.school }) : this.t('consent.finalizeIntroNoChoice')}</p>
-            <button type="button" part="button" class="ddd-button" id="finalize" aria-disabled=${this.waiting}
-              aria-expanded=${this.sender.confirming === 'finalize' ? 'true' : 'false'} @click=${() => this.idle && this.askFinalize(dossier, me)}>
-              ${this.t('consent.finalize')}
+            <p>${keuze ? this.#t('consent.finalizeIntro', { school: keuze.school }) : this.#t('consent.finalizeIntroNoChoice')}</p>
+            <button type="button" part="button" class="ddd-button" id="finalize" aria-disabled=${this.#waiting}
+              aria-expanded=${this.#sender.confirming === 'finalize' ? 'true' : 'false'} @click=${() => this.#idle && this.#askFinalize(dossier, me)}>
+              ${this.#t('consent.finalize')}
             </button>
-            ${this.sender.confirming === 'finalize' ? this.renderConfirm('finalize') : nothing}
+            ${this.#sender.confirming === 'finalize' ? this.#renderConfirm('finalize') : nothing}
           </div>`
           : nothing
       }
     </section>`;
   }
 
-  private startEditing(): void {
+  #startEditing(): void {
     this.editing = true;
-    this.sender.notice = undefined;
-    this.focusAfterRender = '#form-title';
+    this.#sender.notice = undefined;
+    this.#focusAfterRender = '#form-title';
   }
 
-  private renderConfirm(action: ConfirmAction): TemplateResult {
+  #renderConfirm(action: ConfirmAction): TemplateResult {
     return renderConfirm({
       action,
-      lang: this.language,
-      level: below(this.level, 2),
-      busy: this.sender.busy === action,
-      disabled: this.sender.busy !== false,
+      lang: this.#language,
+      level: below(this.#level, 2),
+      busy: this.#sender.busy === action,
+      disabled: this.#sender.busy !== false,
       onConfirm: () => {
-        if (this.idle) void this.sender.perform(action);
+        if (this.#idle) void this.#sender.perform(action);
       },
       onCancel: () => {
-        if (this.idle) this.sender.cancelConfirm();
+        if (this.#idle) this.#sender.cancelConfirm();
       },
     });
   }
 
   // --- the guardian --------------------------------------------------------------------------
 
-  private renderGuardian(dossier: Dossier, config: RegionConfig, me: Actor): TemplateResult {
-    const lang = this.language;
-    const level = this.level;
+  #renderGuardian(dossier: Dossier, config: RegionConfig, me: Actor): TemplateResult {
+    const lang = this.#language;
+    const level = this.#level;
     const section = buildSections(config, dossier.type).find((s) => s.id === 'ouderToestemming')!;
     const context = conditionContext(dossier, config, new Date());
     const naam = dossier.student.naam;
     if (!context.guardianConsentNeeded) {
-      return html`${this.titleHeading(this.t('consent.titleGuardian'))}
-        ${this.renderInzage(dossier, me)}
-        <p class="ddd-notice" part="notice">${this.t('consent.guardian.notNeeded', { naam, age: config.guardianConsentBelowAge })}</p>
+      return html`${this.#titleHeading(this.#t('consent.titleGuardian'))}
+        ${this.#renderInzage(dossier, me)}
+        <p class="ddd-notice" part="notice">${this.#t('consent.guardian.notNeeded', { naam, age: config.guardianConsentBelowAge })}</p>
         ${renderDossier(dossier, config, { lang, level: below(level, 1), mode: 'cards' })}`;
     }
     const record = consentRecord(dossier, config);
@@ -415,159 +416,159 @@ export class DddConsent extends LitElement {
     const chosen = Array.isArray(dossier.answers['akkoordverklaring']?.['delen']);
     const given = record.guardian?.toestemming === true;
     // The parent consents to what the student declared and chose: that comes first (the workflow says why not yet).
-    const edit = canEdit(me, dossier, 'ouderToestemming', this.workflow(config));
-    return html`${this.titleHeading(this.t('consent.titleGuardian'))}
+    const edit = canEdit(me, dossier, 'ouderToestemming', this.#workflow(config));
+    return html`${this.#titleHeading(this.#t('consent.titleGuardian'))}
       <p class="intro">
-        ${school ? this.t('consent.guardian.intro', { naam, school, age: config.guardianConsentBelowAge }) : this.t('consent.guardian.introNoChoice', { naam, age: config.guardianConsentBelowAge })}
+        ${school ? this.#t('consent.guardian.intro', { naam, school, age: config.guardianConsentBelowAge }) : this.#t('consent.guardian.introNoChoice', { naam, age: config.guardianConsentBelowAge })}
       </p>
       <section class="panel goes-panel" aria-labelledby="goes-title">
-        ${heading(below(level, 1), school ? this.t('consent.guardian.goesTitle', { school }) : this.t('consent.guardian.goesTitleNoChoice'), { id: 'goes-title', class: 'panel__title' })}
-        <p>${this.t(chosen ? 'consent.guardian.goesChosen' : 'consent.guardian.goesNotChosen', { naam })}</p>
+        ${heading(below(level, 1), school ? this.#t('consent.guardian.goesTitle', { school }) : this.#t('consent.guardian.goesTitleNoChoice'), { id: 'goes-title', class: 'panel__title' })}
+        <p>${this.#t(chosen ? 'consent.guardian.goesChosen' : 'consent.guardian.goesNotChosen', { naam })}</p>
         ${renderGoes(dossier, config, lang, { formal: true })}
       </section>
-      ${this.renderNotice()}
+      ${this.#renderNotice()}
       ${
         given && !this.editing
           ? html`<section class="panel confirmation" part="confirmation" aria-labelledby="confirmation-title">
-            ${heading(below(level, 1), this.t('consent.guardian.yourConsent'), { id: 'confirmation-title', class: 'panel__title', tabindex: -1 })}
-            <p class="ddd-notice ddd-notice--success" part="notice">${this.t('consent.guardian.done', { naam, date: formatDay(record.guardian!.datum, lang) })}</p>
-            <button type="button" part="button" class="ddd-button ddd-button--secondary" id="change" aria-disabled=${this.waiting} @click=${() => this.idle && this.startEditing()}>
-              ${this.t('consent.guardian.change')}
+            ${heading(below(level, 1), this.#t('consent.guardian.yourConsent'), { id: 'confirmation-title', class: 'panel__title', tabindex: -1 })}
+            <p class="ddd-notice ddd-notice--success" part="notice">${this.#t('consent.guardian.done', { naam, date: formatDay(record.guardian!.datum, lang) })}</p>
+            <button type="button" part="button" class="ddd-button ddd-button--secondary" id="change" aria-disabled=${this.#waiting} @click=${() => this.#idle && this.#startEditing()}>
+              ${this.#t('consent.guardian.change')}
             </button>
           </section>`
           : edit.allowed
-            ? this.renderGuardianForm(dossier, section, context, me)
+            ? this.#renderGuardianForm(dossier, section, context, me)
             : html`<p class="ddd-notice" part="notice">${localize(edit.refusal.message, lang)}</p>`
       }
-      ${heading(below(level, 1), this.t('consent.guardian.readTitle'), { class: 'dossier__title' })}
-      <p class="read-intro">${this.t('consent.readIntro.guardian')}</p>
+      ${heading(below(level, 1), this.#t('consent.guardian.readTitle'), { class: 'dossier__title' })}
+      <p class="read-intro">${this.#t('consent.readIntro.guardian')}</p>
       ${renderDossier(dossier, config, { lang, level: below(level, 2), mode: 'cards', answers: answersGoing(dossier, config) })}
-      ${this.renderInzage(dossier, me)}`;
+      ${this.#renderInzage(dossier, me)}`;
   }
 
-  private renderGuardianForm(dossier: Dossier, section: SectionDefinition, context: FieldsOptions['context'], me: Actor): TemplateResult {
-    const lang = this.language;
-    const errors = validateSection(section, this.draft.answers, context);
-    const fields = this.fieldsOptions(context, errors, 'og');
+  #renderGuardianForm(dossier: Dossier, section: SectionDefinition, context: FieldsOptions['context'], me: Actor): TemplateResult {
+    const lang = this.#language;
+    const errors = validateSection(section, this.#draft.answers, context);
+    const fields = this.#fieldsOptions(context, errors, 'og');
     // The date is the server's day of consent, never typed in.
     const questions = section.questions.filter((q) => q.id !== 'datum');
     const known = knownRelation(dossier, me.person.naam);
-    const naam = this.draft.answers['naam'];
-    const relatie = this.draft.answers['relatie'];
+    const naam = this.#draft.answers['naam'];
+    const relatie = this.#draft.answers['relatie'];
     // The dossier already says who this is (A2): no need to ask the name and relation again.
-    const identityKnown = !this.identityOpen && known !== undefined && naam === me.person.naam && relatie === known && !this.feedback.showingAll;
+    const identityKnown = !this.identityOpen && known !== undefined && naam === me.person.naam && relatie === known && !this.#feedback.showingAll;
     const relatieQuestion = questions.find((q) => q.id === 'relatie');
     const relatieLabel = relatieQuestion && 'options' in relatieQuestion ? localize(relatieQuestion.options.find((o) => o.value === known)?.label, lang).toLocaleLowerCase(lang) : String(known ?? '');
     const asked = identityKnown ? questions.filter((q) => q.id !== 'naam' && q.id !== 'relatie') : questions;
-    return html`${renderErrorSummary({ errors: this.summaryErrors(errors), lang, focusKey: this.feedback.attempt, idPrefix: 'og', headingLevel: below(this.level, 1) })}
-      <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => void this.onConsent(e, section, context)}>
-        ${heading(below(this.level, 1), this.t('consent.guardian.yourConsent'), { id: 'form-title', class: 'panel__title' })}
-        ${renderOffline(this.sender.online, this.t('consent.offline.guardian'))}
+    return html`${renderErrorSummary({ errors: this.#summaryErrors(errors), lang, focusKey: this.#feedback.attempt, idPrefix: 'og', headingLevel: below(this.#level, 1) })}
+      <form class="panel" part="form" aria-labelledby="form-title" novalidate @submit=${(e: Event) => void this.#onConsent(e, section, context)}>
+        ${heading(below(this.#level, 1), this.#t('consent.guardian.yourConsent'), { id: 'form-title', class: 'panel__title' })}
+        ${renderOffline(this.#sender.online, this.#t('consent.offline.guardian'))}
         ${
           identityKnown
             ? html`<p class="identity">
-              ${this.t('consent.guardian.as', { naam: me.person.naam, relatie: relatieLabel })}
-              <button type="button" class="link-button" id="not-you" @click=${() => this.openIdentity()}>${this.t('consent.guardian.notYou')}</button>
+              ${this.#t('consent.guardian.as', { naam: me.person.naam, relatie: relatieLabel })}
+              <button type="button" class="link-button" id="not-you" @click=${() => this.#openIdentity()}>${this.#t('consent.guardian.notYou')}</button>
             </p>`
             : nothing
         }
-        ${renderQuestions(asked, this.draft.answers, fields)}
-        <button type="submit" part="button" class="ddd-button" aria-disabled=${this.waiting}>
-          ${this.sender.busy === 'save' ? this.t('consent.saving') : this.t('consent.guardian.give')}
+        ${renderQuestions(asked, this.#draft.answers, fields)}
+        <button type="submit" part="button" class="ddd-button" aria-disabled=${this.#waiting}>
+          ${this.#sender.busy === 'save' ? this.#t('consent.saving') : this.#t('consent.guardian.give')}
         </button>
       </form>`;
   }
 
-  private openIdentity(): void {
+  #openIdentity(): void {
     this.identityOpen = true;
-    this.focusAfterRender = '#og-naam';
+    this.#focusAfterRender = '#og-naam';
   }
 
   // --- afgerond --------------------------------------------------------------------------------
 
-  private renderFinal(dossier: Dossier, config: RegionConfig): TemplateResult {
+  #renderFinal(dossier: Dossier, config: RegionConfig): TemplateResult {
     // Guardians and MBO staff read someone else's dossier: "Je dossier" would address the wrong person.
-    const title = this.connection.me?.role === 'student' ? this.t('consent.titleFinal') : this.t('consent.titleFinalOf', { naam: dossier.student.naam });
+    const title = this.#connection.me?.role === 'student' ? this.#t('consent.titleFinal') : this.#t('consent.titleFinalOf', { naam: dossier.student.naam });
     // The MBO reads what it received, as it is: no list of what was not shared, no empty answers
     // or an empty deel B that could stand for a part the student kept back (spec §6).
-    const mbo = this.connection.me?.role === 'mbo';
-    return html`${this.titleHeading(title)}
-      ${this.renderNotice()}
+    const mbo = this.#connection.me?.role === 'mbo';
+    return html`${this.#titleHeading(title)}
+      ${this.#renderNotice()}
       <p class="intro">
-        ${dossier.finalizedAt ? this.t('consent.final.intro', { date: formatDay(dossier.finalizedAt, this.language) }) : this.t('consent.final.introNoDate')}
+        ${dossier.finalizedAt ? this.#t('consent.final.intro', { date: formatDay(dossier.finalizedAt, this.#language) }) : this.#t('consent.final.introNoDate')}
       </p>
-      <button type="button" part="button" class="ddd-button ddd-button--secondary print-button" @click=${() => window.print()}>${this.t('consent.print')}</button>
-      ${renderFinalSummary(dossier, config, this.language, below(this.level, 1), { sharing: !mbo })}
-      ${renderDossier(dossier, config, { lang: this.language, level: below(this.level, 1), mode: 'full', ...(mbo ? { answers: dossier.answers } : {}) })}`;
+      <button type="button" part="button" class="ddd-button ddd-button--secondary print-button" @click=${() => window.print()}>${this.#t('consent.print')}</button>
+      ${renderFinalSummary(dossier, config, this.#language, below(this.#level, 1), { sharing: !mbo })}
+      ${renderDossier(dossier, config, { lang: this.#language, level: below(this.#level, 1), mode: 'full', ...(mbo ? { answers: dossier.answers } : {}) })}`;
   }
 
   // --- behaviour -------------------------------------------------------------------------------
 
-  private fieldsOptions(context: FieldsOptions['context'], errors: FieldError[], idPrefix: string): FieldsOptions {
+  #fieldsOptions(context: FieldsOptions['context'], errors: FieldError[], idPrefix: string): FieldsOptions {
     return {
-      lang: this.language,
+      lang: this.#language,
       context,
       idPrefix,
-      disabled: this.sender.busy !== false,
-      errorFor: (path) => this.feedback.message(path, errors, this.language),
+      disabled: this.#sender.busy !== false,
+      errorFor: (path) => this.#feedback.message(path, errors, this.#language),
       onInput: (path, value: AnswerValue | undefined) => {
-        this.draft.input(path, value);
-        this.feedback.changed(path);
-        if (this.sender.notice?.kind === 'success') this.sender.notice = undefined;
+        this.#draft.input(path, value);
+        this.#feedback.changed(path);
+        if (this.#sender.notice?.kind === 'success') this.#sender.notice = undefined;
       },
-      onBlur: (path) => this.feedback.left(path),
+      onBlur: (path) => this.#feedback.left(path),
     };
   }
 
-  private summaryErrors(errors: FieldError[]) {
-    return this.feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, this.language) })) : [];
+  #summaryErrors(errors: FieldError[]) {
+    return this.#feedback.showingAll ? errors.map((e) => ({ path: e.path, message: localize(e.message, this.#language) })) : [];
   }
 
   /** "Akkoord geven": check, then save the student's choices (also "nothing ticked") and show what goes where. */
-  private async onAgree(event: Event, section: SectionDefinition, context: FieldsOptions['context']): Promise<void> {
+  async #onAgree(event: Event, section: SectionDefinition, context: FieldsOptions['context']): Promise<void> {
     event.preventDefault();
-    if (!this.idle) return;
+    if (!this.#idle) return;
     // Ticking nothing is a choice too: it is saved, so the record says so.
-    if (!Array.isArray(this.draft.answers['delen'])) this.draft.input('delen', []);
-    if (validateSection(section, this.draft.answers, context).length > 0) {
-      this.feedback.showAll();
+    if (!Array.isArray(this.#draft.answers['delen'])) this.#draft.input('delen', []);
+    if (validateSection(section, this.#draft.answers, context).length > 0) {
+      this.#feedback.showAll();
       return;
     }
-    await this.save('akkoordverklaring');
+    await this.#save('akkoordverklaring');
   }
 
   /** "Toestemming geven": the parent's consent is one statement, checked before it is saved. */
-  private async onConsent(event: Event, section: SectionDefinition, context: FieldsOptions['context']): Promise<void> {
+  async #onConsent(event: Event, section: SectionDefinition, context: FieldsOptions['context']): Promise<void> {
     event.preventDefault();
-    if (!this.idle) return;
-    if (validateSection(section, this.draft.answers, context).length > 0) {
+    if (!this.#idle) return;
+    if (validateSection(section, this.#draft.answers, context).length > 0) {
       this.identityOpen = true;
-      this.feedback.showAll();
+      this.#feedback.showAll();
       return;
     }
-    await this.save('ouderToestemming');
+    await this.#save('ouderToestemming');
   }
 
   /** Saves the draft; once saved, the confirmation shows what was given and takes focus. */
-  private async save(sectionId: DraftSection): Promise<Dossier | undefined> {
-    const saved = await this.sender.save(sectionId);
+  async #save(sectionId: DraftSection): Promise<Dossier | undefined> {
+    const saved = await this.#sender.save(sectionId);
     if (saved) {
       this.editing = false;
       this.identityOpen = false;
-      this.focusAfterRender = '#confirmation-title';
-      this.feedback.reset();
-      this.sender.notice = { kind: 'success', text: this.t('consent.saved') };
+      this.#focusAfterRender = '#confirmation-title';
+      this.#feedback.reset();
+      this.#sender.notice = { kind: 'success', text: this.#t('consent.saved') };
       this.requestUpdate();
     }
     return saved;
   }
 
-  private askFinalize(dossier: Dossier, me: Actor): void {
-    const decision = decide(me, 'finalize', dossier, this.workflow(this.connection.config!));
+  #askFinalize(dossier: Dossier, me: Actor): void {
+    const decision = decide(me, 'finalize', dossier, this.#workflow(this.#connection.config!));
     if (!decision.allowed) {
-      this.sender.refuse(localize(decision.refusal.message, this.language));
+      this.#sender.refuse(localize(decision.refusal.message, this.#language));
       return;
     }
-    this.sender.ask('finalize');
+    this.#sender.ask('finalize');
   }
 }

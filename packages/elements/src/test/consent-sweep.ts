@@ -11,46 +11,23 @@ import { toStorableText, type DossierApi } from '@doorstroom/sdk';
 import { describePayload, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
 import '../consent/ddd-consent.js';
 import type { DddConsent } from '../consent/ddd-consent.component.js';
+import { ConsentHarness } from '../consent/harness.js';
 import { dossierBus } from '../shared/events.js';
 import { control, expectInert, expectLayoutHolds, resetTrap, shadowText, typeInto, until } from './hostile-harness.js';
 import { dossierOf, hostileGuardian, seededBackend, studentOf } from './hostile-seed.js';
 
-interface Loaded {
-  status: string;
-  dossier?: { id: string; status: string; version: number; inzage: Array<{ role: string }> };
-}
-const loaderOf = (el: DddConsent) => (el as unknown as { loader: Loaded }).loader;
-const busyOf = (el: DddConsent) => (el as unknown as { sender: { busy: unknown } }).sender.busy;
-
-/** Opens the dossier as `role` and waits until the element recorded that they read it. */
-async function open(el: DddConsent, api: DossierApi, role: 'student' | 'guardian', dossierId: string, label: string): Promise<void> {
+/** Opens the dossier as a person (student or guardian) and waits until the element recorded that they read it. */
+async function open(el: DddConsent, api: DossierApi, dossierId: string, label: string): Promise<void> {
   el.api = api;
   el.dossierId = dossierId;
   await el.updateComplete;
-  const read = () => loaderOf(el).dossier?.id === dossierId && loaderOf(el).dossier!.inzage.some((i) => i.role === role);
-  await until(() => read() && el.shadowRoot!.querySelector('form.panel'), `${label}: opened and read`);
+  const consent = new ConsentHarness(el);
+  await until(() => consent.inzageRecorded && consent.formShown, `${label}: opened and read`);
   await el.updateComplete;
 }
 
 /** Presses "Akkoord geven" or "Toestemming geven"; resolves once the save went through or failed, or the form showed what is wrong. */
-async function submit(el: DddConsent): Promise<'saved' | 'failed' | 'invalid'> {
-  let outcome: 'saved' | 'failed' | undefined;
-  const saved = () => (outcome = 'saved');
-  const failed = () => (outcome = 'failed');
-  el.addEventListener('ddd-saved', saved);
-  el.addEventListener('ddd-error', failed);
-  try {
-    el.shadowRoot!.querySelector<HTMLButtonElement>('form.panel button[type="submit"]')!.click();
-    await el.updateComplete;
-    await until(() => outcome || el.shadowRoot!.querySelector('.ddd-error-summary__list li'), 'saved, refused or invalid');
-    await until(() => busyOf(el) === false, 'done saving');
-    await el.updateComplete;
-    return outcome ?? 'invalid';
-  } finally {
-    el.removeEventListener('ddd-saved', saved);
-    el.removeEventListener('ddd-error', failed);
-  }
-}
+const submit = (el: DddConsent) => new ConsentHarness(el).submitOutcome(10000);
 
 export function sweepConsent(payloads: ReadonlyArray<HostilePayload>): void {
   describe('consent remark and guardian name', function () {
@@ -70,7 +47,7 @@ export function sweepConsent(payloads: ReadonlyArray<HostilePayload>): void {
         const dossierId = dossierOf('akkoord', index);
         const studentApi = backend.client(backend.tokens[studentOf(index)]!);
 
-        await open(student, studentApi, 'student', dossierId, `${label} student`);
+        await open(student, studentApi, dossierId, `${label} student`);
         const dossierText = student.shadowRoot!.querySelector('.dossier')!.textContent ?? '';
         if (payload.value.length <= 4000) expect(dossierText.includes(payload.value), `${label}: the dossier shows it as text`).to.equal(true);
         await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -111,7 +88,7 @@ export function sweepConsent(payloads: ReadonlyArray<HostilePayload>): void {
         expectInert(student, `${label} consent form`);
 
         // The guardian reads the same dossier and gives consent under the payload as name.
-        await open(parent, guardian, 'guardian', dossierId, `${label} guardian`);
+        await open(parent, guardian, dossierId, `${label} guardian`);
         expectInert(parent, `${label} guardian view`);
         expectLayoutHolds(parent, `${label} guardian view`);
         let naam = toStorableText(typeInto(control(parent, 'naam', 'og'), payload.value));
