@@ -20,7 +20,8 @@ const at = (...parts) => path.join(root, ...parts);
 export const sourceCondition = '@doorstroom/source';
 
 export const bundleFile = at('dist', 'doorstroom.min.js');
-export const elementsEntry = at('packages', 'elements', 'src', 'index.ts');
+/** The script-tag bundle's entry: the elements without English (dist/lang/en.js brings it). */
+export const bundleEntry = at('packages', 'elements', 'src', 'bundle.ts');
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -201,51 +202,17 @@ function languageEntries(codes) {
   };
 }
 
-const bundleEntryId = '\0doorstroom-bundle-entry';
-
-/**
- * The elements' index, with the Dutch message catalogues, then the style sheets, then the
- * elements' state modules (decisions without DOM) evaluated first. Rollup writes modules in
- * evaluation order; like next to like compresses better in gzip's 32 kB window (about 1.5 kB
- * min+gzip here). Nothing observable changes: these modules only add messages (no key is in two
- * catalogues), create CSS or define functions, and every element is still defined by the index
- * in its own order.
- */
-function bundleEntry() {
-  const first = [
-    ['consent', 'messages.ts'],
-    ['mentor-review', 'messages.ts'],
-    ['dossier-form', 'messages.ts'],
-    ['dossier-form', 'data-export.ts'],
-    ['shared', 'tokens.ts'],
-    ['progress', 'ddd-progress.styles.ts'],
-    ['consent', 'ddd-consent.styles.ts'],
-    ['dossier-form', 'ddd-dossier-form.styles.ts'],
-    ['mentor-review', 'ddd-mentor-review.styles.ts'],
-    ['dossier-form', 'state.ts'],
-    ['mentor-review', 'state.ts'],
-    ['consent', 'state.ts'],
-  ].map((parts) => at('packages', 'elements', 'src', ...parts));
-  return {
-    name: 'doorstroom:bundle-entry',
-    resolveId: (source) => (source === bundleEntryId ? source : null),
-    load: (id) => (id === bundleEntryId ? [...first.map((file) => `import ${JSON.stringify(file)};`), `export * from ${JSON.stringify(elementsEntry)};`].join('\n') : null),
-  };
-}
-
 /**
  * The script-tag build: dist/doorstroom.min.js, a self-contained, minified ES module (lit,
  * @lit/context, ky and the SDK inlined), and with `languages` (the default for the whole
  * bundle) dist/lang/<code>.js per extra language. Lit's production build is picked because the
- * 'development' condition is not set. `input` other than the elements' index (npm run size)
+ * 'development' condition is not set. `input` other than `bundleEntry` (npm run size)
  * builds that one entry into one file.
  */
-export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcemap = true, languages = input === elementsEntry } = {}) {
+export function bundleConfig({ input = bundleEntry, file = bundleFile, sourcemap = true, languages = input === bundleEntry } = {}) {
   const codes = languages ? languagePacks() : [];
   const englishId = `${langPrefix}en`;
-  const whole = input === elementsEntry;
   const plugins = [
-    whole && bundleEntry(),
     // English becomes dist/lang/en.js too; without language files it stays in the one file.
     codes.length > 0 &&
       englishAsLanguageFile({
@@ -260,7 +227,7 @@ export function bundleConfig({ input = elementsEntry, file = bundleFile, sourcem
     typescript(),
     keepOutOfBundle(),
   ].filter(Boolean);
-  const entry = whole ? bundleEntryId : input;
+  const entry = input;
   if (codes.length === 0) {
     return { input: entry, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
   }

@@ -153,8 +153,9 @@ export function englishAsLanguageFile({ sdkSrc, elementsSrc, englishModuleId, co
       return [
         `import { registerEnglish } from ${JSON.stringify(path.join(sdkSrc, 'i18n.ts'))};`,
         `import { addMessages, offerLanguages } from ${JSON.stringify(path.join(elementsSrc, 'shared', 'i18n.ts'))};`,
+        `import { en as ui } from ${JSON.stringify(path.join(elementsSrc, 'lang', 'en.ts'))};`,
         `registerEnglish(${JSON.stringify(sdkPairs)});`,
-        `addMessages({ en: ${JSON.stringify(uiMessages)} });`,
+        `addMessages({ en: { ...ui, ...${JSON.stringify(uiMessages)} } });`,
         `offerLanguages('en');`,
       ].join('\n');
     },

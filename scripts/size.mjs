@@ -8,7 +8,7 @@ import { minify } from 'terser';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { bundleConfig, bundleFile, elementsEntry, root } from '../rollup.config.mjs';
+import { bundleConfig, bundleFile, bundleEntry, root } from '../rollup.config.mjs';
 import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Bytes, min + gzip. The whole script-tag bundle registers every element. */
@@ -121,8 +121,8 @@ function printTable(rows, heading = 'entry') {
 }
 
 async function main() {
-  if (!existsSync(elementsEntry)) {
-    console.error(`size: ${path.relative(root, elementsEntry)} does not exist yet; nothing to measure.`);
+  if (!existsSync(bundleEntry)) {
+    console.error(`size: ${path.relative(root, bundleEntry)} does not exist yet; nothing to measure.`);
     process.exit(1);
   }
   if (bundleIsStale()) {

@@ -8,9 +8,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createMemoryBackend, exampleData, localize, refusal, type DossierApi, type MemoryBackend, type Programme, type RefusalCode, type SectionAnswers } from '@doorstroom/sdk';
 import { completeAnswersFor } from '../packages/sdk/src/testing/fixtures.js';
 import '@doorstroom/elements';
-// English as a portal offers it, by loading its language file: a page lang="en" then counts.
-import '@doorstroom/elements/lang/en';
+import { offerLanguages } from '@doorstroom/elements';
 import type { DddConsent, DddDossierForm, DddIntake, DddMentorReview, DddProgress } from '@doorstroom/elements';
+
+// English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
+offerLanguages('en');
 
 export type AnyElement = DddDossierForm | DddMentorReview | DddConsent | DddIntake | DddProgress;
 

@@ -4,12 +4,14 @@ import { consentRecord, createMemoryBackend, exampleData, type MemoryBackend } f
 import '../context/ddd-context.js';
 import './ddd-consent.js';
 import type { DddConsent } from './ddd-consent.component.js';
-// English as a portal offers it, by loading its language file: a page lang="en" then counts.
-import '../lang/en.js';
+import { offerLanguages } from '../shared/i18n.js';
 import { createMemoryDraftStore, type DraftStore } from '../shared/drafts.js';
 import { ariaTree, checkboxesIn, headingsIn } from '../test/a11y-tree.js';
 import { squash } from '../shared/harness.js';
 import { ConsentHarness } from './harness.js';
+
+// English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
+offerLanguages('en');
 
 // Example people (sdk/src/example/people.ts): Daan is 19 (werk-mbo, akkoord), Emma 16 (vo-mbo,
 // akkoord, guardian Jeroen Bakker, her father, listed in her A2), Sam's dossier is afgerond and

@@ -1,3 +1,4 @@
+import '../shared/english.js';
 import { defineElement } from '../shared/define.js';
 import { DddConsent } from './ddd-consent.component.js';
 

@@ -29,14 +29,6 @@ addMessages({
     'form.export.done': 'Je gegevens zijn gedownload. Je vindt het bestand bij je downloads.',
     'form.export.error': 'Het downloaden is niet gelukt.',
   },
-  en: {
-    'form.export.title': 'Your data',
-    'form.export.intro': 'You may always see which data about you is stored. Download it as a file (JSON): all your dossiers and what happened to them.',
-    'form.export.button': 'Download my data',
-    'form.export.busy': 'Collecting your data…',
-    'form.export.done': 'Your data has been downloaded. You will find the file in your downloads.',
-    'form.export.error': 'The download did not work.',
-  },
 });
 
 type ExportState = { status: 'idle' | 'busy' | 'done' } | { status: 'error'; message: string };

@@ -7,7 +7,6 @@ import { emit, errorDetail } from '../shared/events.js';
 import { FeedbackController } from '../shared/feedback.js';
 import { focusField, setAnswer } from '../shared/fields.js';
 import { headingLevelOf, type HeadingLevel } from '../shared/heading.js';
-import '../consent/ddd-consent.js';
 import { describeError, describeRefusal, LocaleController, type MessageVars } from '../shared/i18n.js';
 import { fieldStyles, sharedStyles } from '../shared/tokens.js';
 import { AnswerKeeper, renderSaveStatus, type AnswerKeeperPort, type SaveStatusOptions } from './answer-keeper.js';

@@ -4,8 +4,10 @@ import { createHttpClient, createMemoryBackend, exampleData, limits, localize, u
 import { translate } from '../shared/i18n.js';
 import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import './ddd-mentor-review.js';
-// English as a portal offers it, by loading its language file: a page lang="en" then counts.
-import '../lang/en.js';
+import { offerLanguages } from '../shared/i18n.js';
+
+// English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
+offerLanguages('en');
 
 let backend: MemoryBackend;
 beforeEach(() => {

@@ -4,9 +4,11 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createMemoryBackend, exampleData, localize, refusal, type DossierApi, type MemoryBackend, type RefusalCode } from '@doorstroom/sdk';
 import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import './ddd-mentor-review.js';
-// English as a portal offers it, by loading its language file: a page lang="en" then counts.
-import '../lang/en.js';
+import { offerLanguages } from '../shared/i18n.js';
 import { bigSchoolBackend } from '../test/big-school.js';
+
+// English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
+offerLanguages('en');
 
 let backend: MemoryBackend;
 beforeEach(() => {

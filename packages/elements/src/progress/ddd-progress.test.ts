@@ -5,8 +5,10 @@ import { dossierBus } from '../shared/events.js';
 import type { DddProgress } from './ddd-progress.component.js';
 import './ddd-progress.js';
 import '../context/ddd-context.js';
-// English as a portal offers it, by loading its language file: a page lang="en" then counts.
-import '../lang/en.js';
+import { offerLanguages } from '../shared/i18n.js';
+
+// English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
+offerLanguages('en');
 
 const today = new Date(2026, 10, 23, 12);
 const backend = () => createMemoryBackend(exampleData({ today }), { now: () => today });

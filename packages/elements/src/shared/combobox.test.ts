@@ -5,6 +5,8 @@ import { createMemoryBackend, exampleData, limits, localize, userMessageFor, typ
 import { combobox, type ComboboxOption } from './combobox.js';
 import { translate } from './i18n.js';
 import { fieldStyles, sharedStyles } from './tokens.js';
+// English, registered as by every element's tag file (the package index or one element).
+import './english.js';
 
 const institutions: ComboboxOption[] = [
   { id: '00GT', label: 'Albeda', detail: { plaats: 'Rotterdam' } },

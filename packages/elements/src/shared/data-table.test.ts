@@ -16,6 +16,8 @@ import {
   type SortState,
 } from './data-table.js';
 import { sharedStyles } from './tokens.js';
+// English, registered as by every element's tag file (the package index or one element).
+import './english.js';
 
 interface Pupil {
   id: string;

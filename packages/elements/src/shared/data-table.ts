@@ -620,9 +620,4 @@ addMessages({
     'table.ascending': 'oplopend',
     'table.descending': 'aflopend',
   },
-  en: {
-    'table.sortedBy': 'Sorted by {column}, {direction}.',
-    'table.ascending': 'ascending',
-    'table.descending': 'descending',
-  },
 });

@@ -4,8 +4,12 @@ import { buildSections, defaultRegionConfig, type Question, type SectionDefiniti
 import { fieldId, focusField, getAnswer, renderField, setAnswer } from './fields.js';
 import { formatAnswer } from './format.js';
 import { TestSectionForm } from './test-host.js';
-// English as a portal offers it, by loading its language file: a page lang="en" then counts.
-import '../lang/en.js';
+import { offerLanguages } from '../shared/i18n.js';
+// English, registered as by every element's tag file (the package index or one element).
+import './english.js';
+
+// English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
+offerLanguages('en');
 
 const t = (nl: string, en = nl) => ({ nl, en });
 

@@ -2,7 +2,8 @@
  * UI strings of the elements (section and question texts come from the SDK definitions; show
  * those with `localize`). Keys are flat; messages are strings with `{vars}` or functions, so a
  * translator can work from a plain key → text list. Dutch (plain language, B1) is the default
- * and the fallback; English is complete. More languages (ar, tr, uk, pl) plug in with
+ * and the fallback; English is complete (lang/en.ts: every element's tag file registers it, the
+ * script-tag bundle ships it as lang/en.js). More languages (ar, tr, uk, pl) plug in with
  * `addMessages` (all four at once, SDK texts included: import `src/lang/all.ts`); plural forms
  * use `key.one` / `key.other` (and `zero`, `two`, `few`, `many` where a language has them)
  * through `Intl.PluralRules`.
@@ -84,84 +85,14 @@ const nlMessages = {
 /** Every key the shared pieces use. Element-specific keys may be added with `addMessages`. */
 export type MessageKey = keyof typeof nlMessages;
 
-const enMessages: Record<MessageKey, Message> = {
-  'common.loading': 'Loading…',
-  'common.retry': 'Try again',
-  'common.errorUnknown': 'Something went wrong. Please try again.',
-  'setup.missing': 'This component is not set up: give it an api-base or api.',
-  'setup.loading': 'Loading data…',
-
-  'field.optional': '(optional)',
-  'field.errorPrefix': 'Error:',
-  'field.yes': 'Yes',
-  'field.no': 'No',
-  'field.declined': 'I would rather not say',
-  'field.prefilled': 'We filled this in for you. Is it wrong? Then change it.',
-  'field.empty': 'Not filled in',
-  'repeat.entry': '{item} {number}',
-  // Catalogue facts next to a chosen programme (read-only answers, the mentor's overview).
-  'answer.detail.crebo': 'crebo {value}',
-  'answer.detail.niveau': 'level {value}',
-  'repeat.add': 'Add {itemLower}',
-  'repeat.remove': 'Remove',
-  'repeat.removeContext': '{item} {number}',
-  'repeat.max': 'You cannot add more than {max}.',
-
-  'combobox.instructions': 'Type to search. Choose with the arrow keys and press Enter.',
-  'combobox.instructionsTouch': 'Type to search. Then tap a result.',
-  'combobox.loading': 'Searching…',
-  'combobox.results.one': '1 result',
-  'combobox.results.other': '{count} results',
-  'combobox.empty': 'No results for “{query}”. Try another word.',
-  'combobox.error': 'Searching does not work right now. Please try again.',
-  'search.refused': 'Searching does not work with this text. Make your search shorter or use another word.',
-
-  'errorSummary.title': 'There is a problem',
-  'catalog.programme': 'level {niveau} · {leerweg} · crebo {crebo} · starts {cohort}',
-
-  'dossierStatus.concept': 'Filling in part A',
-  'dossierStatus.bijMentor': 'With the mentor',
-  'dossierStatus.deelB': 'Mentor is filling in part B',
-  'dossierStatus.akkoord': 'Awaiting your agreement',
-  'dossierStatus.afgerond': 'Completed',
-  'sectionStatus.notStarted': 'Not started',
-  'sectionStatus.inProgress': 'In progress',
-  'sectionStatus.complete': 'Done',
-
-  'progress.title': 'Progress of your dossier',
-  'progress.steps': 'Steps',
-  'progress.step.deelA': 'Part A',
-  'progress.step.mentor': 'Mentor',
-  'progress.step.akkoord': 'Agreement',
-  'progress.step.afgerond': 'Completed',
-  'progress.stepState.done': 'done',
-  'progress.stepState.current': 'current step',
-  'progress.stepState.upcoming': 'not yet',
-  'progress.overall': 'Filled in',
-  'progress.percent': '{percent}%',
-  'progress.sections': 'Sections',
-  'progress.partA': 'Part A',
-  'progress.partB': 'Part B',
-  'progress.barText': '{percent}%, {status}',
-  'progress.archived': 'Archived',
-  'progress.loading': 'Loading progress…',
-  'progress.notFound': 'This dossier does not exist (any more). Go back to the overview.',
-  'progress.noDossier': 'No dossier chosen: give it a dossier-id or dossier.',
-  'field.registered': 'Your school registered this. Is it wrong? Ask your school to correct it.',
-  'support.lead': 'Stuck? Contact {naam}.',
-};
-
-const catalogues = new Map<string, Record<string, Message>>([
-  ['nl', { ...nlMessages }],
-  ['en', { ...enMessages }],
-]);
+const catalogues = new Map<string, Record<string, Message>>([['nl', { ...nlMessages }]]);
 
 // Connected controllers, so a language that arrives after the elements rendered still shows.
 const liveControllers = new Set<LocaleController>();
 
 // The languages the portal offers: Dutch, and each language whose file it loaded (lang/en.js,
-// lang/ar.js… in the script-tag bundle; '@doorstroom/elements/lang/en.js' or 'lang/all.js' from
-// npm). Only these are taken from the page's `lang` (see `elementLang`).
+// lang/ar.js… in the script-tag bundle; '@doorstroom/elements/lang/all.js' or `offerLanguages`
+// from npm). Only these are taken from the page's `lang` (see `elementLang`).
 const offeredLanguages = new Set<string>(['nl']);
 
 /**

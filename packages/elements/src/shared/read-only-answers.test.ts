@@ -3,6 +3,8 @@ import { render } from 'lit';
 import { buildSections, defaultRegionConfig, type SectionAnswers } from '@doorstroom/sdk';
 import { completeAnswers } from '../../../sdk/src/testing/fixtures.js';
 import { renderAnswers } from './read-only-answers.js';
+// English, registered as by every element's tag file (the package index or one element).
+import './english.js';
 
 const sections = buildSections(defaultRegionConfig, 'vo-mbo');
 const section = (id: string) => sections.filter((s) => s.id === id);
