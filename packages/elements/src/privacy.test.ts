@@ -3,7 +3,7 @@
  * showing nothing the screen hid, the MBO seeing nothing before afgerond and only what is shared
  * after, and a student downloading all their own data (AVG inzage) and nothing of anyone else.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { isDossierApiError, isValidBsn, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
 import { today } from '../../sdk/src/testing/fixtures.js';
@@ -209,9 +209,11 @@ describe('privacy', function () {
       typeInto(field(), corrected);
       await form.updateComplete;
       expectBsnOnlyIn(page, corrected, 'corrected, not saved yet', [field()]);
+      // Progress follows the save the page announces (ddd-dossier-changed; the same client, so at once).
+      const announced = oneEvent(window, 'ddd-dossier-changed');
       expect(await form.autosave.flush(), 'saved').to.equal(true);
-      const loaded = (progress as unknown as { loader: { dossier?: { version: number } } }).loader;
-      await until(() => loaded.dossier?.version === form.base!.version, 'progress follows the save');
+      expect((await announced).detail.dossier.version, 'progress follows the save').to.equal((await as('student-daan').getDossier(dossierId)).version);
+      await progress.updateComplete;
       await form.updateComplete;
       expectBsnOnlyIn(page, corrected, 'corrected and saved', [field()]);
       form.goTo({ kind: 'check' });

@@ -77,85 +77,85 @@ export class DddProgress extends LitElement {
   /** Region config for a `dossier` shown without any backend; defaults to the standard config. */
   @property({ attribute: false }) config?: RegionConfig;
 
-  private readonly locale = new LocaleController(this);
-  private readonly connection = new ApiController(this, { me: false });
-  private readonly loader = new DossierController(this, this.connection, () => (this.dossier ? undefined : this.dossierId));
+  readonly #locale = new LocaleController(this);
+  readonly #connection = new ApiController(this, { me: false });
+  readonly #loader = new DossierController(this, this.#connection, () => (this.dossier ? undefined : this.dossierId));
 
-  private t(key: MessageKey, vars?: Record<string, string | number>): string {
-    return this.locale.t(key, vars);
+  #t(key: MessageKey, vars?: Record<string, string | number>): string {
+    return this.#locale.t(key, vars);
   }
 
   protected override render() {
-    const lang = this.locale.lang;
-    return html`<div class="progress" lang=${lang} dir=${this.locale.dir}>${this.renderState()}</div>`;
+    const lang = this.#locale.lang;
+    return html`<div class="progress" lang=${lang} dir=${this.#locale.dir}>${this.#renderState()}</div>`;
   }
 
-  private renderState(): TemplateResult | typeof nothing {
-    const lang = this.locale.lang;
-    const config = this.config ?? this.connection.config ?? (this.connection.status === 'missing' ? defaultRegionConfig : undefined);
-    if (this.dossier) return config ? this.renderDossier(this.dossier, config) : renderConnection(this.connection, lang);
-    if (this.connection.status !== 'ready') return renderConnection(this.connection, lang);
-    if (!this.dossierId) return this.notice(this.t('progress.noDossier'), 'error');
-    const dossier = this.loader.dossier;
-    switch (this.loader.status) {
+  #renderState(): TemplateResult | typeof nothing {
+    const lang = this.#locale.lang;
+    const config = this.config ?? this.#connection.config ?? (this.#connection.status === 'missing' ? defaultRegionConfig : undefined);
+    if (this.dossier) return config ? this.#renderDossier(this.dossier, config) : renderConnection(this.#connection, lang);
+    if (this.#connection.status !== 'ready') return renderConnection(this.#connection, lang);
+    if (!this.dossierId) return this.#notice(this.#t('progress.noDossier'), 'error');
+    const dossier = this.#loader.dossier;
+    switch (this.#loader.status) {
       case 'notFound':
-        return this.notice(this.t('progress.notFound'), 'error');
+        return this.#notice(this.#t('progress.notFound'), 'error');
       case 'error':
         return html`<div class="ddd-notice ddd-notice--error" part="notice" role="alert">
-          <p>${describeError(this.loader.error, lang)}</p>
-          <button type="button" class="ddd-button ddd-button--secondary" @click=${() => this.loader.reload()}>${this.t('common.retry')}</button>
+          <p>${describeError(this.#loader.error, lang)}</p>
+          <button type="button" class="ddd-button ddd-button--secondary" @click=${() => this.#loader.reload()}>${this.#t('common.retry')}</button>
         </div>`;
       default:
-        return dossier && config ? this.renderDossier(dossier, config) : this.notice(this.t('progress.loading'), 'status');
+        return dossier && config ? this.#renderDossier(dossier, config) : this.#notice(this.#t('progress.loading'), 'status');
     }
   }
 
-  private notice(text: string, kind: 'status' | 'error'): TemplateResult {
+  #notice(text: string, kind: 'status' | 'error'): TemplateResult {
     return kind === 'status' ? html`<p class="ddd-notice" part="notice" role="status">${text}</p>` : html`<p class="ddd-notice ddd-notice--error" part="notice">${text}</p>`;
   }
 
-  private renderDossier(dossier: Dossier, config: RegionConfig): TemplateResult {
+  #renderDossier(dossier: Dossier, config: RegionConfig): TemplateResult {
     const result = completion(dossier, config);
     const sections = buildSections(config, dossier.type);
     const partA = sections.filter((s) => s.part === 'A');
     // The backend leaves out sections the viewer may not see: deel B stays hidden until then.
     const partB = sections.filter((s) => s.part === 'B' && dossier.answers[s.id] !== undefined);
     const overall = partB.length > 0 ? result.overall : result.partA.percent;
-    return html`<div role="group" aria-label=${this.t('progress.title')}>
-      ${this.renderStepper(dossier)}
-      ${dossier.archived ? html`<p class="archived">${this.t('progress.archived')}</p>` : nothing}
+    return html`<div role="group" aria-label=${this.#t('progress.title')}>
+      ${this.#renderStepper(dossier)}
+      ${dossier.archived ? html`<p class="archived">${this.#t('progress.archived')}</p>` : nothing}
       <div class="overall" part="overall">
-        <span class="overall__label" id="overall-label">${this.t('progress.overall')}</span>
-        <span class="overall__percent" aria-hidden="true">${this.t('progress.percent', { percent: overall })}</span>
-        ${this.renderBar(overall, 'overall-label', overall === 100 ? 'complete' : 'inProgress')}
+        <span class="overall__label" id="overall-label">${this.#t('progress.overall')}</span>
+        <span class="overall__percent" aria-hidden="true">${this.#t('progress.percent', { percent: overall })}</span>
+        ${this.#renderBar(overall, 'overall-label', overall === 100 ? 'complete' : 'inProgress')}
       </div>
       ${
         this.compact
           ? nothing
-          : html`${this.renderPart(this.t('progress.partA'), partA, result, 'a')}
-          ${partB.length > 0 ? this.renderPart(this.t('progress.partB'), partB, result, 'b') : nothing}`
+          : html`${this.#renderPart(this.#t('progress.partA'), partA, result, 'a')}
+          ${partB.length > 0 ? this.#renderPart(this.#t('progress.partB'), partB, result, 'b') : nothing}`
       }
     </div>`;
   }
 
-  private renderStepper(dossier: Dossier): TemplateResult {
+  #renderStepper(dossier: Dossier): TemplateResult {
     const steps = stepsFor(dossier.type);
     const finished = dossier.status === 'afgerond';
     const current = Math.max(0, steps.indexOf(stepOfStatus[dossier.status]));
-    return html`<ol class="stepper" part="stepper" aria-label=${this.t('progress.steps')}>
+    return html`<ol class="stepper" part="stepper" aria-label=${this.#t('progress.steps')}>
       ${steps.map((step, index) => {
         const state = finished || index < current ? 'done' : index === current ? 'current' : 'upcoming';
         const isCurrent = index === current;
         return html`<li class="step step--${state} ${isCurrent ? 'step--here' : ''}" part="step step-${state}" aria-current=${isCurrent ? 'step' : nothing}>
           <span class="step__marker" aria-hidden="true">${state === 'done' ? '✓' : index + 1}</span>
-          <span class="step__label">${this.t(`progress.step.${step}`)}</span>
-          <span class="ddd-visually-hidden">(${this.t(`progress.stepState.${isCurrent && !finished ? 'current' : state}`)})</span>
+          <span class="step__label">${this.#t(`progress.step.${step}`)}</span>
+          <span class="ddd-visually-hidden">(${this.#t(`progress.stepState.${isCurrent && !finished ? 'current' : state}`)})</span>
         </li>`;
       })}
     </ol>`;
   }
 
-  private renderPart(title: string, sections: ReadonlyArray<SectionDefinition>, result: DossierCompletion, key: string): TemplateResult {
+  #renderPart(title: string, sections: ReadonlyArray<SectionDefinition>, result: DossierCompletion, key: string): TemplateResult {
     const headingId = `part-${key}`;
     return html`<div class="part">
       <p class="part__title" id=${headingId}>${title}</p>
@@ -163,20 +163,20 @@ export class DddProgress extends LitElement {
         ${sections.map((section) => {
           const done = result.sections[section.id];
           if (!done) return nothing;
-          const status = this.t(`sectionStatus.${done.status}`);
+          const status = this.#t(`sectionStatus.${done.status}`);
           const labelId = `section-${section.id}`;
           return html`<li class="section section--${done.status}" part="section" data-section=${section.id}>
-            <span class="section__title" id=${labelId}>${localize(section.title, this.locale.lang)}</span>
+            <span class="section__title" id=${labelId}>${localize(section.title, this.#locale.lang)}</span>
             <span class="section__status">${status}</span>
-            <span class="section__percent" aria-hidden="true">${this.t('progress.percent', { percent: done.percent })}</span>
-            ${this.renderBar(done.percent, labelId, done.status, status)}
+            <span class="section__percent" aria-hidden="true">${this.#t('progress.percent', { percent: done.percent })}</span>
+            ${this.#renderBar(done.percent, labelId, done.status, status)}
           </li>`;
         })}
       </ul>
     </div>`;
   }
 
-  private renderBar(percent: number, labelledBy: string, status: string, statusText?: string): TemplateResult {
+  #renderBar(percent: number, labelledBy: string, status: string, statusText?: string): TemplateResult {
     return html`<div
       class="bar bar--${status}"
       part="bar"
@@ -185,7 +185,7 @@ export class DddProgress extends LitElement {
       aria-valuemin="0"
       aria-valuemax="100"
       aria-valuenow=${percent}
-      aria-valuetext=${statusText ? this.t('progress.barText', { percent, status: statusText }) : this.t('progress.percent', { percent })}
+      aria-valuetext=${statusText ? this.#t('progress.barText', { percent, status: statusText }) : this.#t('progress.percent', { percent })}
     >
       <div class="bar__fill" part="bar-fill" ${styleProperties({ 'inline-size': `${percent}%` })}></div>
     </div>`;

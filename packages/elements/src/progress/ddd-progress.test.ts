@@ -4,6 +4,7 @@ import { completeAnswers, makeDossier } from '../../../sdk/src/testing/fixtures.
 import { dossierBus } from '../shared/events.js';
 import type { DddProgress } from './ddd-progress.component.js';
 import './ddd-progress.js';
+import { ProgressHarness } from './harness.js';
 import '../context/ddd-context.js';
 import { offerLanguages } from '../shared/i18n.js';
 
@@ -13,28 +14,17 @@ offerLanguages('en');
 const today = new Date(2026, 10, 23, 12);
 const backend = () => createMemoryBackend(exampleData({ today }), { now: () => today });
 
-const root = (el: DddProgress) => el.shadowRoot!;
-const text = (el: DddProgress) => root(el).textContent!.replace(/\s+/g, ' ').trim();
-const steps = (el: DddProgress) =>
-  [...root(el).querySelectorAll('.step')].map((step) => ({
-    label: step.querySelector('.step__label')!.textContent,
-    state: step.getAttribute('part')!.split(' ')[1],
-    current: step.getAttribute('aria-current') === 'step',
-  }));
-const bar = (el: DddProgress, sectionId: string) => root(el).querySelector(`[data-section="${sectionId}"] [role=progressbar]`)!;
-const sectionStatus = (el: DddProgress, sectionId: string) => root(el).querySelector(`[data-section="${sectionId}"] .section__status`)!.textContent;
-
-async function showDossier(dossier: Dossier, options: { compact?: boolean; lang?: string } = {}) {
+async function showDossier(dossier: Dossier, options: { compact?: boolean; lang?: string } = {}): Promise<ProgressHarness> {
   const wrapper = await fixture<HTMLDivElement>(html`<div lang=${options.lang ?? 'nl'}><ddd-progress .dossier=${dossier} ?compact=${options.compact}></ddd-progress></div>`);
-  const el = wrapper.querySelector('ddd-progress')!;
-  await el.updateComplete;
-  return el;
+  const progress = new ProgressHarness(wrapper.querySelector('ddd-progress')!);
+  await progress.settled();
+  return progress;
 }
 
-async function loadById(api: DossierApi, id: string) {
-  const el = await fixture<DddProgress>(html`<ddd-progress .api=${api} dossier-id=${id}></ddd-progress>`);
-  await waitUntil(() => root(el).querySelector('.stepper') || root(el).querySelector('[part=notice]:not([role=status])'), 'loaded', { timeout: 5000 });
-  return el;
+async function loadById(api: DossierApi, id: string): Promise<ProgressHarness> {
+  const progress = new ProgressHarness(await fixture<DddProgress>(html`<ddd-progress .api=${api} dossier-id=${id}></ddd-progress>`));
+  await progress.whenSettled('loaded');
+  return progress;
 }
 
 describe('<ddd-progress>', function () {
@@ -49,11 +39,11 @@ describe('<ddd-progress>', function () {
   for (const [status, states, current] of voMbo) {
     it(`vo-mbo in ${status}: Deel A → Mentor → Akkoord → Afgerond with step ${current + 1} current`, async () => {
       const el = await showDossier(makeDossier({ status }));
-      const shown = steps(el);
+      const shown = el.steps;
       expect(shown.map((s) => s.label)).to.deep.equal(['Deel A', 'Mentor', 'Akkoord', 'Afgerond']);
-      expect(shown.map((s) => s.state)).to.deep.equal(states.map((s) => `step-${s}`));
-      expect(shown.findIndex((s) => s.current)).to.equal(current);
-      await expect(el).to.be.accessible();
+      expect(shown.map((s) => s.state)).to.deep.equal(states);
+      expect(el.currentStep).to.equal(current);
+      await expect(el.element).to.be.accessible();
     });
   }
 
@@ -65,16 +55,16 @@ describe('<ddd-progress>', function () {
     ] as const) {
       it(`${type} in ${status}: no mentor step, step ${current + 1} current`, async () => {
         const el = await showDossier(makeDossier({ type, status }));
-        expect(steps(el).map((s) => s.label)).to.deep.equal(['Deel A', 'Akkoord', 'Afgerond']);
-        expect(steps(el).findIndex((s) => s.current)).to.equal(current);
-        await expect(el).to.be.accessible();
+        expect(el.steps.map((s) => s.label)).to.deep.equal(['Deel A', 'Akkoord', 'Afgerond']);
+        expect(el.currentStep).to.equal(current);
+        await expect(el.element).to.be.accessible();
       });
     }
   }
 
   it('tells screen reader users the state of each step', async () => {
     const el = await showDossier(makeDossier({ status: 'bijMentor' }));
-    const hidden = [...root(el).querySelectorAll('.step .ddd-visually-hidden')].map((s) => s.textContent);
+    const hidden = el.steps.map((s) => s.spoken);
     expect(hidden).to.deep.equal(['(klaar)', '(nu bezig)', '(nog niet)', '(nog niet)']);
   });
 
@@ -84,80 +74,79 @@ describe('<ddd-progress>', function () {
     const el = await showDossier(dossier);
     const expected = completion(dossier, defaultRegionConfig);
 
-    expect(sectionStatus(el, 'persoonlijk')).to.equal('Klaar');
-    expect(sectionStatus(el, 'thuis')).to.equal('Bezig');
-    expect(sectionStatus(el, 'herkomst')).to.equal('Nog niet begonnen');
+    expect(el.sectionStatus('persoonlijk')).to.equal('Klaar');
+    expect(el.sectionStatus('thuis')).to.equal('Bezig');
+    expect(el.sectionStatus('herkomst')).to.equal('Nog niet begonnen');
     for (const id of ['persoonlijk', 'thuis', 'herkomst']) {
-      const progressbar = bar(el, id);
+      const progressbar = el.bar(id);
       expect(progressbar.getAttribute('aria-valuenow')).to.equal(String(expected.sections[id]!.percent));
       expect(progressbar.getAttribute('aria-valuemin')).to.equal('0');
       expect(progressbar.getAttribute('aria-valuemax')).to.equal('100');
-      const label = root(el).getElementById(progressbar.getAttribute('aria-labelledby')!)!;
-      expect(label.textContent).to.not.equal('');
+      expect(el.nameOf(progressbar)).to.not.equal('');
     }
-    expect(root(el).getElementById(bar(el, 'thuis').getAttribute('aria-labelledby')!)!.textContent).to.equal('Familie, wonen en vrije tijd');
-    expect(bar(el, 'thuis').getAttribute('aria-valuetext')).to.equal(`${expected.sections['thuis']!.percent}%, Bezig`);
+    expect(el.nameOf(el.bar('thuis'))).to.equal('Familie, wonen en vrije tijd');
+    expect(el.bar('thuis').getAttribute('aria-valuetext')).to.equal(`${expected.sections['thuis']!.percent}%, Bezig`);
     // Deel B is left out by the backend for a student before the mentor sends it, so it is not shown.
-    expect(text(el)).not.to.contain('Deel B');
-    expect(root(el).querySelector('.overall [role=progressbar]')!.getAttribute('aria-valuenow')).to.equal(String(expected.partA.percent));
-    await expect(el).to.be.accessible();
+    expect(el.text).not.to.contain('Deel B');
+    expect(el.overall).to.equal(expected.partA.percent);
+    await expect(el.element).to.be.accessible();
   });
 
   it('shows deel B when the dossier holds it', async () => {
     const dossier = makeDossier({ status: 'akkoord' });
     dossier.answers = { ...dossier.answers, begeleiding: completeAnswers('begeleiding'), advies: completeAnswers('advies') };
     const el = await showDossier(dossier);
-    expect(text(el)).to.contain('Deel B');
-    expect(sectionStatus(el, 'advies')).to.equal('Klaar');
+    expect(el.text).to.contain('Deel B');
+    expect(el.sectionStatus('advies')).to.equal('Klaar');
   });
 
   it('compact: only the steps and the overall percentage', async () => {
     const el = await showDossier(makeDossier({ status: 'bijMentor' }), { compact: true });
-    expect(root(el).querySelector('.stepper')).to.exist;
-    expect(root(el).querySelector('.overall [role=progressbar]')!.getAttribute('aria-valuenow')).to.equal('100');
-    expect(root(el).querySelector('.section')).to.equal(null);
-    expect(el.hasAttribute('compact')).to.equal(true);
-    await expect(el).to.be.accessible();
+    expect(el.shown).to.equal(true);
+    expect(el.overall).to.equal(100);
+    expect(el.sections).to.deep.equal([]);
+    expect(el.element.hasAttribute('compact')).to.equal(true);
+    await expect(el.element).to.be.accessible();
   });
 
   it('switches to English when lang changes', async () => {
     const el = await showDossier(makeDossier({ sections: [] }));
-    expect(sectionStatus(el, 'persoonlijk')).to.equal('Nog niet begonnen');
-    el.parentElement!.setAttribute('lang', 'en');
-    await waitUntil(() => sectionStatus(el, 'persoonlijk') === 'Not started', 'English', { timeout: 5000 });
-    expect(steps(el).map((s) => s.label)).to.deep.equal(['Part A', 'Mentor', 'Agreement', 'Completed']);
-    expect(text(el)).to.contain('Personal details');
-    await expect(el).to.be.accessible();
+    expect(el.sectionStatus('persoonlijk')).to.equal('Nog niet begonnen');
+    el.element.parentElement!.setAttribute('lang', 'en');
+    await waitUntil(() => el.sectionStatus('persoonlijk') === 'Not started', 'English', { timeout: 5000 });
+    expect(el.steps.map((s) => s.label)).to.deep.equal(['Part A', 'Mentor', 'Agreement', 'Completed']);
+    expect(el.text).to.contain('Personal details');
+    await expect(el.element).to.be.accessible();
   });
 
   it('says clearly what is missing without any configuration', async () => {
-    const el = await fixture<DddProgress>(html`<ddd-progress dossier-id="dossier-noor"></ddd-progress>`);
-    expect(text(el)).to.equal('Dit onderdeel is niet ingesteld: geef een api-base of api mee.');
-    await expect(el).to.be.accessible();
-    const noId = await fixture<DddProgress>(html`<ddd-progress .api=${backend().client('student-noor')}></ddd-progress>`);
-    await waitUntil(() => text(noId).includes('dossier-id'), 'asks for a dossier', { timeout: 5000 });
+    const el = new ProgressHarness(await fixture<DddProgress>(html`<ddd-progress dossier-id="dossier-noor"></ddd-progress>`));
+    expect(el.text).to.equal('Dit onderdeel is niet ingesteld: geef een api-base of api mee.');
+    await expect(el.element).to.be.accessible();
+    const noId = new ProgressHarness(await fixture<DddProgress>(html`<ddd-progress .api=${backend().client('student-noor')}></ddd-progress>`));
+    await waitUntil(() => noId.text.includes('dossier-id'), 'asks for a dossier', { timeout: 5000 });
   });
 
   it('loads by dossier-id, showing a loading state first', async () => {
     const api = backend().client('student-noor');
-    const el = await fixture<DddProgress>(html`<ddd-progress .api=${api} dossier-id="dossier-noor"></ddd-progress>`);
-    expect(root(el).querySelector('[role=status]')).to.exist;
-    await waitUntil(() => root(el).querySelector('.stepper'), 'loaded', { timeout: 5000 });
-    expect(sectionStatus(el, 'persoonlijk')).to.equal('Klaar');
-    expect(sectionStatus(el, 'motivatie')).to.equal('Nog niet begonnen');
-    await expect(el).to.be.accessible();
+    const el = new ProgressHarness(await fixture<DddProgress>(html`<ddd-progress .api=${api} dossier-id="dossier-noor"></ddd-progress>`));
+    expect(el.$('[role=status]')).to.exist;
+    await el.until(() => el.shown, 'loaded');
+    expect(el.sectionStatus('persoonlijk')).to.equal('Klaar');
+    expect(el.sectionStatus('motivatie')).to.equal('Nog niet begonnen');
+    await expect(el.element).to.be.accessible();
   });
 
   it('a mentor sees deel B of a dossier in deelB', async () => {
     const el = await loadById(backend().client('mentor-yilmaz'), 'dossier-mohammed');
-    expect(steps(el).findIndex((s) => s.current)).to.equal(1);
-    expect(text(el)).to.contain('Deel B');
+    expect(el.currentStep).to.equal(1);
+    expect(el.text).to.contain('Deel B');
   });
 
   it('says when the dossier does not exist', async () => {
     const el = await loadById(backend().client('student-noor'), 'dossier-bestaat-niet');
-    expect(text(el)).to.contain('Dit dossier bestaat niet (meer)');
-    await expect(el).to.be.accessible();
+    expect(el.text).to.contain('Dit dossier bestaat niet (meer)');
+    await expect(el.element).to.be.accessible();
   });
 
   it('shows a failure with a retry button that loads again', async () => {
@@ -169,34 +158,34 @@ describe('<ddd-progress>', function () {
       getDossier: (id) => (fail ? Promise.reject(new DossierApiError({ kind: 'server', message: '500' })) : real.getDossier(id)),
     };
     const el = await loadById(api, 'dossier-noor');
-    expect(text(el)).to.contain('Er ging iets mis bij de server');
-    await expect(el).to.be.accessible();
+    expect(el.text).to.contain('Er ging iets mis bij de server');
+    await expect(el.element).to.be.accessible();
     fail = false;
-    root(el).querySelector<HTMLButtonElement>('button')!.click();
-    await waitUntil(() => root(el).querySelector('.stepper'), 'loaded after retry', { timeout: 5000 });
+    await el.retry();
+    await el.until(() => el.shown, 'loaded after retry');
   });
 
   it('updates live when another element on the page saves the dossier', async () => {
     const memory = backend();
     const api = memory.client('student-noor');
     const el = await loadById(api, 'dossier-noor');
-    expect(sectionStatus(el, 'motivatie')).to.equal('Nog niet begonnen');
+    expect(el.sectionStatus('motivatie')).to.equal('Nog niet begonnen');
     const before = await api.getDossier('dossier-noor');
     const saved = await api.saveSection('dossier-noor', 'motivatie', completeAnswers('motivatie'), before.version);
     dossierBus.publish(saved);
-    await waitUntil(() => sectionStatus(el, 'motivatie') === 'Klaar', 'follows the save', { timeout: 5000 });
+    await waitUntil(() => el.sectionStatus('motivatie') === 'Klaar', 'follows the save', { timeout: 5000 });
     // An older version arriving late is ignored; other dossiers are ignored.
     dossierBus.publish(before);
     dossierBus.publish({ ...saved, id: 'dossier-other', answers: {} });
-    await el.updateComplete;
-    expect(sectionStatus(el, 'motivatie')).to.equal('Klaar');
+    await el.settled();
+    expect(el.sectionStatus('motivatie')).to.equal('Klaar');
   });
 
   it('gets its backend from <ddd-context>', async () => {
     const api = backend().client('student-noor');
     const wrapper = await fixture<HTMLElement>(html`<ddd-context .api=${api} lang="en"><ddd-progress dossier-id="dossier-noor"></ddd-progress></ddd-context>`);
-    const el = wrapper.querySelector('ddd-progress')!;
-    await waitUntil(() => root(el).querySelector('.stepper'), 'loaded through the context', { timeout: 5000 });
-    expect(sectionStatus(el, 'persoonlijk')).to.equal('Done');
+    const el = new ProgressHarness(wrapper.querySelector('ddd-progress')!);
+    await el.until(() => el.shown, 'loaded through the context');
+    expect(el.sectionStatus('persoonlijk')).to.equal('Done');
   });
 });
