@@ -40,21 +40,21 @@ export class DddContext extends LitElement {
   /** Bearer token sent with every request to `api-base`. */
   @property() token?: string;
 
-  private readonly connection = new ApiController(this);
-  private readonly apiProvider = new ContextProvider(this, { context: apiContext });
-  private readonly configProvider = new ContextProvider(this, { context: configContext });
-  private readonly meProvider = new ContextProvider(this, { context: meContext });
+  readonly #connection = new ApiController(this);
+  readonly #apiProvider = new ContextProvider(this, { context: apiContext });
+  readonly #configProvider = new ContextProvider(this, { context: configContext });
+  readonly #meProvider = new ContextProvider(this, { context: meContext });
 
   /** 'missing', 'loading', 'ready' or 'error': whether the backend, config and me are there. */
   get status() {
-    return this.connection.status;
+    return this.#connection.status;
   }
 
   protected override updated(): void {
     // Values change only when the connection does; setValue skips notifying for equal values.
-    this.apiProvider.setValue(this.connection.api);
-    this.configProvider.setValue(this.connection.config);
-    this.meProvider.setValue(this.connection.me);
+    this.#apiProvider.setValue(this.#connection.api);
+    this.#configProvider.setValue(this.#connection.config);
+    this.#meProvider.setValue(this.#connection.me);
   }
 
   protected override render() {

@@ -1,47 +1,14 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
 import { setupWorker } from 'msw/browser';
 import { createMemoryBackend, DossierApiError, exampleData, type DossierApi } from '@doorstroom/sdk';
 import { createMswHandlers } from '@doorstroom/sdk/msw';
-import { ApiController, DossierController, renderConnection } from '../shared/api.js';
 import { dossierBus } from '../shared/events.js';
-import { LocaleController } from '../shared/i18n.js';
 import { DddContext } from './ddd-context.component.js';
 import './ddd-context.js';
+import { ApiProbe, ContextHarness, counting, ready } from './harness.js';
 
 const today = new Date(2026, 10, 23, 12);
 const backend = () => createMemoryBackend(exampleData({ today }), { now: () => today });
-
-/** An element that only shows what its ApiController resolved. */
-class ApiProbe extends LitElement {
-  @property({ attribute: false }) api?: DossierApi;
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  @property() token?: string;
-  @property({ attribute: 'dossier-id' }) dossierId?: string;
-  readonly locale = new LocaleController(this);
-  readonly connection = new ApiController(this);
-  readonly dossier = new DossierController(this, this.connection, () => this.dossierId);
-  override render() {
-    return renderConnection(this.connection, this.locale.lang);
-  }
-}
-customElements.define('test-api-probe', ApiProbe);
-
-/** Counts calls, to see that config and me are loaded once per api. */
-function counting(api: DossierApi) {
-  const calls = { config: 0, me: 0 };
-  const wrapped: DossierApi = {
-    ...api,
-    config: () => (calls.config++, api.config()),
-    me: () => (calls.me++, api.me()),
-    getDossier: (id) => api.getDossier(id),
-    saveSection: (...args) => api.saveSection(...args),
-  };
-  return { api: wrapped, calls };
-}
-
-const ready = (probe: ApiProbe) => waitUntil(() => probe.connection.status === 'ready', 'ready', { timeout: 5000 });
 
 describe('<ddd-context>', function () {
   this.timeout(30000);
@@ -51,15 +18,16 @@ describe('<ddd-context>', function () {
       <test-api-probe></test-api-probe>
       <div><test-api-probe></test-api-probe><test-api-probe></test-api-probe></div>
     </ddd-context>`);
-    const probes = [...context.querySelectorAll<ApiProbe>('test-api-probe')];
-    for (const probe of probes) await ready(probe);
-    for (const probe of probes) {
-      expect(probe.connection.api).to.equal(api);
-      expect(probe.connection.me!.person.id).to.equal('student-noor');
-      expect(probe.connection.config!.guardianConsentBelowAge).to.be.a('number');
+    const harness = new ContextHarness(context);
+    const provided = await harness.provided();
+    expect(provided).to.have.length(3);
+    for (const { api: given, me, config } of provided) {
+      expect(given).to.equal(api);
+      expect(me!.person.id).to.equal('student-noor');
+      expect(config!.guardianConsentBelowAge).to.be.a('number');
     }
     expect(calls).to.deep.equal({ config: 1, me: 1 });
-    expect(context.status).to.equal('ready');
+    expect(harness.status).to.equal('ready');
     expect(getComputedStyle(context).display).to.equal('contents');
   });
 
