@@ -1,6 +1,6 @@
 /**
- * The reference backend: the SDK's one fetch handler (createFetchHandler over createService),
- * hosted on Node's http server, persisting in PostgreSQL through PgStore. It keeps no state of
+ * The reference backend: the SDK's one handler (createHandler, the core of createFetchHandler, over
+ * createService), hosted on Node's http server without fetch objects per request, persisting in PostgreSQL through PgStore. It keeps no state of
  * its own between requests (rate-limit buckets and a short config cache aside), so several
  * instances can run behind a load balancer on one database.
  */
@@ -11,7 +11,7 @@ import { createAdminApi, adminProblems } from './admin/routes.js';
 import { demoVerifier, type TokenVerifier } from './auth.js';
 import { openDb, type Db } from './db.js';
 import { apiMethods, createCorsPolicy } from './http/cors.js';
-import { BodyTooLargeError, clientAddress, readBody, sendResponse, toRequest } from './http/node-adapter.js';
+import { BodyTooLargeError, clientAddress, pathnameOf, readBody, sendAnswer, sendResponse, toExchange, toRequest } from './http/node-adapter.js';
 import { createRequestLimiter, type RateLimitOptions, type RequestLimitOptions } from './http/rate-limit.js';
 import { routePattern } from './http/routes.js';
 import { createSameOriginCheck } from './http/same-origin.js';
@@ -26,7 +26,7 @@ import { defaultRetentionPolicy, startRetentionJob, type JobClock, type Retentio
 import { listOutbox, startOutboxWorker, withRecipientLanguage, type NotificationSender, type OutboxMessage, type OutboxWorker } from './notifications.js';
 import { createPgStore, type PgStore } from './pg-store.js';
 import { dossierPdfRoute } from './pdf/route.js';
-import { createFetchHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, ServiceError, type ExampleData, type Problem } from './sdk.js';
+import { createHandler, createService, defaultMaxBodyBytes, exampleData, problem, problems, problemTypeBase, ServiceError, type ExampleData, type HandlerAnswer, type Problem } from './sdk.js';
 import { defaultMaxImportBytes } from './provisioning/index.js';
 import { reseed, seedIfEmpty, topUpDemoPeople } from './seed.js';
 
@@ -190,19 +190,16 @@ const securityHeadersFor = (inApi: boolean) => (inApi ? apiSecurityHeaders : pag
 const knownMethods = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const pageMethods = 'GET, HEAD';
 
-function methodNotAllowed(inApi: boolean): Response {
+function methodNotAllowed(inApi: boolean): HandlerAnswer {
   return problemResponse(problems.methodNotAllowed(), { Allow: inApi ? apiMethods : pageMethods });
 }
 
-function jsonResponse(value: unknown, status = 200): Response {
-  return new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+function jsonResponse(value: unknown, status = 200): HandlerAnswer {
+  return { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }, body: JSON.stringify(value) };
 }
 
-function problemResponse(details: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(details), {
-    status: details.status,
-    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-  });
+function problemResponse(details: Problem, headers: Record<string, string> = {}): HandlerAnswer {
+  return { status: details.status, headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...headers }, body: JSON.stringify(details) };
 }
 
 const rateLimited = (retryAfter: number) =>
@@ -307,7 +304,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   });
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const log = options.logger === false ? undefined : (options.logger ?? ((line: RequestLogLine) => console.log(JSON.stringify(line))));
-  const handler = createFetchHandler(service, {
+  const handler = createHandler(service, {
     basePath,
     maxBodyBytes,
     // Dev mode (the demo, the tests) checks every dossier it sends against the contract; production
@@ -322,7 +319,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (principal.kind === 'beheerder') throw new ServiceError(adminProblems.beheerderOnly());
       return principal.actor;
     },
-    onError: (error, request) => console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', route: routePattern(new URL(request.url).pathname, basePath), ...describeError(error) })),
+    onError: (error, exchange) => console.error(JSON.stringify({ level: 'error', msg: 'unexpected error', route: routePattern(pathnameOf(exchange.target), basePath), ...describeError(error) })),
   });
   const cors = createCorsPolicy({ origins: options.origins ?? [], dev });
   const limiter = options.rateLimit === false ? undefined : createRequestLimiter(options.rateLimit ?? defaultRateLimit);
@@ -365,9 +362,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   /** /healthz, /readyz and /metrics (outside basePath); undefined for other paths. `internal`: the metrics listener, which needs no token. */
   async function probe(req: IncomingMessage, res: ServerResponse, pathname: string, internal: boolean): Promise<number | undefined> {
     if (pathname !== probePaths.health && pathname !== probePaths.ready && pathname !== probePaths.metrics) return undefined;
-    const send = async (response: Response) => {
-      await sendResponse(res, response, apiSecurityHeaders);
-      return response.status;
+    const send = (answer: HandlerAnswer) => {
+      sendAnswer(res, answer, apiSecurityHeaders);
+      return answer.status;
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(problemResponse(problems.methodNotAllowed(), { Allow: pageMethods }));
     if (pathname === probePaths.health) return send(jsonResponse({ status: 'ok' }));
@@ -382,7 +379,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (!tokenMatches(bearer(req), options.metricsToken)) return send(problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer' }));
     }
     const { contentType, body } = await metrics.render();
-    return send(new Response(body, { status: 200, headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } }));
+    return send({ status: 200, headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' }, body });
   }
 
   const accounts = dev ? seedData().accounts.map((a) => ({ token: a.token, role: a.actor.role, naam: a.actor.person.naam })) : [];
@@ -390,7 +387,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const devPaths = new Set(['outbox', 'accounts', 'reset'].map((name) => `${basePath}/dev/${name}`));
   const sameOrigin = createSameOriginCheck({ origins: options.origins ?? [], ...(options.host ? { host: options.host } : {}) });
 
-  async function devRoute(req: IncomingMessage, route: string, method: string): Promise<Response | undefined> {
+  async function devRoute(req: IncomingMessage, route: string, method: string): Promise<HandlerAnswer | undefined> {
     if (!dev || !devPaths.has(route)) return undefined;
     // A page elsewhere can make the browser send these (a form, fetch in no-cors mode): refused before anything happens.
     if (!sameOrigin(req)) return problemResponse(crossSiteRefused());
@@ -407,7 +404,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
 
   /** POST /consent-links/session {link}: a consent link, once, for a guardian's scoped session. */
-  async function exchangeLink(req: IncomingMessage, method: string, address: string): Promise<Response> {
+  async function exchangeLink(req: IncomingMessage, method: string, address: string): Promise<HandlerAnswer> {
     if (method !== 'POST') return problemResponse(problems.methodNotAllowed(), { Allow: 'POST' });
     let link: unknown;
     try {
@@ -427,11 +424,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }
   }
 
-  async function api(req: IncomingMessage, res: ServerResponse, route: string, corsHeaders: Record<string, string>): Promise<number> {
+  async function api(req: IncomingMessage, res: ServerResponse, pathname: string, route: string, corsHeaders: Record<string, string>): Promise<number> {
     const extra = { ...apiSecurityHeaders, ...corsHeaders };
-    const send = async (response: Response) => {
-      await sendResponse(res, response, extra);
-      return response.status;
+    const send = (answer: HandlerAnswer) => {
+      sendAnswer(res, answer, extra);
+      return answer.status;
     };
     const address = clientAddress(req, options.trustProxy ?? false);
     const token = bearer(req);
@@ -442,7 +439,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const method = req.method ?? 'GET';
     const devResponse = await devRoute(req, route, method);
     if (devResponse) return send(devResponse);
-    const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
     if (route === `${basePath}/consent-links/session`) return send(await exchangeLink(req, method, address));
     // A consent link's session reaches its one dossier and nothing else: 404 as for what does not
     // exist. Looked up once: the handler's sign-in takes the same lookup (sessionsInFlight).
@@ -491,19 +487,21 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         // The rest of the upload is not read: the connection closes after this answer.
-        await sendResponse(res, problemResponse(problems.payloadTooLarge(limit)), { ...extra, Connection: 'close' });
+        sendAnswer(res, problemResponse(problems.payloadTooLarge(limit)), { ...extra, Connection: 'close' });
         return 413;
       }
-      if (isAdmin && principal?.kind === 'beheerder') return send(await admin.handle(toRequest(req, body), principal.beheerder));
-      const response = await handler(toRequest(req, body));
-      if (response.status === 401) limiter?.failed(address, token);
-      return send(response);
+      if (isAdmin && principal?.kind === 'beheerder') {
+        const response = await admin.handle(toRequest(req, body), principal.beheerder);
+        await sendResponse(res, response, extra);
+        return response.status;
+      }
+      const answer = await handler(toExchange(req, body));
+      if (answer.status === 401) limiter?.failed(address, token);
+      return send(answer);
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<number> {
-    const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
-    const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
+  async function handle(req: IncomingMessage, res: ServerResponse, pathname: string, inApi: boolean, route: string): Promise<number> {
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
     const corsHeaders = inApi ? cors.headersFor(origin) : {};
     if (!inApi) {
@@ -512,7 +510,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     }
     if (!knownMethods.has(req.method ?? '')) {
       // Before the adapter: fetch's Request refuses TRACE (it used to surface as a 500).
-      await sendResponse(res, methodNotAllowed(inApi), securityHeadersFor(inApi));
+      sendAnswer(res, methodNotAllowed(inApi), securityHeadersFor(inApi));
       return 405;
     }
     if (inApi && req.method === 'OPTIONS') {
@@ -520,7 +518,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       res.end();
       return 204;
     }
-    if (inApi) return api(req, res, routePattern(pathname, basePath), corsHeaders);
+    if (inApi) return api(req, res, pathname, route, corsHeaders);
     for (const [name, value] of Object.entries(pageSecurityHeaders)) res.setHeader(name, value);
     if (await serveConsentPage(req, res, { apiBase: `${basePath}/`, ...(options.bundleFile ? { bundleFile: options.bundleFile } : {}) })) return res.statusCode;
     if (options.staticDir && (await serveStatic(options.staticDir, req, res))) return 200;
@@ -528,7 +526,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await options.fallback(req, res);
       return res.statusCode;
     }
-    await sendResponse(res, problemResponse(problems.unknownRoute()), pageSecurityHeaders);
+    sendAnswer(res, problemResponse(problems.unknownRoute()), pageSecurityHeaders);
     return 404;
   }
 
@@ -537,8 +535,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const isProbe = (pathname: string) => pathname === probePaths.health || pathname === probePaths.ready || pathname === probePaths.metrics;
   const server = createServer((req, res) => {
     const started = performance.now();
-    const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
+    const pathname = pathnameOf(req.url);
     const inApi = pathname === basePath || pathname.startsWith(`${basePath}/`);
+    // The route pattern: for the API's dev routes, the metrics and the log (never the path itself).
+    const route = inApi ? routePattern(pathname, basePath) : isProbe(pathname) ? pathname : '(static)';
     inFlight.add(res);
     if (closing) res.setHeader('Connection', 'close');
     res.on('close', () => {
@@ -546,15 +546,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       // Shutting down: the connection this response leaves idle goes now, not after keepAliveTimeout.
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
-    handle(req, res)
-      .catch(async (error) => {
+    handle(req, res, pathname, inApi, route)
+      .catch((error) => {
         console.error(JSON.stringify({ level: 'error', msg: 'request failed', ...describeError(error) }));
-        if (!res.headersSent) await sendResponse(res, problemResponse(problems.serverError()), securityHeadersFor(inApi)).catch(() => undefined);
-        else res.destroy();
+        if (!res.headersSent) {
+          try {
+            sendAnswer(res, problemResponse(problems.serverError()), securityHeadersFor(inApi));
+          } catch {
+            // The response could not be written (the socket is gone): nothing more to say.
+          }
+        } else res.destroy();
         return 500;
       })
       .then((status) => {
-        const route = inApi ? routePattern(pathname, basePath) : isProbe(pathname) ? pathname : '(static)';
         const ms = performance.now() - started;
         metrics.observe(req.method ?? '', route, status, ms / 1000);
         // Probes every few seconds would drown the log: only their failures are logged.
@@ -599,9 +603,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   let metricsUrl: string | undefined;
   if (options.metricsPort !== undefined) {
     const internal = createServer((req, res) => {
-      const pathname = new URL(req.url ?? '/', 'http://doorstroom.internal').pathname;
-      probe(req, res, pathname, true)
-        .then((status) => (status === undefined ? sendResponse(res, problemResponse(problems.unknownRoute()), apiSecurityHeaders) : undefined))
+      probe(req, res, pathnameOf(req.url), true)
+        .then((status) => (status === undefined ? sendAnswer(res, problemResponse(problems.unknownRoute()), apiSecurityHeaders) : undefined))
         .catch(() => res.destroy());
     });
     await new Promise<void>((resolvePromise, reject) => {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Actor, Problem } from '../contract.js';
 import { createMemoryBackend, type MemoryBackend } from '../memory.js';
 import { today } from '../testing/fixtures.js';
-import { createFetchHandler } from './handler.js';
+import { createFetchHandler, createHandler, type HandlerRoute } from './handler.js';
 import type { DossierService } from './service.js';
 
 const base = 'http://doorstroom.local/api/';
@@ -152,5 +152,132 @@ describe('createFetchHandler', () => {
     const handler = createFetchHandler({} as DossierService, { basePath: '/api/', authenticate: async () => null });
     expect((await handler(new Request('https://x.example/apiary/me'))).status).to.equal(404);
     expect((await handler(new Request('https://x.example/api/me'))).status).to.equal(401);
+  });
+});
+
+describe('createHandler (the core) and createFetchHandler', () => {
+  /** One request of the table, and the status it must get (what a client would see, worked out from the contract, not from the code). */
+  interface Row {
+    name: string;
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    status: number;
+  }
+  const noor = { Authorization: 'Bearer student-noor' };
+  const table = (version: number): Row[] => [
+    { name: 'who am I', method: 'GET', path: '/api/me', headers: noor, status: 200 },
+    { name: 'no token', method: 'GET', path: '/api/me', status: 401 },
+    { name: 'an unknown token', method: 'GET', path: '/api/me', headers: { Authorization: 'Bearer not-a-person' }, status: 401 },
+    { name: 'a dossier', method: 'GET', path: '/api/dossiers/dossier-noor', headers: noor, status: 200 },
+    { name: 'a dossier by a dot segment', method: 'GET', path: '/api/dossiers/x/../dossier-noor', headers: noor, status: 200 },
+    { name: 'an encoded id nobody has', method: 'GET', path: '/api/dossiers/%3Cimg%20src%3Dx%3E', headers: noor, status: 404 },
+    { name: 'an encoded NUL', method: 'GET', path: '/api/dossiers/a%00b', headers: noor, status: 404 },
+    { name: 'a malformed escape', method: 'GET', path: '/api/dossiers/%E0%A4%A', headers: noor, status: 404 },
+    { name: 'an unknown route', method: 'GET', path: '/api/dossiers/dossier-noor/comments', headers: noor, status: 404 },
+    { name: 'outside the base path', method: 'GET', path: '/apiary/me', headers: noor, status: 404 },
+    { name: 'a wrong method', method: 'DELETE', path: '/api/dossiers/dossier-noor', headers: noor, status: 405 },
+    { name: 'HEAD, which no route has', method: 'HEAD', path: '/api/me', headers: noor, status: 405 },
+    { name: 'a list with a bad view', method: 'GET', path: '/api/dossiers?view=alles', headers: { Authorization: 'Bearer mentor-de-vries' }, status: 400 },
+    { name: 'a list', method: 'GET', path: '/api/dossiers?view=mijnLeerlingen&q=', headers: { Authorization: 'Bearer mentor-de-vries' }, status: 200 },
+    { name: 'bad JSON', method: 'POST', path: '/api/dossiers', headers: noor, body: '{"type": ', status: 400 },
+    { name: 'a body of the wrong shape', method: 'POST', path: '/api/dossiers', headers: noor, body: '{"type":"havo-mbo"}', status: 400 },
+    {
+      name: 'a prototype key',
+      method: 'PATCH',
+      path: '/api/dossiers/dossier-noor/sections/motivatie',
+      headers: { ...noor, 'If-Match': `"${version}"` },
+      body: '{"answers":{"__proto__":{}}}',
+      status: 400,
+    },
+    { name: 'a save without If-Match', method: 'PATCH', path: '/api/dossiers/dossier-noor/sections/motivatie', headers: noor, body: '{"answers":{"waarom":"x"}}', status: 428 },
+    { name: 'a save with a malformed If-Match', method: 'PATCH', path: '/api/dossiers/dossier-noor/sections/motivatie', headers: { ...noor, 'If-Match': 'zeven' }, body: '{}', status: 400 },
+    {
+      name: 'a save of an old version',
+      method: 'PATCH',
+      path: '/api/dossiers/dossier-noor/sections/motivatie',
+      headers: { ...noor, 'If-Match': `"${version - 1}"` },
+      body: '{"answers":{"waarom":"x"}}',
+      status: 409,
+    },
+    {
+      name: 'a body over 256 kB',
+      method: 'PATCH',
+      path: '/api/dossiers/dossier-noor/sections/motivatie',
+      headers: { ...noor, 'If-Match': `"${version}"` },
+      body: JSON.stringify({ answers: { waarom: 'é'.repeat(140 * 1024) } }),
+      status: 413,
+    },
+    {
+      name: 'a save',
+      method: 'PATCH',
+      path: '/api/dossiers/dossier-noor/sections/motivatie',
+      headers: { ...noor, 'If-Match': `"${version}"` },
+      body: '\uFEFF{"answers":{"waarom":"Omdat ik graag met mensen werk."}}',
+      status: 200,
+    },
+    {
+      name: 'a save in lower case',
+      method: 'patch',
+      path: '/api/dossiers/dossier-noor/sections/motivatie',
+      headers: { ...noor, 'If-Match': `W/"${version + 1}"` },
+      body: '{"answers":{"waarom":"Nog een keer."}}',
+      status: 200,
+    },
+    { name: 'a host route reading url and request', method: 'GET', path: '/api/echo?q=a+b%21', headers: { ...noor, 'Accept-Language': 'nl' }, status: 200 },
+  ];
+  const echo: HandlerRoute = {
+    path: ['echo'],
+    methods: {
+      GET: async ({ url, request, actor }) =>
+        new Response(JSON.stringify({ q: url.searchParams.get('q'), path: url.pathname, language: request.headers.get('Accept-Language'), who: actor.person.id }), {
+          headers: { 'Content-Type': 'application/json', 'X-Echo': 'yes' },
+        }),
+    },
+  };
+  const optionsFor = (backend: MemoryBackend) => {
+    const accounts = new Map(backend.data.accounts.map((a) => [a.token, a.actor]));
+    return { basePath: '/api', routes: [echo], authenticate: async (token: string | null) => (token === null ? null : (structuredClone(accounts.get(token)) ?? null)) };
+  };
+
+  it('answers a table of requests alike: status, headers and body', async () => {
+    const viaFetch = createMemoryBackend(undefined, { now: () => today });
+    const viaCore = createMemoryBackend(undefined, { now: () => today });
+    const fetchHandler = createFetchHandler(viaFetch.service, optionsFor(viaFetch));
+    const core = createHandler(viaCore.service, optionsFor(viaCore));
+    const { version } = (await (await fetchHandler(new Request('http://x.example/api/dossiers/dossier-noor', { headers: noor }))).json()) as { version: number };
+    for (const row of table(version)) {
+      const response = await fetchHandler(new Request(`http://x.example${row.path}`, { method: row.method, headers: row.headers ?? {}, ...(row.body === undefined ? {} : { body: row.body }) }));
+      const lower = new Map(Object.entries(row.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]));
+      const answer = await core({ method: row.method, target: row.path, header: (name) => lower.get(name), body: row.body });
+      const fetched = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+      const answered = {
+        status: answer.status,
+        headers: Object.fromEntries(new Headers(answer.headers)),
+        body: typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body),
+      };
+      expect(fetched.status, row.name).to.equal(row.status);
+      expect(answered, row.name).to.deep.equal(fetched);
+      if (row.name.startsWith('a host route')) expect(JSON.parse(answered.body), row.name).to.deep.equal({ q: 'a b!', path: '/api/echo', language: 'nl', who: 'student-noor' });
+    }
+  });
+
+  it('answers 413 to a body given as bytes over the limit, and reads a body given lazily only when the route needs it', async () => {
+    const backend = createMemoryBackend(undefined, { now: () => today });
+    const core = createHandler(backend.service, { ...optionsFor(backend), maxBodyBytes: 1024 });
+    const header = (name: string) => (name === 'authorization' ? 'Bearer student-noor' : name === 'if-match' ? '"1"' : undefined);
+    const target = '/api/dossiers/dossier-noor/sections/motivatie';
+    const tooLarge = await core({ method: 'PATCH', target, header, body: new TextEncoder().encode(JSON.stringify({ answers: { waarom: 'x'.repeat(2000) } })) });
+    expect(tooLarge.status).to.equal(413);
+    let read = 0;
+    const body = async () => {
+      read += 1;
+      return '{}';
+    };
+    expect((await core({ method: 'PATCH', target, header: () => undefined, body })).status).to.equal(401);
+    expect(read).to.equal(0);
+    expect((await core({ method: 'PATCH', target, header, body })).status).to.equal(400);
+    expect(read).to.equal(1);
   });
 });

@@ -1,9 +1,13 @@
 /**
- * The Node side of the one fetch handler: IncomingMessage → Request, Response → ServerResponse.
- * The body is read here with the same size limit the handler has, so an oversized upload is
- * cut off at the socket instead of being buffered first.
+ * The Node side of the SDK's handler: an IncomingMessage as the core's exchange (`createHandler`)
+ * and its answer written with `res.writeHead` + `res.end`, no fetch objects on the way; and,
+ * for what still speaks fetch (the admin API, host routes that read `context.request`),
+ * IncomingMessage → Request and Response → ServerResponse. The body is read here with the same
+ * size limit the handler has, so an oversized upload is cut off at the socket instead of being
+ * buffered first.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HandlerAnswer, HandlerExchange } from '../sdk.js';
 
 /** Routing only looks at path and query; the Host header is the client's to choose, so it is not used. */
 const internalOrigin = 'http://doorstroom.internal';
@@ -45,6 +49,44 @@ export function toRequest(req: IncomingMessage, body: Buffer | undefined): Reque
   headers.delete('transfer-encoding');
   if (body) headers.set('content-length', String(body.byteLength));
   return new Request(new URL(req.url ?? '/', internalOrigin), { method: req.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}) });
+}
+
+/** A request header by its lower-case name, repeated lines joined as fetch's Headers joins them. */
+export function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/** The request as the SDK core's exchange: its target, headers and the body already read (`readBody`); a fetch Request only if a host route asks for one. */
+export function toExchange(req: IncomingMessage, body: Buffer | undefined): HandlerExchange {
+  return {
+    method: req.method ?? 'GET',
+    target: req.url ?? '/',
+    header: (name) => headerOf(req, name),
+    body,
+    request: () => toRequest(req, body),
+  };
+}
+
+/** An answer of the SDK core (or the server's own), with `extraHeaders` under its own: one `writeHead`, one `end`. */
+export function sendAnswer(res: ServerResponse, answer: HandlerAnswer, extraHeaders: Record<string, string> = {}): void {
+  const { body } = answer;
+  const headers: Record<string, string> = { ...extraHeaders };
+  // The length is the one of what is written here, whatever a host route's Response said (in whatever case).
+  for (const name in answer.headers) if (name.length !== 14 || name.toLowerCase() !== 'content-length') headers[name] = answer.headers[name]!;
+  headers['Content-Length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  res.writeHead(answer.status, headers);
+  res.end(body);
+}
+
+/** The path of a request target as `new URL(target, origin).pathname` has it; parsed by `new URL` only when that would change it (as the SDK's core does). */
+const plainPath = /^\/(?!\/)[\w\-~!export async function sendResponse('()*+,;=:@/%]*$/;
+export function pathnameOf(target: string | undefined): string {
+  const raw = target ?? '/';
+  const end = raw.search(/[?#]/);
+  const path = end === -1 ? raw : raw.slice(0, end);
+  if (plainPath.test(path) && !/%2e/i.test(path)) return path;
+  return new URL(raw, internalOrigin).pathname;
 }
 
 export async function sendResponse(res: ServerResponse, response: Response, extraHeaders: Record<string, string> = {}): Promise<void> {
