@@ -7,6 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { createMemoryBackend, exampleData, localize, refusal, type MemoryBackend } from '@doorstroom/sdk';
+import { bigSchoolBackend } from '../packages/elements/src/test/big-school.js';
 import { $, $$, deepActive, isId, mountMentor, press, signedIn, squash, startAtTop, tabTo, text, type, until } from './helpers.js';
 
 const tenDaysAgo = () => new Date(Date.now() - 10 * 86_400_000);
@@ -27,6 +28,8 @@ describe('keyboard only: the decaan’s school overview (issue 17, done when)', 
     // The whole example school: every student of De Brug, one row each, with a count per step.
     expect(shownNames(decaan)).to.have.members(['Noor El Idrissi', 'Emma Bakker', 'Mohammed Amrani', 'Lisa de Graaf', 'Sam Jansen', 'Milan Koster', 'Tim Hendriks']);
     expect(squash($(decaan, '.ov-status .count')?.textContent)).to.equal('7 leerlingen. Gesorteerd op Klas, oplopend.');
+    // Seven students are one page: no page buttons.
+    expect($(decaan, 'nav.ov-pages')).to.equal(null);
 
     // Step "Ingeleverd bij mentor" with the arrow keys, then "more than 7 days" typed.
     startAtTop();
@@ -87,7 +90,44 @@ describe('keyboard only: the decaan’s school overview (issue 17, done when)', 
         .filter((n) => n.kind === 'mentorChanged')
         .map((n) => n.recipient.id),
     ).to.have.members(['mentor-de-vries', 'mentor-yilmaz']);
-    // The table follows: Lisa's row names her new mentor.
+    // The table follows: Lisa's row names her new mentor (the table holds the rows the filters
+    // leave in, a page at a time: the days filter off, by keyboard, in case her step started again).
+    await tabTo(isId('filter-stuck'), 'more days than', { back: true });
+    await press('Backspace');
+    await until(() => ($(decaan, '#filter-stuck') as HTMLInputElement).value === '', 'no limit on days');
     await until(() => squash($$(decaan, 'tbody tr').find((tr) => tr.textContent!.includes('Lisa de Graaf'))?.textContent).includes('Meneer K. Yilmaz'), 'the row follows');
+  });
+
+  it('pages through a school of 120 students: the page buttons, choosing a page at a time, the total chosen', async () => {
+    const big = await bigSchoolBackend(120);
+    const decaan = await mountMentor(big.client('decaan-visser'));
+    await until(() => $$(decaan, 'tbody tr').length === 50 && $$(decaan, '#ov-move-mentor option').length > 1, 'the first page');
+    const count = () => squash($(decaan, '.ov-status .count')?.textContent);
+    expect(count()).to.equal('120 leerlingen. Pagina 1 van 3. Gesorteerd op Klas, oplopend.');
+    expect($(decaan, 'nav.ov-pages')!.getAttribute('aria-label')).to.equal('Bladeren door de lijst');
+
+    // "Choose all on this page", then the next page by its button.
+    startAtTop();
+    await tabTo(isId('ov-table-all'), 'choose all on this page', { max: 200 });
+    expect(squash(deepActive()!.closest('label')?.textContent)).to.equal('Alle leerlingen op deze pagina kiezen');
+    await press('Space');
+    await until(() => text(decaan).includes('50 leerlingen gekozen'), 'page 1 chosen');
+    await tabTo(isId('ov-next'), 'the next page', { max: 200 });
+    await press('Enter');
+    await until(() => count().includes('Pagina 2 van 3'), 'page 2');
+    expect(deepActive()?.id, 'focus stays on "next"').to.equal('ov-next');
+    expect($(decaan, 'nav.ov-pages [aria-current="page"]')?.id).to.equal('ov-page-2');
+
+    // Page 2 chosen too: the action bar counts every chosen student, on every page.
+    await tabTo(isId('ov-table-all'), 'choose all on this page', { back: true, max: 200 });
+    await press('Space');
+    await until(() => text(decaan).includes('100 leerlingen gekozen'), 'pages 1 and 2 chosen');
+    // Page 3 by its number, further along the pager.
+    await tabTo(isId('ov-page-3'), 'page 3', { max: 200 });
+    await press('Enter');
+    await until(() => count().includes('Pagina 3 van 3'), 'page 3');
+    await until(() => deepActive()?.id === 'ov-page-3', 'focus on the page pressed');
+    expect(shownNames(decaan)).to.have.length(20);
+    expect(text(decaan)).to.include('100 leerlingen gekozen');
   });
 });

@@ -39,10 +39,6 @@ const nl = {
   'intake.shown.other': '{count} dossiers',
   'intake.shownOf.one': '1 van de {total} dossiers',
   'intake.shownOf.other': '{count} van de {total} dossiers',
-  'intake.pages': 'Bladeren door de lijst',
-  'intake.page': 'Pagina {page} van {pages}',
-  'intake.previous': 'Vorige pagina',
-  'intake.next': 'Volgende pagina',
 
   'intake.back': 'Terug naar de lijst',
   'intake.dossier.title': 'Dossier van {naam}',

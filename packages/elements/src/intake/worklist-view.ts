@@ -13,7 +13,7 @@ import { dataTableStyles, describeSort, renderCountSummary, renderDataTable, typ
 import { maskBsn } from '../shared/format.js';
 import { heading, type HeadingLevel } from '../shared/heading.js';
 import { intlLocale } from '../shared/i18n.js';
-import { pagerStyles, pageStatus, renderPager, type PagerTexts, type RowSlots } from '../shared/pager.js';
+import { pagerStyles, pageStatus, pagerTexts, renderPager, type RowSlots } from '../shared/pager.js';
 
 // The element keeps the table's row keys (shared with the school overview).
 export { RowSlots } from '../shared/pager.js';
@@ -144,7 +144,7 @@ function statusLine(options: WorklistViewOptions): string {
   if (total === 0) return t('intake.empty');
   const shown = view.shown.length;
   const count = shown === total ? options.plural('intake.shown', total) : options.plural('intake.shownOf', shown, { total });
-  return `${count}.${pageStatus(view.page, pagerTexts(t))} ${describeSort(worklistColumns(options), options.sort, options.lang)}`;
+  return `${count}.${pageStatus(view.page, pagerTexts(options.lang))} ${describeSort(worklistColumns(options), options.sort, options.lang)}`;
 }
 
 function renderSearch(options: WorklistViewOptions): TemplateResult {
@@ -216,18 +216,10 @@ function renderTable(options: WorklistViewOptions): unknown {
   });
 }
 
-/** The pager's texts in the worklist's words. */
-const pagerTexts = (t: Translate): PagerTexts => ({
-  label: t('intake.pages'),
-  page: (page, pages) => t('intake.page', { page, pages }),
-  previous: t('intake.previous'),
-  next: t('intake.next'),
-});
-
 /** The page buttons; only when there is more than one page. */
 function renderPages(options: WorklistViewOptions): TemplateResult | typeof nothing {
   const { page, pages } = options.view.page;
-  return renderPager({ id: 'in', page, pages, texts: pagerTexts(options.t), goTo: (to) => options.goTo(to) });
+  return renderPager({ id: 'in', page, pages, texts: pagerTexts(options.lang), goTo: (to) => options.goTo(to) });
 }
 
 export const worklistStyles = [

@@ -76,6 +76,10 @@ export const en: Catalogue = {
   'table.sortedBy': 'Sorted by {column}, {direction}.',
   'table.ascending': 'ascending',
   'table.descending': 'descending',
+  'pager.label': 'Pages of the list',
+  'pager.page': 'Page {page} of {pages}',
+  'pager.previous': 'Previous page',
+  'pager.next': 'Next page',
 
   // consent/messages
   'consent.title': 'Declaration of agreement',
@@ -358,10 +362,6 @@ export const en: Catalogue = {
   'intake.shown.other': '{count} dossiers',
   'intake.shownOf.one': '1 of {total} dossiers',
   'intake.shownOf.other': '{count} of {total} dossiers',
-  'intake.pages': 'Pages of the list',
-  'intake.page': 'Page {page} of {pages}',
-  'intake.previous': 'Previous page',
-  'intake.next': 'Next page',
 
   'intake.back': 'Back to the list',
   'intake.dossier.title': 'Dossier of {naam}',
@@ -556,7 +556,7 @@ export const en: Catalogue = {
   'overview.cell.otherDossiers.other': 'and {count} other dossiers',
   'overview.open': 'Open dossier',
   'overview.selectRow': 'Choose {naam}',
-  'overview.selectAll': 'Choose all students you see now',
+  'overview.selectAll': 'Choose all students on this page',
   'overview.actions': 'What do you want to do with the chosen students?',
   'overview.selectedNone': 'First choose students in the table.',
   'overview.selected.one': '1 student chosen',

@@ -276,13 +276,18 @@ export class DddMentorReview extends LitElement {
       ...(lists.error !== undefined ? { error: lists.error } : {}),
       derived: { ...derived, klassen, leerjaren },
       search: lists.filter.q,
-      changeSearch: (q, immediately) => lists.change({ q }, immediately),
+      // A new search is a new list: its first page.
+      changeSearch: (q, immediately) => {
+        overview.goTo(1);
+        lists.change({ q }, immediately);
+      },
       submitSearch: () => lists.change({}, true),
       filter: overview.filter,
       changeFilter: (change) => overview.changeFilter(change),
       clearFilters: () => overview.clearFilters(),
       sort: overview.sort,
       changeSort: (sort) => overview.changeSort(sort),
+      goTo: (page) => overview.goTo(page),
       deadline: { date: new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long' }).format(deadline.date), days: deadline.days },
       open: (row) => row.openable && this.open(row.openable.id),
       // B1 for a student without a dossier of theirs: the mentors of the klas and the decaan keep it (spec §6).

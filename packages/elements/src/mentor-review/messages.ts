@@ -160,7 +160,7 @@ const nl = {
   'overview.cell.otherDossiers.other': 'en {count} andere dossiers',
   'overview.open': 'Dossier openen',
   'overview.selectRow': '{naam} kiezen',
-  'overview.selectAll': 'Alle leerlingen kiezen die je nu ziet',
+  'overview.selectAll': 'Alle leerlingen op deze pagina kiezen',
   'overview.actions': 'Wat wil je doen met de gekozen leerlingen?',
   'overview.selectedNone': 'Kies eerst leerlingen in de tabel.',
   'overview.selected.one': '1 leerling gekozen',

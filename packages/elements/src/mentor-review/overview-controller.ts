@@ -1,8 +1,13 @@
 /**
  * The state of the school overview (and of the mentor's "Mijn leerlingen", the same table): filters,
- * sort and selection, the rows derived from the list (computed again only when their inputs
+ * sort, page and selection, the rows derived from the list (computed again only when their inputs
  * change, so an unrelated render costs nothing), the school's mentors for a decaan, and the
  * decaan's actions on the selection with a result per student.
+ *
+ * The filters and the sort apply to every student; the table then shows one page of 50 (the
+ * shared pager, as the MBO's worklist): rendering and laying out 600 rows took longer than a
+ * frame on every sort. A new filter or sort goes back to page 1. The selection is kept by student
+ * across pages, and the counts, the result count and the export are about every filtered student.
  *
  * Every action is checked with the SDK's `can` first (per dossier: changeMentor, archive); what
  * the workflow refuses is not sent and is listed with its reason, and a refusal the backend still
@@ -25,6 +30,7 @@ import {
 } from '@doorstroom/sdk';
 import { countBy, type SortState } from '../shared/data-table.js';
 import { SortOrders } from '../shared/sort-orders.js';
+import { PageMemo, RowSlots, type Page } from '../shared/pager.js';
 import type { DddOverviewActionDetail } from '../shared/events.js';
 import { describeError, describeRefusal } from '../shared/i18n.js';
 import { decisionFor, filterOverview, klassenOf, noOverviewFilter, overviewRows, overviewSortKeys, type BulkAction, type OverviewFilter, type OverviewRow, type OverviewState } from './overview.js';
@@ -42,8 +48,12 @@ export interface Derived {
   rows: OverviewRow[];
   /** Keys of the rows the filters leave in. */
   shown: ReadonlySet<string>;
-  /** The rows shown, in order (for the count, "select all shown" and the export). */
+  /** The rows the filters leave in, in order (for the count, the selection's actions and the export). */
   shownRows: OverviewRow[];
+  /** The page of `shownRows` the table shows. */
+  page: Page<OverviewRow>;
+  /** The table's key of each row on the page, by student id (see RowSlots). */
+  keys: ReadonlyMap<string, string>;
   counts: ReadonlyMap<OverviewState, number>;
   klassen: string[];
   leerjaren: number[];
@@ -55,12 +65,24 @@ export interface OverviewTexts {
   plural(key: string, count: number, vars?: Record<string, string | number>): string;
 }
 
-const emptyDerived: Derived = { rows: [], shown: new Set(), shownRows: [], counts: new Map(), klassen: [], leerjaren: [] };
+const emptyDerived: Derived = {
+  rows: [],
+  shown: new Set(),
+  shownRows: [],
+  page: { rows: [], page: 1, pages: 1, from: 0, to: 0 },
+  keys: new Map(),
+  counts: new Map(),
+  klassen: [],
+  leerjaren: [],
+};
 
 export class OverviewController implements ReactiveController {
   filter: OverviewFilter = noOverviewFilter;
   sort: SortState = { column: 'klas', direction: 'ascending' };
   selected: ReadonlySet<string> = new Set();
+  /** The page of the table (1-based) and its number of rows. */
+  page = 1;
+  pageSize = 50;
   /** The school's mentors (decaan); undefined until loaded. */
   mentors?: Mentor[];
   mentorsError?: string;
@@ -77,6 +99,7 @@ export class OverviewController implements ReactiveController {
   klasMoveTo = '';
 
   private serial = 0;
+  private connected = false;
   private mentorsFor?: DossierApi;
   private rowsMemo?: {
     students: ReadonlyArray<StudentOverview>;
@@ -87,7 +110,11 @@ export class OverviewController implements ReactiveController {
     klassen: string[];
     leerjaren: number[];
   };
-  private derivedMemo?: { sorted: OverviewRow[]; filter: OverviewFilter; derived: Derived };
+  private derivedMemo?: { sorted: OverviewRow[]; filter: OverviewFilter; shownRows: OverviewRow[]; shown: ReadonlySet<string> };
+  private resultMemo?: { page: Page<OverviewRow>; derived: Derived };
+  private readonly pages = new PageMemo<OverviewRow>();
+  /** The table's row keys: a row that comes on the page reuses the elements of one that left. */
+  private readonly slots = new RowSlots();
   /** Every column's order of the rows, the ones not asked for made in idle time. */
   private readonly orders = new SortOrders<OverviewRow>(overviewSortKeys, 'klas');
 
@@ -97,11 +124,13 @@ export class OverviewController implements ReactiveController {
 
   /** Back on the page: the orders not made yet are made in idle time again. */
   hostConnected(): void {
+    this.connected = true;
     this.orders.resume(this.rowsMemo?.rows);
   }
 
-  /** Off the page: no more work in its idle time. */
+  /** Off the page: no more work in its idle time (also not after a render that comes later, say when an action's list arrives). */
   hostDisconnected(): void {
+    this.connected = false;
     this.orders.stop();
   }
 
@@ -117,34 +146,50 @@ export class OverviewController implements ReactiveController {
     }
     const { rows, counts, klassen, leerjaren } = this.rowsMemo!;
     const ordered = this.orders.ordered(rows, this.sort.column, this.sort.direction, lang);
-    this.orders.prepare(rows, lang);
-    const derived = this.derivedMemo;
-    if (!derived || derived.sorted !== ordered || derived.filter !== this.filter) {
+    if (this.connected) this.orders.prepare(rows, lang);
+    const filtered = this.derivedMemo;
+    if (!filtered || filtered.sorted !== ordered || filtered.filter !== this.filter) {
       const shownRows = filterOverview(ordered, this.filter);
-      const shown = new Set(shownRows.map((r) => r.id));
-      this.derivedMemo = { sorted: ordered, filter: this.filter, derived: { rows: ordered, shown, shownRows, counts, klassen, leerjaren } };
+      this.derivedMemo = { sorted: ordered, filter: this.filter, shownRows, shown: new Set(shownRows.map((r) => r.id)) };
     }
-    return this.derivedMemo!.derived;
+    const { shownRows, shown } = this.derivedMemo!;
+    const page = this.pages.of(shownRows, this.page, this.pageSize);
+    if (this.resultMemo?.page !== page || this.resultMemo.derived.counts !== counts || this.resultMemo.derived.klassen !== klassen) {
+      const keys = this.slots.assign(page.rows.map((row) => row.id));
+      this.resultMemo = { page, derived: { rows: ordered, shown, shownRows, page, keys, counts, klassen, leerjaren } };
+    }
+    return this.resultMemo!.derived;
   }
 
+  /** A filter changed: back to page 1. */
   changeFilter(change: Partial<OverviewFilter>): void {
     this.filter = { ...this.filter, ...change };
+    this.page = 1;
     this.host.requestUpdate();
   }
 
   clearFilters(): void {
     this.filter = noOverviewFilter;
+    this.page = 1;
     this.host.requestUpdate();
   }
 
   /** The filters a page asks for (the element's `filters`), the others off. */
   resetFilters(filters: Partial<OverviewFilter> | undefined): void {
     this.filter = { ...noOverviewFilter, ...filters };
+    this.page = 1;
     this.host.requestUpdate();
   }
 
+  /** A new sort: back to page 1. */
   changeSort(sort: SortState): void {
     this.sort = sort;
+    this.page = 1;
+    this.host.requestUpdate();
+  }
+
+  goTo(page: number): void {
+    this.page = page;
     this.host.requestUpdate();
   }
 
@@ -160,8 +205,9 @@ export class OverviewController implements ReactiveController {
   }
 
   /**
-   * The chosen rows the filters show: what is acted on is what is seen. A filter hides a chosen
-   * student without unchoosing them (arrowing through a select passes other filters on the way).
+   * The chosen rows the filters leave in, on every page: what is acted on is what the filters
+   * show. A filter hides a chosen student without unchoosing them (arrowing through a select
+   * passes other filters on the way), and so does another page.
    */
   selectedRows(derived: Derived): OverviewRow[] {
     return derived.shownRows.filter((row) => this.selected.has(row.id));

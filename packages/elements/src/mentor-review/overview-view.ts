@@ -1,14 +1,17 @@
 /**
  * The school overview as templates: the count per step (toggle buttons that filter), the name
- * search (asked of the backend), the filters (applied here, in the browser), a status line, and the
- * table of students. The decaan's selection actions, result and export come from overview-actions.ts.
- * The mentor's "Mijn leerlingen" is the same view without selection and without the MBO's intake.
+ * search (asked of the backend), the filters (applied here, in the browser), a status line, the
+ * table of one page of students and the page buttons (shared/pager.ts, as the MBO's worklist). The
+ * decaan's selection actions, result and export come from overview-actions.ts. The mentor's "Mijn
+ * leerlingen" is the same view without selection and without the MBO's intake (a klas of fewer
+ * than 50 students: one page, no page buttons).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { intakeLabels, limits, localize, type DossierStatus } from '@doorstroom/sdk';
 import { dataTableStyles, describeSort, renderCountSummary, renderDataTable, type DataTableColumn, type SortState } from '../shared/data-table.js';
+import { pagerStyles, pageStatus, pagerTexts, renderPager } from '../shared/pager.js';
 import { deadlineNearDays, isFiltered, overviewSortKeys, overviewStates, stuckDaysInvalid, type OverviewFilter, type OverviewRow, type OverviewState } from './overview.js';
 import type { Derived } from './overview-controller.js';
 import { formatDate, statusLabel, type Translate } from './state.js';
@@ -36,6 +39,8 @@ export interface OverviewViewOptions {
   clearFilters(): void;
   sort: SortState;
   changeSort(sort: SortState): void;
+  /** Show another page of the table. */
+  goTo(page: number): void;
   /** The next registration deadline, formatted, and the days until then. */
   deadline: { date: string; days: number };
   /** The decaan's selection (absent for a mentor: no checkboxes). */
@@ -161,7 +166,7 @@ export function renderOverview(options: OverviewViewOptions): TemplateResult {
             <p class="count" role="status">${statusText(options)}</p>
             ${options.loaded && total > 0 ? (options.export ?? nothing) : nothing}
           </div>
-          ${options.loaded && total > 0 ? (options.actions ?? nothing) : nothing} ${renderTable(options)}`
+          ${options.loaded && total > 0 ? (options.actions ?? nothing) : nothing} ${renderTable(options)} ${renderPages(options)}`
     }
   `;
 }
@@ -174,7 +179,14 @@ function statusText(options: OverviewViewOptions): string {
   if (total === 0) return options.search.trim() ? t('mentor.students.empty') : t('overview.emptySchool');
   const count = shown === total ? options.plural('overview.shown', total) : options.plural('overview.shownOf', shown, { total });
   const columns = overviewColumns(options);
-  return `${count}. ${describeSort(columns, options.sort, options.lang)}`;
+  return `${count}.${pageStatus(derived.page, pagerTexts(options.lang))} ${describeSort(columns, options.sort, options.lang)}`;
+}
+
+/** The page buttons under the table; none for a single page (a mentor's klas, a narrow filter). */
+function renderPages(options: OverviewViewOptions): unknown {
+  const { derived } = options;
+  if (!options.loaded || derived.rows.length === 0) return nothing;
+  return renderPager({ id: 'ov', page: derived.page.page, pages: derived.page.pages, texts: pagerTexts(options.lang), goTo: (page) => options.goTo(page) });
 }
 
 function renderDeadline(options: OverviewViewOptions, withoutDossier: number): TemplateResult {
@@ -284,16 +296,17 @@ function renderTable(options: OverviewViewOptions): unknown {
   if (!options.loaded || derived.rows.length === 0) return nothing;
   const selection = options.selection;
   // Only what the table shows decides whether it renders again: typing in a search box or a
-  // choice in the action bar leaves 600 rows alone.
-  return guard([derived.rows, derived.shown, selection?.selected, options.sort, lang, role, options.loading], () =>
+  // choice in the action bar leaves the page of rows alone.
+  return guard([derived.page, selection?.selected, options.sort, lang, role, options.loading], () =>
     renderDataTable<OverviewRow>({
       id: 'ov-table',
       caption: role === 'decaan' ? t('overview.caption') : t('mentor.students.caption'),
       captionHidden: true,
       columns: overviewColumns(options),
-      rows: derived.rows,
+      rows: derived.page.rows,
       rowKey: (row) => row.id,
-      shown: derived.shown,
+      // Keyed by slot (the elements of a row that left are reused for one that came), as the MBO's worklist.
+      renderKey: (row) => derived.keys.get(row.id) ?? row.id,
       sort: options.sort,
       onSort: (sort) => options.changeSort(sort),
       empty: t('overview.empty'),
@@ -317,6 +330,7 @@ function renderTable(options: OverviewViewOptions): unknown {
 
 export const overviewStyles = [
   dataTableStyles,
+  pagerStyles,
   css`
     .ov-sub {
       display: block;

@@ -1,5 +1,6 @@
 // The school overview without DOM: rows, filters, deadline, sort keys, export and the workflow's say.
 import { expect } from '@open-wc/testing';
+import type { ReactiveControllerHost } from 'lit';
 import { createMemoryBackend, exampleData, type Actor, type DossierSummary, type StudentOverview } from '@doorstroom/sdk';
 import { toCsv } from '../shared/csv.js';
 import { sortRows } from '../shared/data-table.js';
@@ -18,6 +19,7 @@ import {
   stuckDaysOf,
   type OverviewRow,
 } from './overview.js';
+import { OverviewController, type Derived } from './overview-controller.js';
 
 const today = new Date(2027, 2, 2, 14, 0); // 2 March 2027
 const iso = (daysBack: number) => new Date(2027, 2, 2 - daysBack, 9, 30).toISOString();
@@ -212,5 +214,72 @@ describe('school overview: what the workflow allows on a row', () => {
     expect(samArchive?.allowed === false && samArchive.refusal.code).to.equal('final');
     // And what the workflow allows, the backend does.
     await api.act(row('Lisa de Graaf').dossier!.id, 'changeMentor', { mentorId: 'mentor-yilmaz' }, row('Lisa de Graaf').dossier!.version);
+  });
+});
+
+describe('school overview: pages of the table (the controller)', () => {
+  /** 120 students, named so that their order by name is known: Leerling 001 … Leerling 120, listed backwards. */
+  const many: StudentOverview[] = Array.from({ length: 120 }, (_, i) => {
+    const naam = `Leerling ${String(120 - i).padStart(3, '0')}`;
+    const klas = i % 2 ? '4A' : '3B';
+    return {
+      id: `s-${i}`,
+      naam,
+      klas,
+      leerjaar: klas === '4A' ? 4 : 3,
+      dossiers: i % 3 ? [] : [summary(`d-${i}`, naam, { student: { id: `s-${i}`, naam, klas, leerjaar: 4 }, statusSince: iso(i % 30) })],
+    };
+  });
+  const host = { addController() {}, requestUpdate() {} } as unknown as ReactiveControllerHost;
+  const names = (derived: Derived) => derived.page.rows.map((row) => row.student.naam);
+
+  it('filters and sorts every student, then gives one page of 50; a filter or sort goes back to page 1', () => {
+    const controller = new OverviewController(host);
+    controller.changeSort({ column: 'naam', direction: 'ascending' });
+    let derived = controller.derive(many, decaan, today, 'nl');
+    expect(derived.page).to.deep.include({ page: 1, pages: 3, from: 1, to: 50 });
+    expect(names(derived)[0]).to.equal('Leerling 001');
+    expect(derived.shownRows, 'every student is filtered and counted').to.have.length(120);
+    expect([...derived.counts.values()].reduce((a, b) => a + b, 0)).to.equal(120);
+    expect(derived.keys.size, 'a key per row on the page').to.equal(50);
+
+    controller.goTo(3);
+    derived = controller.derive(many, decaan, today, 'nl');
+    expect(derived.page).to.deep.include({ page: 3, from: 101, to: 120 });
+    expect(names(derived)[0]).to.equal('Leerling 101');
+    expect(controller.derive(many, decaan, today, 'nl'), 'the same object while nothing changed').to.equal(derived);
+
+    controller.changeSort({ column: 'naam', direction: 'descending' });
+    derived = controller.derive(many, decaan, today, 'nl');
+    expect(derived.page.page, 'a new sort: page 1').to.equal(1);
+    expect(names(derived)[0], 'sorted over every student, not within the page').to.equal('Leerling 120');
+
+    controller.goTo(2);
+    controller.changeFilter({ klas: '4A' });
+    derived = controller.derive(many, decaan, today, 'nl');
+    expect(derived.page).to.deep.include({ page: 1, pages: 2 });
+    expect(derived.shownRows).to.have.length(60);
+    expect(derived.page.rows.every((row) => row.student.klas === '4A')).to.equal(true);
+  });
+
+  it('keeps the chosen students across pages and acts on every chosen student the filters leave in', () => {
+    const controller = new OverviewController(host);
+    let derived = controller.derive(many, decaan, today, 'nl');
+    controller.select(
+      derived.page.rows.map((row) => row.id),
+      true,
+    );
+    controller.goTo(2);
+    derived = controller.derive(many, decaan, today, 'nl');
+    controller.select([derived.page.rows[0]!.id], true);
+    expect(controller.selectedRows(derived), 'page 1 and one of page 2').to.have.length(51);
+    controller.changeFilter({ klas: '3B' });
+    derived = controller.derive(many, decaan, today, 'nl');
+    expect(
+      controller.selectedRows(derived).every((row) => row.student.klas === '3B'),
+      'only the chosen students the filter leaves in',
+    ).to.equal(true);
+    controller.clearFilters();
+    expect(controller.selectedRows(controller.derive(many, decaan, today, 'nl')), 'a filter hides, it does not unchoose').to.have.length(51);
   });
 });

@@ -356,6 +356,103 @@ describe('<ddd-mentor-review> for the decaan: the school overview', function () 
   });
 });
 
+describe('<ddd-mentor-review> for the decaan: a school of 120 students in pages of 50', function () {
+  this.timeout(30000);
+
+  const header = (el: DddMentorReview, column: string) => $<HTMLButtonElement>(el, `th[data-column="${column}"] .ddd-table__sort`)!;
+  const current = (el: DddMentorReview) => $(el, 'nav.ov-pages [aria-current="page"]')?.id;
+  async function bigSchool(): Promise<DddMentorReview> {
+    const big = await bigSchoolBackend(120);
+    const el = await mountAs('decaan-visser', { api: big.client('decaan-visser') });
+    await until(el, () => $$(el, 'tbody tr').length === 50 && $$(el, '#ov-move-mentor option').length > 1, 'the first page');
+    return el;
+  }
+
+  it('filters and sorts every student, then shows a page; a new filter or sort goes back to page 1; counts are about every student', async () => {
+    const el = await bigSchool();
+    const nav = $(el, 'nav.ov-pages')!;
+    expect(nav.getAttribute('aria-label')).to.equal('Bladeren door de lijst');
+    expect(status(el)).to.equal('120 leerlingen. Pagina 1 van 3. Gesorteerd op Klas, oplopend.');
+    const counted = $$(el, '.ddd-counts__count').reduce((sum, c) => sum + Number(c.textContent), 0);
+    expect(counted, 'the summary bar counts every student').to.equal(120);
+    expect(squash($(el, '#ov-export')?.textContent), 'the export is of every student').to.equal('Download 120 leerlingen voor Excel (CSV)');
+    const firstPage = shownNames(el);
+
+    $<HTMLButtonElement>(el, '#ov-page-2')!.click();
+    await until(el, () => status(el).includes('Pagina 2 van 3'), 'page 2');
+    expect(current(el)).to.equal('ov-page-2');
+    expect(shownNames(el)).to.have.length(50);
+    expect(
+      shownNames(el).filter((naam) => firstPage.includes(naam)),
+      'other students',
+    ).to.deep.equal([]);
+    $<HTMLButtonElement>(el, '#ov-next')!.click();
+    await until(el, () => status(el).includes('Pagina 3 van 3'), 'page 3');
+    expect(shownNames(el)).to.have.length(20);
+
+    // Sorting sorts every student: the first page by name starts with the first name of the school.
+    header(el, 'naam').click();
+    await until(el, () => status(el).includes('Pagina 1 van 3'), 'back to page 1 after a sort');
+    const byName = [...shownNames(el)];
+    expect(byName).to.deep.equal([...byName].sort((a, b) => a.localeCompare(b, 'nl', { sensitivity: 'base' })));
+    $<HTMLButtonElement>(el, '#ov-page-3')!.click();
+    await until(el, () => status(el).includes('Pagina 3 van 3'), 'page 3 by name');
+    expect(byName[49]!.localeCompare(shownNames(el)[0]!, 'nl', { sensitivity: 'base' }), 'page 3 comes after page 1').to.be.below(0);
+
+    change(el, '#filter-leerjaar', '4');
+    await until(el, () => status(el).includes('van de 120 leerlingen'), 'filtered');
+    expect(status(el)).to.not.contain('Pagina 3');
+    const filtered = Number(/^(\d+) van de 120/.exec(status(el))![1]);
+    expect(filtered).to.be.within(51, 119);
+    expect(status(el)).to.contain('Pagina 1 van 2');
+    expect(squash($(el, '#ov-export')?.textContent)).to.equal(`Download ${filtered} leerlingen voor Excel (CSV)`);
+  });
+
+  it('keeps the choice of students across pages: the header box chooses the page, the action bar counts all, an action takes all', async () => {
+    const el = await bigSchool();
+    const all = $<HTMLInputElement>(el, '#ov-table-all')!;
+    expect(squash(all.closest('label')!.textContent)).to.equal('Alle leerlingen op deze pagina kiezen');
+    all.click();
+    await until(el, () => text(el).includes('50 leerlingen gekozen'), 'the page chosen');
+    const chosenFirst = shownNames(el);
+    $<HTMLButtonElement>(el, '#ov-next')!.click();
+    await until(el, () => status(el).includes('Pagina 2 van 3'), 'page 2');
+    expect($<HTMLInputElement>(el, '#ov-table-all')!.checked, 'nobody on page 2 is chosen yet').to.equal(false);
+    checkbox(el, shownNames(el)[0]!).click();
+    await until(el, () => text(el).includes('51 leerlingen gekozen'), 'one more, in total');
+    $<HTMLButtonElement>(el, '#ov-previous')!.click();
+    await until(el, () => status(el).includes('Pagina 1 van 3'), 'page 1 again');
+    expect($<HTMLInputElement>(el, '#ov-table-all')!.checked, 'page 1 is still chosen').to.equal(true);
+    expect(shownNames(el)).to.deep.equal(chosenFirst);
+    // Deselecting the page leaves the student of page 2 chosen.
+    $<HTMLInputElement>(el, '#ov-table-all')!.click();
+    await until(el, () => text(el).includes('1 leerling gekozen'), 'page 1 off, page 2 still on');
+    const acted = oneEvent(el, 'ddd-overview-action');
+    $<HTMLButtonElement>(el, '#ov-remind')!.click();
+    const { detail } = await acted;
+    expect(detail.entries, 'the action takes the chosen student of the other page').to.have.length(1);
+    await until(el, () => $(el, '.ov-result') && $(el, 'table')?.getAttribute('aria-busy') === 'false', 'the result, and the list loaded again');
+  });
+
+  it('pages by keyboard: Tab reaches the page buttons, Enter shows the page, focus stays on the button', async () => {
+    await setViewport({ width: 1280, height: 900 });
+    const el = await bigSchool();
+    $<HTMLButtonElement>(el, '#ov-page-3')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement?.id).to.equal('ov-next');
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => status(el).includes('Pagina 2 van 3'), 'page 2');
+    expect(root(el).activeElement?.id, 'focus stays on "next"').to.equal('ov-next');
+    expect($(el, '.ov-status [role="status"]') ?? $(el, '.ov-status .count[role="status"]'), 'the page is announced').to.not.equal(null);
+    await sendKeys({ press: 'Shift+Tab' });
+    expect(root(el).activeElement?.id).to.equal('ov-page-3');
+    await sendKeys({ press: 'Enter' });
+    await until(el, () => status(el).includes('Pagina 3 van 3'), 'page 3');
+    await until(el, () => root(el).activeElement?.id === 'ov-page-3', 'focus on the page pressed');
+    await expect(el).to.be.accessible();
+  });
+});
+
 describe('<ddd-mentor-review> for the decaan: the orders of the columns, made in idle time', function () {
   this.timeout(30000);
 
@@ -388,7 +485,7 @@ describe('<ddd-mentor-review> for the decaan: the orders of the columns, made in
   async function bigSchool(): Promise<DddMentorReview> {
     const big = await bigSchoolBackend(120);
     const el = await mountAs('decaan-visser', { api: big.client('decaan-visser') });
-    await until(el, () => $$(el, 'tbody tr').length === 120, 'the overview of 120 students');
+    await until(el, () => $$(el, 'tbody tr').length === 50 && status(el).startsWith('120 leerlingen.'), 'the first page of 120 students');
     return el;
   }
 
@@ -406,9 +503,8 @@ describe('<ddd-mentor-review> for the decaan: the orders of the columns, made in
         await prepared.updateComplete;
         expect(status(prepared), `${column}, press ${press + 1}`).to.contain('Gesorteerd op');
         expect(status(prepared), `${column}, press ${press + 1}`).to.equal(status(unprepared));
-        expect(shownNames(prepared).length, `${column}, press ${press + 1}`).to.be.within(1, 119);
+        expect(shownNames(prepared).length, `${column}, press ${press + 1}`).to.be.within(1, 50);
         expect(shownNames(prepared), `${column}, press ${press + 1}`).to.deep.equal(shownNames(unprepared));
-        expect($$(prepared, 'tbody tr').length, 'every row stays in the table').to.equal(120);
       }
     }
   });
@@ -428,7 +524,7 @@ describe('<ddd-mentor-review> for the decaan: the orders of the columns, made in
     const naam = shownNames(el)[3]!;
     change(el, '#filter-q', naam);
     $<HTMLFormElement>(el, 'form[role="search"]')!.requestSubmit();
-    await until(el, () => shownNames(el).length < 120, 'found by name');
+    await until(el, () => !status(el).startsWith('120 leerlingen'), 'found by name');
     expect(pending.has(before!), 'the old list’s work is cancelled').to.equal(false);
     expect(pending.size, 'the new list’s work waits').to.equal(1);
     idleUntilDone();

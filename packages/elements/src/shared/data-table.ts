@@ -4,10 +4,11 @@
  * and a "select all shown" checkbox, and a count-per-state summary bar (`renderCountSummary`).
  *
  * Sorting and filtering are pure functions (`sortRows`, `filterRows`, `countBy`) that the view calls
- * with its own state; they take a few milliseconds for 5 000 rows. The table renders every row once
- * and hides those the filters leave out (`shown`), so a filter change only flips `hidden` and a new
- * sort only moves rows: both stay within one animation frame for a school of 600 students
- * (scripts/bench-elements, "school overview").
+ * with its own state; they take a few milliseconds for 5 000 rows. A long list shows one page of
+ * rows (shared/pager.ts: the MBO's worklist of 5 000 dossiers, the school overview of 600
+ * students), keyed by slot (`renderKey`): moving and laying out 600 rows on a new sort took longer
+ * than an animation frame, a page of 50 does not (scripts/bench-elements). A short list may be
+ * given whole, with the rows the filters leave out hidden (`shown`).
  *
  * Narrow (the table's own width below 56rem, a container query: 320 px, 400 % zoom, a narrow
  * portal column) each row becomes a block with the column names beside the values, so nothing
@@ -81,6 +82,12 @@ export interface DataTableOptions<Row> {
   /** Every row, in the order shown (`sortRows`). */
   rows: ReadonlyArray<Row>;
   rowKey(row: Row): string;
+  /**
+   * The key of the row's elements, when it is not `rowKey`: a page of a long list keys its rows by
+   * slot (`RowSlots` in pager.ts), so a row that comes reuses the elements of one that left.
+   * Selection and `shown` stay by `rowKey`.
+   */
+  renderKey?(row: Row): string;
   /** Keys of the rows that pass the filters; absent: all. Rows left out are hidden, not removed. */
   shown?: ReadonlySet<string>;
   sort?: SortState;
@@ -283,7 +290,7 @@ export function renderDataTable<Row>(options: DataTableOptions<Row>): TemplateRe
         </tr>
       </thead>
       <tbody role="rowgroup">
-        ${repeat(rows, rowKey, (row) => {
+        ${repeat(rows, options.renderKey ?? rowKey, (row) => {
           const key = rowKey(row);
           const selected = selection?.selected.has(key) ?? false;
           return html`<tr role="row" class=${selected ? 'ddd-table__row--selected' : ''} ?hidden=${shown !== undefined && !shown.has(key)}>
@@ -349,7 +356,7 @@ export const dataTableStyles = css`
   /*
    * Rows are grids with the same columns (--ddd-table-columns), not a table layout: the browser then
    * lays out and paints only the rows on screen (content-visibility), which keeps a filter or a
-   * new sort of 600 rows within one frame. The roles on the elements keep it a table for
+   * new sort within one frame. The roles on the elements keep it a table for
    * assistive technology.
    */
   .ddd-table table,

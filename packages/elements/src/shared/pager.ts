@@ -20,6 +20,7 @@
  */
 import { css, html, nothing, type ReactiveElement, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { addMessages, translate } from './i18n.js';
 import { focusElement } from './motion.js';
 
 export interface Page<Row> {
@@ -102,6 +103,16 @@ export interface PagerTexts {
   page(page: number, pages: number): string;
   previous: string;
   next: string;
+}
+
+/** The pager's texts in `lang` (the `pager.*` keys). */
+export function pagerTexts(lang: string): PagerTexts {
+  return {
+    label: translate(lang, 'pager.label'),
+    page: (page, pages) => translate(lang, 'pager.page', { page, pages }),
+    previous: translate(lang, 'pager.previous'),
+    next: translate(lang, 'pager.next'),
+  };
 }
 
 export interface PagerOptions {
@@ -237,3 +248,12 @@ export const pagerStyles = css`
     color: var(--_text-subtle);
   }
 `;
+
+addMessages({
+  nl: {
+    'pager.label': 'Bladeren door de lijst',
+    'pager.page': 'Pagina {page} van {pages}',
+    'pager.previous': 'Vorige pagina',
+    'pager.next': 'Volgende pagina',
+  },
+});
