@@ -15,6 +15,7 @@ import {
   type DataTableColumn,
   type SortState,
 } from './data-table.js';
+import { RowSlots } from './pager.js';
 import { sharedStyles } from './tokens.js';
 // English, registered as by every element's tag file (the package index or one element).
 import './english.js';
@@ -307,5 +308,69 @@ describe('data table: the rendered table', function () {
     expect(qa(el, 'input[type="checkbox"]')).to.have.length(0);
     expect(qa(el, 'thead th')).to.have.length(4);
     await expect(el).to.be.accessible();
+  });
+});
+
+/** A page of two pupils at a time, keyed by slot as the school overview keys its pages. */
+class PagedHost extends LitElement {
+  static override styles = [...sharedStyles, dataTableStyles];
+  page = 0;
+  selected = new Set<string>();
+  private readonly slots = new RowSlots();
+  override render() {
+    const rows = sortByColumn(pupils, columns, { column: 'naam', direction: 'ascending' }).slice(this.page * 2, this.page * 2 + 2);
+    const keys = this.slots.assign(rows.map((p) => p.id));
+    return renderDataTable({
+      id: 'paged',
+      caption: 'Leerlingen',
+      columns,
+      rows,
+      rowKey: (p) => p.id,
+      renderKey: (p) => keys.get(p.id)!,
+      lang: 'nl',
+      selection: {
+        selected: this.selected,
+        rowLabel: (p: Pupil) => `${p.naam} selecteren`,
+        allLabel: 'Alle leerlingen op deze pagina selecteren',
+        columnLabel: 'Selecteren',
+        change: (changed: string[], on: boolean) => {
+          const next = new Set(this.selected);
+          for (const key of changed) on ? next.add(key) : next.delete(key);
+          this.selected = next;
+          this.requestUpdate();
+        },
+      },
+    });
+  }
+}
+customElements.define('data-table-paged', PagedHost);
+
+describe('data table: rows keyed by slot (a page of a long list)', () => {
+  it('reuses the row elements for the next page, while the choice stays with the pupil, and "all" means this page', async () => {
+    const el = await fixture<PagedHost>(html`<data-table-paged></data-table-paged>`);
+    const rows = () => [...el.shadowRoot!.querySelectorAll('tbody tr')];
+    const boxes = () => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('tbody .ddd-table__check')];
+    const first = rows();
+    boxes()[0]!.click();
+    await el.updateComplete;
+    expect([...el.selected]).to.deep.equal(['p2']);
+
+    el.page = 1;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(rows(), 'the same row elements, other pupils').to.deep.equal(first);
+    expect(boxes().map((b) => [b.getAttribute('aria-label'), b.checked])).to.deep.equal([
+      ['Émile Visser selecteren', false],
+      ['Zeynep Kaya selecteren', false],
+    ]);
+    expect(first[0]!.className, 'the chosen look went with the pupil').to.not.contain('selected');
+    el.shadowRoot!.querySelector<HTMLInputElement>('#paged-all')!.click();
+    await el.updateComplete;
+    expect([...el.selected].sort(), '"all" chose this page, the other page kept its choice').to.deep.equal(['p1', 'p2', 'p3']);
+
+    el.page = 0;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(boxes().map((b) => b.checked)).to.deep.equal([true, false]);
   });
 });
