@@ -93,65 +93,69 @@ export class DddIntake extends LitElement {
    */
   @property({ attribute: false }) draftStore?: DraftStore;
 
+  /** @internal */
   @state() private openId?: string;
+  /** @internal */
   @state() private notice?: IntakeNotice;
+  /** @internal */
   @state() private busy = false;
+  /** @internal */
   @state() private pdfBusy = false;
 
-  private readonly locale = new LocaleController(this);
-  private readonly connection = new ApiController(this);
-  private readonly loaded = new DossierController(this, this.connection, () => this.openId);
-  private readonly worklist = new WorklistController(this, (error) => {
-    if (isNetwork(error)) this.connectivity.lost();
-    this.report(error, this.loadError(error), 'load');
+  readonly #locale = new LocaleController(this);
+  readonly #connection = new ApiController(this);
+  readonly #loaded = new DossierController(this, this.#connection, () => this.openId);
+  readonly #worklist = new WorklistController(this, (error) => {
+    if (isNetwork(error)) this.#connectivity.lost();
+    this.#report(error, this.#loadError(error), 'load');
   });
-  private readonly feedback = new FeedbackController(this);
-  private readonly connectivity = new OnlineController(this, (online) => {
+  readonly #feedback = new FeedbackController(this);
+  readonly #connectivity = new OnlineController(this, (online) => {
     if (online && this.notice?.kind === 'error') this.notice = undefined;
   });
-  private readonly drafts = new IntakeDraftKeeper(this, (dossierId) => {
-    if (dossierId === this.openId) this.notice = { kind: 'success', text: this.t('intake.form.restored') };
+  readonly #drafts = new IntakeDraftKeeper(this, (dossierId) => {
+    if (dossierId === this.openId) this.notice = { kind: 'success', text: this.#t('intake.form.restored') };
   });
   /** The worklist table's row keys (see RowSlots). */
-  private readonly slots = new RowSlots();
+  readonly #slots = new RowSlots();
   /** Backends that answered 404 to the PDF: they do not make one. */
-  private readonly noPdf = new WeakSet<DossierApi>();
+  readonly #noPdf = new WeakSet<DossierApi>();
   /** The row the dossier was opened from: focus goes back to its button. */
-  private openedFrom?: string;
-  private focusTarget?: string;
+  #openedFrom?: string;
+  #focusTarget?: string;
 
-  private readonly t = (key: string, vars?: Record<string, string | number>) => this.locale.t(key, vars);
-  private readonly plural = (key: string, count: number, vars?: Record<string, string | number>) => this.locale.plural(key, count, vars);
+  readonly #t = (key: string, vars?: Record<string, string | number>) => this.#locale.t(key, vars);
+  readonly #plural = (key: string, count: number, vars?: Record<string, string | number>) => this.#locale.plural(key, count, vars);
 
-  private get level(): HeadingLevel {
+  get #level(): HeadingLevel {
     return headingLevelOf(this.headingLevel);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('dossierId')) this.show(this.dossierId || undefined);
-    if (changed.has('filters')) this.worklist.resetFilters(this.filters);
-    if (changed.has('pageSize')) this.worklist.pageSize = Math.max(1, Math.floor(this.pageSize) || 50);
-    const { api, me } = this.connection;
-    if (api && me?.role === 'mbo') this.worklist.ensure(api);
-    const dossier = this.loaded.dossier;
+    if (changed.has('dossierId')) this.#show(this.dossierId || undefined);
+    if (changed.has('filters')) this.#worklist.resetFilters(this.filters);
+    if (changed.has('pageSize')) this.#worklist.pageSize = Math.max(1, Math.floor(this.pageSize) || 50);
+    const { api, me } = this.#connection;
+    if (api && me?.role === 'mbo') this.#worklist.ensure(api);
+    const dossier = this.#loaded.dossier;
     if (dossier && dossier.id === this.openId) {
       // Opening it made it read: its row says so without loading the list again.
-      this.worklist.update(dossier.id, dossier.intake);
-      void this.drafts.restore(dossier.id);
+      this.#worklist.update(dossier.id, dossier.intake);
+      void this.#drafts.restore(dossier.id);
     }
   }
 
   protected override updated(): void {
-    if (!this.focusTarget) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusTarget);
+    if (!this.#focusTarget) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
     if (target) {
-      this.focusTarget = undefined;
+      this.#focusTarget = undefined;
       focusElement(target);
-    } else if (!this.openId && this.worklist.items !== undefined) {
+    } else if (!this.openId && this.#worklist.items !== undefined) {
       // The row it was opened from is not on this page (any more): the list's title.
-      this.focusTarget = undefined;
+      this.#focusTarget = undefined;
       focusElement(this.renderRoot.querySelector<HTMLElement>('#intake-title'));
-    } else if (this.openId && this.loaded.status === 'loading') {
+    } else if (this.openId && this.#loaded.status === 'loading') {
       // Still loading: focus waits on the loading message, never on <body>.
       const loading = this.renderRoot.querySelector<HTMLElement>('[data-focus-while-loading]');
       if (loading && this.shadowRoot?.activeElement !== loading) focusElement(loading);
@@ -159,33 +163,33 @@ export class DddIntake extends LitElement {
   }
 
   protected override render(): TemplateResult {
-    return html`<div class="base" part="base" lang=${this.locale.lang} dir=${this.locale.dir}>${this.renderBody()}</div>`;
+    return html`<div class="base" part="base" lang=${this.#locale.lang} dir=${this.#locale.dir}>${this.#renderBody()}</div>`;
   }
 
-  private renderBody(): TemplateResult | typeof nothing {
-    const lang = this.locale.lang;
-    const connection = renderConnection(this.connection, lang);
+  #renderBody(): TemplateResult | typeof nothing {
+    const lang = this.#locale.lang;
+    const connection = renderConnection(this.#connection, lang);
     if (connection !== nothing) return connection;
-    const me = this.connection.me!;
-    if (me.role !== 'mbo') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.t('intake.notMbo')}</p>`;
-    return this.openId ? this.renderDossier() : this.renderList();
+    const me = this.#connection.me!;
+    if (me.role !== 'mbo') return html`<p class="ddd-notice ddd-notice--error" part="notice">${this.#t('intake.notMbo')}</p>`;
+    return this.openId ? this.#renderDossier() : this.#renderList();
   }
 
-  private renderList(): TemplateResult {
-    const lang = this.locale.lang;
-    const worklist = this.worklist;
-    const view = worklist.view(lang, (crebo) => this.t('intake.crebo', { crebo }));
-    const instelling = this.connection.me?.instelling?.naam;
+  #renderList(): TemplateResult {
+    const lang = this.#locale.lang;
+    const worklist = this.#worklist;
+    const view = worklist.view(lang, (crebo) => this.#t('intake.crebo', { crebo }));
+    const instelling = this.#connection.me?.instelling?.naam;
     return renderWorklist({
       lang,
-      t: this.t,
-      plural: this.plural,
-      level: this.level,
+      t: this.#t,
+      plural: this.#plural,
+      level: this.#level,
       ...(instelling ? { instelling } : {}),
       loaded: worklist.items !== undefined,
       loading: worklist.loading,
-      ...(worklist.error !== undefined ? { error: this.loadError(worklist.error) } : {}),
-      retry: () => void this.reloadList(),
+      ...(worklist.error !== undefined ? { error: this.#loadError(worklist.error) } : {}),
+      retry: () => void this.#reloadList(),
       view,
       filter: worklist.filter,
       changeFilter: (change) => worklist.changeFilter(change),
@@ -193,148 +197,148 @@ export class DddIntake extends LitElement {
       sort: worklist.sort,
       changeSort: (sort) => worklist.changeSort(sort),
       goTo: (page) => worklist.goTo(page),
-      open: (row) => this.open(row),
-      slots: this.slots,
+      open: (row) => this.#open(row),
+      slots: this.#slots,
       ...(this.shadowRoot?.activeElement?.id ? { focused: this.shadowRoot.activeElement.id } : {}),
     });
   }
 
-  private renderDossier(): TemplateResult {
-    const lang = this.locale.lang;
-    const { dossier, status } = this.loaded;
-    const { config, me, api } = this.connection;
+  #renderDossier(): TemplateResult {
+    const lang = this.#locale.lang;
+    const { dossier, status } = this.#loaded;
+    const { config, me, api } = this.#connection;
     if (!dossier || dossier.id !== this.openId) {
-      const back = html`<button type="button" class="in-back" id="in-back" @click=${() => this.back()}>${this.t('intake.back')}</button>`;
+      const back = html`<button type="button" class="in-back" id="in-back" @click=${() => this.#back()}>${this.#t('intake.back')}</button>`;
       if (status === 'notFound' || status === 'error') {
-        const text = status === 'notFound' ? this.t('intake.dossier.notFound') : this.loadError(this.loaded.error);
+        const text = status === 'notFound' ? this.#t('intake.dossier.notFound') : this.#loadError(this.#loaded.error);
         return html`${back}
           <div class="ddd-notice ddd-notice--error" part="notice" role="alert">
             <p>${text}</p>
             ${renderSupport(config, lang)}
-            ${status === 'error' ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${() => void this.loaded.reload()}>${this.t('common.retry')}</button>` : nothing}
+            ${status === 'error' ? html`<button type="button" class="ddd-button ddd-button--secondary" @click=${() => void this.#loaded.reload()}>${this.#t('common.retry')}</button>` : nothing}
           </div>`;
       }
       return html`${back}
-        <p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${this.t('intake.dossier.loading')}</p>`;
+        <p class="ddd-notice" part="notice" role="status" tabindex="-1" data-focus-while-loading>${this.#t('intake.dossier.loading')}</p>`;
     }
-    const draft = this.drafts.of(dossier.id);
-    const errors = intakeDraftErrors(draft).map((e) => ({ path: e.path, message: this.t(e.key) }));
+    const draft = this.#drafts.of(dossier.id);
+    const errors = intakeDraftErrors(draft).map((e) => ({ path: e.path, message: this.#t(e.key) }));
     return renderIntakeDossier({
       lang,
-      t: this.t,
-      level: this.level,
+      t: this.#t,
+      level: this.#level,
       dossier,
       config: config!,
       decision: canSetIntake(me!, dossier),
       draft,
-      summary: this.feedback.showingAll ? errors : [],
-      errorFor: (path) => this.feedback.message(path, errors, lang),
-      focusKey: this.feedback.attempt,
+      summary: this.#feedback.showingAll ? errors : [],
+      errorFor: (path) => this.#feedback.message(path, errors, lang),
+      focusKey: this.#feedback.attempt,
       busy: this.busy,
       ...(this.notice ? { notice: this.notice } : {}),
-      offline: renderOffline(this.connectivity.online, this.t('intake.form.offline')),
-      change: (path, change) => this.change(dossier, path, change),
-      left: (path) => this.feedback.left(path),
-      submit: () => void this.submit(),
-      back: () => this.back(),
+      offline: renderOffline(this.#connectivity.online, this.#t('intake.form.offline')),
+      change: (path, change) => this.#change(dossier, path, change),
+      left: (path) => this.#feedback.left(path),
+      submit: () => void this.#submit(),
+      back: () => this.#back(),
       print: () => window.print(),
       downloadJson: () => downloadFile(intakeExportFileName('json', dossier), receivedDossierJson(dossier), 'application/json'),
       downloadCsv: () => downloadFile(intakeExportFileName('csv', new Date()), intakeCsv([dossier]), 'text/csv;charset=utf-8'),
-      ...(typeof api?.dossierPdf === 'function' && !this.noPdf.has(api) ? { downloadPdf: () => void this.downloadPdf(api, dossier) } : {}),
+      ...(typeof api?.dossierPdf === 'function' && !this.#noPdf.has(api) ? { downloadPdf: () => void this.#downloadPdf(api, dossier) } : {}),
       pdfBusy: this.pdfBusy,
     });
   }
 
   // --- moving between the list and a dossier ------------------------------------------------------
 
-  private show(id: string | undefined): void {
+  #show(id: string | undefined): void {
     this.openId = id;
     this.notice = undefined;
-    this.feedback.reset();
+    this.#feedback.reset();
   }
 
-  private open(row: IntakeRow): void {
-    this.openedFrom = openId(row);
-    this.show(row.id);
-    this.focusTarget = '#dossier-title';
+  #open(row: IntakeRow): void {
+    this.#openedFrom = openId(row);
+    this.#show(row.id);
+    this.#focusTarget = '#dossier-title';
   }
 
-  private back(): void {
-    const from = this.openedFrom;
-    this.openedFrom = undefined;
-    this.show(undefined);
+  #back(): void {
+    const from = this.#openedFrom;
+    this.#openedFrom = undefined;
+    this.#show(undefined);
     // The list again, with what changed meanwhile; what is on screen stays while it loads.
-    void this.reloadList();
+    void this.#reloadList();
     // Focus goes back to the button the dossier was opened with (else, see updated(), the title).
-    this.focusTarget = from ? `#${from}` : '#intake-title';
+    this.#focusTarget = from ? `#${from}` : '#intake-title';
   }
 
-  private async reloadList(): Promise<void> {
-    const api = this.connection.api;
+  async #reloadList(): Promise<void> {
+    const api = this.#connection.api;
     if (!api) return;
-    if (await this.worklist.load(api)) this.connectivity.reached();
+    if (await this.#worklist.load(api)) this.#connectivity.reached();
   }
 
   // --- the intake form -----------------------------------------------------------------------------
 
-  private change(dossier: Dossier, path: 'status' | 'datum' | 'reden', change: Partial<IntakeDraft>): void {
-    const draft = this.drafts.of(dossier.id);
+  #change(dossier: Dossier, path: 'status' | 'datum' | 'reden', change: Partial<IntakeDraft>): void {
+    const draft = this.#drafts.of(dossier.id);
     // Planning again starts from the date planned before.
     if (change.status === 'intakeGepland' && !draft.datum && dossier.intake?.datum) change = { ...change, datum: dossier.intake.datum };
-    this.drafts.change(dossier.id, change);
-    this.feedback.changed(path);
+    this.#drafts.change(dossier.id, change);
+    this.#feedback.changed(path);
     if (this.notice?.kind === 'success') this.notice = undefined;
   }
 
-  private async submit(): Promise<void> {
-    const dossier = this.loaded.dossier;
-    const api = this.connection.api;
+  async #submit(): Promise<void> {
+    const dossier = this.#loaded.dossier;
+    const api = this.#connection.api;
     if (this.busy || !dossier || !api) return;
-    const draft = this.drafts.of(dossier.id);
+    const draft = this.#drafts.of(dossier.id);
     if (intakeDraftErrors(draft).length > 0 || !draft.status) {
       this.notice = undefined;
-      this.feedback.showAll();
+      this.#feedback.showAll();
       return;
     }
     if (!browserOnline()) {
       // Never queued: the status is sent when the officer presses again, online.
-      this.connectivity.lost();
-      this.fail(this.t('intake.form.offline'));
+      this.#connectivity.lost();
+      this.#fail(this.#t('intake.form.offline'));
       return;
     }
     this.busy = true;
     this.notice = undefined;
     try {
       const intake = await api.setIntake(dossier.id, intakeRequestOf({ ...draft, status: draft.status }));
-      this.connectivity.reached();
-      this.drafts.done(dossier.id);
-      this.feedback.reset();
-      const current = this.loaded.dossier ?? dossier;
-      this.loaded.replace({ ...current, intake });
-      this.worklist.update(dossier.id, intake);
-      this.notice = { kind: 'success', text: savedText(this.t, this.locale.lang, intake.status as IntakeStatus, intake.datum) };
+      this.#connectivity.reached();
+      this.#drafts.done(dossier.id);
+      this.#feedback.reset();
+      const current = this.#loaded.dossier ?? dossier;
+      this.#loaded.replace({ ...current, intake });
+      this.#worklist.update(dossier.id, intake);
+      this.notice = { kind: 'success', text: savedText(this.#t, this.#locale.lang, intake.status as IntakeStatus, intake.datum) };
       emit(this, 'ddd-intake-saved', { dossierId: dossier.id, intake });
     } catch (error) {
-      void this.drafts.flush();
+      void this.#drafts.flush();
       const network = isNetwork(error);
-      if (network) this.connectivity.lost();
+      if (network) this.#connectivity.lost();
       // Another instelling's dossier (or one gone) is a 404: say so in the element's words.
       const notFound = isDossierApiError(error) && error.kind === 'notFound';
-      const text = network ? this.t('intake.form.offline') : notFound ? this.t('intake.dossier.notFound') : describeRefusal(error, this.locale.lang);
-      this.report(error, text);
-      this.fail(text);
+      const text = network ? this.#t('intake.form.offline') : notFound ? this.#t('intake.dossier.notFound') : describeRefusal(error, this.#locale.lang);
+      this.#report(error, text);
+      this.#fail(text);
     } finally {
       this.busy = false;
     }
   }
 
-  private fail(text: string): void {
+  #fail(text: string): void {
     this.notice = { kind: 'error', text };
-    this.focusTarget = '#in-action-error';
+    this.#focusTarget = '#in-action-error';
     this.requestUpdate();
   }
 
-  private async downloadPdf(api: DossierApi, dossier: Dossier): Promise<void> {
+  async #downloadPdf(api: DossierApi, dossier: Dossier): Promise<void> {
     if (this.pdfBusy || !api.dossierPdf) return;
     this.pdfBusy = true;
     try {
@@ -344,21 +348,21 @@ export class DddIntake extends LitElement {
       // A backend without the route answers 404: printing to PDF still works.
       const missing = isDossierApiError(error) && (error.kind === 'notFound' || error.status === 404);
       // The button goes (focus then rests on the message), and stays away for this backend.
-      if (missing) this.noPdf.add(api);
-      const text = missing ? this.t('intake.pdfMissing') : describeError(error, this.locale.lang);
-      this.report(error, text);
-      this.fail(text);
+      if (missing) this.#noPdf.add(api);
+      const text = missing ? this.#t('intake.pdfMissing') : describeError(error, this.#locale.lang);
+      this.#report(error, text);
+      this.#fail(text);
     } finally {
       this.pdfBusy = false;
     }
   }
 
   /** Why the list did not load; without a connection in the officer's own words (the SDK's speak to a student). */
-  private loadError(error: unknown): string {
-    return isNetwork(error) ? this.t('intake.loadOffline') : describeError(error, this.locale.lang);
+  #loadError(error: unknown): string {
+    return isNetwork(error) ? this.#t('intake.loadOffline') : describeError(error, this.#locale.lang);
   }
 
-  private report(error: unknown, message: string, during: 'load' | 'action' = 'action'): void {
+  #report(error: unknown, message: string, during: 'load' | 'action' = 'action'): void {
     emit(this, 'ddd-error', errorDetail(error, message, during));
   }
 }

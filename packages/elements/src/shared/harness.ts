@@ -118,6 +118,8 @@ export function fakeIdle() {
   const real = { request: window.requestIdleCallback, cancel: window.cancelIdleCallback };
   let handles = 0;
   return {
+    /** The callbacks waiting for idle time, by handle. */
+    pending: pending as ReadonlyMap<number, IdleRequestCallback>,
     install(): void {
       pending.clear();
       window.requestIdleCallback = (callback) => (pending.set(++handles, callback), handles);
@@ -128,7 +130,7 @@ export function fakeIdle() {
       window.cancelIdleCallback = real.cancel;
     },
     /** The browser is idle until there is nothing left to do in idle time; returns how many callbacks ran. */
-    idleUntilDone(): number {
+    idleUntilDone: (): number => {
       let steps = 0;
       for (; pending.size > 0; steps++) {
         if (steps > 100) throw new Error('idle work does not end');
