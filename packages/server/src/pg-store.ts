@@ -3,9 +3,11 @@
  * Every service call is one unit of work (`Db.session`). Dossier, history and outbox writes are
  * buffered and sent as ONE statement at the end, and that statement writes a dossier only if its
  * version is still the one this unit read (else nothing of it is written, and the unit runs again:
- * a save whose If-Match is now stale gets 409, an action applies to the newer dossier). So a save
- * costs two round trips, the read and the write, with no BEGIN or COMMIT: one statement commits on
- * its own. A unit that writes more than once (B1, intake, a klas move, a read after a write) opens
+ * a save whose If-Match is now stale gets 409, an action applies to the newer dossier). The read
+ * may come from what this instance read or wrote last (getDossier's cache): the write then checks
+ * everything that read gave (the row's xmin, the B1 version, the last history entry), and a unit
+ * that decided on a stale copy runs again reading the database. So a save costs one round trip
+ * (two when the dossier is not cached), with no BEGIN or COMMIT: one statement commits on its own. A unit that writes more than once (B1, intake, a klas move, a read after a write) opens
  * a transaction first, and then reads lock the dossier row as they always did. Two units that
  * chained a history entry onto the same one are refused by the chain's unique index and run again.
  * The hot statements are prepared once per connection (named).
@@ -46,6 +48,13 @@ export interface PgStoreOptions {
    * in) so a list reads again only the rows that changed. Default 20 000; 0 = none.
    */
   listCacheSize?: number;
+  /**
+   * How many dossiers each instance keeps as a save reads them (the row, the student's B1 and the
+   * last history entry, each with its version), so a save is one statement: its write checks that
+   * every one is still what was kept, and runs again reading the database when one is not.
+   * Default 10 000; 0 = always read.
+   */
+  readCacheSize?: number;
 }
 
 /** The filter columns of a dossier row, derived from the dossier itself. */
@@ -99,13 +108,75 @@ class PgTx implements StoreTx {
   private wrote = false;
   /** The dossiers listed in this unit: the xmin of each one's intake status row (null: none). */
   private readonly listedIntakes = new Map<string, string | null>();
+  /** The xmin of each dossier row as this unit read (or wrote) it: its write goes through only if the row is still that one. */
+  private readonly readXmins = new Map<string, string>();
+  /** The id of each dossier's last history entry as read or written ('0': none): its write checks the history is still there. */
+  private readonly lastIds = new Map<string, string>();
+  /** Dossiers this unit took from the instance's read cache and no write of it has checked yet (finish() checks them). */
+  private readonly fromCache = new Map<string, CachedRead>();
+  /** Whether this unit decided anything on a cached read: then any failure runs it again reading the database. */
+  usedCache = false;
+  /** What this unit's writes leave in the read cache once it commits (null: forget that dossier). */
+  private readonly toCache = new Map<string, CachedRead | null>();
 
   constructor(
     private readonly q: Session,
     private readonly cache: StoreCache,
     private readonly dossiers: RowVersionCache<Dossier>,
     private readonly intakes: RowVersionCache<Intake>,
+    private readonly reads: ReadCache,
+    private readonly trustReads: boolean,
   ) {}
+
+  /** After the unit committed: its writes into the instance's read cache. */
+  publish(): void {
+    for (const [id, read] of this.toCache) {
+      if (read) this.reads.put(id, read);
+      else this.reads.delete(id);
+    }
+  }
+
+  /** After the unit failed on a cached read: those entries go (unless a newer unit replaced them already). */
+  forgetCachedReads(): void {
+    for (const [id, read] of this.usedReads) this.reads.delete(id, read);
+  }
+  private readonly usedReads = new Map<string, CachedRead>();
+
+  /** The unit's end: the cached reads no write of this unit checked are checked now, then the last write goes. */
+  async finish(): Promise<void> {
+    const unchecked = [...this.fromCache.keys()].filter((id) => id !== this.pendingDossier?.id);
+    if (unchecked.length > 0) await this.verifyCachedReads(unchecked);
+    await this.flush(true);
+  }
+
+  /**
+   * What a write of `dossier` checks besides its version: the row's xmin, the student's B1 version
+   * (-1: none) and the dossier's last history entry id (0: none), each as this unit read them;
+   * null where this unit did not read it (nothing to check).
+   */
+  private guards(dossier: Dossier): [xmin: string | null, b1: number | null, lastId: string | null] {
+    if (!this.readVersions.has(dossier.id)) return [null, null, null];
+    const b1 = this.begeleidingRead.get(dossier.student.id);
+    return [this.readXmins.get(dossier.id) ?? null, b1 === undefined ? null : b1 === null ? -1 : b1.version, this.lastIds.get(dossier.id) ?? null];
+  }
+
+  /** The cached reads of `ids` against the database: one that changed (or is gone) runs the unit again. */
+  private async verifyCachedReads(ids: string[]): Promise<void> {
+    const { rows } = await this.q.query<{ id: string; xmin: string; b_version: number; last_id: string }>(
+      `SELECT d.id, d.xmin::text AS xmin, coalesce(b.version, -1) AS b_version,
+         coalesce((SELECT max(h.id) FROM history h WHERE h.dossier_id = d.id), 0)::text AS last_id
+       FROM dossiers d LEFT JOIN begeleiding b ON b.student_id = d.student_id WHERE d.id = ANY($1::text[])`,
+      [ids],
+      { name: 'doorstroom_check_reads' },
+    );
+    const found = new Map(rows.map((row) => [row.id, row]));
+    for (const id of ids) {
+      const row = found.get(id);
+      const [xmin, b1, lastId] = this.guards(this.fromCache.get(id)!.dossier);
+      if (!row || (xmin !== null && row.xmin !== xmin) || (b1 !== null && Number(row.b_version) !== b1) || (lastId !== null && row.last_id !== lastId)) throw staleRead();
+      this.fromCache.delete(id);
+    }
+  }
 
   /** Before a second write, or a read that must see a buffered one: from here on one transaction. */
   private async writing(): Promise<void> {
@@ -173,25 +244,71 @@ class PgTx implements StoreTx {
     // the write at the end checks the version; inside one (a unit that writes more than once) the
     // row is locked until the end, as the write that follows would have to wait for it anyway.
     const locked = this.q.inTransaction();
-    const { rows } = await this.q.query<{ data: Dossier; answers: StoredBegeleiding['answers'] | null; b_version: number | null; last_entry: HistoryEntry | null }>(
-      `SELECT d.data, b.answers, b.version AS b_version,
-         (SELECT h.entry FROM history h WHERE h.dossier_id = d.id ORDER BY h.id DESC LIMIT 1) AS last_entry
+    if (!locked && this.trustReads) {
+      // What this instance read or wrote last, with no round trip: trusted only because the write
+      // checks every part of it (the row's xmin, the B1 version, the last history entry), and a
+      // unit that ends without such a write checks it in finish(). Stale: the unit runs again
+      // reading the database (createPgStore), so a stale cache never decides an answer.
+      const hit = this.reads.get(id);
+      if (hit) {
+        this.usedCache = true;
+        this.usedReads.set(id, hit);
+        this.fromCache.set(id, hit);
+        this.readVersions.set(id, hit.dossier.version);
+        this.readXmins.set(id, hit.xmin);
+        this.lastIds.set(id, hit.lastId);
+        this.begeleidingRead.set(hit.dossier.student.id, hit.b1);
+        this.lastEntries.set(id, hit.lastEntry);
+        return hit.dossier;
+      }
+    }
+    const { rows } = await this.q.query<{
+      data: Dossier;
+      xmin: string;
+      answers: StoredBegeleiding['answers'] | null;
+      b_version: number | null;
+      last_entry: HistoryEntry | null;
+      last_id: string | null;
+    }>(
+      `SELECT d.data, d.xmin::text AS xmin, b.answers, b.version AS b_version, h.entry AS last_entry, h.id::text AS last_id
        FROM dossiers d LEFT JOIN begeleiding b ON b.student_id = d.student_id
+         LEFT JOIN LATERAL (SELECT h.id, h.entry FROM history h WHERE h.dossier_id = d.id ORDER BY h.id DESC LIMIT 1) h ON true
        WHERE d.id = $1${locked ? ' FOR UPDATE OF d' : ''}`,
       [id],
-      { name: locked ? 'doorstroom_dossier_locked' : 'doorstroom_dossier' },
+      { name: locked ? 'doorstroom_dossier_locked_v2' : 'doorstroom_dossier_v2' },
     );
     const row = rows[0];
-    if (!row) return undefined;
+    if (!row) {
+      if (this.fromCache.has(id)) throw staleRead();
+      return undefined;
+    }
     const studentId = row.data.student.id;
+    const b1 = row.answers === null ? null : { studentId, answers: row.answers, version: Number(row.b_version) };
+    const cached = this.fromCache.get(id);
+    if (cached) {
+      // Read from the cache earlier in this unit, and decided on: it must be what the database holds.
+      const [xmin, b1Version, lastId] = this.guards(cached.dossier);
+      if ((xmin !== null && row.xmin !== xmin) || (b1Version !== null && (b1?.version ?? -1) !== b1Version) || (lastId !== null && (row.last_id ?? '0') !== lastId)) throw staleRead();
+      this.fromCache.delete(id);
+    }
     this.readVersions.set(id, row.data.version);
-    this.begeleidingRead.set(studentId, row.answers === null ? null : { studentId, answers: row.answers, version: Number(row.b_version) });
+    this.readXmins.set(id, row.xmin);
+    this.begeleidingRead.set(studentId, b1);
     // After waiting for the lock the row is the newest, but the subquery saw the history from before
     // the wait: an entry older than the row's version is not trusted (lastHistoryEntry reads again).
     // What this misses (an entry that changed no version) the unique index on the chain's links refuses.
-    if (row.last_entry === null || row.last_entry.version >= row.data.version) this.lastEntries.set(id, row.last_entry);
-    else this.lastEntries.delete(id);
-    return row.data;
+    if (row.last_entry === null || row.last_entry.version >= row.data.version) {
+      this.lastEntries.set(id, row.last_entry);
+      this.lastIds.set(id, row.last_id ?? '0');
+    } else {
+      this.lastEntries.delete(id);
+      this.lastIds.delete(id);
+    }
+    if (locked) return row.data;
+    // Committed (no transaction): kept for the next unit of this instance, read-only.
+    const read: CachedRead = { dossier: deepFreeze(row.data), xmin: row.xmin, b1: b1 && deepFreeze(b1), lastEntry: row.last_entry && deepFreeze(row.last_entry), lastId: row.last_id ?? '0' };
+    this.reads.put(id, read);
+    return read.dossier;
   }
 
   async listDossiers(filter: DossierFilter): Promise<Dossier[]> {
@@ -255,8 +372,8 @@ class PgTx implements StoreTx {
 
   /**
    * Buffered: the dossier, its history entries and outbox rows go to the database in ONE statement
-   * at the end of the unit (or before a read that must see them), so a save costs two round trips:
-   * the read and this write.
+   * at the end of the unit (or before a read that must see them), so a save costs at most two round
+   * trips: the read (none when cached) and this write.
    */
   async putDossier(dossier: Dossier): Promise<void> {
     if (this.pendingDossier && this.pendingDossier.id !== dossier.id) await this.flush();
@@ -282,18 +399,27 @@ class PgTx implements StoreTx {
       // where the version is still the one read, and the history row only if it was updated. The
       // upsert below costs PostgreSQL more (conflict arbitration, every column sent, both
       // recordsets unpacked) and is kept for the rest (a new dossier, several entries, outbox rows).
+      // Whatever else the unit decided on is checked in the same statement: the row is the one read
+      // (xmin: any write changes it, with or without a new version), the student's B1 has the
+      // version read, and the last history entry is the one read (the chain's unique index refuses
+      // a stale head too). So the read may come from the instance's cache (getDossier).
       this.pendingDossier = undefined;
       this.pendingHistory = [];
       const c = dossierColumns(dossier);
+      const data = JSON.stringify(c.data);
+      const [xmin, b1, lastId] = this.guards(dossier);
       const { rows } = await chainGuarded(
-        this.q.query<{ written: number }>(
+        this.q.query<{ xmin: string; history_id: string }>(
           `WITH d AS (
            UPDATE dossiers SET school_id = $4, type = $5, status = $6, archived = $7, version = $8, mentor_id = $9, mentor_email = $10,
              chosen_brin = $11, updated_at = $12, data = $13::jsonb
            WHERE id = $3 AND version = $14::integer AND version < $8::integer
-           RETURNING id),
-         h AS (INSERT INTO history (dossier_id, entry, prev_hash) SELECT id, $1::jsonb, $2::text FROM d)
-         SELECT count(*)::int AS written FROM d`,
+             AND ($15::xid IS NULL OR xmin = $15::xid)
+             AND ($17::integer IS NULL OR coalesce((SELECT b.version FROM begeleiding b WHERE b.student_id = $16), -1) = $17::integer)
+             AND ($18::bigint IS NULL OR coalesce((SELECT max(l.id) FROM history l WHERE l.dossier_id = $3), 0) = $18::bigint)
+           RETURNING id, xmin::text AS xmin),
+         h AS (INSERT INTO history (dossier_id, entry, prev_hash) SELECT id, $1::jsonb, $2::text FROM d RETURNING id)
+         SELECT d.xmin, (SELECT h.id::text FROM h) AS history_id FROM d`,
           [
             JSON.stringify(entry!.entry),
             entry!.prev_hash,
@@ -307,29 +433,63 @@ class PgTx implements StoreTx {
             c.mentor_email,
             c.chosen_brin,
             c.updated_at,
-            JSON.stringify(c.data),
+            data,
             readVersion,
+            xmin,
+            c.student_id,
+            b1,
+            lastId,
           ],
-          { name: 'doorstroom_update' },
+          { name: 'doorstroom_update_v2' },
         ),
       );
-      return this.afterWrite(dossier, rows[0]?.written);
+      const written = rows[0];
+      this.afterWrite(dossier, written?.xmin);
+      this.lastIds.set(dossier.id, written!.history_id);
+      this.lastEntries.set(dossier.id, entry!.entry);
+      // Once committed, the next unit of this instance starts from what was written (as the database will return it).
+      const b1Now = this.begeleidingRead.get(dossier.student.id);
+      this.toCache.set(
+        dossier.id,
+        b1Now === undefined
+          ? null
+          : {
+              dossier: deepFreeze(JSON.parse(data) as Dossier),
+              xmin: written!.xmin,
+              b1: b1Now && deepFreeze(b1Now),
+              lastEntry: deepFreeze(entry!.entry),
+              lastId: written!.history_id,
+            },
+      );
+      return;
     }
     const history = JSON.stringify(this.pendingHistory);
     const outbox = JSON.stringify(this.pendingOutbox);
+    const historyOf = new Set(this.pendingHistory.map((h) => h.dossier_id));
     this.pendingDossier = undefined;
     this.pendingHistory = [];
     this.pendingOutbox = [];
-    const log = `h AS (INSERT INTO history (dossier_id, entry, prev_hash) SELECT dossier_id, entry, prev_hash FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, entry jsonb, prev_hash text)),
+    // These dossiers' last history entry is now one this statement wrote (not known here: not checked again).
+    for (const id of historyOf) {
+      this.lastIds.delete(id);
+      this.toCache.set(id, null);
+    }
+    const log = (dossier: boolean) => {
+      // With a dossier, its history and outbox rows are written only if the dossier is (one statement, all or nothing).
+      const when = dossier ? ' WHERE EXISTS (SELECT 1 FROM d)' : '';
+      return `h AS (INSERT INTO history (dossier_id, entry, prev_hash) SELECT dossier_id, entry, prev_hash FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, entry jsonb, prev_hash text)${when}),
       o AS (INSERT INTO outbox (kind, dossier_id, recipient, payload)
-            SELECT kind, dossier_id, recipient, payload FROM jsonb_to_recordset($2::jsonb) AS r(kind text, dossier_id text, recipient jsonb, payload jsonb))`;
+            SELECT kind, dossier_id, recipient, payload FROM jsonb_to_recordset($2::jsonb) AS r(kind text, dossier_id text, recipient jsonb, payload jsonb)${when})`;
+    };
     if (!dossier) {
-      await chainGuarded(this.q.query(`WITH ${log} SELECT 1`, [history, outbox], { name: 'doorstroom_log' }));
+      await chainGuarded(this.q.query(`WITH ${log(false)} SELECT 1`, [history, outbox], { name: 'doorstroom_log' }));
       return;
     }
     const c = dossierColumns(dossier);
+    const [xmin, b1, lastId] = this.guards(dossier);
+    this.toCache.set(dossier.id, null);
     const { rows } = await chainGuarded(
-      this.q.query<{ written: number }>(
+      this.q.query<{ xmin: string }>(
         `WITH d AS (
          INSERT INTO dossiers (id, student_id, school_id, type, status, archived, version, mentor_id, mentor_email, chosen_brin, created_at, updated_at, data)
          VALUES ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::jsonb)
@@ -337,9 +497,12 @@ class PgTx implements StoreTx {
            archived = excluded.archived, version = excluded.version, mentor_id = excluded.mentor_id, mentor_email = excluded.mentor_email,
            chosen_brin = excluded.chosen_brin, updated_at = excluded.updated_at, data = excluded.data
          WHERE dossiers.version < excluded.version AND ($16::integer IS NULL OR dossiers.version = $16::integer)
-         RETURNING 1),
-       ${log}
-       SELECT count(*)::int AS written FROM d`,
+           AND ($17::xid IS NULL OR dossiers.xmin = $17::xid)
+           AND ($18::integer IS NULL OR coalesce((SELECT b.version FROM begeleiding b WHERE b.student_id = $4), -1) = $18::integer)
+           AND ($19::bigint IS NULL OR coalesce((SELECT max(l.id) FROM history l WHERE l.dossier_id = $3), 0) = $19::bigint)
+         RETURNING xmin::text AS xmin),
+       ${log(true)}
+       SELECT xmin FROM d`,
         [
           history,
           outbox,
@@ -357,17 +520,22 @@ class PgTx implements StoreTx {
           c.updated_at,
           JSON.stringify(c.data),
           this.readVersions.get(dossier.id) ?? null,
+          xmin,
+          b1,
+          lastId,
         ],
-        { name: 'doorstroom_write' },
+        { name: 'doorstroom_write_v2' },
       ),
     );
-    this.afterWrite(dossier, rows[0]?.written);
+    this.afterWrite(dossier, rows[0]?.xmin);
   }
 
-  /** After a dossier's write: not written (its version moved on) runs the unit again. */
-  private afterWrite(dossier: Dossier, written: number | undefined): void {
-    if (Number(written) === 1) {
+  /** After a dossier's write: not written (its version moved on, or what the unit read changed) runs the unit again. */
+  private afterWrite(dossier: Dossier, xmin: string | undefined): void {
+    if (xmin !== undefined) {
       this.readVersions.set(dossier.id, dossier.version);
+      this.readXmins.set(dossier.id, xmin);
+      this.fromCache.delete(dossier.id);
       return;
     }
     // The history and outbox rows of this statement go with the dossier: one statement, all or
@@ -642,6 +810,58 @@ class RowVersionCache<Row extends object> {
   }
 }
 
+/** What getDossier reads, as one instance keeps it: read-only, each part with the version a write checks. */
+interface CachedRead {
+  dossier: Dossier;
+  /** The row's xmin: changes with every write of the row, whatever wrote it. */
+  xmin: string;
+  /** The student's B1 (null: none). */
+  b1: StoredBegeleiding | null;
+  lastEntry: HistoryEntry | null;
+  /** The id of that history entry ('0': none). */
+  lastId: string;
+}
+
+/**
+ * The dossiers an instance read or wrote last (getDossier's cache): at most `size`, the longest
+ * kept go first. Never trusted on its own: every write checks what it was read from.
+ */
+class ReadCache {
+  private readonly entries = new Map<string, CachedRead>();
+  constructor(private readonly size: number) {}
+  get(id: string): CachedRead | undefined {
+    return this.entries.get(id);
+  }
+  put(id: string, read: CachedRead): void {
+    if (this.size <= 0) return;
+    this.entries.delete(id);
+    this.entries.set(id, read);
+    if (this.entries.size > this.size) {
+      for (const key of this.entries.keys()) {
+        this.entries.delete(key);
+        if (this.entries.size <= this.size) break;
+      }
+    }
+  }
+  /** Forgets `id` (only if it is still `read`, when given: a newer unit may have replaced it already). */
+  delete(id: string, read?: CachedRead): void {
+    if (read === undefined || this.entries.get(id) === read) this.entries.delete(id);
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
+/** A unit that decided on a cached read which turned out stale (or failed for any reason): it runs again reading the database. */
+class StaleRead extends Error {
+  /** Not an SQLSTATE db.ts retries: the store runs the unit again itself, with the attempts of a fresh one. */
+  readonly code = 'doorstroom-stale-read';
+  constructor(cause?: unknown) {
+    super('A cached read was stale: the unit runs again reading the database.', { cause });
+  }
+}
+const staleRead = () => new StaleRead();
+
 /** A dossier row's version for the cache: the row's xmin and the dossier's own version. */
 const dossierRowVersion = (xmin: string, version: number) => `${xmin}:${version}`;
 
@@ -655,19 +875,43 @@ export function createPgStore(db: Db, options: PgStoreOptions = {}): PgStore {
   const cache = new StoreCache(options.cacheMs ?? 5000);
   const dossiers = new RowVersionCache<Dossier>(options.listCacheSize ?? 20_000);
   const intakes = new RowVersionCache<Intake>(options.listCacheSize ?? 20_000);
+  const reads = new ReadCache(options.readCacheSize ?? 10_000);
+  /** One unit; `trustReads`: getDossier may answer from the instance's cache (checked by the unit's write). */
+  const run = async <T>(work: (tx: StoreTx) => Promise<T>, trustReads: boolean): Promise<T> => {
+    let done: PgTx | undefined;
+    const result = await db.session(async (q) => {
+      const tx = new PgTx(q, cache, dossiers, intakes, reads, trustReads);
+      try {
+        const value = await work(tx);
+        await tx.finish();
+        done = tx;
+        return value;
+      } catch (error) {
+        if (!tx.usedCache) throw error;
+        // Decided on a cached read: whatever went wrong (a 409, a refusal, a write that found the
+        // cache stale) is decided again on what the database holds.
+        tx.forgetCachedReads();
+        throw error instanceof StaleRead ? error : new StaleRead(error);
+      }
+    });
+    done?.publish();
+    return result;
+  };
   return {
     db,
-    transaction: (work) =>
-      db.session(async (q) => {
-        const tx = new PgTx(q, cache, dossiers, intakes);
-        const result = await work(tx);
-        await tx.flush(true);
-        return result;
-      }),
+    transaction: async (work) => {
+      try {
+        return await run(work, true);
+      } catch (error) {
+        if (!(error instanceof StaleRead)) throw error;
+        return run(work, false);
+      }
+    },
     clearCache: () => {
       cache.clear();
       dossiers.clear();
       intakes.clear();
+      reads.clear();
     },
   };
 }
