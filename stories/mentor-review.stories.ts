@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import '@doorstroom/elements';
 import type { OverviewFilter } from '@doorstroom/elements';
 import type { DossierApi } from '@doorstroom/sdk';
@@ -57,17 +58,46 @@ function deadlineIn(api: DossierApi, days: number): DossierApi {
   return { ...api, config: async () => ({ ...(await api.config()), registrationDeadline: { month: at.getMonth() + 1, day: at.getDate() } }) };
 }
 
-const overview = (options: { size?: number; filters?: Partial<OverviewFilter>; api?: (api: DossierApi) => DossierApi; name: string }): Story => ({
+/**
+ * Presses the page button `page` under the table once the overview shows it, as a decaan would
+ * (the page is the element's own state, not an attribute). Gives up after about ten seconds.
+ */
+function showPage(page: number) {
+  return ref((el) => {
+    if (!el || page <= 1) return;
+    let frames = 0;
+    const press = () => {
+      const button = el.shadowRoot?.querySelector<HTMLButtonElement>(`#ov-page-${page}`);
+      if (button) button.click();
+      else if (++frames < 600) requestAnimationFrame(press);
+    };
+    requestAnimationFrame(press);
+  });
+}
+
+/**
+ * The school overview shows 50 students a page (the filters and the sort apply to all of them);
+ * `page` (the story's arg) presses that page's button once the list is there.
+ */
+const overview = (options: { size?: number; filters?: Partial<OverviewFilter>; api?: (api: DossierApi) => DossierApi; name: string; page?: number }): Story => ({
   name: options.name,
   loaders: [async () => ({ setup: await decaanOf(options.size) })],
+  ...(options.page ? { args: { page: options.page }, argTypes: { page: { control: { type: 'number', min: 1 }, description: 'The page of the table shown (50 students a page)' } } } : {}),
   render: (args, { loaded }) => {
     const api = setupOf(loaded).api;
-    return html`<ddd-mentor-review .api=${options.api ? options.api(api) : api} .filters=${options.filters} ${elementArgs(args)}></ddd-mentor-review>`;
+    const { page, ...rest } = args as { page?: number };
+    return html`<ddd-mentor-review
+      .api=${options.api ? options.api(api) : api}
+      .filters=${options.filters}
+      ${elementArgs(rest)}
+      ${showPage(Number(page ?? 1))}
+    ></ddd-mentor-review>`;
   },
 });
 
 export const Schooloverzicht: Story = overview({ name: 'Schooloverzicht (decaan)' });
-export const SchooloverzichtGroot: Story = overview({ name: 'Schooloverzicht: 600 leerlingen', size: 600 });
+export const SchooloverzichtGroot: Story = overview({ name: 'Schooloverzicht: 600 leerlingen (pagina 1 van 12)', size: 600 });
+export const SchooloverzichtPagina2: Story = overview({ name: 'Schooloverzicht: 600 leerlingen, pagina 2', size: 600, page: 2 });
 export const SchooloverzichtLeeg: Story = overview({
   name: 'Schooloverzicht: school zonder leerlingen',
   api: (api) => ({ ...api, listDossiers: async () => ({ items: [], students: [] }) }),

@@ -164,7 +164,7 @@ export function renderPager(options: PagerOptions): TemplateResult | typeof noth
         (entry, index) => (entry === 'gap' ? `gap-${index}` : `page-${entry}`),
         (entry) =>
           entry === 'gap'
-            ? html`<li class="ddd-pager__gap" aria-hidden="true">…</li>`
+            ? html`<li class="ddd-pager__gap" aria-hidden="true"></li>`
             : html`<li>
                 <button
                   type="button"
@@ -238,10 +238,14 @@ export const pagerStyles = css`
     color: var(--_primary-text);
     cursor: default;
   }
+  /* Pages left out: an ellipsis drawn by CSS, the item hidden from assistive technology (text ending in "…" means "loading" in the elements). */
   .ddd-pager__gap {
     min-width: 1.5rem;
     text-align: center;
     color: var(--_text-subtle);
+  }
+  .ddd-pager__gap::before {
+    content: '…';
   }
   .ddd-pager__where {
     margin: 0;
