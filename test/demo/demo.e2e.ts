@@ -220,6 +220,9 @@ describe('the demo portal (npm start)', { timeout: 240_000 }, () => {
     const row = (naam: string) => mentor().locator('tbody tr', { hasText: naam });
     await row('Milan Koster').waitFor();
     assert.equal(await mentor().locator('tbody tr').count(), 7, 'every student of Vmbo De Brug, one row each');
+    // The overview shows 50 students a page; the example school is one page, without page buttons.
+    assert.equal(await mentor().locator('nav.ov-pages').count(), 0, 'one page: no page buttons');
+    assert.match(await mentor().locator('.ov-status .count').innerText(), /^7 leerlingen\. Gesorteerd op/, 'no "Pagina 1 van 1"');
     // Placement feedback: the school knows where Milan ended up.
     await shows(row('Milan Koster'), 'Geplaatst');
     await row('Noor El Idrissi').getByRole('checkbox', { name: 'Noor El Idrissi kiezen' }).check();
