@@ -4,6 +4,7 @@
  */
 import type { MemoryBackend } from '@doorstroom/sdk';
 import { $, $$, describeNode, mountConsent, mountForm, mountIntake, mountMentor, mountProgress, prefillDeelA, signedIn, until, type AnyElement } from './helpers.js';
+import { FormHarness } from '../packages/elements/src/dossier-form/harness.js';
 
 export interface Scenario {
   name: string;
@@ -47,7 +48,7 @@ export const scenarios: Scenario[] = [
       await prefillDeelA(api, 'dossier-noor', ['motivatie'], ['persoonlijk', 'thuis']);
       const el = await mountForm(api, { lang, dossierId: 'dossier-noor' });
       await until(() => $(el, '.section'), 'a section');
-      el.goTo({ kind: 'section', sectionId: 'vervolgkeuze' });
+      await new FormHarness(el).openSection('vervolgkeuze');
       await until(() => $(el, '.choice-summary') && $(el, '#ddd-locatie'), 'the choice summary');
       return el;
     },

@@ -12,6 +12,7 @@ import '@doorstroom/elements';
 import type { DddProgress } from '@doorstroom/elements';
 import { $, $$, deepActive, describeNode, freshBackend, mountConsent, mountForm, mountMentor, mountProgress, prefillDeelA, signedIn, until, type AnyElement } from './helpers.js';
 import { shadowElements } from './layout.js';
+import { FormHarness } from '../packages/elements/src/dossier-form/harness.js';
 
 const seconds = (value: string) => value.split(',').map((part) => (part.trim().endsWith('ms') ? parseFloat(part) / 1000 : parseFloat(part)));
 const moves = (style: CSSStyleDeclaration) => [...seconds(style.transitionDuration), ...seconds(style.animationDuration)].some((s) => s > 0.001);
@@ -236,7 +237,7 @@ describe('reduced motion', function () {
         await api.saveSection('dossier-noor', 'vervolgkeuze', { locatie: null, opleiding: null, bevestigd: false }, prefilled.version);
         const el = await mountForm(api, { dossierId: 'dossier-noor' });
         await until(() => $(el, '.section'), 'a section');
-        el.goTo({ kind: 'section', sectionId: 'vervolgkeuze' });
+        await new FormHarness(el).openSection('vervolgkeuze');
         await until(() => $(el, '#ddd-opleiding'), 'the programme typeahead');
         const input = $<HTMLInputElement>(el, '#ddd-opleiding')!;
         input.focus();

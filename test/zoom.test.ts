@@ -10,6 +10,7 @@ import { setViewport } from '@web/test-runner-commands';
 import type { MemoryBackend } from '@doorstroom/sdk';
 import { $, $$, describeNode, freshBackend, mountConsent, mountForm, mountMentor, mountProgress, prefillDeelA, signedIn, until, type AnyElement } from './helpers.js';
 import { clipped, fontSize, overflowing, relayout, textElements } from './layout.js';
+import { FormHarness } from '../packages/elements/src/dossier-form/harness.js';
 
 interface Scenario {
   name: string;
@@ -46,7 +47,7 @@ const scenarios: Scenario[] = [
       await prefillDeelA(api, 'dossier-noor', ['motivatie'], ['persoonlijk', 'thuis']);
       const el = await mountForm(api, { dossierId: 'dossier-noor' });
       await until(() => $(el, '.section'), 'a section');
-      el.goTo({ kind: 'check' });
+      await new FormHarness(el).openCheckPage();
       await until(() => $$(el, '.summary-list__row').length > 10 && $(el, '.check .submit'), 'the answers and the submit part');
       return el;
     },

@@ -11,6 +11,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createHttpClient, type Dossier, type DossierApi } from '@doorstroom/sdk';
 import { createDraftStore, type DddDossierForm } from '@doorstroom/elements';
+import { FormHarness } from '../../packages/elements/src/dossier-form/harness.js';
 
 const dossierId = 'dossier-noor';
 const offlineText = 'Je bent offline. Je antwoorden worden bewaard op dit apparaat en verstuurd zodra je weer online bent.';
@@ -58,7 +59,17 @@ const field = (el: Element, id: string) => el.shadowRoot!.querySelector<HTMLInpu
 const button = (el: Element, name: string | RegExp) =>
   [...el.shadowRoot!.querySelectorAll('button')].find((b) => (typeof name === 'string' ? squash(b.textContent) === name : name.test(squash(b.textContent))));
 const until = (check: () => unknown, message: string, timeout = 8000) => waitUntil(async () => Boolean(await check()), message, { timeout, interval: 25 });
-const allSaved = (el: DddDossierForm, timeout?: number) => until(() => el.autosave.state === 'saved' && !el.autosave.hasPending, 'everything saved', timeout);
+/** The save status says "Alles opgeslagen". */
+const allSaved = (el: DddDossierForm, timeout?: number) =>
+  until(
+    async () => {
+      await el.updateComplete;
+      return new FormHarness(el).saveState === 'saved';
+    },
+    'everything saved',
+    timeout,
+  );
+const saveState = (el: DddDossierForm) => new FormHarness(el).saveState;
 /** Whether leaving the page now would ask "Weet je het zeker?". */
 function leavingWarns(): boolean {
   const event = new Event('beforeunload', { cancelable: true });
@@ -99,7 +110,7 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
     backend = new Backend();
   });
   afterEach(async () => {
-    form?.autosave.dispose();
+    if (form) new FormHarness(form).forget();
     form?.remove();
     form = undefined;
     window.dispatchEvent(new Event('online'));
@@ -108,12 +119,12 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
 
   it('HTTP 500 on every save: the error shows, the answers stay in the fields and on the device, and are saved once the server recovers', async () => {
     const el = await mount();
-    el.autosave.retryDelay = 60_000; // the student's "Opnieuw proberen", not the retry by itself
+    new FormHarness(el).retryDelay = 60_000; // the student's "Opnieuw proberen", not the retry by itself
     await openSection(el, 'Motivatie', 'waarom');
     await backend.inject({ saves: [{ status: 500 }, { status: 500 }] });
 
     await typeInto(el, 'waarom', typed.waarom);
-    await until(() => el.autosave.state === 'error', 'the first save failed');
+    await until(() => saveState(el) === 'error', 'the first save failed');
     await typeInto(el, 'later', typed.later);
     await el.updateComplete;
     expect(text(el)).to.contain('Opslaan is niet gelukt');
@@ -122,7 +133,7 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
     expect(leavingWarns(), 'leaving warns').to.equal(true);
 
     button(el, 'Opnieuw proberen')!.click();
-    await until(async () => (await backend.saves()).length === 2 && el.autosave.state === 'error', 'the second save failed too');
+    await until(async () => (await backend.saves()).length === 2 && saveState(el) === 'error', 'the second save failed too');
     await el.updateComplete;
     button(el, 'Opnieuw proberen')!.click();
     await allSaved(el);
@@ -136,7 +147,7 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
 
   it('the connection drops (fetch rejects, the browser still thinks it is online): offline notice, typing goes on, saved by itself when it is back', async () => {
     const el = await mount();
-    el.autosave.retryDelay = 300;
+    new FormHarness(el).retryDelay = 300;
     await openSection(el, 'Motivatie', 'waarom');
     await backend.inject({ down: true });
 
@@ -187,11 +198,12 @@ describe('no answer is lost over real HTTP (createHttpClient against the test se
     await backend.inject({ saves: [{ delay: 3000 }] });
 
     await typeInto(el, 'waarom', 'Ik wil koken');
-    await until(async () => (await backend.saves()).length === 1 && el.autosave.state === 'saving', 'the slow save is under way');
+    await until(async () => (await backend.saves()).length === 1 && saveState(el) === 'saving', 'the slow save is under way');
     await typeInto(el, 'waarom', typed.waarom);
     await typeInto(el, 'later', typed.later);
     await new Promise((resolve) => setTimeout(resolve, 400)); // longer than the autosave delay
-    expect(el.autosave.state, 'still waiting for the slow answer').to.equal('saving');
+    await el.updateComplete;
+    expect(saveState(el), 'still waiting for the slow answer').to.equal('saving');
     expect(await backend.saves(), 'one save at a time').to.have.length(1);
     expect(leavingWarns()).to.equal(true);
     await until(async () => (await backend.device.get({ dossierId, sectionId: 'motivatie' }))?.values['later'] === typed.later, 'the newest typing on the device');
@@ -289,7 +301,7 @@ describe('a real reload mid-typing (page.html in an iframe, over the same HTTP b
     };
     // The device copy is written a moment after the last change; here that moment never comes
     // before the page goes, so only writing on leaving (pagehide/beforeunload) can keep the answers.
-    first.keeper.saver.delay = 60_000;
+    new FormHarness(first).deviceCopyDelay = 60_000;
     // One task: two radios, a text, and straight into the reload.
     first.shadowRoot!.querySelector<HTMLInputElement>('#ddd-openDag-0')!.click();
     first.shadowRoot!.querySelector<HTMLInputElement>('#ddd-meeloopdag-1')!.click();

@@ -10,6 +10,7 @@ import { today } from '../../sdk/src/testing/fixtures.js';
 import './index.js';
 import type { DddConsent } from './consent/ddd-consent.component.js';
 import type { DddDossierForm } from './dossier-form/ddd-dossier-form.component.js';
+import { FormHarness } from './dossier-form/harness.js';
 import { deelASections } from './dossier-form/state.js';
 import type { DddMentorReview } from './mentor-review/ddd-mentor-review.component.js';
 import type { DddProgress } from './progress/ddd-progress.component.js';
@@ -86,9 +87,9 @@ describe('privacy', function () {
 
   it('shows a BSN the school registered masked, even in A1, where it cannot be changed', async () => {
     const form = await mount<DddDossierForm>('ddd-dossier-form', 'student-noor', 'dossier-noor');
-    await until(() => form.base, 'dossier');
-    form.goTo({ kind: 'section', sectionId: 'persoonlijk' });
-    await form.updateComplete;
+    const harness = new FormHarness(form);
+    await harness.whenOpen();
+    await harness.openSection('persoonlijk');
     expect(form.shadowRoot!.querySelector('#ddd-bsn input, input#ddd-bsn'), 'no field to type in').to.equal(null);
     expect(shadowText(form)).to.contain(maskBsn(bsn.noor));
     expectNoWholeBsn(form, 'registered A1');
@@ -96,12 +97,11 @@ describe('privacy', function () {
 
   it('shows a typed BSN whole only in the student’s own A1 field; check your answers and print mask it', async () => {
     const form = await mount<DddDossierForm>('ddd-dossier-form', 'student-daan', await daanConcept());
-    await until(() => form.base, 'dossier');
-    form.goTo({ kind: 'section', sectionId: 'persoonlijk' });
-    await form.updateComplete;
+    const harness = new FormHarness(form);
+    await harness.whenOpen();
+    await harness.openSection('persoonlijk');
     expect(form.shadowRoot!.querySelector<HTMLInputElement>('#ddd-bsn')!.value).to.equal(bsn.daan);
-    form.goTo({ kind: 'check' });
-    await form.updateComplete;
+    await harness.openCheckPage();
     expect(shadowText(form)).to.contain(maskBsn(bsn.daan)).and.not.to.contain(bsn.daan);
     const printed = await expectPrintRevealsNothing(form, 'check page');
     expect(printedText(printed)).to.contain(maskBsn(bsn.daan)).and.not.to.contain(bsn.daan);
@@ -180,12 +180,12 @@ describe('privacy', function () {
       </div>`);
       const form = page.querySelector<DddDossierForm>('ddd-dossier-form')!;
       const progress = page.querySelector<DddProgress>('ddd-progress')!;
-      await until(() => form.base && form.shadowRoot!.querySelector('#form-heading') && progressShown(progress), 'dossier and progress');
+      const harness = new FormHarness(form);
+      await until(() => form.shadowRoot!.querySelector('#form-heading') && form.shadowRoot!.querySelector('.tasks') && progressShown(progress), 'dossier and progress');
       expectNoWholeBsn(page, 'opened');
       const field = () => form.shadowRoot!.querySelector<HTMLInputElement>('#ddd-bsn')!;
       for (const section of deelASections(await as('student-daan').config(), 'werk-mbo')) {
-        form.goTo({ kind: 'section', sectionId: section.id });
-        await form.updateComplete;
+        await harness.openSection(section.id);
         if (section.id !== 'persoonlijk') {
           expectNoWholeBsn(page, section.id);
           continue;
@@ -197,27 +197,24 @@ describe('privacy', function () {
         ).to.deep.equal([field()]);
         expectNoWholeBsn(page, 'A1', { bsn: bsn.daan, field: field() });
       }
-      form.goTo({ kind: 'check' });
-      await form.updateComplete;
+      await harness.openCheckPage();
       expectNoWholeBsn(page, 'check page');
 
       // Daan corrects his BSN: the draft, the save and progress following it show it only in the field.
       const corrected = '111222333';
       expect(isValidBsn(corrected)).to.equal(true);
-      form.goTo({ kind: 'section', sectionId: 'persoonlijk' });
-      await form.updateComplete;
+      await harness.openSection('persoonlijk');
       typeInto(field(), corrected);
       await form.updateComplete;
       expectBsnOnlyIn(page, corrected, 'corrected, not saved yet', [field()]);
       // Progress follows the save the page announces (ddd-dossier-changed; the same client, so at once).
       const announced = oneEvent(window, 'ddd-dossier-changed');
-      expect(await form.autosave.flush(), 'saved').to.equal(true);
+      expect(await harness.saveNow(), 'saved').to.equal(true);
       expect((await announced).detail.dossier.version, 'progress follows the save').to.equal((await as('student-daan').getDossier(dossierId)).version);
       await progress.updateComplete;
       await form.updateComplete;
       expectBsnOnlyIn(page, corrected, 'corrected and saved', [field()]);
-      form.goTo({ kind: 'check' });
-      await form.updateComplete;
+      await harness.openCheckPage();
       expect(shadowText(form)).to.contain(maskBsn(corrected));
       expectBsnOnlyIn(page, corrected, 'corrected, check page');
     });
@@ -312,7 +309,7 @@ describe('privacy', function () {
     it('says in Dutch when the download fails', async () => {
       const form = await mount<DddDossierForm>('ddd-dossier-form', 'student-sam');
       await until(() => exportButton(form), 'the button');
-      (form as unknown as { api: DossierApi }).api = { ...as('student-sam'), history: () => Promise.reject(new Error('offline')) };
+      form.api = { ...as('student-sam'), history: () => Promise.reject(new Error('offline')) };
       await form.updateComplete;
       await until(() => exportButton(form), 'the button again');
       exportButton(form)!.click();

@@ -7,19 +7,16 @@ import './ddd-dossier-form.js';
 import '../consent/ddd-consent.js';
 import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import { catalogSearch } from '../shared/catalog.js';
+import { FormHarness } from './harness.js';
 import { completeDeelA, signIn, type InstrumentedApi } from './test/instrument.js';
 
-const root = (el: DddDossierForm) => el.shadowRoot!;
-const text = (el: DddDossierForm) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
-const $ = <T extends Element = HTMLElement>(el: DddDossierForm, selector: string) => root(el).querySelector<T>(selector);
-const button = (el: DddDossierForm, name: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === name);
 const until = (predicate: () => unknown, message = 'condition') => waitUntil(predicate, message, { timeout: 4000 });
 const registeredNote = 'Dit heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.';
 
-async function open(api: InstrumentedApi, dossierId: string): Promise<DddDossierForm> {
-  const el = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" autosave-delay="40" dossier-id=${dossierId} .api=${api}></ddd-dossier-form>`);
-  await until(() => $(el, '.tasks') || $(el, '.check') || $(el, '[role="alert"]'), 'dossier loaded');
-  return el;
+async function open(api: InstrumentedApi, dossierId: string): Promise<FormHarness> {
+  const form = new FormHarness(await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" autosave-delay="40" dossier-id=${dossierId} .api=${api}></ddd-dossier-form>`));
+  await form.until(() => form.$('.tasks') || form.$('.check') || form.$('[role="alert"]'), 'dossier loaded');
+  return form;
 }
 
 describe('ddd-dossier-form: the backend is the authority', function () {
@@ -27,21 +24,20 @@ describe('ddd-dossier-form: the backend is the authority', function () {
 
   it('shows the number and birth date the school registered as text, with what to do when they are wrong', async () => {
     const { api } = signIn('student-noor');
-    const el = await open(api, 'dossier-noor');
-    el.goTo({ kind: 'section', sectionId: 'persoonlijk' });
-    await el.updateComplete;
-    expect($(el, 'input#ddd-bsn'), 'no BSN field to type in').to.equal(null);
-    expect($(el, 'input#ddd-geboortedatum'), 'no birth date field').to.equal(null);
-    expect(root(el).querySelectorAll('input[name="ddd-nummerSoort"]').length, 'no choice of number').to.equal(0);
-    const birthDate = $(el, '#ddd-geboortedatum')!;
+    const form = await open(api, 'dossier-noor');
+    await form.openSection('persoonlijk');
+    expect(form.$('input#ddd-bsn'), 'no BSN field to type in').to.equal(null);
+    expect(form.$('input#ddd-geboortedatum'), 'no birth date field').to.equal(null);
+    expect(form.$$('input[name="ddd-nummerSoort"]').length, 'no choice of number').to.equal(0);
+    const birthDate = form.$('#ddd-geboortedatum')!;
     expect(birthDate.textContent).to.contain(registeredNote);
     expect(birthDate.getAttribute('role')).to.equal('group');
-    expect($(el, 'input#ddd-roepnaam'), 'the rest stays editable').not.to.equal(null);
-    await expect(el).to.be.accessible();
+    expect(form.$('input#ddd-roepnaam'), 'the rest stays editable').not.to.equal(null);
+    await expect(form.element).to.be.accessible();
 
-    el.goTo({ kind: 'check' });
-    await el.updateComplete;
-    const row = [...root(el).querySelectorAll('.summary-list__row')].find((r) => r.querySelector('dt')?.textContent === 'Geboortedatum')!;
+    await form.openCheckPage();
+    expect(form.checkAnswers['A1 Persoonlijke gegevens']?.['Geboortedatum'], 'the birth date as text').to.match(/\d{4}/);
+    const row = form.$$('.summary-list__row').find((r) => r.querySelector('dt')?.textContent === 'Geboortedatum')!;
     expect(row.textContent).to.contain('Van je school');
     expect(row.querySelector('a'), 'no "Wijzig" for a registered answer').to.equal(null);
   });
@@ -50,49 +46,41 @@ describe('ddd-dossier-form: the backend is the authority', function () {
     const { api } = signIn('student-olena');
     const created = await api.createDossier({ type: 'vo-mbo' });
     await completeDeelA(api, created.id);
-    const el = await open(api, created.id);
-    el.goTo({ kind: 'section', sectionId: 'persoonlijk' });
-    await el.updateComplete;
-    expect(text(el)).to.contain('Een onderwijsnummer').and.to.contain('Onderwijsnummer');
-    el.goTo({ kind: 'check' });
-    await until(() => $(el, '#ddd-mentorNaam'), 'free mentor fields, no roster');
-    expect($(el, '#ddd-mentor'), 'no roster').to.equal(null);
-    const naam = $<HTMLInputElement>(el, '#ddd-mentorNaam')!;
-    const email = $<HTMLInputElement>(el, '#ddd-mentorEmail')!;
-    for (const [field, value] of [
-      [naam, 'Meneer J. Bos'],
-      [email, 'j.bos@horizon.example'],
-    ] as const) {
-      field.value = value;
-      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    }
-    const acted = oneEvent(el, 'ddd-action');
-    button(el, 'Opsturen naar mentor')!.click();
+    const form = await open(api, created.id);
+    await form.openSection('persoonlijk');
+    expect(form.text).to.contain('Een onderwijsnummer').and.to.contain('Onderwijsnummer');
+    await form.openCheckPage();
+    await form.until(() => form.$('#ddd-mentorNaam'), 'free mentor fields, no roster');
+    expect(form.$('#ddd-mentor'), 'no roster').to.equal(null);
+    form.typeInto('#ddd-mentorNaam', 'Meneer J. Bos');
+    form.typeInto('#ddd-mentorEmail', 'j.bos@horizon.example');
+    const acted = oneEvent(form.element, 'ddd-action');
+    form.button('Opsturen naar mentor')!.click();
     expect((await acted).detail.dossier.mentor).to.deep.equal({ naam: 'Meneer J. Bos', email: 'j.bos@horizon.example' });
   });
 
   it('lets the student take a dossier back from the mentor (terugzetten), and corrects a mistyped mentor', async () => {
     const { api } = signIn('student-lisa');
-    const el = await open(api, 'dossier-lisa');
-    await until(() => button(el, 'Dossier terughalen'), 'terugzetten offered');
-    expect(text(el)).to.contain('ging het naar de verkeerde mentor?');
-    await expect(el).to.be.accessible();
-    const acted = oneEvent(el, 'ddd-action');
-    button(el, 'Dossier terughalen')!.click();
+    const form = await open(api, 'dossier-lisa');
+    await form.until(() => form.button('Dossier terughalen'), 'terugzetten offered');
+    expect(form.text).to.contain('ging het naar de verkeerde mentor?');
+    await expect(form.element).to.be.accessible();
+    const acted = oneEvent(form.element, 'ddd-action');
+    form.button('Dossier terughalen')!.click();
     const { detail } = await acted;
     expect([detail.action, detail.dossier.status]).to.deep.equal(['returnToDeelA', 'concept']);
-    await until(() => text(el).includes('Je dossier staat weer bij jou.'), 'done');
-    await until(() => root(el).activeElement?.classList.contains('form__notice'), 'focus on the message');
+    await form.until(() => form.text.includes('Je dossier staat weer bij jou.'), 'done');
+    await form.until(() => form.focused?.classList.contains('form__notice'), 'focus on the message');
     expect((await api.getDossier('dossier-lisa')).status).to.equal('concept');
   });
 
   it('offers an archived dossier back to the student (the school archived it)', async () => {
     const { api } = signIn('student-tim');
-    const el = await open(api, 'dossier-tim');
-    await until(() => button(el, 'Weer actief maken'), 'reactivate offered');
-    expect(text(el)).to.contain('Je school heeft dit dossier gearchiveerd.');
-    button(el, 'Weer actief maken')!.click();
-    await until(() => text(el).includes('Je dossier is weer actief.'), 'done');
+    const form = await open(api, 'dossier-tim');
+    await form.until(() => form.button('Weer actief maken'), 'reactivate offered');
+    expect(form.text).to.contain('Je school heeft dit dossier gearchiveerd.');
+    form.button('Weer actief maken')!.click();
+    await form.until(() => form.text.includes('Je dossier is weer actief.'), 'done');
     expect((await api.getDossier('dossier-tim')).archived).to.equal(false);
   });
 
@@ -105,46 +93,42 @@ describe('ddd-dossier-form: the backend is the authority', function () {
     const found = await catalogSearch(api, 'nl')(question, 'constructiewerker', { instelling });
     expect(found.map((o) => o.id)).to.include(programme.id);
 
-    const el = await open(api, 'dossier-noor');
-    const task = [...root(el).querySelectorAll<HTMLButtonElement>('.task__button')].find((b) => b.textContent!.includes('A7'))!;
-    task.click();
-    await until(() => $(el, '#ddd-instelling'), 'A7');
-    const type = async (id: string, value: string) => {
-      const input = $<HTMLInputElement>(el, `#${id}`)!;
-      input.focus();
-      input.value = value;
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    };
-    await type('ddd-instelling', 'Albeda');
-    await until(() => $(el, '#ddd-instelling-option-0')?.textContent?.includes('Albeda'), 'Albeda found');
-    $(el, '#ddd-instelling-option-0')!.click();
-    await until(() => $(el, '#ddd-opleiding'), 'the opleiding is asked');
-    expect($(el, '#ddd-locatie'), 'no location before the opleiding').to.equal(null);
-    await type('ddd-opleiding', 'constructiewerker');
-    const wanted = () => [...root(el).querySelectorAll<HTMLElement>('#ddd-opleiding-listbox [role="option"]')].find((o) => o.textContent!.includes('BBL'));
-    await until(wanted, 'the BBL programme in the list');
+    const form = await open(api, 'dossier-noor');
+    await form.openSection('A7');
+    const type = (id: string, value: string) => form.typeInto(`#${id}`, value);
+    type('ddd-instelling', 'Albeda');
+    await form.until(() => form.$('#ddd-instelling-option-0')?.textContent?.includes('Albeda'), 'Albeda found');
+    form.$('#ddd-instelling-option-0')!.click();
+    await form.until(() => form.$('#ddd-opleiding'), 'the opleiding is asked');
+    expect(form.$('#ddd-locatie'), 'no location before the opleiding').to.equal(null);
+    type('ddd-opleiding', 'constructiewerker');
+    const wanted = () => form.$$<HTMLElement>('#ddd-opleiding-listbox [role="option"]').find((o) => o.textContent!.includes('BBL'));
+    await form.until(wanted, 'the BBL programme in the list');
     wanted()!.click();
-    await until(() => $(el, '#ddd-locatie optgroup'), 'the locations that give it');
-    const groups = [...root(el).querySelectorAll<HTMLOptGroupElement>('#ddd-locatie optgroup')];
+    await form.until(() => form.$('#ddd-locatie optgroup'), 'the locations that give it');
+    const groups = form.$$<HTMLOptGroupElement>('#ddd-locatie optgroup');
     const locations = backend.data.catalog.locations[brin]!;
     const offering = locations.filter((l) => offeredAt(programme, l.code));
     expect(groups.map((g) => g.label)).to.deep.equal([...new Set(offering.map((l) => l.plaats))].sort((a, b) => a.localeCompare(b, 'nl')));
-    const codes = [...root(el).querySelectorAll<HTMLOptionElement>('#ddd-locatie option')].map((o) => o.value).filter(Boolean);
+    const codes = form
+      .$$<HTMLOptionElement>('#ddd-locatie option')
+      .map((o) => o.value)
+      .filter(Boolean);
     expect(codes.sort()).to.deep.equal(offering.map((l) => l.code).sort());
     expect(codes.length).to.be.lessThan(locations.length);
     // BOL, BBL and crebo are explained where the opleiding is asked.
-    expect($(el, '#ddd-opleiding-help')!.textContent).to.contain('BBL: je werkt en leert, je hebt een leerbedrijf nodig.').and.contain('crebonummer');
+    expect(form.$('#ddd-opleiding-help')!.textContent).to.contain('BBL: je werkt en leert, je hebt een leerbedrijf nodig.').and.contain('crebonummer');
   });
 
   it('names the region’s support contact where the student is stuck', async () => {
     const { api } = signIn('student-noor');
-    const el = await open(api, 'd-bestaatniet');
-    await until(() => text(el).includes('We konden dit dossier niet laden.'), 'not found');
-    const support = $(el, '[part="support"]')!;
+    const form = await open(api, 'd-bestaatniet');
+    await form.until(() => form.text.includes('We konden dit dossier niet laden.'), 'not found');
+    const support = form.$('[part="support"]')!;
     expect(support.textContent).to.contain('Kom je er niet uit? Neem contact op met Servicedesk Doorstroom Regio Utrecht.');
     const links = [...support.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).to.deep.equal(['tel:+31300000000', 'mailto:servicedesk@doorstroom-utrecht.example', 'https://doorstroom-utrecht.example/hulp']);
-    await expect(el).to.be.accessible();
+    await expect(form.element).to.be.accessible();
   });
 });
 

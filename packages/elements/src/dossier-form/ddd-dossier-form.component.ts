@@ -93,18 +93,19 @@ export class DddDossierForm extends LitElement {
 
   private readonly locale = new LocaleController(this);
   private readonly connection = new ApiController(this);
-  /** @internal */ readonly loader = new DossierController(this, this.connection, () => this.openId);
+  /** @internal For the test harness (the dossier as loaded, e.g. to check no other person's copy was taken in); not API. */
+  readonly loader = new DossierController(this, this.connection, () => this.openId);
   private readonly feedback = new FeedbackController(this);
   /** What the views and controllers get instead of the element. */
   private readonly port: FormPort = this.makePort();
-  /** @internal */ readonly submit = new SubmitStep(this, this.port);
+  private readonly submit = new SubmitStep(this, this.port);
   /** Terugzetten and reactivate, from the read-only view. */
   private readonly statusAction = new StatusActionRunner(this, this.port);
   // The type radios are disabled while a new dossier is created; a failure gives focus back.
   private readonly focusKeeper = new FocusKeeper(this, () => this.creating.status === 'busy');
   private readonly locations = new LocationLookup(this);
-  /** @internal */ readonly keeper = new AnswerKeeper(this, this.port);
-  /** @internal For the test harness (retry timing, clearing between tests); not API. */
+  private readonly keeper = new AnswerKeeper(this, this.port);
+  /** @internal For the test harness (dossier-form/harness.ts: saving now, retry timing, clearing between tests); not API. */
   readonly autosave = new AutosaveQueue(
     {
       dossier: () => this.base,
@@ -126,8 +127,8 @@ export class DddDossierForm extends LitElement {
 
   @state() private openId?: string;
   @state() private list: ListLoad = { status: 'idle' };
-  /** @internal */ @state() drafts: Drafts = {};
-  /** @internal */ @state() step: Step = { kind: 'check' };
+  @state() private drafts: Drafts = {};
+  @state() private step: Step = { kind: 'check' };
   /** Set by "Wijzig": the section returns to the check page. */
   @state() private returnToCheck = false;
   /** Phones: whether the task list is unfolded. */
@@ -140,7 +141,7 @@ export class DddDossierForm extends LitElement {
   @state() private creating: Creating = { status: 'idle' };
 
   /** The dossier the drafts are based on (the backend's latest answer). */
-  /** @internal */ base?: Dossier;
+  private base?: Dossier;
   private listFor?: DossierApi;
   private focusAfterRender?: { path?: string; selector?: string };
 
@@ -442,14 +443,12 @@ export class DddDossierForm extends LitElement {
 
   // --- derived state ------------------------------------------------------------------------
 
-  /** @internal */
-  sections(dossier = this.base): ReadonlyArray<SectionDefinition> {
+  private sections(dossier = this.base): ReadonlyArray<SectionDefinition> {
     const config = this.connection.config;
     return dossier && config ? deelASections(config, dossier.type) : [];
   }
 
-  /** @internal */
-  view(dossier = this.base): DraftView | undefined {
+  private view(dossier = this.base): DraftView | undefined {
     const config = this.connection.config;
     if (!dossier || !config) return undefined;
     return draftView(dossier, dossier === this.base ? this.drafts : draftsOf(dossier), config, this.now);
@@ -486,8 +485,7 @@ export class DddDossierForm extends LitElement {
   }
 
   /** Go to a section or the check page; focus its heading (or a field). */
-  /** @internal */
-  goTo(step: Step, options: GoToOptions = {}): void {
+  private goTo(step: Step, options: GoToOptions = {}): void {
     if (this.autosave.hasPending) void this.autosave.flush();
     this.step = step;
     this.returnToCheck = options.returnToCheck ?? false;

@@ -12,26 +12,15 @@ import type { DddDossierForm } from './ddd-dossier-form.component.js';
 import type { DddMentorReview } from '../mentor-review/ddd-mentor-review.component.js';
 import type { DddConsent } from '../consent/ddd-consent.component.js';
 import { createIndexedDbDraftStore, createMemoryDraftStore, draftStoreFor, type DraftStore } from '../shared/drafts.js';
+import { FormHarness } from './harness.js';
 import { instrument, networkError, signIn, type InstrumentedApi } from './test/instrument.js';
 
 const offlineText = 'Je bent offline. Je antwoorden worden bewaard op dit apparaat en verstuurd zodra je weer online bent.';
 const restoredText = 'We hebben je niet-opgeslagen antwoorden teruggezet.';
 const dossierId = 'dossier-noor';
 
-const root = (el: DddDossierForm) => el.shadowRoot!;
-const text = (el: DddDossierForm) => root(el).textContent?.replace(/\s+/g, ' ') ?? '';
-const $ = <T extends Element = HTMLElement>(el: DddDossierForm, selector: string) => root(el).querySelector<T>(selector);
-const $$ = <T extends Element = HTMLElement>(el: DddDossierForm, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const button = (el: DddDossierForm, name: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === name);
 const until = (predicate: () => unknown, message: string) => waitUntil(predicate, message, { timeout: 5000 });
 const serverError = () => new DossierApiError({ kind: 'server', status: 500, message: 'boom (test)', write: true });
-
-function typeInto(el: DddDossierForm, selector: string, value: string): void {
-  const field = $<HTMLInputElement | HTMLTextAreaElement>(el, selector)!;
-  field.focus();
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-}
 
 /** Noor's client behind a network that can go down: every call then fails like a real fetch would. */
 function behindNetwork() {
@@ -47,23 +36,16 @@ function behindNetwork() {
   return { backend, network, api: instrument(flaky) };
 }
 
-const mounted: DddDossierForm[] = [];
+const mounted: FormHarness[] = [];
 
-async function mount(api: DossierApi, store: DraftStore, delay = 40): Promise<DddDossierForm> {
+async function mount(api: DossierApi, store: DraftStore, delay = 40): Promise<FormHarness> {
   const el = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" autosave-delay=${delay} dossier-id=${dossierId} .api=${api} .draftStore=${store}></ddd-dossier-form>`);
-  mounted.push(el);
-  await until(() => $(el, '.tasks'), 'dossier loaded');
-  return el;
+  const form = new FormHarness(el);
+  mounted.push(form);
+  await form.until(() => form.$('.tasks'), 'dossier loaded');
+  return form;
 }
 
-async function openSection(el: DddDossierForm, sectionId: string): Promise<void> {
-  const index = el.sections().findIndex((s) => s.id === sectionId);
-  $$<HTMLButtonElement>(el, '.task__button')[index]!.click();
-  await until(() => el.step.kind === 'section' && el.step.sectionId === sectionId, `section ${sectionId}`);
-  await el.updateComplete;
-}
-
-const allSaved = (el: DddDossierForm) => until(() => el.autosave.state === 'saved' && !el.autosave.hasPending, 'everything saved');
 const keptOnDevice = async (store: DraftStore) => (await store.list(dossierId)).flatMap((d) => Object.keys(d.values).map((k) => `${d.sectionId}.${k}`));
 /** Whether leaving the page now would ask "Weet je het zeker?". */
 function leavingWarns(): boolean {
@@ -76,8 +58,8 @@ describe('ddd-dossier-form never loses an answer', function () {
   this.timeout(20000);
   afterEach(() => {
     for (const el of mounted.splice(0)) {
-      el.autosave.clear();
-      el.remove();
+      el.forget();
+      el.element.remove();
     }
     window.dispatchEvent(new Event('online'));
   });
@@ -90,14 +72,14 @@ describe('ddd-dossier-form never loses an answer', function () {
     network.up = false;
     window.dispatchEvent(new Event('offline'));
 
-    await openSection(el, 'voorbereiding');
-    typeInto(el, '#ddd-toelichting', 'Ik heb met mijn oom gepraat, hij is kok.');
-    await openSection(el, 'motivatie');
-    typeInto(el, '#ddd-waarom', 'Ik kook elke dag voor mijn familie en dat vind ik leuk.');
-    typeInto(el, '#ddd-later', 'Kok');
-    await until(() => text(el).includes(offlineText), 'offline notice');
-    expect($(el, '.save-status__text')!.textContent).to.equal('Bewaard op dit apparaat');
-    await expect(el).to.be.accessible();
+    await el.openSection('voorbereiding');
+    el.typeInto('#ddd-toelichting', 'Ik heb met mijn oom gepraat, hij is kok.');
+    await el.openSection('motivatie');
+    el.typeInto('#ddd-waarom', 'Ik kook elke dag voor mijn familie en dat vind ik leuk.');
+    el.typeInto('#ddd-later', 'Kok');
+    await until(() => el.text.includes(offlineText), 'offline notice');
+    expect(el.$('.save-status__text')!.textContent).to.equal('Bewaard op dit apparaat');
+    await expect(el.element).to.be.accessible();
 
     await aTimeout(300);
     expect(api.callsOf('saveSection'), 'no attempts while offline').to.have.length(0);
@@ -107,7 +89,7 @@ describe('ddd-dossier-form never loses an answer', function () {
 
     network.up = true;
     window.dispatchEvent(new Event('online'));
-    await allSaved(el);
+    await el.whenSaved();
 
     const calls = api.callsOf('saveSection');
     expect(
@@ -122,7 +104,7 @@ describe('ddd-dossier-form never loses an answer', function () {
     expect(saved.answers['voorbereiding']?.['toelichting']).to.equal('Ik heb met mijn oom gepraat, hij is kok.');
     expect(saved.answers['motivatie']).to.include({ waarom: 'Ik kook elke dag voor mijn familie en dat vind ik leuk.', later: 'Kok' });
     await until(async () => (await keptOnDevice(store)).length === 0, 'device copy removed');
-    expect(text(el)).not.to.contain(offlineText);
+    expect(el.text).not.to.contain(offlineText);
     expect(leavingWarns()).to.equal(false);
   });
 
@@ -130,18 +112,18 @@ describe('ddd-dossier-form never loses an answer', function () {
     const { api } = signIn('student-noor');
     const store = createMemoryDraftStore();
     const el = await mount(api, store);
-    el.autosave.retryDelay = 600;
-    await openSection(el, 'motivatie');
+    el.retryDelay = 600;
+    await el.openSection('motivatie');
     api.failNext('saveSection', networkError());
-    typeInto(el, '#ddd-waarom', 'Omdat ik graag met mijn handen werk, vooral met hout.');
-    await until(() => text(el).includes(offlineText), 'offline notice');
+    el.typeInto('#ddd-waarom', 'Omdat ik graag met mijn handen werk, vooral met hout.');
+    await until(() => el.text.includes(offlineText), 'offline notice');
     const failedAt = performance.now();
     expect(api.callsOf('saveSection')).to.have.length(1);
-    typeInto(el, '#ddd-later', 'Timmerman');
+    el.typeInto('#ddd-later', 'Timmerman');
     await aTimeout(300);
     expect(api.callsOf('saveSection'), 'typing offline does not send').to.have.length(1);
 
-    await allSaved(el);
+    await el.whenSaved();
     expect(performance.now() - failedAt).to.be.greaterThan(500);
     expect(api.callsOf('saveSection')).to.have.length(2);
     expect((await api.getDossier(dossierId)).answers['motivatie']).to.include({ waarom: 'Omdat ik graag met mijn handen werk, vooral met hout.', later: 'Timmerman' });
@@ -152,22 +134,22 @@ describe('ddd-dossier-form never loses an answer', function () {
     const { api } = signIn('student-noor');
     const store = createMemoryDraftStore();
     const el = await mount(api, store);
-    el.autosave.retryDelay = 60_000; // the button, not the calm retry by itself
-    await openSection(el, 'motivatie');
+    el.retryDelay = 60_000; // the button, not the calm retry by itself
+    await el.openSection('motivatie');
     api.failNext('saveSection', serverError());
     api.failNext('saveSection', serverError());
-    typeInto(el, '#ddd-waarom', 'Ik wil later een eigen restaurant beginnen.');
-    await until(() => el.autosave.state === 'error', 'first failure');
-    await el.updateComplete;
-    expect(text(el)).to.contain('Opslaan is niet gelukt').and.to.contain('Er ging iets mis bij de server');
+    el.typeInto('#ddd-waarom', 'Ik wil later een eigen restaurant beginnen.');
+    await until(() => el.saveState === 'error', 'first failure');
+    await el.settled();
+    expect(el.text).to.contain('Opslaan is niet gelukt').and.to.contain('Er ging iets mis bij de server');
     await until(async () => (await keptOnDevice(store)).join() === 'motivatie.waarom', 'kept on the device');
-    await expect(el).to.be.accessible();
+    await expect(el.element).to.be.accessible();
 
-    button(el, 'Opnieuw proberen')!.click();
-    await until(() => api.callsOf('saveSection').length === 2 && el.autosave.state === 'error', 'second failure');
-    await el.updateComplete;
-    button(el, 'Opnieuw proberen')!.click();
-    await allSaved(el);
+    el.button('Opnieuw proberen')!.click();
+    await until(() => api.callsOf('saveSection').length === 2 && el.saveState === 'error', 'second failure');
+    await el.settled();
+    el.button('Opnieuw proberen')!.click();
+    await el.whenSaved();
     expect((await api.getDossier(dossierId)).answers['motivatie']?.['waarom']).to.equal('Ik wil later een eigen restaurant beginnen.');
     await until(async () => (await keptOnDevice(store)).length === 0, 'device copy removed');
   });
@@ -176,20 +158,21 @@ describe('ddd-dossier-form never loses an answer', function () {
     const { api } = signIn('student-noor');
     const store = createMemoryDraftStore();
     const el = await mount(api, store);
-    await openSection(el, 'motivatie');
+    await el.openSection('motivatie');
     const release = api.hold('saveSection');
-    typeInto(el, '#ddd-waarom', 'Ik wil koken');
+    el.typeInto('#ddd-waarom', 'Ik wil koken');
     await until(() => api.callsOf('saveSection').length === 1, 'save under way');
-    expect(el.autosave.state).to.equal('saving');
-    typeInto(el, '#ddd-waarom', 'Ik wil koken voor gasten in een groot hotel.');
-    typeInto(el, '#ddd-later', 'Chef-kok');
+    await el.settled();
+    expect(el.saveState).to.equal('saving');
+    el.typeInto('#ddd-waarom', 'Ik wil koken voor gasten in een groot hotel.');
+    el.typeInto('#ddd-later', 'Chef-kok');
     await aTimeout(150);
     expect(api.callsOf('saveSection'), 'one save at a time').to.have.length(1);
     expect(leavingWarns()).to.equal(true);
     await until(async () => (await store.get({ dossierId, sectionId: 'motivatie' }))?.values['waarom'] === 'Ik wil koken voor gasten in een groot hotel.', 'newest typing on the device');
 
     release();
-    await allSaved(el);
+    await el.whenSaved();
     const calls = api.callsOf('saveSection');
     expect(calls).to.have.length(2);
     expect(calls[1]!.args[3]).to.equal((calls[0]!.args[3] as number) + 1);
@@ -203,29 +186,29 @@ describe('ddd-dossier-form never loses an answer', function () {
     const elsewhere = backend.client(backend.tokens['student-noor']!);
     const store = createMemoryDraftStore();
     const el = await mount(api, store, 5000);
-    await openSection(el, 'motivatie');
-    typeInto(el, '#ddd-waarom', 'Mijn eigen reden: ik help graag mensen die ziek zijn.');
-    typeInto(el, '#ddd-later', 'Verpleegkundige');
+    await el.openSection('motivatie');
+    el.typeInto('#ddd-waarom', 'Mijn eigen reden: ik help graag mensen die ziek zijn.');
+    el.typeInto('#ddd-later', 'Verpleegkundige');
     // Meanwhile, in another tab: the same two questions, and one in another section.
     const before = await elsewhere.getDossier(dossierId);
     const other = await elsewhere.saveSection(dossierId, 'motivatie', { waarom: 'Van de tablet: ik wil met kinderen werken.', later: 'Leraar' }, before.version);
     await elsewhere.saveSection(dossierId, 'voorbereiding', { openDag: true }, other.version);
-    button(el, 'Naar controleren')!.click();
+    el.button('Naar controleren')!.click();
 
-    await until(() => $(el, '.conflicts'), 'choice shown');
-    const legends = $$(el, '.conflict legend').map((l) => l.textContent!.trim());
+    await until(() => el.$('.conflicts'), 'choice shown');
+    const legends = el.$$('.conflict legend').map((l) => l.textContent!.trim());
     expect(legends).to.deep.equal(['A9 Waarom past deze opleiding bij jou?', 'A9 Wat wil je later worden?']);
-    const waarom = $(el, '.conflict')!.textContent!.replace(/\s+/g, ' ');
+    const waarom = el.$('.conflict')!.textContent!.replace(/\s+/g, ' ');
     expect(waarom).to.contain('Jouw antwoord Mijn eigen reden: ik help graag mensen die ziek zijn.');
     expect(waarom).to.contain('Antwoord op de server Van de tablet: ik wil met kinderen werken.');
-    expect($<HTMLInputElement>(el, '#conflict-motivatie-waarom-mine')!.checked).to.equal(true);
-    expect(el.autosave.state).to.equal('conflict');
-    await expect(el).to.be.accessible();
+    expect(el.$<HTMLInputElement>('#conflict-motivatie-waarom-mine')!.checked).to.equal(true);
+    expect(el.saveState).to.equal('conflict');
+    await expect(el.element).to.be.accessible();
 
-    $<HTMLInputElement>(el, '#conflict-motivatie-later-server')!.click();
-    button(el, 'Opslaan')!.click();
-    await allSaved(el);
-    expect($(el, '.conflicts')).to.equal(null);
+    el.$<HTMLInputElement>('#conflict-motivatie-later-server')!.click();
+    el.button('Opslaan')!.click();
+    await el.whenSaved();
+    expect(el.$('.conflicts')).to.equal(null);
     const saved = await api.getDossier(dossierId);
     expect(saved.answers['motivatie']).to.include({ waarom: 'Mijn eigen reden: ik help graag mensen die ziek zijn.', later: 'Leraar' });
     expect(saved.answers['voorbereiding']?.['openDag']).to.equal(true);
@@ -236,16 +219,16 @@ describe('ddd-dossier-form never loses an answer', function () {
     const { api, backend } = signIn('student-noor');
     const elsewhere = backend.client(backend.tokens['student-noor']!);
     const el = await mount(api, createMemoryDraftStore(), 5000);
-    await openSection(el, 'motivatie');
-    typeInto(el, '#ddd-waarom', 'Ik repareer graag fietsen en brommers.');
+    await el.openSection('motivatie');
+    el.typeInto('#ddd-waarom', 'Ik repareer graag fietsen en brommers.');
     const before = await elsewhere.getDossier(dossierId);
     await elsewhere.saveSection(dossierId, 'motivatie', { later: 'Monteur' }, before.version);
-    await el.autosave.flush();
-    await allSaved(el);
-    expect($(el, '.conflicts')).to.equal(null);
-    expect(text(el)).to.contain('ondertussen ergens anders aangepast');
+    await el.saveNow();
+    await el.whenSaved();
+    expect(el.$('.conflicts')).to.equal(null);
+    expect(el.text).to.contain('ondertussen ergens anders aangepast');
     expect((await api.getDossier(dossierId)).answers['motivatie']).to.include({ waarom: 'Ik repareer graag fietsen en brommers.', later: 'Monteur' });
-    expect($<HTMLInputElement>(el, '#ddd-later')!.value).to.equal('Monteur');
+    expect(el.$<HTMLInputElement>('#ddd-later')!.value).to.equal('Monteur');
   });
 
   describe('reload or crash mid-typing', () => {
@@ -258,21 +241,21 @@ describe('ddd-dossier-form never loses an answer', function () {
     afterEach(() => store.clear());
 
     /** The page dies: its requests never arrive, the element is gone. */
-    async function crash(el: DddDossierForm, api: InstrumentedApi): Promise<void> {
+    async function crash(el: FormHarness, api: InstrumentedApi): Promise<void> {
       api.hold('saveSection');
       mounted.splice(mounted.indexOf(el), 1);
-      el.remove();
+      el.element.remove();
       await aTimeout(0);
     }
 
     it('puts unsaved answers back into the form, says so and saves them', async () => {
       const first = signIn('student-noor');
       const el = await mount(first.api, store, 5000);
-      await openSection(el, 'ervaring');
+      await el.openSection('ervaring');
       first.api.hold('saveSection'); // the network is slow: nothing arrives before the crash
-      typeInto(el, '#ddd-ervaring-0-organisatie', 'Bakkerij Bol');
-      await openSection(el, 'motivatie');
-      typeInto(el, '#ddd-waarom', 'Ik bak elke zaterdag brood bij de bakker en wil dat mijn vak maken.');
+      el.typeInto('#ddd-ervaring-0-organisatie', 'Bakkerij Bol');
+      await el.openSection('motivatie');
+      el.typeInto('#ddd-waarom', 'Ik bak elke zaterdag brood bij de bakker en wil dat mijn vak maken.');
       await until(async () => (await keptOnDevice(store)).length === 2, 'on the device');
       await crash(el, first.api);
 
@@ -283,22 +266,22 @@ describe('ddd-dossier-form never loses an answer', function () {
 
       const again = instrument(first.backend.client(first.backend.tokens['student-noor']!));
       const reloaded = await mount(again, store);
-      await until(() => text(reloaded).includes(restoredText), 'restored notice');
-      await allSaved(reloaded);
+      await until(() => reloaded.text.includes(restoredText), 'restored notice');
+      await reloaded.whenSaved();
       const saved = await again.getDossier(dossierId);
       expect(saved.answers['motivatie']).to.include({ waarom: 'Ik bak elke zaterdag brood bij de bakker en wil dat mijn vak maken.', later: 'Bakker' });
       expect((saved.answers['ervaring']?.['ervaring'] as { organisatie?: string }[])[0]?.organisatie).to.equal('Bakkerij Bol');
-      await openSection(reloaded, 'motivatie');
-      expect($<HTMLTextAreaElement>(reloaded, '#ddd-waarom')!.value).to.equal('Ik bak elke zaterdag brood bij de bakker en wil dat mijn vak maken.');
+      await reloaded.openSection('motivatie');
+      expect(reloaded.$<HTMLTextAreaElement>('#ddd-waarom')!.value).to.equal('Ik bak elke zaterdag brood bij de bakker en wil dat mijn vak maken.');
       await until(async () => (await keptOnDevice(store)).length === 0, 'device copy removed');
-      await expect(reloaded).to.be.accessible();
+      await expect(reloaded.element).to.be.accessible();
     });
 
     it('asks which answer to keep when the same question changed elsewhere before the reload', async () => {
       const first = signIn('student-noor');
       const el = await mount(first.api, store, 5000);
-      await openSection(el, 'motivatie');
-      typeInto(el, '#ddd-waarom', 'Typed before the crash: ik wil dieren verzorgen.');
+      await el.openSection('motivatie');
+      el.typeInto('#ddd-waarom', 'Typed before the crash: ik wil dieren verzorgen.');
       await until(async () => (await keptOnDevice(store)).length === 1, 'on the device');
       await crash(el, first.api);
       const elsewhere = first.backend.client(first.backend.tokens['student-noor']!);
@@ -307,11 +290,11 @@ describe('ddd-dossier-form never loses an answer', function () {
 
       const again = instrument(first.backend.client(first.backend.tokens['student-noor']!));
       const reloaded = await mount(again, store);
-      await until(() => $(reloaded, '.conflicts'), 'choice shown');
+      await until(() => reloaded.$('.conflicts'), 'choice shown');
       expect(again.callsOf('saveSection'), 'nothing overwritten before choosing').to.have.length(0);
-      expect($(reloaded, '.conflict')!.textContent).to.contain('Typed before the crash').and.to.contain('Van de laptop');
-      button(reloaded, 'Opslaan')!.click();
-      await allSaved(reloaded);
+      expect(reloaded.$('.conflict')!.textContent).to.contain('Typed before the crash').and.to.contain('Van de laptop');
+      reloaded.button('Opslaan')!.click();
+      await reloaded.whenSaved();
       expect((await again.getDossier(dossierId)).answers['motivatie']?.['waarom']).to.equal('Typed before the crash: ik wil dieren verzorgen.');
       await until(async () => (await keptOnDevice(store)).length === 0, 'device copy removed');
     });
@@ -319,25 +302,25 @@ describe('ddd-dossier-form never loses an answer', function () {
     it('typed offline, then the page closed: saved on the next visit', async () => {
       const first = signIn('student-noor');
       const el = await mount(first.api, store);
-      await openSection(el, 'motivatie');
+      await el.openSection('motivatie');
       window.dispatchEvent(new Event('offline'));
-      typeInto(el, '#ddd-later', 'Dierenarts-assistent');
+      el.typeInto('#ddd-later', 'Dierenarts-assistent');
       await until(async () => (await keptOnDevice(store)).length === 1, 'on the device');
       await crash(el, first.api);
       window.dispatchEvent(new Event('online'));
 
       const again = instrument(first.backend.client(first.backend.tokens['student-noor']!));
       const reloaded = await mount(again, store);
-      await until(() => text(reloaded).includes(restoredText), 'restored notice');
-      await allSaved(reloaded);
+      await until(() => reloaded.text.includes(restoredText), 'restored notice');
+      await reloaded.whenSaved();
       expect((await again.getDossier(dossierId)).answers['motivatie']?.['later']).to.equal('Dierenarts-assistent');
     });
 
     it('an answer that reached the server before the crash is not restored again', async () => {
       const first = signIn('student-noor');
       const el = await mount(first.api, store, 5000);
-      await openSection(el, 'motivatie');
-      typeInto(el, '#ddd-later', 'Kapper');
+      await el.openSection('motivatie');
+      el.typeInto('#ddd-later', 'Kapper');
       await until(async () => (await keptOnDevice(store)).length === 1, 'on the device');
       // The save arrives, but the page dies before it hears back.
       const current = await first.api.getDossier(dossierId);
@@ -347,7 +330,7 @@ describe('ddd-dossier-form never loses an answer', function () {
       const again = instrument(first.backend.client(first.backend.tokens['student-noor']!));
       const reloaded = await mount(again, store);
       await until(async () => (await keptOnDevice(store)).length === 0, 'stale copy removed');
-      expect(text(reloaded)).not.to.contain(restoredText);
+      expect(reloaded.text).not.to.contain(restoredText);
       expect(again.callsOf('saveSection')).to.have.length(0);
     });
   });

@@ -62,7 +62,7 @@ export function renderTaskList(host: TaskListOptions, items: ReadonlyArray<TaskI
         const title = `${item.section.code} ${host.localize(item.section.title)}`;
         const go = () => (editable ? host.goTo({ kind: 'section', sectionId: item.section.id }) : host.goTo({ kind: 'check' }, { focusSelector: `#check-${item.section.id}` }));
         return html`<li class="task task--${item.status}">
-          <button type="button" class="task__button" aria-current=${isCurrent ? 'step' : nothing} @click=${go}>
+          <button type="button" class="task__button" data-section=${item.section.id} aria-current=${isCurrent ? 'step' : nothing} @click=${go}>
             <span class="task__title">${title}</span>
             <span class="task__state">
               <span class="tag tag--${item.status}">${host.t(statusKey[item.status])}</span>

@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { makeDossier } from '../../../sdk/src/testing/fixtures.js';
 import '../index.js';
 import type { DddDossierForm } from '../dossier-form/ddd-dossier-form.component.js';
+import { FormHarness } from '../dossier-form/harness.js';
 import { signIn } from '../dossier-form/test/instrument.js';
 import type { DddProgress } from '../progress/ddd-progress.component.js';
 import { addMessages, catalogue, intlLocale, supportedLang, translatePlural } from '../shared/i18n.js';
@@ -158,8 +159,7 @@ describe('right-to-left and switching language', function () {
     const { api } = signIn('student-noor');
     const el = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="uk" dossier-id="dossier-noor" .api=${api}></ddd-dossier-form>`);
     await until(() => el.shadowRoot!.querySelector('.tasks'), 'dossier loaded');
-    const index = el.sections().findIndex((s) => s.id === 'herkomst');
-    el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.task__button')[index]!.click();
+    await new FormHarness(el).openSection('herkomst');
     await until(() => shadowText(el).includes('Тип школи'), 'Ukrainian question label');
     expect(shadowText(el)).to.contain('mbo (середня професійна освіта)').and.contain('Теперішня або остання школа');
     await expect(el).to.be.accessible();

@@ -9,6 +9,7 @@ import './ddd-mentor-review.js';
 import '../dossier-form/ddd-dossier-form.js';
 import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import type { DddDossierForm } from '../dossier-form/ddd-dossier-form.component.js';
+import { FormHarness } from '../dossier-form/harness.js';
 import { createMemoryDraftStore, type DraftStore } from '../shared/drafts.js';
 import { instrument, signIn } from '../dossier-form/test/instrument.js';
 
@@ -162,9 +163,10 @@ describe('<ddd-mentor-review> keeps every deel B answer', function () {
     const sameMentor = await mountMentor(client('mentor-yilmaz'), createMemoryDraftStore());
     const student = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" .api=${client('student-mohammed')} dossier-id=${dossierId}></ddd-dossier-form>`);
     mounted.push(student);
-    await until(() => student.loader.dossier, 'student view loaded');
-    const studentVersion = student.loader.dossier!.version;
-    expect(student.loader.dossier!.answers['advies'], 'deel B is not for the student yet').to.equal(undefined);
+    const studentForm = new FormHarness(student);
+    await until(() => studentForm.loadedDossier, 'student view loaded');
+    const studentVersion = studentForm.loadedDossier!.version;
+    expect(studentForm.loadedDossier!.answers['advies'], 'deel B is not for the student yet').to.equal(undefined);
 
     const advies = 'Alleen voor de mentor: de leerling heeft extra hulp nodig bij taal.';
     typeInto(mentor, 'mr-advies-advies', advies);
@@ -173,8 +175,8 @@ describe('<ddd-mentor-review> keeps every deel B answer', function () {
 
     await until(() => (root(sameMentor).getElementById('mr-advies-advies') as HTMLTextAreaElement).value === advies, 'same person follows live');
     await student.updateComplete;
-    expect(student.loader.dossier!.answers['advies'], 'no leak to the student').to.equal(undefined);
-    expect(student.loader.dossier!.version, 'the student kept their own copy').to.equal(studentVersion);
+    expect(studentForm.loadedDossier!.answers['advies'], 'no leak to the student').to.equal(undefined);
+    expect(studentForm.loadedDossier!.version, 'the student kept their own copy').to.equal(studentVersion);
     expect(text(student)).not.to.contain(advies);
   });
 });

@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { localize, registeredQuestionIds, toStorableText, userMessageFor } from '@doorstroom/sdk';
 import { describePayload, type HostileCategory, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
 import type { DddDossierForm } from '../dossier-form/ddd-dossier-form.component.js';
+import { FormHarness } from '../dossier-form/harness.js';
 import { deelASections } from '../dossier-form/state.js';
 import { getAnswer } from '../shared/fields.js';
 import { control, expectInert, expectLayoutHolds, hostileSweepSetup, mountForm, openingAnswers, shadowText, textFields, typeInto, type TextField } from './hostile-harness.js';
@@ -49,8 +50,7 @@ export function sweepDeelA(payloads: ReadonlyArray<HostilePayload>): void {
         const label = describePayload(payload);
         const typed: Array<{ sectionId: string; path: string; value: string }> = [];
         for (const { section, fields } of sections) {
-          el.goTo({ kind: 'section', sectionId: section.id });
-          await el.updateComplete;
+          await new FormHarness(el).openSection(section.id);
           typed.push(...(await enterPayload(el, section.id, fields, payload, label)));
           tried += fields.length;
         }
@@ -61,8 +61,7 @@ export function sweepDeelA(payloads: ReadonlyArray<HostilePayload>): void {
         for (const { sectionId, path, value } of typed) {
           expect(getAnswer(stored.answers[sectionId] ?? {}, path) ?? '', `${label}: ${sectionId}.${path} stored exactly`).to.equal(value);
         }
-        el.goTo({ kind: 'check' });
-        await el.updateComplete;
+        await new FormHarness(el).openCheckPage();
         const text = shadowText(el);
         for (const { sectionId, path, value } of typed) {
           const field = sections.find((s) => s.section.id === sectionId)!.fields.find((f) => f.path === path)!;
@@ -87,22 +86,23 @@ export function sweepDeelA(payloads: ReadonlyArray<HostilePayload>): void {
 async function enterPayload(el: DddDossierForm, sectionId: string, fields: TextField[], payload: HostilePayload, label: string): Promise<Array<{ sectionId: string; path: string; value: string }>> {
   // Fields drop a NUL and turn half a surrogate pair into U+FFFD (toStorableText), as no backend can store them:
   // for those payloads what is stored exactly is what the field kept, not every typed character.
+  const form = new FormHarness(el);
   const typed = fields.map((field) => ({ field, value: toStorableText(typeInto(control(el, field.path), payload.value)) }));
   const tooLong = typed.filter(({ field, value }) => value.length > field.limit);
   await el.updateComplete;
   if (tooLong.length > 0) {
-    const version = el.base!.version;
-    expect(await el.autosave.flush(), `${label}: ${sectionId} over the limit saved`).to.equal(false);
+    const version = form.loadedDossier!.version;
+    expect(await form.saveNow(), `${label}: ${sectionId} over the limit saved`).to.equal(false);
     await el.updateComplete;
     expect(shadowText(el), `${label}: ${sectionId} refusal shown`).to.contain(refusedMessage);
-    expect(el.base!.version, `${label}: ${sectionId} refused save changed the dossier`).to.equal(version);
+    expect(form.loadedDossier!.version, `${label}: ${sectionId} refused save changed the dossier`).to.equal(version);
     expectInert(el, `${label} ${sectionId} refused`, { quick: true });
     // Nothing typed is lost: the draft still holds it until the student changes it.
     for (const { field, value } of tooLong) expect(control(el, field.path).value, `${label}: draft kept`).to.equal(value);
     for (const entry of tooLong) entry.value = typeInto(control(el, entry.field.path), '');
     await el.updateComplete;
   }
-  expect(await el.autosave.flush(), `${label}: ${sectionId} saved`).to.equal(true);
+  expect(await form.saveNow(), `${label}: ${sectionId} saved`).to.equal(true);
   await el.updateComplete;
   expectInert(el, `${label} ${sectionId}`, { quick: true });
   expectLayoutHolds(el, `${label} ${sectionId}`, '.never');

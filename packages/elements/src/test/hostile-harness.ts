@@ -36,7 +36,7 @@ export function hostileBackend(change: (data: ExampleData) => void = () => {}): 
 /** <ddd-dossier-form> with the dossier open; autosave only when the test flushes. */
 export async function mountForm(api: DossierApi, dossierId: string): Promise<DddDossierForm> {
   const el = await fixture<DddDossierForm>(html`<ddd-dossier-form lang="nl" autosave-delay="600000" dossier-id=${dossierId} .api=${api} .today=${today}></ddd-dossier-form>`);
-  await until(() => el.base && el.shadowRoot!.querySelector('#form-heading'), 'dossier open');
+  await until(() => el.shadowRoot!.querySelector('#form-heading') && el.shadowRoot!.querySelector('.tasks, .check'), 'dossier open');
   return el;
 }
 

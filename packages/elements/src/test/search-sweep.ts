@@ -14,6 +14,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { createHttpClient, findSection, limits, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
 import { completeAnswers } from '../../../sdk/src/testing/fixtures.js';
 import { describePayload, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
+import { FormHarness } from '../dossier-form/harness.js';
 import '../mentor-review/ddd-mentor-review.js';
 import type { DddMentorReview } from '../mentor-review/ddd-mentor-review.component.js';
 import { catalogSearch } from '../shared/catalog.js';
@@ -77,8 +78,7 @@ export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
       const dossier = await api.getDossier('dossier-noor');
       await api.saveSection('dossier-noor', 'vervolgkeuze', { instelling: completeAnswers('vervolgkeuze')['instelling']! }, dossier.version);
       const form = await mountForm(api, 'dossier-noor');
-      form.goTo({ kind: 'section', sectionId: 'vervolgkeuze' });
-      await form.updateComplete;
+      await new FormHarness(form).openSection('vervolgkeuze');
       // <ddd-dossier-form> offers locatie as a list of the instelling's locations; the shared
       // renderer (renderQuestions + catalogSearch, for integrators) makes it a combobox too.
       const section = findSection(await api.config(), 'vervolgkeuze')!;
@@ -122,7 +122,7 @@ export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
         }
       }
       // Searching chose nothing: the answer is still the instelling chosen before.
-      expect((form.base!.answers['vervolgkeuze'] as { instelling?: { id: string } }).instelling?.id).to.equal(albeda.id);
+      expect((new FormHarness(form).loadedDossier!.answers['vervolgkeuze'] as { instelling?: { id: string } }).instelling?.id).to.equal(albeda.id);
     });
 
     it(`takes ${payloads.length} payloads in the mentor's "Mijn leerlingen" search and sends each as q, nothing else`, async () => {
