@@ -99,6 +99,11 @@ export interface StoreTx {
   getStudent(id: string): Promise<StoredStudent | undefined>;
   listStudents(filter: { schoolId: string }): Promise<StoredStudent[]>;
 
+  /**
+   * Like a listed dossier, this may be a read-only (frozen) object the store keeps (the reference
+   * server keeps what each instance read or wrote last, and checks it when the unit writes): a
+   * caller copies what it changes.
+   */
   getDossier(id: string): Promise<Dossier | undefined>;
   /**
    * Unlike the rest, the dossiers of a list may be read-only (frozen) objects a store hands every
