@@ -157,11 +157,6 @@ export class ConsentHarness extends ElementHarness<DddConsent> {
     return this.$$('[part="steps"] li').map((li) => squash(li.textContent));
   }
 
-  /** The id of what has focus in the element, or undefined. */
-  get focusedId(): string | undefined {
-    return this.focused?.id || undefined;
-  }
-
   /** Presses Afronden, confirms with "Ja", and resolves with the `ddd-action` event. */
   async finalize(): Promise<CustomEvent> {
     await this.click('#finalize');

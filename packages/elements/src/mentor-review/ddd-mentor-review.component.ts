@@ -120,35 +120,49 @@ export class DddMentorReview extends LitElement {
    */
   @property({ attribute: false }) draftStore?: DraftStore;
 
+  /** @internal */
   @state() private openId?: string;
+  /** @internal */
   @state() private begeleidingFor?: StudentOverview;
+  /** @internal */
   @state() private begeleiding?: Begeleiding;
+  /** @internal */
   @state() private notice?: Notice;
+  /** @internal */
   @state() private busyAction?: DossierAction;
 
+  /** @internal */
   private readonly locale = new LocaleController(this);
+  /** @internal */
   private readonly connection = new ApiController(this);
+  /** @internal */
   private readonly dossier = new DossierController(this, this.connection, () => this.openId);
+  /** @internal */
   private readonly feedback = new FeedbackController(this);
   // A failed save shows beside its own section; the page still hears about it.
+  /** @internal */
   private readonly editor = new DeelBEditor(this, (error) => void this.report(error));
   // A refused search asks for other words; the SDK's "correct the marked answers" fits no search.
+  /** @internal */
   private readonly lists = new MentorLists(this, (error, what) => this.report(error, what === 'search' ? describeSearchError(error, this.locale.lang) : undefined));
-  /** Back online: a refusal "you are offline" has had its day (deel B saves by itself, see the editor). */
+  /** @internal Back online: a refusal "you are offline" has had its day (deel B saves by itself, see the editor). */
   private readonly connectivity = new OnlineController(this, (online) => {
     if (online && this.notice?.offline) this.notice = undefined;
   });
+  /** @internal */
   private readonly history = new HistoryLoader(
     this,
     () => this.locale.lang,
     () => this.connectivity.reached(),
   );
-  /** Filters, sort, selection and the decaan's actions of the table. */
+  /** @internal Filters, sort, selection and the decaan's actions of the table. */
   private readonly overview = new OverviewController(this);
-  /** The CSV was downloaded (until the rows shown change). */
+  /** @internal The CSV was downloaded (until the rows shown change). */
   private exported?: ReadonlySet<string>;
+  /** @internal */
   private focusTarget?: string;
 
+  /** @internal */
   private readonly t = (key: string, vars?: Record<string, string | number>) => this.locale.t(key, vars);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -185,6 +199,7 @@ export class DddMentorReview extends LitElement {
     return html`<div class="base" part="base" lang=${this.locale.lang} dir=${this.locale.dir}>${this.renderBody()}</div>`;
   }
 
+  /** @internal */
   private renderBody(): TemplateResult | typeof nothing {
     const lang = this.locale.lang;
     const connection = renderConnection(this.connection, lang);
@@ -215,6 +230,7 @@ export class DddMentorReview extends LitElement {
       ${renderTabs({ view: this.view, t: this.t, panel, select: (view, focus) => this.selectView(view, focus) })}`;
   }
 
+  /** @internal */
   private renderOpenDossier(): TemplateResult {
     const { dossier, status } = this.dossier;
     if (!dossier || dossier.id !== this.openId) {
@@ -247,16 +263,20 @@ export class DddMentorReview extends LitElement {
 
   // --- the table of students (decaan: the school overview; mentor: "Mijn leerlingen") ---------
 
+  /** @internal */
   private readonly plural = (key: string, count: number, vars?: Record<string, string | number>) => this.locale.plural(key, count, vars);
 
+  /** @internal */
   private get texts(): OverviewTexts {
     return { lang: this.locale.lang, t: this.t, plural: this.plural };
   }
 
+  /** @internal */
   private derived(): Derived {
     return this.overview.derive(this.lists.students, this.connection.me!, new Date(), this.locale.lang);
   }
 
+  /** @internal */
   private renderOverview(role: 'mentor' | 'decaan'): TemplateResult {
     const lang = this.locale.lang;
     const lists = this.lists;
@@ -307,6 +327,7 @@ export class DddMentorReview extends LitElement {
     return renderOverview(options);
   }
 
+  /** @internal */
   private renderDecaanActions(derived: Derived): TemplateResult {
     const overview = this.overview;
     const me = this.connection.me!;
@@ -361,7 +382,7 @@ export class DddMentorReview extends LitElement {
     });
   }
 
-  /** Tells the page about each dossier an overview action changed, as the dossier page does. */
+  /** @internal Tells the page about each dossier an overview action changed, as the dossier page does. */
   private announce(action: BulkAction): (dossier: Dossier) => void {
     return (dossier) => {
       emit(this, 'ddd-action', { action, dossier });
@@ -370,7 +391,7 @@ export class DddMentorReview extends LitElement {
     };
   }
 
-  /** Runs one of the decaan's actions: online only; afterwards the list is loaded again and focus goes to the result. */
+  /** @internal Runs one of the decaan's actions: online only; afterwards the list is loaded again and focus goes to the result. */
   private async overviewAction(run: () => Promise<boolean>, dossierAction?: BulkAction): Promise<void> {
     if (this.overview.busy) return;
     if (!browserOnline()) {
@@ -393,7 +414,7 @@ export class DddMentorReview extends LitElement {
     this.requestUpdate();
   }
 
-  /** Downloads the rows shown, in the order shown, for the regional Overstaptafel. */
+  /** @internal Downloads the rows shown, in the order shown, for the regional Overstaptafel. */
   private exportShown(derived: Derived): void {
     const t = this.t;
     const csv = toCsv(
@@ -408,7 +429,7 @@ export class DddMentorReview extends LitElement {
     this.requestUpdate();
   }
 
-  /** What both deel B pages need from the element. */
+  /** @internal What both deel B pages need from the element. */
   private pageOptions(offline: TemplateResult, reload: () => void): DeelBPageOptions {
     return {
       lang: this.locale.lang,
@@ -428,6 +449,7 @@ export class DddMentorReview extends LitElement {
 
   // --- lists ----------------------------------------------------------------------------------
 
+  /** @internal */
   private selectView(view: MentorView, focus: boolean): void {
     this.view = view;
     if (focus) this.focusTarget = `#tab-${view}`;
@@ -435,6 +457,7 @@ export class DddMentorReview extends LitElement {
 
   // --- dossier --------------------------------------------------------------------------------
 
+  /** @internal */
   private show(id: string | undefined): void {
     this.openId = id;
     this.begeleidingFor = undefined;
@@ -445,11 +468,13 @@ export class DddMentorReview extends LitElement {
     this.feedback.reset();
   }
 
+  /** @internal */
   private open(id: string): void {
     this.show(id);
     this.focusTarget = '#dossier-title';
   }
 
+  /** @internal */
   private async back(): Promise<void> {
     if (!(await this.savedAll())) return;
     this.show(undefined);
@@ -457,6 +482,7 @@ export class DddMentorReview extends LitElement {
     this.focusTarget = this.connection.me?.role === 'decaan' ? '#overview-title' : `#tab-${this.view}`;
   }
 
+  /** @internal */
   private dossierTarget(id: string): SaveTarget {
     return {
       key: id,
@@ -478,6 +504,7 @@ export class DddMentorReview extends LitElement {
     };
   }
 
+  /** @internal */
   private async act(offer: ActionOffer): Promise<void> {
     if (!offer.allowed) {
       // Deel B incomplete: show what is missing, with links to the fields.
@@ -510,7 +537,7 @@ export class DddMentorReview extends LitElement {
     }
   }
 
-  /** Saves deel B before leaving or acting; when a choice is still open, shows it instead. */
+  /** @internal Saves deel B before leaving or acting; when a choice is still open, shows it instead. */
   private async savedAll(): Promise<boolean> {
     if (await this.editor.flush()) return true;
     if (this.editor.conflicts().length > 0) {
@@ -520,12 +547,14 @@ export class DddMentorReview extends LitElement {
     return false;
   }
 
+  /** @internal */
   private async reload(): Promise<void> {
     this.notice = undefined;
     await this.dossier.reload();
     this.editor.recheck();
   }
 
+  /** @internal */
   private async openBegeleiding(student: StudentOverview): Promise<void> {
     const api = this.connection.api!;
     const reopening = this.begeleidingFor?.id === student.id;
@@ -561,13 +590,14 @@ export class DddMentorReview extends LitElement {
     }
   }
 
-  /** Tells the page about a failure (and a lost connection to the element); returns the message as shown. */
+  /** @internal Tells the page about a failure (and a lost connection to the element); returns the message as shown. */
   private report(error: unknown, message = describeError(error, this.locale.lang)): string {
     if (isNetworkError(error)) this.connectivity.lost();
     emit(this, 'ddd-error', errorDetail(error, message));
     return message;
   }
 
+  /** @internal */
   private fail(error: unknown): void {
     const text = this.report(error);
     // A 409 means the dossier moved on elsewhere (another tab, the student): offer its newest version.

@@ -53,6 +53,11 @@ export class ElementHarness<E extends LitElement = LitElement> {
     return this.root.activeElement;
   }
 
+  /** The id of what has focus inside the element, or undefined. */
+  get focusedId(): string | undefined {
+    return this.focused?.id || undefined;
+  }
+
   /** The button whose text is `name` (exactly, whitespace squashed) or matches it. */
   button(name: string | RegExp): HTMLButtonElement | undefined {
     return this.$$<HTMLButtonElement>('button').find((b) => (typeof name === 'string' ? squash(b.textContent) === name : name.test(squash(b.textContent))));

@@ -11,13 +11,12 @@ import { buildSections, localize, toStorableText, userMessageFor, type DossierAp
 import { describePayload, type HostilePayload } from '../../../sdk/src/testing/hostile-payloads.js';
 import '../mentor-review/ddd-mentor-review.js';
 import type { DddMentorReview } from '../mentor-review/ddd-mentor-review.component.js';
-import type { DeelBEditor } from '../mentor-review/editing.js';
+import { MentorReviewHarness } from '../mentor-review/harness.js';
 import { getAnswer } from '../shared/fields.js';
 import { control, expectInert, expectLayoutHolds, resetTrap, shadowText, textFields, typeInto, until } from './hostile-harness.js';
 import { dossierOf, seededBackend } from './hostile-seed.js';
 
 const refusedMessage = localize(userMessageFor('validation', { write: true }), 'nl');
-const editorOf = (el: DddMentorReview) => (el as unknown as { editor: DeelBEditor }).editor;
 
 export function sweepReview(payloads: ReadonlyArray<HostilePayload>): void {
   describe('deel A read-only and deel B', function () {
@@ -36,6 +35,7 @@ export function sweepReview(payloads: ReadonlyArray<HostilePayload>): void {
       const fieldCount = partB.reduce((sum, s) => sum + s.fields.length, 0);
       expect(fieldCount).to.be.greaterThan(10);
       const el = await fixture<DddMentorReview>(html`<ddd-mentor-review lang="nl" autosave-delay="600000" .api=${mentor}></ddd-mentor-review>`);
+      const review = new MentorReviewHarness(el);
       let tried = 0;
 
       for (const [index, payload] of payloads.entries()) {
@@ -43,7 +43,7 @@ export function sweepReview(payloads: ReadonlyArray<HostilePayload>): void {
         const dossierId = dossierOf('deelB', index);
         el.dossierId = dossierId;
         await el.updateComplete;
-        await until(() => editorOf(el).target?.key === dossierId && el.shadowRoot!.querySelector('#mr-advies-advies'), `${label}: dossier open`);
+        await until(() => review.dossierOpen && review.$('#mr-advies-advies'), `${label}: dossier open`);
         await el.updateComplete;
         const deelA = el.shadowRoot!.querySelector('.deel-a')!.textContent ?? '';
         // A1 roepnaam (100), A2 vrije tijd (2000), A9 waarom (4000): the payload is there as text wherever it fit.
@@ -65,16 +65,15 @@ export function sweepReview(payloads: ReadonlyArray<HostilePayload>): void {
           const refused = tooLong.filter((t) => t.sectionId === section.id);
           if (refused.length === 0) continue;
           // One section at a time: a later successful save of the other section clears the alert.
-          expect(await editorOf(el).save(section.id), `${label}: ${section.id} over the limit saved`).to.equal(false);
+          expect(await review.save(section.id), `${label}: ${section.id} over the limit saved`).to.equal(false);
           await el.updateComplete;
           expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '', `${label}: refusal shown`).to.contain(refusedMessage);
-          const saveState = el.shadowRoot!.querySelector(`[aria-labelledby="mr-${section.id}-title"] .save-state`)?.textContent ?? '';
-          expect(saveState, `${label}: ${section.id} says it is not saved`).to.contain('Niet opgeslagen');
+          expect(review.saveText(section.id), `${label}: ${section.id} says it is not saved`).to.contain('Niet opgeslagen');
           expectInert(el, `${label} deel B refused`, { quick: true });
           for (const entry of refused) entry.value = typeInto(control(el, entry.field.path, `mr-${entry.sectionId}`), '');
           await el.updateComplete;
         }
-        expect(await editorOf(el).flush(), `${label}: deel B saved`).to.equal(true);
+        expect(await review.saveAll(), `${label}: deel B saved`).to.equal(true);
         const stored = await mentor.getDossier(dossierId);
         // Every accepted section save counts once; a refused one left no trace.
         expect(stored.version, `${label}: saves stored`).to.equal(before.version + partB.length);
