@@ -7,6 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DddConsent, DddDossierForm, DddMentorReview, DddProgress } from '@doorstroom/elements';
 import type { MemoryBackend } from '@doorstroom/sdk';
+import { FormHarness } from '../../packages/elements/src/dossier-form/harness.js';
 
 interface Violation {
   directive: string;
@@ -48,7 +49,7 @@ async function completeMotivatie(win: PageWindow): Promise<void> {
   type('ddd-waarom', 'Ik wil graag met mensen werken en anderen helpen.');
   type('ddd-later', 'Verpleegkundige');
   await form.updateComplete;
-  expect(await form.autosave.flush()).to.equal(true);
+  expect(await new FormHarness(form).saveNow()).to.equal(true);
   const stored = await backend.client(backend.tokens['student-noor']!).getDossier('dossier-noor');
   expect(stored.answers['motivatie']).to.deep.equal({ waarom: 'Ik wil graag met mensen werken en anderen helpen.', later: 'Verpleegkundige' });
   // The task list says so.

@@ -184,11 +184,6 @@ export class FormHarness extends ElementHarness<DddDossierForm> {
     return this.$$('.ddd-error-summary a').map((a) => squash(a.textContent));
   }
 
-  /** The id of what has focus inside the form ('' when nothing inside has it). */
-  get focusedId(): string {
-    return this.focused?.id ?? '';
-  }
-
   // --- saving ------------------------------------------------------------------------------------
 
   /** The save status the student sees (from its class): saved, dirty, saving, error, offline or conflict; undefined when not shown. */
