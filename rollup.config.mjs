@@ -8,7 +8,6 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
-import { englishAsLanguageFile } from './scripts/english-pack.mjs';
 
 export const root = fileURLToPath(new URL('.', import.meta.url));
 const at = (...parts) => path.join(root, ...parts);
@@ -205,36 +204,27 @@ function languageEntries(codes) {
 /**
  * The script-tag build: dist/doorstroom.min.js, a self-contained, minified ES module (lit,
  * @lit/context, ky and the SDK inlined), and with `languages` (the default for the whole
- * bundle) dist/lang/<code>.js per extra language. Lit's production build is picked because the
+ * bundle) dist/lang/<code>.js per language besides Dutch (English included: src/bundle.ts leaves
+ * it out). Lit's production build is picked because the
  * 'development' condition is not set. `input` other than `bundleEntry` (npm run size)
  * builds that one entry into one file.
  */
 export function bundleConfig({ input = bundleEntry, file = bundleFile, sourcemap = true, languages = input === bundleEntry } = {}) {
   const codes = languages ? languagePacks() : [];
-  const englishId = `${langPrefix}en`;
   const plugins = [
-    // English becomes dist/lang/en.js too; without language files it stays in the one file.
-    codes.length > 0 &&
-      englishAsLanguageFile({
-        sdkSrc: at('packages', 'sdk', 'src'),
-        elementsSrc: at('packages', 'elements', 'src'),
-        englishModuleId: englishId,
-        conditions: [sourceCondition],
-      }),
     nodeResolve({ browser: true, exportConditions: [sourceCondition], extensions: ['.mjs', '.js', '.ts', '.json'] }),
     languageEntries(codes),
     minifyTemplates(),
     typescript(),
     keepOutOfBundle(),
-  ].filter(Boolean);
-  const entry = input;
+  ];
   if (codes.length === 0) {
-    return { input: entry, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
+    return { input, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
   }
   const main = path.basename(file, '.js');
   const isLanguageData = (id) => id.startsWith(langPrefix) || [sdkLangDir, elementsLangDir].some((dir) => id.startsWith(dir + path.sep));
   return {
-    input: { [main]: entry, 'lang/en': englishId, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
+    input: { [main]: input, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
     // The language files import registerLanguage/addMessages from the main file: it may export them too.
     preserveEntrySignatures: 'allow-extension',
     plugins,

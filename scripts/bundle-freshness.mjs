@@ -6,7 +6,7 @@ import path from 'node:path';
 import { bundleFile, root } from '../rollup.config.mjs';
 
 const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), path.join(root, 'packages', 'elements', 'src')];
-const buildFiles = ['rollup.config.mjs', 'scripts/english-pack.mjs', 'scripts/source-edits.mjs'];
+const buildFiles = ['rollup.config.mjs'];
 
 function newestSource(dir) {
   let newest = 0;

@@ -6,7 +6,7 @@
  */
 import { applies, hasValue, isRequired, type ConditionContext } from './conditions.js';
 import { limits, safeErrorPath } from './contract.js';
-import { format, formatAs, localize, registerTexts, text, type Localized, type TextVars } from './i18n.js';
+import { format, formatAs, registerTexts, reword, text, type Localized, type TextVars } from './i18n.js';
 import { declinedAnswer, type AnswerValue, type Question, type ReferenceAnswer, type SectionAnswers, type SectionDefinition } from './sections/types.js';
 import { validateAnswer, type Issue } from './validators.js';
 
@@ -31,7 +31,7 @@ function midSentence(label: string): string {
   return firstWord.length > 1 && firstWord === firstWord.toUpperCase() ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 const sentence = (label: string) => (/[.?!]$/.test(label) ? label : `${label}.`);
-const both = (make: (label: string, lang: 'nl' | 'en') => string, label: Localized): Localized => text(make(label.nl, 'nl'), make(localize(label, 'en'), 'en'));
+const both = (make: (label: string, lang: 'nl' | 'en') => string, label: Localized): Localized => reword(label, make);
 
 /**
  * How a missing answer is worded; language packs key them as `issue.required.<name>`. For Dutch
@@ -39,14 +39,14 @@ const both = (make: (label: string, lang: 'nl' | 'en') => string, label: Localiz
  * (lower-cased inside it, a full stop at the end).
  */
 export const missingAnswerTexts = {
-  choice: text('Kies een antwoord bij: {label}', 'Choose an answer for: {label}'),
-  multiChoice: text('Kies minstens één antwoord bij: {label}', 'Choose at least one answer for: {label}'),
-  confirm: text('Vink dit aan: {label}', 'Tick this box: {label}'),
-  reference: text('Kies uit de lijst: {label}', 'Choose from the list: {label}'),
-  repeatOne: text('Voeg minstens één {item} toe en vul alles in.', 'Add at least one {item} and fill in everything.'),
-  repeatMany: text('Voeg minstens {count} keer een {item} toe en vul alles in.', 'Add at least {count} {item} and fill in everything.'),
-  question: text('Geef antwoord op de vraag: {label}', 'Answer the question: {label}'),
-  text: text('Vul {label} in.', 'Fill in {label}.'),
+  choice: text('Kies een antwoord bij: {label}'),
+  multiChoice: text('Kies minstens één antwoord bij: {label}'),
+  confirm: text('Vink dit aan: {label}'),
+  reference: text('Kies uit de lijst: {label}'),
+  repeatOne: text('Voeg minstens één {item} toe en vul alles in.'),
+  repeatMany: text('Voeg minstens {count} keer een {item} toe en vul alles in.'),
+  question: text('Geef antwoord op de vraag: {label}'),
+  text: text('Vul {label} in.'),
 } satisfies Record<string, Localized>;
 
 registerTexts(() => Object.entries(missingAnswerTexts).map(([name, message]) => [`issue.required.${name}`, message] as const));

@@ -6,6 +6,11 @@ import { defaultRegionConfig } from './config.js';
 import type { Begeleiding, DossierSummary, HistoryEntry, Institution, Programme } from './contract.js';
 import { DossierApiError, errorFromProblem, isDossierApiError } from './errors.js';
 import { actors, makeDossier } from './testing/fixtures.js';
+import { localize, registerLanguage } from './i18n.js';
+import { en } from './lang/en.js';
+
+// English is a language pack: registered as an integrator who shows English does.
+registerLanguage(en);
 
 const base = `${location.origin}/api-test/`;
 const worker = setupWorker();
@@ -236,7 +241,7 @@ describe('createHttpClient: errors', () => {
     expect(error.status).to.equal(409);
     expect(error.reason).to.equal('staleVersion');
     expect(error.userMessage.nl).to.contain('niet opgeslagen');
-    expect(error.userMessage.en).to.contain('not saved');
+    expect(localize(error.userMessage, 'en')).to.contain('not saved');
   });
 
   it('a workflow refusal keeps its reason', async () => {
@@ -264,7 +269,7 @@ describe('createHttpClient: errors', () => {
     const missing = await failure(client().getDossier('gone'));
     expect([forbidden.kind, missing.kind]).to.deep.equal(['forbidden', 'notFound']);
     expect(forbidden.userMessage.nl).to.contain('geen toegang');
-    expect(missing.userMessage.en).to.contain('does not exist');
+    expect(localize(missing.userMessage, 'en')).to.contain('does not exist');
     // 4xx other than 408/429 are not retried
     expect(seen).to.have.length(2);
   });

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { matching, wholeNumber } from './checks.js';
 import { codelists } from './data/codelists.js';
-import { format, registerLanguage, registerTexts, type Localized } from './i18n.js';
+import { format, registerLanguage, registerTexts, text, type Localized } from './i18n.js';
 import { optionTexts, sectionTexts } from './lang/keys.js';
 import { competenceScoreOptions, optionsFrom } from './sections/build.js';
 import { consentSections } from './sections/consent.js';
@@ -10,12 +10,12 @@ import { deelBSections } from './sections/deel-b.js';
 import type { DossierType, Question, SectionDefinition, SharingClass } from './sections/types.js';
 
 /**
- * A region's own text: Dutch and English, and optionally the languages the elements offer as
- * packs (ar, tr, uk, pl). Without them a pack language shows the Dutch.
+ * A region's own text: Dutch, and optionally English and the other languages the elements offer
+ * (ar, tr, uk, pl). Without them that language shows the Dutch.
  */
 const regionText = z.object({
   nl: z.string(),
-  en: z.string(),
+  en: z.optional(z.string()),
   ar: z.optional(z.string()),
   tr: z.optional(z.string()),
   uk: z.optional(z.string()),
@@ -73,11 +73,11 @@ export const defaultRegionConfig: RegionConfig = {
 export const baseSections: ReadonlyArray<SectionDefinition> = [...deelASections, ...deelBSections, ...consentSections];
 
 /**
- * A region's text as the definitions carry it (Dutch and English), with the other languages it
- * brings registered under `key`, so `localize` shows them like the SDK's own texts.
+ * A region's text as the definitions carry it (Dutch, and English when it has one), with the
+ * other languages it brings registered under `key`, so `localize` shows them like the SDK's own texts.
  */
 function regionLocalized(key: string, value: RegionText): Localized {
-  const inline = { nl: value.nl, en: value.en };
+  const inline = text(value.nl, value.en);
   const extra = packLanguages.filter((lang) => value[lang]);
   if (extra.length === 0) return inline;
   registerTexts(() => [[key, inline]]);
@@ -165,10 +165,10 @@ export function buildSections(config: RegionConfig, dossierType?: DossierType): 
  * no consent under the AVG); the explanation of that stands once above the boxes.
  */
 const sharingHints = {
-  optioneel: { nl: '{contents} Aangeraden om te delen.', en: '{contents} Recommended to share.' },
-  optIn: { nl: '{contents} Deel dit alleen als jij dat wilt.', en: '{contents} Only share this if you want to.' },
-  optionalAlone: { nl: 'Aangeraden om te delen.', en: 'Recommended to share.' },
-  optInAlone: { nl: 'Deel dit alleen als jij dat wilt.', en: 'Only share this if you want to.' },
+  optioneel: { nl: '{contents} Aangeraden om te delen.' },
+  optIn: { nl: '{contents} Deel dit alleen als jij dat wilt.' },
+  optionalAlone: { nl: 'Aangeraden om te delen.' },
+  optInAlone: { nl: 'Deel dit alleen als jij dat wilt.' },
 } satisfies Record<string, Localized>;
 
 function sharingHint(sharing: SharingClass, contents: Localized | undefined): Localized {

@@ -70,45 +70,30 @@ export function isDossierApiError(value: unknown): value is DossierApiError {
 }
 
 // Said only after a failed write: we cannot know whether the server stored it before the failure.
-const maybeNotSaved = text(' Je wijziging is misschien niet opgeslagen.', ' Your change may not have been saved.');
+const maybeNotSaved = text(' Je wijziging is misschien niet opgeslagen.');
 
 const messages: Record<DossierApiErrorKind, Localized> = {
-  validation: text('Niet alle antwoorden kloppen. Verbeter de gemarkeerde antwoorden en probeer het opnieuw.', 'Some answers are not valid. Correct the marked answers and try again.'),
-  conflict: text(
-    'Iemand anders heeft dit net gewijzigd. Je laatste wijziging is niet opgeslagen. Laad de nieuwste versie, kijk je antwoorden na en sla opnieuw op.',
-    'Someone else changed this just now. Your last change was not saved. Load the latest version, check your answers and save again.',
-  ),
-  refused: text('Deze stap kan nu niet. Laad de pagina opnieuw om te zien wat nog nodig is.', 'This step is not possible right now. Reload the page to see what is still needed.'),
-  forbidden: text(
-    'Je hebt geen toegang tot dit onderdeel. Denk je dat dit niet klopt? Vraag je school om hulp.',
-    'You do not have access to this. If you think this is wrong, ask your school for help.',
-  ),
-  unauthorized: text('Je bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.', 'You are not signed in (any more). Sign in again and try once more.'),
-  notFound: text('Dit bestaat niet (meer). Ga terug naar het overzicht.', 'This does not exist (any more). Go back to the overview.'),
-  rateLimited: text('Er komen nu te veel verzoeken binnen. Wacht een minuut en probeer het opnieuw.', 'There are too many requests right now. Wait a minute and try again.'),
-  server: text('Er ging iets mis bij de server. Probeer het later opnieuw.', 'Something went wrong on the server. Please try again later.'),
-  network: text('Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.', 'No connection to the server. Check your internet connection and try again.'),
-  timeout: text('De server reageert niet op tijd. Probeer het over een paar minuten opnieuw.', 'The server did not respond in time. Try again in a few minutes.'),
-  malformed: text('De server stuurde een antwoord dat we niet kunnen lezen. Probeer het later opnieuw.', 'The server sent a reply we cannot read. Please try again later.'),
+  validation: text('Niet alle antwoorden kloppen. Verbeter de gemarkeerde antwoorden en probeer het opnieuw.'),
+  conflict: text('Iemand anders heeft dit net gewijzigd. Je laatste wijziging is niet opgeslagen. Laad de nieuwste versie, kijk je antwoorden na en sla opnieuw op.'),
+  refused: text('Deze stap kan nu niet. Laad de pagina opnieuw om te zien wat nog nodig is.'),
+  forbidden: text('Je hebt geen toegang tot dit onderdeel. Denk je dat dit niet klopt? Vraag je school om hulp.'),
+  unauthorized: text('Je bent niet (meer) ingelogd. Log opnieuw in en probeer het nog eens.'),
+  notFound: text('Dit bestaat niet (meer). Ga terug naar het overzicht.'),
+  rateLimited: text('Er komen nu te veel verzoeken binnen. Wacht een minuut en probeer het opnieuw.'),
+  server: text('Er ging iets mis bij de server. Probeer het later opnieuw.'),
+  network: text('Geen verbinding met de server. Controleer je internetverbinding en probeer het opnieuw.'),
+  timeout: text('De server reageert niet op tijd. Probeer het over een paar minuten opnieuw.'),
+  malformed: text('De server stuurde een antwoord dat we niet kunnen lezen. Probeer het later opnieuw.'),
 };
 
 // A network failure, told apart where the browser can: the device is offline, or the server is not reachable.
 const networkMessages: Record<NetworkCause, Localized> = {
-  offline: text(
-    'Je bent offline. Controleer je internetverbinding en probeer het opnieuw. Wat je typt, blijft op dit apparaat bewaard.',
-    'You are offline. Check your internet connection and try again. What you type is kept on this device.',
-  ),
-  unreachable: text(
-    'De server is nu niet bereikbaar. Probeer het over een paar minuten opnieuw. Blijft dit zo? Vraag je school om hulp.',
-    'The server cannot be reached right now. Try again in a few minutes. If this keeps happening, ask your school for help.',
-  ),
+  offline: text('Je bent offline. Controleer je internetverbinding en probeer het opnieuw. Wat je typt, blijft op dit apparaat bewaard.'),
+  unreachable: text('De server is nu niet bereikbaar. Probeer het over een paar minuten opnieuw. Blijft dit zo? Vraag je school om hulp.'),
 };
 
 // After a 2xx write with an unreadable body the change most likely did go through.
-const malformedAfterWrite = text(
-  'De server stuurde een antwoord dat we niet kunnen lezen. Je wijziging is misschien wel opgeslagen: laad de pagina opnieuw om dat te controleren.',
-  'The server sent a reply we cannot read. Your change may have been saved: reload the page to check.',
-);
+const malformedAfterWrite = text('De server stuurde een antwoord dat we niet kunnen lezen. Je wijziging is misschien wel opgeslagen: laad de pagina opnieuw om dat te controleren.');
 
 registerTexts(() => [
   ...Object.entries(messages).map(([kind, message]) => [`error.${kind}`, message] as const),

@@ -69,11 +69,11 @@ export function applyIntake(previous: Intake | undefined, request: IntakeRequest
 }
 
 export const intakeLabels: Readonly<Record<IntakeStatus, Localized>> = {
-  nieuw: text('Nieuw', 'New'),
-  gelezen: text('Gelezen', 'Read'),
-  intakeGepland: text('Intake gepland', 'Intake planned'),
-  geplaatst: text('Geplaatst', 'Placed'),
-  nietGeplaatst: text('Niet geplaatst', 'Not placed'),
+  nieuw: text('Nieuw'),
+  gelezen: text('Gelezen'),
+  intakeGepland: text('Intake gepland'),
+  geplaatst: text('Geplaatst'),
+  nietGeplaatst: text('Niet geplaatst'),
 };
 
 registerTexts(() => intakeStatuses.map((status) => [`intake.${status}`, intakeLabels[status]] as const));

@@ -40,115 +40,91 @@ export type Decision = { allowed: true } | { allowed: false; refusal: Refusal };
 const refusalTable: Record<RefusalCode, { status: Refusal['status']; message: Localized }> = {
   wrongRole: {
     status: 403,
-    message: text('Dit kun je niet doen met jouw rol.', 'You cannot do this in your role.'),
+    message: text('Dit kun je niet doen met jouw rol.'),
   },
   notYours: {
     status: 403,
-    message: text('Dit dossier hoort niet bij jou. Open een dossier van jezelf of van je eigen leerling.', 'This dossier is not yours. Open your own dossier or one of your own student.'),
+    message: text('Dit dossier hoort niet bij jou. Open een dossier van jezelf of van je eigen leerling.'),
   },
   wrongState: {
     status: 409,
-    message: text(
-      'Dit kan nu niet in deze stap van het dossier. Vernieuw de pagina om de laatste stand te zien.',
-      'This is not possible at this step of the dossier. Refresh the page to see the latest status.',
-    ),
+    message: text('Dit kan nu niet in deze stap van het dossier. Vernieuw de pagina om de laatste stand te zien.'),
   },
   wrongType: {
     status: 409,
-    message: text('Dit hoort niet bij dit soort dossier.', 'This is not part of this kind of dossier.'),
+    message: text('Dit hoort niet bij dit soort dossier.'),
   },
   archived: {
     status: 409,
-    message: text('Dit dossier is gearchiveerd. Zet het eerst terug (heractiveren) als je verder wilt.', 'This dossier is archived. Reactivate it first if you want to continue.'),
+    message: text('Dit dossier is gearchiveerd. Zet het eerst terug (heractiveren) als je verder wilt.'),
   },
   notArchived: {
     status: 409,
-    message: text('Dit dossier is niet gearchiveerd. Je kunt er gewoon mee verder.', 'This dossier is not archived. You can simply continue with it.'),
+    message: text('Dit dossier is niet gearchiveerd. Je kunt er gewoon mee verder.'),
   },
   final: {
     status: 409,
-    message: text(
-      'Dit dossier is afgerond. Er kan niets meer veranderen. Maak een nieuw dossier als je iets anders wilt.',
-      'This dossier is finished. Nothing can change any more. Create a new dossier if you want something else.',
-    ),
+    message: text('Dit dossier is afgerond. Er kan niets meer veranderen. Maak een nieuw dossier als je iets anders wilt.'),
   },
   deelAIncomplete: {
     status: 422,
-    message: text('Deel A is nog niet helemaal ingevuld. Maak eerst alle onderdelen af.', 'Part A is not complete yet. Finish every section first.'),
+    message: text('Deel A is nog niet helemaal ingevuld. Maak eerst alle onderdelen af.'),
   },
   deelBIncomplete: {
     status: 422,
-    message: text(
-      'Deel B is nog niet helemaal ingevuld. Vul alle vragen in en vink aan dat je deel B volledig hebt ingevuld.',
-      'Part B is not complete yet. Answer every question and tick that you completed part B fully.',
-    ),
+    message: text('Deel B is nog niet helemaal ingevuld. Vul alle vragen in en vink aan dat je deel B volledig hebt ingevuld.'),
   },
   mentorMissing: {
     status: 422,
-    message: text('Kies eerst je mentor.', 'Choose your mentor first.'),
+    message: text('Kies eerst je mentor.'),
   },
   mentorNotOnRoster: {
     status: 422,
-    message: text('Deze mentor staat niet in de lijst van je school. Kies je mentor uit de lijst.', "This mentor is not on your school's list. Choose your mentor from the list."),
+    message: text('Deze mentor staat niet in de lijst van je school. Kies je mentor uit de lijst.'),
   },
   mentorEmailInvalid: {
     status: 422,
-    message: text('Vul de naam en een geldig e-mailadres van je mentor in, bijvoorbeeld naam@school.nl.', "Fill in your mentor's name and a valid email address, for example name@school.nl."),
+    message: text('Vul de naam en een geldig e-mailadres van je mentor in, bijvoorbeeld naam@school.nl.'),
   },
   inzageMissing: {
     status: 422,
-    message: text('Bekijk eerst je hele dossier (deel A en deel B) en bevestig dat je het hebt gelezen.', 'First look at your whole dossier (part A and part B) and confirm that you have read it.'),
+    message: text('Bekijk eerst je hele dossier (deel A en deel B) en bevestig dat je het hebt gelezen.'),
   },
   consentIncomplete: {
     status: 422,
-    message: text(
-      'Je akkoordverklaring is nog niet af. Zeg of je het eens bent (en waarom niet) en geef toestemming om je dossier te sturen.',
-      'Your declaration is not complete yet. Say whether you agree (and why not) and give permission to send your dossier.',
-    ),
+    message: text('Je akkoordverklaring is nog niet af. Zeg of je het eens bent (en waarom niet) en geef toestemming om je dossier te sturen.'),
   },
   guardianInzageMissing: {
     status: 422,
-    message: text(
-      'Je ouder of verzorger moet je dossier eerst bekijken. Vraag hem of haar om in te loggen en het te lezen.',
-      'Your parent or guardian must look at your dossier first. Ask them to log in and read it.',
-    ),
+    message: text('Je ouder of verzorger moet je dossier eerst bekijken. Vraag hem of haar om in te loggen en het te lezen.'),
   },
   guardianConsentMissing: {
     status: 422,
-    message: text('Je ouder of verzorger moet nog toestemming geven. Vraag hem of haar om dat te doen.', 'Your parent or guardian still has to give consent. Ask them to do that.'),
+    message: text('Je ouder of verzorger moet nog toestemming geven. Vraag hem of haar om dat te doen.'),
   },
   registeredValue: {
     status: 422,
-    message: text('Dit gegeven heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.', 'Your school registered this. Is it wrong? Ask your school to correct it.'),
+    message: text('Dit gegeven heeft je school zo geregistreerd. Klopt het niet? Vraag je school om het aan te passen.'),
   },
   noMentorToMove: {
     status: 422,
-    message: text('Dit dossier heeft nog geen mentor. Het komt bij een mentor als de leerling het opstuurt.', 'This dossier has no mentor yet. It reaches a mentor when the student sends it.'),
+    message: text('Dit dossier heeft nog geen mentor. Het komt bij een mentor als de leerling het opstuurt.'),
   },
   sameMentor: {
     status: 422,
-    message: text('Dit dossier ligt al bij deze mentor.', 'This dossier is already with this mentor.'),
+    message: text('Dit dossier ligt al bij deze mentor.'),
   },
   nothingToDo: {
     status: 422,
-    message: text(
-      'Deze leerling hoeft nu niets te doen: het dossier ligt bij de mentor of is al afgerond.',
-      'This student has nothing to do now: the dossier is with the mentor or already completed.',
-    ),
+    message: text('Deze leerling hoeft nu niets te doen: het dossier ligt bij de mentor of is al afgerond.'),
   },
   studentConsentFirst: {
     status: 409,
-    message: text(
-      'Uw kind geeft eerst zelf akkoord en kiest wat het mbo mag zien. Daarna kunt u toestemming geven.',
-      'Your child first gives their own agreement and chooses what the MBO may see. After that you can give your consent.',
-    ),
+    message: text('Uw kind geeft eerst zelf akkoord en kiest wat het mbo mag zien. Daarna kunt u toestemming geven.'),
   },
   notInCatalogue: {
     status: 422,
-    message: text(
-      'Deze keuze staat niet in de lijst van mbo-scholen en opleidingen. Kies je mbo-school, locatie en opleiding opnieuw uit de lijst.',
-      'This choice is not in the list of MBO schools and programmes. Choose your MBO school, location and programme again from the list.',
-    ),
+    message: text('Deze keuze staat niet in de lijst van mbo-scholen en opleidingen. Kies je mbo-school, locatie en opleiding opnieuw uit de lijst.'),
   },
 };
 

@@ -5,6 +5,11 @@ import type { Actor, Dossier, DossierAction, DossierStatus, Role } from './contr
 import type { SectionAnswers } from './sections/types.js';
 import { actors, birthDateForAge, completeAnswers, deelAIds, makeDossier, roster, today } from './testing/fixtures.js';
 import { apply, availableActions, can, canEdit, canEditBegeleiding, WorkflowRefusedError, type WorkflowContext } from './workflow.js';
+import { localize, registerLanguage } from './i18n.js';
+import { en } from './lang/en.js';
+
+// English is a language pack: registered as an integrator who shows English does.
+registerLanguage(en);
 
 // schoolRoster: every mentor of the school, whom the decaan may give a dossier to.
 const context: WorkflowContext = { config: defaultRegionConfig, today, roster, schoolRoster: roster };
@@ -150,7 +155,7 @@ describe('workflow: refusals', () => {
     expect([other, final, incomplete].map((d) => (d.allowed ? 'allowed' : `${d.refusal.code}:${d.refusal.status}`))).to.deep.equal(['notYours:403', 'final:409', 'deelAIncomplete:422']);
     if (incomplete.allowed) throw new Error('expected a refusal');
     expect(incomplete.refusal.message.nl).to.equal('Deel A is nog niet helemaal ingevuld. Maak eerst alle onderdelen af.');
-    expect(incomplete.refusal.message.en).to.match(/Part A/);
+    expect(localize(incomplete.refusal.message, 'en')).to.match(/Part A/);
   });
 });
 

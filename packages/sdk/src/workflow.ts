@@ -75,7 +75,7 @@ const partsOf = ({ dossier, context }: GuardInput) => completion(dossier, contex
 const deelAComplete: Guard = (input) => (partsOf(input).partA.complete ? undefined : 'deelAIncomplete');
 const deelBComplete: Guard = (input) => (partsOf(input).partB?.complete ? undefined : 'deelBIncomplete');
 
-const emailQuestion = { kind: 'text', id: 'email', label: { nl: 'E-mail', en: 'Email' }, required: true, format: 'email' } as const;
+const emailQuestion = { kind: 'text', id: 'email', label: { nl: 'E-mail' }, required: true, format: 'email' } as const;
 
 /** The mentor the dossier goes to, or why there is none; `undefined` when the request follows later. */
 function chooseMentor({ dossier, context, request, requestFollows }: GuardInput): Mentor | RefusalCode | undefined {

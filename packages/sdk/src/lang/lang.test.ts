@@ -8,12 +8,14 @@ import { refusal, refusalCodes } from '../refusals.js';
 import { dossierTypes, type Question, type TextQuestion } from '../sections/types.js';
 import { issueTexts, validateAnswer } from '../validators.js';
 import { ar } from './ar.js';
+import { en } from './en.js';
 import { sectionTexts } from './keys.js';
 import { pl } from './pl.js';
 import { tr } from './tr.js';
 import { uk } from './uk.js';
 
-const packs: LanguagePack[] = [ar, tr, uk, pl];
+// English is a pack like the others: the same keys and {vars}.
+const packs: LanguagePack[] = [en, ar, tr, uk, pl];
 for (const pack of packs) registerLanguage(pack);
 
 const varsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

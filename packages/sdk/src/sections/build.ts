@@ -19,7 +19,7 @@ export function yesNo(id: string, label: Localized, extra: Partial<YesNoQuestion
 export function yesNoWithNote(id: string, label: Localized, required = true, extra: Partial<YesNoQuestion> = {}): Question[] {
   return [
     yesNo(id, label, { required, ...extra }),
-    textQuestion(`${id}Toelichting`, t('Toelichting', 'Explanation'), {
+    textQuestion(`${id}Toelichting`, t('Toelichting'), {
       required: false,
       multiline: true,
       maxLength: 2000,
@@ -45,30 +45,17 @@ export function repeat(id: string, label: Localized, itemLabel: Localized, quest
   return { kind: 'repeat', id, label, itemLabel, questions, required: true, minItems: 1, ...extra };
 }
 
-type CodeList = ReadonlyArray<{ code: string | number; nl: string; en: string; uitleg?: string }>;
+type CodeList = ReadonlyArray<{ code: string | number; nl: string; uitleg?: string }>;
 
-/** Turns a code list from shared/data into choice options. */
+/** Turns a code list from shared/data into choice options (their English is in the `en` pack, by key). */
 export function optionsFrom(list: CodeList): ChoiceOption[] {
   return list.map((entry) => ({
     value: entry.code,
-    label: text(entry.nl, entry.en),
-    ...(entry.uitleg ? { hint: text(entry.uitleg, englishExplanations[entry.uitleg] ?? entry.en) } : {}),
+    label: text(entry.nl),
+    ...(entry.uitleg ? { hint: text(entry.uitleg) } : {}),
   }));
 }
 
 export const whenYes = (question: string): Condition => ({ question, equals: true });
-
-// shared/data carries the explanations in Dutch only.
-const englishExplanations: Record<string, string> = {
-  'Je moet veel oefenen en hebt hulp nodig': 'You need a lot of practice and need help',
-  'Je voldoet bijna aan de eisen': 'You almost meet the requirements',
-  'Je voldoet aan de eisen': 'You meet the requirements',
-  'Je voldoet heel goed aan alle eisen en hebt geen hulp meer nodig': 'You meet all requirements very well and need no more help',
-  'Je weet het echt niet': 'You really do not know',
-  'Je zit nu op het vmbo, praktijkonderwijs, havo, vwo of de ISK en wilt naar het mbo.': 'You are in vmbo, practical education, havo, vwo or the ISK and want to go to MBO.',
-  'Je zit al op het mbo en wilt naar een andere mbo-opleiding.': 'You are already in MBO and want to switch to another MBO programme.',
-  'Je hebt het afgelopen jaar of langer niet op school gezeten, bijvoorbeeld omdat je werkte of een uitkering had.':
-    'You have been out of school for a year or more, for example because you worked or received benefits.',
-};
 
 export const competenceScoreOptions: ChoiceOption[] = optionsFrom(codelists.competentieScore);

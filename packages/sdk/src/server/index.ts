@@ -1,5 +1,11 @@
 // @doorstroom/sdk/server: the contract's one HTTP implementation and its persistence port,
 // for hosting the backend in Node (packages/server) or any runtime with fetch Request/Response.
+import { registerLanguage } from '../i18n.js';
+import { en } from '../lang/en.js';
+
+// Problem details carry English for integrators (`detail`): the server always has the English pack.
+registerLanguage(en);
+
 export * from './store.js';
 export * from './service.js';
 export * from './handler.js';

@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../contract.js';
 import type { Refusal } from '../refusals.js';
+import { localize } from '../i18n.js';
 
 /** Base of the problem `type` URIs. The client treats a 409 whose type ends in `/conflict` as a stale copy. */
 export const problemTypeBase = 'https://doorstroom.example/problems/';
@@ -28,10 +29,14 @@ export class ServiceError extends Error {
   }
 }
 
-/** A workflow refusal: 403 keeps the forbidden type, 409/422 are refusals with their typed `reason`. */
+/**
+ * A workflow refusal: 403 keeps the forbidden type, 409/422 are refusals with their typed `reason`.
+ * `detail` is the English for integrators (the server entry, `@doorstroom/sdk/server`, registers
+ * the English pack; the memory backend in a page has it once the page has English).
+ */
 export function refusalProblem(refusal: Refusal): Problem {
   const kind: ProblemKind = refusal.status === 403 ? 'forbidden' : 'refused';
-  return problem(refusal.status, kind, refusal.message.nl, { reason: refusal.code, detail: refusal.message.en });
+  return problem(refusal.status, kind, refusal.message.nl, { reason: refusal.code, detail: localize(refusal.message, 'en') });
 }
 
 export const problems = {
