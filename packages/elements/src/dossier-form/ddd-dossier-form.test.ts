@@ -102,7 +102,11 @@ describe('ddd-dossier-form', function () {
       expect(form.focused?.id).to.equal('form-heading');
       expect(form.focused?.textContent).to.contain('A3 School van herkomst');
       expect(form.$('.task__button[aria-current="step"]')!.textContent).to.contain('School van herkomst');
+      expect(form.tasks.filter((task) => task.current).map((task) => task.title)).to.deep.equal(['A3 School van herkomst']);
       await expect(form.element).to.be.accessible();
+      // Vorige goes back one section.
+      await form.previous();
+      await form.until(() => form.currentSection === 'thuis' && form.heading.startsWith('A2'), 'back to A2');
     });
 
     it('puts no example values in the fields (they look like answers): the format is a hint under the label, and "(optioneel)"', async () => {
@@ -128,12 +132,10 @@ describe('ddd-dossier-form', function () {
       form.typeInto(form.$<HTMLTextAreaElement>('#ddd-waarom')!, 'Ik zorg graag voor mensen en wil dat mijn werk maken.');
       await form.settled();
       expect(overall()).to.equal('3 van 7 onderdelen klaar');
-      const task = form.$$('.task')[8]!;
-      expect(task.textContent).to.contain('Klaar');
+      const task = (section: string) => form.tasks.find((t) => t.section === section)!;
+      expect(task('motivatie')).to.include({ title: 'A9 Motivatie', state: 'Klaar', current: true });
       // The optional sections say so, and do not count.
-      expect(squash(form.$$('.task')[5]!.textContent))
-        .to.contain('A6 Ondersteuning')
-        .and.contain('Mag je overslaan');
+      expect(task('ondersteuning')).to.include({ title: 'A6 Ondersteuning', state: 'Mag je overslaan' });
     });
 
     it('lets a sensitive question be skipped or answered "Dat zeg ik liever niet", and says "(optioneel)" once for an optional section', async () => {
@@ -153,13 +155,12 @@ describe('ddd-dossier-form', function () {
 
     it('shows a field error only after leaving the field', async () => {
       const { form } = await openNoor('persoonlijk');
-      const postcode = form.$<HTMLInputElement>('#ddd-postcode')!;
-      form.typeInto(postcode, '12');
+      const postcode = form.typeInto(form.field<HTMLInputElement>('Postcode'), '12');
+      expect(postcode.id).to.equal('ddd-postcode');
       await form.settled();
-      expect(form.$('#ddd-postcode-error')).to.equal(null);
-      postcode.blur();
-      await form.settled();
-      expect(form.$('#ddd-postcode-error')!.textContent).to.contain('Fout:');
+      expect(form.errorOf(postcode)).to.equal('');
+      await form.leave(postcode);
+      expect(form.errorOf('Postcode')).to.contain('Fout:');
       expect(postcode.getAttribute('aria-invalid')).to.equal('true');
       expect(postcode.getAttribute('aria-describedby')).to.contain('ddd-postcode-error');
       await expect(form.element).to.be.accessible();
@@ -168,11 +169,11 @@ describe('ddd-dossier-form', function () {
     it('shows an error summary on Volgende that takes focus and links to the fields', async () => {
       const { form } = await openNoor('herkomst');
       expect(form.$('.ddd-error-summary')).to.equal(null);
-      form.button('Volgende')!.click();
+      await form.next();
       await form.until(() => form.focused?.classList.contains('ddd-error-summary'), 'summary focused');
       expect(form.currentSection).to.equal('herkomst');
       const links = form.$$<HTMLAnchorElement>('.ddd-error-summary a');
-      expect(links.map((a) => a.textContent)).to.deep.equal([
+      expect(form.errorSummary).to.deep.equal([
         'Kies een antwoord bij: Profiel of sector.',
         'Kies minstens één antwoord bij: Examenvakken.',
         'Kies een antwoord bij: Verwacht je dit jaar je diploma te halen?',
@@ -188,11 +189,11 @@ describe('ddd-dossier-form', function () {
 
     it('keeps the answers of conditional questions that disappear and come back', async () => {
       const { form } = await openNoor('thuis');
-      form.choose('ddd-bijbaan-0'); // Ja
+      form.choose('Ja', 'Heb je een bijbaan?');
       await form.settled();
-      form.typeInto(form.$<HTMLInputElement>('#ddd-bijbaanOmschrijving')!, 'Vakkenvuller, 6 uur per week');
+      form.typeInto('Wat voor bijbaan?', 'Vakkenvuller, 6 uur per week');
       await form.settled();
-      form.choose('ddd-bijbaan-1'); // Nee
+      form.choose('Nee', 'Heb je een bijbaan?');
       await form.settled();
       expect(form.$('#ddd-bijbaanOmschrijving')).to.equal(null);
       form.choose('ddd-bijbaan-0');
@@ -230,9 +231,7 @@ describe('ddd-dossier-form', function () {
       form.$('#ddd-opleiding-option-0')!.click();
       await form.until(() => form.$('#ddd-locatie option[value]:not([value=""])'), 'locations');
       expect(api.callsOf('locations')[0]!.args).to.deep.equal(['00GT']);
-      const select = form.$<HTMLSelectElement>('#ddd-locatie')!;
-      select.value = select.options[1]!.value;
-      select.dispatchEvent(new Event('change'));
+      form.select('#ddd-locatie', 1);
       await form.settled();
       await form.until(() => form.$('.choice-summary'), 'summary');
       expect(form.$('.choice-summary')!.textContent).to.contain('Albeda');
@@ -350,9 +349,10 @@ describe('ddd-dossier-form', function () {
       await form.until(() => form.focused?.id === 'ddd-roepnaam', 'field focused');
       form.typeInto(form.$<HTMLInputElement>('#ddd-roepnaam')!, 'Noortje');
       await form.settled();
-      form.button('Terug naar controleren')!.click();
+      await form.next(); // "Terug naar controleren"
       await form.until(() => form.currentSection === 'check', 'back on check page');
-      expect(form.text).to.contain('Noortje');
+      expect(form.checkAnswer('Roepnaam')).to.equal('Noortje');
+      expect(form.checkAnswers['A1 Persoonlijke gegevens']?.['Roepnaam']).to.equal('Noortje');
     });
 
     it('explains why sending is not possible yet', async () => {
