@@ -136,4 +136,12 @@ describe('two server processes on one PostgreSQL: each decides on what the datab
     const verified = (await (await call(first, 'student-lisa', 'GET', `dossiers/${read.id}/verify`)).json()) as { valid: boolean; entries: number };
     assert.equal(verified.valid, true, JSON.stringify(verified));
   });
+
+  it('a read after the other process saved shows what that process saved (a unit that only reads checks what it kept)', async () => {
+    const read = await dossierOf(first, 'student-lisa');
+    const saved = await json(await call(second, 'student-lisa', 'PATCH', `dossiers/${read.id}/sections/motivatie`, { answers: { waarom: 'Door het andere proces.' } }, read.version));
+    const again = await json(await call(first, 'student-lisa', 'GET', `dossiers/${read.id}`));
+    assert.equal(again.version, saved.version);
+    assert.equal(again.answers['motivatie']?.['waarom'], 'Door het andere proces.');
+  });
 });
