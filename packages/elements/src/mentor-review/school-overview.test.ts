@@ -543,7 +543,8 @@ describe('<ddd-mentor-review> for a mentor: "Mijn leerlingen" as the same table'
     await until(el, () => $(el, 'tbody tr'), 'his students');
     // Meneer Yilmaz mentors 4A and 4C.
     expect(shownNames(el)).to.have.members(['Mohammed Amrani', 'Emma Bakker', 'Tim Hendriks', 'Milan Koster']);
-    expect(status(el)).to.match(/^4 leerlingen\./);
+    expect(status(el)).to.match(/^4 leerlingen\. Gesorteerd op/);
+    expect($(el, 'nav.ov-pages'), 'a klas under 50 students: one page, no page buttons').to.equal(null);
     expect($(el, 'input[type="checkbox"].ddd-table__check')).to.equal(null);
     expect($(el, '.ov-actions')).to.equal(null);
     expect($(el, '#ov-export')).to.equal(null);
