@@ -8,6 +8,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import type { LitElement } from 'lit';
 import { createHttpClient, localize, userMessageFor, type DossierApiErrorKind, type MemoryBackend } from '@doorstroom/sdk';
 import { today } from '../../sdk/src/testing/fixtures.js';
 import './index.js';
@@ -85,10 +86,10 @@ const uncaught: unknown[] = [];
 const onError = (event: ErrorEvent) => uncaught.push(event.error ?? event.message);
 const onRejection = (event: PromiseRejectionEvent) => uncaught.push(event.reason);
 
-async function mount(setup: Setup, fetchImpl: typeof fetch, backend: MemoryBackend): Promise<HTMLElement> {
+async function mount(setup: Setup, fetchImpl: typeof fetch, backend: MemoryBackend): Promise<LitElement> {
   const api = createHttpClient({ baseUrl: backend.baseUrl, token: backend.tokens[setup.token]!, fetch: fetchImpl, retry: 0 });
   const container = await fixture<HTMLElement>(html`<div lang="nl"></div>`);
-  const el = document.createElement(setup.element) as HTMLElement & { api: unknown; today?: Date };
+  const el = document.createElement(setup.element) as LitElement & { api: unknown; today?: Date };
   if (setup.dossierId) el.setAttribute('dossier-id', setup.dossierId);
   el.api = api;
   if (setup.element === 'ddd-dossier-form') el.today = today;
@@ -157,7 +158,7 @@ describe('a backend answering malformed or hostile JSON', function () {
         const el = await mount(setup, spoiledFetch(backend, route, spoil), backend);
         // Settled: something on screen and nothing loading any more (the history may follow later).
         await until(() => /\S/.test(el.shadowRoot?.textContent ?? '') && !/(?<!Geschiedenis )laden…/i.test(el.shadowRoot!.textContent!), `${label}: shown`);
-        await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+        await el.updateComplete;
         await new Promise((resolve) => setTimeout(resolve, 20));
         expectInert(el, label);
         expectLayoutHolds(el, label, '.never');

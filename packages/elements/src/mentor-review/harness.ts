@@ -22,6 +22,16 @@ export class MentorReviewHarness extends ElementHarness<DddMentorReview> {
     return this.$$('tbody tr:not([hidden]) th span[id]').map((s) => squash(s.textContent));
   }
 
+  /** A list or the table of students is loading (aria-busy). */
+  get loading(): boolean {
+    return this.$('[aria-busy="true"]') !== null;
+  }
+
+  /** The table of students is on screen and not loading. */
+  get tableShown(): boolean {
+    return this.$('table[aria-busy="false"]') !== null;
+  }
+
   /** The button of one of the decaan's actions (`data-action`). */
   actionButton(action: string): HTMLButtonElement | null {
     return this.$<HTMLButtonElement>(`button[data-action="${action}"]`);

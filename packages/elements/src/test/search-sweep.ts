@@ -17,6 +17,7 @@ import { describePayload, type HostilePayload } from '../../../sdk/src/testing/h
 import { FormHarness } from '../dossier-form/harness.js';
 import '../mentor-review/ddd-mentor-review.js';
 import type { DddMentorReview } from '../mentor-review/ddd-mentor-review.component.js';
+import { MentorReviewHarness } from '../mentor-review/harness.js';
 import { catalogSearch } from '../shared/catalog.js';
 import { translate } from '../shared/i18n.js';
 import '../shared/test-host.js';
@@ -31,14 +32,20 @@ const refusal = (q: string): 'must' | 'may' | 'never' => (q.length > limits.quer
 const albeda = completeAnswers('vervolgkeuze')['instelling'] as { id: string; label: string };
 
 /** A client as `person` that records every read it sends (the setup's one save is not a search). */
-function recordingClient(backend: MemoryBackend, person: string): { api: DossierApi; requests: URL[] } {
+function recordingClient(backend: MemoryBackend, person: string): { api: DossierApi; requests: URL[]; answered: () => number } {
   const requests: URL[] = [];
+  let answered = 0;
   const recording = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    if (request.method === 'GET') requests.push(new URL(request.url));
-    return backend.fetch(request);
+    if (request.method !== 'GET') return backend.fetch(request);
+    requests.push(new URL(request.url));
+    // Counted once the whole answer is there: what is left is the client's and the element's own work.
+    const response = await backend.fetch(request);
+    const body = await response.text();
+    answered++;
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   }) as typeof fetch;
-  return { api: createHttpClient({ baseUrl: backend.baseUrl, token: backend.tokens[person]!, fetch: recording, retry: 0 }), requests };
+  return { api: createHttpClient({ baseUrl: backend.baseUrl, token: backend.tokens[person]!, fetch: recording, retry: 0 }), requests, answered: () => answered };
 }
 
 /**
@@ -127,11 +134,11 @@ export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
 
     it(`takes ${payloads.length} payloads in the mentor's "Mijn leerlingen" search and sends each as q, nothing else`, async () => {
       const backend = hostile();
-      const { api, requests } = recordingClient(backend, 'mentor-de-vries');
+      const { api, requests, answered } = recordingClient(backend, 'mentor-de-vries');
       const el = await fixture<DddMentorReview>(html`<ddd-mentor-review lang="nl" view="mijnLeerlingen" .api=${api}></ddd-mentor-review>`);
       const search = () => el.shadowRoot!.querySelector<HTMLInputElement>('#filter-q');
-      const lists = (el as unknown as { lists: { loading: boolean; students?: unknown[]; error?: string } }).lists;
-      await until(() => search() && lists.students, 'Mijn leerlingen');
+      const review = new MentorReviewHarness(el);
+      await until(() => search() && review.tableShown, 'Mijn leerlingen');
       // Not the SDK's "correct the marked answers": a search has none.
       const refused = translate('nl', 'search.refused');
       let previous = '';
@@ -140,13 +147,16 @@ export function sweepSearch(payloads: ReadonlyArray<HostilePayload>): void {
       for (const payload of payloads) {
         const label = describePayload(payload);
         requests.length = 0;
+        const answeredBefore = answered();
         const input = search();
         expect(input, `${label}: the search box is there`).to.not.equal(null);
         const typed = typeInto(input!, payload.value);
         // "Filter" (or Enter) asks at once; typing alone waits 300 ms.
         el.shadowRoot!.querySelector<HTMLFormElement>('form.filters')!.requestSubmit();
         await el.updateComplete;
-        await until(() => !lists.loading, `${label}: list loaded`);
+        // Answered, then the client reads the answer (promise jobs, done before the next task) and the element shows it.
+        await review.until(() => answered() - answeredBefore === requests.length, `${label}: list answered`, 10000);
+        await new Promise((resolve) => setTimeout(resolve));
         await el.updateComplete;
         const q = expectedQuery(typed);
         // The same filter twice is not asked for again, unless asking for it failed: then it is a retry.
