@@ -115,7 +115,7 @@ describe('the doorstroom flow across elements', function () {
     expect($$(form, 'input, textarea, select'), 'deel A is read-only now').to.have.length(0);
     // The progress element on the same page followed the action.
     await until(() => steps(progress).find((s) => s.current)?.label === 'Mentor', 'progress shows the mentor step');
-    expect(steps(progress)[0]!.state).to.equal('step-done');
+    expect(steps(progress)[0]!.state).to.equal('done');
     button(form, 'Terug naar mijn dossiers')!.click();
     await until(() => text(form).includes('Status: Bij de mentor'), 'the list shows the new status');
     leave(form);
@@ -228,7 +228,7 @@ describe('the doorstroom flow across elements', function () {
     leave(consent);
 
     const done = await mountProgress(noorApi, dossierId);
-    expect(steps(done).map((s) => s.state)).to.deep.equal(['step-done', 'step-done', 'step-done', 'step-done']);
+    expect(steps(done).map((s) => s.state)).to.deep.equal(['done', 'done', 'done', 'done']);
     expect(steps(done).find((s) => s.current)?.label).to.equal('Afgerond');
     const list = await mountForm(noorApi);
     await until(() => text(list).includes('Status: Afgerond'), 'her list says Afgerond');

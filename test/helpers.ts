@@ -10,6 +10,7 @@ import { completeAnswersFor } from '../packages/sdk/src/testing/fixtures.js';
 import '@doorstroom/elements';
 import { offerLanguages } from '@doorstroom/elements';
 import type { DddConsent, DddDossierForm, DddIntake, DddMentorReview, DddProgress } from '@doorstroom/elements';
+import { ProgressHarness, type ShownStep } from '../packages/elements/src/progress/harness.js';
 
 // English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
 offerLanguages('en');
@@ -156,13 +157,8 @@ export function leave(el: Element): void {
 
 // --- the stepper of <ddd-progress> ----------------------------------------------------------------
 
-export function steps(el: DddProgress): { label: string; state: string; current: boolean }[] {
-  return $$(el, '.step').map((step) => ({
-    label: squash(step.querySelector('.step__label')?.textContent),
-    state: (step.getAttribute('part') ?? '').split(' ')[1] ?? '',
-    current: step.getAttribute('aria-current') === 'step',
-  }));
-}
+/** The steps <ddd-progress> shows: label, state ('done', 'current', 'upcoming') and which is current. */
+export const steps = (el: DddProgress): ShownStep[] => new ProgressHarness(el).steps;
 
 // --- data prepared through the API ------------------------------------------------------------
 
