@@ -263,6 +263,28 @@ describe('createHandler (the core) and createFetchHandler', () => {
     }
   });
 
+  it('refuses a prototype key however the JSON spells it, and keeps the words and escapes in values as text', async () => {
+    const backend = createMemoryBackend(undefined, { now: () => today });
+    const core = createHandler(backend.service, optionsFor(backend));
+    const target = '/api/dossiers/dossier-noor/sections/motivatie';
+    const save = async (body: string) => {
+      const read = await core({ method: 'GET', target: '/api/dossiers/dossier-noor', header: (name) => (name === 'authorization' ? 'Bearer student-noor' : undefined) });
+      const { version } = JSON.parse(read.body as string) as { version: number };
+      const header = (name: string) => (name === 'authorization' ? 'Bearer student-noor' : name === 'if-match' ? `"${version}"` : undefined);
+      return core({ method: 'PATCH', target, header, body });
+    };
+    for (const body of ['{"answers":{"\\u005f\\u005fproto\\u005f\\u005f":{"polluted":true}}}', '{"answers":{"constr\\u0075ctor":"x"}}', '{"\\u0070rototype":{},"answers":{}}']) {
+      const answer = await save(body);
+      expect(answer.status, body).to.equal(400);
+      expect((JSON.parse(answer.body as string) as Problem).detail, body).to.contain('not allowed');
+    }
+    const words = await save('{"answers":{"waarom":"Het prototype van een constructor, en __proto__"}}');
+    expect(words.status).to.equal(200);
+    const escaped = await save('{"answers":{"waar\\u006fm":"caf\\u00e9"}}');
+    expect(escaped.status).to.equal(200);
+    expect((JSON.parse(escaped.body as string) as { answers: Record<string, Record<string, unknown>> }).answers['motivatie']!['waarom']).to.equal('café');
+  });
+
   it('answers 413 to a body given as bytes over the limit, and reads a body given lazily only when the route needs it', async () => {
     const backend = createMemoryBackend(undefined, { now: () => today });
     const core = createHandler(backend.service, { ...optionsFor(backend), maxBodyBytes: 1024 });

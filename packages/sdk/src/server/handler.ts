@@ -278,11 +278,16 @@ async function readJson(exchange: HandlerExchange, limit: number): Promise<unkno
   if (text.trim() === '') return undefined;
   let prototypeKey = false;
   let parsed: unknown;
+  // The reviver (a call per value) only when the text could hold such a key: one of the words, or
+  // an escape, which could spell one (\u005f\u005fproto\u005f\u005f). A save's body rarely has either.
+  const suspect = text.includes('\\u') || text.includes('__proto__') || text.includes('constructor') || text.includes('prototype');
   try {
-    parsed = JSON.parse(text, (key, value: unknown) => {
-      if (prototypeKeys.has(key)) prototypeKey = true;
-      return value;
-    });
+    parsed = suspect
+      ? JSON.parse(text, (key, value: unknown) => {
+          if (prototypeKeys.has(key)) prototypeKey = true;
+          return value;
+        })
+      : JSON.parse(text);
   } catch {
     throw bad('The request body is not valid JSON.');
   }
