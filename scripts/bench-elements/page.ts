@@ -13,10 +13,12 @@
  *   search (a crebo, a name), a filter (status by its count, cohort, locatie) or one press on a
  *   sortable header, from the event until the table shows the new page of rows (Lit's update,
  *   layout forced). Each sample checks that rows are shown and that a sort changed the order.
- * - overview: the decaan's school overview in <ddd-mentor-review> with 600 students (big-school.ts):
- *   one change of a filter (step, days in the step, parent consent, klas, or off again) or one press
- *   on a sortable header, from the event until the table shows the new rows (Lit's update, layout
- *   forced). Each sample checks the rows shown against the pure functions.
+ * - overview: the decaan's school overview in <ddd-mentor-review> with 600 students (big-school.ts),
+ *   shown in pages of 50 as the MBO's worklist: one change of a filter (step, days in the step,
+ *   parent consent, klas, or off again) or one press on a sortable header, from the event until the
+ *   table shows the new first page (Lit's update, layout forced). Each sample checks the rows shown
+ *   against the pure functions (filter and sort every student, then page 1) and that a sort changed
+ *   the order.
  */
 import { LitElement, html } from 'lit';
 import { createMemoryBackend, exampleData, type DossierApi } from '@doorstroom/sdk';
@@ -28,6 +30,9 @@ import { receivedSummaries } from '../../packages/elements/src/test/received-dos
 import { bigSchoolBackend } from '../../packages/elements/src/test/big-school.js';
 import { combobox, type ComboboxOption } from '../../packages/elements/src/shared/combobox.js';
 import { translate } from '../../packages/elements/src/shared/i18n.js';
+import { nextSort, sortRows, type SortState } from '../../packages/elements/src/shared/data-table.js';
+import { pageOf } from '../../packages/elements/src/shared/pager.js';
+import { filterOverview, noOverviewFilter, overviewRows, overviewSortKeys, type OverviewFilter } from '../../packages/elements/src/mentor-review/overview.js';
 import { fieldStyles, sharedStyles } from '../../packages/elements/src/shared/tokens.js';
 
 const stage = document.getElementById('stage')!;
@@ -194,7 +199,7 @@ async function typeahead(samples: number, warmup: number, via: 'index' | 'backen
 
 // --- (c) the school overview: filter and sort 600 students ------------------------------------------
 
-type OverviewStep = { kind: 'filter' | 'sort'; label: string; act(root: ShadowRoot): void };
+type OverviewStep = { kind: 'filter' | 'sort'; label: string; act(root: ShadowRoot): void; filter?: Partial<OverviewFilter>; column?: string };
 
 /** Sets a filter field as a person does: the value, then the event the element listens to. */
 const setField = (root: ShadowRoot, selector: string, value: string | boolean) => {
@@ -211,44 +216,59 @@ const pressHeader = (root: ShadowRoot, column: string) => root.querySelector<HTM
 
 /** What a decaan does in a row: narrow down, widen again, sort by another column. */
 const overviewSteps: OverviewStep[] = [
-  { kind: 'filter', label: 'step: at the mentor', act: (r) => setField(r, '#filter-state', 'bijMentor') },
-  { kind: 'filter', label: 'more than 7 days', act: (r) => setField(r, '#filter-stuck', '7') },
-  { kind: 'sort', label: 'by days in the step', act: (r) => pressHeader(r, 'days') },
-  { kind: 'filter', label: 'every step', act: (r) => setField(r, '#filter-state', '') },
-  { kind: 'sort', label: 'by name', act: (r) => pressHeader(r, 'naam') },
-  { kind: 'filter', label: 'no limit on days', act: (r) => setField(r, '#filter-stuck', '') },
-  { kind: 'sort', label: 'by name, the other way', act: (r) => pressHeader(r, 'naam') },
-  { kind: 'filter', label: 'parent consent outstanding', act: (r) => setField(r, '#filter-guardian', true) },
-  { kind: 'filter', label: 'parent consent: off', act: (r) => setField(r, '#filter-guardian', false) },
-  { kind: 'sort', label: 'by step', act: (r) => pressHeader(r, 'state') },
-  { kind: 'filter', label: 'klas 4B', act: (r) => setField(r, '#filter-klas', '4B') },
-  { kind: 'filter', label: 'every klas', act: (r) => setField(r, '#filter-klas', '') },
-  { kind: 'sort', label: 'by klas', act: (r) => pressHeader(r, 'klas') },
+  { kind: 'filter', label: 'step: at the mentor', filter: { state: 'bijMentor' }, act: (r) => setField(r, '#filter-state', 'bijMentor') },
+  { kind: 'filter', label: 'more than 7 days', filter: { stuckDays: '7' }, act: (r) => setField(r, '#filter-stuck', '7') },
+  { kind: 'sort', label: 'by days in the step', column: 'days', act: (r) => pressHeader(r, 'days') },
+  { kind: 'filter', label: 'every step', filter: { state: '' }, act: (r) => setField(r, '#filter-state', '') },
+  { kind: 'sort', label: 'by name', column: 'naam', act: (r) => pressHeader(r, 'naam') },
+  { kind: 'filter', label: 'no limit on days', filter: { stuckDays: '' }, act: (r) => setField(r, '#filter-stuck', '') },
+  { kind: 'sort', label: 'by name, the other way', column: 'naam', act: (r) => pressHeader(r, 'naam') },
+  { kind: 'filter', label: 'parent consent outstanding', filter: { guardian: true }, act: (r) => setField(r, '#filter-guardian', true) },
+  { kind: 'filter', label: 'parent consent: off', filter: { guardian: false }, act: (r) => setField(r, '#filter-guardian', false) },
+  { kind: 'sort', label: 'by step', column: 'state', act: (r) => pressHeader(r, 'state') },
+  { kind: 'filter', label: 'klas 4B', filter: { klas: '4B' }, act: (r) => setField(r, '#filter-klas', '4B') },
+  { kind: 'filter', label: 'every klas', filter: { klas: '' }, act: (r) => setField(r, '#filter-klas', '') },
+  { kind: 'sort', label: 'by klas', column: 'klas', act: (r) => pressHeader(r, 'klas') },
 ];
 
-async function overview(samples: number, warmup: number): Promise<{ filter: number[]; sort: number[]; students: number; byStep: Record<string, number[]> }> {
+async function overview(samples: number, warmup: number): Promise<{ filter: number[]; sort: number[]; students: number; pageSize: number; byStep: Record<string, number[]> }> {
   const backend = await bigSchoolBackend(600);
+  const api = backend.client('decaan-visser');
+  // The rows as the pure functions make them, to check each sample against.
+  const me = await api.me();
+  const students = (await api.listDossiers({ view: 'mijnLeerlingen' })).students ?? [];
+  const rows = overviewRows(students, me, new Date());
+  const pageSize = 50;
+  let filter: OverviewFilter = noOverviewFilter;
+  let sort: SortState = { column: 'klas', direction: 'ascending' };
+  const expectedPage = () => pageOf(filterOverview(sortRows(rows, overviewSortKeys[sort.column]!, sort.direction, 'nl'), filter), 1, pageSize).rows.map((row) => row.student.naam);
+
   const el = document.createElement('ddd-mentor-review') as DddMentorReview;
-  el.api = backend.client('decaan-visser');
+  el.api = api;
   stage.replaceChildren(el);
   const root = el.shadowRoot!;
-  while (root.querySelectorAll('tbody tr').length < 600 || root.querySelectorAll('#ov-move-mentor option').length < 2) await nextFrame();
-  const shownRows = () => root.querySelectorAll('tbody tr:not([hidden])');
-  const firstShown = () => shownRows()[0]?.querySelector('th')?.textContent?.trim() ?? '';
+  while (root.querySelectorAll('tbody tr').length < pageSize || root.querySelectorAll('#ov-move-mentor option').length < 2) await nextFrame();
+  const shownNames = () => [...root.querySelectorAll('tbody tr:not([hidden]) th[scope="row"] span[id]')].map((span) => span.textContent!.trim());
+  const currentPage = () => root.querySelector('nav.ov-pages [aria-current="page"]')?.id ?? 'ov-page-1';
   const times = { filter: [] as number[], sort: [] as number[] };
   const byStep: Record<string, number[]> = {};
   for (let i = 0; i < warmup + samples; i++) {
     const step = overviewSteps[i % overviewSteps.length]!;
-    const before = firstShown();
+    const before = shownNames()[0];
     const t0 = performance.now();
     step.act(root);
     await el.updateComplete;
-    const shown = shownRows().length;
+    const shown = shownNames();
     forceLayout(el);
     const t1 = performance.now();
-    // The table really changed as asked: never an empty table, and a sort reorders the rows.
-    if (shown === 0) throw new Error(`overview ${step.label}: no rows shown`);
-    if (step.kind === 'sort' && shown > 1 && firstShown() === before && step.label !== 'by klas') throw new Error(`overview ${step.label}: the order did not change`);
+    if (step.filter) filter = { ...filter, ...step.filter };
+    if (step.column) sort = nextSort(sort, step.column);
+    // The table really shows the new first page: the rows the pure functions give, never none, and a sort reorders them.
+    const expected = expectedPage();
+    if (shown.length === 0) throw new Error(`overview ${step.label}: no rows shown`);
+    if (currentPage() !== 'ov-page-1') throw new Error(`overview ${step.label}: not on page 1 but ${currentPage()}`);
+    if (shown.join('|') !== expected.join('|')) throw new Error(`overview ${step.label}: shows ${shown.slice(0, 3).join(', ')}…, expected ${expected.slice(0, 3).join(', ')}…`);
+    if (step.kind === 'sort' && shown.length > 1 && shown[0] === before && step.label !== 'by klas') throw new Error(`overview ${step.label}: the order did not change`);
     if (i >= warmup) {
       times[step.kind].push(t1 - t0);
       (byStep[step.label] ??= []).push(t1 - t0);
@@ -256,7 +276,7 @@ async function overview(samples: number, warmup: number): Promise<{ filter: numb
     await idle();
   }
   stage.replaceChildren();
-  return { ...times, students: 600, byStep };
+  return { ...times, students: 600, pageSize, byStep };
 }
 
 // --- (d) the MBO's worklist: filter and sort 5 000 received dossiers ---------------------------------
