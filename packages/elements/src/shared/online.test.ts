@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { goOffline, goOnline } from './harness.js';
 import { OnlineController } from './online.js';
 
 class Host implements ReactiveControllerHost {
@@ -19,15 +20,6 @@ class Host implements ReactiveControllerHost {
   disconnect(): void {
     for (const c of this.controllers) c.hostDisconnected?.();
   }
-}
-
-function goOffline(): void {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-  window.dispatchEvent(new Event('offline'));
-}
-function goOnline(): void {
-  delete (navigator as unknown as { onLine?: boolean }).onLine;
-  window.dispatchEvent(new Event('online'));
 }
 
 describe('OnlineController', () => {
