@@ -2,7 +2,7 @@
  * A portal page under a strict CSP (see csp-headers.mjs): every element, on a memory backend
  * in the page. The test in csp.test.ts drives it through an iframe.
  */
-import { createMemoryBackend, exampleData, type MemoryBackend } from '@doorstroom/sdk';
+import { createMemoryBackend, exampleData, type DossierApi, type MemoryBackend } from '@doorstroom/sdk';
 import '@doorstroom/elements';
 import type { DddConsent, DddDossierForm, DddMentorReview, DddProgress } from '@doorstroom/elements';
 
@@ -16,10 +16,10 @@ const backend = createMemoryBackend(exampleData());
 const as = (person: string) => backend.client(backend.tokens[person]!);
 const app = document.getElementById('app')!;
 
-function add<T extends HTMLElement>(tag: string, attributes: Record<string, string>, api: unknown): T {
+function add<T extends HTMLElement & { api?: DossierApi }>(tag: string, attributes: Record<string, string>, api: DossierApi): T {
   const element = document.createElement(tag) as T;
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  (element as unknown as { api: unknown }).api = api;
+  element.api = api;
   app.append(element);
   return element;
 }
