@@ -293,8 +293,7 @@ describe('<ddd-intake>: the orders of the columns, made in idle time', function 
       }
     }
     // What the officer sees of the status order: each status together, in the order of the intake.
-    prepared.header('status').click();
-    await prepared.settled();
+    await prepared.sortBy('status');
     const statuses = prepared.$$('tbody tr').map((row) => squash(row.querySelector('.in-status')?.textContent));
     expect([...new Set(statuses)]).to.deep.equal(['Nieuw', 'Gelezen', 'Intake gepland', 'Geplaatst', 'Niet geplaatst']);
   });
@@ -317,8 +316,7 @@ describe('<ddd-intake>: the orders of the columns, made in idle time', function 
     el.back();
     await el.until(() => el.$('tbody tr') && !el.$('#in-table[aria-busy="true"]'), 'the worklist again');
     idleUntilDone();
-    el.header('status').click();
-    await el.settled();
+    await el.sortBy('status');
     expect(cells(el.rowOf(first))).to.include('Gelezen');
     expect(el.text).to.contain('8 Nieuw').and.contain('9 Gelezen');
   });
@@ -376,8 +374,7 @@ describe('<ddd-intake>: a received dossier', function () {
     expect(el.text).to.contain('De intake is op 12 mrt 2027.');
     expect((await officer().getDossier('dossier-sam')).intake).to.include({ status: 'intakeGepland', datum: '2027-03-12' });
 
-    el.chooseStatus('Geplaatst');
-    el.save();
+    await el.setIntake('Geplaatst');
     await el.until(() => el.text.includes('Status nu: Geplaatst'), 'placed');
     // Placement feedback: the school's decaan and the student see it.
     const overview = await backend.client('decaan-visser').listDossiers({ view: 'mijnLeerlingen' });
@@ -420,8 +417,7 @@ describe('<ddd-intake>: a received dossier', function () {
     const mixed: DossierApi = Object.assign(Object.create(api) as DossierApi, { setIntake: albeda.setIntake.bind(albeda) });
     const el = await worklist({ api: mixed });
     await el.open('Sam Jansen');
-    el.chooseStatus('Geplaatst');
-    el.save();
+    await el.setIntake('Geplaatst');
     await el.until(() => el.$('#in-action-error'), 'the refusal');
     expect(squash(el.$('#in-action-error')!.textContent)).to.equal('Dit dossier kunnen we niet openen. Het is niet voor uw instelling, of het bestaat niet meer.');
     expect(el.$('#in-action-error')!.getAttribute('role')).to.equal('alert');

@@ -90,6 +90,12 @@ export class IntakeHarness extends ElementHarness<DddIntake> {
     return found;
   }
 
+  /** Sorts by a column (presses its header once: ascending first, again for descending). */
+  async sortBy(column: string): Promise<void> {
+    this.header(column).click();
+    await this.element.updateComplete;
+  }
+
   /** Opens a dossier from its row, as the officer does, and waits until it is on screen. */
   async open(naam: string): Promise<void> {
     this.rowOf(naam).querySelector<HTMLButtonElement>('.in-open')!.click();
@@ -114,6 +120,19 @@ export class IntakeHarness extends ElementHarness<DddIntake> {
   get chosenStatus(): string {
     const chosen = this.$$<HTMLInputElement>('#in-status input').find((input) => input.checked);
     return chosen ? this.textOf(`label[for="${chosen.id}"]`) : '';
+  }
+
+  /**
+   * Sets the intake status as the officer does: chooses it, fills in the date of the intake or the
+   * reason it did not work out when given, and presses Opslaan (without waiting for the answer).
+   */
+  async setIntake(label: string, details: { datum?: string; reden?: string } = {}): Promise<void> {
+    this.chooseStatus(label);
+    await this.element.updateComplete;
+    if (details.datum !== undefined) this.type('#in-datum', details.datum);
+    if (details.reden !== undefined) this.type('#in-reden', details.reden);
+    await this.element.updateComplete;
+    this.save();
   }
 
   /** Presses Opslaan. */
