@@ -205,8 +205,7 @@ describe('<ddd-consent>', function () {
 
     const guardian = await mount('guardian-bakker', 'dossier-emma');
     await guardian.whenInzageRecorded();
-    await guardian.click('#og-toestemming');
-    await guardian.submit();
+    await guardian.giveParentConsent();
     guardian.element.parentElement!.remove();
 
     const again = await mount('student-emma', 'dossier-emma');
@@ -248,8 +247,7 @@ describe('<ddd-consent>', function () {
     expect(cards, 'only what goes, no empty questions').not.to.contain('Niet ingevuld');
     await expect(el.element).to.be.accessible();
 
-    await el.click('#og-toestemming');
-    const { detail } = await el.submit();
+    const { detail } = await el.giveParentConsent();
     expect(detail.dossier.answers['ouderToestemming']).to.include({ naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true });
     await waitUntil(() => el.text.includes('U hebt toestemming gegeven op'));
     await expect(el.element).to.be.accessible();
@@ -274,10 +272,8 @@ describe('<ddd-consent>', function () {
     expect(el.$<HTMLInputElement>('#og-naam')!.value, 'name of the person signed in').to.equal('Jeroen Bakker');
     await el.pressSubmit();
     await waitUntil(() => el.$('.ddd-error-summary') !== null, 'consent without the tick is not saved');
-    const vader = el.$$<HTMLLabelElement>('#og-relatie label').find((l) => squash(l.textContent) === 'Vader')!;
-    vader.click();
-    await el.click('#og-toestemming');
-    const { detail } = await el.submit();
+    await el.chooseRelation('Vader');
+    const { detail } = await el.giveParentConsent();
     expect(detail.dossier.answers['ouderToestemming']).to.include({ naam: 'Jeroen Bakker', relatie: 'vader', toestemming: true });
   });
 

@@ -92,6 +92,20 @@ export class ConsentHarness extends ElementHarness<DddConsent> {
     await this.element.updateComplete;
   }
 
+  /** The parent ticks "Ik geef toestemming", presses "Toestemming geven" and waits until it is saved; resolves with `ddd-saved`. */
+  async giveParentConsent(): Promise<CustomEvent> {
+    await this.click('#og-toestemming');
+    return this.submit();
+  }
+
+  /** The parent chooses their relation to the student ("Vader", "Moeder", …) where the dossier does not say it. */
+  async chooseRelation(label: string): Promise<void> {
+    const option = this.$$<HTMLLabelElement>('#og-relatie label').find((l) => squash(l.textContent) === label);
+    if (!option) throw new Error(`No relation "${label}"`);
+    option.click();
+    await this.element.updateComplete;
+  }
+
   /** The main button of the form ("Akkoord geven", "Toestemming geven"). */
   get submitButton(): HTMLButtonElement {
     return this.get<HTMLButtonElement>(submitButton);
