@@ -42,7 +42,7 @@ export const regionConfigSchema = z.object({
   /** Optional sections this region leaves out (only sections marked optional). */
   disabledSections: z.array(z.string()),
   extraQuestions: z.record(z.string(), z.array(extraQuestionSchema)),
-  competences: z.array(z.object({ code: z.string(), nl: z.string(), en: z.string() })),
+  competences: z.array(z.object({ code: z.string(), nl: z.string(), en: z.optional(z.string()) })),
   /** Sharing class per section id or `sectionId.questionId`; overrides the defaults. */
   sharing: z.record(z.string(), sharingClassSchema),
   guardianConsentBelowAge: z.number().check(wholeNumber, z.gte(12), z.lte(21)),
@@ -62,7 +62,7 @@ export const defaultRegionConfig: RegionConfig = {
   naam: 'Standaard',
   disabledSections: [],
   extraQuestions: {},
-  competences: codelists.competentiesStandaard.map((c) => ({ code: c.code, nl: c.nl, en: c.en })),
+  competences: codelists.competentiesStandaard.map((c) => ({ code: c.code, nl: c.nl })),
   sharing: {},
   guardianConsentBelowAge: 18,
   support: { naam: 'Servicedesk doorstroomdossier' },
@@ -142,7 +142,7 @@ export function buildSections(config: RegionConfig, dossierType?: DossierType): 
       questions = config.competences.map((c) => ({
         kind: 'score' as const,
         id: c.code,
-        label: { nl: c.nl, en: c.en },
+        label: text(c.nl, c.en),
         required: true,
         options: competenceScoreOptions,
       }));
