@@ -113,7 +113,7 @@ class PgTx implements StoreTx {
   /** The id of each dossier's last history entry as read or written ('0': none): its write checks the history is still there. */
   private readonly lastIds = new Map<string, string>();
   /** Dossiers this unit took from the instance's read cache and no write of it has checked yet (finish() checks them). */
-  private readonly fromCache = new Map<string, CachedRead>();
+  private readonly fromCache = new Map<string, Dossier>();
   /** Whether this unit decided anything on a cached read: then any failure runs it again reading the database. */
   usedCache = false;
   /** What this unit's writes leave in the read cache once it commits (null: forget that dossier). */
@@ -172,7 +172,7 @@ class PgTx implements StoreTx {
     const found = new Map(rows.map((row) => [row.id, row]));
     for (const id of ids) {
       const row = found.get(id);
-      const [xmin, b1, lastId] = this.guards(this.fromCache.get(id)!.dossier);
+      const [xmin, b1, lastId] = this.guards(this.fromCache.get(id)!);
       if (!row || (xmin !== null && row.xmin !== xmin) || (b1 !== null && Number(row.b_version) !== b1) || (lastId !== null && row.last_id !== lastId)) throw staleRead();
       this.fromCache.delete(id);
     }
@@ -253,13 +253,15 @@ class PgTx implements StoreTx {
       if (hit) {
         this.usedCache = true;
         this.usedReads.set(id, hit);
-        this.fromCache.set(id, hit);
-        this.readVersions.set(id, hit.dossier.version);
+        // A dossier this instance wrote is kept as the JSON it sent: each unit parses its own copy.
+        const dossier = typeof hit.dossier === 'string' ? (JSON.parse(hit.dossier) as Dossier) : hit.dossier;
+        this.fromCache.set(id, dossier);
+        this.readVersions.set(id, dossier.version);
         this.readXmins.set(id, hit.xmin);
         this.lastIds.set(id, hit.lastId);
-        this.begeleidingRead.set(hit.dossier.student.id, hit.b1);
+        this.begeleidingRead.set(dossier.student.id, hit.b1);
         this.lastEntries.set(id, hit.lastEntry);
-        return hit.dossier;
+        return dossier;
       }
     }
     const { rows } = await this.q.query<{
@@ -287,7 +289,7 @@ class PgTx implements StoreTx {
     const cached = this.fromCache.get(id);
     if (cached) {
       // Read from the cache earlier in this unit, and decided on: it must be what the database holds.
-      const [xmin, b1Version, lastId] = this.guards(cached.dossier);
+      const [xmin, b1Version, lastId] = this.guards(cached);
       if ((xmin !== null && row.xmin !== xmin) || (b1Version !== null && (b1?.version ?? -1) !== b1Version) || (lastId !== null && (row.last_id ?? '0') !== lastId)) throw staleRead();
       this.fromCache.delete(id);
     }
@@ -306,7 +308,7 @@ class PgTx implements StoreTx {
     }
     if (locked) return row.data;
     // Committed (no transaction): kept for the next unit of this instance, read-only.
-    const read: CachedRead = { dossier: deepFreeze(row.data), xmin: row.xmin, b1: b1 && deepFreeze(b1), lastEntry: row.last_entry && deepFreeze(row.last_entry), lastId: row.last_id ?? '0' };
+    const read = { dossier: deepFreeze(row.data), xmin: row.xmin, b1: b1 && deepFreeze(b1), lastEntry: row.last_entry && deepFreeze(row.last_entry), lastId: row.last_id ?? '0' };
     this.reads.put(id, read);
     return read.dossier;
   }
@@ -454,10 +456,10 @@ class PgTx implements StoreTx {
         b1Now === undefined
           ? null
           : {
-              dossier: deepFreeze(JSON.parse(data) as Dossier),
+              dossier: data,
               xmin: written!.xmin,
               b1: b1Now && deepFreeze(b1Now),
-              lastEntry: deepFreeze(entry!.entry),
+              lastEntry: Object.freeze(entry!.entry),
               lastId: written!.history_id,
             },
       );
@@ -812,7 +814,8 @@ class RowVersionCache<Row extends object> {
 
 /** What getDossier reads, as one instance keeps it: read-only, each part with the version a write checks. */
 interface CachedRead {
-  dossier: Dossier;
+  /** Read-only; or the JSON text this instance wrote (parsed by each unit that uses it: cheaper than parsing and freezing one shared copy). */
+  dossier: Dossier | string;
   /** The row's xmin: changes with every write of the row, whatever wrote it. */
   xmin: string;
   /** The student's B1 (null: none). */
