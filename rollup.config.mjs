@@ -202,12 +202,28 @@ function languageEntries(codes) {
 }
 
 /**
+ * Fails the build when the main file carries a language pack (an import of lang/<code>.ts on its
+ * way, say an element's English registration): each language belongs in its lang/<code>.js.
+ */
+function languagesInTheirOwnFiles(mainFile, codes) {
+  const packs = codes.flatMap((code) => [path.join(sdkLangDir, `${code}.ts`), path.join(elementsLangDir, `${code}.ts`)]);
+  return {
+    name: 'doorstroom:languages-in-their-own-files',
+    generateBundle(_options, bundle) {
+      const leaked = Object.entries(bundle[mainFile]?.modules ?? {})
+        .filter(([id, info]) => info.renderedLength > 0 && packs.includes(id))
+        .map(([id]) => path.relative(root, id));
+      if (leaked.length) this.error(`${mainFile} must not contain these language packs, only lang/<code>.js may: ${leaked.join(', ')}`);
+    },
+  };
+}
+
+/**
  * The script-tag build: dist/doorstroom.min.js, a self-contained, minified ES module (lit,
  * @lit/context, ky and the SDK inlined), and with `languages` (the default for the whole
- * bundle) dist/lang/<code>.js per language besides Dutch (English included: src/bundle.ts leaves
- * it out). Lit's production build is picked because the
- * 'development' condition is not set. `input` other than `bundleEntry` (npm run size)
- * builds that one entry into one file.
+ * bundle) dist/lang/<code>.js per language besides Dutch, English included: src/bundle.ts leaves
+ * it out. Lit's production build is picked because the 'development' condition is not set.
+ * `input` other than `bundleEntry` (npm run size) builds that one entry into one file.
  */
 export function bundleConfig({ input = bundleEntry, file = bundleFile, sourcemap = true, languages = input === bundleEntry } = {}) {
   const codes = languages ? languagePacks() : [];
@@ -217,6 +233,7 @@ export function bundleConfig({ input = bundleEntry, file = bundleFile, sourcemap
     minifyTemplates(),
     typescript(),
     keepOutOfBundle(),
+    languagesInTheirOwnFiles(path.basename(file), codes),
   ];
   if (codes.length === 0) {
     return { input, plugins, onwarn, output: { file, format: 'es', sourcemap, inlineDynamicImports: true, plugins: [terserPlugin()] } };
