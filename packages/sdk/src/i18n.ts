@@ -1,10 +1,11 @@
 /**
  * Texts in several languages. Dutch lives inline in the definitions (`Localized`); English,
  * Arabic, Turkish, Ukrainian and Polish come as language packs (`registerLanguage`), so a page
- * only loads the languages it offers (`@doorstroom/elements` registers English for npm users). A pack maps stable keys (`q.persoonlijk.bsn.label`,
- * `refusal.deelAIncomplete`, `issue.bsnLength`) to texts; the modules that own texts announce
- * them with `registerTexts`, and `localize` finds a text's key by its Dutch wording, so copies
- * of a definition (JSON from a server, a rebuilt config) translate as well.
+ * only loads the languages it offers (`@doorstroom/elements` registers English for npm users).
+ * A pack maps stable keys (`q.persoonlijk.bsn.label`, `refusal.deelAIncomplete`,
+ * `issue.bsnLength`) to texts; the modules that own texts announce them with `registerTexts`,
+ * and `localize` finds a text's key by its Dutch wording, so copies of a definition (JSON from a
+ * server, a rebuilt config) translate as well.
  */
 
 /** Languages a `Localized` may carry inline. Dutch is the default and always present. */

@@ -1,7 +1,8 @@
 /**
  * English UI texts of the elements. Keys and `{vars}` as in the Dutch catalogues; Dutch school
- * terms (mbo, crebo, BOL/BBL) stay. The elements' package index registers them (npm users have
- * English built in); the script-tag bundle leaves them out and ships them as `lang/en.js`.
+ * terms (mbo, crebo, BOL/BBL) stay. Every element's tag file registers them (shared/english.ts),
+ * so npm users have English built in; the script-tag bundle leaves them out and ships them as
+ * `lang/en.js`, like the other languages.
  */
 import type { Catalogue } from '../shared/i18n.js';
 
