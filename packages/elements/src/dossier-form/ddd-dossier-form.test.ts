@@ -414,6 +414,9 @@ describe('ddd-dossier-form', function () {
       await form.settled();
       expect(form.$('.submit [role="alert"]')!.textContent).to.match(/e-mail/i);
       form.typeInto(form.$<HTMLInputElement>('#ddd-mentorEmail')!, 'jansen@school.example');
+      await form.settled();
+      // The refusal was about what was typed before: correcting it takes the old message away.
+      expect(form.$('.submit [role="alert"]'), 'no refusal about the corrected e-mail address').to.equal(null);
       const acted = oneEvent(form.element, 'ddd-action');
       form.button('Opsturen naar mentor')!.click();
       expect((await acted).detail.dossier.mentor).to.deep.include({ naam: 'Mevrouw Jansen', email: 'jansen@school.example' });

@@ -198,7 +198,10 @@ export class SubmitStep implements ReactiveController {
         id: `ddd-${question.id}`,
         onInput: (value) => {
           this.typed = { ...this.free(dossier), [key]: typeof value === 'string' ? value : '' };
+          // A refusal about what was typed before stays on screen until the student changes it.
+          if (this.problem === undefined) return;
           this.problem = undefined;
+          this.controllerHost.requestUpdate();
         },
         onBlur: () => {},
       });
