@@ -25,12 +25,16 @@ import { bundleIsStale } from './bundle-freshness.mjs';
 // TypeScript such as `WorklistController['preparing']`) and with Lit's template minifier instead
 // of our own, the bundle went from 111.9 to 113.6 kB; rounded up plus 1 kB. Lowering it is issue
 // 16's work (one editing engine, a file per element, `#private` members, which terser shortens);
-// raise it only for features people see, and say which here.
+// raise it only for features people see, and say which here. Raised to 117 kB (116.1 kB): the
+// school overview's page buttons with page numbers, its per-page selection and the pager shared
+// with the MBO's worklist (issue 17: one frame per sort), and the code lists' English (mbo levels,
+// leerwegen, school roles: 13 texts without a translation key, ≈ 0.8 kB), which the deleted
+// english-pack transform used to strip and which lang/en.ts cannot carry until they get keys.
 const pageGoals = [
   { name: 'student form page (<ddd-dossier-form>)', tag: 'ddd-dossier-form', goal: 55_000 },
   { name: 'progress-only page (<ddd-progress>)', tag: 'ddd-progress', goal: 25_000 },
 ];
-const budget = { bundle: 115_000 };
+const budget = { bundle: 117_000 };
 
 const elementsSrc = path.join(root, 'packages', 'elements', 'src');
 const showModules = process.argv.includes('--modules');
