@@ -5,6 +5,7 @@ import { createMemoryBackend, exampleData, localize, refusal, type DossierApi, t
 import type { DddMentorReview } from './ddd-mentor-review.component.js';
 import './ddd-mentor-review.js';
 import { offerLanguages } from '../shared/i18n.js';
+import { fakeIdle } from '../shared/harness.js';
 import { bigSchoolBackend } from '../test/big-school.js';
 
 // English as a portal offers it (`offerLanguages('en')`, or importing lang/all): a page lang="en" then counts.
@@ -458,29 +459,10 @@ describe('<ddd-mentor-review> for the decaan: the orders of the columns, made in
 
   // requestIdleCallback under the test's control (a fake clock for idle time): a callback runs
   // only when the test says the browser is idle.
-  const pending = new Map<number, IdleRequestCallback>();
-  const real = { request: window.requestIdleCallback, cancel: window.cancelIdleCallback };
-  let handles = 0;
-  beforeEach(() => {
-    pending.clear();
-    window.requestIdleCallback = (callback) => (pending.set(++handles, callback), handles);
-    window.cancelIdleCallback = (handle) => void pending.delete(handle);
-  });
-  afterEach(() => {
-    window.requestIdleCallback = real.request;
-    window.cancelIdleCallback = real.cancel;
-  });
-  /** The browser is idle until there is nothing left to do in idle time. */
-  const idleUntilDone = (): number => {
-    let steps = 0;
-    for (; pending.size > 0; steps++) {
-      if (steps > 100) throw new Error('idle work does not end');
-      const [handle, callback] = pending.entries().next().value!;
-      pending.delete(handle);
-      callback({ didTimeout: false, timeRemaining: () => 50 });
-    }
-    return steps;
-  };
+  const idle = fakeIdle();
+  const { pending, idleUntilDone } = idle;
+  beforeEach(() => idle.install());
+  afterEach(() => idle.restore());
   const header = (el: DddMentorReview, column: string) => $<HTMLButtonElement>(el, `th[data-column="${column}"] .ddd-table__sort`)!;
   async function bigSchool(): Promise<DddMentorReview> {
     const big = await bigSchoolBackend(120);
