@@ -186,31 +186,56 @@ function pick(answers: Dossier['answers'], keep: (sectionId: string) => boolean)
 }
 
 /**
+ * A deep copy of JSON data (a dossier): plain objects and arrays copied member by member, anything
+ * else (a Date, a Map) by `structuredClone`. A dossier's copy this way cost a save a fraction of
+ * what `structuredClone` did (issue 14, item 7: it was 7 % of the reference server's CPU).
+ */
+function copyOf<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) items[i] = copyOf(value[i] as unknown);
+    return items as T;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return structuredClone(value);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = copyOf((value as Record<string, unknown>)[key]);
+    // A member named __proto__ (JSON.parse makes it an own member) stays one, as structuredClone keeps it.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: member, enumerable: true, writable: true, configurable: true });
+    else copy[key] = member;
+  }
+  return copy as T;
+}
+
+/**
  * The dossier as this viewer may see it: a filtered deep copy, or null when they may not see it.
  * Student: deel B only once sent to them. Guardian: everything (akkoord, afgerond).
  * Assigned mentor: everything from bijMentor on; in concept only deel B. MBO: what is shared.
+ * Filtered first, then copied: what the viewer may not see is not copied at all.
  */
 export function visibleTo(viewer: Actor, dossier: Dossier, context: WorkflowContext): Dossier | null {
   if (!canView(viewer, dossier, context).allowed) return null;
-  const copy = structuredClone(dossier);
+  const view: Dossier = { ...dossier };
   // Placement feedback is for the student, the school's decaan and the MBO (spec §9).
-  if (!seesIntake(viewer)) delete copy.intake;
+  if (!seesIntake(viewer)) delete view.intake;
   const partB = deelBIds(context.config);
   switch (viewer.role) {
     case 'student':
-      if (dossier.deelBSentAt === null) copy.answers = pick(copy.answers, (id) => !partB.includes(id));
+      if (dossier.deelBSentAt === null) view.answers = pick(dossier.answers, (id) => !partB.includes(id));
       break;
     case 'mentor':
     case 'decaan':
-      if (dossier.status === 'concept') copy.answers = pick(copy.answers, (id) => partB.includes(id));
+      if (dossier.status === 'concept') view.answers = pick(dossier.answers, (id) => partB.includes(id));
       break;
     case 'mbo':
-      copy.answers = sharedAnswers(copy, context.config, context.today);
+      view.answers = sharedAnswers(dossier, context.config, context.today);
       break;
     case 'guardian':
       break;
   }
-  return copy;
+  return copyOf(view);
 }
 
 /**
