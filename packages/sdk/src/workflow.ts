@@ -6,7 +6,7 @@
 import { completion } from './completion.js';
 import { guardianConsentNeeded } from './conditions.js';
 import { buildSections, type RegionConfig } from './config.js';
-import { canView, consentRecord, isAssignedMentor, ownsDossier } from './consent.js';
+import { canView, consentRecord, copyOf, isAssignedMentor, ownsDossier } from './consent.js';
 import type { ActionRequest, Actor, Dossier, DossierAction, DossierStatus, HistoryEntry, Inzage, Mentor, Role } from './contract.js';
 import { allow, refusal, refuse, WorkflowRefusedError, type Decision, type RefusalCode } from './refusals.js';
 import type { SectionDefinition } from './sections/types.js';
@@ -278,7 +278,8 @@ export function apply(actor: Actor, action: DossierAction, dossier: Dossier, con
   const code = refusalFor(action, input);
   if (code) throw new WorkflowRefusedError(refusal(code));
   const transition = transitionOf.get(action)!;
-  const next = structuredClone(dossier);
+  // A deep copy as JSON data (consent.ts): structuredClone of the dossier was 1.4 % of the reference server's CPU per action.
+  const next = copyOf(dossier);
   transition.effect?.(next, { ...input, now });
   const from = dossier.status;
   const to = transition.to ?? from;
