@@ -3,46 +3,26 @@
 // so units that read the dossier at the same moment chain onto the same head: the unique index on
 // the chain's links refuses the fork and the unit runs again. Afterwards the chain holds.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import type { HistoryVerification } from '@doorstroom/sdk';
-import { openPostgres, type Db } from '../src/db.js';
 import type { RunningServer } from '../src/server.js';
-import { localPostgresUnavailable, startLocalPostgres, type LocalPostgres } from '../src/testing/local-postgres.js';
-import { startTestServer } from './helpers.js';
+import { freshPostgresSchema, postgresUnavailable, startTestServer, type TestSchema } from './helpers.js';
 
-const given = process.env['DATABASE_URL'];
-const unavailable = given ? undefined : localPostgresUnavailable();
-
-function withSearchPath(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
+const unavailable = postgresUnavailable;
 
 describe('the history chain on PostgreSQL, under concurrent writers', { skip: unavailable ? `no PostgreSQL: ${unavailable}` : false }, () => {
-  const schema = `doorstroom_chain_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  let local: LocalPostgres | undefined;
-  let admin: Db;
+  let schema: TestSchema | undefined;
   let servers: RunningServer[] = [];
 
   before(async () => {
-    let url = given;
-    if (!url) {
-      local = await startLocalPostgres();
-      url = local!.url;
-    }
-    admin = await openPostgres({ connectionString: url, max: 2 });
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    const scoped = withSearchPath(url, schema);
+    schema = await freshPostgresSchema('doorstroom_chain');
+    const scoped = schema.url;
     servers = [await startTestServer({ databaseUrl: scoped })];
     servers.push(await startTestServer({ databaseUrl: scoped }));
   });
   after(async () => {
     await Promise.all(servers.map((s) => s.close()));
-    await admin?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin?.close();
-    await local?.stop();
+    await schema?.drop();
   });
 
   it('keeps one chain when two instances take intake steps on one dossier at once', async () => {

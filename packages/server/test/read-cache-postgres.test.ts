@@ -5,21 +5,12 @@
 // next save or action decides on, never on what it kept. Each case below is guarded by one of the
 // write's checks (or the re-run of a unit that decided on a cached read) and fails without it.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { openPostgres, type Db } from '../src/db.js';
 import type { RunningServer } from '../src/server.js';
-import { localPostgresUnavailable, startLocalPostgres, type LocalPostgres } from '../src/testing/local-postgres.js';
-import { startTestServer } from './helpers.js';
+import { freshPostgresSchema, postgresUnavailable, startTestServer, type TestSchema } from './helpers.js';
 
-const given = process.env['DATABASE_URL'];
-const unavailable = given ? undefined : localPostgresUnavailable();
-
-function withSearchPath(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
+const unavailable = postgresUnavailable;
 
 interface DossierBody {
   id: string;
@@ -30,9 +21,7 @@ interface DossierBody {
 }
 
 describe('two server processes on one PostgreSQL: each decides on what the database holds', { skip: unavailable ? `no PostgreSQL: ${unavailable}` : false }, () => {
-  const schema = `doorstroom_reads_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  let local: LocalPostgres | undefined;
-  let admin: Db;
+  let schema: TestSchema | undefined;
   let db: Db;
   let first: RunningServer;
   let second: RunningServer;
@@ -53,14 +42,8 @@ describe('two server processes on one PostgreSQL: each decides on what the datab
   };
 
   before(async () => {
-    let url = given;
-    if (!url) {
-      local = await startLocalPostgres();
-      url = local!.url;
-    }
-    admin = await openPostgres({ connectionString: url, max: 2 });
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    db = await openPostgres({ connectionString: withSearchPath(url, schema) });
+    schema = await freshPostgresSchema('doorstroom_reads');
+    db = await openPostgres({ connectionString: schema.url });
     first = await startTestServer({ db });
     second = await startTestServer({ db });
   });
@@ -68,9 +51,7 @@ describe('two server processes on one PostgreSQL: each decides on what the datab
     await first?.close();
     await second?.close();
     await db?.close();
-    await admin?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin?.close();
-    await local?.stop();
+    await schema?.drop();
   });
 
   it('a save after the other process moved the dossier back (terugzetten) applies to the moved dossier; an If-Match from before it gets 409', async () => {

@@ -4,21 +4,12 @@
 // again, so a save with a stale If-Match gets 409 and an action without one applies to the newer
 // dossier.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { openPostgres, type Db, type Session } from '../src/db.js';
 import type { RunningServer } from '../src/server.js';
-import { localPostgresUnavailable, startLocalPostgres, type LocalPostgres } from '../src/testing/local-postgres.js';
-import { startTestServer } from './helpers.js';
+import { freshPostgresSchema, postgresUnavailable, startTestServer, type TestSchema } from './helpers.js';
 
-const given = process.env['DATABASE_URL'];
-const unavailable = given ? undefined : localPostgresUnavailable();
-
-function withSearchPath(url: string, schema: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${schema}`);
-  return parsed.toString();
-}
+const unavailable = postgresUnavailable;
 
 /** The database, counting what the store's units send: statements, and BEGINs. */
 function counting(db: Db): Db & { statements: string[]; begins: number } {
@@ -35,9 +26,7 @@ function counting(db: Db): Db & { statements: string[]; begins: number } {
 }
 
 describe('the store on PostgreSQL: units of work', { skip: unavailable ? `no PostgreSQL: ${unavailable}` : false }, () => {
-  const schema = `doorstroom_units_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  let local: LocalPostgres | undefined;
-  let admin: Db;
+  let schema: TestSchema | undefined;
   let raw: Db;
   let db: ReturnType<typeof counting>;
   let server: RunningServer;
@@ -49,23 +38,15 @@ describe('the store on PostgreSQL: units of work', { skip: unavailable ? `no Pos
     });
 
   before(async () => {
-    let url = given;
-    if (!url) {
-      local = await startLocalPostgres();
-      url = local!.url;
-    }
-    admin = await openPostgres({ connectionString: url, max: 2 });
-    await admin.exec(`CREATE SCHEMA ${schema}`);
-    raw = await openPostgres({ connectionString: withSearchPath(url, schema) });
+    schema = await freshPostgresSchema('doorstroom_units');
+    raw = await openPostgres({ connectionString: schema.url });
     db = counting(raw);
     server = await startTestServer({ db });
   });
   after(async () => {
     await server?.close();
     await raw?.close();
-    await admin?.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await admin?.close();
-    await local?.stop();
+    await schema?.drop();
   });
 
   it('saves a section with one statement and no transaction around it (the read comes from the instance, checked by the write)', async () => {
