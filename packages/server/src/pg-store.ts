@@ -57,6 +57,23 @@ export interface PgStoreOptions {
   readCacheSize?: number;
 }
 
+/** The PostgreSQL type of each column `dossierColumns` fills, for statements that send rows as JSON. */
+export const dossierColumnTypes: Readonly<Record<keyof ReturnType<typeof dossierColumns>, string>> = {
+  id: 'text',
+  student_id: 'text',
+  school_id: 'text',
+  type: 'text',
+  status: 'text',
+  archived: 'boolean',
+  version: 'integer',
+  mentor_id: 'text',
+  mentor_email: 'text',
+  chosen_brin: 'text',
+  created_at: 'text',
+  updated_at: 'text',
+  data: 'jsonb',
+};
+
 /** The filter columns of a dossier row, derived from the dossier itself. */
 export function dossierColumns(dossier: Dossier) {
   return {

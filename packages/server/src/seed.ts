@@ -5,7 +5,7 @@
  */
 import type { Db, Queryable } from './db.js';
 import { schemaLockKey } from './migrations.js';
-import { dossierColumns } from './pg-store.js';
+import { dossierColumns, dossierColumnTypes } from './pg-store.js';
 import { exampleData, foldForSearch, type ExampleData } from './sdk.js';
 
 /** Inserts many rows in one statement: `rows` travel as one JSON array. */
@@ -94,26 +94,7 @@ export async function seedTables(tx: Queryable, data: ExampleData): Promise<void
     { id: 'text', school_id: 'text', data: 'jsonb' },
     data.students.map((s) => ({ id: s.id, school_id: s.schoolId, data: s })),
   );
-  await insertAll(
-    tx,
-    'dossiers',
-    {
-      id: 'text',
-      student_id: 'text',
-      school_id: 'text',
-      type: 'text',
-      status: 'text',
-      archived: 'boolean',
-      version: 'integer',
-      mentor_id: 'text',
-      mentor_email: 'text',
-      chosen_brin: 'text',
-      created_at: 'text',
-      updated_at: 'text',
-      data: 'jsonb',
-    },
-    data.dossiers.map(dossierColumns),
-  );
+  await insertAll(tx, 'dossiers', dossierColumnTypes, data.dossiers.map(dossierColumns));
   await insertAll(
     tx,
     'begeleiding',

@@ -8,7 +8,7 @@
  * import would do.
  */
 import type { Db, Queryable } from '../db.js';
-import { dossierColumns } from '../pg-store.js';
+import { dossierColumns, dossierColumnTypes } from '../pg-store.js';
 import {
   followRegistration,
   foldForSearch,
@@ -552,27 +552,7 @@ async function followRegistrations(tx: Queryable, changed: StoredStudent[], at: 
     dossiers.push(dossierColumns(followed.dossier));
     for (const entry of followed.entries) history.push({ dossier_id: data.id, entry });
   }
-  await upsertAll(
-    tx,
-    'dossiers',
-    {
-      id: 'text',
-      student_id: 'text',
-      school_id: 'text',
-      type: 'text',
-      status: 'text',
-      archived: 'boolean',
-      version: 'integer',
-      mentor_id: 'text',
-      mentor_email: 'text',
-      chosen_brin: 'text',
-      created_at: 'text',
-      updated_at: 'text',
-      data: 'jsonb',
-    },
-    ['id'],
-    dossiers,
-  );
+  await upsertAll(tx, 'dossiers', dossierColumnTypes, ['id'], dossiers);
   if (history.length) {
     await tx.query('INSERT INTO history (dossier_id, entry) SELECT dossier_id, entry FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, entry jsonb)', [JSON.stringify(history)]);
   }
