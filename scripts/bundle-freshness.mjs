@@ -1,9 +1,9 @@
-// Whether dist/doorstroom.min.js is older than what it is built from: the SDK and element
+// Whether dist/doorstroom.min.js or an element's file (dist/<tag>.min.js) is missing or older than what it is built from: the SDK and element
 // sources and the build's own scripts. `npm run size` rebuilds it then; the tests that load the
 // built bundle refuse to run on a stale one.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { bundleFile, root } from '../rollup.config.mjs';
+import { bundleFile, elementFile, elementFileTags, root } from '../rollup.config.mjs';
 
 const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), path.join(root, 'packages', 'elements', 'src')];
 const buildFiles = ['rollup.config.mjs'];
@@ -19,8 +19,9 @@ function newestSource(dir) {
 }
 
 export function bundleIsStale() {
-  if (!existsSync(bundleFile)) return true;
-  const built = statSync(bundleFile).mtimeMs;
+  const files = [bundleFile, ...elementFileTags.map(elementFile)];
+  if (!files.every(existsSync)) return true;
+  const built = Math.min(...files.map((file) => statSync(file).mtimeMs));
   const inputs = [
     ...buildFiles
       .map((file) => path.join(root, file))

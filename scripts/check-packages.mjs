@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyIntoElements, integrityOf, publishedDir } from './sri.mjs';
+import { copyIntoElements, integrityOf, publishedDir, scriptTagFiles } from './sri.mjs';
 
 const problems = [];
 const run = (cmd, args, options = {}) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
@@ -52,8 +52,9 @@ function exportTargets(exportsMap) {
   return targets;
 }
 
-/** The `integrity` values of the script tags in docs/embedding.md. */
-const documentedIntegrity = () => [...readFileSync('docs/embedding.md', 'utf8').matchAll(/<script\b[^>]*\/doorstroom\.min\.js"[^>]*\bintegrity="([^"]+)"/g)].map((match) => match[1]);
+/** The `integrity` values of the script tags of one file (doorstroom.min.js, ddd-progress.min.js…) in docs/embedding.md. */
+const documentedIntegrity = (name) =>
+  [...readFileSync('docs/embedding.md', 'utf8').matchAll(/<script\b[^>]*\/([a-z-]+\.min\.js)"[^>]*\bintegrity="([^"]+)"/g)].filter((match) => match[1] === name).map((match) => match[2]);
 
 for (const name of ['sdk', 'elements', 'server']) {
   const dir = path.join('packages', name);
@@ -81,16 +82,19 @@ for (const name of ['sdk', 'elements', 'server']) {
   for (const [command, file] of Object.entries(pkg.bin ?? {})) if (!files.has(file.replace(/^\.\//, ''))) problems.push(`${pkg.name}: bin ${command} → ${file} is not in the package`);
   if (pkg.customElements && !files.has(pkg.customElements)) problems.push(`${pkg.name}: ${pkg.customElements} is not in the package`);
   if (name === 'elements') {
-    const bundled = path.relative(dir, path.join(publishedDir, 'doorstroom.min.js'));
+    const scripts = scriptTagFiles().map((file) => path.basename(file));
     const languages = readdirSync(path.join(publishedDir, 'lang')).filter((file) => file.endsWith('.js'));
-    for (const file of [bundled, ...languages.map((language) => path.relative(dir, path.join(publishedDir, 'lang', language)))]) {
-      if (!files.has(file)) problems.push(`${pkg.name}: the script-tag bundle's ${file} is not in the package`);
+    for (const file of [...scripts.map((name) => path.join(publishedDir, name)), ...languages.map((language) => path.join(publishedDir, 'lang', language))]) {
+      if (!files.has(path.relative(dir, file))) problems.push(`${pkg.name}: the script-tag file ${path.relative(dir, file)} is not in the package`);
     }
     if (languages.length === 0) problems.push(`${pkg.name}: the script-tag bundle has no language files`);
-    const integrity = integrityOf(path.join(publishedDir, 'doorstroom.min.js'));
-    const documented = documentedIntegrity();
-    if (documented.length === 0 || documented.some((value) => value !== integrity)) {
-      problems.push(`${pkg.name}: ${bundled} is ${integrity}, docs/embedding.md says ${documented.join(', ') || 'nothing'} (npm run sri)`);
+    // The bundle's tag is documented, and so is every element file's that the docs show.
+    for (const name of scripts) {
+      const integrity = integrityOf(path.join(publishedDir, name));
+      const documented = documentedIntegrity(name);
+      if ((name === 'doorstroom.min.js' && documented.length === 0) || documented.some((value) => value !== integrity)) {
+        problems.push(`${pkg.name}: ${name} is ${integrity}, docs/embedding.md says ${documented.join(', ') || 'nothing'} (npm run sri)`);
+      }
     }
   }
 }

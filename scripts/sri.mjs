@@ -14,7 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import { bundleConfig, bundleFile, root } from '../rollup.config.mjs';
+import { bundleFile, elementFile, elementFileTags, root, scriptTagConfigs } from '../rollup.config.mjs';
 import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Documents that may show the script tag or a versioned address of the bundle. */
@@ -35,21 +35,25 @@ export const elementsVersion = () => JSON.parse(readFileSync(path.join(root, 'pa
 export async function buildBundleIfStale() {
   if (!bundleIsStale()) return;
   console.log(`Building ${path.relative(root, bundleFile)} …`);
-  const config = bundleConfig();
-  const bundle = await rollup(config);
-  try {
-    await bundle.write(config.output);
-  } finally {
-    await bundle.close();
+  for (const config of scriptTagConfigs()) {
+    const bundle = await rollup(config);
+    try {
+      await bundle.write(config.output);
+    } finally {
+      await bundle.close();
+    }
   }
 }
 
-/** dist/doorstroom.min.js (+ map) and dist/lang/*.js into packages/elements/dist/bundle/, as packed. */
+/** The files a page loads by script tag with an `integrity`: the bundle and each element's own file. */
+export const scriptTagFiles = () => [bundleFile, ...elementFileTags.map(elementFile)];
+
+/** dist/doorstroom.min.js, the element files (+ maps) and dist/lang/*.js into packages/elements/dist/bundle/, as packed. */
 export function copyIntoElements() {
   const from = path.dirname(bundleFile);
   rmSync(publishedDir, { recursive: true, force: true });
   mkdirSync(path.join(publishedDir, 'lang'), { recursive: true });
-  for (const name of [path.basename(bundleFile), `${path.basename(bundleFile)}.map`]) {
+  for (const name of scriptTagFiles().flatMap((file) => [path.basename(file), `${path.basename(file)}.map`])) {
     if (existsSync(path.join(from, name))) copyFileSync(path.join(from, name), path.join(publishedDir, name));
   }
   const langDir = path.join(from, 'lang');
@@ -58,7 +62,9 @@ export function copyIntoElements() {
   }
 }
 
-const scriptTag = /<script\b[^>]*\bsrc="[^"]*\/doorstroom\.min\.js"[^>]*><\/script>/g;
+// The bundle's tag, and an element file's (…/ddd-progress.min.js); the file name picks the hash.
+const scriptTag = /<script\b[^>]*\bsrc="[^"]*\/((?:doorstroom|ddd-[a-z-]+)\.min\.js)"[^>]*><\/script>/g;
+const bundleTag = /<script\b[^>]*\bsrc="[^"]*\/doorstroom\.min\.js"[^>]*><\/script>/;
 const versionedPaths = [/(\/static\/doorstroom\/)\d+\.\d+\.\d+[^/]*(\/)/g, /(@doorstroom\/elements@)\d+\.\d+\.\d+[^/]*(\/)/g];
 
 /** A script tag with `integrity` set to the hash and `crossorigin="anonymous"` (needed for another origin). */
@@ -67,9 +73,13 @@ function withIntegrity(tag, integrity) {
   return next.replace(/><\/script>$/, ` integrity="${integrity}" crossorigin="anonymous"></script>`);
 }
 
-/** The text of a document as it should be for this hash and version. */
+/**
+ * The text of a document as it should be for these hashes (by file name, or one hash for every
+ * file) and version. A tag of a file that is not built (a typo) is left for the check to report.
+ */
 export function expectedText(text, integrity, version) {
-  let next = text.replace(scriptTag, (tag) => withIntegrity(tag, integrity));
+  const hashOf = (name) => (typeof integrity === 'string' ? integrity : integrity[name]);
+  let next = text.replace(scriptTag, (tag, name) => (hashOf(name) ? withIntegrity(tag, hashOf(name)) : tag));
   for (const pattern of versionedPaths) next = next.replace(pattern, `$1${version}$2`);
   return next;
 }
@@ -77,7 +87,7 @@ export function expectedText(text, integrity, version) {
 async function main() {
   const check = process.argv.includes('--check');
   await buildBundleIfStale();
-  const integrity = integrityOf(bundleFile);
+  const integrity = Object.fromEntries(scriptTagFiles().map((file) => [path.basename(file), integrityOf(file)]));
   const version = elementsVersion();
   const stale = [];
   for (const document of documents()) {
@@ -85,7 +95,8 @@ async function main() {
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
     const expected = expectedText(text, integrity, version);
-    if (document === 'docs/embedding.md' && !text.match(scriptTag)) stale.push(`${document} has no <script src="…/doorstroom.min.js"> tag any more`);
+    for (const [, name] of text.matchAll(scriptTag)) if (!integrity[name]) stale.push(`${document} loads ${name}, which the build does not make`);
+    if (document === 'docs/embedding.md' && !text.match(bundleTag)) stale.push(`${document} has no <script src="…/doorstroom.min.js"> tag any more`);
     if (expected === text) continue;
     if (check) {
       const lines = text.split('\n');
@@ -94,7 +105,7 @@ async function main() {
       stale.push(`${where.join(', ')} (integrity or version differs from the built bundle)`);
     } else {
       writeFileSync(file, expected);
-      console.log(`${document}: integrity ${integrity}, version ${version}`);
+      console.log(`${document}: integrity of the script tags, version ${version}`);
     }
   }
   if (stale.length && !check) {
@@ -104,15 +115,15 @@ async function main() {
   if (check) {
     if (stale.length) {
       console.log(
-        `The documented script tag does not fit dist/doorstroom.min.js (${integrity}, @doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`,
+        `The documented script tags do not fit the built files (@doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`,
       );
       process.exit(1);
     }
-    console.log(`docs: the script tag's integrity is the built bundle's ${integrity} (version ${version})`);
+    console.log(`docs: every script tag's integrity is its built file's (doorstroom.min.js ${integrity['doorstroom.min.js']}, version ${version})`);
     return;
   }
   copyIntoElements();
-  console.log(`${path.relative(root, publishedDir)}/: the bundle and its language files, for the npm package`);
+  console.log(`${path.relative(root, publishedDir)}/: the bundle, the element files and the language files, for the npm package`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -11,64 +11,16 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DddDossierForm, DddEvent, DddProgress } from '@doorstroom/elements';
 import type { Dossier } from '@doorstroom/sdk';
+import { bundleUrl, closePages, loadedFiles, openPage, readDossier, requireBuiltBundle, resetBackend, squash, waitOnPage } from './pages.js';
 
-type PageWindow = Window & typeof globalThis & { pageErrors: string[] };
-
-const bundleUrl = '/dist/doorstroom.min.js';
 const tags = ['ddd-context', 'ddd-progress', 'ddd-dossier-form', 'ddd-mentor-review', 'ddd-consent'];
-const student = { token: 'student-noor', dossierId: 'dossier-noor' };
-
-async function requireBuiltBundle(): Promise<void> {
-  const response = await fetch(bundleUrl, { method: 'HEAD', cache: 'no-store' });
-  if (!response.ok) {
-    throw new Error(
-      `dist/doorstroom.min.js is missing (HTTP ${response.status}). Run \`node scripts/size.mjs\` first: it builds the script-tag bundle these tests load (npm test does so before the browser tests).`,
-    );
-  }
-}
-
-const frames: HTMLIFrameElement[] = [];
-
-async function openPage(page = '/test/bundle/page.html'): Promise<PageWindow> {
-  const frame = document.createElement('iframe');
-  frame.title = 'Portaalpagina met de script-tag bundle';
-  frame.style.cssText = 'width: 1000px; height: 800px';
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  frame.src = page;
-  document.body.append(frame);
-  frames.push(frame);
-  await loaded;
-  return frame.contentWindow as PageWindow;
-}
-
-async function readDossier(): Promise<Dossier> {
-  const response = await fetch(`/test-api/dossiers/${student.dossierId}`, { headers: { Authorization: `Bearer ${student.token}` } });
-  expect(response.status, 'GET /dossiers/{id} on the test backend').to.equal(200);
-  return (await response.json()) as Dossier;
-}
-
-/** waitUntil that names what the page reported (console errors, ddd-error) when it times out. */
-async function waitOnPage(win: PageWindow, predicate: () => unknown, message: string, timeout = 15000): Promise<void> {
-  try {
-    await waitUntil(predicate, message, { timeout });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; the page reported: ${JSON.stringify(win.pageErrors)}`);
-  }
-}
-
-const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 
 describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', function () {
   this.timeout(30000);
 
   before(requireBuiltBundle);
-  beforeEach(async () => {
-    const reset = await fetch('/test-backend/reset', { method: 'POST' });
-    expect(reset.status, 'the test backend (contract-middleware.mjs) is registered').to.equal(204);
-  });
-  afterEach(() => {
-    for (const frame of frames.splice(0)) frame.remove();
-  });
+  beforeEach(resetBackend);
+  afterEach(closePages);
 
   it('defines every element from the one file and loads no other code', async () => {
     const win = await openPage();
@@ -78,12 +30,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
 
     const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
     await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form loaded config, me and the dossier');
-    const scripts = win.performance
-      .getEntriesByType('resource')
-      .map((entry) => new URL(entry.name).pathname)
-      // The backend's answers, and the dev server's own reload socket that it adds to every page.
-      .filter((path) => !path.startsWith('/test-api/') && !path.startsWith('/__web-dev-server'));
-    expect(scripts).to.have.members(['/test/bundle/console-recorder.js', bundleUrl]);
+    expect(loadedFiles(win)).to.have.members(['/test/bundle/console-recorder.js', bundleUrl]);
     expect(win.pageErrors).to.deep.equal([]);
   });
 

@@ -44,6 +44,7 @@ const embedding = {
   ownAuth: () => snippet('docs/embedding.md', 'portal.session.getAccessToken()'),
   events: () => snippet('docs/embedding.md', "document.addEventListener('ddd-error'"),
   languages: () => snippet('docs/embedding.md', 'lang/en.js"></script>'),
+  oneElement: () => snippet('docs/embedding.md', '/ddd-progress.min.js"'),
 };
 const nodeSnippets = () => [snippet('docs/contract.md', 'questionDefinitions(regionConfig)'), snippet('docs/npm.md', 'createMemoryBackend()')];
 const jsonSnippets = () => allSnippets().filter((s) => s.lang === 'json' && !s.notRun);
@@ -169,7 +170,7 @@ describe('every code block of the docs and READMEs', { timeout: 600_000 }, () =>
     const bundle = join(root, 'dist');
 
     before(async () => {
-      if (!existsSync(join(bundle, 'doorstroom.min.js')) || !existsSync(join(bundle, 'lang/en.js'))) {
+      if (!['doorstroom.min.js', 'ddd-progress.min.js', 'lang/en.js'].every((file) => existsSync(join(bundle, file)))) {
         const built = spawnSync('npx', ['rollup', '-c', '--silent'], { cwd: root, encoding: 'utf8' });
         assert.equal(built.status, 0, built.stderr);
       }
@@ -187,6 +188,7 @@ describe('every code block of the docs and READMEs', { timeout: 600_000 }, () =>
           embedding.ownAuth().code,
           `<script type="module">\n${embedding.events().code}\n</script>`,
         ].join('\n'),
+        'one-element.html': embedding.oneElement().code,
         'languages.html': `${embedding.languages().code}\n<ddd-progress api-base="${docsServer}/api" token="student-noor" dossier-id="dossier-noor"></ddd-progress>`,
       };
       for (const [name, body] of Object.entries(pages)) {
@@ -288,6 +290,18 @@ window.portal = {
       const refused = await open('own-auth.html?token=verlopen-token', true);
       await refused.waitForFunction(() => (window as unknown as { portalLog: string[] }).portalLog.includes('signIn'), undefined, { timeout: 20_000 });
       await refused.close();
+    });
+
+    it("one element's own file: ddd-progress.min.js shows the progress without the whole bundle", async () => {
+      const before = requested.length;
+      const page = await open('one-element.html');
+      await page.locator('ddd-progress [part~="overall"]').first().waitFor({ timeout: 20_000 });
+      const scripts = requested.slice(before).filter((url) => url.endsWith('.js'));
+      assert.deepEqual(
+        scripts.map((url) => new URL(url).pathname),
+        ['/static/doorstroom/0.1.0/ddd-progress.min.js'],
+      );
+      await page.close();
     });
 
     it('lang/en.js next to the bundle offers English: <ddd-progress> follows <html lang="en">', async () => {

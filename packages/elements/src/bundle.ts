@@ -19,7 +19,9 @@ import './mentor-review/ddd-mentor-review.styles.js';
 import './dossier-form/state.js';
 import './mentor-review/state.js';
 import './consent/state.js';
+import './script-tag/languages.js';
 import { defineElement } from './shared/define.js';
+import { warnOfSecondCopy } from './script-tag/second-copy.js';
 import { DddContext } from './context/ddd-context.component.js';
 import { DddProgress } from './progress/ddd-progress.component.js';
 import { DddDossierForm } from './dossier-form/ddd-dossier-form.component.js';
@@ -30,10 +32,11 @@ import { DddIntake } from './intake/ddd-intake.component.js';
 export { DddContext, DddProgress, DddDossierForm, DddMentorReview, DddConsent, DddIntake };
 export * from './shared/events.js';
 export * from './shared/drafts.js';
-// For pages that bring their own authentication or languages (dist/lang/*.js use the last three).
+// For pages that bring their own authentication or languages (dist/lang/*.js need none of them).
 export { createHttpClient, isDossierApiError, registerLanguage } from '@doorstroom/sdk';
 export { addMessages, offerLanguages } from './shared/i18n.js';
 
+warnOfSecondCopy('doorstroom.min.js');
 // In the order of the package index (src/index.ts), which defines them through their tag files.
 defineElement('ddd-context', DddContext);
 defineElement('ddd-progress', DddProgress);
