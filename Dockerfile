@@ -4,21 +4,21 @@
 # packages/server/test/dockerfile.test.ts runs these same steps, read from this file, without a
 # docker daemon: keep every step a plain shell command with paths relative to its WORKDIR.
 
-# 1. Build: the SDK's and the server's dist (tsc, no tsx at run time) and the consent page's bundle with its language files, packed as npm would publish them.
+# 1. Build: the SDK's and the server's dist (tsc, no tsx at run time) and the consent page's script (<ddd-consent>'s own file, beside the bundle) with its language files, packed as npm would publish them.
 FROM node:24-bookworm-slim AS build
 WORKDIR /build
 COPY . .
 RUN npm ci --no-audit --no-fund
 RUN node scripts/build-server.mjs
 RUN mkdir -p pack && npm pack --workspace @doorstroom/sdk --workspace @doorstroom/server --pack-destination pack
-RUN cp dist/doorstroom.min.js pack/ && cp -r dist/lang pack/lang
+RUN cp dist/doorstroom.min.js dist/ddd-consent.min.js pack/ && cp -r dist/lang pack/lang
 
 # 2. Install: the two tarballs and their production dependencies only, as an npm user would.
 FROM node:24-bookworm-slim AS install
 WORKDIR /app
 COPY --from=build /build/pack/ ./pack/
 RUN npm install --omit=dev --no-audit --no-fund --no-package-lock ./pack/doorstroom-sdk-*.tgz ./pack/doorstroom-server-*.tgz
-RUN mv pack/doorstroom.min.js doorstroom.min.js && mv pack/lang lang && rm -rf pack
+RUN mv pack/doorstroom.min.js pack/ddd-consent.min.js ./ && mv pack/lang lang && rm -rf pack
 
 # 3. Run: plain node, as the unprivileged user, configured through the environment.
 FROM node:24-bookworm-slim

@@ -1,9 +1,10 @@
 // Builds what @doorstroom/server needs to run from npm with plain `node` (no tsx): the SDK's dist
 // (rollup's library build and its declarations), the server's dist (tsc), and the script-tag bundle
-// dist/doorstroom.min.js that the guardians' consent page loads. The Dockerfile runs this.
+// dist/doorstroom.min.js with dist/ddd-consent.min.js beside it, which the guardians' consent page
+// loads, and the language files. The Dockerfile runs this.
 import { spawnSync } from 'node:child_process';
 import { rollup } from 'rollup';
-import { bundleConfig, libraryConfig } from '../rollup.config.mjs';
+import { bundleConfig, elementFileConfig, libraryConfig } from '../rollup.config.mjs';
 
 async function build(config) {
   const bundle = await rollup(config);
@@ -27,4 +28,5 @@ await build(libraryConfig('sdk'));
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'packages/sdk/tsconfig.build.json']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'packages/server/tsconfig.build.json']);
 await build(bundleConfig());
-console.log(`built packages/sdk/dist, packages/server/dist and dist/doorstroom.min.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+await build(elementFileConfig('ddd-consent'));
+console.log(`built packages/sdk/dist, packages/server/dist, dist/doorstroom.min.js and dist/ddd-consent.min.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,6 @@
 // The consent page in the guardian's language. The e-mail's link carries the registered language
 // after # (`#taal=tr&link=dgl_…`, never in a query or on a server); the page puts its own texts,
-// <html lang>/dir and <ddd-consent> in it, loading the bundle's language file from
+// <html lang>/dir and <ddd-consent> (from its own script-tag file) in it, loading the language file from
 // /toestemming/lang/<code>.js under the strict CSP; a switch with each language named in itself
 // changes all of it in place. In Chromium (Debian's, with playwright-core): a Turkish guardian's link
 // opens the page in Turkish, the element speaks Turkish, the switch to Dutch (and every other
@@ -44,7 +44,10 @@ const codes = languages.map((l) => l.code);
 const example = (name: string) => readFileSync(fileURLToPath(new URL(`../examples/${name}`, import.meta.url)), 'utf8');
 const school = 'vmbo-het-plein';
 const chromiumPath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-const languageFilesBuilt = existsSync(defaultBundleFile) && ['en', 'ar', 'tr', 'uk', 'pl'].every((code) => existsSync(join(dirname(defaultBundleFile), 'lang', `${code}.js`)));
+const languageFilesBuilt =
+  existsSync(defaultBundleFile) &&
+  existsSync(join(dirname(defaultBundleFile), 'ddd-consent.min.js')) &&
+  ['en', 'ar', 'tr', 'uk', 'pl'].every((code) => existsSync(join(dirname(defaultBundleFile), 'lang', `${code}.js`)));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The heading <ddd-consent> shows a guardian, in each language (as the built bundle has it). */
@@ -176,7 +179,7 @@ describe('the consent page in the guardian’s language', () => {
     assert.equal(delivered.find((m) => m.dossierId === 'd-elif')!.lang, 'tr', 'the e-mail is Turkish too');
   });
 
-  it('serves the bundle’s language files at /toestemming/lang/<code>.js, and nothing else from there', async () => {
+  it('serves the language files at /toestemming/lang/<code>.js, and nothing else from there', async () => {
     const get = (path: string) => fetch(new URL(`${consentPagePath}${path}`, server.url));
     const served = await get('consent-page-texts.js');
     assert.equal(served.status, 200);
@@ -187,7 +190,9 @@ describe('the consent page in the guardian’s language', () => {
       const file = await get(`lang/${code}.js`);
       assert.equal(file.status, 200, code);
       assert.match(file.headers.get('Content-Type') ?? '', /^text\/javascript/);
-      assert.match(await file.text(), /from\s*"\.\.\/doorstroom\.min\.js"/, `${code} imports the bundle next to the page`);
+      const text = await file.text();
+      assert.match(text, new RegExp(`lang:"${code}"`), `${code}: the language's texts`);
+      assert.doesNotMatch(text, /\bimport\b/, `${code}: data only, it loads no second copy of the elements`);
     }
   });
 

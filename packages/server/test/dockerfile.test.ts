@@ -220,7 +220,8 @@ describe('the Dockerfile, step by step without docker: build, install from the t
     assert.ok(existsSync(join(installed, '@doorstroom/sdk/dist/index.js')));
     assert.ok(!existsSync(join(installed, '@doorstroom/server/src')), 'no sources in the package');
     assert.ok(!existsSync(join(installed, 'tsx')), 'tsx is not installed');
-    assert.ok(existsSync(finalEnv['DOORSTROOM_BUNDLE']!), 'the consent page bundle');
+    assert.ok(existsSync(finalEnv['DOORSTROOM_BUNDLE']!), 'the script-tag bundle');
+    assert.ok(existsSync(join(dirname(finalEnv['DOORSTROOM_BUNDLE']!), 'ddd-consent.min.js')), "the consent page's script, <ddd-consent>'s own file, beside it");
     for (const code of ['en', 'ar', 'tr', 'uk', 'pl']) assert.ok(existsSync(join(dirname(finalEnv['DOORSTROOM_BUNDLE']!), 'lang', `${code}.js`)), `its language file lang/${code}.js beside it`);
   });
 
@@ -263,7 +264,7 @@ describe('the Dockerfile, step by step without docker: build, install from the t
       assert.equal(probe.status, 0, `HEALTHCHECK: ${probe.stderr}`);
       assert.equal((await get(`http://127.0.0.1:${port}/readyz`)).status, 200);
       // The guardians' consent page, in every language: its texts from the package, the bundle's language files beside the bundle.
-      for (const path of ['toestemming/', 'toestemming/consent-page-texts.js', 'toestemming/doorstroom.min.js', 'toestemming/lang/tr.js', 'toestemming/lang/ar.js']) {
+      for (const path of ['toestemming/', 'toestemming/consent-page-texts.js', 'toestemming/ddd-consent.min.js', 'toestemming/lang/tr.js', 'toestemming/lang/ar.js']) {
         assert.equal((await get(`http://127.0.0.1:${port}/${path}`)).status, 200, path);
       }
 

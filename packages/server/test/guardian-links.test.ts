@@ -207,14 +207,14 @@ describe('consent links for guardians without a portal account', () => {
     const html = await page.text();
     assert.match(html, /<html lang="nl" dir="ltr">/, 'Dutch until the page script reads the language from the link');
     assert.match(html, /<meta name="doorstroom-api-base" content="\/api\/" \/>/);
-    assert.match(html, /<script type="module" src="doorstroom\.min\.js"><\/script>/);
+    assert.match(html, /<script type="module" src="ddd-consent\.min\.js"><\/script>/, "<ddd-consent>'s own file, not the whole bundle");
     assert.doesNotMatch(html, /<script>|<style>| on[a-z]+="/, 'no inline script or style');
     const script = await fetch(new URL(`${consentPagePath}consent-page.js`, server.url));
     assert.match(script.headers.get('Content-Type') ?? '', /^text\/javascript/);
     assert.match(await script.text(), /textContent/);
     assert.equal((await fetch(new URL(`${consentPagePath}consent-page.css`, server.url))).status, 200);
-    const bundle = await fetch(new URL(`${consentPagePath}doorstroom.min.js`, server.url));
-    assert.ok(bundle.status === 200 || bundle.status === 404, 'the built bundle, or a plain 404 while it is not built');
+    const bundle = await fetch(new URL(`${consentPagePath}ddd-consent.min.js`, server.url));
+    assert.ok(bundle.status === 200 || bundle.status === 404, "<ddd-consent>'s built file, or a plain 404 while it is not built");
     assert.equal((await fetch(new URL(`${consentPagePath}../../etc/passwd`, server.url))).status, 404);
     assert.equal((await fetch(new URL(`${consentPagePath}index.html`, server.url), { method: 'POST' })).status, 404);
   });

@@ -8,7 +8,7 @@
 // `#dgl_…`), so the page is in the guardian's language before anything is sent anywhere; the switch
 // at the top changes it (`#taal=<code>` stays in the address, so a reload keeps it). The page's own
 // texts come from consent-page-texts.js; <ddd-consent> gets the same `lang` and its language file
-// (lang/<code>.js, next to doorstroom.min.js).
+// (lang/<code>.js, next to ddd-consent.min.js).
 import { languages, problemTexts, texts } from './consent-page-texts.js';
 
 const apiBase = document.querySelector('meta[name="doorstroom-api-base"]')?.getAttribute('content') || '/api/';
@@ -41,7 +41,7 @@ if (address.link) history.replaceState(null, '', `${location.pathname}${location
 let current = address.taal ?? storedLanguage() ?? 'nl';
 /** What the problem box says, kept as a key so a change of language can say it again. */
 let shownProblem;
-/** The language files asked for (lang/<code>.js registers the language with the bundle). */
+/** The language files asked for (lang/<code>.js leaves its texts for ddd-consent.min.js). */
 const loading = new Map();
 
 function loadLanguage(code) {
