@@ -3,7 +3,7 @@
 // built bundle refuse to run on a stale one.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { bundleFile, root } from '../rollup.config.mjs';
+import { bundleFile, preloadFile, root } from '../rollup.config.mjs';
 
 const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), path.join(root, 'packages', 'elements', 'src')];
 const buildFiles = ['rollup.config.mjs'];
@@ -19,7 +19,8 @@ function newestSource(dir) {
 }
 
 export function bundleIsStale() {
-  if (!existsSync(bundleFile)) return true;
+  // The preload script is built with the bundle: a dist/ from before it existed is stale.
+  if (!existsSync(bundleFile) || !existsSync(preloadFile)) return true;
   const built = statSync(bundleFile).mtimeMs;
   const inputs = [
     ...buildFiles

@@ -52,8 +52,9 @@ function exportTargets(exportsMap) {
   return targets;
 }
 
-/** The `integrity` values of the script tags in docs/embedding.md. */
-const documentedIntegrity = () => [...readFileSync('docs/embedding.md', 'utf8').matchAll(/<script\b[^>]*\/doorstroom\.min\.js"[^>]*\bintegrity="([^"]+)"/g)].map((match) => match[1]);
+/** The `integrity` values of the script tags of one file (doorstroom.min.js, doorstroom-preload.js) in docs/embedding.md. */
+const documentedIntegrity = (name) =>
+  [...readFileSync('docs/embedding.md', 'utf8').matchAll(new RegExp(`<script\\b[^>]*/${name.replaceAll('.', '\\.')}"[^>]*\\bintegrity="([^"]+)"`, 'g'))].map((match) => match[1]);
 
 for (const name of ['sdk', 'elements', 'server']) {
   const dir = path.join('packages', name);
@@ -82,15 +83,18 @@ for (const name of ['sdk', 'elements', 'server']) {
   if (pkg.customElements && !files.has(pkg.customElements)) problems.push(`${pkg.name}: ${pkg.customElements} is not in the package`);
   if (name === 'elements') {
     const bundled = path.relative(dir, path.join(publishedDir, 'doorstroom.min.js'));
+    const preload = path.relative(dir, path.join(publishedDir, 'doorstroom-preload.js'));
     const languages = readdirSync(path.join(publishedDir, 'lang')).filter((file) => file.endsWith('.js'));
-    for (const file of [bundled, ...languages.map((language) => path.relative(dir, path.join(publishedDir, 'lang', language)))]) {
+    for (const file of [bundled, preload, ...languages.map((language) => path.relative(dir, path.join(publishedDir, 'lang', language)))]) {
       if (!files.has(file)) problems.push(`${pkg.name}: the script-tag bundle's ${file} is not in the package`);
     }
     if (languages.length === 0) problems.push(`${pkg.name}: the script-tag bundle has no language files`);
-    const integrity = integrityOf(path.join(publishedDir, 'doorstroom.min.js'));
-    const documented = documentedIntegrity();
-    if (documented.length === 0 || documented.some((value) => value !== integrity)) {
-      problems.push(`${pkg.name}: ${bundled} is ${integrity}, docs/embedding.md says ${documented.join(', ') || 'nothing'} (npm run sri)`);
+    for (const file of [bundled, preload]) {
+      const integrity = integrityOf(path.join(dir, file));
+      const documented = documentedIntegrity(path.basename(file));
+      if (documented.length === 0 || documented.some((value) => value !== integrity)) {
+        problems.push(`${pkg.name}: ${file} is ${integrity}, docs/embedding.md says ${documented.join(', ') || 'nothing'} (npm run sri)`);
+      }
     }
   }
 }

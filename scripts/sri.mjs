@@ -3,18 +3,19 @@
 // hash in the docs' script tags.
 //
 //   node scripts/sri.mjs           (npm run sri; also the end of `npm run build` and `npm run version`)
-//       builds dist/doorstroom.min.js when it is stale, copies it with its language files into
-//       packages/elements/dist/bundle/, and writes its sha384 and the elements' version into every
-//       `<script … src="…/doorstroom.min.js">` tag and versioned path of the documents below;
+//       builds dist/doorstroom.min.js when it is stale, copies it with its language files and the
+//       preload script (doorstroom-preload.js) into packages/elements/dist/bundle/, and writes each
+//       file's sha384 into every `<script … src="…/doorstroom.min.js">` (and `…/doorstroom-preload.js`)
+//       tag and the elements' version into every versioned path of the documents below;
 //   node scripts/sri.mjs --check   (npm test)
 //       changes no document: exits 1, saying what differs, when a document's integrity or version
-//       does not match the built file.
+//       does not match the built files.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import { bundleConfig, bundleFile, root } from '../rollup.config.mjs';
+import { bundleConfig, bundleFile, preloadFile, root } from '../rollup.config.mjs';
 import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Documents that may show the script tag or a versioned address of the bundle. */
@@ -44,12 +45,15 @@ export async function buildBundleIfStale() {
   }
 }
 
-/** dist/doorstroom.min.js (+ map) and dist/lang/*.js into packages/elements/dist/bundle/, as packed. */
+/** The files a script tag loads, each with its own integrity hash. */
+const scriptFiles = [bundleFile, preloadFile];
+
+/** dist/doorstroom.min.js, dist/doorstroom-preload.js (+ maps) and dist/lang/*.js into packages/elements/dist/bundle/, as packed. */
 export function copyIntoElements() {
   const from = path.dirname(bundleFile);
   rmSync(publishedDir, { recursive: true, force: true });
   mkdirSync(path.join(publishedDir, 'lang'), { recursive: true });
-  for (const name of [path.basename(bundleFile), `${path.basename(bundleFile)}.map`]) {
+  for (const name of scriptFiles.flatMap((file) => [path.basename(file), `${path.basename(file)}.map`])) {
     if (existsSync(path.join(from, name))) copyFileSync(path.join(from, name), path.join(publishedDir, name));
   }
   const langDir = path.join(from, 'lang');
@@ -58,7 +62,8 @@ export function copyIntoElements() {
   }
 }
 
-const scriptTag = /<script\b[^>]*\bsrc="[^"]*\/doorstroom\.min\.js"[^>]*><\/script>/g;
+/** `<script … src="…/<name>">…</script>` tags of one file. */
+const scriptTag = (name) => new RegExp(`<script\\b[^>]*\\bsrc="[^"]*/${name.replaceAll('.', '\\.')}"[^>]*></script>`, 'g');
 const versionedPaths = [/(\/static\/doorstroom\/)\d+\.\d+\.\d+[^/]*(\/)/g, /(@doorstroom\/elements@)\d+\.\d+\.\d+[^/]*(\/)/g];
 
 /** A script tag with `integrity` set to the hash and `crossorigin="anonymous"` (needed for another origin). */
@@ -67,9 +72,10 @@ function withIntegrity(tag, integrity) {
   return next.replace(/><\/script>$/, ` integrity="${integrity}" crossorigin="anonymous"></script>`);
 }
 
-/** The text of a document as it should be for this hash and version. */
-export function expectedText(text, integrity, version) {
-  let next = text.replace(scriptTag, (tag) => withIntegrity(tag, integrity));
+/** The text of a document as it should be for these hashes (file name → `sha384-…`) and version. */
+export function expectedText(text, integrities, version) {
+  let next = text;
+  for (const [name, integrity] of Object.entries(integrities)) next = next.replace(scriptTag(name), (tag) => withIntegrity(tag, integrity));
   for (const pattern of versionedPaths) next = next.replace(pattern, `$1${version}$2`);
   return next;
 }
@@ -77,21 +83,24 @@ export function expectedText(text, integrity, version) {
 async function main() {
   const check = process.argv.includes('--check');
   await buildBundleIfStale();
-  const integrity = integrityOf(bundleFile);
+  const integrities = Object.fromEntries(scriptFiles.map((file) => [path.basename(file), integrityOf(file)]));
+  const integrity = Object.values(integrities).join(', ');
   const version = elementsVersion();
   const stale = [];
   for (const document of documents()) {
     const file = path.join(root, document);
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
-    const expected = expectedText(text, integrity, version);
-    if (document === 'docs/embedding.md' && !text.match(scriptTag)) stale.push(`${document} has no <script src="…/doorstroom.min.js"> tag any more`);
+    const expected = expectedText(text, integrities, version);
+    for (const name of Object.keys(integrities)) {
+      if (document === 'docs/embedding.md' && !text.match(scriptTag(name))) stale.push(`${document} has no <script src="…/${name}"> tag any more`);
+    }
     if (expected === text) continue;
     if (check) {
       const lines = text.split('\n');
       const wanted = expected.split('\n');
       const where = lines.map((line, i) => (line === wanted[i] ? undefined : `${document}:${i + 1}`)).filter(Boolean);
-      stale.push(`${where.join(', ')} (integrity or version differs from the built bundle)`);
+      stale.push(`${where.join(', ')} (integrity or version differs from the built files)`);
     } else {
       writeFileSync(file, expected);
       console.log(`${document}: integrity ${integrity}, version ${version}`);
@@ -104,15 +113,15 @@ async function main() {
   if (check) {
     if (stale.length) {
       console.log(
-        `The documented script tag does not fit dist/doorstroom.min.js (${integrity}, @doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`,
+        `The documented script tags do not fit dist/doorstroom.min.js and dist/doorstroom-preload.js (${integrity}, @doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`,
       );
       process.exit(1);
     }
-    console.log(`docs: the script tag's integrity is the built bundle's ${integrity} (version ${version})`);
+    console.log(`docs: the script tags' integrity is the built files' ${integrity} (version ${version})`);
     return;
   }
   copyIntoElements();
-  console.log(`${path.relative(root, publishedDir)}/: the bundle and its language files, for the npm package`);
+  console.log(`${path.relative(root, publishedDir)}/: the bundle, its preload script and its language files, for the npm package`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
