@@ -70,7 +70,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
     for (const frame of frames.splice(0)) frame.remove();
   });
 
-  it('defines every element from the one file and loads no other code', async () => {
+  it('defines every element from the one file and loads no other code (besides the preload script)', async () => {
     const win = await openPage();
     for (const tag of tags) expect(win.customElements.get(tag), `<${tag}> is defined`).to.be.a('function');
     // The top page never imported the elements: what the iframe has came from the bundle.
@@ -83,7 +83,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
       .map((entry) => new URL(entry.name).pathname)
       // The backend's answers, and the dev server's own reload socket that it adds to every page.
       .filter((path) => !path.startsWith('/test-api/') && !path.startsWith('/__web-dev-server'));
-    expect(scripts).to.have.members(['/test/bundle/console-recorder.js', bundleUrl]);
+    expect(scripts).to.have.members(['/test/bundle/console-recorder.js', '/dist/doorstroom-preload.js', bundleUrl]);
     expect(win.pageErrors).to.deep.equal([]);
   });
 
