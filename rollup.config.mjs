@@ -21,6 +21,10 @@ export const sourceCondition = '@doorstroom/source';
 export const bundleFile = at('dist', 'doorstroom.min.js');
 /** The script-tag bundle's entry: the elements without English (dist/lang/en.js brings it). */
 export const bundleEntry = at('packages', 'elements', 'src', 'bundle.ts');
+/** The optional preload script beside the bundle: starts the elements' first GETs while the bundle downloads. */
+export const preloadName = 'doorstroom-preload';
+export const preloadFile = at('dist', `${preloadName}.js`);
+const preloadEntry = at('packages', 'elements', 'src', 'preload.ts');
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
@@ -218,10 +222,27 @@ function languagesInTheirOwnFiles(mainFile, codes) {
 }
 
 /**
+ * The preload script is worth its request only while it is a few hundred bytes on its own: it
+ * must not import the bundle (or anything shared with it).
+ */
+function preloadStandsAlone(fileName) {
+  return {
+    name: 'doorstroom:preload-stands-alone',
+    generateBundle(_options, bundle) {
+      const chunk = bundle[fileName];
+      if (!chunk) return;
+      const imported = [...chunk.imports, ...chunk.dynamicImports];
+      const foreign = Object.keys(chunk.modules).filter((id) => id !== preloadEntry);
+      if (imported.length || foreign.length) this.error(`${fileName} must stand alone; it imports ${[...imported, ...foreign.map((id) => path.relative(root, id))].join(', ')}`);
+    },
+  };
+}
+
+/**
  * The script-tag build: dist/doorstroom.min.js, a self-contained, minified ES module (lit,
  * @lit/context, ky and the SDK inlined), and with `languages` (the default for the whole
  * bundle) dist/lang/<code>.js per language besides Dutch, English included: src/bundle.ts leaves
- * it out. Lit's production build is picked because the 'development' condition is not set.
+ * it out, and dist/doorstroom-preload.js (src/preload.ts) beside it. Lit's production build is picked because the 'development' condition is not set.
  * `input` other than `bundleEntry` (npm run size) builds that one entry into one file.
  */
 export function bundleConfig({ input = bundleEntry, file = bundleFile, sourcemap = true, languages = input === bundleEntry } = {}) {
@@ -240,18 +261,16 @@ export function bundleConfig({ input = bundleEntry, file = bundleFile, sourcemap
   const main = path.basename(file, '.js');
   const isLanguageData = (id) => id.startsWith(langPrefix) || [sdkLangDir, elementsLangDir].some((dir) => id.startsWith(dir + path.sep));
   return {
-    input: { [main]: input, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
-    // The language files import registerLanguage/addMessages from the main file: it may export them too.
-    preserveEntrySignatures: 'allow-extension',
-    plugins,
+    input: { [main]: input, [preloadName]: preloadEntry, ...Object.fromEntries(codes.map((code) => [`lang/${code}`, langPrefix + code])) },
+    plugins: [...plugins, preloadStandsAlone(`${preloadName}.js`)],
     onwarn,
     output: {
       dir: path.dirname(file),
       format: 'es',
       sourcemap,
       entryFileNames: '[name].js',
-      // Everything but the language data stays in the one main file: it must work on its own.
-      manualChunks: (id) => (isLanguageData(id) ? undefined : main),
+      // Everything but the language data and the preload script stays in the one main file: it must work on its own.
+      manualChunks: (id) => (isLanguageData(id) || id === preloadEntry ? undefined : main),
       plugins: [terserPlugin()],
     },
   };

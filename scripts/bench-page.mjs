@@ -6,12 +6,13 @@
 // protocol), a cold cache every run, the median of the runs per page:
 //   form      <ddd-dossier-form> as docs/embedding.md embeds it: navigation → task list visible
 //   progress  <ddd-progress> alone: navigation → the sections' progress visible
+// Both pages load doorstroom-preload.js first, as docs/embedding.md shows (--no-preload: without it).
 // Prints per page the times, the script bytes (gzip, as transferred) and the request waterfall
 // of the median run, and judges scripts/bench-page.budget.json. The machine is shared: the table
 // says how busy it was.
 //
 // Run: npm run bench, or npx tsx --conditions=@doorstroom/source scripts/bench-page.mjs
-//   [--runs 5] [--page form|progress] [--no-throttle] [--smoke]
+//   [--runs 5] [--page form|progress] [--no-throttle] [--no-preload] [--smoke]
 // --smoke: one run per page, no throttling, timings not judged (the pages must still show).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     page: { type: 'string', multiple: true },
     'no-throttle': { type: 'boolean', default: false },
+    'no-preload': { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
   },
 });
@@ -68,7 +70,7 @@ const html = (page) => `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${page.title}</title>
-    <script type="module" src="/doorstroom/doorstroom.min.js"></script>
+${values['no-preload'] ? '' : '    <script type="module" async src="/doorstroom/doorstroom-preload.js"></script>\n'}    <script type="module" src="/doorstroom/doorstroom.min.js"></script>
   </head>
   <body>
     <main>
@@ -210,7 +212,7 @@ let failed = false;
 const summary = [];
 try {
   console.log(
-    `Page benchmark: ${throttle ? `${network.latency} ms RTT, 1.6 Mbps down, 750 kbps up, CPU 4× slower` : 'no throttling'}, cold cache, median of ${runs}; load average ${load()} on this machine before\n`,
+    `Page benchmark: ${throttle ? `${network.latency} ms RTT, 1.6 Mbps down, 750 kbps up, CPU 4× slower` : 'no throttling'}, cold cache, ${values['no-preload'] ? 'without' : 'with'} the preload script, median of ${runs}; load average ${load()} on this machine before\n`,
   );
   for (const name of chosen) {
     const page = pages[name];

@@ -52,9 +52,9 @@ function exportTargets(exportsMap) {
   return targets;
 }
 
-/** The `integrity` values of the script tags of one file (doorstroom.min.js, ddd-progress.min.js…) in docs/embedding.md. */
+/** The `integrity` values of the script tags of one file (doorstroom.min.js, doorstroom-preload.js, ddd-progress.min.js…) in docs/embedding.md. */
 const documentedIntegrity = (name) =>
-  [...readFileSync('docs/embedding.md', 'utf8').matchAll(/<script\b[^>]*\/([a-z-]+\.min\.js)"[^>]*\bintegrity="([^"]+)"/g)].filter((match) => match[1] === name).map((match) => match[2]);
+  [...readFileSync('docs/embedding.md', 'utf8').matchAll(new RegExp(`<script\\b[^>]*/${name.replaceAll('.', '\\.')}"[^>]*\\bintegrity="([^"]+)"`, 'g'))].map((match) => match[1]);
 
 for (const name of ['sdk', 'elements', 'server']) {
   const dir = path.join('packages', name);
@@ -88,11 +88,12 @@ for (const name of ['sdk', 'elements', 'server']) {
       if (!files.has(path.relative(dir, file))) problems.push(`${pkg.name}: the script-tag file ${path.relative(dir, file)} is not in the package`);
     }
     if (languages.length === 0) problems.push(`${pkg.name}: the script-tag bundle has no language files`);
-    // The bundle's tag is documented, and so is every element file's that the docs show.
+    // The bundle's and the preload script's tags are documented, and so is every element file's that the docs show.
     for (const name of scripts) {
       const integrity = integrityOf(path.join(publishedDir, name));
       const documented = documentedIntegrity(name);
-      if ((name === 'doorstroom.min.js' && documented.length === 0) || documented.some((value) => value !== integrity)) {
+      const required = name === 'doorstroom.min.js' || name === 'doorstroom-preload.js';
+      if ((required && documented.length === 0) || documented.some((value) => value !== integrity)) {
         problems.push(`${pkg.name}: ${name} is ${integrity}, docs/embedding.md says ${documented.join(', ') || 'nothing'} (npm run sri)`);
       }
     }

@@ -3,18 +3,19 @@
 // hash in the docs' script tags.
 //
 //   node scripts/sri.mjs           (npm run sri; also the end of `npm run build` and `npm run version`)
-//       builds dist/doorstroom.min.js when it is stale, copies it with its language files into
-//       packages/elements/dist/bundle/, and writes its sha384 and the elements' version into every
-//       `<script … src="…/doorstroom.min.js">` tag and versioned path of the documents below;
+//       builds dist/doorstroom.min.js and the element files (dist/<tag>.min.js) when they are stale,
+//       copies them with the language files and the preload script (doorstroom-preload.js) into
+//       packages/elements/dist/bundle/, and writes each file's sha384 into every
+//       `<script … src="…/doorstroom.min.js">` (…/doorstroom-preload.js, …/ddd-progress.min.js…) tag and the elements' version into every versioned path of the documents below;
 //   node scripts/sri.mjs --check   (npm test)
 //       changes no document: exits 1, saying what differs, when a document's integrity or version
-//       does not match the built file.
+//       does not match the built files.
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import { bundleFile, elementFile, elementFileTags, root, scriptTagConfigs } from '../rollup.config.mjs';
+import { bundleFile, elementFile, elementFileTags, preloadFile, root, scriptTagConfigs } from '../rollup.config.mjs';
 import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Documents that may show the script tag or a versioned address of the bundle. */
@@ -34,7 +35,7 @@ export const elementsVersion = () => JSON.parse(readFileSync(path.join(root, 'pa
 
 export async function buildBundleIfStale() {
   if (!bundleIsStale()) return;
-  console.log(`Building ${path.relative(root, bundleFile)} …`);
+  console.log(`Building ${path.relative(root, bundleFile)} and the element files …`);
   for (const config of scriptTagConfigs()) {
     const bundle = await rollup(config);
     try {
@@ -45,15 +46,18 @@ export async function buildBundleIfStale() {
   }
 }
 
-/** The files a page loads by script tag with an `integrity`: the bundle and each element's own file. */
-export const scriptTagFiles = () => [bundleFile, ...elementFileTags.map(elementFile)];
+/** The files a script tag loads, each with its own integrity hash: the bundle, its preload script, each element's own file. */
+export const scriptTagFiles = () => [bundleFile, preloadFile, ...elementFileTags.map(elementFile)];
+const scriptFiles = scriptTagFiles();
+/** The tags docs/embedding.md must show (of the element files it shows one as an example). */
+const requiredTags = [bundleFile, preloadFile].map((file) => path.basename(file));
 
-/** dist/doorstroom.min.js, the element files (+ maps) and dist/lang/*.js into packages/elements/dist/bundle/, as packed. */
+/** dist/doorstroom.min.js, dist/doorstroom-preload.js, dist/<tag>.min.js (+ maps) and dist/lang/*.js into packages/elements/dist/bundle/, as packed. */
 export function copyIntoElements() {
   const from = path.dirname(bundleFile);
   rmSync(publishedDir, { recursive: true, force: true });
   mkdirSync(path.join(publishedDir, 'lang'), { recursive: true });
-  for (const name of scriptTagFiles().flatMap((file) => [path.basename(file), `${path.basename(file)}.map`])) {
+  for (const name of scriptFiles.flatMap((file) => [path.basename(file), `${path.basename(file)}.map`])) {
     if (existsSync(path.join(from, name))) copyFileSync(path.join(from, name), path.join(publishedDir, name));
   }
   const langDir = path.join(from, 'lang');
@@ -62,9 +66,8 @@ export function copyIntoElements() {
   }
 }
 
-// The bundle's tag, and an element file's (…/ddd-progress.min.js); the file name picks the hash.
-const scriptTag = /<script\b[^>]*\bsrc="[^"]*\/((?:doorstroom|ddd-[a-z-]+)\.min\.js)"[^>]*><\/script>/g;
-const bundleTag = /<script\b[^>]*\bsrc="[^"]*\/doorstroom\.min\.js"[^>]*><\/script>/;
+/** `<script … src="…/<name>">…</script>` tags of one file. */
+const scriptTag = (name) => new RegExp(`<script\\b[^>]*\\bsrc="[^"]*/${name.replaceAll('.', '\\.')}"[^>]*></script>`, 'g');
 const versionedPaths = [/(\/static\/doorstroom\/)\d+\.\d+\.\d+[^/]*(\/)/g, /(@doorstroom\/elements@)\d+\.\d+\.\d+[^/]*(\/)/g];
 
 /** A script tag with `integrity` set to the hash and `crossorigin="anonymous"` (needed for another origin). */
@@ -73,13 +76,10 @@ function withIntegrity(tag, integrity) {
   return next.replace(/><\/script>$/, ` integrity="${integrity}" crossorigin="anonymous"></script>`);
 }
 
-/**
- * The text of a document as it should be for these hashes (by file name, or one hash for every
- * file) and version. A tag of a file that is not built (a typo) is left for the check to report.
- */
-export function expectedText(text, integrity, version) {
-  const hashOf = (name) => (typeof integrity === 'string' ? integrity : integrity[name]);
-  let next = text.replace(scriptTag, (tag, name) => (hashOf(name) ? withIntegrity(tag, hashOf(name)) : tag));
+/** The text of a document as it should be for these hashes (file name → `sha384-…`) and version. */
+export function expectedText(text, integrities, version) {
+  let next = text;
+  for (const [name, integrity] of Object.entries(integrities)) next = next.replace(scriptTag(name), (tag) => withIntegrity(tag, integrity));
   for (const pattern of versionedPaths) next = next.replace(pattern, `$1${version}$2`);
   return next;
 }
@@ -87,25 +87,27 @@ export function expectedText(text, integrity, version) {
 async function main() {
   const check = process.argv.includes('--check');
   await buildBundleIfStale();
-  const integrity = Object.fromEntries(scriptTagFiles().map((file) => [path.basename(file), integrityOf(file)]));
+  const integrities = Object.fromEntries(scriptFiles.map((file) => [path.basename(file), integrityOf(file)]));
+  const integrity = Object.values(integrities).join(', ');
   const version = elementsVersion();
   const stale = [];
   for (const document of documents()) {
     const file = path.join(root, document);
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
-    const expected = expectedText(text, integrity, version);
-    for (const [, name] of text.matchAll(scriptTag)) if (!integrity[name]) stale.push(`${document} loads ${name}, which the build does not make`);
-    if (document === 'docs/embedding.md' && !text.match(bundleTag)) stale.push(`${document} has no <script src="…/doorstroom.min.js"> tag any more`);
+    const expected = expectedText(text, integrities, version);
+    for (const name of requiredTags) {
+      if (document === 'docs/embedding.md' && !text.match(scriptTag(name))) stale.push(`${document} has no <script src="…/${name}"> tag any more`);
+    }
     if (expected === text) continue;
     if (check) {
       const lines = text.split('\n');
       const wanted = expected.split('\n');
       const where = lines.map((line, i) => (line === wanted[i] ? undefined : `${document}:${i + 1}`)).filter(Boolean);
-      stale.push(`${where.join(', ')} (integrity or version differs from the built bundle)`);
+      stale.push(`${where.join(', ')} (integrity or version differs from the built files)`);
     } else {
       writeFileSync(file, expected);
-      console.log(`${document}: integrity of the script tags, version ${version}`);
+      console.log(`${document}: integrity ${integrity}, version ${version}`);
     }
   }
   if (stale.length && !check) {
@@ -115,15 +117,15 @@ async function main() {
   if (check) {
     if (stale.length) {
       console.log(
-        `The documented script tags do not fit the built files (@doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`,
+        `The documented script tags do not fit the built files in dist/ (${integrity}, @doorstroom/elements ${version}):\n- ${stale.join('\n- ')}\nRun \`npm run sri\` (or \`npm run build\`) and commit the documents.`,
       );
       process.exit(1);
     }
-    console.log(`docs: every script tag's integrity is its built file's (doorstroom.min.js ${integrity['doorstroom.min.js']}, version ${version})`);
+    console.log(`docs: the script tags' integrity is the built files' ${integrity} (version ${version})`);
     return;
   }
   copyIntoElements();
-  console.log(`${path.relative(root, publishedDir)}/: the bundle, the element files and the language files, for the npm package`);
+  console.log(`${path.relative(root, publishedDir)}/: the bundle, its preload script, the element files and the language files, for the npm package`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

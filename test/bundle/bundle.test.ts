@@ -22,7 +22,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
   beforeEach(resetBackend);
   afterEach(closePages);
 
-  it('defines every element from the one file and loads no other code', async () => {
+  it('defines every element from the one file and loads no other code (besides the preload script)', async () => {
     const win = await openPage();
     for (const tag of tags) expect(win.customElements.get(tag), `<${tag}> is defined`).to.be.a('function');
     // The top page never imported the elements: what the iframe has came from the bundle.
@@ -30,7 +30,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
 
     const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
     await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form loaded config, me and the dossier');
-    expect(loadedFiles(win)).to.have.members(['/test/bundle/console-recorder.js', bundleUrl]);
+    expect(loadedFiles(win)).to.have.members(['/test/bundle/console-recorder.js', '/dist/doorstroom-preload.js', bundleUrl]);
     expect(win.pageErrors).to.deep.equal([]);
   });
 

@@ -15,7 +15,7 @@ describe("an element's own script-tag file (docs/embedding.md, one element on a 
   beforeEach(resetBackend);
   afterEach(closePages);
 
-  it('ddd-progress.min.js shows the progress and defines nothing else', async () => {
+  it('ddd-progress.min.js (with the preload script) shows the progress and defines nothing else', async () => {
     const win = await openPage('/test/bundle/page-progress.html');
     const progress = win.document.querySelector<DddProgress>('ddd-progress')!;
     await waitOnPage(win, () => progress.shadowRoot?.querySelector('.sections .section'), 'the sections of the dossier');
@@ -26,7 +26,7 @@ describe("an element's own script-tag file (docs/embedding.md, one element on a 
     for (const tag of ['ddd-dossier-form', 'ddd-consent', 'ddd-context', 'ddd-mentor-review', 'ddd-intake']) {
       expect(win.customElements.get(tag), `<${tag}> is not in ddd-progress.min.js`).to.equal(undefined);
     }
-    expect(loadedFiles(win)).to.have.members(['/test/bundle/console-recorder.js', '/dist/ddd-progress.min.js']);
+    expect(loadedFiles(win)).to.have.members(['/test/bundle/console-recorder.js', '/dist/doorstroom-preload.js', '/dist/ddd-progress.min.js']);
     expect(win.pageErrors).to.deep.equal([]);
     expect(win.pageWarnings).to.deep.equal([]);
   });

@@ -179,7 +179,12 @@ describe('every code block of the docs and READMEs', { timeout: 600_000 }, () =>
       const api = server.url; // http://127.0.0.1:<port>
       const pages: Record<string, string> = {
         'script-tag.html': embedding.scriptTag().code,
-        'context.html': `${embedding.scriptTag().code.split('\n')[0]}\n${embedding.context().code}`,
+        // The snippet's script tags (the preload script and the bundle), then the context example.
+        'context.html': `${embedding
+          .scriptTag()
+          .code.split('\n')
+          .filter((line) => line.startsWith('<script'))
+          .join('\n')}\n${embedding.context().code}`,
         'token-from-school.html': embedding.tokenFromSchool().code,
         'own-auth.html': [
           // The portal's own objects the snippets call, recording what happened.
@@ -258,10 +263,14 @@ window.portal = {
     };
 
     it("the script tag and <ddd-dossier-form api-base token dossier-id> load Noor's dossier across origins, in Dutch", async () => {
+      const before = requested.length;
       const page = await open('script-tag.html');
       await showsNoorsDossier(page);
       const text = await page.locator('ddd-dossier-form').evaluate((form) => form.shadowRoot!.textContent ?? '');
       assert.match(text, /Persoonlijke gegevens/);
+      // The preload script asked first, the bundle took its answers: each request once.
+      const api = requested.slice(before).filter((url) => url.startsWith(`${server.url}/api/`));
+      assert.deepEqual(api.map((url) => url.slice(server.url.length)).sort(), ['/api/config', '/api/dossiers/dossier-noor', '/api/me']);
       await page.close();
     });
 
@@ -297,10 +306,7 @@ window.portal = {
       const page = await open('one-element.html');
       await page.locator('ddd-progress [part~="overall"]').first().waitFor({ timeout: 20_000 });
       const scripts = requested.slice(before).filter((url) => url.endsWith('.js'));
-      assert.deepEqual(
-        scripts.map((url) => new URL(url).pathname),
-        ['/static/doorstroom/0.1.0/ddd-progress.min.js'],
-      );
+      assert.deepEqual(scripts.map((url) => new URL(url).pathname).sort(), ['/static/doorstroom/0.1.0/ddd-progress.min.js', '/static/doorstroom/0.1.0/doorstroom-preload.js']);
       await page.close();
     });
 

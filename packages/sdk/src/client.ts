@@ -63,6 +63,49 @@ export function parseVersionTag(header: string | null | undefined): number | und
 /** A failure of `getToken`: not worth retrying, and reported as 'unauthorized'. */
 class TokenError extends Error {}
 
+/**
+ * Where doorstroom-preload.js (packages/elements/src/preload.ts) leaves the GETs it started while
+ * the bundle downloaded: a Map from `GET <absolute URL>\n<Authorization or ''>` to
+ * `{ at: Date.now(), response: Promise<Response> }`. A plain global, so the SDK needs no DOM.
+ */
+const preloadRegistry = Symbol.for('doorstroom.preload');
+/** An older preload may describe a dossier that changed since: asked for again. */
+const preloadMaxAge = 30_000;
+
+/** The preloaded answer to exactly this request (method, URL and Authorization), taken once. */
+function takePreload(request: Request): PromiseLike<Response> | undefined {
+  const registry = (globalThis as Record<symbol, unknown>)[preloadRegistry];
+  if (request.method !== 'GET' || !(registry instanceof Map)) return undefined;
+  const key = `GET ${request.url}\n${request.headers.get('Authorization') ?? ''}`;
+  const entry: unknown = registry.get(key);
+  if (entry === undefined) return undefined;
+  registry.delete(key);
+  const { at, response } = entry as { at?: unknown; response?: PromiseLike<Response> };
+  if (typeof at !== 'number' || !(Date.now() - at <= preloadMaxAge) || typeof response?.then !== 'function') return undefined;
+  return response;
+}
+
+/**
+ * Waits for a preloaded answer as long as the request's own timeout would have allowed. A preload
+ * that got no answer (network error) gives undefined: the request is then made as usual.
+ */
+async function preloaded(request: Request, timeout: number): Promise<Response | undefined> {
+  const response = takePreload(request);
+  if (!response) return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeout)));
+  try {
+    const first = await Promise.race([response, late]);
+    if (first === 'late') throw new TimeoutError(request);
+    return first;
+  } catch (error) {
+    if (error instanceof TimeoutError) throw error;
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function retryAfterMs(response: Response): number | undefined {
   const value = response.headers.get('Retry-After');
   if (!value) return undefined;
@@ -96,9 +139,10 @@ async function problemOf(response: Response): Promise<Problem | undefined> {
 export function createHttpClient(options: HttpClientOptions): DossierApi {
   const userFetch = options.fetch;
   const retryDelay = options.retryDelay ?? defaultRetryDelay;
+  const timeout = options.timeout ?? defaultTimeout;
   const http: KyInstance = ky.create({
     prefixUrl: options.baseUrl,
-    timeout: options.timeout ?? defaultTimeout,
+    timeout,
     // Called as a plain function: a bare `window.fetch` passed in would otherwise throw "Illegal invocation".
     ...(userFetch ? { fetch: (input: RequestInfo | URL, init?: RequestInit) => userFetch(input, init) } : {}),
     headers: { accept: 'application/json, application/problem+json' },
@@ -132,6 +176,9 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
           }
           if (token) request.headers.set('Authorization', `Bearer ${token}`);
         },
+        // After the token is set, so the preload must have been made for the same person. A
+        // preloaded answer goes on as the fetch's would: a 500 is retried, a 401 is the same error.
+        (request) => preloaded(request, timeout),
       ],
     },
   });
