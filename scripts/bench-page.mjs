@@ -240,6 +240,8 @@ try {
       [
         ['script downloaded (last byte)', ms(lastScript)],
         ['API calls after the scripts started to run', ms(apiAfterScripts)],
+        // 0 when the preload script's answers were in before the bundle's last byte.
+        ['API answers still awaited after the last script byte', ms(Math.max(0, ...api.map((r) => r.end - lastScript)))],
         ['script bytes (gzip, as transferred)', kB(scripts)],
         ['API requests', String(api.length)],
       ],
