@@ -1,18 +1,20 @@
 // Page benchmark (issue 16, item 4): what a student on a cheap phone waits for. A plain page with
-// the script-tag bundle (dist/doorstroom.min.js and the files beside it), served gzipped by the
+// a script-tag file (the element's own dist/<tag>.min.js, or with --bundle the whole
+// dist/doorstroom.min.js; the files beside them), served gzipped by the
 // reference server started in this process (dev mode, PGlite, the demo accounts), opened in
 // Debian's Chromium with the network and CPU of a slow phone (Lighthouse's mobile profile:
 // 150 ms round trip, 1.6 Mbps down, 750 kbps up, CPU slowed 4×, set through the DevTools
 // protocol), a cold cache every run, the median of the runs per page:
 //   form      <ddd-dossier-form> as docs/embedding.md embeds it: navigation → task list visible
 //   progress  <ddd-progress> alone: navigation → the sections' progress visible
-// Both pages load doorstroom-preload.js first, as docs/embedding.md shows (--no-preload: without it).
+// Each page has one element, so it loads that element's own file, as docs/embedding.md shows for
+// such a page (--bundle: the whole bundle instead), after doorstroom-preload.js (--no-preload: without it).
 // Prints per page the times, the script bytes (gzip, as transferred) and the request waterfall
 // of the median run, and judges scripts/bench-page.budget.json. The machine is shared: the table
 // says how busy it was.
 //
 // Run: npm run bench, or npx tsx --conditions=@doorstroom/source scripts/bench-page.mjs
-//   [--runs 5] [--page form|progress] [--no-throttle] [--no-preload] [--smoke]
+//   [--runs 5] [--page form|progress] [--no-throttle] [--bundle] [--no-preload] [--smoke]
 // --smoke: one run per page, no throttling, timings not judged (the pages must still show).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,11 +22,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { rollup } from 'rollup';
 import { startServer } from '@doorstroom/server';
 import { freshPgliteDir } from '../packages/server/src/testing/pglite-template.js';
-import { bundleConfig, bundleFile, root } from '../rollup.config.mjs';
-import { bundleIsStale } from './bundle-freshness.mjs';
+import { bundleFile, root } from '../rollup.config.mjs';
+import { buildBundleIfStale } from './sri.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     page: { type: 'string', multiple: true },
     'no-throttle': { type: 'boolean', default: false },
     'no-preload': { type: 'boolean', default: false },
+    bundle: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
   },
 });
@@ -49,6 +51,7 @@ if (!chromiumPath) {
 const pages = {
   form: {
     title: 'student form page',
+    tag: 'ddd-dossier-form',
     body: '<ddd-dossier-form api-base="/api" token="student-noor" dossier-id="dossier-noor" lang="nl"></ddd-dossier-form>',
     // The task list is what a student reads first: "Onderdelen" with the sections to open.
     // (performance.now() of the first frame it is there; run in the page.)
@@ -57,6 +60,7 @@ const pages = {
   },
   progress: {
     title: 'progress-only page',
+    tag: 'ddd-progress',
     body: '<ddd-progress api-base="/api" token="student-noor" dossier-id="dossier-noor" lang="nl"></ddd-progress>',
     visible: () => (document.querySelector('ddd-progress')?.shadowRoot?.querySelector('.sections .section') ? performance.now() : false),
     budgetMs: budget.progressVisibleMs,
@@ -70,7 +74,7 @@ const html = (page) => `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${page.title}</title>
-${values['no-preload'] ? '' : '    <script type="module" async src="/doorstroom/doorstroom-preload.js"></script>\n'}    <script type="module" src="/doorstroom/doorstroom.min.js"></script>
+${values['no-preload'] ? '' : '    <script type="module" async src="/doorstroom/doorstroom-preload.js"></script>\n'}    <script type="module" src="/doorstroom/${values.bundle ? 'doorstroom' : page.tag}.min.js"></script>
   </head>
   <body>
     <main>
@@ -82,18 +86,6 @@ ${values['no-preload'] ? '' : '    <script type="module" async src="/doorstroom/
 `;
 
 // --- the site: the pages and the built bundle, gzipped once ---------------------------------------
-
-async function ensureBundle() {
-  if (!bundleIsStale()) return;
-  console.log(`Building ${path.relative(root, bundleFile)} …`);
-  const config = bundleConfig();
-  const bundle = await rollup(config);
-  try {
-    await bundle.write(config.output);
-  } finally {
-    await bundle.close();
-  }
-}
 
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
 
@@ -201,7 +193,8 @@ function waterfall(requests, visibleMs) {
 
 // --- main ---------------------------------------------------------------------------------------
 
-await ensureBundle();
+// The bundle, the preload script and the element files, when older than the sources.
+await buildBundleIfStale();
 const files = staticSite();
 const dataDir = await freshPgliteDir();
 const server = await startServer({ port: 0, dev: true, dataDir, logger: false, nodeEnv: 'test', rateLimit: false, retentionJob: false, fallback: serveFrom(files) });
@@ -212,7 +205,7 @@ let failed = false;
 const summary = [];
 try {
   console.log(
-    `Page benchmark: ${throttle ? `${network.latency} ms RTT, 1.6 Mbps down, 750 kbps up, CPU 4× slower` : 'no throttling'}, cold cache, ${values['no-preload'] ? 'without' : 'with'} the preload script, median of ${runs}; load average ${load()} on this machine before\n`,
+    `Page benchmark: ${throttle ? `${network.latency} ms RTT, 1.6 Mbps down, 750 kbps up, CPU 4× slower` : 'no throttling'}, cold cache, ${values.bundle ? 'the whole bundle' : "each element's own file"} ${values['no-preload'] ? 'without' : 'with'} the preload script, median of ${runs}; load average ${load()} on this machine before\n`,
   );
   for (const name of chosen) {
     const page = pages[name];
