@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { PoolClient } from 'pg';
 
 export interface QueryResult<Row> {
   rows: Row[];
@@ -39,7 +40,7 @@ export interface Db extends Queryable {
   /** BEGIN … COMMIT around `work`; ROLLBACK when it throws. Retried on deadlock or serialisation failure. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
-   * `work` on one connection, with BEGIN sent only when it calls `begin()`: until then each
+   * `work` on one connection (taken at its first statement), with BEGIN sent only when it calls `begin()`: until then each
    * statement commits on its own, so a unit whose only write is one statement costs no BEGIN and
    * no COMMIT (two round trips fewer). After `begin()` it is `transaction`: COMMIT at the end,
    * ROLLBACK when it throws. Retried as a whole on deadlock or serialisation failure (SQLSTATE
@@ -134,26 +135,33 @@ export async function openPostgres(options: PoolOptions): Promise<Db> {
     },
     async session(work) {
       for (let attempt = 1; ; attempt++) {
-        const client = await pool.connect();
+        // The connection is taken from the pool at the unit's first statement, not before: a unit
+        // that decides on cached reads (pg-store's read cache) does its work without holding one,
+        // and holds it only for its statement. With every connection busy (the pool is the limit
+        // under load), a connection held through a unit's own CPU work was one no other unit had
+        // (issue 14, item 7).
+        let client: PoolClient | undefined;
+        let acquiring: Promise<PoolClient> | undefined;
+        const connection = async () => client ?? (await (acquiring ??= pool.connect().then((taken) => (client = taken))));
         let begun = false;
         let broken = false;
         const session: Session = {
-          ...wrap(client),
+          ...wrap({ query: async (query) => (await connection()).query(query) }),
           inTransaction: () => begun,
           async begin() {
             if (begun) return;
-            await client.query('BEGIN');
+            await (await connection()).query('BEGIN');
             begun = true;
           },
         };
         try {
           const result = await work(session);
-          if (begun) await client.query('COMMIT');
+          if (begun) await client!.query('COMMIT');
           return result;
         } catch (error) {
           if (begun) {
             try {
-              await client.query('ROLLBACK');
+              await client!.query('ROLLBACK');
             } catch {
               broken = true;
             }
@@ -161,7 +169,9 @@ export async function openPostgres(options: PoolOptions): Promise<Db> {
           if (attempt < maxAttempts && isRetryable(error)) continue;
           throw error;
         } finally {
-          client.release(broken);
+          // A connection still on its way (a unit that failed while asking for one) goes back too.
+          const held = client ?? (acquiring ? await acquiring.catch(() => undefined) : undefined);
+          held?.release(broken);
         }
       }
     },
