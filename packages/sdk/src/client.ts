@@ -89,9 +89,13 @@ function takePreload(request: Request): PromiseLike<Response> | undefined {
  * Waits for a preloaded answer as long as the request's own timeout would have allowed. A preload
  * that got no answer (network error) gives undefined: the request is then made as usual.
  */
-async function preloaded(request: Request, timeout: number): Promise<Response | undefined> {
+function preloaded(request: Request, timeout: number): Promise<Response | undefined> | undefined {
   const response = takePreload(request);
-  if (!response) return undefined;
+  // Without a preload nothing is awaited: the request goes out exactly as it did before.
+  return response && awaitPreload(request, response, timeout);
+}
+
+async function awaitPreload(request: Request, response: PromiseLike<Response>, timeout: number): Promise<Response | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeout)));
   try {
@@ -175,10 +179,11 @@ export function createHttpClient(options: HttpClientOptions): DossierApi {
             throw new TokenError('getToken failed', { cause });
           }
           if (token) request.headers.set('Authorization', `Bearer ${token}`);
+          // After the token is set, so the preload must have been made for the same person. A
+          // preloaded answer goes on as the fetch's would: a 500 is retried, a 401 is the same error.
+          // In this hook, not one of its own: without a preload the request leaves as soon as before.
+          return preloaded(request, timeout);
         },
-        // After the token is set, so the preload must have been made for the same person. A
-        // preloaded answer goes on as the fetch's would: a 500 is retried, a 401 is the same error.
-        (request) => preloaded(request, timeout),
       ],
     },
   });
