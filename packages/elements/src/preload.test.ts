@@ -3,7 +3,7 @@
 // asking for anything twice. Each page is a fresh frame (its own module instances and global
 // registry) whose `fetch` is the backend: the memory backend behind the contract, recording
 // every request, optionally failing the first request of a path.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createMemoryBackend } from '@doorstroom/sdk';
 import { FormHarness } from './dossier-form/harness.js';
 import type { DddDossierForm } from './dossier-form/ddd-dossier-form.component.js';
@@ -34,8 +34,11 @@ function run(frame: HTMLIFrameElement, src: string): Promise<void> {
   return ran;
 }
 
-/** A page with `body`, the preload script and then the bundle; `faults` fail the first request of a path. */
-async function openPage(body: string, faults: Record<string, Fault> = {}): Promise<Page> {
+const preloadScript = '/packages/elements/src/preload.ts';
+const bundle = '/packages/elements/src/bundle.ts';
+
+/** A page with `body` and `scripts` run in order (the preload script, then the bundle); `faults` fail the first request of a path. */
+async function openPage(body: string, faults: Record<string, Fault> = {}, scripts = [preloadScript, bundle]): Promise<Page> {
   const memory = createMemoryBackend();
   const pending = new Map(Object.entries(faults));
   const requests: string[] = [];
@@ -60,10 +63,11 @@ async function openPage(body: string, faults: Record<string, Fault> = {}): Promi
     const answer = await memory.handler(new Request(request.url, { method: request.method, headers: [...request.headers] }));
     return new win.Response(await answer.arrayBuffer(), { status: answer.status, headers: [...answer.headers] });
   };
-  await run(frame, '/packages/elements/src/preload.ts');
-  const preloaded = [...requests];
-  await run(frame, '/packages/elements/src/bundle.ts');
-  expect(preloaded, 'the preload script asks before the bundle runs').to.have.length.above(0);
+  for (const script of scripts) {
+    const before = requests.length;
+    await run(frame, script);
+    if (script === preloadScript && scripts[0] === preloadScript) expect(requests.length - before, 'the preload script asks before the bundle runs').to.be.above(0);
+  }
   return { frame, requests, form: new FormHarness(doc.querySelector('ddd-dossier-form') as DddDossierForm) };
 }
 
@@ -104,6 +108,16 @@ describe('doorstroom-preload.js before the bundle', () => {
     const { requests, form } = await opened(formMarkup, { 'dossiers/dossier-noor': 'no answer' });
     await form.whenOpen();
     expect(count(requests)).to.deep.equal({ 'GET config': 1, 'GET me': 1, 'GET dossiers/dossier-noor': 2 });
+  });
+
+  it("asks for nothing when an element's own file ran first (a cached ddd-progress.min.js): no answer left waiting", async () => {
+    const progress = `<ddd-progress api-base="${api}" token="student-noor" dossier-id="dossier-noor"></ddd-progress>`;
+    const { frame, requests } = await opened(progress, {}, ['/packages/elements/src/script-tag/ddd-progress.ts', preloadScript]);
+    const element = frame.contentDocument!.querySelector('ddd-progress')!;
+    await waitUntil(() => element.shadowRoot?.querySelector('.sections .section'), 'the progress shows the sections');
+    expect(count(requests)).to.deep.equal({ 'GET config': 1, 'GET dossiers/dossier-noor': 1 });
+    const registry = (frame.contentWindow as unknown as Record<symbol, Map<string, unknown> | undefined>)[Symbol.for('doorstroom.preload')];
+    expect(registry?.size ?? 0, 'preloaded answers left for a later GET to take').to.equal(0);
   });
 
   it('a preload refused with 401 is the form\'s own "sign in again", without asking twice', async () => {

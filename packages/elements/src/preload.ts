@@ -24,8 +24,12 @@ interface Preload {
 
 const registry = ((globalThis as unknown as Record<symbol, Map<string, Preload> | undefined>)[Symbol.for('doorstroom.preload')] ??= new Map());
 const tags = 'ddd-context,ddd-progress,ddd-dossier-form,ddd-mentor-review,ddd-consent,ddd-intake';
-/** The bundle defines every element at once: from then on the elements ask for themselves. */
-const bundleRan = () => !!customElements.get('ddd-context');
+/**
+ * The bundle or an element's own file (ddd-progress.min.js…) ran: from then on the elements ask
+ * for themselves, and an answer preloaded now would wait unused, or be taken by a later GET of the
+ * same address and be older than what the element already has.
+ */
+const bundleRan = () => tags.split(',').some((tag) => customElements.get(tag));
 
 /** The GET the SDK's client makes for `path` under `base`: the same URL (ky's prefixUrl joining) and headers. */
 function preload(base: string, token: string | null, path: string): void {
