@@ -139,18 +139,29 @@ export async function openPostgres(options: PoolOptions): Promise<Db> {
         // that decides on cached reads (pg-store's read cache) does its work without holding one,
         // and holds it only for its statement. With every connection busy (the pool is the limit
         // under load), a connection held through a unit's own CPU work was one no other unit had
-        // (issue 14, item 7).
+        // (issue 14, item 7). Methods, not named arrows: nothing named per unit (a defineProperty
+        // each under tsx, esbuild's keepNames, which is how the benchmark runs the server).
         let client: PoolClient | undefined;
         let acquiring: Promise<PoolClient> | undefined;
-        const connection = async () => client ?? (await (acquiring ??= pool.connect().then((taken) => (client = taken))));
         let begun = false;
         let broken = false;
-        const session: Session = {
-          ...wrap({ query: async (query) => (await connection()).query(query) }),
-          inTransaction: () => begun,
+        const session = {
+          async connection(): Promise<PoolClient> {
+            return client ?? (await (acquiring ??= pool.connect().then((taken) => (client = taken))));
+          },
+          async query<Row>(sql: string, params: ReadonlyArray<unknown> = [], options: QueryOptions = {}): Promise<QueryResult<Row>> {
+            const result = await (await session.connection()).query({ text: sql, values: [...params], ...(options.name ? { name: options.name } : {}) });
+            return { rows: result.rows as Row[], rowCount: result.rowCount ?? 0 };
+          },
+          async exec(sql: string) {
+            await (await session.connection()).query(sql);
+          },
+          inTransaction() {
+            return begun;
+          },
           async begin() {
             if (begun) return;
-            await (await connection()).query('BEGIN');
+            await (await session.connection()).query('BEGIN');
             begun = true;
           },
         };

@@ -232,6 +232,16 @@ function describeError(error: unknown) {
   };
 }
 
+/**
+ * `answer` on `res` with `extra` headers; its status. A module function rather than an arrow made
+ * in each request's handler: under tsx (esbuild's keepNames), how the benchmark runs the server,
+ * every named function made per request costs a defineProperty (issue 14, item 7).
+ */
+function sendWith(res: ServerResponse, extra: Record<string, string>, answer: HandlerAnswer): number {
+  sendAnswer(res, answer, extra);
+  return answer.status;
+}
+
 function bearer(req: IncomingMessage): string | undefined {
   const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
@@ -426,20 +436,16 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
   async function api(req: IncomingMessage, res: ServerResponse, pathname: string, route: string, corsHeaders: Record<string, string>): Promise<number> {
     const extra = { ...apiSecurityHeaders, ...corsHeaders };
-    const send = (answer: HandlerAnswer) => {
-      sendAnswer(res, answer, extra);
-      return answer.status;
-    };
     const address = clientAddress(req, options.trustProxy ?? false);
     const token = bearer(req);
     if (limiter) {
       const decision = limiter.admit(address, token);
-      if (!decision.allowed) return send(rateLimited(decision.retryAfter));
+      if (!decision.allowed) return sendWith(res, extra, rateLimited(decision.retryAfter));
     }
     const method = req.method ?? 'GET';
     const devResponse = await devRoute(req, route, method);
-    if (devResponse) return send(devResponse);
-    if (route === `${basePath}/consent-links/session`) return send(await exchangeLink(req, method, address));
+    if (devResponse) return sendWith(res, extra, devResponse);
+    if (route === `${basePath}/consent-links/session`) return sendWith(res, extra, await exchangeLink(req, method, address));
     // A consent link's session reaches its one dossier and nothing else: 404 as for what does not
     // exist. Looked up once: the handler's sign-in takes the same lookup (sessionsInFlight).
     if (token?.startsWith(sessionPrefix)) {
@@ -458,47 +464,48 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
               return '';
             }
           });
-        if (session?.kind === 'actor' && session.scope && !guardianLinks.allows(session.scope.dossierId, method, segments)) return send(problemResponse(problems.notFound('resource')));
-        return await contractOrAdmin();
+        if (session?.kind === 'actor' && session.scope && !guardianLinks.allows(session.scope.dossierId, method, segments)) return sendWith(res, extra, problemResponse(problems.notFound('resource')));
+        return await contractOrAdmin(req, res, pathname, token, address, extra);
       } finally {
         if (sessionsInFlight.get(token) === lookup) sessionsInFlight.delete(token);
       }
     }
-    return contractOrAdmin();
+    return contractOrAdmin(req, res, pathname, token, address, extra);
+  }
 
-    async function contractOrAdmin(): Promise<number> {
-      const isAdmin = admin.owns(pathname);
-      let principal: Principal | null = null;
-      if (isAdmin) {
-        // Who asks is checked before an upload of up to maxImportBytes is read.
-        principal = await signIn(token ?? null);
-        // An upload that is refused is not read: the connection closes after the answer.
-        const unread: Record<string, string> = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? { Connection: 'close' } : {};
-        if (!principal) {
-          limiter?.failed(address, token);
-          return send(problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer', ...unread }));
-        }
-        if (principal.kind !== 'beheerder') return send(problemResponse(adminProblems.notBeheerder(), unread));
+  /** The contract's routes (the SDK's handler) or the admin API, for api(); a function of startServer, not made per request (see sendWith). */
+  async function contractOrAdmin(req: IncomingMessage, res: ServerResponse, pathname: string, token: string | undefined, address: string, extra: Record<string, string>): Promise<number> {
+    const isAdmin = admin.owns(pathname);
+    let principal: Principal | null = null;
+    if (isAdmin) {
+      // Who asks is checked before an upload of up to maxImportBytes is read.
+      principal = await signIn(token ?? null);
+      // An upload that is refused is not read: the connection closes after the answer.
+      const unread: Record<string, string> = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? { Connection: 'close' } : {};
+      if (!principal) {
+        limiter?.failed(address, token);
+        return sendWith(res, extra, problemResponse(problems.unauthorized(), { 'WWW-Authenticate': 'Bearer', ...unread }));
       }
-      const limit = isAdmin ? maxImportBytes : maxBodyBytes;
-      let body: Buffer | undefined;
-      try {
-        body = await readBody(req, limit);
-      } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        // The rest of the upload is not read: the connection closes after this answer.
-        sendAnswer(res, problemResponse(problems.payloadTooLarge(limit)), { ...extra, Connection: 'close' });
-        return 413;
-      }
-      if (isAdmin && principal?.kind === 'beheerder') {
-        const response = await admin.handle(toRequest(req, body), principal.beheerder);
-        await sendResponse(res, response, extra);
-        return response.status;
-      }
-      const answer = await handler(toExchange(req, body));
-      if (answer.status === 401) limiter?.failed(address, token);
-      return send(answer);
+      if (principal.kind !== 'beheerder') return sendWith(res, extra, problemResponse(adminProblems.notBeheerder(), unread));
     }
+    const limit = isAdmin ? maxImportBytes : maxBodyBytes;
+    let body: Buffer | undefined;
+    try {
+      body = await readBody(req, limit);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      // The rest of the upload is not read: the connection closes after this answer.
+      sendAnswer(res, problemResponse(problems.payloadTooLarge(limit)), { ...extra, Connection: 'close' });
+      return 413;
+    }
+    if (isAdmin && principal?.kind === 'beheerder') {
+      const response = await admin.handle(toRequest(req, body), principal.beheerder);
+      await sendResponse(res, response, extra);
+      return response.status;
+    }
+    const answer = await handler(toExchange(req, body));
+    if (answer.status === 401) limiter?.failed(address, token);
+    return sendWith(res, extra, answer);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, pathname: string, inApi: boolean, route: string): Promise<number> {

@@ -22,7 +22,9 @@ export class BodyTooLargeError extends Error {
 /**
  * The body, at most `limit` bytes (else BodyTooLargeError, and the rest is not read). Read with
  * the stream's own events rather than `for await`: the async iterator's promises per chunk were a
- * measurable share of a save's CPU (issue 14, item 7), and a save's body is one small chunk.
+ * measurable share of a save's CPU (issue 14, item 7), and a save's body is one small chunk. The
+ * listeners are anonymous arrows on purpose: a named function made per request costs a
+ * `defineProperty` each under tsx (esbuild's keepNames), which is how the benchmark runs the server.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return Promise.resolve(undefined);
@@ -30,45 +32,45 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 
   if (declared > limit) return Promise.reject(new BodyTooLargeError(limit));
   // Read already (nothing more will come), or gone: as `for await` ended or failed on such a stream.
   if (req.readableEnded) return Promise.resolve(undefined);
-  if (req.destroyed) return Promise.reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+  if (req.destroyed) return Promise.reject(prematureClose());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let total = 0;
-    const done = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-    };
-    function onData(chunk: Buffer) {
+    // Once settled, later events change nothing (the listeners stay: the request ends or is destroyed).
+    let settled = false;
+    req.on('data', (chunk: Buffer) => {
+      if (settled) return;
       total += chunk.byteLength;
       if (total > limit) {
-        done();
+        settled = true;
         // As `for await` did on leaving early: the request stream is destroyed, nothing more is read.
         req.destroy();
         reject(new BodyTooLargeError(limit));
         return;
       }
       chunks.push(chunk);
-    }
-    function onEnd() {
-      done();
+    });
+    req.on('end', () => {
+      if (settled) return;
+      settled = true;
       resolve(total === 0 ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total));
-    }
-    function onError(error: Error) {
-      done();
+    });
+    req.on('error', (error: Error) => {
+      if (settled) return;
+      settled = true;
       reject(error);
-    }
-    function onClose() {
+    });
+    req.on('close', () => {
+      if (settled) return;
       // Closed before its end: the client went away in the middle of the body.
-      done();
-      reject(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
-    }
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-    req.on('close', onClose);
+      settled = true;
+      reject(prematureClose());
+    });
   });
+}
+
+function prematureClose(): Error {
+  return Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
 }
 
 export function toHeaders(req: IncomingMessage): Headers {
@@ -100,9 +102,14 @@ export function toExchange(req: IncomingMessage, body: Buffer | undefined): Hand
   return {
     method: req.method ?? 'GET',
     target: req.url ?? '/',
-    header: (name) => headerOf(req, name),
+    // Methods, not arrows in properties: no function named per request (see readBody).
+    header(name) {
+      return headerOf(req, name);
+    },
     body,
-    request: () => toRequest(req, body),
+    request() {
+      return toRequest(req, body);
+    },
   };
 }
 
