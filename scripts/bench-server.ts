@@ -15,9 +15,9 @@
 // rest of it was during each round.
 //
 // Run: npm run bench, or npx tsx --conditions=@doorstroom/source scripts/bench-server.ts
-//   [--requests 4000] [--rounds 3] [--warmup 1000] [--connections 50] [--pglite] [--smoke] [--skip-import]
+//   [--requests 4000] [--rounds 3] [--warmup 1000] [--connections 50] [--pglite] [--smoke] [--skip-import] [--from-source]
 // --smoke (npm test): a few requests, no import, timings not judged; integrity and refusals are.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -41,9 +41,18 @@ const { values } = parseArgs({
     pglite: { type: 'boolean', default: false },
     smoke: { type: 'boolean', default: false },
     'skip-import': { type: 'boolean', default: false },
+    'from-source': { type: 'boolean', default: false },
   },
 });
 const smoke = values.smoke;
+// The servers run as a region runs them: the reference server's compiled JavaScript (packages/server/dist,
+// the SDK's dist) with plain node, as the Dockerfile's CMD does, and the lean baseline with plain node
+// too (Node 24 strips its types). --from-source runs both from the TypeScript sources through tsx,
+// the loader the workspace uses in development: for profiling against the sources, not for the
+// budget (tsx's transform adds work per call that production does not have). --smoke (npm test)
+// runs from the sources as well: it judges no timing, and building dist/ while other tests read
+// the SDK's declarations there could race (the Dockerfile test runs the compiled server).
+const fromSource = values['from-source'] || smoke;
 const budget = JSON.parse(readFileSync(new URL('bench-server.budget.json', import.meta.url), 'utf8')) as {
   connections: number;
   requestsPerRound: number;
@@ -100,7 +109,8 @@ const poolSize = 20;
 function startProcess(script: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
   // BENCH_SERVER_NODE_ARGS: extra node flags for the reference server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = script.includes('lean') ? [] : (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--conditions=@doorstroom/source', '--import', 'tsx', script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const loader = fromSource ? ['--conditions=@doorstroom/source', '--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -148,17 +158,24 @@ interface Ack {
   marker: string;
 }
 
+if (!fromSource) {
+  // The compiled server and SDK, fresh (about half a minute; the script-tag bundle is left out).
+  const built = spawnSync(process.execPath, ['scripts/build-server.mjs', '--server-only'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('scripts/build-server.mjs --server-only failed');
+}
+const compiled = (source: string) => (fromSource ? source : source.replace('packages/server/src/', 'packages/server/dist/').replace(/\.ts$/, '.js'));
+
 const serverPort = await freePort();
 const reference: Target = {
   name: 'reference server',
   url: `http://127.0.0.1:${serverPort}/api/`,
   process: await startProcess(
-    'packages/server/src/cli/server.ts',
+    compiled('packages/server/src/cli/server.ts'),
     {
       NODE_ENV: 'production',
       PORT: String(serverPort),
       HOST: '127.0.0.1',
-      DOORSTROOM_VERIFIER: 'packages/server/src/testing/bench-accounts.ts',
+      DOORSTROOM_VERIFIER: compiled('packages/server/src/testing/bench-accounts.ts'),
       DOORSTROOM_RATE_BURST: '0',
       DOORSTROOM_LOG: 'false',
       DOORSTROOM_DB_POOL: String(poolSize),
@@ -435,7 +452,7 @@ const failuresOf = (target: Target) => {
 };
 
 console.log(
-  `\nServer benchmark: ${kind}, ${connections} clients, each a student saving sections of their own dossier (8 saves, the decaan archives, the student reactivates), Node ${process.version}`,
+  `\nServer benchmark: ${kind}, ${connections} clients, each a student saving sections of their own dossier (8 saves, the decaan archives, the student reactivates), Node ${process.version}, ${fromSource ? 'the servers from the TypeScript sources through tsx (--from-source)' : 'the servers as deployed: compiled JavaScript, plain node'}`,
 );
 console.log(
   `${rounds} rounds of ${requests} requests per server after ${warmup} to warm up; median of the rounds; pool ${poolSize} connections each${smoke ? '; SMOKE RUN: timings not judged' : ''}\n`,

@@ -27,6 +27,10 @@ const started = Date.now();
 await build(libraryConfig('sdk'));
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'packages/sdk/tsconfig.build.json']);
 run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'packages/server/tsconfig.build.json']);
-await build(bundleConfig());
-await build(elementFileConfig('ddd-consent'));
-console.log(`built packages/sdk/dist, packages/server/dist, dist/doorstroom.min.js and dist/ddd-consent.min.js in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+// --server-only (scripts/bench-server.ts): the server's and the SDK's dist, without the script-tag files.
+const serverOnly = process.argv.includes('--server-only');
+if (!serverOnly) {
+  await build(bundleConfig());
+  await build(elementFileConfig('ddd-consent'));
+}
+console.log(`built packages/sdk/dist, packages/server/dist${serverOnly ? '' : ', dist/doorstroom.min.js and dist/ddd-consent.min.js'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
