@@ -11,16 +11,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DddDossierForm, DddEvent, DddProgress } from '@doorstroom/elements';
 import type { Dossier } from '@doorstroom/sdk';
-import { bundleUrl, closePages, loadedFiles, openPage, readDossier, requireBuiltBundle, resetBackend, squash, waitOnPage } from './pages.js';
+import { bundleUrl, loadedFiles, openPage, pageSuite, readDossier, squash, waitOnPage } from './pages.js';
 
 const tags = ['ddd-context', 'ddd-progress', 'ddd-dossier-form', 'ddd-mentor-review', 'ddd-consent'];
 
 describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', function () {
-  this.timeout(30000);
-
-  before(requireBuiltBundle);
-  beforeEach(resetBackend);
-  afterEach(closePages);
+  pageSuite(this);
 
   it('defines every element from the one file and loads no other code (besides the preload script)', async () => {
     const win = await openPage();

@@ -6,14 +6,10 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { DddDossierForm, DddProgress } from '@doorstroom/elements';
-import { closePages, loadedFiles, openPage, requireBuiltBundle, resetBackend, squash, waitOnPage } from './pages.js';
+import { loadedFiles, openPage, pageSuite, squash, waitOnPage } from './pages.js';
 
 describe("an element's own script-tag file (docs/embedding.md, one element on a page)", function () {
-  this.timeout(30000);
-
-  before(requireBuiltBundle);
-  beforeEach(resetBackend);
-  afterEach(closePages);
+  pageSuite(this);
 
   it('ddd-progress.min.js (with the preload script) shows the progress and defines nothing else', async () => {
     const win = await openPage('/test/bundle/page-progress.html');

@@ -43,6 +43,14 @@ export function closePages(): void {
   for (const frame of frames.splice(0)) frame.remove();
 }
 
+/** A suite of such pages: the built files must be there, each test starts from a fresh backend and closes its pages. */
+export function pageSuite(suite: Mocha.Suite): void {
+  suite.timeout(30000);
+  before(requireBuiltBundle);
+  beforeEach(resetBackend);
+  afterEach(closePages);
+}
+
 /** The paths of the scripts and other files a page loaded, without the backend's answers. */
 export function loadedFiles(win: PageWindow): string[] {
   return (

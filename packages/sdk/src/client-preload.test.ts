@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { createHttpClient, type HttpClientOptions } from './client.js';
 import { defaultRegionConfig } from './config.js';
-import { isDossierApiError, type DossierApiError } from './errors.js';
+import { failure } from './test/failure.js';
 import { actors } from './testing/fixtures.js';
 
 const base = 'http://doorstroom.test/api/';
@@ -33,16 +33,6 @@ const server: typeof fetch = async (input) => {
 };
 
 const client = (options: Partial<HttpClientOptions> = {}) => createHttpClient({ baseUrl: base, token: 'tok-student', retryDelay: 1, fetch: server, ...options });
-
-async function failure(promise: Promise<unknown>): Promise<DossierApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isDossierApiError(error), String(error)).to.equal(true);
-    return error as DossierApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeEach(() => {
   requests = [];

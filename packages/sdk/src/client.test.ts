@@ -4,7 +4,8 @@ import { setupWorker } from 'msw/browser';
 import { createHttpClient, parseVersionTag, type HttpClientOptions } from './client.js';
 import { defaultRegionConfig } from './config.js';
 import type { Begeleiding, DossierSummary, HistoryEntry, Institution, Programme } from './contract.js';
-import { DossierApiError, errorFromProblem, isDossierApiError } from './errors.js';
+import { errorFromProblem } from './errors.js';
+import { failure } from './test/failure.js';
 import { actors, makeDossier } from './testing/fixtures.js';
 import { localize, registerLanguage } from './i18n.js';
 import { en } from './lang/en.js';
@@ -35,17 +36,6 @@ function serve(method: 'get' | 'post' | 'patch', path: string, resolve: HttpResp
 }
 
 const client = (options: Partial<HttpClientOptions> = {}) => createHttpClient({ baseUrl: base, token: 'tok-student', retryDelay: 1, ...options });
-
-/** The rejection of `promise` as a DossierApiError (fails the test when it resolves). */
-async function failure(promise: Promise<unknown>): Promise<DossierApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isDossierApiError(error), String(error)).to.equal(true);
-    return error as DossierApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const problem = (status: number, extra: Record<string, unknown> = {}) =>
   HttpResponse.json({ type: 'about:blank', title: 'Fout', status, ...extra }, { status, headers: { 'Content-Type': 'application/problem+json' } });
