@@ -11,7 +11,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { DddDossierForm, DddEvent, DddProgress } from '@doorstroom/elements';
 import type { Dossier } from '@doorstroom/sdk';
-import { bundleUrl, loadedFiles, openPage, pageSuite, readDossier, squash, waitOnPage } from './pages.js';
+import { bundleUrl, loadedFiles, openEnglishForm, openPage, pageSuite, readDossier, squash, waitOnPage } from './pages.js';
 
 const tags = ['ddd-context', 'ddd-progress', 'ddd-dossier-form', 'ddd-mentor-review', 'ddd-consent'];
 
@@ -55,12 +55,7 @@ describe('the script-tag bundle on a plain HTML page (docs/embedding.md)', funct
   });
 
   it('shows English once the page loads lang/en.js, section texts and validation messages included', async () => {
-    const win = await openPage('/test/bundle/page-en.html');
-    const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
-    await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
-    const root = form.shadowRoot!;
-    await waitUntil(() => squash(root.querySelector('.tasks__heading')?.textContent) === 'Sections', 'the UI strings in English', { timeout: 5000 });
-    const titles = [...root.querySelectorAll('.task__title')].map((title) => squash(title.textContent));
+    const { win, root, titles } = await openEnglishForm('/test/bundle/page-en.html');
     expect(titles).to.include('A9 Motivation');
     expect(titles).not.to.include('A9 Motivatie');
 

@@ -4,9 +4,9 @@
  * other file is loaded, a language file works before it, and two such files on one page say in
  * the console that their elements do not share state.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { DddDossierForm, DddProgress } from '@doorstroom/elements';
-import { loadedFiles, openPage, pageSuite, squash, waitOnPage } from './pages.js';
+import { loadedFiles, openEnglishForm, openPage, pageSuite, squash, waitOnPage } from './pages.js';
 
 describe("an element's own script-tag file (docs/embedding.md, one element on a page)", function () {
   pageSuite(this);
@@ -28,12 +28,7 @@ describe("an element's own script-tag file (docs/embedding.md, one element on a 
   });
 
   it('ddd-dossier-form.min.js shows English from lang/en.js loaded before it, the SDK texts included', async () => {
-    const win = await openPage('/test/bundle/page-form-en.html');
-    const form = win.document.querySelector<DddDossierForm>('ddd-dossier-form')!;
-    await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
-    const root = form.shadowRoot!;
-    await waitUntil(() => squash(root.querySelector('.tasks__heading')?.textContent) === 'Sections', 'the UI strings in English', { timeout: 5000 });
-    const titles = [...root.querySelectorAll('.task__title')].map((title) => squash(title.textContent));
+    const { win, titles } = await openEnglishForm('/test/bundle/page-form-en.html');
     expect(titles).to.include('A9 Motivation');
     expect(loadedFiles(win)).to.have.members(['/test/bundle/console-recorder.js', '/dist/lang/en.js', '/dist/ddd-dossier-form.min.js']);
     expect(win.pageErrors).to.deep.equal([]);

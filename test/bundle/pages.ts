@@ -78,3 +78,13 @@ export async function waitOnPage(win: PageWindow, predicate: () => unknown, mess
 }
 
 export const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+
+/** Opens a page with the form that should speak English: once its task list reads "Sections", the form's shadow root and the task titles. */
+export async function openEnglishForm(page: string): Promise<{ win: PageWindow; root: ShadowRoot; titles: string[] }> {
+  const win = await openPage(page);
+  const form = win.document.querySelector('ddd-dossier-form')!;
+  await waitOnPage(win, () => form.shadowRoot?.querySelector('.tasks'), 'the form shows the task list');
+  const root = form.shadowRoot!;
+  await waitUntil(() => squash(root.querySelector('.tasks__heading')?.textContent) === 'Sections', 'the UI strings in English', { timeout: 5000 });
+  return { win, root, titles: [...root.querySelectorAll('.task__title')].map((title) => squash(title.textContent)) };
+}
