@@ -303,6 +303,9 @@ export function elementFileConfig(tag) {
   return config;
 }
 
+/** The files a page loads by script tag, each with its own integrity hash: the bundle, its preload script, each element's own file. */
+export const scriptTagFiles = () => [bundleFile, preloadFile, ...elementFileTags.map(elementFile)];
+
 /** Everything a page may load by script tag: the bundle with its language files, and each element's file. */
 export const scriptTagConfigs = () => [bundleConfig(), ...elementFileTags.map(elementFileConfig)];
 

@@ -3,7 +3,7 @@
 // built bundle refuse to run on a stale one.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { bundleFile, elementFile, elementFileTags, preloadFile, root } from '../rollup.config.mjs';
+import { root, scriptTagFiles } from '../rollup.config.mjs';
 
 const sourceDirs = [path.join(root, 'packages', 'sdk', 'src'), path.join(root, 'packages', 'elements', 'src')];
 const buildFiles = ['rollup.config.mjs'];
@@ -20,7 +20,7 @@ function newestSource(dir) {
 
 export function bundleIsStale() {
   // The preload script and the element files are built with the bundle: a dist/ from before they existed is stale.
-  const files = [bundleFile, preloadFile, ...elementFileTags.map(elementFile)];
+  const files = scriptTagFiles();
   if (!files.every(existsSync)) return true;
   const built = Math.min(...files.map((file) => statSync(file).mtimeMs));
   const inputs = [

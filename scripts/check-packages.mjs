@@ -12,7 +12,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyIntoElements, integrityOf, publishedDir, scriptTagFiles } from './sri.mjs';
+import { scriptTagFiles } from '../rollup.config.mjs';
+import { copyIntoElements, integrityOf, publishedDir } from './sri.mjs';
 
 const problems = [];
 const run = (cmd, args, options = {}) => spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });

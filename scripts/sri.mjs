@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
-import { bundleFile, elementFile, elementFileTags, preloadFile, root, scriptTagConfigs } from '../rollup.config.mjs';
+import { bundleFile, preloadFile, root, scriptTagConfigs, scriptTagFiles } from '../rollup.config.mjs';
 import { bundleIsStale } from './bundle-freshness.mjs';
 
 /** Documents that may show the script tag or a versioned address of the bundle. */
@@ -46,8 +46,6 @@ export async function buildBundleIfStale() {
   }
 }
 
-/** The files a script tag loads, each with its own integrity hash: the bundle, its preload script, each element's own file. */
-export const scriptTagFiles = () => [bundleFile, preloadFile, ...elementFileTags.map(elementFile)];
 const scriptFiles = scriptTagFiles();
 /** The tags docs/embedding.md must show (of the element files it shows one as an example). */
 const requiredTags = [bundleFile, preloadFile].map((file) => path.basename(file));
